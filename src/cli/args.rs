@@ -1,0 +1,250 @@
+//! Command-line definitions (clap derive). The man page and completions are generated from these.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// An encrypted, tamper-evident log of encounters with enforcement agents.
+#[derive(Debug, Parser)]
+#[command(name = "vault", version, about, long_about = None, after_help = EXAMPLES)]
+pub struct Cli {
+    /// Vault directory (default: the platform data directory, e.g. ~/.local/share/vault).
+    #[arg(long, global = true, env = "VAULT_DIR", value_name = "DIR")]
+    pub vault: Option<PathBuf>,
+
+    /// Read the passphrase from the first line of FILE (or /dev/fd/N) instead of asking.
+    #[arg(
+        long,
+        global = true,
+        env = "VAULT_PASSPHRASE_FILE",
+        value_name = "FILE"
+    )]
+    pub passphrase_file: Option<PathBuf>,
+
+    /// Print machine-readable JSON.
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// Print only what was asked for (no progress bars, no notes).
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+const EXAMPLES: &str = "Examples:
+  vault init
+  vault add --kind followed --when now --where 'Main St & 5th' --what 'grey SUV followed me' --vehicle 'grey SUV; plate=ABC1234'
+  vault list
+  vault show 3f2a
+  vault verify";
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new vault (asks for a passphrase twice).
+    #[command(
+        after_help = "Example:\n  vault init\n  vault --vault /media/usb/vault --passphrase-file pass.txt init"
+    )]
+    Init(InitArgs),
+    /// Log an incident (needs no passphrase).
+    #[command(
+        after_help = "Examples:\n  vault add --kind photographed --when 'yesterday 3pm' --where 'outside the clinic' --what 'Two agents took photos of people entering. [[My neighbour Ana]] was with me.' --agent 'tall, grey jacket; badge=4411; agency=ICE'\n  vault add --from-json incident.json"
+    )]
+    Add(AddArgs),
+    /// List incidents, newest first.
+    List(ListArgs),
+    /// Show one incident in full.
+    #[command(
+        after_help = "Example:\n  vault show 3f2a          (a unique prefix of the id is enough)"
+    )]
+    Show(ShowArgs),
+    /// Record a correction as a new revision (the old one is kept).
+    #[command(after_help = "Example:\n  vault amend 3f2a --where 'corner of Main St and 6th'")]
+    Amend(AmendArgs),
+    /// Attach photos, audio or video to an incident (needs no passphrase).
+    #[command(
+        after_help = "Example:\n  vault attach 3f2a photo.jpg voicemail.m4a --remove-original"
+    )]
+    Attach(AttachArgs),
+    /// Decrypt an attachment, checking its SHA-256.
+    #[command(
+        after_help = "Example:\n  vault extract 3f2a --attachment 1 --out ~/Desktop/photo.jpg"
+    )]
+    Extract(ExtractArgs),
+    /// Change the passphrase (re-encrypts nothing).
+    Passwd(PasswdArgs),
+    /// Show format version, fingerprint, KDF parameters and counts (no passphrase needed).
+    Info,
+    /// Master-key operations.
+    #[command(subcommand)]
+    Key(KeyCommand),
+    /// Check the whole vault for damage or tampering.
+    #[command(
+        after_help = "Examples:\n  vault verify                      (asks for the passphrase on a terminal for a full check)\n  vault verify --receipt receipt.txt"
+    )]
+    Verify(VerifyArgs),
+    /// Write the current signed checkpoint as a short receipt to keep elsewhere.
+    Receipt(ReceiptArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Argon2id memory in MiB (at least 64).
+    #[arg(long, value_name = "N")]
+    pub kdf_memory_mib: Option<u32>,
+    /// Argon2id iterations (at least 3).
+    #[arg(long, value_name = "N")]
+    pub kdf_iterations: Option<u32>,
+    /// Argon2id lanes (at least 4).
+    #[arg(long, value_name = "N")]
+    pub kdf_parallelism: Option<u32>,
+}
+
+/// The incident fields shared by `add` and `amend`.
+#[derive(Debug, Args, Default)]
+pub struct FieldArgs {
+    /// followed, photographed, contacted, visited, raid, arrest, online or other.
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// When it happened: now, 2026-11-20 14:30, 2026-11-20, RFC 3339, yesterday 3pm, ...
+    #[arg(long, value_name = "TIME")]
+    pub when: Option<String>,
+    /// Where it happened (free text).
+    #[arg(long = "where", value_name = "TEXT")]
+    pub location: Option<String>,
+    /// Coordinates as LAT,LON in decimal degrees.
+    #[arg(long, value_name = "LAT,LON", allow_hyphen_values = true)]
+    pub coords: Option<String>,
+    /// What happened. Put [[double brackets]] around anything private (names, addresses).
+    #[arg(long = "what", value_name = "TEXT")]
+    pub narrative: Option<String>,
+    /// An agent: free text and/or `name=..; badge=..; agency=..` (repeatable).
+    #[arg(long = "agent", value_name = "TEXT")]
+    pub agents: Vec<String>,
+    /// A vehicle: free text and/or `plate=..` (repeatable).
+    #[arg(long = "vehicle", value_name = "TEXT")]
+    pub vehicles: Vec<String>,
+    /// A witness: free text and/or `name=..; contact=..` (repeatable).
+    #[arg(long = "witness", value_name = "TEXT")]
+    pub witnesses: Vec<String>,
+    /// A tag (repeatable).
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+}
+
+impl FieldArgs {
+    /// True when no field flag was given.
+    pub fn is_empty(&self) -> bool {
+        self.kind.is_none()
+            && self.when.is_none()
+            && self.location.is_none()
+            && self.coords.is_none()
+            && self.narrative.is_none()
+            && self.agents.is_empty()
+            && self.vehicles.is_empty()
+            && self.witnesses.is_empty()
+            && self.tags.is_empty()
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    #[command(flatten)]
+    pub fields: FieldArgs,
+    /// Read the incident as JSON (the keys `show --json` prints) from FILE, or - for stdin.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["kind", "when", "location", "coords", "narrative", "agents", "vehicles", "witnesses", "tags"])]
+    pub from_json: Option<PathBuf>,
+    /// Files to attach.
+    #[arg(long = "attach", value_name = "FILE", num_args = 1..)]
+    pub attach: Vec<PathBuf>,
+    /// Overwrite and delete the originals once the encrypted copies are safely stored.
+    #[arg(long, requires = "attach")]
+    pub remove_original: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Incident id or a unique prefix of it.
+    pub id: String,
+    /// Show every revision, oldest first.
+    #[arg(long)]
+    pub history: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AmendArgs {
+    /// Incident id or a unique prefix of it.
+    pub id: String,
+    #[command(flatten)]
+    pub fields: FieldArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct AttachArgs {
+    /// Incident id or a unique prefix of it.
+    pub id: String,
+    /// Files to attach.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Overwrite and delete the originals once the encrypted copies are safely stored.
+    #[arg(long)]
+    pub remove_original: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Incident id or a unique prefix of it.
+    pub id: String,
+    /// Which attachment, counting from 1 in the order `show` lists them.
+    #[arg(long, default_value_t = 1)]
+    pub attachment: u64,
+    /// Write to this new file (never overwritten).
+    #[arg(
+        long,
+        value_name = "PATH",
+        required_unless_present = "stdout",
+        conflicts_with = "stdout"
+    )]
+    pub out: Option<PathBuf>,
+    /// Write to standard output.
+    #[arg(long)]
+    pub stdout: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PasswdArgs {
+    /// Read the new passphrase from the first line of FILE instead of asking.
+    #[arg(long, value_name = "FILE")]
+    pub new_passphrase_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeyCommand {
+    /// Write the master key as a standard age identity file (anyone with it can read everything).
+    Export {
+        /// The new file to write (mode 0600; never overwritten).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Also decrypt everything and check every field digest and attachment hash (needs the passphrase).
+    #[arg(long)]
+    pub full: bool,
+    /// Prove the vault's log extends this earlier receipt (detects rollback).
+    #[arg(long, value_name = "FILE")]
+    pub receipt: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReceiptArgs {
+    /// The new file to write.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+}

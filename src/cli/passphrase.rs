@@ -1,0 +1,67 @@
+//! Getting passphrases: from a file (or /dev/fd/N) for scripts, or from the terminal without echo.
+//! Never from a command-line argument.
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use vault::secret::Passphrase;
+use vault::{Error, Result};
+
+/// Reads the first line of a passphrase file.
+pub fn from_file(path: &Path) -> Result<Passphrase> {
+    let bytes = std::fs::read(path).map_err(|e| Error::file(path, e))?;
+    Passphrase::from_file_bytes(bytes).map_err(|e| match e {
+        Error::EmptyPassphrase => {
+            Error::Invalid(format!("the passphrase file {} is empty", path.display()))
+        }
+        other => other,
+    })
+}
+
+/// True when we can ask a person.
+pub fn can_prompt() -> bool {
+    std::io::stdin().is_terminal() || std::io::stderr().is_terminal()
+}
+
+fn prompt(label: &str) -> Result<Passphrase> {
+    let text = rpassword::prompt_password(label).map_err(|e| match e.kind() {
+        std::io::ErrorKind::Interrupted | std::io::ErrorKind::UnexpectedEof => Error::Interrupted,
+        _ => Error::Invalid(format!(
+            "could not read the passphrase from the terminal: {e}"
+        )),
+    })?;
+    let p = Passphrase::new(text);
+    if p.is_empty() {
+        return Err(Error::EmptyPassphrase);
+    }
+    Ok(p)
+}
+
+/// The passphrase to unlock with: from `file` if given, else asked on the terminal.
+pub fn existing(file: Option<&Path>) -> Result<Passphrase> {
+    match file {
+        Some(f) => from_file(f),
+        None if can_prompt() => prompt("Vault passphrase: "),
+        None => Err(Error::Invalid(
+            "no passphrase: use --passphrase-file FILE (or VAULT_PASSPHRASE_FILE), or run in a terminal".into(),
+        )),
+    }
+}
+
+/// A new passphrase: from `file` if given, else asked twice on the terminal.
+pub fn new(file: Option<&Path>, label: &str) -> Result<Passphrase> {
+    match file {
+        Some(f) => from_file(f),
+        None if can_prompt() => {
+            let first = prompt(&format!("{label}: "))?;
+            let second = prompt("Type it again: ")?;
+            if first.expose() != second.expose() {
+                return Err(Error::Invalid("the two passphrases differ; nothing was changed".into()));
+            }
+            Ok(first)
+        }
+        None => Err(Error::Invalid(
+            "no passphrase: use --passphrase-file FILE (or VAULT_PASSPHRASE_FILE), or run in a terminal".into(),
+        )),
+    }
+}

@@ -1,0 +1,724 @@
+//! `vault verify`: checks everything a vault claims about itself and lists each problem with its
+//! kind and the item it concerns. It never writes.
+//!
+//! Tier 1 needs no passphrase: SQLite's integrity check, every leaf hash against its entry bytes,
+//! every ciphertext and attachment blob against the hash its leaf commits to, every keyslot
+//! against its leaf, the genesis entry against the stored keys, every checkpoint's signature and
+//! root, consistency of every older checkpoint with the newest, and rows and leaves pairing up
+//! exactly. Tier 2 (with the passphrase) also decrypts everything, checks each record's embedded
+//! id and revision, recomputes every field digest and every attachment's plaintext SHA-256.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::crypto::keys::MasterKey;
+use crate::crypto::sha256_hex;
+use crate::ledger::checkpoint::{self, Checkpoint};
+use crate::ledger::entry::SlotAction;
+use crate::ledger::{self, merkle, Entry};
+use crate::store::{AttachmentRow, ExportRow, KeyslotRow, LedgerRow, RecordRow, BLOB_DIR};
+use crate::vault::{decrypt_blob, open_attachment, open_record, Vault};
+use crate::Result;
+
+/// One thing found wrong.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// A stable machine-readable kind, e.g. `record_ciphertext_hash` (docs/cli.md lists them).
+    pub kind: &'static str,
+    /// What it concerns, e.g. `record 3f2a… revision 2` or `ledger leaf 17`.
+    pub item: String,
+    /// One line for people.
+    pub detail: String,
+}
+
+/// What a receipt check found.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReceiptResult {
+    pub receipt_size: u64,
+    pub ok: bool,
+}
+
+/// The result of a verification.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// `full` when everything was decrypted and rechecked, `basic` otherwise.
+    pub tier: &'static str,
+    pub ledger_entries: u64,
+    pub signed_entries: u64,
+    pub checkpoints: usize,
+    pub records: usize,
+    pub attachments: usize,
+    pub attachment_bytes: u64,
+    pub leftover_files: usize,
+    pub receipt: Option<ReceiptResult>,
+    pub problems: Vec<Problem>,
+}
+
+impl Report {
+    /// True when nothing is wrong.
+    pub fn ok(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+struct Problems(Vec<Problem>);
+
+impl Problems {
+    fn add(&mut self, kind: &'static str, item: impl Into<String>, detail: impl Into<String>) {
+        self.0.push(Problem {
+            kind,
+            item: item.into(),
+            detail: detail.into(),
+        });
+    }
+}
+
+/// Progress reporting: called with (done, total) item counts.
+pub type Progress<'a> = &'a (dyn Fn(u64, u64) + Sync);
+
+/// Runs the checks. With `unlocked`, runs tier 2 as well. `receipt` is a signed note text.
+pub fn verify(
+    vault: &mut Vault,
+    master: Option<&MasterKey>,
+    receipt: Option<&str>,
+    progress: Option<Progress<'_>>,
+) -> Result<Report> {
+    let mut p = Problems(Vec::new());
+    let store = &mut vault.store;
+    for line in store.integrity_check()? {
+        p.add(
+            "database",
+            "vault.db",
+            format!("SQLite integrity check: {line}"),
+        );
+    }
+    let blob_dir = store.dir().join(BLOB_DIR);
+    let (ledger_rows, records, attachments, keyslots, checkpoints, exports, meta) =
+        store.read(|tx| {
+            Ok((
+                tx.ledger()?,
+                tx.all_records()?,
+                tx.all_attachments()?,
+                tx.keyslots()?,
+                tx.checkpoints()?,
+                tx.exports()?,
+                (
+                    tx.meta("vault_id")?.unwrap_or_default(),
+                    tx.meta("master_recipient")?.unwrap_or_default(),
+                    tx.meta("signing_public")?.unwrap_or_default(),
+                ),
+            ))
+        })?;
+    let vault_ref: &Vault = vault;
+    let total_items = (records.len() + attachments.len()) as u64;
+
+    // Ledger leaves and their entries.
+    let mut entries: BTreeMap<u64, Entry> = BTreeMap::new();
+    let leaves: Vec<merkle::Hash> = ledger_rows.iter().map(|r| r.leaf_hash).collect();
+    check_leaves(&ledger_rows, &mut entries, &mut p);
+    check_genesis(&entries, &meta, vault_ref, &mut p);
+    let signed = check_checkpoints(vault_ref, &leaves, &checkpoints, &mut p);
+    check_records(&records, &entries, &mut p);
+    let (attachment_bytes, leftovers) =
+        check_attachments(&attachments, &entries, &blob_dir, &mut p);
+    check_keyslots(&keyslots, &entries, &mut p);
+    check_exports(&exports, &entries, &mut p);
+    check_unpaired(
+        &entries,
+        &records,
+        &attachments,
+        &keyslots,
+        &exports,
+        &mut p,
+    );
+
+    let receipt = receipt.map(|text| check_receipt(vault_ref, &leaves, text, &mut p));
+
+    let mut tier = "basic";
+    if let Some(master) = master {
+        tier = "full";
+        deep_check(
+            master,
+            &records,
+            &attachments,
+            &entries,
+            &blob_dir,
+            total_items,
+            progress,
+            &mut p,
+        );
+    }
+    Ok(Report {
+        tier,
+        ledger_entries: leaves.len() as u64,
+        signed_entries: signed,
+        checkpoints: checkpoints.len(),
+        records: records.len(),
+        attachments: attachments.len(),
+        attachment_bytes,
+        leftover_files: leftovers,
+        receipt,
+        problems: p.0,
+    })
+}
+
+fn check_leaves(rows: &[LedgerRow], entries: &mut BTreeMap<u64, Entry>, p: &mut Problems) {
+    for (expected, row) in rows.iter().enumerate() {
+        let item = format!("ledger leaf {}", row.index);
+        if row.index != expected as u64 {
+            p.add(
+                "ledger_gap",
+                &item,
+                format!("leaf {expected} is missing from the ledger"),
+            );
+        }
+        if merkle::leaf_hash(&row.entry) != row.leaf_hash {
+            p.add(
+                "leaf_hash",
+                &item,
+                "the stored leaf hash does not match the entry it belongs to",
+            );
+        }
+        match Entry::from_bytes(&row.entry) {
+            Ok(e) => {
+                entries.insert(row.index, e);
+            }
+            Err(e) => p.add("ledger_entry", &item, e.to_string()),
+        }
+    }
+}
+
+fn check_genesis(
+    entries: &BTreeMap<u64, Entry>,
+    meta: &(String, String, String),
+    vault: &Vault,
+    p: &mut Problems,
+) {
+    match entries.get(&0) {
+        Some(Entry::Genesis {
+            vault: id,
+            master_recipient,
+            signing_key,
+            ..
+        }) => {
+            if *id != meta.0 {
+                p.add(
+                    "genesis",
+                    "ledger leaf 0",
+                    "the vault id differs from the one recorded at creation",
+                );
+            }
+            if *master_recipient != meta.1 {
+                p.add(
+                    "master_recipient",
+                    "vault metadata",
+                    "the master recipient differs from the one recorded at creation",
+                );
+            }
+            if *signing_key != meta.2
+                || STANDARD.encode(vault.signing_public().as_bytes()) != *signing_key
+            {
+                p.add(
+                    "signing_key",
+                    "vault metadata",
+                    "the signing public key differs from the one recorded at creation",
+                );
+            }
+        }
+        _ => p.add(
+            "genesis",
+            "ledger leaf 0",
+            "the ledger does not start with the vault's creation entry",
+        ),
+    }
+}
+
+/// Checks every checkpoint; returns how many leaves the newest valid one covers.
+fn check_checkpoints(
+    vault: &Vault,
+    leaves: &[merkle::Hash],
+    notes: &[(u64, String)],
+    p: &mut Problems,
+) -> u64 {
+    let origin = ledger::origin(vault.id());
+    if notes.is_empty() {
+        p.add(
+            "checkpoint_missing",
+            "checkpoints",
+            "the vault has no signed checkpoint",
+        );
+        return 0;
+    }
+    // Roots of the current ledger at every checkpoint size, in one pass.
+    let mut want: Vec<u64> = notes.iter().map(|(n, _)| *n).collect();
+    want.sort_unstable();
+    let mut roots: HashMap<u64, merkle::Hash> = HashMap::new();
+    let mut acc = merkle::Accumulator::new();
+    if want.first() == Some(&0) {
+        roots.insert(0, acc.root());
+    }
+    let mut next = want.iter().peekable();
+    for leaf in leaves {
+        acc.push(*leaf);
+        while next.peek().is_some_and(|n| **n < acc.size()) {
+            next.next();
+        }
+        if next.peek() == Some(&&acc.size()) {
+            roots.insert(acc.size(), acc.root());
+        }
+    }
+    let mut valid: Vec<Checkpoint> = Vec::new();
+    for (size, note) in notes {
+        let item = format!("checkpoint at size {size}");
+        let cp = match checkpoint::open_signed(note, &origin, vault.signing_public()) {
+            Ok(cp) => cp,
+            Err(e) => {
+                p.add(
+                    "checkpoint_signature",
+                    &item,
+                    format!("the checkpoint does not verify: {e}"),
+                );
+                continue;
+            }
+        };
+        if cp.size != *size {
+            p.add(
+                "checkpoint_size",
+                &item,
+                format!("the note claims size {}", cp.size),
+            );
+            continue;
+        }
+        match roots.get(size) {
+            None => p.add(
+                "rollback",
+                &item,
+                format!(
+                    "the checkpoint covers {size} entries but the ledger has only {}",
+                    leaves.len()
+                ),
+            ),
+            Some(root) if *root != cp.root => p.add(
+                "checkpoint_root",
+                &item,
+                "the ledger's root at this size differs from the signed one: history was altered",
+            ),
+            Some(_) => valid.push(cp),
+        }
+    }
+    // Every older checkpoint must be consistent with the newest (RFC 9162 §2.1.4).
+    if let Some(newest) = valid.last().cloned() {
+        let prefix = &leaves[..(newest.size as usize).min(leaves.len())];
+        for old in valid[..valid.len() - 1].iter().filter(|c| c.size > 0) {
+            let ok = merkle::consistency_proof(prefix, old.size)
+                .ok()
+                .map(|proof| {
+                    merkle::verify_consistency(
+                        old.size,
+                        newest.size,
+                        &old.root,
+                        &newest.root,
+                        &proof,
+                    )
+                    .is_ok()
+                })
+                .unwrap_or(false);
+            if !ok {
+                p.add(
+                    "checkpoint_consistency",
+                    format!("checkpoint at size {}", old.size),
+                    format!(
+                        "not consistent with the newest checkpoint at size {}",
+                        newest.size
+                    ),
+                );
+            }
+        }
+        return newest.size;
+    }
+    0
+}
+
+fn check_records(rows: &[RecordRow], entries: &BTreeMap<u64, Entry>, p: &mut Problems) {
+    let mut revisions: HashMap<&str, Vec<u32>> = HashMap::new();
+    for row in rows {
+        let item = format!("record {} revision {}", row.id, row.revision);
+        revisions.entry(&row.id).or_default().push(row.revision);
+        match entries.get(&row.leaf_index) {
+            Some(Entry::Record {
+                id,
+                revision,
+                ciphertext_sha256,
+                ..
+            }) if *id == row.id && *revision == row.revision => {
+                if sha256_hex(&row.ciphertext) != *ciphertext_sha256 {
+                    p.add(
+                        "record_ciphertext_hash",
+                        &item,
+                        "the ciphertext does not match the hash its ledger entry commits to",
+                    );
+                }
+            }
+            _ => p.add(
+                "record_leaf",
+                &item,
+                format!("ledger leaf {} is not this record's entry", row.leaf_index),
+            ),
+        }
+    }
+    for (id, mut revs) in revisions {
+        revs.sort_unstable();
+        if revs.iter().enumerate().any(|(i, r)| *r != i as u32 + 1) {
+            p.add(
+                "record_revisions",
+                format!("record {id}"),
+                format!("revisions {revs:?} are not 1..n"),
+            );
+        }
+    }
+}
+
+fn check_attachments(
+    rows: &[AttachmentRow],
+    entries: &BTreeMap<u64, Entry>,
+    blob_dir: &std::path::Path,
+    p: &mut Problems,
+) -> (u64, usize) {
+    let mut bytes = 0;
+    let checks: Vec<Option<Problem>> = rows
+        .par_iter()
+        .map(|row| {
+            let item = format!("attachment {} of record {}", row.id, row.record_id);
+            let (blob_sha, blob_size, meta_sha) = match entries.get(&row.leaf_index) {
+                Some(Entry::Attachment {
+                    id,
+                    record,
+                    blob_sha256,
+                    blob_size,
+                    meta_sha256,
+                    ..
+                }) if *id == row.id && *record == row.record_id => {
+                    (blob_sha256, *blob_size, meta_sha256)
+                }
+                _ => {
+                    return Some(problem(
+                        "attachment_leaf",
+                        item,
+                        format!(
+                            "ledger leaf {} is not this attachment's entry",
+                            row.leaf_index
+                        ),
+                    ))
+                }
+            };
+            if sha256_hex(&row.meta) != *meta_sha {
+                return Some(problem(
+                    "attachment_description_hash",
+                    item,
+                    "the encrypted description does not match its ledger entry",
+                ));
+            }
+            let path = blob_dir.join(&row.blob);
+            let meta = match std::fs::metadata(&path) {
+                Ok(m) => m,
+                Err(_) => {
+                    return Some(problem(
+                        "attachment_missing",
+                        item,
+                        "the encrypted file is missing",
+                    ))
+                }
+            };
+            if meta.len() != blob_size || row.blob_size != blob_size {
+                return Some(problem(
+                    "attachment_size",
+                    item,
+                    format!(
+                        "the encrypted file is {} bytes; the ledger says {blob_size}",
+                        meta.len()
+                    ),
+                ));
+            }
+            match hash_path(&path) {
+                Ok(h) if h == *blob_sha => None,
+                Ok(_) => Some(problem(
+                    "attachment_hash",
+                    item,
+                    "the encrypted file does not match the hash its ledger entry commits to",
+                )),
+                Err(e) => Some(problem("attachment_unreadable", item, e.to_string())),
+            }
+        })
+        .collect();
+    for row in rows {
+        bytes += row.blob_size;
+    }
+    p.0.extend(checks.into_iter().flatten());
+    // Files nobody owns: leftovers of an interrupted attach (removed by the next writing command).
+    let owned: HashSet<&str> = rows.iter().map(|r| r.blob.as_str()).collect();
+    let mut leftovers = 0;
+    if let Ok(dir) = std::fs::read_dir(blob_dir) {
+        for e in dir.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if !owned.contains(name.as_str()) {
+                leftovers += 1;
+            }
+        }
+    }
+    (bytes, leftovers)
+}
+
+fn problem(kind: &'static str, item: String, detail: impl Into<String>) -> Problem {
+    Problem {
+        kind,
+        item,
+        detail: detail.into(),
+    }
+}
+
+fn hash_path(path: &std::path::Path) -> std::io::Result<String> {
+    use sha2::Digest;
+    let mut f = std::io::BufReader::with_capacity(1 << 20, std::fs::File::open(path)?);
+    let mut h = sha2::Sha256::new();
+    std::io::copy(&mut f, &mut h)?;
+    Ok(hex::encode(h.finalize()))
+}
+
+fn check_keyslots(slots: &[KeyslotRow], entries: &BTreeMap<u64, Entry>, p: &mut Problems) {
+    // The ledger's last word on each slot.
+    let mut last: HashMap<&str, (SlotAction, u64)> = HashMap::new();
+    for (index, e) in entries {
+        if let Entry::Keyslot { slot, action, .. } = e {
+            last.insert(slot.as_str(), (*action, *index));
+        }
+    }
+    let present: HashSet<&str> = slots.iter().map(|s| s.slot.id.as_str()).collect();
+    for row in slots {
+        let item = format!("keyslot {}", row.slot.id);
+        match entries.get(&row.leaf_index) {
+            Some(Entry::Keyslot {
+                slot,
+                slot_sha256: Some(digest),
+                ..
+            }) if *slot == row.slot.id => {
+                if row.slot.digest_hex() != *digest {
+                    p.add(
+                        "keyslot_hash",
+                        &item,
+                        "the keyslot does not match the hash its ledger entry commits to",
+                    );
+                }
+                if last.get(slot.as_str()).map(|(_, i)| *i) != Some(row.leaf_index) {
+                    p.add(
+                        "keyslot_stale",
+                        &item,
+                        "a later ledger entry changed this keyslot, but the stored slot is older",
+                    );
+                }
+            }
+            _ => p.add(
+                "keyslot_leaf",
+                &item,
+                format!("ledger leaf {} is not this keyslot's entry", row.leaf_index),
+            ),
+        }
+    }
+    for (slot, (action, index)) in last {
+        if action != SlotAction::Remove && !present.contains(slot) {
+            p.add(
+                "keyslot_missing",
+                format!("keyslot {slot}"),
+                format!("ledger leaf {index} records it, but it is not stored"),
+            );
+        }
+    }
+    if slots.is_empty() {
+        p.add(
+            "keyslot_missing",
+            "keyslots",
+            "the vault has no keyslot: it cannot be unlocked",
+        );
+    }
+}
+
+fn check_exports(rows: &[ExportRow], entries: &BTreeMap<u64, Entry>, p: &mut Problems) {
+    for row in rows {
+        let item = format!("export {}", row.id);
+        match entries.get(&row.leaf_index) {
+            Some(Entry::Export {
+                id, details_sha256, ..
+            }) if *id == row.id => {
+                if sha256_hex(&row.details) != *details_sha256 {
+                    p.add(
+                        "export_hash",
+                        &item,
+                        "the export description does not match its ledger entry",
+                    );
+                }
+            }
+            _ => p.add(
+                "export_leaf",
+                &item,
+                format!("ledger leaf {} is not this export's entry", row.leaf_index),
+            ),
+        }
+    }
+}
+
+/// Every record, attachment and export leaf must have its row (rows deleted are caught here).
+fn check_unpaired(
+    entries: &BTreeMap<u64, Entry>,
+    records: &[RecordRow],
+    attachments: &[AttachmentRow],
+    _slots: &[KeyslotRow],
+    exports: &[ExportRow],
+    p: &mut Problems,
+) {
+    let rec: HashSet<u64> = records.iter().map(|r| r.leaf_index).collect();
+    let att: HashSet<u64> = attachments.iter().map(|r| r.leaf_index).collect();
+    let exp: HashSet<u64> = exports.iter().map(|r| r.leaf_index).collect();
+    for (index, e) in entries {
+        let missing = match e {
+            Entry::Record { .. } => !rec.contains(index),
+            Entry::Attachment { .. } => !att.contains(index),
+            Entry::Export { .. } => !exp.contains(index),
+            _ => false,
+        };
+        if missing {
+            let kind = match e {
+                Entry::Record { .. } => "record_missing",
+                Entry::Attachment { .. } => "attachment_missing",
+                _ => "export_missing",
+            };
+            p.add(
+                kind,
+                e.label(),
+                format!("ledger leaf {index} records it, but it is not stored"),
+            );
+        }
+    }
+}
+
+fn check_receipt(
+    vault: &Vault,
+    leaves: &[merkle::Hash],
+    text: &str,
+    p: &mut Problems,
+) -> ReceiptResult {
+    let origin = ledger::origin(vault.id());
+    let before = p.0.len();
+    let mut size = 0;
+    match checkpoint::open_signed(text, &origin, vault.signing_public()) {
+        Err(e) => p.add(
+            "receipt",
+            "receipt",
+            format!("the receipt is not a checkpoint signed by this vault: {e}"),
+        ),
+        Ok(cp) => {
+            size = cp.size;
+            if cp.size > leaves.len() as u64 {
+                p.add(
+                    "rollback",
+                    "receipt",
+                    format!(
+                        "the receipt covers {} entries but the vault has only {}: this is an older copy, or entries were removed",
+                        cp.size,
+                        leaves.len()
+                    ),
+                );
+            } else if merkle::root(&leaves[..cp.size as usize]) != cp.root {
+                p.add(
+                    "rollback",
+                    "receipt",
+                    "the vault's history differs from the receipt's: it was rewritten",
+                );
+            }
+        }
+    }
+    ReceiptResult {
+        receipt_size: size,
+        ok: p.0.len() == before,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn deep_check(
+    master: &MasterKey,
+    records: &[RecordRow],
+    attachments: &[AttachmentRow],
+    entries: &BTreeMap<u64, Entry>,
+    blob_dir: &std::path::Path,
+    total: u64,
+    progress: Option<Progress<'_>>,
+    p: &mut Problems,
+) {
+    let done = std::sync::atomic::AtomicU64::new(0);
+    let tick = || {
+        let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        if let Some(f) = progress {
+            f(n, total);
+        }
+    };
+    let record_problems: Vec<Problem> = records
+        .par_iter()
+        .filter_map(|row| {
+            let item = format!("record {} revision {}", row.id, row.revision);
+            let res = match open_record(master, row) {
+                Err(e) => Some(problem("record_decrypt", item, e.to_string())),
+                Ok(body) => match (body.digests(), entries.get(&row.leaf_index)) {
+                    (Ok(d), Some(Entry::Record { fields, .. })) if d == *fields => None,
+                    (Ok(_), Some(Entry::Record { .. })) => Some(problem(
+                        "field_digest",
+                        item,
+                        "the decrypted fields do not match the digests in the ledger",
+                    )),
+                    (Err(e), _) => Some(problem("record_decode", item, e.to_string())),
+                    _ => None, // already reported by tier 1
+                },
+            };
+            tick();
+            res
+        })
+        .collect();
+    p.0.extend(record_problems);
+    let attachment_problems: Vec<Problem> = attachments
+        .par_iter()
+        .filter_map(|row| {
+            let item = format!("attachment {} of record {}", row.id, row.record_id);
+            let res = match open_attachment(master, row) {
+                Err(e) => Some(problem("attachment_decrypt", item, e.to_string())),
+                Ok(body) => {
+                    let digests_ok = match (body.digests(), entries.get(&row.leaf_index)) {
+                        (Ok(d), Some(Entry::Attachment { fields, .. })) => d == *fields,
+                        _ => true,
+                    };
+                    if !digests_ok {
+                        Some(problem(
+                            "field_digest",
+                            item,
+                            "the decrypted description does not match the digests in the ledger",
+                        ))
+                    } else {
+                        match decrypt_blob(
+                            master,
+                            &blob_dir.join(&row.blob),
+                            &body,
+                            &mut std::io::sink(),
+                            None,
+                        ) {
+                            Ok(()) => None,
+                            Err(e) => Some(problem("attachment_plaintext", item, e.to_string())),
+                        }
+                    }
+                }
+            };
+            tick();
+            res
+        })
+        .collect();
+    p.0.extend(attachment_problems);
+}

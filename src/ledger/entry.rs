@@ -1,0 +1,112 @@
+//! Ledger entries: one per event. The stored bytes are the compact JSON written here, hashed
+//! verbatim as the Merkle leaf (`SHA-256(0x00 || bytes)`), so verifiers never re-serialize.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Error, Result};
+
+/// One event in the vault's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase", deny_unknown_fields)]
+pub enum Entry {
+    /// Vault creation: binds the vault id to its master recipient and signing key.
+    Genesis {
+        v: u32,
+        vault: String,
+        master_recipient: String,
+        /// Ed25519 public key, base64 (standard, padded).
+        signing_key: String,
+    },
+    /// A record revision.
+    Record {
+        v: u32,
+        id: String,
+        revision: u32,
+        /// Hex SHA-256 of the stored age ciphertext.
+        ciphertext_sha256: String,
+        /// Field name -> base64url SHA-256 of its disclosure.
+        fields: BTreeMap<String, String>,
+    },
+    /// An attached file.
+    Attachment {
+        v: u32,
+        id: String,
+        record: String,
+        /// Hex SHA-256 of the stored (encrypted, padded) blob file.
+        blob_sha256: String,
+        blob_size: u64,
+        /// Hex SHA-256 of the encrypted description.
+        meta_sha256: String,
+        fields: BTreeMap<String, String>,
+    },
+    /// A keyslot added, replaced (passphrase change) or removed.
+    Keyslot {
+        v: u32,
+        action: SlotAction,
+        slot: String,
+        /// Keyslot digest after the change (absent on removal).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        slot_sha256: Option<String>,
+    },
+    /// A counsel bundle was exported; details are encrypted in the exports table.
+    Export {
+        v: u32,
+        id: String,
+        /// Hex SHA-256 of the encrypted export description.
+        details_sha256: String,
+    },
+}
+
+/// What happened to a keyslot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SlotAction {
+    Add,
+    Replace,
+    Remove,
+}
+
+/// Entry schema version written by this program.
+pub const ENTRY_VERSION: u32 = 1;
+
+impl Entry {
+    /// The exact bytes stored and hashed.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        // Serializing these plain types cannot fail.
+        serde_json::to_vec(self).unwrap_or_default()
+    }
+
+    /// Parses stored bytes, strictly.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
+        let e: Entry = serde_json::from_slice(bytes)
+            .map_err(|e| Error::Damaged(format!("a ledger entry does not decode: {e}")))?;
+        let v = match &e {
+            Entry::Genesis { v, .. }
+            | Entry::Record { v, .. }
+            | Entry::Attachment { v, .. }
+            | Entry::Keyslot { v, .. }
+            | Entry::Export { v, .. } => *v,
+        };
+        if v != ENTRY_VERSION {
+            return Err(Error::Damaged(format!(
+                "a ledger entry has unknown version {v}"
+            )));
+        }
+        Ok(e)
+    }
+
+    /// A short label for reports: `record 3f2a…#2`.
+    pub fn label(&self) -> String {
+        match self {
+            Entry::Genesis { .. } => "vault creation".into(),
+            Entry::Record { id, revision, .. } => format!("record {id} revision {revision}"),
+            Entry::Attachment { id, record, .. } => format!("attachment {id} of record {record}"),
+            Entry::Keyslot { slot, action, .. } => {
+                format!("keyslot {slot} ({action:?})").to_lowercase()
+            }
+            Entry::Export { id, .. } => format!("export {id}"),
+        }
+    }
+}

@@ -1,0 +1,254 @@
+//! The incident model and its plaintext encoding. No I/O here.
+//!
+//! Every stored record is a JSON document (`RecordBody`) that carries its own id and revision
+//! (so ciphertexts swapped between rows are caught) and a random salt per field. Each field's
+//! *disclosure* is the SD-JWT-style (RFC 9901) string `base64url(JSON [salt, name, value])`, and
+//! its digest `base64url(SHA-256(disclosure))` goes into the ledger. A redacted export later
+//! reveals some disclosures and only the digests of the rest.
+
+pub mod attachment;
+pub mod disclosure;
+pub mod party;
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+pub use party::{Location, Party};
+
+use crate::when::When;
+use crate::{Error, Result};
+
+/// Format tag of a record body.
+pub const RECORD_FORMAT: &str = "vault-record/1";
+
+/// What kind of encounter this was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Followed,
+    Photographed,
+    Contacted,
+    Visited,
+    Raid,
+    Arrest,
+    Online,
+    Other,
+}
+
+impl Kind {
+    /// Every kind, in menu order.
+    pub const ALL: [Kind; 8] = [
+        Kind::Followed,
+        Kind::Photographed,
+        Kind::Contacted,
+        Kind::Visited,
+        Kind::Raid,
+        Kind::Arrest,
+        Kind::Online,
+        Kind::Other,
+    ];
+
+    /// The stored and typed name.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Kind::Followed => "followed",
+            Kind::Photographed => "photographed",
+            Kind::Contacted => "contacted",
+            Kind::Visited => "visited",
+            Kind::Raid => "raid",
+            Kind::Arrest => "arrest",
+            Kind::Online => "online",
+            Kind::Other => "other",
+        }
+    }
+}
+
+impl std::str::FromStr for Kind {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        let lower = s.trim().to_lowercase();
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == lower)
+            .ok_or_else(|| {
+                Error::Invalid(format!(
+                    "unknown kind {s:?}; use one of: {}",
+                    Kind::ALL.map(|k| k.as_str()).join(", ")
+                ))
+            })
+    }
+}
+
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What the activist records about one incident.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Incident {
+    pub kind: Kind,
+    pub occurred_at: When,
+    #[serde(default)]
+    pub location: Option<Location>,
+    #[serde(default)]
+    pub narrative: String,
+    #[serde(default)]
+    pub agents: Vec<Party>,
+    #[serde(default)]
+    pub vehicles: Vec<Party>,
+    #[serde(default)]
+    pub witnesses: Vec<Party>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+impl Incident {
+    /// Checks what a person could get wrong: blank tags, unbalanced private markers.
+    pub fn validate(&self) -> Result<()> {
+        if self.tags.iter().any(|t| t.trim().is_empty()) {
+            return Err(Error::Invalid("a tag is empty".into()));
+        }
+        disclosure::split_private(&self.narrative)?;
+        if let Some(loc) = &self.location {
+            loc.validate()?;
+        }
+        Ok(())
+    }
+}
+
+/// The plaintext of one stored record revision (what `age -d` of a record row prints, followed
+/// by space padding).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecordBody {
+    pub format: String,
+    pub id: String,
+    pub revision: u32,
+    /// The revision this one replaces (`revision - 1`), or null for the first.
+    pub supersedes: Option<u32>,
+    pub recorded_at: DateTime<Utc>,
+    pub incident: Incident,
+    /// Field name -> base64url salt (16 random bytes).
+    pub salts: BTreeMap<String, String>,
+}
+
+impl RecordBody {
+    /// A new revision with fresh salts for every field.
+    pub fn new(
+        id: String,
+        revision: u32,
+        incident: Incident,
+        recorded_at: DateTime<Utc>,
+    ) -> Result<Self> {
+        incident.validate()?;
+        let mut body = RecordBody {
+            format: RECORD_FORMAT.into(),
+            id,
+            revision,
+            supersedes: revision.checked_sub(1).filter(|r| *r > 0),
+            recorded_at,
+            incident,
+            salts: BTreeMap::new(),
+        };
+        let names: Vec<String> = body.field_values()?.into_keys().collect();
+        body.salts = names
+            .into_iter()
+            .map(|n| (n, disclosure::new_salt()))
+            .collect();
+        Ok(body)
+    }
+
+    /// The disclosable fields and their values, by name (see docs/format.md "Record fields").
+    pub fn field_values(&self) -> Result<BTreeMap<String, serde_json::Value>> {
+        let i = &self.incident;
+        let (public_narrative, spans) = disclosure::split_private(&i.narrative)?;
+        let mut map = BTreeMap::new();
+        let mut put = |name: &str, v: serde_json::Value| {
+            map.insert(name.to_owned(), v);
+        };
+        put("kind", serde_json::json!(i.kind));
+        put(
+            "when",
+            serde_json::to_value(&i.occurred_at).map_err(json_err)?,
+        );
+        put(
+            "location",
+            serde_json::to_value(&i.location).map_err(json_err)?,
+        );
+        put("narrative", serde_json::Value::String(public_narrative));
+        put("agents", serde_json::to_value(&i.agents).map_err(json_err)?);
+        put(
+            "vehicles",
+            serde_json::to_value(&i.vehicles).map_err(json_err)?,
+        );
+        put(
+            "witnesses",
+            serde_json::to_value(&i.witnesses).map_err(json_err)?,
+        );
+        put("tags", serde_json::to_value(&i.tags).map_err(json_err)?);
+        put(
+            "recorded_at",
+            serde_json::to_value(self.recorded_at).map_err(json_err)?,
+        );
+        for (n, span) in spans.into_iter().enumerate() {
+            put(
+                &disclosure::private_field_name(n + 1),
+                serde_json::Value::String(span),
+            );
+        }
+        Ok(map)
+    }
+
+    /// Field name -> disclosure string.
+    pub fn disclosures(&self) -> Result<BTreeMap<String, String>> {
+        self.field_values()?
+            .into_iter()
+            .map(|(name, value)| {
+                let salt = self.salts.get(&name).ok_or_else(|| {
+                    Error::Damaged(format!("record {} has no salt for {name}", self.id))
+                })?;
+                Ok((name.clone(), disclosure::encode(salt, &name, &value)))
+            })
+            .collect()
+    }
+
+    /// Field name -> digest, as committed in the ledger.
+    pub fn digests(&self) -> Result<BTreeMap<String, String>> {
+        Ok(self
+            .disclosures()?
+            .into_iter()
+            .map(|(n, d)| (n, disclosure::digest(&d)))
+            .collect())
+    }
+
+    /// Serializes and parses with a strict check of the format tag.
+    pub fn to_json(&self) -> Result<Vec<u8>> {
+        serde_json::to_vec(self).map_err(json_err)
+    }
+
+    /// Parses a decrypted body (padding spaces are JSON whitespace).
+    pub fn from_json(bytes: &[u8]) -> Result<Self> {
+        let body: RecordBody = serde_json::from_slice(bytes)
+            .map_err(|e| Error::Damaged(format!("record does not decode: {e}")))?;
+        if body.format != RECORD_FORMAT {
+            return Err(Error::Damaged(format!(
+                "unknown record format {:?}",
+                body.format
+            )));
+        }
+        Ok(body)
+    }
+}
+
+fn json_err(e: serde_json::Error) -> Error {
+    Error::Invalid(e.to_string())
+}
+
+/// A new random record or attachment id: 16 bytes, lower-case hex.
+pub fn new_id() -> String {
+    hex::encode(crate::crypto::random_bytes::<16>())
+}

@@ -1,0 +1,526 @@
+//! The only module that speaks SQL. One SQLite file (`vault.db`) holds metadata, keyslots,
+//! record ciphertexts, attachment descriptions, the ledger and checkpoints; attachment content
+//! lives in `blobs/` as age files with random names (SQLite's 1 GB blob limit must not apply).
+//!
+//! Every change is one `BEGIN IMMEDIATE` transaction, so concurrent writers queue on SQLite's
+//! lock and the ledger stays one linear log.
+
+mod schema;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{
+    params, Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior,
+};
+
+use crate::crypto::kdf::KdfParams;
+use crate::crypto::keyslot::{Keyslot, SlotKind};
+use crate::{Error, Result};
+
+pub use schema::FORMAT_VERSION;
+
+/// File name of the database inside the vault directory.
+pub const DB_FILE: &str = "vault.db";
+/// Directory of attachment blobs inside the vault directory.
+pub const BLOB_DIR: &str = "blobs";
+
+/// An open vault database.
+pub struct Store {
+    conn: Connection,
+    dir: PathBuf,
+}
+
+/// A stored record revision.
+#[derive(Debug, Clone)]
+pub struct RecordRow {
+    pub id: String,
+    pub revision: u32,
+    pub ciphertext: Vec<u8>,
+    pub leaf_index: u64,
+}
+
+/// A stored attachment.
+#[derive(Debug, Clone)]
+pub struct AttachmentRow {
+    pub id: String,
+    pub record_id: String,
+    pub blob: String,
+    pub blob_size: u64,
+    pub meta: Vec<u8>,
+    pub leaf_index: u64,
+    pub position: u64,
+}
+
+/// A stored ledger leaf.
+#[derive(Debug, Clone)]
+pub struct LedgerRow {
+    pub index: u64,
+    pub entry: Vec<u8>,
+    pub leaf_hash: [u8; 32],
+}
+
+/// A stored export description.
+#[derive(Debug, Clone)]
+pub struct ExportRow {
+    pub id: String,
+    pub details: Vec<u8>,
+    pub leaf_index: u64,
+}
+
+/// A keyslot row with the ledger leaf that last committed to it.
+#[derive(Clone)]
+pub struct KeyslotRow {
+    pub slot: Keyslot,
+    pub leaf_index: u64,
+}
+
+fn busy(e: rusqlite::Error) -> Error {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DatabaseBusy) | Some(rusqlite::ErrorCode::DatabaseLocked) => {
+            Error::Busy
+        }
+        _ => Error::Sql(e),
+    }
+}
+
+impl Store {
+    /// Creates a new vault database in `dir` (which must exist, empty of a vault).
+    pub fn create(dir: &Path) -> Result<Store> {
+        let path = dir.join(DB_FILE);
+        if path.exists() {
+            return Err(Error::VaultExists(dir.to_path_buf()));
+        }
+        let conn = Connection::open_with_flags(
+            &path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        let store = Store::configure(conn, dir)?;
+        schema::create(&store.conn)?;
+        Ok(store)
+    }
+
+    /// Opens an existing vault database, refusing newer formats.
+    pub fn open(dir: &Path) -> Result<Store> {
+        let path = dir.join(DB_FILE);
+        if !path.is_file() {
+            return Err(Error::NoVault(dir.to_path_buf()));
+        }
+        let conn = Connection::open_with_flags(
+            &path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .or_else(|_| {
+            Connection::open_with_flags(
+                &path,
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
+        })?;
+        let store = Store::configure(conn, dir)?;
+        schema::check_version(&store.conn)?;
+        Ok(store)
+    }
+
+    fn configure(conn: Connection, dir: &Path) -> Result<Store> {
+        conn.busy_timeout(Duration::from_secs(30))?;
+        // secure_delete: freed pages are zeroed; temp_store in memory: no temp files.
+        // WAL + synchronous=FULL: one fsync per commit, durable across power loss.
+        conn.execute_batch(
+            "PRAGMA secure_delete=ON; PRAGMA temp_store=MEMORY; PRAGMA foreign_keys=ON;",
+        )?;
+        let _ = conn.pragma_update(None, "journal_mode", "WAL");
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        Ok(Store {
+            conn,
+            dir: dir.to_path_buf(),
+        })
+    }
+
+    /// The vault directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Path of a blob by name.
+    pub fn blob_path(&self, name: &str) -> PathBuf {
+        self.dir.join(BLOB_DIR).join(name)
+    }
+
+    /// Runs `f` in one write transaction taken with `BEGIN IMMEDIATE`; commits only if `f` succeeds.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(busy)?;
+        let wrapped = Tx { tx };
+        let out = f(&wrapped)?;
+        wrapped.tx.commit().map_err(busy)?;
+        Ok(out)
+    }
+
+    /// A read snapshot: every query in `f` sees the same state.
+    pub fn read<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Deferred)
+            .map_err(busy)?;
+        let wrapped = Tx { tx };
+        let out = f(&wrapped)?;
+        wrapped.tx.commit().map_err(busy)?;
+        Ok(out)
+    }
+
+    /// SQLite's own structural check; returns the problems it lists (empty when fine).
+    pub fn integrity_check(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let rows: Vec<String> = stmt
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows.into_iter().filter(|r| r != "ok").collect())
+    }
+}
+
+/// A transaction; all queries go through it.
+pub struct Tx<'c> {
+    tx: Transaction<'c>,
+}
+
+impl Tx<'_> {
+    /// A metadata value.
+    pub fn meta(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .tx
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// A metadata value that must exist.
+    pub fn meta_required(&self, key: &str) -> Result<String> {
+        self.meta(key)?
+            .ok_or_else(|| Error::Damaged(format!("vault metadata {key:?} is missing")))
+    }
+
+    /// Sets a metadata value.
+    pub fn set_meta(&self, key: &str, value: &str) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO meta(key, value) VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+
+    /// Number of ledger leaves.
+    pub fn ledger_size(&self) -> Result<u64> {
+        Ok(self
+            .tx
+            .query_row("SELECT COUNT(*) FROM ledger", [], |r| r.get::<_, i64>(0))?
+            as u64)
+    }
+
+    /// Appends a leaf and returns its index. Must run inside a write transaction.
+    pub fn append_leaf(&self, entry: &[u8]) -> Result<u64> {
+        let index = self.ledger_size()?;
+        let hash = crate::ledger::merkle::leaf_hash(entry);
+        self.tx.execute(
+            "INSERT INTO ledger(leaf_index, entry, leaf_hash) VALUES(?1, ?2, ?3)",
+            params![index as i64, entry, &hash[..]],
+        )?;
+        Ok(index)
+    }
+
+    /// All leaves in order.
+    pub fn ledger(&self) -> Result<Vec<LedgerRow>> {
+        let mut stmt = self
+            .tx
+            .prepare("SELECT leaf_index, entry, leaf_hash FROM ledger ORDER BY leaf_index")?;
+        let rows = stmt.query_map([], |r| {
+            let hash: Vec<u8> = r.get(2)?;
+            Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?, hash))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (index, entry, hash) = row?;
+            let leaf_hash: [u8; 32] = hash.as_slice().try_into().map_err(|_| {
+                Error::Damaged(format!(
+                    "ledger leaf {index} has a hash of the wrong length"
+                ))
+            })?;
+            out.push(LedgerRow {
+                index: index as u64,
+                entry,
+                leaf_hash,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Leaf hashes only, in order (for roots and proofs).
+    pub fn leaf_hashes(&self) -> Result<Vec<[u8; 32]>> {
+        Ok(self.ledger()?.into_iter().map(|r| r.leaf_hash).collect())
+    }
+
+    /// Inserts a record revision.
+    pub fn insert_record(&self, row: &RecordRow) -> Result<()> {
+        self.tx
+            .execute(
+                "INSERT INTO records(id, revision, ciphertext, leaf_index) VALUES(?1, ?2, ?3, ?4)",
+                params![row.id, row.revision, row.ciphertext, row.leaf_index as i64],
+            )
+            .map_err(|e| match e.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::ConstraintViolation) => Error::Invalid(format!(
+                    "record {} revision {} already exists",
+                    row.id, row.revision
+                )),
+                _ => Error::Sql(e),
+            })?;
+        Ok(())
+    }
+
+    fn record_rows(&self, sql: &str, p: impl rusqlite::Params) -> Result<Vec<RecordRow>> {
+        let mut stmt = self.tx.prepare(sql)?;
+        let rows = stmt.query_map(p, |r| {
+            Ok(RecordRow {
+                id: r.get(0)?,
+                revision: r.get(1)?,
+                ciphertext: r.get(2)?,
+                leaf_index: r.get::<_, i64>(3)? as u64,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The newest revision of every record.
+    pub fn latest_records(&self) -> Result<Vec<RecordRow>> {
+        self.record_rows(
+            "SELECT r.id, r.revision, r.ciphertext, r.leaf_index FROM records r
+             JOIN (SELECT id, MAX(revision) AS rev FROM records GROUP BY id) m
+               ON r.id = m.id AND r.revision = m.rev ORDER BY r.leaf_index",
+            [],
+        )
+    }
+
+    /// Every revision of every record.
+    pub fn all_records(&self) -> Result<Vec<RecordRow>> {
+        self.record_rows(
+            "SELECT id, revision, ciphertext, leaf_index FROM records ORDER BY leaf_index",
+            [],
+        )
+    }
+
+    /// Every revision of one record, oldest first.
+    pub fn record_history(&self, id: &str) -> Result<Vec<RecordRow>> {
+        self.record_rows(
+            "SELECT id, revision, ciphertext, leaf_index FROM records WHERE id = ?1 ORDER BY revision",
+            [id],
+        )
+    }
+
+    /// Record ids starting with `prefix` (at most `limit`).
+    pub fn ids_with_prefix(&self, prefix: &str, limit: usize) -> Result<Vec<String>> {
+        // Ids are lower-case hex; anything else cannot match, and LIKE wildcards are excluded.
+        if !prefix.chars().all(|c| c.is_ascii_hexdigit()) {
+            return Ok(vec![]);
+        }
+        let mut stmt = self.tx.prepare(
+            "SELECT DISTINCT id FROM records WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT ?3",
+        )?;
+        let lower = prefix.to_ascii_lowercase();
+        let upper = format!("{lower}\u{10FFFF}");
+        let rows = stmt.query_map(params![lower, upper, limit as i64], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Counts: distinct records, revisions, attachments.
+    pub fn counts(&self) -> Result<(u64, u64, u64)> {
+        let q = |sql: &str| -> Result<u64> {
+            Ok(self.tx.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64)
+        };
+        Ok((
+            q("SELECT COUNT(DISTINCT id) FROM records")?,
+            q("SELECT COUNT(*) FROM records")?,
+            q("SELECT COUNT(*) FROM attachments")?,
+        ))
+    }
+
+    /// Inserts or replaces a keyslot.
+    pub fn put_keyslot(&self, slot: &Keyslot, leaf_index: u64) -> Result<()> {
+        let kdf = serde_json::to_string(&slot.params).map_err(|e| Error::Invalid(e.to_string()))?;
+        self.tx.execute(
+            "INSERT INTO keyslots(id, kind, kdf, salt, wrapped, leaf_index) VALUES(?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, kdf = excluded.kdf, salt = excluded.salt,
+               wrapped = excluded.wrapped, leaf_index = excluded.leaf_index",
+            params![slot.id, slot.kind.as_str(), kdf, slot.salt, slot.wrapped, leaf_index as i64],
+        )?;
+        Ok(())
+    }
+
+    /// Removes a keyslot.
+    pub fn delete_keyslot(&self, id: &str) -> Result<()> {
+        self.tx
+            .execute("DELETE FROM keyslots WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
+    /// Every keyslot, oldest first. A row that does not parse is reported, not skipped.
+    pub fn keyslots(&self) -> Result<Vec<KeyslotRow>> {
+        let mut stmt = self.tx.prepare(
+            "SELECT id, kind, kdf, salt, wrapped, leaf_index FROM keyslots ORDER BY rowid",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Vec<u8>>(3)?,
+                r.get::<_, Vec<u8>>(4)?,
+                r.get::<_, i64>(5)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, kind, kdf, salt, wrapped, leaf) = row?;
+            let params: KdfParams = serde_json::from_str(&kdf)
+                .map_err(|_| Error::Damaged(format!("keyslot {id} has unreadable parameters")))?;
+            out.push(KeyslotRow {
+                slot: Keyslot {
+                    kind: SlotKind::parse(&kind)?,
+                    id,
+                    params,
+                    salt,
+                    wrapped,
+                },
+                leaf_index: leaf as u64,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Overwrites every keyslot and the wrapped signing key with random bytes (crypto-erase).
+    pub fn scrub_keys(&self) -> Result<()> {
+        let ids: Vec<(String, usize)> = {
+            let mut stmt = self
+                .tx
+                .prepare("SELECT id, length(wrapped) FROM keyslots")?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        for (id, len) in ids {
+            let mut noise = vec![0u8; len];
+            rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut noise);
+            self.tx.execute(
+                "UPDATE keyslots SET wrapped = ?1, salt = ?1 WHERE id = ?2",
+                params![noise, id],
+            )?;
+        }
+        self.tx.execute("DELETE FROM keyslots", [])?;
+        self.tx.execute(
+            "UPDATE meta SET value = '' WHERE key = 'signing_secret'",
+            [],
+        )?;
+        Ok(())
+    }
+
+    /// Inserts an attachment row.
+    pub fn insert_attachment(&self, row: &AttachmentRow) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO attachments(id, record_id, blob, blob_size, meta, leaf_index) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+            params![row.id, row.record_id, row.blob, row.blob_size as i64, row.meta, row.leaf_index as i64],
+        )?;
+        Ok(())
+    }
+
+    fn attachment_rows(&self, sql: &str, p: impl rusqlite::Params) -> Result<Vec<AttachmentRow>> {
+        let mut stmt = self.tx.prepare(sql)?;
+        let rows = stmt.query_map(p, |r| {
+            Ok(AttachmentRow {
+                id: r.get(0)?,
+                record_id: r.get(1)?,
+                blob: r.get(2)?,
+                blob_size: r.get::<_, i64>(3)? as u64,
+                meta: r.get(4)?,
+                leaf_index: r.get::<_, i64>(5)? as u64,
+                position: 0,
+            })
+        })?;
+        let mut out: Vec<AttachmentRow> = rows.collect::<rusqlite::Result<_>>()?;
+        // Position counts from 1 per record, in the order attached (the order `show` lists).
+        let mut seen: std::collections::HashMap<String, u64> = Default::default();
+        for row in &mut out {
+            let n = seen.entry(row.record_id.clone()).or_insert(0);
+            *n += 1;
+            row.position = *n;
+        }
+        Ok(out)
+    }
+
+    /// Attachments of one record, in the order attached.
+    pub fn attachments_of(&self, record_id: &str) -> Result<Vec<AttachmentRow>> {
+        self.attachment_rows(
+            "SELECT id, record_id, blob, blob_size, meta, leaf_index FROM attachments WHERE record_id = ?1 ORDER BY leaf_index",
+            [record_id],
+        )
+    }
+
+    /// Every attachment, in ledger order.
+    pub fn all_attachments(&self) -> Result<Vec<AttachmentRow>> {
+        self.attachment_rows(
+            "SELECT id, record_id, blob, blob_size, meta, leaf_index FROM attachments ORDER BY leaf_index",
+            [],
+        )
+    }
+
+    /// True when a blob file name belongs to a committed attachment.
+    pub fn blob_is_committed(&self, blob: &str) -> Result<bool> {
+        Ok(self
+            .tx
+            .query_row("SELECT 1 FROM attachments WHERE blob = ?1", [blob], |_| {
+                Ok(())
+            })
+            .optional()?
+            .is_some())
+    }
+
+    /// Stores a signed checkpoint note for `size` leaves.
+    pub fn insert_checkpoint(&self, size: u64, note: &str) -> Result<()> {
+        self.tx.execute(
+            "INSERT OR IGNORE INTO checkpoints(size, note) VALUES(?1, ?2)",
+            params![size as i64, note],
+        )?;
+        Ok(())
+    }
+
+    /// All checkpoints, smallest first.
+    pub fn checkpoints(&self) -> Result<Vec<(u64, String)>> {
+        let mut stmt = self
+            .tx
+            .prepare("SELECT size, note FROM checkpoints ORDER BY size")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)? as u64, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Inserts an export description.
+    pub fn insert_export(&self, row: &ExportRow) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO exports(id, details, leaf_index) VALUES(?1, ?2, ?3)",
+            params![row.id, row.details, row.leaf_index as i64],
+        )?;
+        Ok(())
+    }
+
+    /// Every export, oldest first.
+    pub fn exports(&self) -> Result<Vec<ExportRow>> {
+        let mut stmt = self
+            .tx
+            .prepare("SELECT id, details, leaf_index FROM exports ORDER BY leaf_index")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(ExportRow {
+                id: r.get(0)?,
+                details: r.get(1)?,
+                leaf_index: r.get::<_, i64>(2)? as u64,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -1,0 +1,566 @@
+//! Attachments: one streaming pass over the original computes its SHA-256 (on one thread) while
+//! age encrypts it to the master recipient (on another) and a third thread hashes and writes the
+//! ciphertext. Memory stays constant (a few 1 MiB chunks in flight) whatever the file size.
+//!
+//! Crash safety: the blob is written as `blobs/<random>.partial` under an exclusive `flock`,
+//! fsynced, then renamed to its final name inside the transaction that commits its row and ledger
+//! leaf. Anything in `blobs/` without a committed row and without a live lock is a leftover of an
+//! interrupted attach and is removed by [`Vault::clean_leftovers`].
+
+use std::fs::{self, File};
+use std::io::{BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::thread;
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use chrono::Utc;
+use rustix::fs::{flock, FlockOperation};
+use sha2::{Digest, Sha256};
+
+use super::{encrypt_padded, Unlocked, Vault};
+use crate::crypto::keys::MasterKey;
+use crate::crypto::padding;
+use crate::crypto::sha256_hex;
+use crate::ledger::entry::ENTRY_VERSION;
+use crate::ledger::Entry;
+use crate::media;
+use crate::record::attachment::{AttachmentBody, ATTACHMENT_FORMAT};
+use crate::record::new_id;
+use crate::store::{AttachmentRow, BLOB_DIR};
+use crate::{fsutil, Error, Result};
+
+const CHUNK: usize = 1 << 20;
+const IN_FLIGHT: usize = 4;
+const PARTIAL_SUFFIX: &str = ".partial";
+
+/// Options for [`Vault::attach`].
+#[derive(Default)]
+pub struct AttachOptions<'a> {
+    /// Overwrite and delete the original once the encrypted copy is committed.
+    pub remove_original: bool,
+    /// Called with the number of bytes processed so far.
+    pub progress: Option<&'a (dyn Fn(u64) + Sync)>,
+}
+
+/// What an attach did.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct AttachOutcome {
+    pub id: String,
+    pub record_id: String,
+    pub name: String,
+    pub size: u64,
+    pub sha256: String,
+    pub media_type: String,
+    pub identifying: Vec<String>,
+    pub metadata_readable: bool,
+    pub original_removed: bool,
+}
+
+/// Where `extract` writes.
+pub enum ExtractTarget<'a> {
+    /// A new file (never overwritten; removed again if the hash does not match).
+    File(&'a Path),
+    /// A stream (standard output); a mismatch is reported after the bytes were written.
+    Writer(&'a mut dyn Write),
+}
+
+/// A writer that hashes and counts what passes through it.
+struct HashingWriter<W: Write> {
+    inner: W,
+    hasher: Sha256,
+    written: u64,
+}
+
+impl<W: Write> Write for HashingWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.written += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// A writer that hands buffers to another thread (which hashes and writes them).
+struct ChannelWriter {
+    tx: SyncSender<Vec<u8>>,
+}
+
+impl Write for ChannelWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.tx
+            .send(buf.to_vec())
+            .map_err(|_| std::io::Error::other("the writer thread stopped"))?;
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn file_name_of(path: &Path) -> (String, Option<String>) {
+    let raw = path.file_name().unwrap_or(path.as_os_str());
+    match raw.to_str() {
+        Some(s) => (s.to_owned(), None),
+        None => {
+            use std::os::unix::ffi::OsStrExt;
+            (
+                raw.to_string_lossy().into_owned(),
+                Some(URL_SAFE_NO_PAD.encode(raw.as_bytes())),
+            )
+        }
+    }
+}
+
+/// Reads the source in chunks, hashing the plaintext, and sends the chunks on.
+fn read_and_hash(mut file: File, tx: SyncSender<Vec<u8>>) -> std::io::Result<(u64, [u8; 32])> {
+    let mut hasher = Sha256::new();
+    let mut total = 0u64;
+    loop {
+        let mut buf = vec![0u8; CHUNK];
+        let mut filled = 0;
+        while filled < CHUNK {
+            let n = file.read(&mut buf[filled..])?;
+            if n == 0 {
+                break;
+            }
+            filled += n;
+        }
+        if filled == 0 {
+            break;
+        }
+        buf.truncate(filled);
+        hasher.update(&buf);
+        total += filled as u64;
+        if tx.send(buf).is_err() {
+            return Err(std::io::Error::other("the encrypting thread stopped"));
+        }
+    }
+    Ok((total, hasher.finalize().into()))
+}
+
+/// Hashes and writes ciphertext buffers to the blob file; returns (bytes, SHA-256).
+fn hash_and_write(file: File, rx: Receiver<Vec<u8>>) -> std::io::Result<(u64, [u8; 32], File)> {
+    let mut out = HashingWriter {
+        inner: BufWriter::with_capacity(CHUNK, file),
+        hasher: Sha256::new(),
+        written: 0,
+    };
+    for buf in rx {
+        out.write_all(&buf)?;
+    }
+    out.flush()?;
+    let file = out.inner.into_inner().map_err(|e| e.into_error())?;
+    Ok((out.written, out.hasher.finalize().into(), file))
+}
+
+struct Sealed {
+    size: u64,
+    sha256: [u8; 32],
+    blob_size: u64,
+    blob_sha256: [u8; 32],
+}
+
+/// The three-thread pipeline: read+hash -> encrypt -> hash+write. The blob file is fsynced.
+fn seal_stream(
+    source: File,
+    blob: File,
+    recipient: &age::x25519::Recipient,
+    progress: Option<&(dyn Fn(u64) + Sync)>,
+) -> Result<Sealed> {
+    thread::scope(|scope| {
+        let (plain_tx, plain_rx) = sync_channel::<Vec<u8>>(IN_FLIGHT);
+        let (cipher_tx, cipher_rx) = sync_channel::<Vec<u8>>(IN_FLIGHT);
+        let reader = scope.spawn(move || read_and_hash(source, plain_tx));
+        let writer = scope.spawn(move || hash_and_write(blob, cipher_rx));
+
+        let encrypt = || -> Result<u64> {
+            let encryptor =
+                age::Encryptor::with_recipients(std::iter::once(recipient as &dyn age::Recipient))
+                    .map_err(|e| Error::Encrypt(e.to_string()))?;
+            let sink = BufWriter::with_capacity(CHUNK, ChannelWriter { tx: cipher_tx });
+            let mut stream = encryptor
+                .wrap_output(sink)
+                .map_err(|e| Error::Encrypt(e.to_string()))?;
+            let mut size = 0u64;
+            for chunk in plain_rx {
+                stream.write_all(&chunk)?;
+                size += chunk.len() as u64;
+                if let Some(p) = progress {
+                    p(size);
+                }
+            }
+            // Pad the plaintext stream with zeros to its bucket so the blob size hides the length.
+            let mut pad = padding::padded_len(size) - size;
+            let zeros = vec![0u8; CHUNK];
+            while pad > 0 {
+                let n = pad.min(CHUNK as u64) as usize;
+                stream.write_all(&zeros[..n])?;
+                pad -= n as u64;
+            }
+            let mut sink = stream.finish()?;
+            sink.flush()?;
+            Ok(size)
+            // `sink` (and its channel sender) drops here, ending the writer thread.
+        };
+        let encrypted = encrypt();
+        let read = reader
+            .join()
+            .map_err(|_| Error::Encrypt("the reading thread panicked".into()))?;
+        let written = writer
+            .join()
+            .map_err(|_| Error::Encrypt("the writing thread panicked".into()))?;
+        let (size_read, sha256) = read?;
+        let size = encrypted?;
+        let (blob_size, blob_sha256, file) = written?;
+        if size != size_read {
+            return Err(Error::Encrypt(
+                "the file changed size while it was read".into(),
+            ));
+        }
+        file.sync_all()?;
+        Ok(Sealed {
+            size,
+            sha256,
+            blob_size,
+            blob_sha256,
+        })
+    })
+}
+
+/// SHA-256 and length of a file, read back from disk.
+fn hash_file(path: &Path) -> Result<(u64, [u8; 32])> {
+    let mut f =
+        BufReader::with_capacity(CHUNK, File::open(path).map_err(|e| Error::file(path, e))?);
+    let mut hasher = Sha256::new();
+    let n = std::io::copy(&mut f, &mut hasher).map_err(|e| Error::file(path, e))?;
+    Ok((n, hasher.finalize().into()))
+}
+
+/// Overwrites a file with zeros, syncs, and deletes it.
+fn overwrite_and_remove(path: &Path, len: u64) -> Result<()> {
+    let mut f = fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .map_err(|e| Error::file(path, e))?;
+    let zeros = vec![0u8; CHUNK];
+    let mut left = len;
+    while left > 0 {
+        let n = left.min(CHUNK as u64) as usize;
+        f.write_all(&zeros[..n]).map_err(|e| Error::file(path, e))?;
+        left -= n as u64;
+    }
+    f.sync_all().map_err(|e| Error::file(path, e))?;
+    drop(f);
+    fs::remove_file(path).map_err(|e| Error::file(path, e))
+}
+
+impl Vault {
+    /// Attaches a file to a record without the passphrase.
+    pub fn attach(
+        &mut self,
+        record_prefix: &str,
+        path: &Path,
+        opts: &AttachOptions<'_>,
+    ) -> Result<AttachOutcome> {
+        let record_id = self.resolve_id(record_prefix)?;
+        let meta = fs::metadata(path).map_err(|e| Error::file(path, e))?;
+        if !meta.is_file() {
+            return Err(Error::Invalid(format!(
+                "{} is not a regular file",
+                path.display()
+            )));
+        }
+        let mut source = File::open(path).map_err(|e| Error::file(path, e))?;
+        let mut head = vec![0u8; 8192];
+        let mut got = 0;
+        while got < head.len() {
+            match source
+                .read(&mut head[got..])
+                .map_err(|e| Error::file(path, e))?
+            {
+                0 => break,
+                n => got += n,
+            }
+        }
+        head.truncate(got);
+        drop(source);
+        let media_type = media::sniff_media_type(&head);
+        let metadata = media::read_metadata(path, &media_type);
+        let source = File::open(path).map_err(|e| Error::file(path, e))?;
+
+        self.clean_leftovers()?;
+        let blob_name = new_id();
+        let final_path = self.store.blob_path(&blob_name);
+        let partial_path = self
+            .dir()
+            .join(BLOB_DIR)
+            .join(format!("{blob_name}{PARTIAL_SUFFIX}"));
+        let blob = fsutil::create_new_private(&partial_path)?;
+        // The lock tells a concurrent cleanup that this partial file is alive.
+        let lock = blob.try_clone()?;
+        flock(&lock, FlockOperation::NonBlockingLockExclusive)
+            .map_err(|e| Error::file(&partial_path, e.into()))?;
+
+        let result = self.seal_and_commit(
+            source,
+            blob,
+            &record_id,
+            &blob_name,
+            &partial_path,
+            &final_path,
+            path,
+            media_type,
+            metadata,
+            opts,
+        );
+        if result.is_err() {
+            let _ = fs::remove_file(&partial_path);
+        }
+        drop(lock);
+        let mut outcome = result?;
+        if opts.remove_original {
+            overwrite_and_remove(path, outcome.size)?;
+            outcome.original_removed = true;
+        }
+        Ok(outcome)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn seal_and_commit(
+        &mut self,
+        source: File,
+        blob: File,
+        record_id: &str,
+        blob_name: &str,
+        partial_path: &Path,
+        final_path: &Path,
+        original: &Path,
+        media_type: String,
+        metadata: media::MediaMetadata,
+        opts: &AttachOptions<'_>,
+    ) -> Result<AttachOutcome> {
+        let sealed = seal_stream(source, blob, &self.recipient.0, opts.progress)?;
+        // Read the written blob back from disk before anything points at it.
+        let (len, hash) = hash_file(partial_path)?;
+        if len != sealed.blob_size || hash != sealed.blob_sha256 {
+            return Err(Error::Encrypt(
+                "the encrypted copy did not read back intact".into(),
+            ));
+        }
+        let (name, name_bytes) = file_name_of(original);
+        let id = new_id();
+        let body = AttachmentBody {
+            format: ATTACHMENT_FORMAT.into(),
+            id: id.clone(),
+            record_id: record_id.to_owned(),
+            name: name.clone(),
+            name_bytes,
+            size: sealed.size,
+            sha256: hex::encode(sealed.sha256),
+            media_type: media_type.clone(),
+            attached_at: Utc::now(),
+            metadata,
+            salts: AttachmentBody::fresh_salts(),
+        };
+        let meta_ct = encrypt_padded(
+            &self.recipient,
+            &serde_json::to_vec(&body).map_err(|e| Error::Invalid(e.to_string()))?,
+        )?;
+        let entry = Entry::Attachment {
+            v: ENTRY_VERSION,
+            id: id.clone(),
+            record: record_id.to_owned(),
+            blob_sha256: hex::encode(sealed.blob_sha256),
+            blob_size: sealed.blob_size,
+            meta_sha256: sha256_hex(&meta_ct),
+            fields: body.digests()?,
+        };
+        let blob_dir = self.dir().join(BLOB_DIR);
+        self.store.write(|tx| {
+            let leaf = tx.append_leaf(&entry.to_bytes())?;
+            tx.insert_attachment(&AttachmentRow {
+                id: id.clone(),
+                record_id: record_id.to_owned(),
+                blob: blob_name.to_owned(),
+                blob_size: sealed.blob_size,
+                meta: meta_ct.clone(),
+                leaf_index: leaf,
+                position: 0,
+            })?;
+            fs::rename(partial_path, final_path).map_err(|e| Error::file(final_path, e))?;
+            fsutil::sync_dir(&blob_dir)
+        })?;
+        Ok(AttachOutcome {
+            id,
+            record_id: record_id.to_owned(),
+            name,
+            size: sealed.size,
+            sha256: body.sha256.clone(),
+            media_type,
+            identifying: body.metadata.identifying(),
+            metadata_readable: !matches!(
+                body.metadata.status,
+                media::MetadataStatus::Unreadable { .. }
+            ),
+            original_removed: false,
+        })
+    }
+
+    /// Removes blob files that no committed attachment owns and no live process holds (leftovers
+    /// of an interrupted attach). Returns how many were removed.
+    pub fn clean_leftovers(&mut self) -> Result<usize> {
+        let dir = self.dir().join(BLOB_DIR);
+        let entries = match fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+            Err(e) => return Err(Error::file(&dir, e)),
+        };
+        let candidates: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        if candidates.is_empty() {
+            return Ok(0);
+        }
+        // Inside a write transaction, no attach can be between its rename and its commit.
+        self.store.write(|tx| {
+            let mut removed = 0;
+            for path in candidates {
+                let name = path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or_default()
+                    .to_owned();
+                if !name.ends_with(PARTIAL_SUFFIX) && tx.blob_is_committed(&name)? {
+                    continue;
+                }
+                let Ok(file) = File::open(&path) else {
+                    continue;
+                };
+                if flock(&file, FlockOperation::NonBlockingLockExclusive).is_err() {
+                    continue; // an attach in progress holds it
+                }
+                if fs::remove_file(&path).is_ok() {
+                    removed += 1;
+                }
+            }
+            Ok(removed)
+        })
+    }
+}
+
+impl Unlocked {
+    /// Decrypts attachment `number` (1-based) of a record, checking its SHA-256 while streaming.
+    pub fn extract(
+        &mut self,
+        record_prefix: &str,
+        number: u64,
+        target: ExtractTarget<'_>,
+        progress: Option<&(dyn Fn(u64) + Sync)>,
+    ) -> Result<AttachmentBody> {
+        let record_id = self.vault.resolve_id(record_prefix)?;
+        let rows = self.vault.store.read(|tx| tx.attachments_of(&record_id))?;
+        let row = rows.iter().find(|r| r.position == number).ok_or_else(|| {
+            Error::Invalid(format!(
+                "record {record_id} has no attachment {number} (it has {})",
+                rows.len()
+            ))
+        })?;
+        let body = self.open_attachment(row)?;
+        let blob_path = self.vault.store.blob_path(&row.blob);
+        match target {
+            ExtractTarget::File(out) => {
+                let mut file = fsutil::create_new_private(out)?;
+                let res = self
+                    .decrypt_blob(&blob_path, &body, &mut file, progress)
+                    .and_then(|_| file.sync_all().map_err(|e| Error::file(out, e)));
+                if res.is_err() {
+                    drop(file);
+                    let _ = fs::remove_file(out);
+                }
+                res?;
+            }
+            ExtractTarget::Writer(w) => self.decrypt_blob(&blob_path, &body, w, progress)?,
+        }
+        Ok(body)
+    }
+
+    pub(crate) fn decrypt_blob(
+        &self,
+        blob_path: &Path,
+        body: &AttachmentBody,
+        out: &mut dyn Write,
+        progress: Option<&(dyn Fn(u64) + Sync)>,
+    ) -> Result<()> {
+        decrypt_blob(&self.master, blob_path, body, out, progress)
+    }
+}
+
+/// Streams a blob's plaintext (its first `body.size` bytes) into `out`, hashing on a second
+/// thread; checks the hash, that the padding is zeros, and that the age stream ends cleanly.
+pub(crate) fn decrypt_blob(
+    master: &MasterKey,
+    blob_path: &Path,
+    body: &AttachmentBody,
+    out: &mut dyn Write,
+    progress: Option<&(dyn Fn(u64) + Sync)>,
+) -> Result<()> {
+    let damaged =
+        |what: &str| Error::Damaged(format!("attachment {} ({}) {what}", body.id, body.name));
+    let file = File::open(blob_path).map_err(|_| damaged("is missing from the vault"))?;
+    let decryptor = age::Decryptor::new_buffered(BufReader::with_capacity(CHUNK, file))
+        .map_err(|_| damaged("is not a readable age file"))?;
+    let mut reader = decryptor
+        .decrypt(std::iter::once(master.identity() as &dyn age::Identity))
+        .map_err(|_| damaged("does not decrypt with this vault's key"))?;
+    let expected = body.size;
+    let digest = thread::scope(|scope| -> Result<[u8; 32]> {
+        let (tx, rx) = sync_channel::<Vec<u8>>(IN_FLIGHT);
+        let hasher = scope.spawn(move || {
+            let mut h = Sha256::new();
+            for buf in rx {
+                h.update(&buf);
+            }
+            <[u8; 32]>::from(h.finalize())
+        });
+        let mut done = 0u64;
+        let mut trailing_nonzero = false;
+        let mut buf = vec![0u8; CHUNK];
+        let result = loop {
+            let n = match reader.read(&mut buf) {
+                Ok(0) => break Ok(()),
+                Ok(n) => n,
+                Err(_) => break Err(damaged("is corrupted (authentication failed)")),
+            };
+            let take = (expected.saturating_sub(done)).min(n as u64) as usize;
+            if take > 0 {
+                if let Err(e) = out.write_all(&buf[..take]) {
+                    break Err(Error::Io(e));
+                }
+                let _ = tx.send(buf[..take].to_vec());
+            }
+            trailing_nonzero |= buf[take..n].iter().any(|&b| b != 0);
+            done += n as u64;
+            if let Some(p) = progress {
+                p(done.min(expected));
+            }
+        };
+        drop(tx);
+        let digest = hasher.join().map_err(|_| damaged("hashing failed"))?;
+        result?;
+        if done < expected {
+            return Err(damaged("is truncated"));
+        }
+        if trailing_nonzero || done != padding::padded_len(expected) {
+            return Err(damaged("has unexpected padding"));
+        }
+        Ok(digest)
+    })?;
+    if hex::encode(digest) != body.sha256 {
+        return Err(damaged("does not match its recorded SHA-256"));
+    }
+    out.flush()?;
+    Ok(())
+}

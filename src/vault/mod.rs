@@ -1,0 +1,386 @@
+//! The facade every command uses: a locked [`Vault`] (append without the passphrase) and an
+//! [`Unlocked`] one (read, amend, change passphrase, export). Commands never touch SQL or crypto
+//! directly.
+
+mod attach;
+mod unlocked;
+pub mod view;
+
+use std::path::{Path, PathBuf};
+
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use chrono::Utc;
+use ed25519_dalek::VerifyingKey;
+use zeroize::Zeroizing;
+
+pub(crate) use attach::decrypt_blob;
+pub use attach::{AttachOptions, AttachOutcome, ExtractTarget};
+pub use unlocked::Unlocked;
+pub(crate) use unlocked::{open_attachment, open_record};
+
+use crate::crypto::kdf::KdfParams;
+use crate::crypto::keys::{MasterKey, MasterRecipient};
+use crate::crypto::keyslot::{Keyslot, SlotKind};
+use crate::crypto::{envelope, padding, sha256_hex, signing};
+use crate::ledger::entry::{SlotAction, ENTRY_VERSION};
+use crate::ledger::{self, checkpoint::Checkpoint, merkle, Entry};
+use crate::record::{new_id, Incident, RecordBody};
+use crate::secret::Passphrase;
+use crate::store::{RecordRow, Store, BLOB_DIR};
+use crate::{fsutil, Error, Result};
+
+/// A vault opened without its passphrase: it can append records and attachments, and report
+/// public facts, but read nothing.
+pub struct Vault {
+    pub(crate) store: Store,
+    pub(crate) id: String,
+    pub(crate) recipient: MasterRecipient,
+    pub(crate) signing_public: VerifyingKey,
+}
+
+/// Public facts about a vault (`vault info`).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct VaultInfo {
+    pub path: PathBuf,
+    pub format_version: u32,
+    pub vault_id: String,
+    pub fingerprint: String,
+    pub signing_key: String,
+    pub master_recipient: String,
+    pub kdf: KdfInfo,
+    pub keyslots: usize,
+    pub incidents: u64,
+    pub revisions: u64,
+    pub attachments: u64,
+    pub ledger_entries: u64,
+    pub checkpoints: usize,
+    pub unchecked_entries: u64,
+}
+
+/// KDF parameters as shown to people.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct KdfInfo {
+    pub memory_mib: u32,
+    pub iterations: u32,
+    pub parallelism: u32,
+}
+
+impl From<KdfParams> for KdfInfo {
+    fn from(p: KdfParams) -> Self {
+        KdfInfo {
+            memory_mib: p.memory_mib(),
+            iterations: p.iterations,
+            parallelism: p.parallelism,
+        }
+    }
+}
+
+impl Vault {
+    /// Creates a vault in `dir`: master key, signing key, one passphrase keyslot, the genesis
+    /// ledger entries and a first signed checkpoint.
+    pub fn init(dir: &Path, passphrase: &Passphrase, kdf: KdfParams) -> Result<Vault> {
+        if passphrase.is_empty() {
+            return Err(Error::EmptyPassphrase);
+        }
+        kdf.check_floor()?;
+        if dir.join(crate::store::DB_FILE).exists() {
+            return Err(Error::VaultExists(dir.to_path_buf()));
+        }
+        fsutil::create_private_dir(dir)?;
+        fsutil::create_private_dir(&dir.join(BLOB_DIR))?;
+
+        let master = MasterKey::generate();
+        let signing = signing::generate();
+        let vault_id = new_id();
+        let slot = Keyslot::seal(new_id(), SlotKind::Passphrase, &master, passphrase, kdf)?;
+        let signing_secret = signing::secret_bytes(&signing);
+        let wrapped_signing = envelope::encrypt(&[&master.recipient().0], signing_secret.as_ref())?;
+        let public_b64 = STANDARD.encode(signing.verifying_key().as_bytes());
+
+        let mut store = Store::create(dir)?;
+        let genesis = Entry::Genesis {
+            v: ENTRY_VERSION,
+            vault: vault_id.clone(),
+            master_recipient: master.recipient().to_age_string(),
+            signing_key: public_b64.clone(),
+        };
+        store.write(|tx| {
+            tx.set_meta("vault_id", &vault_id)?;
+            tx.set_meta("master_recipient", &master.recipient().to_age_string())?;
+            tx.set_meta("signing_public", &public_b64)?;
+            tx.set_meta("signing_secret", &STANDARD.encode(&wrapped_signing))?;
+            tx.append_leaf(&genesis.to_bytes())?;
+            let leaf = tx.append_leaf(&keyslot_entry(&slot, SlotAction::Add).to_bytes())?;
+            tx.put_keyslot(&slot, leaf)?;
+            sign_checkpoint(tx, &vault_id, &signing)?;
+            Ok(())
+        })?;
+        Vault::from_store(store)
+    }
+
+    /// Opens an existing vault (locked).
+    pub fn open(dir: &Path) -> Result<Vault> {
+        let store = Store::open(dir)?;
+        Vault::from_store(store)
+    }
+
+    fn from_store(mut store: Store) -> Result<Vault> {
+        let (id, recipient, public) = store.read(|tx| {
+            Ok((
+                tx.meta_required("vault_id")?,
+                tx.meta_required("master_recipient")?,
+                tx.meta_required("signing_public")?,
+            ))
+        })?;
+        let public_bytes = STANDARD
+            .decode(public)
+            .map_err(|_| Error::Damaged("the signing public key is not base64".into()))?;
+        Ok(Vault {
+            recipient: MasterRecipient::parse(&recipient)?,
+            signing_public: signing::public_from_bytes(&public_bytes)?,
+            store,
+            id,
+        })
+    }
+
+    /// The vault directory.
+    pub fn dir(&self) -> &Path {
+        self.store.dir()
+    }
+
+    /// The signing key's phone-readable fingerprint.
+    pub fn fingerprint(&self) -> String {
+        signing::fingerprint(&self.signing_public)
+    }
+
+    /// The vault's random id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The signing public key.
+    pub fn signing_public(&self) -> &VerifyingKey {
+        &self.signing_public
+    }
+
+    /// Logs a new incident; needs no passphrase. Returns the new record id.
+    pub fn add(&mut self, incident: Incident) -> Result<String> {
+        let id = new_id();
+        self.write_revision(&id, None, incident)?;
+        Ok(id)
+    }
+
+    /// Encrypts and appends one record revision and its ledger leaf in one transaction. With
+    /// `expect_previous`, the revision written is the next after it (an amend), and the write
+    /// fails if someone else amended in between.
+    pub(crate) fn write_revision(
+        &mut self,
+        id: &str,
+        expect_previous: Option<u32>,
+        incident: Incident,
+    ) -> Result<u32> {
+        let revision = expect_previous.map_or(1, |r| r + 1);
+        let body = RecordBody::new(id.to_owned(), revision, incident, Utc::now())?;
+        let digests = body.digests()?;
+        let ciphertext = encrypt_padded(&self.recipient, &body.to_json()?)?;
+        let entry = Entry::Record {
+            v: ENTRY_VERSION,
+            id: id.to_owned(),
+            revision,
+            ciphertext_sha256: sha256_hex(&ciphertext),
+            fields: digests,
+        };
+        self.store.write(|tx| {
+            let current = tx.record_history(id)?.last().map(|r| r.revision);
+            if current != expect_previous {
+                return Err(Error::Invalid(format!(
+                    "record {id} changed while it was being amended; try again"
+                )));
+            }
+            let leaf = tx.append_leaf(&entry.to_bytes())?;
+            tx.insert_record(&RecordRow {
+                id: id.to_owned(),
+                revision,
+                ciphertext,
+                leaf_index: leaf,
+            })
+        })?;
+        Ok(revision)
+    }
+
+    /// Resolves a full id or a unique prefix of one.
+    pub fn resolve_id(&mut self, prefix: &str) -> Result<String> {
+        let prefix = prefix.trim();
+        if prefix.is_empty() {
+            return Err(Error::NotFound(String::new()));
+        }
+        let ids = self.store.read(|tx| tx.ids_with_prefix(prefix, 2))?;
+        match ids.len() {
+            0 => Err(Error::NotFound(prefix.to_owned())),
+            1 => Ok(ids.into_iter().next().unwrap_or_default()),
+            _ => {
+                let count = self
+                    .store
+                    .read(|tx| tx.ids_with_prefix(prefix, usize::MAX >> 1))?
+                    .len();
+                Err(Error::AmbiguousId {
+                    prefix: prefix.to_owned(),
+                    count,
+                })
+            }
+        }
+    }
+
+    /// Public facts, without the passphrase.
+    pub fn info(&mut self) -> Result<VaultInfo> {
+        let dir = self.store.dir().to_path_buf();
+        let (slots, counts, size, checkpoints) = self.store.read(|tx| {
+            Ok((
+                tx.keyslots()?,
+                tx.counts()?,
+                tx.ledger_size()?,
+                tx.checkpoints()?,
+            ))
+        })?;
+        let kdf = slots
+            .iter()
+            .find(|s| s.slot.kind == SlotKind::Passphrase)
+            .or(slots.first())
+            .map(|s| s.slot.params)
+            .ok_or_else(|| Error::NoKeyslot("no keyslot is stored".into()))?;
+        let last = checkpoints.last().map_or(0, |(n, _)| *n);
+        Ok(VaultInfo {
+            path: dir,
+            format_version: crate::store::FORMAT_VERSION,
+            vault_id: self.id.clone(),
+            fingerprint: self.fingerprint(),
+            signing_key: ledger::checkpoint::verifier_key(
+                &ledger::origin(&self.id),
+                &self.signing_public,
+            ),
+            master_recipient: self.recipient.to_age_string(),
+            kdf: kdf.into(),
+            keyslots: slots.len(),
+            incidents: counts.0,
+            revisions: counts.1,
+            attachments: counts.2,
+            ledger_entries: size,
+            checkpoints: checkpoints.len(),
+            unchecked_entries: size.saturating_sub(last),
+        })
+    }
+
+    /// Checks the vault without decrypting anything (tier 1 of [`crate::integrity`]); never writes.
+    pub fn verify(
+        &mut self,
+        receipt: Option<&str>,
+        progress: Option<crate::integrity::Progress<'_>>,
+    ) -> Result<crate::integrity::Report> {
+        crate::integrity::verify(self, None, receipt, progress)
+    }
+
+    /// The newest signed checkpoint note, if any (the text of a receipt).
+    pub fn latest_checkpoint(&mut self) -> Result<Option<(u64, String)>> {
+        Ok(self.store.read(|tx| tx.checkpoints())?.pop())
+    }
+
+    /// Opens the master key with a passphrase (or recovery code). Tries every slot; each costs
+    /// one Argon2id run.
+    fn open_master(&mut self, passphrase: &Passphrase) -> Result<(MasterKey, String)> {
+        if passphrase.is_empty() {
+            return Err(Error::EmptyPassphrase);
+        }
+        let slots = self.store.read(|tx| tx.keyslots())?;
+        if slots.is_empty() {
+            return Err(Error::NoKeyslot(
+                "no keyslot is stored; the vault cannot be opened (restore a backup)".into(),
+            ));
+        }
+        let mut unsafe_err = None;
+        for row in &slots {
+            match row.slot.open(passphrase) {
+                Ok(master) => {
+                    if master.recipient().to_age_string() != self.recipient.to_age_string() {
+                        return Err(Error::Damaged(format!(
+                            "keyslot {} opens a key that is not this vault's",
+                            row.slot.id
+                        )));
+                    }
+                    return Ok((master, row.slot.id.clone()));
+                }
+                Err(e @ Error::UnsafeKdf { .. }) => unsafe_err = Some(e),
+                Err(Error::WrongPassphrase) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Err(unsafe_err.unwrap_or(Error::WrongPassphrase))
+    }
+
+    /// Unlocks: opens the master and signing keys and, unless `read_only`, signs a checkpoint
+    /// covering entries appended since the last one.
+    pub fn unlock(mut self, passphrase: &Passphrase, read_only: bool) -> Result<Unlocked> {
+        let (master, slot_id) = self.open_master(passphrase)?;
+        let wrapped = self.store.read(|tx| tx.meta_required("signing_secret"))?;
+        let wrapped = STANDARD
+            .decode(wrapped)
+            .map_err(|_| Error::Damaged("the wrapped signing key is not base64".into()))?;
+        let secret = envelope::decrypt(master.identity(), &wrapped)
+            .map_err(|_| Error::Damaged("the signing key does not decrypt".into()))?;
+        let signing_key = signing::from_secret_bytes(&secret)?;
+        if signing_key.verifying_key() != self.signing_public {
+            return Err(Error::Damaged(
+                "the stored signing public key does not match the signing key".into(),
+            ));
+        }
+        let mut unlocked = Unlocked::new(self, master, signing_key, slot_id);
+        if !read_only {
+            unlocked.new_entries = unlocked.checkpoint()?;
+        }
+        Ok(unlocked)
+    }
+}
+
+/// Pads a plaintext JSON document with spaces (JSON whitespace) to its Padmé bucket and encrypts
+/// it to the master recipient.
+pub(crate) fn encrypt_padded(recipient: &MasterRecipient, json: &[u8]) -> Result<Vec<u8>> {
+    let target = padding::padded_len(json.len() as u64) as usize;
+    let mut plain = Zeroizing::new(Vec::with_capacity(target));
+    plain.extend_from_slice(json);
+    plain.resize(target, b' ');
+    envelope::encrypt(&[&recipient.0], &plain)
+}
+
+/// The ledger entry for a keyslot change.
+pub(crate) fn keyslot_entry(slot: &Keyslot, action: SlotAction) -> Entry {
+    Entry::Keyslot {
+        v: ENTRY_VERSION,
+        action,
+        slot: slot.id.clone(),
+        slot_sha256: (action != SlotAction::Remove).then(|| slot.digest_hex()),
+    }
+}
+
+/// Signs and stores a checkpoint over the whole current ledger (inside `tx`). Returns how many
+/// leaves it covers beyond the previous checkpoint.
+pub(crate) fn sign_checkpoint(
+    tx: &crate::store::Tx<'_>,
+    vault_id: &str,
+    key: &ed25519_dalek::SigningKey,
+) -> Result<u64> {
+    let leaves = tx.leaf_hashes()?;
+    let size = leaves.len() as u64;
+    let previous = tx.checkpoints()?.last().map_or(0, |(n, _)| *n);
+    if size == previous && previous > 0 {
+        return Ok(0);
+    }
+    let origin = ledger::origin(vault_id);
+    let checkpoint = Checkpoint {
+        origin: origin.clone(),
+        size,
+        root: merkle::root(&leaves),
+        extensions: vec![],
+    };
+    tx.insert_checkpoint(size, &checkpoint.sign(&origin, key))?;
+    Ok(size.saturating_sub(previous))
+}

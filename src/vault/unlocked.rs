@@ -1,0 +1,256 @@
+//! Operations that need the master key.
+
+use std::path::Path;
+
+use ed25519_dalek::SigningKey;
+use zeroize::Zeroizing;
+
+use super::view::{AttachmentView, RecordView};
+use super::{keyslot_entry, sign_checkpoint, Vault};
+use crate::crypto::envelope;
+use crate::crypto::kdf::KdfParams;
+use crate::crypto::keys::MasterKey;
+use crate::crypto::keyslot::{Keyslot, SlotKind};
+use crate::ledger::entry::SlotAction;
+use crate::record::attachment::AttachmentBody;
+use crate::record::{Incident, RecordBody};
+use crate::secret::Passphrase;
+use crate::store::{AttachmentRow, RecordRow};
+use crate::{fsutil, Error, Result};
+
+/// A vault with its master and signing keys open.
+pub struct Unlocked {
+    pub(crate) vault: Vault,
+    pub(crate) master: MasterKey,
+    pub(crate) signing: SigningKey,
+    /// The keyslot the passphrase opened.
+    pub(crate) slot_id: String,
+    /// Ledger entries appended since the previous checkpoint, found at unlock.
+    pub new_entries: u64,
+}
+
+impl Unlocked {
+    pub(crate) fn new(
+        vault: Vault,
+        master: MasterKey,
+        signing: SigningKey,
+        slot_id: String,
+    ) -> Self {
+        Unlocked {
+            vault,
+            master,
+            signing,
+            slot_id,
+            new_entries: 0,
+        }
+    }
+
+    /// The locked facade (for appends and public facts).
+    pub fn vault(&mut self) -> &mut Vault {
+        &mut self.vault
+    }
+
+    /// Signs a checkpoint over the current ledger if it grew; returns how many leaves it added.
+    pub fn checkpoint(&mut self) -> Result<u64> {
+        let id = self.vault.id.clone();
+        let key = &self.signing;
+        self.vault.store.write(|tx| sign_checkpoint(tx, &id, key))
+    }
+
+    /// Checks the whole vault, decrypting everything (see [`crate::integrity`]); never writes.
+    pub fn verify(
+        &mut self,
+        receipt: Option<&str>,
+        progress: Option<crate::integrity::Progress<'_>>,
+    ) -> Result<crate::integrity::Report> {
+        crate::integrity::verify(&mut self.vault, Some(&self.master), receipt, progress)
+    }
+
+    pub(crate) fn open_record(&self, row: &RecordRow) -> Result<RecordBody> {
+        open_record(&self.master, row)
+    }
+
+    pub(crate) fn open_attachment(&self, row: &AttachmentRow) -> Result<AttachmentBody> {
+        open_attachment(&self.master, row)
+    }
+    fn views_of(&self, rows: Vec<AttachmentRow>) -> Result<Vec<AttachmentView>> {
+        rows.iter()
+            .map(|r| Ok(AttachmentView::new(r.position, self.open_attachment(r)?)))
+            .collect()
+    }
+
+    /// Every incident (newest revision), newest occurrence first.
+    pub fn list(&mut self) -> Result<Vec<RecordView>> {
+        let (rows, attachments) = self
+            .vault
+            .store
+            .read(|tx| Ok((tx.latest_records()?, tx.all_attachments()?)))?;
+        let mut by_record: std::collections::HashMap<String, Vec<AttachmentRow>> =
+            Default::default();
+        for a in attachments {
+            by_record.entry(a.record_id.clone()).or_default().push(a);
+        }
+        let mut views = rows
+            .iter()
+            .map(|row| {
+                let body = self.open_record(row)?;
+                let atts = self.views_of(by_record.remove(&row.id).unwrap_or_default())?;
+                Ok(RecordView::new(body, atts))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        views.sort_by(|a, b| {
+            b.occurred_at
+                .sort_key()
+                .cmp(&a.occurred_at.sort_key())
+                .then(b.recorded_at.cmp(&a.recorded_at))
+        });
+        Ok(views)
+    }
+
+    /// One incident, newest revision, resolved from an id or unique prefix.
+    pub fn show(&mut self, prefix: &str) -> Result<RecordView> {
+        let id = self.vault.resolve_id(prefix)?;
+        let (history, atts) = self
+            .vault
+            .store
+            .read(|tx| Ok((tx.record_history(&id)?, tx.attachments_of(&id)?)))?;
+        let row = history
+            .last()
+            .ok_or_else(|| Error::NotFound(prefix.to_owned()))?;
+        let body = self.open_record(row)?;
+        Ok(RecordView::new(body, self.views_of(atts)?))
+    }
+
+    /// Every revision of an incident, oldest first (attachments shown on the newest).
+    pub fn history(&mut self, prefix: &str) -> Result<Vec<RecordView>> {
+        let id = self.vault.resolve_id(prefix)?;
+        let history = self.vault.store.read(|tx| tx.record_history(&id))?;
+        history
+            .iter()
+            .map(|row| Ok(RecordView::new(self.open_record(row)?, vec![])))
+            .collect()
+    }
+
+    /// Writes a new revision of an incident. `change` receives the current incident to edit.
+    pub fn amend(
+        &mut self,
+        prefix: &str,
+        change: impl FnOnce(&mut Incident) -> Result<()>,
+    ) -> Result<(String, u32)> {
+        let current = self.show(prefix)?;
+        let mut incident = current.incident();
+        change(&mut incident)?;
+        if incident == current.incident() {
+            return Err(Error::Invalid(
+                "nothing to change: give at least one field to amend".into(),
+            ));
+        }
+        let rev = self
+            .vault
+            .write_revision(&current.id, Some(current.revision), incident)?;
+        self.checkpoint()?;
+        Ok((current.id, rev))
+    }
+
+    /// Replaces the keyslot this passphrase opened with one for `new` (one atomic update; no
+    /// record is re-encrypted). The new slot keeps the old slot's id and KDF parameters unless
+    /// `params` is given.
+    pub fn change_passphrase(&mut self, new: &Passphrase, params: Option<KdfParams>) -> Result<()> {
+        if new.is_empty() {
+            return Err(Error::EmptyPassphrase);
+        }
+        let slots = self.vault.store.read(|tx| tx.keyslots())?;
+        let old = slots
+            .iter()
+            .find(|s| s.slot.id == self.slot_id)
+            .ok_or_else(|| {
+                Error::NoKeyslot("the keyslot that was opened has disappeared".into())
+            })?;
+        let params = params.unwrap_or(old.slot.params);
+        params.check_floor()?;
+        let slot = Keyslot::seal(
+            old.slot.id.clone(),
+            old.slot.kind,
+            &self.master,
+            new,
+            params,
+        )?;
+        let id = self.vault.id.clone();
+        let key = &self.signing;
+        self.vault.store.write(|tx| {
+            let leaf = tx.append_leaf(&keyslot_entry(&slot, SlotAction::Replace).to_bytes())?;
+            tx.put_keyslot(&slot, leaf)?;
+            sign_checkpoint(tx, &id, key)?;
+            Ok(())
+        })
+    }
+
+    /// Adds a keyslot (a recovery code, or a second passphrase).
+    pub fn add_keyslot(
+        &mut self,
+        kind: SlotKind,
+        secret: &Passphrase,
+        params: KdfParams,
+    ) -> Result<String> {
+        params.check_floor()?;
+        let slot = Keyslot::seal(crate::record::new_id(), kind, &self.master, secret, params)?;
+        let id = self.vault.id.clone();
+        let key = &self.signing;
+        self.vault.store.write(|tx| {
+            let leaf = tx.append_leaf(&keyslot_entry(&slot, SlotAction::Add).to_bytes())?;
+            tx.put_keyslot(&slot, leaf)?;
+            sign_checkpoint(tx, &id, key)?;
+            Ok(())
+        })?;
+        Ok(slot.id)
+    }
+
+    /// Writes the master identity as a standard age identity file (0600, never overwriting).
+    pub fn export_master_key(&self, out: &Path) -> Result<()> {
+        let secret = self.master.to_age_secret();
+        let text = Zeroizing::new(format!(
+            "# vault master key for vault {}\n# WARNING: anyone with this file can read every record and attachment.\n# public key: {}\n{}\n",
+            self.vault.id,
+            self.master.recipient().to_age_string(),
+            secret.as_str()
+        ));
+        fsutil::write_new_private(out, text.as_bytes())
+    }
+}
+
+/// Decrypts a record row and checks that it is the row it claims to be (ciphertexts swapped
+/// between rows are caught here).
+pub(crate) fn open_record(master: &MasterKey, row: &RecordRow) -> Result<RecordBody> {
+    let plain = envelope::decrypt(master.identity(), &row.ciphertext).map_err(|_| {
+        Error::Damaged(format!(
+            "record {} revision {} does not decrypt",
+            row.id, row.revision
+        ))
+    })?;
+    let body = RecordBody::from_json(&plain)?;
+    if body.id != row.id || body.revision != row.revision {
+        return Err(Error::Damaged(format!(
+            "record {} revision {} holds the ciphertext of record {} revision {}",
+            row.id, row.revision, body.id, body.revision
+        )));
+    }
+    Ok(body)
+}
+
+/// Decrypts an attachment description and checks it belongs to its row.
+pub(crate) fn open_attachment(master: &MasterKey, row: &AttachmentRow) -> Result<AttachmentBody> {
+    let plain = envelope::decrypt(master.identity(), &row.meta).map_err(|_| {
+        Error::Damaged(format!(
+            "attachment {} description does not decrypt",
+            row.id
+        ))
+    })?;
+    let body = AttachmentBody::from_json(&plain)?;
+    if body.id != row.id || body.record_id != row.record_id {
+        return Err(Error::Damaged(format!(
+            "attachment {} holds the description of attachment {}",
+            row.id, body.id
+        )));
+    }
+    Ok(body)
+}
