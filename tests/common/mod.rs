@@ -1,0 +1,145 @@
+//! Shared helpers for the integration tests: a temporary vault driven through the real binary,
+//! with cheap-but-allowed Argon2id parameters (the RFC 9106 floor) passed explicitly.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// The test passphrase.
+pub const PASSPHRASE: &str = "correct horse battery staple 4 tests";
+
+/// A temporary vault and the files around it.
+pub struct TestVault {
+    pub tmp: TempDir,
+    pub dir: PathBuf,
+    pub pass_file: PathBuf,
+}
+
+impl TestVault {
+    /// A fresh, initialised vault.
+    pub fn new() -> Self {
+        let v = Self::uninit();
+        v.ok(&["init", "--kdf-memory-mib", "64", "--kdf-iterations", "3", "--kdf-parallelism", "4"]);
+        v
+    }
+
+    /// Paths only; no `init` yet.
+    pub fn uninit() -> Self {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let dir = tmp.path().join("vault");
+        let pass_file = tmp.path().join("pass.txt");
+        std::fs::write(&pass_file, format!("{PASSPHRASE}\n")).expect("write pass");
+        TestVault { tmp, dir, pass_file }
+    }
+
+    /// A path inside the temporary directory (outside the vault).
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.tmp.path().join(name)
+    }
+
+    /// The binary with `--vault` and `--passphrase-file` set, and a clean environment.
+    pub fn cmd(&self) -> Command {
+        let mut c = Command::cargo_bin("vault").expect("binary");
+        c.env_remove("VAULT_DIR")
+            .env_remove("VAULT_PASSPHRASE_FILE")
+            .env("NO_COLOR", "1")
+            .env("LANG", "C")
+            .env_remove("LC_ALL")
+            .env("TMPDIR", self.tmp.path())
+            .arg("--vault")
+            .arg(&self.dir)
+            .arg("--passphrase-file")
+            .arg(&self.pass_file);
+        c
+    }
+
+    /// The binary with `--vault` only (no passphrase available).
+    pub fn cmd_locked(&self) -> Command {
+        let mut c = Command::cargo_bin("vault").expect("binary");
+        c.env_remove("VAULT_DIR")
+            .env_remove("VAULT_PASSPHRASE_FILE")
+            .env("NO_COLOR", "1")
+            .env("LANG", "C")
+            .env_remove("LC_ALL")
+            .env("TMPDIR", self.tmp.path())
+            .arg("--vault")
+            .arg(&self.dir);
+        c
+    }
+
+    /// Runs with the passphrase; asserts success; returns stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.cmd().args(args).output().expect("run");
+        assert_success(&out, args);
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Runs with the passphrase; asserts failure; returns the output.
+    pub fn fails(&self, args: &[&str]) -> Output {
+        let out = self.cmd().args(args).output().expect("run");
+        assert!(
+            !out.status.success(),
+            "expected failure of {args:?}, got success:\n{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        out
+    }
+
+    /// Runs with the passphrase and `--json`; parses stdout.
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let mut all = vec!["--json"];
+        all.extend_from_slice(args);
+        let out = self.ok(&all);
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}): {out}"))
+    }
+
+    /// Logs a simple incident and returns its id.
+    pub fn add_simple(&self, what: &str) -> String {
+        let v = self.json(&["add", "--kind", "followed", "--when", "2026-11-20 14:30", "--what", what]);
+        v["id"].as_str().expect("id").to_owned()
+    }
+
+    /// The vault database path.
+    pub fn db(&self) -> PathBuf {
+        self.dir.join("vault.db")
+    }
+}
+
+/// Asserts a process succeeded, printing its output if not.
+pub fn assert_success(out: &Output, args: &[&str]) {
+    assert!(
+        out.status.success(),
+        "{args:?} failed with {:?}\nstdout: {}\nstderr: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Every file under `dir`, recursively.
+pub fn all_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                out.extend(all_files(&p));
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+/// True when `needle` occurs in any file under `dir`.
+pub fn any_file_contains(dir: &Path, needle: &[u8]) -> Option<PathBuf> {
+    all_files(dir).into_iter().find(|p| {
+        std::fs::read(p)
+            .map(|bytes| bytes.windows(needle.len()).any(|w| w == needle))
+            .unwrap_or(false)
+    })
+}
