@@ -28,7 +28,7 @@ pub enum Error {
     WeakPassphrase(String),
     #[error("no incident matches {0:?}")]
     NotFound(String),
-    #[error("{prefix:?} matches {count} incidents; type more of the id")]
+    #[error("{prefix:?} is ambiguous: it matches {count} incidents; type more of the id")]
     AmbiguousId { prefix: String, count: usize },
     #[error("invalid input: {0}")]
     Invalid(String),

@@ -21,6 +21,7 @@
 
 pub mod crypto;
 pub mod error;
+pub mod export;
 pub mod fsutil;
 pub mod integrity;
 pub mod ledger;

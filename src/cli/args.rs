@@ -86,6 +86,152 @@ pub enum Command {
     Verify(VerifyArgs),
     /// Write the current signed checkpoint as a short receipt to keep elsewhere.
     Receipt(ReceiptArgs),
+    /// Create an age key for counsel (prints the public key to give to the activist).
+    #[command(after_help = "Example:\n  vault keygen --out counsel.key")]
+    Keygen(KeygenArgs),
+    /// Export a redacted, encrypted, verifiable bundle for counsel.
+    #[command(
+        after_help = "Examples:\n  vault export --to age1... --all --redact witnesses --out case.age\n  vault export --to-file counsel.pub --since 2026-09-01 --until 2026-11-30 --strip-metadata --out case.age\n  vault export --passphrase --entries 3f2a 9b1c --redact 3f2a:location --out case.age"
+    )]
+    Export(ExportArgs),
+    /// List every export made from this vault (the disclosure log).
+    Exports,
+    /// Reveal a field withheld from an earlier export, as a small verifiable bundle.
+    #[command(
+        after_help = "Example:\n  vault disclose --bundle-of 5e1c --entry 3f2a --field witnesses --to age1... --out witnesses.age"
+    )]
+    Disclose(DiscloseArgs),
+    /// Counsel's side: verify or open a bundle.
+    #[command(subcommand)]
+    Bundle(BundleCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct KeygenArgs {
+    /// The new identity file (mode 0600; never overwritten).
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+}
+
+/// Recipient options shared by export and disclose.
+#[derive(Debug, Args)]
+pub struct RecipientArgs {
+    /// A recipient: an age public key (age1...) or an SSH public key (ssh-ed25519/ssh-rsa). Repeatable.
+    #[arg(long = "to", value_name = "RECIPIENT")]
+    pub to: Vec<String>,
+    /// A file of recipients, one per line (# comments allowed). Repeatable.
+    #[arg(long = "to-file", value_name = "FILE")]
+    pub to_file: Vec<PathBuf>,
+    /// Encrypt to a passphrase instead (asked twice, or read from VAULT_BUNDLE_PASSPHRASE_FILE).
+    #[arg(long, conflicts_with_all = ["to", "to_file"])]
+    pub passphrase: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub recipients: RecipientArgs,
+    /// Export these incidents (ids or unique prefixes).
+    #[arg(long, num_args = 1.., value_name = "ID", group = "selection")]
+    pub entries: Vec<String>,
+    /// Export every incident.
+    #[arg(long, group = "selection")]
+    pub all: bool,
+    /// Export incidents from this time on.
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<String>,
+    /// Export incidents up to this time.
+    #[arg(long, value_name = "TIME")]
+    pub until: Option<String>,
+    /// Export incidents with this tag.
+    #[arg(long, value_name = "TAG", group = "selection")]
+    pub tag: Option<String>,
+    /// Withhold a field from every incident (FIELD) or one (ID:FIELD). Fields: kind, when,
+    /// location, narrative, agents, vehicles, witnesses, tags, attachments, recorded_at. Repeatable.
+    #[arg(long = "redact", value_name = "FIELD")]
+    pub redact: Vec<String>,
+    /// A JSON redaction policy (see docs/cli.md).
+    #[arg(long, value_name = "FILE")]
+    pub redact_policy: Option<PathBuf>,
+    /// Withhold exact locations; disclose coordinates rounded to N decimals, marked as derived.
+    #[arg(long, value_name = "N")]
+    pub coarsen_location: Option<u8>,
+    /// Also disclose the narrative's [[private]] spans (withheld by default).
+    #[arg(long)]
+    pub disclose_private: bool,
+    /// Export copies of images with identifying metadata (GPS, serials, XMP, maker notes) removed.
+    #[arg(long)]
+    pub strip_metadata: bool,
+    /// Leave attachment files out (their hashes are still included).
+    #[arg(long)]
+    pub no_attachments: bool,
+    /// Confirm in advance that identifying metadata may be exported (needed when not on a terminal).
+    #[arg(long)]
+    pub allow_identifying_metadata: bool,
+    /// The bundle file to write (never overwritten).
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct DiscloseArgs {
+    #[command(flatten)]
+    pub recipients: RecipientArgs,
+    /// The export id (or prefix) of the earlier bundle, as `vault exports` lists it.
+    #[arg(long, value_name = "EXPORT")]
+    pub bundle_of: String,
+    /// The incident whose field to reveal.
+    #[arg(long, value_name = "ID")]
+    pub entry: String,
+    /// The field to reveal (repeatable); `narrative.private` reveals every private span.
+    #[arg(long = "field", value_name = "FIELD", required = true)]
+    pub fields: Vec<String>,
+    /// The disclosure bundle to write.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BundleCommand {
+    /// Check a bundle: signature, inclusion proofs, disclosed fields, attachment hashes.
+    #[command(after_help = "Example:\n  vault bundle verify case.age --identity counsel.key")]
+    Verify {
+        /// The bundle file.
+        file: PathBuf,
+        #[command(flatten)]
+        identity: IdentityArgs,
+        /// An earlier bundle this one supplements (a later disclosure): check they agree.
+        #[arg(long, value_name = "FILE")]
+        earlier: Option<PathBuf>,
+    },
+    /// Verify a bundle, then extract it into a new directory.
+    #[command(
+        after_help = "Example:\n  vault bundle open case.age --identity counsel.key --out case/"
+    )]
+    Open {
+        /// The bundle file.
+        file: PathBuf,
+        #[command(flatten)]
+        identity: IdentityArgs,
+        /// The directory to create.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct IdentityArgs {
+    /// An age identity file or an unencrypted OpenSSH private key.
+    #[arg(
+        long,
+        short = 'i',
+        value_name = "KEY",
+        required_unless_present = "passphrase"
+    )]
+    pub identity: Option<PathBuf>,
+    /// The bundle was encrypted to a passphrase (asked, or read from VAULT_BUNDLE_PASSPHRASE_FILE).
+    #[arg(long)]
+    pub passphrase: bool,
 }
 
 #[derive(Debug, Args)]

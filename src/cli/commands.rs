@@ -14,7 +14,7 @@ use super::output::{human_size, Out};
 use super::{passphrase, progress};
 
 /// The context every command gets.
-struct Ctx {
+pub(super) struct Ctx {
     dir: PathBuf,
     passphrase_file: Option<PathBuf>,
     out: Out,
@@ -78,6 +78,22 @@ pub fn dispatch(cli: Cli) -> Result<u8> {
         Command::Info => info(&ctx),
         Command::Key(KeyCommand::Export { out }) => key_export(&ctx, &out),
         Command::Receipt(a) => super::verify_cmd::receipt(&ctx.dir, &ctx.out, &a.out),
+        Command::Keygen(a) => super::export_cmd::keygen(&ctx.out, &a.out),
+        Command::Export(a) => super::export_cmd::export(&mut ctx.unlock()?, &ctx.out, a),
+        Command::Exports => super::export_cmd::exports(&mut ctx.unlock()?, &ctx.out),
+        Command::Disclose(a) => super::export_cmd::disclose(&mut ctx.unlock()?, &ctx.out, a),
+        Command::Bundle(BundleCommand::Verify {
+            file,
+            identity,
+            earlier,
+        }) => {
+            return super::export_cmd::bundle_verify(&ctx.out, &file, &identity, earlier.as_deref())
+        }
+        Command::Bundle(BundleCommand::Open {
+            file,
+            identity,
+            out,
+        }) => super::export_cmd::bundle_open(&ctx.out, &file, &identity, &out),
     };
     done.map(|_| 0)
 }
@@ -109,7 +125,7 @@ fn init(ctx: &Ctx, a: InitArgs) -> Result<()> {
     Ok(())
 }
 
-fn parse_when(text: &str) -> Result<When> {
+pub(super) fn parse_when(text: &str) -> Result<When> {
     When::parse(text, &Local::now()).map_err(|e| Error::Invalid(e.to_string()))
 }
 

@@ -3,6 +3,7 @@
 
 mod args;
 mod commands;
+mod export_cmd;
 mod output;
 mod passphrase;
 mod progress;

@@ -1,0 +1,35 @@
+//! Counsel bundles: selectively redacted, encrypted, verifiable exports.
+//!
+//! A bundle is one age-encrypted ZIP archive (`age -d -i counsel.key bundle.age > bundle.zip`
+//! works with the standard tools). Inside: `manifest.json` (the signed checkpoint, every entry's
+//! exact ledger leaf bytes and inclusion proof, the disclosures of the fields revealed and the
+//! names of those withheld), `records/<id>.json`, the included attachments, `report.html` and
+//! `VERIFY.txt`. docs/bundle-format.md specifies it for independent verifiers.
+
+pub mod manifest;
+pub mod plan;
+pub mod reader;
+pub mod recipients;
+pub mod report;
+mod writer;
+
+pub use plan::{ExportRequest, Redaction, Selection};
+pub use reader::{open_bundle, verify_bundle, BundleReport, OpenedBundle};
+pub use writer::{ExportOutcome, ExportPlan};
+
+/// Bundle format tag.
+pub const BUNDLE_FORMAT: &str = "vault-bundle/1";
+
+/// Redactable field names people type.
+pub const REDACTABLE: [&str; 10] = [
+    "kind",
+    "when",
+    "location",
+    "narrative",
+    "agents",
+    "vehicles",
+    "witnesses",
+    "tags",
+    "attachments",
+    "recorded_at",
+];

@@ -1,0 +1,107 @@
+//! Bundle recipients: age X25519 (`age1...`), SSH (`ssh-ed25519`, `ssh-rsa`) public keys, or a
+//! passphrase (age's scrypt recipient, which must be alone).
+
+use std::str::FromStr;
+
+use crate::{Error, Result};
+
+/// A parsed recipient with a label for the disclosure log.
+pub struct BundleRecipient {
+    pub recipient: Box<dyn age::Recipient + Send>,
+    /// The public key text (or "passphrase"), recorded encrypted in the vault's export log.
+    pub label: String,
+}
+
+/// Parses one recipient string.
+pub fn parse(text: &str) -> Result<BundleRecipient> {
+    let text = text.trim();
+    if text.starts_with("age1") {
+        let r = age::x25519::Recipient::from_str(text).map_err(|e| {
+            Error::Invalid(format!("recipient {text:?} is not a valid age key: {e}"))
+        })?;
+        return Ok(BundleRecipient {
+            recipient: Box::new(r),
+            label: text.to_owned(),
+        });
+    }
+    if text.starts_with("ssh-") {
+        let r = age::ssh::Recipient::from_str(text).map_err(|_| {
+            Error::Invalid(format!(
+                "recipient {:?} is not a supported SSH public key (ssh-ed25519 or ssh-rsa)",
+                truncate(text)
+            ))
+        })?;
+        return Ok(BundleRecipient {
+            recipient: Box::new(r),
+            label: text
+                .split_whitespace()
+                .take(2)
+                .collect::<Vec<_>>()
+                .join(" "),
+        });
+    }
+    Err(Error::Invalid(format!(
+        "recipient {:?} is neither an age key (age1...) nor an SSH key (ssh-ed25519/ssh-rsa)",
+        truncate(text)
+    )))
+}
+
+/// Parses a recipients file: one recipient per line, `#` comments and blank lines ignored.
+pub fn parse_file(text: &str) -> Result<Vec<BundleRecipient>> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(parse)
+        .collect()
+}
+
+/// A passphrase recipient (scrypt), which age requires to be the only one.
+pub fn passphrase(p: &crate::secret::Passphrase) -> BundleRecipient {
+    let secret = age::secrecy::SecretString::from(p.expose().to_owned());
+    BundleRecipient {
+        recipient: Box::new(age::scrypt::Recipient::new(secret)),
+        label: "passphrase".into(),
+    }
+}
+
+fn truncate(s: &str) -> String {
+    s.chars().take(40).collect()
+}
+
+/// Reads an identity file for opening bundles: age identities (`AGE-SECRET-KEY-1...`) or an
+/// unencrypted OpenSSH private key.
+pub fn read_identities(path: &std::path::Path) -> Result<Vec<Box<dyn age::Identity>>> {
+    let bytes = std::fs::read(path).map_err(|e| Error::file(path, e))?;
+    let text = String::from_utf8_lossy(&bytes);
+    if text.contains("-----BEGIN OPENSSH PRIVATE KEY-----")
+        || text.contains("-----BEGIN RSA PRIVATE KEY-----")
+    {
+        let id = age::ssh::Identity::from_buffer(&bytes[..], Some(path.display().to_string()))
+            .map_err(|e| {
+                Error::Invalid(format!("{}: not a usable SSH key: {e}", path.display()))
+            })?;
+        return match id {
+            age::ssh::Identity::Unencrypted(_) => Ok(vec![Box::new(id)]),
+            _ => Err(Error::Invalid(format!(
+                "{}: encrypted or unsupported SSH keys are not supported here; use an unencrypted copy or an age key",
+                path.display()
+            ))),
+        };
+    }
+    let file = age::IdentityFile::from_buffer(&bytes[..]).map_err(|e| {
+        Error::Invalid(format!("{}: not an age identity file: {e}", path.display()))
+    })?;
+    let ids = file
+        .into_identities()
+        .map_err(|e| Error::Invalid(format!("{}: unusable identity: {e}", path.display())))?;
+    if ids.is_empty() {
+        return Err(Error::Invalid(format!(
+            "{}: no identity in the file",
+            path.display()
+        )));
+    }
+    Ok(ids
+        .into_iter()
+        .map(|i| i as Box<dyn age::Identity>)
+        .collect())
+}

@@ -1,0 +1,607 @@
+//! Writing bundles: plan (what goes in, what identifying metadata it would carry), then write the
+//! age-encrypted ZIP in one streaming pass, then log the export in the ledger.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{BufWriter, Write};
+use std::path::Path;
+
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use chrono::Utc;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use zip::write::SimpleFileOptions;
+use zip::CompressionMethod;
+
+use super::manifest::{
+    self, AttachmentEntry, LeafProof, Manifest, RecordEntry, RecordFile, VaultKey,
+};
+use super::plan::{coarsen, ExportRequest, Selection};
+use super::recipients::BundleRecipient;
+use super::{report, BUNDLE_FORMAT};
+use crate::crypto::{envelope, sha256_hex, signing};
+use crate::ledger::entry::ENTRY_VERSION;
+use crate::ledger::{self, checkpoint, merkle, Entry};
+use crate::record::attachment::AttachmentBody;
+use crate::record::{new_id, RecordBody};
+use crate::store::{AttachmentRow, ExportRow, RecordRow};
+use crate::vault::{decrypt_blob, encrypt_padded, Unlocked};
+use crate::{fsutil, media, Error, Result};
+
+/// Largest image decrypted into memory to strip its metadata.
+const MAX_STRIP_BYTES: u64 = 512 << 20;
+
+/// A planned export: the selected records and attachments, and what identifying metadata the
+/// bundle would carry (the caller must confirm it before writing).
+pub struct ExportPlan {
+    request: ExportRequest,
+    records: Vec<(RecordRow, RecordBody)>,
+    attachments: Vec<(AttachmentRow, AttachmentBody)>,
+    kind: &'static str,
+    supplements: Option<String>,
+    /// Only these fields are disclosed (later disclosures); `None` means the redaction decides.
+    only_fields: Option<BTreeSet<String>>,
+    /// Identifying metadata the bundle would carry, one line each.
+    pub identifying: Vec<String>,
+}
+
+impl ExportPlan {
+    /// Number of records selected.
+    pub fn record_count(&self) -> usize {
+        self.records.len()
+    }
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportOutcome {
+    pub export_id: String,
+    pub records: usize,
+    pub attachments: usize,
+    pub files: usize,
+    pub withheld_fields: usize,
+    pub bundle_sha256: String,
+    pub checkpoint_size: u64,
+}
+
+/// The encrypted description of an export kept in the vault (the disclosure log).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ExportDetails {
+    pub id: String,
+    pub kind: String,
+    #[serde(default)]
+    pub supplements: Option<String>,
+    pub exported_at: chrono::DateTime<Utc>,
+    pub records: Vec<ExportedItem>,
+    pub attachments: Vec<ExportedItem>,
+    pub recipients: Vec<String>,
+    pub checkpoint_size: u64,
+    pub bundle_sha256: String,
+}
+
+/// One exported item in the disclosure log.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ExportedItem {
+    pub id: String,
+    #[serde(default)]
+    pub revision: Option<u32>,
+    pub withheld: Vec<String>,
+    #[serde(default)]
+    pub carries: Option<String>,
+}
+
+struct HashingWriter<W: Write> {
+    inner: W,
+    hasher: Sha256,
+}
+
+impl<W: Write> Write for HashingWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+fn zip_err(e: zip::result::ZipError) -> Error {
+    Error::Bundle(format!("could not write the archive: {e}"))
+}
+
+/// A file name safe inside an archive on every system.
+fn safe_name(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || "._- ".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(100)
+        .collect();
+    let cleaned = cleaned.trim_start_matches('.').trim().to_owned();
+    if cleaned.is_empty() {
+        "file".into()
+    } else {
+        cleaned
+    }
+}
+
+fn is_strippable(media_type: &str) -> bool {
+    matches!(media_type, "image/jpeg" | "image/png" | "image/webp")
+}
+
+impl Unlocked {
+    /// Selects what a bundle would contain and lists identifying metadata it would carry.
+    pub fn plan_export(&mut self, request: ExportRequest) -> Result<ExportPlan> {
+        request.redaction.validate()?;
+        // Resolve per-entry redaction keys now, so an ambiguous prefix is an error, not a guess.
+        for key in request.redaction.entries.keys() {
+            self.vault.resolve_id(key)?;
+        }
+        let rows = match &request.selection {
+            Selection::Entries(ids) => {
+                let mut rows = Vec::new();
+                for prefix in ids {
+                    let id = self.vault.resolve_id(prefix)?;
+                    let history = self.vault.store.read(|tx| tx.record_history(&id))?;
+                    rows.extend(history.last().cloned());
+                }
+                rows
+            }
+            _ => self.vault.store.read(|tx| tx.latest_records())?,
+        };
+        let mut records = Vec::new();
+        for row in rows {
+            let body = self.open_record(&row)?;
+            let keep = match &request.selection {
+                Selection::Entries(_) | Selection::All => true,
+                Selection::Tag(t) => body.incident.tags.iter().any(|x| x.eq_ignore_ascii_case(t)),
+                Selection::Range { since, until } => {
+                    let (start, end) = body.incident.occurred_at.span();
+                    since.as_ref().is_none_or(|s| end >= s.span().0)
+                        && until.as_ref().is_none_or(|u| start <= u.span().1)
+                }
+            };
+            if keep {
+                records.push((row, body));
+            }
+        }
+        if records.is_empty() {
+            return Err(Error::Invalid(
+                "no incident matches the selection; nothing to export".into(),
+            ));
+        }
+        records.sort_by_key(|(_, b)| b.incident.occurred_at.sort_key());
+        let mut attachments = Vec::new();
+        let mut identifying = Vec::new();
+        for (row, _) in &records {
+            let atts = self.vault.store.read(|tx| tx.attachments_of(&row.id))?;
+            for a in atts {
+                let body = self.open_attachment(&a)?;
+                if !request.redaction.withholds_attachments(&row.id) {
+                    let items = body.metadata.identifying();
+                    let stripped = request.strip_metadata && is_strippable(&body.media_type);
+                    let carried_in_file = request.include_files && !stripped;
+                    let carried_in_manifest = !request.strip_metadata;
+                    if !items.is_empty() && (carried_in_file || carried_in_manifest) {
+                        for item in items {
+                            identifying.push(format!(
+                                "incident {} attachment {} ({}): {item}",
+                                &row.id[..8],
+                                a.position,
+                                body.name
+                            ));
+                        }
+                    }
+                }
+                attachments.push((a, body));
+            }
+        }
+        Ok(ExportPlan {
+            request,
+            records,
+            attachments,
+            kind: "export",
+            supplements: None,
+            only_fields: None,
+            identifying,
+        })
+    }
+
+    /// Plans a later disclosure of fields withheld from an earlier export.
+    pub fn plan_disclosure(
+        &mut self,
+        export_id: &str,
+        entry: &str,
+        fields: &[String],
+    ) -> Result<ExportPlan> {
+        let details = self.exports()?;
+        let earlier = details
+            .iter()
+            .find(|d| d.id.starts_with(export_id))
+            .ok_or_else(|| Error::NotFound(format!("export {export_id}")))?;
+        let id = self.vault.resolve_id(entry)?;
+        let item = earlier.records.iter().find(|r| r.id == id).ok_or_else(|| {
+            Error::Invalid(format!("incident {id} was not in export {}", earlier.id))
+        })?;
+        let revision = item.revision.unwrap_or(1);
+        let row = self
+            .vault
+            .store
+            .read(|tx| tx.record_history(&id))?
+            .into_iter()
+            .find(|r| r.revision == revision)
+            .ok_or_else(|| {
+                Error::Damaged(format!("incident {id} revision {revision} is missing"))
+            })?;
+        let body = self.open_record(&row)?;
+        let available: BTreeSet<String> = body.field_values()?.into_keys().collect();
+        let mut only = BTreeSet::new();
+        for f in fields {
+            let matched: Vec<&String> = available
+                .iter()
+                .filter(|n| {
+                    *n == f || (f == "narrative.private" && n.starts_with("narrative.private."))
+                })
+                .collect();
+            if matched.is_empty() {
+                return Err(Error::Invalid(format!("incident {id} has no field {f:?}")));
+            }
+            only.extend(matched.into_iter().cloned());
+        }
+        Ok(ExportPlan {
+            request: ExportRequest {
+                selection: Selection::Entries(vec![id]),
+                redaction: Default::default(),
+                strip_metadata: true,
+                include_files: false,
+            },
+            records: vec![(row, body)],
+            attachments: vec![],
+            kind: "disclosure",
+            supplements: Some(earlier.id.clone()),
+            only_fields: Some(only),
+            identifying: vec![],
+        })
+    }
+
+    /// Writes the planned bundle to `out` (a new file), encrypted to `recipients`, and records the
+    /// export in the ledger.
+    pub fn write_export(
+        &mut self,
+        plan: ExportPlan,
+        recipients: Vec<BundleRecipient>,
+        out: &Path,
+    ) -> Result<ExportOutcome> {
+        if recipients.is_empty() {
+            return Err(Error::Invalid(
+                "give at least one recipient (--to, --to-file or --passphrase)".into(),
+            ));
+        }
+        let file = fsutil::create_new_private(out)?;
+        let result = self.write_bundle(&plan, &recipients, file);
+        let (manifest, bundle_sha256) = match result {
+            Ok(v) => v,
+            Err(e) => {
+                let _ = std::fs::remove_file(out);
+                return Err(e);
+            }
+        };
+        self.log_export(&manifest, &recipients, bundle_sha256)
+    }
+
+    fn proof_for(&self, leaves: &[merkle::Hash], index: u64, entry: &[u8]) -> Result<LeafProof> {
+        let proof = merkle::inclusion_proof(leaves, index)
+            .map_err(|e| Error::Damaged(format!("no inclusion proof for leaf {index}: {e}")))?;
+        Ok(LeafProof {
+            leaf_index: index,
+            entry: STANDARD.encode(entry),
+            inclusion_proof: proof.iter().map(|h| STANDARD.encode(h)).collect(),
+        })
+    }
+
+    fn write_bundle(
+        &mut self,
+        plan: &ExportPlan,
+        recipients: &[BundleRecipient],
+        file: std::fs::File,
+    ) -> Result<(Manifest, String)> {
+        // A fresh checkpoint covers everything selected.
+        self.checkpoint()?;
+        let (size, note) = self
+            .vault
+            .latest_checkpoint()?
+            .ok_or_else(|| Error::Damaged("the vault has no checkpoint".into()))?;
+        let ledger_rows = self.vault.store.read(|tx| tx.ledger())?;
+        let leaves: Vec<merkle::Hash> = ledger_rows
+            .iter()
+            .take(size as usize)
+            .map(|r| r.leaf_hash)
+            .collect();
+        let entry_bytes = |i: u64| -> Result<&[u8]> {
+            ledger_rows
+                .get(i as usize)
+                .filter(|r| r.index < size)
+                .map(|r| r.entry.as_slice())
+                .ok_or_else(|| Error::Damaged(format!("ledger leaf {i} is missing")))
+        };
+
+        let encryptor = age::Encryptor::with_recipients(
+            recipients
+                .iter()
+                .map(|r| r.recipient.as_ref() as &dyn age::Recipient),
+        )
+        .map_err(|e| Error::Encrypt(e.to_string()))?;
+        let hashing = HashingWriter {
+            inner: BufWriter::with_capacity(1 << 20, file),
+            hasher: Sha256::new(),
+        };
+        let stream = encryptor
+            .wrap_output(hashing)
+            .map_err(|e| Error::Encrypt(e.to_string()))?;
+        let mut zip = zip::ZipWriter::new_stream(stream);
+        let opts = |len: u64| {
+            SimpleFileOptions::default()
+                .compression_method(CompressionMethod::Stored)
+                .unix_permissions(0o600)
+                .large_file(len >= u32::MAX as u64 / 2)
+        };
+
+        let mut record_entries = Vec::new();
+        let mut record_files = Vec::new();
+        for (row, body) in &plan.records {
+            let disclosures = body.disclosures()?;
+            let values = body.field_values()?;
+            let names: BTreeSet<String> = disclosures.keys().cloned().collect();
+            let withheld: BTreeSet<String> = match &plan.only_fields {
+                Some(only) => names.difference(only).cloned().collect(),
+                None => plan.request.redaction.withheld_fields(&row.id, &names),
+            };
+            let mut derived = BTreeMap::new();
+            if plan.only_fields.is_none() {
+                if let (Some(places), Some(loc)) = (
+                    plan.request.redaction.coarsen_places(&row.id),
+                    values.get("location"),
+                ) {
+                    if let Some(v) = coarsen(loc, places) {
+                        derived.insert("location".to_owned(), v);
+                    }
+                }
+            }
+            let mut fields = BTreeMap::new();
+            let mut disclosed = BTreeMap::new();
+            for (name, disc) in &disclosures {
+                if withheld.contains(name) {
+                    fields.insert(name.clone(), manifest::withheld_marker());
+                } else {
+                    disclosed.insert(name.clone(), disc.clone());
+                    fields.insert(name.clone(), values.get(name).cloned().unwrap_or_default());
+                }
+            }
+            let path = format!("records/{}.json", row.id);
+            let record_file = RecordFile {
+                id: row.id.clone(),
+                revision: row.revision,
+                fields,
+                derived: derived.clone(),
+            };
+            let json = serde_json::to_vec_pretty(&record_file)
+                .map_err(|e| Error::Invalid(e.to_string()))?;
+            zip.start_file(&path, opts(json.len() as u64))
+                .map_err(zip_err)?;
+            zip.write_all(&json)?;
+            record_entries.push(RecordEntry {
+                id: row.id.clone(),
+                revision: row.revision,
+                proof: self.proof_for(&leaves, row.leaf_index, entry_bytes(row.leaf_index)?)?,
+                disclosed,
+                withheld: withheld.into_iter().collect(),
+                derived,
+                file: path,
+            });
+            record_files.push(record_file);
+        }
+
+        let mut attachment_entries = Vec::new();
+        for (row, body) in &plan.attachments {
+            let disclosures = body.disclosures()?;
+            let all: BTreeSet<String> = disclosures.keys().cloned().collect();
+            let withheld_all = plan.request.redaction.withholds_attachments(&row.record_id);
+            let mut withheld: BTreeSet<String> = if withheld_all {
+                all.clone()
+            } else if plan.request.strip_metadata {
+                ["metadata".to_owned()].into()
+            } else {
+                BTreeSet::new()
+            };
+            withheld.retain(|n| all.contains(n));
+            let mut entry = AttachmentEntry {
+                id: row.id.clone(),
+                record: row.record_id.clone(),
+                proof: self.proof_for(&leaves, row.leaf_index, entry_bytes(row.leaf_index)?)?,
+                disclosed: disclosures
+                    .iter()
+                    .filter(|(n, _)| !withheld.contains(*n))
+                    .map(|(n, d)| (n.clone(), d.clone()))
+                    .collect(),
+                withheld: withheld.iter().cloned().collect(),
+                file: None,
+                file_sha256: None,
+                carries: "none".into(),
+            };
+            if plan.request.include_files && !withheld_all {
+                let path = format!("attachments/{}/{}", row.id, safe_name(&body.name));
+                let blob = self.vault.store.blob_path(&row.blob);
+                if plan.request.strip_metadata && is_strippable(&body.media_type) {
+                    if body.size > MAX_STRIP_BYTES {
+                        return Err(Error::Bundle(format!(
+                            "{} is too large to strip in memory",
+                            body.name
+                        )));
+                    }
+                    let mut plain = zeroize::Zeroizing::new(Vec::with_capacity(body.size as usize));
+                    decrypt_blob(&self.master, &blob, body, &mut *plain, None)?;
+                    let stripped =
+                        media::strip_identifying(&plain, &body.media_type).map_err(|e| {
+                            Error::Bundle(format!(
+                                "could not strip metadata from {}: {e}",
+                                body.name
+                            ))
+                        })?;
+                    zip.start_file(&path, opts(stripped.len() as u64))
+                        .map_err(zip_err)?;
+                    zip.write_all(&stripped)?;
+                    entry.file_sha256 = Some(sha256_hex(&stripped));
+                    entry.carries = "stripped".into();
+                } else {
+                    zip.start_file(&path, opts(body.size)).map_err(zip_err)?;
+                    decrypt_blob(&self.master, &blob, body, &mut zip, None)?;
+                    entry.file_sha256 = Some(body.sha256.clone());
+                    entry.carries = "original".into();
+                }
+                entry.file = Some(path);
+            }
+            attachment_entries.push(entry);
+        }
+
+        let manifest = Manifest {
+            format: BUNDLE_FORMAT.into(),
+            kind: plan.kind.into(),
+            export_id: new_id(),
+            supplements: plan.supplements.clone(),
+            exported_at: Utc::now(),
+            vault: VaultKey {
+                id: self.vault.id().to_owned(),
+                verifier_key: checkpoint::verifier_key(
+                    &ledger::origin(self.vault.id()),
+                    self.vault.signing_public(),
+                ),
+                public_key: STANDARD.encode(self.vault.signing_public().as_bytes()),
+                fingerprint: signing::fingerprint(self.vault.signing_public()),
+            },
+            checkpoint: note,
+            records: record_entries,
+            attachments: attachment_entries,
+        };
+        let html = report::html(&manifest, &record_files);
+        zip.start_file("report.html", opts(html.len() as u64))
+            .map_err(zip_err)?;
+        zip.write_all(html.as_bytes())?;
+        let verify = report::verify_txt(&manifest);
+        zip.start_file("VERIFY.txt", opts(verify.len() as u64))
+            .map_err(zip_err)?;
+        zip.write_all(verify.as_bytes())?;
+        let json =
+            serde_json::to_vec_pretty(&manifest).map_err(|e| Error::Invalid(e.to_string()))?;
+        zip.start_file("manifest.json", opts(json.len() as u64))
+            .map_err(zip_err)?;
+        zip.write_all(&json)?;
+
+        let stream = zip.finish().map_err(zip_err)?.into_inner();
+        let mut hashing = stream.finish()?;
+        hashing.flush()?;
+        let digest = hex::encode(hashing.hasher.clone().finalize());
+        let file = hashing
+            .inner
+            .into_inner()
+            .map_err(|e| Error::Io(e.into_error()))?;
+        file.sync_all()?;
+        Ok((manifest, digest))
+    }
+
+    fn log_export(
+        &mut self,
+        m: &Manifest,
+        recipients: &[BundleRecipient],
+        bundle_sha256: String,
+    ) -> Result<ExportOutcome> {
+        let size = checkpoint::parse_unverified(&m.checkpoint)
+            .map(|c| c.size)
+            .unwrap_or(0);
+        let details = ExportDetails {
+            id: m.export_id.clone(),
+            kind: m.kind.clone(),
+            supplements: m.supplements.clone(),
+            exported_at: m.exported_at,
+            records: m
+                .records
+                .iter()
+                .map(|r| ExportedItem {
+                    id: r.id.clone(),
+                    revision: Some(r.revision),
+                    withheld: r.withheld.clone(),
+                    carries: None,
+                })
+                .collect(),
+            attachments: m
+                .attachments
+                .iter()
+                .map(|a| ExportedItem {
+                    id: a.id.clone(),
+                    revision: None,
+                    withheld: a.withheld.clone(),
+                    carries: Some(a.carries.clone()),
+                })
+                .collect(),
+            recipients: recipients.iter().map(|r| r.label.clone()).collect(),
+            checkpoint_size: size,
+            bundle_sha256: bundle_sha256.clone(),
+        };
+        let json = serde_json::to_vec(&details).map_err(|e| Error::Invalid(e.to_string()))?;
+        let ciphertext = encrypt_padded(&self.vault.recipient, &json)?;
+        let entry = Entry::Export {
+            v: ENTRY_VERSION,
+            id: m.export_id.clone(),
+            details_sha256: sha256_hex(&ciphertext),
+        };
+        let id = m.export_id.clone();
+        self.vault.store.write(|tx| {
+            let leaf = tx.append_leaf(&entry.to_bytes())?;
+            tx.insert_export(&ExportRow {
+                id: id.clone(),
+                details: ciphertext.clone(),
+                leaf_index: leaf,
+            })
+        })?;
+        self.checkpoint()?;
+        Ok(ExportOutcome {
+            export_id: m.export_id.clone(),
+            records: m.records.len(),
+            attachments: m.attachments.len(),
+            files: m.attachments.iter().filter(|a| a.file.is_some()).count(),
+            withheld_fields: m.records.iter().map(|r| r.withheld.len()).sum::<usize>()
+                + m.attachments
+                    .iter()
+                    .map(|a| a.withheld.len())
+                    .sum::<usize>(),
+            bundle_sha256,
+            checkpoint_size: size,
+        })
+    }
+
+    /// The disclosure log: every export, oldest first.
+    pub fn exports(&mut self) -> Result<Vec<ExportDetails>> {
+        let rows = self.vault.store.read(|tx| tx.exports())?;
+        rows.iter()
+            .map(|row| {
+                let plain = envelope::decrypt(self.master.identity(), &row.details)
+                    .map_err(|_| Error::Damaged(format!("export {} does not decrypt", row.id)))?;
+                let d: ExportDetails = serde_json::from_slice(&plain).map_err(|e| {
+                    Error::Damaged(format!("export {} does not decode: {e}", row.id))
+                })?;
+                if d.id != row.id {
+                    return Err(Error::Damaged(format!(
+                        "export {} holds the details of export {}",
+                        row.id, d.id
+                    )));
+                }
+                Ok(d)
+            })
+            .collect()
+    }
+}
