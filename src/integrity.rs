@@ -167,15 +167,23 @@ pub fn verify(
 }
 
 fn check_leaves(rows: &[LedgerRow], entries: &mut BTreeMap<u64, Entry>, p: &mut Problems) {
-    for (expected, row) in rows.iter().enumerate() {
+    // Rows come sorted by index; each gap is reported once, naming the leaves it lacks.
+    let mut expected = 0u64;
+    for row in rows {
         let item = format!("ledger leaf {}", row.index);
-        if row.index != expected as u64 {
+        if row.index > expected {
+            let missing = if row.index - expected == 1 {
+                format!("leaf {expected} is")
+            } else {
+                format!("leaves {expected} to {} are", row.index - 1)
+            };
             p.add(
                 "ledger_gap",
-                &item,
-                format!("leaf {expected} is missing from the ledger"),
+                format!("ledger leaf {expected}"),
+                format!("{missing} missing from the ledger"),
             );
         }
+        expected = row.index.saturating_add(1);
         if merkle::leaf_hash(&row.entry) != row.leaf_hash {
             p.add(
                 "leaf_hash",

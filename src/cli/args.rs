@@ -203,6 +203,9 @@ pub enum BundleCommand {
         /// An earlier bundle this one supplements (a later disclosure): check they agree.
         #[arg(long, value_name = "FILE")]
         earlier: Option<PathBuf>,
+        /// A receipt received earlier from the vault's owner: check this bundle extends it.
+        #[arg(long, value_name = "FILE")]
+        receipt: Option<PathBuf>,
     },
     /// Verify a bundle, then extract it into a new directory.
     #[command(

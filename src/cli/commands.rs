@@ -86,8 +86,15 @@ pub fn dispatch(cli: Cli) -> Result<u8> {
             file,
             identity,
             earlier,
+            receipt,
         }) => {
-            return super::export_cmd::bundle_verify(&ctx.out, &file, &identity, earlier.as_deref())
+            return super::export_cmd::bundle_verify(
+                &ctx.out,
+                &file,
+                &identity,
+                earlier.as_deref(),
+                receipt.as_deref(),
+            )
         }
         Command::Bundle(BundleCommand::Open {
             file,

@@ -217,9 +217,14 @@ pub fn bundle_verify(
     file: &Path,
     id: &IdentityArgs,
     earlier: Option<&Path>,
+    receipt: Option<&Path>,
 ) -> Result<u8> {
     let ids = identities(id)?;
-    let report = vault::export::verify_bundle(file, &ids, earlier)?;
+    let receipt = receipt
+        .map(|p| std::fs::read_to_string(p).map_err(|e| Error::file(p, e)))
+        .transpose()?;
+    let report =
+        vault::export::verify_bundle_with_receipt(file, &ids, earlier, receipt.as_deref())?;
     if out.json {
         out.json(&report)?;
     } else {

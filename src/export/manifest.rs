@@ -24,6 +24,21 @@ pub struct Manifest {
     pub checkpoint: String,
     pub records: Vec<RecordEntry>,
     pub attachments: Vec<AttachmentEntry>,
+    /// Every earlier checkpoint the vault signed, with an RFC 9162 consistency proof to
+    /// `checkpoint`: a receipt counsel received earlier must be one of them.
+    #[serde(default)]
+    pub history: Vec<EarlierCheckpoint>,
+}
+
+/// An earlier checkpoint and the proof that the current one extends it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EarlierCheckpoint {
+    pub size: u64,
+    /// Root hash, base64.
+    pub root: String,
+    /// Consistency proof hashes, base64.
+    pub consistency_proof: Vec<String>,
 }
 
 /// The vault's public signing identity.

@@ -14,7 +14,9 @@ pub mod report;
 mod writer;
 
 pub use plan::{ExportRequest, Redaction, Selection};
-pub use reader::{open_bundle, verify_bundle, BundleReport, OpenedBundle};
+pub use reader::{
+    open_bundle, verify_bundle, verify_bundle_with_receipt, BundleReport, OpenedBundle,
+};
 pub use writer::{ExportOutcome, ExportPlan};
 
 /// Bundle format tag.

@@ -300,6 +300,17 @@ pub fn verify_bundle(
     identities: &[Box<dyn age::Identity>],
     earlier: Option<&Path>,
 ) -> Result<BundleReport> {
+    verify_bundle_with_receipt(path, identities, earlier, None)
+}
+
+/// [`verify_bundle`], also checking that `receipt` (a signed checkpoint note counsel received
+/// earlier) is one of the checkpoints this bundle's checkpoint provably extends.
+pub fn verify_bundle_with_receipt(
+    path: &Path,
+    identities: &[Box<dyn age::Identity>],
+    earlier: Option<&Path>,
+    receipt: Option<&str>,
+) -> Result<BundleReport> {
     let (mut archive, len) = open_archive(path, identities)?;
     let entries = check_entries(&mut archive, len)?;
     let index_of: BTreeMap<String, (usize, u64)> = entries
@@ -365,6 +376,18 @@ pub fn verify_bundle(
         }
     };
     report.checkpoint_size = cp.as_ref().map_or(0, |c| c.size);
+    if let Some(cp) = &cp {
+        check_history(&mut c, &manifest, cp);
+        if let (Some(text), Some(k)) = (receipt, &key) {
+            check_receipt(&mut c, &manifest, cp, text, &origin, k);
+        }
+    } else if receipt.is_some() {
+        c.add(
+            "receipt",
+            "receipt",
+            "the bundle's checkpoint does not verify, so the receipt cannot be checked",
+        );
+    }
 
     let mut referenced: BTreeSet<String> = ["manifest.json", "report.html", "VERIFY.txt"]
         .map(String::from)
@@ -557,6 +580,72 @@ pub fn verify_bundle(
     report.problems = c.problems;
     report.ok = report.problems.is_empty();
     Ok(report)
+}
+
+fn decode_hashes(items: &[String]) -> Option<Vec<merkle::Hash>> {
+    items
+        .iter()
+        .map(|h| STANDARD.decode(h).ok().and_then(|b| b.try_into().ok()))
+        .collect()
+}
+
+/// Every listed earlier checkpoint must be a prefix of the bundle's checkpoint.
+fn check_history(c: &mut Checker, m: &Manifest, cp: &checkpoint::Checkpoint) {
+    for h in &m.history {
+        let item = format!("earlier checkpoint at size {}", h.size);
+        let root: Option<merkle::Hash> = STANDARD
+            .decode(&h.root)
+            .ok()
+            .and_then(|b| b.try_into().ok());
+        let ok = match (root, decode_hashes(&h.consistency_proof)) {
+            (Some(root), Some(proof)) => {
+                merkle::verify_consistency(h.size, cp.size, &root, &cp.root, &proof).is_ok()
+            }
+            _ => false,
+        };
+        if !ok {
+            c.add(
+                "consistency_proof",
+                &item,
+                "the bundle's checkpoint does not provably extend it",
+            );
+        }
+    }
+}
+
+/// A receipt must be signed by the same key and be the bundle's checkpoint or one it extends.
+fn check_receipt(
+    c: &mut Checker,
+    m: &Manifest,
+    cp: &checkpoint::Checkpoint,
+    text: &str,
+    origin: &str,
+    key: &ed25519_dalek::VerifyingKey,
+) {
+    match checkpoint::open_signed(text, origin, key) {
+        Err(e) => c.add(
+            "receipt",
+            "receipt",
+            format!("the receipt is not a checkpoint signed by this vault: {e}"),
+        ),
+        Ok(r) if r.size == cp.size && r.root == cp.root => {}
+        Ok(r) if r.size > cp.size => c.add(
+            "rollback",
+            "receipt",
+            format!(
+                "the receipt covers {} entries, more than this bundle's checkpoint ({})",
+                r.size, cp.size
+            ),
+        ),
+        Ok(r) => {
+            let listed = m.history.iter().any(|h| {
+                h.size == r.size && STANDARD.decode(&h.root).ok().as_deref() == Some(&r.root[..])
+            });
+            if !listed {
+                c.add("rollback", "receipt", "the bundle's history does not include the receipt's checkpoint: the log was rewritten");
+            }
+        }
+    }
 }
 
 /// Leaf index -> entry (base64) of a bundle, after checking that bundle on its own.

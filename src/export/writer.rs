@@ -14,7 +14,8 @@ use zip::write::SimpleFileOptions;
 use zip::CompressionMethod;
 
 use super::manifest::{
-    self, AttachmentEntry, LeafProof, Manifest, RecordEntry, RecordFile, VaultKey,
+    self, AttachmentEntry, EarlierCheckpoint, LeafProof, Manifest, RecordEntry, RecordFile,
+    VaultKey,
 };
 use super::plan::{coarsen, ExportRequest, Selection};
 use super::recipients::BundleRecipient;
@@ -469,7 +470,24 @@ impl Unlocked {
             attachment_entries.push(entry);
         }
 
+        let mut history = Vec::new();
+        for (old_size, old_note) in self.vault.store.read(|tx| tx.checkpoints())? {
+            if old_size == 0 || old_size >= size {
+                continue;
+            }
+            let old = checkpoint::parse_unverified(&old_note)
+                .map_err(|e| Error::Damaged(format!("checkpoint at size {old_size}: {e}")))?;
+            let proof = merkle::consistency_proof(&leaves, old_size).map_err(|e| {
+                Error::Damaged(format!("no consistency proof from size {old_size}: {e}"))
+            })?;
+            history.push(EarlierCheckpoint {
+                size: old_size,
+                root: STANDARD.encode(old.root),
+                consistency_proof: proof.iter().map(|h| STANDARD.encode(h)).collect(),
+            });
+        }
         let manifest = Manifest {
+            history,
             format: BUNDLE_FORMAT.into(),
             kind: plan.kind.into(),
             export_id: new_id(),
