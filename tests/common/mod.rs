@@ -22,7 +22,15 @@ impl TestVault {
     /// A fresh, initialised vault.
     pub fn new() -> Self {
         let v = Self::uninit();
-        v.ok(&["init", "--kdf-memory-mib", "64", "--kdf-iterations", "3", "--kdf-parallelism", "4"]);
+        v.ok(&[
+            "init",
+            "--kdf-memory-mib",
+            "64",
+            "--kdf-iterations",
+            "3",
+            "--kdf-parallelism",
+            "4",
+        ]);
         v
     }
 
@@ -32,7 +40,11 @@ impl TestVault {
         let dir = tmp.path().join("vault");
         let pass_file = tmp.path().join("pass.txt");
         std::fs::write(&pass_file, format!("{PASSPHRASE}\n")).expect("write pass");
-        TestVault { tmp, dir, pass_file }
+        TestVault {
+            tmp,
+            dir,
+            pass_file,
+        }
     }
 
     /// A path inside the temporary directory (outside the vault).
@@ -98,7 +110,15 @@ impl TestVault {
 
     /// Logs a simple incident and returns its id.
     pub fn add_simple(&self, what: &str) -> String {
-        let v = self.json(&["add", "--kind", "followed", "--when", "2026-11-20 14:30", "--what", what]);
+        let v = self.json(&[
+            "add",
+            "--kind",
+            "followed",
+            "--when",
+            "2026-11-20 14:30",
+            "--what",
+            what,
+        ]);
         v["id"].as_str().expect("id").to_owned()
     }
 
