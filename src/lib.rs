@@ -7,6 +7,7 @@
 //!
 //! - [`vault`]: the facade commands use. A locked [`vault::Vault`] appends records and attachments
 //!   with only the public master recipient; [`vault::Unlocked`] reads, amends and exports.
+//! - [`analysis`]: filters, search and repeated details over decrypted records (pure).
 //! - [`record`] (the incident model, per-field salted disclosures), [`ledger`] (RFC 6962 Merkle
 //!   log, C2SP signed checkpoints), [`media`] (sniffing and metadata of attachments),
 //!   [`when`] (times the way people say them).
@@ -19,6 +20,8 @@
 
 #![forbid(unsafe_code)]
 
+pub mod analysis;
+pub mod backup;
 pub mod crypto;
 pub mod error;
 pub mod export;
@@ -26,6 +29,7 @@ pub mod fsutil;
 pub mod integrity;
 pub mod ledger;
 pub mod media;
+pub mod passwords;
 pub mod record;
 pub mod secret;
 pub mod store;

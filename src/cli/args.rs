@@ -9,7 +9,13 @@ use clap::{Args, Parser, Subcommand};
 #[command(name = "vault", version, about, long_about = None, after_help = EXAMPLES)]
 pub struct Cli {
     /// Vault directory (default: the platform data directory, e.g. ~/.local/share/vault).
-    #[arg(long, global = true, env = "VAULT_DIR", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "VAULT_DIR",
+        value_name = "DIR",
+        display_order = 900
+    )]
     pub vault: Option<PathBuf>,
 
     /// Read the passphrase from the first line of FILE (or /dev/fd/N) instead of asking.
@@ -17,17 +23,28 @@ pub struct Cli {
         long,
         global = true,
         env = "VAULT_PASSPHRASE_FILE",
-        value_name = "FILE"
+        value_name = "FILE",
+        display_order = 901
     )]
     pub passphrase_file: Option<PathBuf>,
 
     /// Print machine-readable JSON.
-    #[arg(long, global = true)]
+    #[arg(long, global = true, display_order = 902)]
     pub json: bool,
 
     /// Print only what was asked for (no progress bars, no notes).
-    #[arg(long, short, global = true)]
+    #[arg(long, short, global = true, display_order = 903)]
     pub quiet: bool,
+
+    /// Language of messages: en or es (default: from LC_ALL, LC_MESSAGES or LANG).
+    #[arg(
+        long,
+        global = true,
+        value_name = "LANG",
+        value_parser = ["en", "es"],
+        display_order = 904
+    )]
+    pub lang: Option<String>,
 
     #[command(subcommand)]
     pub command: Command,
@@ -35,6 +52,7 @@ pub struct Cli {
 
 const EXAMPLES: &str = "Examples:
   vault init
+  vault add                  (asks for each detail)
   vault add --kind followed --when now --where 'Main St & 5th' --what 'grey SUV followed me' --vehicle 'grey SUV; plate=ABC1234'
   vault list
   vault show 3f2a
@@ -47,13 +65,31 @@ pub enum Command {
         after_help = "Example:\n  vault init\n  vault --vault /media/usb/vault --passphrase-file pass.txt init"
     )]
     Init(InitArgs),
-    /// Log an incident (needs no passphrase).
+    /// Log an incident (needs no passphrase); with no field flags on a terminal, asks for each detail.
     #[command(
-        after_help = "Examples:\n  vault add --kind photographed --when 'yesterday 3pm' --where 'outside the clinic' --what 'Two agents took photos of people entering. [[My neighbour Ana]] was with me.' --agent 'tall, grey jacket; badge=4411; agency=ICE'\n  vault add --from-json incident.json"
+        after_help = "Examples:\n  vault add                  (asks for each detail, step by step)\n  vault add --kind photographed --when 'yesterday 3pm' --where 'outside the clinic' --what 'Two agents took photos of people entering. [[My neighbour Ana]] was with me.' --agent 'tall, grey jacket; badge=4411; agency=ICE'\n  vault add --from-json incident.json"
     )]
     Add(AddArgs),
     /// List incidents, newest first.
+    #[command(
+        after_help = "Examples:\n  vault list\n  vault list --since 2026-09-01 --until '1 week ago'\n  vault list --kind raid --tag school --with-attachments"
+    )]
     List(ListArgs),
+    /// Search every field of every incident for text (ignoring case and accents).
+    #[command(
+        after_help = "Examples:\n  vault search ABC1234\n  vault search grey suv          (every word must occur)\n  vault search ruiz --since 2026-09-01 --json"
+    )]
+    Search(SearchArgs),
+    /// Show plates, badge numbers, agent names, vehicles and places that recur across incidents.
+    #[command(
+        after_help = "Examples:\n  vault patterns\n  vault patterns --since '90 days ago'\n  vault patterns --min 3 --json"
+    )]
+    Patterns(PatternsArgs),
+    /// Write an UNENCRYPTED report for yourself: a printable HTML timeline, or CSV/JSON for your own analysis.
+    #[command(
+        after_help = "Examples:\n  vault report --out report.html\n  vault report --format csv --out incidents.csv --since 2026-09-01\n  vault report --format json --out incidents.json --yes"
+    )]
+    Report(ReportArgs),
     /// Show one incident in full.
     #[command(
         after_help = "Example:\n  vault show 3f2a          (a unique prefix of the id is enough)"
@@ -73,11 +109,16 @@ pub enum Command {
     )]
     Extract(ExtractArgs),
     /// Change the passphrase (re-encrypts nothing).
+    #[command(after_help = "Example:\n  vault passwd")]
     Passwd(PasswdArgs),
     /// Show format version, fingerprint, KDF parameters and counts (no passphrase needed).
+    #[command(after_help = "Example:\n  vault info\n  vault info --json")]
     Info,
     /// Master-key operations.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Example:\n  vault key export --out master-key.txt"
+    )]
     Key(KeyCommand),
     /// Check the whole vault for damage or tampering.
     #[command(
@@ -85,6 +126,9 @@ pub enum Command {
     )]
     Verify(VerifyArgs),
     /// Write the current signed checkpoint as a short receipt to keep elsewhere.
+    #[command(
+        after_help = "Example:\n  vault receipt --out receipt.txt   (email it to your lawyer or print it)"
+    )]
     Receipt(ReceiptArgs),
     /// Create an age key for counsel (prints the public key to give to the activist).
     #[command(after_help = "Example:\n  vault keygen --out counsel.key")]
@@ -95,6 +139,7 @@ pub enum Command {
     )]
     Export(ExportArgs),
     /// List every export made from this vault (the disclosure log).
+    #[command(after_help = "Example:\n  vault exports")]
     Exports,
     /// Reveal a field withheld from an earlier export, as a small verifiable bundle.
     #[command(
@@ -102,8 +147,45 @@ pub enum Command {
     )]
     Disclose(DiscloseArgs),
     /// Counsel's side: verify or open a bundle.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  vault bundle verify case.age --identity counsel.key\n  vault bundle open case.age --identity counsel.key --out case/"
+    )]
     Bundle(BundleCommand),
+    /// Manage keyslots: list them, add a recovery code or another passphrase, remove one.
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  vault keyslot list\n  vault keyslot add --recovery\n  vault keyslot remove 3f2a"
+    )]
+    Keyslot(super::maint_cmd::KeyslotCommand),
+    /// Replace the master key after a suspected compromise (re-encrypts everything; other keyslots are removed).
+    #[command(
+        after_help = "Examples:\n  vault rekey\n  vault rekey --new-passphrase      (also change the passphrase)"
+    )]
+    Rekey(super::maint_cmd::RekeyArgs),
+    /// Crypto-erase the vault: overwrite its keys, then delete it. Ask a lawyer first (see SECURITY.md).
+    #[command(
+        after_help = "Example:\n  vault destroy                     (asks you to type the fingerprint)"
+    )]
+    Destroy(super::maint_cmd::DestroyArgs),
+    /// Write the whole vault (still encrypted) to one backup file; safe while other commands run.
+    #[command(after_help = "Example:\n  vault backup --out /media/usb/vault-2026-11-20.backup")]
+    Backup(super::maint_cmd::BackupArgs),
+    /// Recreate a vault from a backup file in a new directory (--vault DIR).
+    #[command(
+        after_help = "Example:\n  vault --vault ~/restored restore /media/usb/vault-2026-11-20.backup\n  vault --vault ~/restored verify --receipt receipt.txt"
+    )]
+    Restore(super::maint_cmd::RestoreArgs),
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  vault completions bash > ~/.local/share/bash-completion/completions/vault\n  vault completions zsh > ~/.zfunc/_vault\n  vault completions fish > ~/.config/fish/completions/vault.fish"
+    )]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff).
+    #[command(
+        after_help = "Example:\n  vault man > vault.1 && man ./vault.1\n  vault --lang es man > vault.1      (in Spanish)"
+    )]
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -248,6 +330,9 @@ pub struct InitArgs {
     /// Argon2id lanes (at least 4).
     #[arg(long, value_name = "N")]
     pub kdf_parallelism: Option<u32>,
+    /// Make up a strong passphrase (six random words), show it once, and use it.
+    #[arg(long)]
+    pub generate_passphrase: bool,
 }
 
 /// The incident fields shared by `add` and `amend`.
@@ -312,8 +397,71 @@ pub struct AddArgs {
     pub remove_original: bool,
 }
 
+/// Which incidents `list`, `search`, `patterns` and `report` look at.
+#[derive(Debug, Args, Default)]
+pub struct FilterArgs {
+    /// Only incidents from this time on (e.g. 2026-09-01, '3 days ago', 'last monday').
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<String>,
+    /// Only incidents up to this time (a date alone includes that whole day).
+    #[arg(long, value_name = "TIME")]
+    pub until: Option<String>,
+    /// Only incidents of this kind.
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
+    /// Only incidents with this tag.
+    #[arg(long, value_name = "TAG")]
+    pub tag: Option<String>,
+    /// Only incidents with at least one attachment.
+    #[arg(long)]
+    pub with_attachments: bool,
+}
+
 #[derive(Debug, Args)]
-pub struct ListArgs {}
+pub struct ListArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The words to look for; an incident matches when it contains all of them.
+    #[arg(required = true, value_name = "TEXT")]
+    pub text: Vec<String>,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct PatternsArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Only show what occurs in at least N incidents (2 or more).
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub min: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The file to write (never overwritten).
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// html, csv or json (default: from the extension of --out, else html).
+    #[arg(long, value_name = "FORMAT", value_parser = ["html", "csv", "json"])]
+    pub format: Option<String>,
+    /// Do not ask: confirm in advance that an unencrypted file may be written.
+    #[arg(long)]
+    pub yes: bool,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// bash, zsh, fish, elvish or powershell.
+    #[arg(value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
@@ -374,6 +522,7 @@ pub struct PasswdArgs {
 #[derive(Debug, Subcommand)]
 pub enum KeyCommand {
     /// Write the master key as a standard age identity file (anyone with it can read everything).
+    #[command(after_help = "Example:\n  vault key export --out /media/usb/master-key.txt")]
     Export {
         /// The new file to write (mode 0600; never overwritten).
         #[arg(long, value_name = "FILE")]

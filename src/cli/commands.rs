@@ -10,6 +10,7 @@ use vault::when::When;
 use vault::{Error, Result};
 
 use super::args::*;
+use super::i18n::{self, t, tf, Msg};
 use super::output::{human_size, Out};
 use super::{passphrase, progress};
 
@@ -31,26 +32,25 @@ impl Ctx {
         let pass = passphrase::existing(self.passphrase_file.as_deref())?;
         let mut unlocked = vault.unlock(&pass, false)?;
         if unlocked.new_entries > 0 {
-            self.out.note(&format!(
-                "note: {} ledger entr{} added since the last unlock (records or attachments logged without the passphrase); they are now covered by a signed checkpoint",
-                unlocked.new_entries,
-                if unlocked.new_entries == 1 { "y was" } else { "ies were" }
-            ));
+            let msg = if unlocked.new_entries == 1 {
+                Msg::NoteNewEntriesOne
+            } else {
+                Msg::NoteNewEntriesMany
+            };
+            self.out.note(&tf!(msg, n = unlocked.new_entries));
         }
         let removed = unlocked.vault().clean_leftovers()?;
         if removed > 0 {
-            self.out.note(&format!(
-                "note: removed {removed} leftover file(s) of an interrupted attach"
-            ));
+            self.out.note(&tf!(Msg::NoteLeftovers, n = removed));
         }
         Ok(unlocked)
     }
 }
 
 fn default_dir() -> Result<PathBuf> {
-    dirs::data_dir().map(|d| d.join("vault")).ok_or_else(|| {
-        Error::Invalid("no data directory is known for this user; pass --vault DIR".into())
-    })
+    dirs::data_dir()
+        .map(|d| d.join("vault"))
+        .ok_or_else(|| Error::Invalid(t(Msg::NoDataDir).into()))
 }
 
 /// Runs the parsed command; returns the exit code for success paths that are not 0.
@@ -68,8 +68,13 @@ pub fn dispatch(cli: Cli) -> Result<u8> {
             return super::verify_cmd::verify(&ctx.dir, ctx.passphrase_file.as_deref(), &ctx.out, a)
         }
         Command::Init(a) => init(&ctx, a),
-        Command::Add(a) => add(&ctx, a),
-        Command::List(_) => list(&ctx),
+        Command::Add(a) => return add(&ctx, a),
+        Command::List(a) => list(&ctx, a),
+        Command::Search(a) => super::find_cmd::search(&mut ctx.unlock()?, &ctx.out, a),
+        Command::Patterns(a) => super::find_cmd::patterns(&mut ctx.unlock()?, &ctx.out, a),
+        Command::Report(a) => super::report_cmd::report(&mut ctx.unlock()?, &ctx.out, a),
+        Command::Completions(a) => super::find_cmd::completions(a.shell),
+        Command::Man => super::find_cmd::man(),
         Command::Show(a) => show(&ctx, a),
         Command::Amend(a) => amend(&ctx, a),
         Command::Attach(a) => attach(&ctx, a),
@@ -101,6 +106,15 @@ pub fn dispatch(cli: Cli) -> Result<u8> {
             identity,
             out,
         }) => super::export_cmd::bundle_open(&ctx.out, &file, &identity, &out),
+        Command::Keyslot(c) => {
+            super::maint_cmd::keyslot(&ctx.dir, ctx.passphrase_file.as_deref(), &ctx.out, c)
+        }
+        Command::Rekey(a) => {
+            super::maint_cmd::rekey(&ctx.dir, ctx.passphrase_file.as_deref(), &ctx.out, a)
+        }
+        Command::Destroy(a) => super::maint_cmd::destroy(&ctx.dir, &ctx.out, a),
+        Command::Backup(a) => super::maint_cmd::backup(&ctx.dir, &ctx.out, a),
+        Command::Restore(a) => super::maint_cmd::restore(&ctx.dir, &ctx.out, a),
     };
     done.map(|_| 0)
 }
@@ -109,7 +123,7 @@ fn init(ctx: &Ctx, a: InitArgs) -> Result<()> {
     let params = KdfParams {
         memory_kib: a.kdf_memory_mib.map_or(Ok(kdf::DEFAULT.memory_kib), |m| {
             m.checked_mul(1024)
-                .ok_or_else(|| Error::WeakKdf("memory value too large".into()))
+                .ok_or_else(|| Error::WeakKdf(t(Msg::MemoryTooLarge).into()))
         })?,
         iterations: a.kdf_iterations.unwrap_or(kdf::DEFAULT.iterations),
         parallelism: a.kdf_parallelism.unwrap_or(kdf::DEFAULT.parallelism),
@@ -118,22 +132,29 @@ fn init(ctx: &Ctx, a: InitArgs) -> Result<()> {
     if ctx.dir.join(vault::store::DB_FILE).exists() {
         return Err(Error::VaultExists(ctx.dir.clone()));
     }
-    let pass = passphrase::new(ctx.passphrase_file.as_deref(), "New vault passphrase")?;
+    let pass = if a.generate_passphrase {
+        super::maint_cmd::generate_passphrase(ctx.passphrase_file.as_deref())?
+    } else {
+        passphrase::new(ctx.passphrase_file.as_deref(), t(Msg::NewVaultPassphrase))?
+    };
     let mut vault = Vault::init(&ctx.dir, &pass, params)?;
+    if a.generate_passphrase {
+        super::maint_cmd::show_generated_passphrase(&pass);
+    }
     let info = vault.info()?;
     if ctx.out.json {
         return ctx.out.json(&info);
     }
     ctx.out
-        .line(&format!("Created a vault at {}", info.path.display()))?;
+        .line(&tf!(Msg::CreatedVault, path = info.path.display()))?;
     ctx.out
-        .line(&format!("Fingerprint: {}", info.fingerprint))?;
-    ctx.out.note("Read the fingerprint to your lawyer; it identifies this vault's signatures.\nIf you forget the passphrase, nobody can recover the records.");
+        .line(&tf!(Msg::FingerprintLine, fp = info.fingerprint))?;
+    ctx.out.note(t(Msg::InitNote));
     Ok(())
 }
 
 pub(super) fn parse_when(text: &str) -> Result<When> {
-    When::parse(text, &Local::now()).map_err(|e| Error::Invalid(e.to_string()))
+    When::parse(text, &Local::now()).map_err(|e| Error::Invalid(i18n::when_error(&e)))
 }
 
 fn parse_parties(items: &[String]) -> Result<Vec<Party>> {
@@ -143,7 +164,7 @@ fn parse_parties(items: &[String]) -> Result<Vec<Party>> {
 /// Applies the given flags to an incident (used by add on a blank one and by amend).
 fn apply_fields(f: &FieldArgs, incident: &mut Incident) -> Result<()> {
     if let Some(k) = &f.kind {
-        incident.kind = k.parse()?;
+        incident.kind = i18n::parse_kind(k)?;
     }
     if let Some(w) = &f.when {
         incident.occurred_at = parse_when(w)?;
@@ -179,11 +200,11 @@ fn apply_fields(f: &FieldArgs, incident: &mut Incident) -> Result<()> {
 }
 
 fn incident_from_flags(f: &FieldArgs) -> Result<Incident> {
-    let kind: Kind = f
-        .kind
-        .as_deref()
-        .ok_or_else(|| Error::Invalid("--kind is required (followed, photographed, contacted, visited, raid, arrest, online, other)".into()))?
-        .parse()?;
+    let kind: Kind = i18n::parse_kind(
+        f.kind
+            .as_deref()
+            .ok_or_else(|| Error::Invalid(t(Msg::KindRequired).into()))?,
+    )?;
     let mut incident = Incident {
         kind,
         occurred_at: parse_when(f.when.as_deref().unwrap_or("now"))?,
@@ -202,15 +223,15 @@ fn incident_from_flags(f: &FieldArgs) -> Result<Incident> {
 /// `recorded_at` and `attachments` belong to the vault and are ignored.
 pub fn incident_from_json(bytes: &[u8]) -> Result<Incident> {
     let mut value: serde_json::Value = serde_json::from_slice(bytes)
-        .map_err(|e| Error::Invalid(format!("the JSON does not parse: {e}")))?;
+        .map_err(|e| Error::Invalid(tf!(Msg::JsonDoesNotParse, detail = e)))?;
     let obj = value
         .as_object_mut()
-        .ok_or_else(|| Error::Invalid("the JSON must be one object".into()))?;
+        .ok_or_else(|| Error::Invalid(t(Msg::JsonOneObject).into()))?;
     for key in ["id", "revision", "recorded_at", "attachments"] {
         obj.remove(key);
     }
     let incident: Incident = serde_json::from_value(value)
-        .map_err(|e| Error::Invalid(format!("the incident JSON is not valid: {e}")))?;
+        .map_err(|e| Error::Invalid(tf!(Msg::IncidentJsonInvalid, detail = e)))?;
     incident.validate()?;
     Ok(incident)
 }
@@ -229,32 +250,42 @@ fn check_attachable(files: &[PathBuf]) -> Result<()> {
     for f in files {
         let meta = std::fs::metadata(f).map_err(|e| Error::file(f, e))?;
         if !meta.is_file() {
-            return Err(Error::Invalid(format!(
-                "{} is not a regular file",
-                f.display()
-            )));
+            return Err(Error::Invalid(tf!(Msg::NotRegularFile, path = f.display())));
         }
         std::fs::File::open(f).map_err(|e| Error::file(f, e))?;
     }
     Ok(())
 }
 
-fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
-    let incident = match &a.from_json {
-        Some(path) => incident_from_json(&read_json_input(path)?)?,
-        None => incident_from_flags(&a.fields)?,
+fn add(ctx: &Ctx, a: AddArgs) -> Result<u8> {
+    let guided = a.from_json.is_none() && a.fields.is_empty();
+    let (incident, files) = match &a.from_json {
+        Some(path) => (incident_from_json(&read_json_input(path)?)?, a.attach),
+        None if guided && super::guided::available() => {
+            // Open first, so a missing vault is reported before any question is asked.
+            ctx.open()?;
+            match super::guided::ask(a.attach)? {
+                Some(answers) => answers,
+                None => {
+                    ctx.out.warn(t(Msg::GuidedNotSaved));
+                    return Ok(1);
+                }
+            }
+        }
+        None => (incident_from_flags(&a.fields)?, a.attach),
     };
-    check_attachable(&a.attach)?;
+    check_attachable(&files)?;
     let mut vault = ctx.open()?;
     let id = vault.add(incident)?;
-    let attached = attach_files(ctx, &mut vault, &id, &a.attach, a.remove_original)?;
+    let attached = attach_files(ctx, &mut vault, &id, &files, a.remove_original)?;
     if ctx.out.json {
         return ctx
             .out
-            .json(&serde_json::json!({ "id": id, "attachments": attached }));
+            .json(&serde_json::json!({ "id": id, "attachments": attached }))
+            .map(|_| 0);
     }
     ctx.out.line(&id)?;
-    Ok(())
+    Ok(0)
 }
 
 fn attach_files(
@@ -267,7 +298,7 @@ fn attach_files(
     let mut outcomes = Vec::new();
     for file in files {
         let total = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
-        let bar = progress::bytes(total, "encrypting", ctx.out.quiet);
+        let bar = progress::bytes(total, t(Msg::Encrypting), ctx.out.quiet);
         let tick = |n: u64| {
             if let Some(b) = &bar {
                 b.set_position(n)
@@ -282,42 +313,45 @@ fn attach_files(
             b.finish_and_clear();
         }
         let outcome = outcome?;
-        ctx.out.note(&format!(
-            "attached {} ({}, {}) sha256 {}",
-            outcome.name,
-            outcome.media_type,
-            human_size(outcome.size),
-            outcome.sha256
+        ctx.out.note(&tf!(
+            Msg::AttachedNote,
+            name = outcome.name,
+            mtype = outcome.media_type,
+            size = human_size(outcome.size),
+            sha = outcome.sha256
         ));
         if !outcome.metadata_readable {
-            ctx.out
-                .note("  its metadata could not be read (the file is stored as it is)");
+            ctx.out.note(t(Msg::MetadataUnreadableNote));
         }
         for item in &outcome.identifying {
-            ctx.out.warn(&format!(
-                "{} carries identifying metadata: {item}",
-                outcome.name
+            ctx.out.warn(&tf!(
+                Msg::IdentifyingMetadata,
+                name = outcome.name,
+                item = item
             ));
         }
         if outcome.original_removed {
-            ctx.out.warn(&format!(
-                "{} was overwritten and deleted; on SSDs and copy-on-write file systems (btrfs, APFS, ZFS) overwriting is not guaranteed to erase the old data",
-                file.display()
-            ));
+            ctx.out
+                .warn(&tf!(Msg::OriginalRemoved, path = file.display()));
         }
         outcomes.push(outcome);
     }
     Ok(outcomes)
 }
 
-fn list(ctx: &Ctx) -> Result<()> {
+fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
+    let filter = super::find_cmd::filter(&a.filter)?;
     let mut v = ctx.unlock()?;
-    let records = v.list()?;
+    let all = v.list()?;
+    let any = !all.is_empty();
+    let records = filter.apply(all);
     if ctx.out.json {
         return ctx.out.json(&records);
     }
-    if records.is_empty() {
-        ctx.out.note("no incidents yet; log one with `vault add`");
+    if !any {
+        ctx.out.note(t(Msg::NoIncidentsYet));
+    } else if records.is_empty() {
+        ctx.out.note(t(Msg::NoIncidentsMatch));
     }
     for r in &records {
         ctx.out.line(&ctx.out.record_line(r))?;
@@ -346,19 +380,14 @@ fn show(ctx: &Ctx, a: ShowArgs) -> Result<()> {
     }
     ctx.out.line(&ctx.out.record_full(&record))?;
     if record.revision > 1 {
-        ctx.out.note(&format!(
-            "(revision {}; see earlier ones with --history)",
-            record.revision
-        ));
+        ctx.out.note(&tf!(Msg::RevisionNote, rev = record.revision));
     }
     Ok(())
 }
 
 fn amend(ctx: &Ctx, a: AmendArgs) -> Result<()> {
     if a.fields.is_empty() {
-        return Err(Error::Invalid(
-            "give at least one field to change, e.g. --where or --what".into(),
-        ));
+        return Err(Error::Invalid(t(Msg::AmendNeedsField).into()));
     }
     let mut v = ctx.unlock()?;
     let (id, rev) = v.amend(&a.id, |incident| apply_fields(&a.fields, incident))?;
@@ -367,7 +396,7 @@ fn amend(ctx: &Ctx, a: AmendArgs) -> Result<()> {
             .out
             .json(&serde_json::json!({ "id": id, "revision": rev }));
     }
-    ctx.out.line(&format!("{id} revision {rev}"))?;
+    ctx.out.line(&tf!(Msg::AmendedLine, id = id, rev = rev))?;
     Ok(())
 }
 
@@ -389,7 +418,7 @@ fn extract(ctx: &Ctx, a: ExtractArgs) -> Result<()> {
     let mut v = ctx.unlock()?;
     let body = match (&a.out, a.stdout) {
         (Some(path), _) => {
-            let bar = progress::bytes(u64::MAX >> 1, "decrypting", ctx.out.quiet);
+            let bar = progress::bytes(u64::MAX >> 1, t(Msg::Decrypting), ctx.out.quiet);
             let tick = |n: u64| {
                 if let Some(b) = &bar {
                     b.set_position(n)
@@ -411,19 +440,28 @@ fn extract(ctx: &Ctx, a: ExtractArgs) -> Result<()> {
             )?
         }
     };
-    ctx.out.note(&format!(
-        "{}: {} bytes, SHA-256 {} verified",
-        body.name, body.size, body.sha256
+    if ctx.out.json && !a.stdout {
+        return ctx.out.json(&serde_json::json!({
+            "name": body.name,
+            "size": body.size,
+            "sha256": body.sha256,
+            "verified": true,
+        }));
+    }
+    ctx.out.note(&tf!(
+        Msg::ExtractedNote,
+        name = body.name,
+        size = body.size,
+        sha = body.sha256
     ));
     Ok(())
 }
 
 fn passwd(ctx: &Ctx, a: PasswdArgs) -> Result<()> {
     let mut v = ctx.unlock()?;
-    let new = passphrase::new(a.new_passphrase_file.as_deref(), "New passphrase")?;
+    let new = passphrase::new(a.new_passphrase_file.as_deref(), t(Msg::NewPassphrase))?;
     v.change_passphrase(&new, None)?;
-    ctx.out
-        .note("passphrase changed; the old one no longer opens this vault");
+    ctx.out.note(t(Msg::PassphraseChanged));
     Ok(())
 }
 
@@ -434,22 +472,28 @@ fn info(ctx: &Ctx) -> Result<()> {
         return ctx.out.json(&info);
     }
     let lines = [
-        format!("Vault:        {}", info.path.display()),
-        format!("Format:       version {}", info.format_version),
-        format!("Fingerprint:  {}", info.fingerprint),
-        format!("Signing key:  {}", info.signing_key),
-        format!(
-            "KDF:          Argon2id, {} MiB, {} iterations, {} lanes",
-            info.kdf.memory_mib, info.kdf.iterations, info.kdf.parallelism
+        tf!(Msg::InfoVault, path = info.path.display()),
+        tf!(Msg::InfoFormat, v = info.format_version),
+        tf!(Msg::InfoFingerprint, fp = info.fingerprint),
+        tf!(Msg::InfoSigningKey, key = info.signing_key),
+        tf!(
+            Msg::InfoKdf,
+            mib = info.kdf.memory_mib,
+            it = info.kdf.iterations,
+            lanes = info.kdf.parallelism
         ),
-        format!("Keyslots:     {}", info.keyslots),
-        format!(
-            "Incidents:    {} ({} revisions), {} attachments",
-            info.incidents, info.revisions, info.attachments
+        tf!(Msg::InfoKeyslots, n = info.keyslots),
+        tf!(
+            Msg::InfoIncidents,
+            n = info.incidents,
+            rev = info.revisions,
+            att = info.attachments
         ),
-        format!(
-            "Ledger:       {} entries, {} checkpoints, {} not yet signed",
-            info.ledger_entries, info.checkpoints, info.unchecked_entries
+        tf!(
+            Msg::InfoLedger,
+            n = info.ledger_entries,
+            cp = info.checkpoints,
+            unsigned = info.unchecked_entries
         ),
     ];
     for l in lines {
@@ -461,9 +505,6 @@ fn info(ctx: &Ctx) -> Result<()> {
 fn key_export(ctx: &Ctx, out: &Path) -> Result<()> {
     let v = ctx.unlock()?;
     v.export_master_key(out)?;
-    ctx.out.warn(&format!(
-        "{} holds the vault's master key: anyone who gets it can read every record and attachment. Keep it offline and delete it when done.",
-        out.display()
-    ));
+    ctx.out.warn(&tf!(Msg::KeyExportWarn, path = out.display()));
     Ok(())
 }

@@ -11,6 +11,7 @@ use vault::{fsutil, Error, Result};
 
 use super::args::{DiscloseArgs, ExportArgs, IdentityArgs, RecipientArgs};
 use super::commands::parse_when;
+use super::i18n::{t, tf, Msg};
 use super::output::Out;
 use super::passphrase;
 use super::verify_cmd::EXIT_PROBLEMS;
@@ -31,17 +32,14 @@ pub fn keygen(out: &Out, path: &Path) -> Result<()> {
         return out.json(&serde_json::json!({ "recipient": recipient, "identity_file": path }));
     }
     out.line(&recipient)?;
-    out.note(&format!(
-        "Give the public key above to the person exporting to you. Keep {} secret and backed up: without it, bundles for you cannot be opened.",
-        path.display()
-    ));
+    out.note(&tf!(Msg::KeygenNote, path = path.display()));
     Ok(())
 }
 
 fn bundle_passphrase(confirm: bool) -> Result<vault::secret::Passphrase> {
     let file = std::env::var_os(BUNDLE_PASSPHRASE_ENV).map(std::path::PathBuf::from);
     if confirm {
-        passphrase::new(file.as_deref(), "Bundle passphrase")
+        passphrase::new(file.as_deref(), t(Msg::BundlePassphrase))
     } else {
         passphrase::existing(file.as_deref())
     }
@@ -60,16 +58,13 @@ fn gather_recipients(r: &RecipientArgs) -> Result<Vec<BundleRecipient>> {
         list.extend(recipients::parse_file(&text)?);
     }
     if list.is_empty() {
-        return Err(Error::Invalid(
-            "give a recipient: --to age1... (or an SSH key), --to-file FILE, or --passphrase"
-                .into(),
-        ));
+        return Err(Error::Invalid(t(Msg::GiveRecipient).into()));
     }
     Ok(list)
 }
 
 fn confirm(question: &str) -> Result<bool> {
-    eprint!("{question} [y/N] ");
+    eprint!("{question} {} ", t(Msg::YesNo));
     let _ = std::io::stderr().flush();
     let mut line = String::new();
     std::io::stdin().lock().read_line(&mut line)?;
@@ -83,12 +78,8 @@ pub fn export(v: &mut Unlocked, out: &Out, a: ExportArgs) -> Result<()> {
     let mut redaction: Redaction = match &a.redact_policy {
         Some(p) => {
             let text = std::fs::read(p).map_err(|e| Error::file(p, e))?;
-            serde_json::from_slice(&text).map_err(|e| {
-                Error::Invalid(format!(
-                    "{}: not a valid redaction policy: {e}",
-                    p.display()
-                ))
-            })?
+            serde_json::from_slice(&text)
+                .map_err(|e| Error::Invalid(tf!(Msg::BadPolicy, path = p.display(), detail = e)))?
         }
         None => Redaction::default(),
     };
@@ -112,9 +103,7 @@ pub fn export(v: &mut Unlocked, out: &Out, a: ExportArgs) -> Result<()> {
             until: a.until.as_deref().map(parse_when).transpose()?,
         }
     } else {
-        return Err(Error::Invalid(
-            "choose what to export: --entries ID..., --all, --tag TAG, or --since/--until".into(),
-        ));
+        return Err(Error::Invalid(t(Msg::ChooseExport).into()));
     };
     let recipients = gather_recipients(&a.recipients)?;
     let plan = v.plan_export(ExportRequest {
@@ -124,17 +113,15 @@ pub fn export(v: &mut Unlocked, out: &Out, a: ExportArgs) -> Result<()> {
         include_files: !a.no_attachments,
     })?;
     if !plan.identifying.is_empty() && !a.allow_identifying_metadata {
-        out.warn("this bundle would carry identifying metadata:");
+        out.warn(t(Msg::WouldCarryMetadata));
         for item in &plan.identifying {
             eprintln!("  - {item}");
         }
-        eprintln!("  (use --strip-metadata to remove it from images, or --no-attachments)");
+        eprintln!("{}", t(Msg::MetadataHint));
         if !std::io::stdin().is_terminal() {
-            return Err(Error::Invalid(
-                "not exporting identifying metadata without confirmation: add --allow-identifying-metadata, --strip-metadata or --no-attachments".into(),
-            ));
+            return Err(Error::Invalid(t(Msg::MetadataNeedsConfirm).into()));
         }
-        if !confirm("Export it anyway?")? {
+        if !confirm(t(Msg::ExportAnyway))? {
             return Err(Error::Interrupted);
         }
     }
@@ -142,17 +129,18 @@ pub fn export(v: &mut Unlocked, out: &Out, a: ExportArgs) -> Result<()> {
     if out.json {
         return out.json(&outcome);
     }
-    out.line(&format!(
-        "Wrote {} ({} incident(s), {} attachment(s), {} file(s), {} field(s) withheld)",
-        a.out.display(),
-        outcome.records,
-        outcome.attachments,
-        outcome.files,
-        outcome.withheld_fields
+    out.line(&tf!(
+        Msg::ExportWrote,
+        path = a.out.display(),
+        records = outcome.records,
+        attachments = outcome.attachments,
+        files = outcome.files,
+        withheld = outcome.withheld_fields
     ))?;
-    out.note(&format!(
-        "export {} is recorded in the vault's ledger; bundle SHA-256 {}",
-        outcome.export_id, outcome.bundle_sha256
+    out.note(&tf!(
+        Msg::ExportRecorded,
+        id = outcome.export_id,
+        sha = outcome.bundle_sha256
     ));
     Ok(())
 }
@@ -163,19 +151,20 @@ pub fn exports(v: &mut Unlocked, out: &Out) -> Result<()> {
         return out.json(&list);
     }
     if list.is_empty() {
-        out.note("no exports yet");
+        out.note(t(Msg::NoExports));
     }
     for e in &list {
         let withheld: usize = e.records.iter().map(|r| r.withheld.len()).sum();
-        out.line(&format!(
-            "{}  {}  {:<10} {} incident(s), {} attachment(s), {} field(s) withheld, to {}",
-            &e.id[..8.min(e.id.len())],
-            e.exported_at.format("%Y-%m-%d %H:%M UTC"),
-            e.kind,
-            e.records.len(),
-            e.attachments.len(),
-            withheld,
-            e.recipients
+        out.line(&tf!(
+            Msg::ExportsLine,
+            id = &e.id[..8.min(e.id.len())],
+            at = e.exported_at.format("%Y-%m-%d %H:%M UTC"),
+            kind = format!("{:<10}", e.kind),
+            records = e.records.len(),
+            attachments = e.attachments.len(),
+            withheld = withheld,
+            to = e
+                .recipients
                 .iter()
                 .map(|r| r.chars().take(24).collect::<String>())
                 .collect::<Vec<_>>()
@@ -192,10 +181,10 @@ pub fn disclose(v: &mut Unlocked, out: &Out, a: DiscloseArgs) -> Result<()> {
     if out.json {
         return out.json(&outcome);
     }
-    out.line(&format!(
-        "Wrote {} (disclosure {})",
-        a.out.display(),
-        outcome.export_id
+    out.line(&tf!(
+        Msg::DiscloseWrote,
+        path = a.out.display(),
+        id = outcome.export_id
     ))?;
     Ok(())
 }
@@ -208,7 +197,7 @@ fn identities(i: &IdentityArgs) -> Result<Vec<Box<dyn age::Identity>>> {
             let secret = age::secrecy::SecretString::from(p.expose().to_owned());
             Ok(vec![Box::new(age::scrypt::Identity::new(secret))])
         }
-        (None, false) => Err(Error::Invalid("give --identity KEY or --passphrase".into())),
+        (None, false) => Err(Error::Invalid(t(Msg::GiveIdentity).into())),
     }
 }
 
@@ -234,53 +223,51 @@ pub fn bundle_verify(
 }
 
 fn print_bundle_report(out: &Out, r: &vault::export::BundleReport) -> Result<()> {
-    let verdict = if r.ok { "VERIFIED" } else { "NOT VERIFIED" };
-    out.line(&format!(
-        "{verdict}: {} bundle {} exported {}",
-        r.kind, r.export_id, r.exported_at
+    let verdict = if r.ok {
+        t(Msg::BundleVerified)
+    } else {
+        t(Msg::BundleNotVerified)
+    };
+    out.line(&tf!(
+        Msg::BundleHead,
+        verdict = verdict,
+        kind = r.kind,
+        id = r.export_id,
+        at = r.exported_at
     ))?;
-    out.line(&format!(
-        "Vault {} — signing key fingerprint {}",
-        r.vault_id, r.fingerprint
-    ))?;
-    out.line(
-        "Confirm this fingerprint with the person who kept the records (by phone or in person).",
-    )?;
-    out.line(&format!(
-        "Signed checkpoint covers {} ledger entries.",
-        r.checkpoint_size
-    ))?;
+    out.line(&tf!(Msg::BundleVault, id = r.vault_id, fp = r.fingerprint))?;
+    out.line(t(Msg::BundleConfirmFp))?;
+    out.line(&tf!(Msg::BundleCheckpoint, n = r.checkpoint_size))?;
     if let Some(s) = &r.supplements {
-        out.line(&format!(
-            "This is a later disclosure supplementing export {s}."
-        ))?;
+        out.line(&tf!(Msg::BundleSupplements, id = s))?;
     }
     for rec in &r.records {
-        out.line(&format!(
-            "  record {} (ledger leaf {}): disclosed {}; withheld {}",
-            rec.id,
-            rec.leaf_index,
-            list_or_none(&rec.disclosed),
-            list_or_none(&rec.withheld)
+        out.line(&tf!(
+            Msg::BundleRecord,
+            id = rec.id,
+            leaf = rec.leaf_index,
+            disclosed = list_or_none(&rec.disclosed),
+            withheld = list_or_none(&rec.withheld)
         ))?;
     }
     for a in &r.attachments {
-        out.line(&format!(
-            "  attachment {} (ledger leaf {}): {}{}; withheld {}",
-            a.id,
-            a.leaf_index,
-            a.carries.as_deref().unwrap_or("none"),
-            a.file_sha256
+        out.line(&tf!(
+            Msg::BundleAttachment,
+            id = a.id,
+            leaf = a.leaf_index,
+            carries = a.carries.as_deref().unwrap_or(t(Msg::NoneWord)),
+            sha = a
+                .file_sha256
                 .as_deref()
                 .map(|h| format!(", SHA-256 {h}"))
                 .unwrap_or_default(),
-            list_or_none(&a.withheld)
+            withheld = list_or_none(&a.withheld)
         ))?;
     }
     if r.ok {
-        out.line("Every signature, inclusion proof, disclosed field and attachment hash checks out: the disclosed content is exactly what the vault recorded, and withheld parts are committed to by salted digests.")?;
+        out.line(t(Msg::BundleAllGood))?;
     } else {
-        out.line(&format!("{} problem(s):", r.problems.len()))?;
+        out.line(&tf!(Msg::BundleProblems, n = r.problems.len()))?;
         for p in &r.problems {
             out.line(&format!("  [{}] {}: {}", p.kind, p.item, p.detail))?;
         }
@@ -290,7 +277,7 @@ fn print_bundle_report(out: &Out, r: &vault::export::BundleReport) -> Result<()>
 
 fn list_or_none(items: &[String]) -> String {
     if items.is_empty() {
-        "nothing".into()
+        t(Msg::Nothing).into()
     } else {
         items.join(", ")
     }
@@ -303,10 +290,10 @@ pub fn bundle_open(out: &Out, file: &Path, id: &IdentityArgs, dir: &Path) -> Res
         return out.json(&serde_json::json!({ "report": opened.report, "files": opened.files }));
     }
     print_bundle_report(out, &opened.report)?;
-    out.line(&format!(
-        "Extracted {} file(s) into {}; open report.html to read them.",
-        opened.files.len(),
-        dir.display()
+    out.line(&tf!(
+        Msg::BundleExtracted,
+        n = opened.files.len(),
+        path = dir.display()
     ))?;
     Ok(())
 }

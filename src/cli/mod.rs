@@ -4,14 +4,19 @@
 mod args;
 mod commands;
 mod export_cmd;
+mod find_cmd;
+mod guided;
+mod i18n;
+mod maint_cmd;
 mod output;
 mod passphrase;
 mod progress;
+mod report_cmd;
 mod verify_cmd;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 
 pub use args::Cli;
 
@@ -33,18 +38,57 @@ pub fn harden_process() {
 
 /// Runs the command line and returns the process exit code (docs/cli.md).
 pub fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = i18n::detect(&args);
+    i18n::set(lang);
+    let cli = match i18n::command()
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
         Ok(c) => c,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
-        }
+        Err(e) => return clap_exit(e, lang),
     };
     match commands::dispatch(cli) {
         Ok(code) => ExitCode::from(code),
+        // A reader that stopped early (`vault list | head`) is not an error.
+        Err(vault::Error::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("vault: error: {e}");
+            eprintln!(
+                "vault: {}: {}",
+                i18n::t(i18n::Msg::ErrorPrefix),
+                i18n::localized(&e, lang)
+            );
             ExitCode::from(e.exit_code().clamp(1, 255) as u8)
         }
     }
+}
+
+/// Prints help, the version or a command-line error (in the chosen language) and gives the exit
+/// code: 0 for help and version, 2 for errors.
+fn clap_exit(e: clap::Error, lang: i18n::Lang) -> ExitCode {
+    use clap::error::ErrorKind;
+    use std::io::{IsTerminal, Write};
+    let code = ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+    if lang == i18n::Lang::En {
+        let _ = e.print();
+        return code;
+    }
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let colour = std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            let styled = e.render();
+            let text = if colour {
+                styled.ansi().to_string()
+            } else {
+                styled.to_string()
+            };
+            let _ = std::io::stdout().write_all(i18n::clap_text(&text).as_bytes());
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            eprint!("{}", i18n::clap_text(&e.render().to_string()));
+        }
+        _ => eprint!("{}", i18n::clap_error_es(&e)),
+    }
+    code
 }

@@ -4,8 +4,11 @@
 use std::io::{IsTerminal, Write};
 
 use serde::Serialize;
+use vault::record::{Incident, Party};
 use vault::vault::view::{AttachmentView, RecordView};
 use vault::{Error, Result};
+
+use super::i18n::{self, t, tf, Msg};
 
 /// How to print.
 pub struct Out {
@@ -48,9 +51,9 @@ impl Out {
     /// A warning on stderr (always shown).
     pub fn warn(&self, text: &str) {
         if self.colour && std::io::stderr().is_terminal() {
-            eprintln!("\x1b[1;33mwarning:\x1b[0m {text}");
+            eprintln!("\x1b[1;33m{}\x1b[0m {text}", t(Msg::WarningPrefix));
         } else {
-            eprintln!("warning: {text}");
+            eprintln!("{} {text}", t(Msg::WarningPrefix));
         }
     }
 
@@ -73,13 +76,13 @@ impl Out {
         let atts = if r.attachments.is_empty() {
             String::new()
         } else {
-            format!("  [{} attached]", r.attachments.len())
+            format!("  {}", tf!(Msg::AttachedCount, n = r.attachments.len()))
         };
         format!(
             "{}  {:<28} {:<12} {}{}{}",
             self.bold(&r.id[..8.min(r.id.len())]),
-            r.occurred_at.to_string(),
-            r.kind.as_str(),
+            i18n::when_text(&r.occurred_at),
+            i18n::kind_name(r.kind),
             if place.is_empty() {
                 String::new()
             } else {
@@ -92,51 +95,16 @@ impl Out {
 
     /// The full human form of one incident.
     pub fn record_full(&self, r: &RecordView) -> String {
-        let mut s = String::new();
-        let mut push = |label: &str, value: String| {
-            if !value.is_empty() {
-                s.push_str(&format!("{:<11} {}\n", format!("{label}:"), value));
-            }
-        };
-        push("Incident", format!("{} (revision {})", r.id, r.revision));
-        push("Kind", r.kind.to_string());
-        push("When", r.occurred_at.to_string());
-        push(
-            "Recorded",
-            r.recorded_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+        let mut s = label_line(
+            t(Msg::LabelIncident),
+            &format!("{} ({} {})", r.id, t(Msg::LabelRevision), r.revision),
         );
-        push(
-            "Where",
-            r.location.as_ref().map(|l| l.summary()).unwrap_or_default(),
-        );
-        let list = |items: Vec<String>| -> String {
-            if items.is_empty() {
-                String::new()
-            } else {
-                items.join("\n            ")
-            }
-        };
-        push(
-            "Agents",
-            list(r.agents.iter().map(|p| p.summary()).collect()),
-        );
-        push(
-            "Vehicles",
-            list(r.vehicles.iter().map(|p| p.summary()).collect()),
-        );
-        push(
-            "Witnesses",
-            list(r.witnesses.iter().map(|p| p.summary()).collect()),
-        );
-        push("Tags", r.tags.join(", "));
-        if !r.narrative.is_empty() {
-            s.push_str("What happened:\n");
-            for line in r.narrative.lines() {
-                s.push_str(&format!("  {line}\n"));
-            }
-        }
+        s.push_str(&incident_text(
+            &r.incident(),
+            Some(&r.recorded_at.format("%Y-%m-%d %H:%M:%S UTC").to_string()),
+        ));
         if !r.attachments.is_empty() {
-            s.push_str("Attachments:\n");
+            s.push_str(&format!("{}:\n", t(Msg::LabelAttachments)));
             for a in &r.attachments {
                 s.push_str(&self.attachment_lines(a));
             }
@@ -153,17 +121,105 @@ impl Out {
             human_size(a.size),
             a.sha256
         );
-        if let Some(t) = &a.metadata.taken_at {
-            s.push_str(&format!("     taken {t}\n"));
+        if let Some(taken) = &a.metadata.taken_at {
+            s.push_str(&format!("     {}\n", tf!(Msg::TakenAt, t = taken)));
         }
         if let vault::media::MetadataStatus::Unreadable { reason } = &a.metadata.status {
-            s.push_str(&format!("     metadata unreadable: {reason}\n"));
+            s.push_str(&format!(
+                "     {}\n",
+                tf!(Msg::MetadataUnreadable, reason = reason)
+            ));
         }
         for item in &a.identifying {
-            s.push_str(&format!("     ! identifying: {item}\n"));
+            s.push_str(&format!(
+                "     {}\n",
+                tf!(Msg::IdentifyingItem, item = item)
+            ));
         }
         s
     }
+}
+
+/// `Label:     value`, continuation lines indented under the value.
+fn label_line(label: &str, value: &str) -> String {
+    let width = LABEL_WIDTH.max(label.chars().count() + 2);
+    let mut s = String::new();
+    for (i, line) in value.lines().enumerate() {
+        if i == 0 {
+            s.push_str(&format!("{:<width$}{line}\n", format!("{label}:")));
+        } else {
+            s.push_str(&format!("{:<width$}{line}\n", ""));
+        }
+    }
+    s
+}
+
+const LABEL_WIDTH: usize = 12;
+
+/// One agent, vehicle or witness on one line, with labels in the reader's language.
+pub fn party_text(p: &Party) -> String {
+    let mut parts = Vec::new();
+    if let Some(d) = &p.description {
+        parts.push(d.clone());
+    }
+    for (label, v) in [
+        (Msg::PartyName, &p.name),
+        (Msg::PartyBadge, &p.badge),
+        (Msg::PartyAgency, &p.agency),
+        (Msg::PartyPlate, &p.plate),
+        (Msg::PartyContact, &p.contact),
+    ] {
+        if let Some(v) = v {
+            parts.push(format!("{} {v}", t(label)));
+        }
+    }
+    parts.join("; ")
+}
+
+/// The fields of an incident, one labelled line each (empty ones left out), then the
+/// narrative. Used by `show` and by the guided `add` summary.
+pub fn incident_text(i: &Incident, recorded: Option<&str>) -> String {
+    let mut s = String::new();
+    let mut push = |label: Msg, value: String| {
+        if !value.is_empty() {
+            s.push_str(&label_line(t(label), &value));
+        }
+    };
+    push(Msg::LabelKind, i18n::kind_name(i.kind).to_owned());
+    push(Msg::LabelWhen, i18n::when_text(&i.occurred_at));
+    if let Some(r) = recorded {
+        push(Msg::LabelRecorded, r.to_owned());
+    }
+    push(
+        Msg::LabelWhere,
+        i.location.as_ref().map(|l| l.summary()).unwrap_or_default(),
+    );
+    let list = |items: &[Party]| items.iter().map(party_text).collect::<Vec<_>>().join("\n");
+    push(Msg::LabelAgents, list(&i.agents));
+    push(Msg::LabelVehicles, list(&i.vehicles));
+    push(Msg::LabelWitnesses, list(&i.witnesses));
+    push(Msg::LabelTags, i.tags.join(", "));
+    if !i.narrative.is_empty() {
+        s.push_str(&format!("{}:\n", t(Msg::LabelWhat)));
+        for line in i.narrative.lines() {
+            s.push_str(&format!("  {line}\n"));
+        }
+    }
+    s
+}
+
+/// Asks a yes/no question on stderr and reads the answer from stdin; only yes (in English or
+/// Spanish) is yes. End of input is [`Error::Interrupted`].
+pub fn confirm(question: &str) -> Result<bool> {
+    use std::io::BufRead;
+    eprint!("{question} {} ", t(Msg::YesNo));
+    let _ = std::io::stderr().flush();
+    let mut line = String::new();
+    if std::io::stdin().lock().read_line(&mut line)? == 0 {
+        eprintln!();
+        return Err(Error::Interrupted);
+    }
+    Ok(i18n::is_yes(&line))
 }
 
 /// 1536 -> "1.5 KiB".

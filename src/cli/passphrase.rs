@@ -7,13 +7,13 @@ use std::path::Path;
 use vault::secret::Passphrase;
 use vault::{Error, Result};
 
+use super::i18n::{t, tf, Msg};
+
 /// Reads the first line of a passphrase file.
 pub fn from_file(path: &Path) -> Result<Passphrase> {
     let bytes = std::fs::read(path).map_err(|e| Error::file(path, e))?;
     Passphrase::from_file_bytes(bytes).map_err(|e| match e {
-        Error::EmptyPassphrase => {
-            Error::Invalid(format!("the passphrase file {} is empty", path.display()))
-        }
+        Error::EmptyPassphrase => Error::Invalid(tf!(Msg::PassFileEmpty, path = path.display())),
         other => other,
     })
 }
@@ -26,9 +26,7 @@ pub fn can_prompt() -> bool {
 fn prompt(label: &str) -> Result<Passphrase> {
     let text = rpassword::prompt_password(label).map_err(|e| match e.kind() {
         std::io::ErrorKind::Interrupted | std::io::ErrorKind::UnexpectedEof => Error::Interrupted,
-        _ => Error::Invalid(format!(
-            "could not read the passphrase from the terminal: {e}"
-        )),
+        _ => Error::Invalid(tf!(Msg::PassReadFailed, detail = e)),
     })?;
     let p = Passphrase::new(text);
     if p.is_empty() {
@@ -41,10 +39,8 @@ fn prompt(label: &str) -> Result<Passphrase> {
 pub fn existing(file: Option<&Path>) -> Result<Passphrase> {
     match file {
         Some(f) => from_file(f),
-        None if can_prompt() => prompt("Vault passphrase: "),
-        None => Err(Error::Invalid(
-            "no passphrase: use --passphrase-file FILE (or VAULT_PASSPHRASE_FILE), or run in a terminal".into(),
-        )),
+        None if can_prompt() => prompt(t(Msg::PassPrompt)),
+        None => Err(Error::Invalid(t(Msg::NoPassphrase).into())),
     }
 }
 
@@ -54,14 +50,12 @@ pub fn new(file: Option<&Path>, label: &str) -> Result<Passphrase> {
         Some(f) => from_file(f),
         None if can_prompt() => {
             let first = prompt(&format!("{label}: "))?;
-            let second = prompt("Type it again: ")?;
+            let second = prompt(t(Msg::PassAgain))?;
             if first.expose() != second.expose() {
-                return Err(Error::Invalid("the two passphrases differ; nothing was changed".into()));
+                return Err(Error::Invalid(t(Msg::PassDiffer).into()));
             }
             Ok(first)
         }
-        None => Err(Error::Invalid(
-            "no passphrase: use --passphrase-file FILE (or VAULT_PASSPHRASE_FILE), or run in a terminal".into(),
-        )),
+        None => Err(Error::Invalid(t(Msg::NoPassphrase).into())),
     }
 }

@@ -9,6 +9,7 @@ use vault::vault::Vault;
 use vault::{fsutil, Error, Result};
 
 use super::args::VerifyArgs;
+use super::i18n::{t, tf, Msg};
 use super::output::Out;
 use super::{passphrase, progress};
 
@@ -16,8 +17,8 @@ use super::{passphrase, progress};
 pub const EXIT_PROBLEMS: u8 = 4;
 
 fn ask_optional() -> Result<Option<Passphrase>> {
-    let text = rpassword::prompt_password("Vault passphrase for a full check (Enter to skip): ")
-        .map_err(|e| Error::Invalid(format!("could not read the passphrase: {e}")))?;
+    let text = rpassword::prompt_password(t(Msg::VerifyAskOptional))
+        .map_err(|e| Error::Invalid(tf!(Msg::PassReadFailedShort, detail = e)))?;
     let p = Passphrase::new(text);
     Ok((!p.is_empty()).then_some(p))
 }
@@ -34,25 +35,42 @@ pub fn verify(dir: &Path, pass_file: Option<&Path>, out: &Out, a: VerifyArgs) ->
         None if std::io::stdin().is_terminal() => ask_optional()?,
         None => None,
     };
-    let bar = progress::items(1000, "verifying", out.quiet);
+    let bar = progress::items(1000, t(Msg::Verifying), out.quiet);
     let tick = |done: u64, total: u64| {
         if let Some(b) = &bar {
             b.set_length(total);
             b.set_position(done);
         }
     };
+    // When the passphrase does not open the vault (wrong, or a damaged keyslot), still run the
+    // checks that need no passphrase: they say where the damage is.
+    let mut unlock_error = None;
     let report = match pass {
-        Some(p) => {
-            let mut unlocked = vault.unlock(&p, true)?;
-            unlocked.verify(receipt.as_deref(), Some(&tick))?
-        }
+        Some(p) => match vault.unlock(&p, true) {
+            Ok(mut unlocked) => unlocked.verify(receipt.as_deref(), Some(&tick))?,
+            Err(e @ (Error::WrongPassphrase | Error::NoKeyslot(_) | Error::UnsafeKdf { .. })) => {
+                unlock_error = Some(e);
+                Vault::open(dir)?.verify(receipt.as_deref(), Some(&tick))?
+            }
+            Err(e) => return Err(e),
+        },
         None => vault.verify(receipt.as_deref(), Some(&tick))?,
     };
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
+    if let Some(e) = &unlock_error {
+        out.warn(&tf!(
+            Msg::VerifyUnlockFallback,
+            error = super::i18n::localized(e, super::i18n::lang())
+        ));
+    }
     print_report(out, &report)?;
-    Ok(if report.ok() { 0 } else { EXIT_PROBLEMS })
+    Ok(match (report.ok(), unlock_error) {
+        (false, _) => EXIT_PROBLEMS,
+        (true, Some(e)) => e.exit_code() as u8,
+        (true, None) => 0,
+    })
 }
 
 fn print_report(out: &Out, r: &Report) -> Result<()> {
@@ -60,38 +78,44 @@ fn print_report(out: &Out, r: &Report) -> Result<()> {
         return out.json(&serde_json::json!({ "ok": r.ok(), "report": r }));
     }
     if r.tier == "basic" {
-        out.note("no passphrase given: checked hashes, signatures and structure only (give --passphrase-file or run on a terminal for a full check)");
+        out.note(t(Msg::VerifyBasicNote));
     }
-    let scope = format!(
-        "{} ledger entries ({} covered by the newest signed checkpoint), {} record revisions, {} attachments",
-        r.ledger_entries, r.signed_entries, r.records, r.attachments
+    let tier = match r.tier {
+        "basic" => t(Msg::TierBasic),
+        "full" => t(Msg::TierFull),
+        other => other,
+    };
+    let scope = tf!(
+        Msg::VerifyScope,
+        entries = r.ledger_entries,
+        signed = r.signed_entries,
+        records = r.records,
+        attachments = r.attachments
     );
     if r.ok() {
-        out.line(&format!("OK: {} check passed: {scope}", r.tier))?;
+        out.line(&tf!(Msg::VerifyOk, tier = tier, scope = scope))?;
         if let Some(rc) = &r.receipt {
-            out.line(&format!(
-                "The vault extends the receipt (size {}): no rollback.",
-                rc.receipt_size
-            ))?;
+            out.line(&tf!(Msg::VerifyReceiptOk, size = rc.receipt_size))?;
         }
     } else {
-        out.line(&format!(
-            "FAILED: {} problem(s) found ({} check of {scope})",
-            r.problems.len(),
-            r.tier
+        out.line(&tf!(
+            Msg::VerifyFailed,
+            n = r.problems.len(),
+            tier = tier,
+            scope = scope
         ))?;
         for p in &r.problems {
             out.line(&format!("  [{}] {}: {}", p.kind, p.item, p.detail))?;
         }
     }
     if r.ledger_entries > r.signed_entries && r.ok() {
-        out.note(&format!(
-            "{} entr(ies) were added without the passphrase and are not yet signed; the next unlock signs them",
-            r.ledger_entries - r.signed_entries
+        out.note(&tf!(
+            Msg::VerifyUnsignedNote,
+            n = r.ledger_entries - r.signed_entries
         ));
     }
     if r.leftover_files > 0 {
-        out.note(&format!("{} leftover file(s) of an interrupted attach will be removed by the next command that writes", r.leftover_files));
+        out.note(&tf!(Msg::VerifyLeftoverNote, n = r.leftover_files));
     }
     Ok(())
 }
@@ -100,18 +124,16 @@ pub fn receipt(dir: &Path, out: &Out, path: &Path) -> Result<()> {
     let mut vault = Vault::open(dir)?;
     let (size, note) = vault
         .latest_checkpoint()?
-        .ok_or_else(|| Error::Damaged("the vault has no signed checkpoint".into()))?;
+        .ok_or_else(|| Error::Damaged(t(Msg::NoCheckpoint).into()))?;
     fsutil::write_new_private(path, note.as_bytes())?;
     if out.json {
         return out.json(&serde_json::json!({ "size": size, "fingerprint": vault.fingerprint(), "receipt": note }));
     }
-    out.line(&format!(
-        "Receipt for {size} ledger entries written to {}",
-        path.display()
+    out.line(&tf!(
+        Msg::ReceiptWritten,
+        size = size,
+        path = path.display()
     ))?;
-    out.note(&format!(
-        "Keep it away from this computer (email it to your lawyer or print it). Vault fingerprint: {}",
-        vault.fingerprint()
-    ));
+    out.note(&tf!(Msg::ReceiptNote, fp = vault.fingerprint()));
     Ok(())
 }

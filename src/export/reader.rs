@@ -71,18 +71,28 @@ fn open_archive(path: &Path, identities: &[Box<dyn age::Identity>]) -> Result<(A
     let len = file.metadata().map_err(|e| Error::file(path, e))?.len();
     let decryptor = age::Decryptor::new_buffered(BufReader::new(file))
         .map_err(|_| Error::Bundle(format!("{} is not an age-encrypted bundle", path.display())))?;
+    // A wrong passphrase fails the scrypt stanza's authentication rather than matching no key.
+    let scrypt = decryptor.is_scrypt();
     let reader = decryptor
         .decrypt(identities.iter().map(|i| i.as_ref() as &dyn age::Identity))
         .map_err(|e| match e {
             age::DecryptError::NoMatchingKeys => Error::Bundle(
                 "this bundle is not encrypted to the given key (or passphrase)".into(),
             ),
+            age::DecryptError::DecryptionFailed if scrypt => {
+                Error::Bundle("wrong passphrase for this bundle (or the bundle is damaged)".into())
+            }
             other => Error::Bundle(format!("the bundle does not decrypt: {other}")),
         })?;
-    let archive = zip::ZipArchive::new(reader).map_err(|e| {
-        Error::Bundle(format!(
-            "the bundle decrypted, but is not a readable archive: {e}"
-        ))
+    // The archive reader seeks to the end first, so a truncated or damaged age stream shows up
+    // here as an I/O error, before any entry is read.
+    let archive = zip::ZipArchive::new(reader).map_err(|e| match e {
+        zip::result::ZipError::Io(io) => Error::Bundle(format!(
+            "the bundle is truncated or damaged; it does not decrypt to the end: {io}"
+        )),
+        other => Error::Bundle(format!(
+            "the bundle decrypted, but is not a readable archive: {other}"
+        )),
     })?;
     if archive.len() > MAX_ENTRIES {
         return Err(Error::Bundle(

@@ -578,7 +578,10 @@ impl Unlocked {
             details_sha256: sha256_hex(&ciphertext),
         };
         let id = m.export_id.clone();
+        let recipient = self.vault.recipient.clone();
         self.vault.store.write(|tx| {
+            // The description was encrypted to this recipient; refuse if a rekey ran meanwhile.
+            crate::vault::check_recipient(tx, &recipient)?;
             let leaf = tx.append_leaf(&entry.to_bytes())?;
             tx.insert_export(&ExportRow {
                 id: id.clone(),

@@ -57,6 +57,30 @@ pub enum Entry {
         /// Hex SHA-256 of the encrypted export description.
         details_sha256: String,
     },
+    /// The master key was replaced (`vault rekey`). In the same transaction every record,
+    /// attachment and export logged before it is re-encrypted, each with a `reencrypt` entry.
+    Rekey {
+        v: u32,
+        /// The new master recipient (`age1...`).
+        master_recipient: String,
+        /// The recipient it replaces.
+        previous_recipient: String,
+    },
+    /// An item re-encrypted by the preceding rekey. Its plaintext, and so its field digests, are
+    /// unchanged; only the ciphertext hashes are new.
+    Reencrypt {
+        v: u32,
+        /// Ledger leaf of the item's own entry (a record, attachment or export entry).
+        leaf: u64,
+        /// Hex SHA-256 of the new record ciphertext, attachment description or export description.
+        sha256: String,
+        /// Attachments only: hex SHA-256 of the new blob file.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        blob_sha256: Option<String>,
+        /// Attachments only: size of the new blob file.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        blob_size: Option<u64>,
+    },
 }
 
 /// What happened to a keyslot.
@@ -87,7 +111,9 @@ impl Entry {
             | Entry::Record { v, .. }
             | Entry::Attachment { v, .. }
             | Entry::Keyslot { v, .. }
-            | Entry::Export { v, .. } => *v,
+            | Entry::Export { v, .. }
+            | Entry::Rekey { v, .. }
+            | Entry::Reencrypt { v, .. } => *v,
         };
         if v != ENTRY_VERSION {
             return Err(Error::Damaged(format!(
@@ -107,6 +133,8 @@ impl Entry {
                 format!("keyslot {slot} ({action:?})").to_lowercase()
             }
             Entry::Export { id, .. } => format!("export {id}"),
+            Entry::Rekey { .. } => "rekey".into(),
+            Entry::Reencrypt { leaf, .. } => format!("re-encryption of leaf {leaf}"),
         }
     }
 }

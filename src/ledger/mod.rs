@@ -8,6 +8,7 @@
 pub mod checkpoint;
 pub mod entry;
 pub mod merkle;
+pub mod rotation;
 
 pub use entry::Entry;
 

@@ -87,8 +87,10 @@ impl std::fmt::Display for Kind {
     }
 }
 
-/// What the activist records about one incident.
+/// What the activist records about one incident. Unknown keys are refused so a misspelled field
+/// in `--from-json` input is an error, not silently dropped.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Incident {
     pub kind: Kind,
     pub occurred_at: When,

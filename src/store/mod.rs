@@ -5,6 +5,8 @@
 //! Every change is one `BEGIN IMMEDIATE` transaction, so concurrent writers queue on SQLite's
 //! lock and the ledger stays one linear log.
 
+mod bulk;
+mod maint;
 mod schema;
 
 use std::path::{Path, PathBuf};
@@ -18,6 +20,8 @@ use crate::crypto::kdf::KdfParams;
 use crate::crypto::keyslot::{Keyslot, SlotKind};
 use crate::{Error, Result};
 
+pub use bulk::{CacheSegmentRow, RecordKey};
+pub use maint::{snapshot_facts, SnapshotFacts};
 pub use schema::FORMAT_VERSION;
 
 /// File name of the database inside the vault directory.
@@ -132,6 +136,8 @@ impl Store {
         )?;
         let _ = conn.pragma_update(None, "journal_mode", "WAL");
         conn.pragma_update(None, "synchronous", "FULL")?;
+        // Keep the log file small after checkpoints, so `destroy` can overwrite all of it.
+        conn.execute_batch("PRAGMA journal_size_limit=16777216;")?;
         Ok(Store {
             conn,
             dir: dir.to_path_buf(),
@@ -211,12 +217,16 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Number of ledger leaves.
+    /// Number of ledger leaves: one past the highest leaf index. `MAX` on the integer primary
+    /// key is one B-tree descent, where `COUNT(*)` would scan the whole ledger (and `add` must
+    /// not grow with the vault). Equal to the row count unless rows were deleted by hand, which
+    /// `verify` reports as a gap; appending after the highest index never collides.
     pub fn ledger_size(&self) -> Result<u64> {
-        Ok(self
-            .tx
-            .query_row("SELECT COUNT(*) FROM ledger", [], |r| r.get::<_, i64>(0))?
-            as u64)
+        Ok(self.tx.query_row(
+            "SELECT COALESCE(MAX(leaf_index) + 1, 0) FROM ledger",
+            [],
+            |r| r.get::<_, i64>(0),
+        )? as u64)
     }
 
     /// Appends a leaf and returns its index. Must run inside a write transaction.
@@ -228,6 +238,27 @@ impl Tx<'_> {
             params![index as i64, entry, &hash[..]],
         )?;
         Ok(index)
+    }
+
+    /// The exact bytes of the entry that last committed the master recipient: the newest rekey
+    /// entry, or else the genesis entry. Uses the partial index, so it stays cheap as the log grows.
+    pub fn recipient_entry(&self) -> Result<Option<Vec<u8>>> {
+        let rekey: Option<Vec<u8>> = self
+            .tx
+            .query_row(
+                "SELECT entry FROM ledger WHERE substr(entry, 1, 16) = '{\"type\":\"rekey\",'
+                 ORDER BY leaf_index DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if rekey.is_some() {
+            return Ok(rekey);
+        }
+        Ok(self
+            .tx
+            .query_row("SELECT entry FROM ledger WHERE leaf_index = 0", [], |r| r.get(0))
+            .optional()?)
     }
 
     /// All leaves in order.
@@ -258,7 +289,18 @@ impl Tx<'_> {
 
     /// Leaf hashes only, in order (for roots and proofs).
     pub fn leaf_hashes(&self) -> Result<Vec<[u8; 32]>> {
-        Ok(self.ledger()?.into_iter().map(|r| r.leaf_hash).collect())
+        let mut stmt = self
+            .tx
+            .prepare("SELECT leaf_index, leaf_hash FROM ledger ORDER BY leaf_index")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (index, hash) = row?;
+            out.push(hash.as_slice().try_into().map_err(|_| {
+                Error::Damaged(format!("ledger leaf {index} has a hash of the wrong length"))
+            })?);
+        }
+        Ok(out)
     }
 
     /// Inserts a record revision.

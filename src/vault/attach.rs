@@ -85,19 +85,41 @@ impl<W: Write> Write for HashingWriter<W> {
     }
 }
 
-/// A writer that hands buffers to another thread (which hashes and writes them).
+/// A writer that gathers ciphertext into 1 MiB buffers and hands each to another thread (which
+/// hashes and writes it): one copy per byte, one channel message per MiB.
 struct ChannelWriter {
     tx: SyncSender<Vec<u8>>,
+    buf: Vec<u8>,
+}
+
+impl ChannelWriter {
+    fn new(tx: SyncSender<Vec<u8>>) -> Self {
+        ChannelWriter {
+            tx,
+            buf: Vec::with_capacity(CHUNK + (64 << 10)),
+        }
+    }
+
+    fn send(&mut self) -> std::io::Result<()> {
+        let full = std::mem::replace(&mut self.buf, Vec::with_capacity(CHUNK + (64 << 10)));
+        self.tx
+            .send(full)
+            .map_err(|_| std::io::Error::other("the writer thread stopped"))
+    }
 }
 
 impl Write for ChannelWriter {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.tx
-            .send(buf.to_vec())
-            .map_err(|_| std::io::Error::other("the writer thread stopped"))?;
+        self.buf.extend_from_slice(buf);
+        if self.buf.len() >= CHUNK {
+            self.send()?;
+        }
         Ok(buf.len())
     }
     fn flush(&mut self) -> std::io::Result<()> {
+        if !self.buf.is_empty() {
+            self.send()?;
+        }
         Ok(())
     }
 }
@@ -182,7 +204,7 @@ fn seal_stream(
             let encryptor =
                 age::Encryptor::with_recipients(std::iter::once(recipient as &dyn age::Recipient))
                     .map_err(|e| Error::Encrypt(e.to_string()))?;
-            let sink = BufWriter::with_capacity(CHUNK, ChannelWriter { tx: cipher_tx });
+            let sink = ChannelWriter::new(cipher_tx);
             let mut stream = encryptor
                 .wrap_output(sink)
                 .map_err(|e| Error::Encrypt(e.to_string()))?;
@@ -345,12 +367,16 @@ impl Vault {
         opts: &AttachOptions<'_>,
     ) -> Result<AttachOutcome> {
         let sealed = seal_stream(source, blob, &self.recipient.0, opts.progress)?;
-        // Read the written blob back from disk before anything points at it.
-        let (len, hash) = hash_file(partial_path)?;
-        if len != sealed.blob_size || hash != sealed.blob_sha256 {
-            return Err(Error::Encrypt(
-                "the encrypted copy did not read back intact".into(),
-            ));
+        // Before the original is destroyed, read the written blob back from disk. Without
+        // --remove-original this extra SHA-256 pass over the whole blob is skipped: the writer
+        // thread already hashed exactly the bytes it wrote, and the file was fsynced.
+        if opts.remove_original {
+            let (len, hash) = hash_file(partial_path)?;
+            if len != sealed.blob_size || hash != sealed.blob_sha256 {
+                return Err(Error::Encrypt(
+                    "the encrypted copy did not read back intact".into(),
+                ));
+            }
         }
         let (name, name_bytes) = file_name_of(original);
         let id = new_id();
@@ -382,6 +408,7 @@ impl Vault {
         };
         let blob_dir = self.dir().join(BLOB_DIR);
         self.store.write(|tx| {
+            super::maintenance::check_recipient(tx, &self.recipient)?;
             let leaf = tx.append_leaf(&entry.to_bytes())?;
             tx.insert_attachment(&AttachmentRow {
                 id: id.clone(),

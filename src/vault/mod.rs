@@ -3,6 +3,9 @@
 //! directly.
 
 mod attach;
+mod cache;
+mod maintenance;
+mod rekey;
 mod unlocked;
 pub mod view;
 
@@ -16,6 +19,10 @@ use zeroize::Zeroizing;
 
 pub(crate) use attach::decrypt_blob;
 pub use attach::{AttachOptions, AttachOutcome, ExtractTarget};
+pub use cache::CacheStats;
+pub(crate) use maintenance::check_recipient;
+pub use maintenance::{DestroyOutcome, KeyslotInfo, RecoverySlot};
+pub use rekey::RekeyOutcome;
 pub use unlocked::Unlocked;
 pub(crate) use unlocked::{open_attachment, open_record};
 
@@ -83,6 +90,7 @@ impl Vault {
         if passphrase.is_empty() {
             return Err(Error::EmptyPassphrase);
         }
+        crate::passwords::check_strength(passphrase)?;
         kdf.check_floor()?;
         if dir.join(crate::store::DB_FILE).exists() {
             return Err(Error::VaultExists(dir.to_path_buf()));
@@ -171,6 +179,45 @@ impl Vault {
         Ok(id)
     }
 
+    /// Logs many incidents in one transaction (an import): bodies are encrypted on every core,
+    /// then every record and its ledger leaf are written with one commit. Needs no passphrase.
+    /// Returns the new ids in input order.
+    pub fn add_many(&mut self, incidents: Vec<Incident>) -> Result<Vec<String>> {
+        use rayon::prelude::*;
+        let now = Utc::now();
+        let prepared = incidents
+            .into_par_iter()
+            .map(|incident| {
+                let id = new_id();
+                let body = RecordBody::new(id.clone(), 1, incident, now)?;
+                let ciphertext = encrypt_padded(&self.recipient, &body.to_json()?)?;
+                let entry = Entry::Record {
+                    v: ENTRY_VERSION,
+                    id: id.clone(),
+                    revision: 1,
+                    ciphertext_sha256: sha256_hex(&ciphertext),
+                    fields: body.digests()?,
+                };
+                Ok((id, ciphertext, entry))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        self.store.write(|tx| {
+            check_recipient(tx, &self.recipient)?;
+            let mut ids = Vec::with_capacity(prepared.len());
+            for (id, ciphertext, entry) in prepared {
+                let leaf = tx.append_leaf(&entry.to_bytes())?;
+                tx.insert_record(&RecordRow {
+                    id: id.clone(),
+                    revision: 1,
+                    ciphertext,
+                    leaf_index: leaf,
+                })?;
+                ids.push(id);
+            }
+            Ok(ids)
+        })
+    }
+
     /// Encrypts and appends one record revision and its ledger leaf in one transaction. With
     /// `expect_previous`, the revision written is the next after it (an amend), and the write
     /// fails if someone else amended in between.
@@ -192,6 +239,7 @@ impl Vault {
             fields: digests,
         };
         self.store.write(|tx| {
+            check_recipient(tx, &self.recipient)?;
             let current = tx.record_history(id)?.last().map(|r| r.revision);
             if current != expect_previous {
                 return Err(Error::Invalid(format!(
@@ -298,8 +346,16 @@ impl Vault {
             ));
         }
         let mut unsafe_err = None;
+        // Recovery slots are sealed under the canonical form of their code; text that is not a
+        // recovery code is not tried on them (saving an Argon2id run each).
+        let recovery = crate::passwords::normalize_recovery_code(passphrase);
         for row in &slots {
-            match row.slot.open(passphrase) {
+            let attempt = match (row.slot.kind, &recovery) {
+                (SlotKind::Recovery, Some(code)) => row.slot.open(code),
+                (SlotKind::Recovery, None) => continue,
+                (SlotKind::Passphrase, _) => row.slot.open(passphrase),
+            };
+            match attempt {
                 Ok(master) => {
                     if master.recipient().to_age_string() != self.recipient.to_age_string() {
                         return Err(Error::Damaged(format!(
@@ -368,9 +424,13 @@ pub(crate) fn sign_checkpoint(
     vault_id: &str,
     key: &ed25519_dalek::SigningKey,
 ) -> Result<u64> {
+    // Most unlocks find nothing new: compare sizes before reading 32 bytes per leaf.
+    let previous = tx.latest_checkpoint_size()?;
+    if previous > 0 && tx.ledger_size()? == previous {
+        return Ok(0);
+    }
     let leaves = tx.leaf_hashes()?;
     let size = leaves.len() as u64;
-    let previous = tx.checkpoints()?.last().map_or(0, |(n, _)| *n);
     if size == previous && previous > 0 {
         return Ok(0);
     }

@@ -27,6 +27,8 @@ pub struct Unlocked {
     pub(crate) slot_id: String,
     /// Ledger entries appended since the previous checkpoint, found at unlock.
     pub new_entries: u64,
+    /// What the list cache did during the last listing.
+    pub(crate) cache_stats: Option<super::cache::CacheStats>,
 }
 
 impl Unlocked {
@@ -42,6 +44,7 @@ impl Unlocked {
             signing,
             slot_id,
             new_entries: 0,
+            cache_stats: None,
         }
     }
 
@@ -77,34 +80,6 @@ impl Unlocked {
         rows.iter()
             .map(|r| Ok(AttachmentView::new(r.position, self.open_attachment(r)?)))
             .collect()
-    }
-
-    /// Every incident (newest revision), newest occurrence first.
-    pub fn list(&mut self) -> Result<Vec<RecordView>> {
-        let (rows, attachments) = self
-            .vault
-            .store
-            .read(|tx| Ok((tx.latest_records()?, tx.all_attachments()?)))?;
-        let mut by_record: std::collections::HashMap<String, Vec<AttachmentRow>> =
-            Default::default();
-        for a in attachments {
-            by_record.entry(a.record_id.clone()).or_default().push(a);
-        }
-        let mut views = rows
-            .iter()
-            .map(|row| {
-                let body = self.open_record(row)?;
-                let atts = self.views_of(by_record.remove(&row.id).unwrap_or_default())?;
-                Ok(RecordView::new(body, atts))
-            })
-            .collect::<Result<Vec<_>>>()?;
-        views.sort_by(|a, b| {
-            b.occurred_at
-                .sort_key()
-                .cmp(&a.occurred_at.sort_key())
-                .then(b.recorded_at.cmp(&a.recorded_at))
-        });
-        Ok(views)
     }
 
     /// One incident, newest revision, resolved from an id or unique prefix.
@@ -154,18 +129,25 @@ impl Unlocked {
 
     /// Replaces the keyslot this passphrase opened with one for `new` (one atomic update; no
     /// record is re-encrypted). The new slot keeps the old slot's id and KDF parameters unless
-    /// `params` is given.
+    /// `params` is given. A weak `new` is refused ([`crate::passwords::check_strength`]).
+    /// Unlocked with a recovery code, it replaces the vault's passphrase slot instead (the way
+    /// back in after forgetting the passphrase); the recovery code keeps working.
     pub fn change_passphrase(&mut self, new: &Passphrase, params: Option<KdfParams>) -> Result<()> {
         if new.is_empty() {
             return Err(Error::EmptyPassphrase);
         }
+        crate::passwords::check_strength(new)?;
         let slots = self.vault.store.read(|tx| tx.keyslots())?;
-        let old = slots
+        let opened = slots
             .iter()
             .find(|s| s.slot.id == self.slot_id)
             .ok_or_else(|| {
                 Error::NoKeyslot("the keyslot that was opened has disappeared".into())
             })?;
+        let old = match opened.slot.kind {
+            SlotKind::Passphrase => opened,
+            SlotKind::Recovery => super::maintenance::sole_passphrase_slot(&slots)?,
+        };
         let params = params.unwrap_or(old.slot.params);
         params.check_floor()?;
         let slot = Keyslot::seal(
@@ -182,7 +164,10 @@ impl Unlocked {
             tx.put_keyslot(&slot, leaf)?;
             sign_checkpoint(tx, &id, key)?;
             Ok(())
-        })
+        })?;
+        // Best effort: the old slot's page must not linger in the write-ahead log.
+        let _ = self.vault.store.overwrite_wal();
+        Ok(())
     }
 
     /// Adds a keyslot (a recovery code, or a second passphrase).
@@ -193,6 +178,9 @@ impl Unlocked {
         params: KdfParams,
     ) -> Result<String> {
         params.check_floor()?;
+        if kind == SlotKind::Passphrase {
+            crate::passwords::check_strength(secret)?;
+        }
         let slot = Keyslot::seal(crate::record::new_id(), kind, &self.master, secret, params)?;
         let id = self.vault.id.clone();
         let key = &self.signing;

@@ -1,0 +1,194 @@
+#!/usr/bin/env python3
+"""Turns scripts/bench.sh results into a table (stdout) and docs/performance.md.
+
+Usage: bench_report.py WORKDIR OUTPUT.md
+"""
+import re
+import sys
+from pathlib import Path
+
+work, out = Path(sys.argv[1]), Path(sys.argv[2])
+rows = {}
+order = []
+for line in (work / "results.tsv").read_text().splitlines():
+    name, med, rss, nbytes = line.split("\t")
+    rows[name] = (float(med), int(rss or 0), int(nbytes or 0))
+    order.append(name)
+machine = (work / "machine.txt").read_text().strip()
+notes = (work / "notes.txt").read_text().strip()
+gen = (work / "gen.txt").read_text().strip() if (work / "gen.txt").exists() else ""
+
+
+def get(name):
+    return rows.get(name)
+
+
+def ms(s):
+    return f"{s * 1000:.1f} ms" if s < 10 else f"{s:.2f} s"
+
+
+def mib(kib):
+    return f"{kib / 1024:.0f} MiB"
+
+
+def gibs(nbytes, s):
+    return f"{nbytes / s / 2**30:.2f} GiB/s" if s > 0 and nbytes else ""
+
+
+sizes = sorted({int(m.group(1)) for n in rows for m in [re.search(r"N=(\d+)$", n)] if m})
+argon_mib = 256
+rss_limit = (argon_mib + 128) * 1024
+
+lines = []
+P = lines.append
+P("# Performance")
+P("")
+P("Measured by `scripts/bench.sh` (`BENCH_QUICK=1 scripts/bench.sh` for the reduced run). Every")
+P("figure is the median wall-clock time of whole processes measured with hyperfine, and the peak")
+P("resident set size of one run measured with GNU time. \"Beyond unlock\" subtracts the median")
+P("time of an unlock alone (`bench_gen --unlock`: open the vault and run the default Argon2id,")
+P("256 MiB, t=3, p=4) measured on the same vault.")
+P("")
+P("## Machine")
+P("")
+P("```")
+P(machine)
+P("```")
+P("")
+P("The machine was shared with other engineers compiling while this ran (see the load averages),")
+P("so figures are noisy: treat differences under about 20% as noise.")
+P("")
+P("## Scale: N incidents (every 100th with a 16 KiB attachment)")
+P("")
+P("| command | " + " | ".join(f"N = {n:,}" for n in sizes) + " | peak RSS at largest N |")
+P("|---|" + "---|" * (len(sizes) + 1))
+kinds = ["unlock", "vault add", "vault list (cold cache)", "vault list", "vault search", "vault show",
+         "vault verify", "vault verify --full", "jrnl add", "jrnl list", "jrnl search"]
+for k in kinds:
+    cells = []
+    last = None
+    for n in sizes:
+        r = get(f"{k} N={n}")
+        cells.append(ms(r[0]) if r else "–")
+        if r:
+            last = r
+    if last is None:
+        continue
+    P(f"| `{k}` | " + " | ".join(cells) + f" | {mib(last[1])} |")
+P("")
+P("Beyond unlock (command median minus unlock median):")
+P("")
+P("| command | " + " | ".join(f"N = {n:,}" for n in sizes) + " |")
+P("|---|" + "---|" * len(sizes))
+for k in ["vault list", "vault search", "vault show", "vault verify --full"]:
+    cells = []
+    for n in sizes:
+        r, u = get(f"{k} N={n}"), get(f"unlock N={n}")
+        cells.append(ms(max(r[0] - u[0], 0)) if r and u else "–")
+    if any(c != "–" for c in cells):
+        P(f"| `{k}` | " + " | ".join(cells) + " |")
+P("")
+if gen:
+    P("Vault generation times (bench_gen, seconds): " + ", ".join(gen.splitlines()))
+    P("")
+
+# Targets.
+P("## Targets (issue 8, 3, 4)")
+P("")
+P("| target | measured | met |")
+P("|---|---|---|")
+big = max(sizes) if sizes else 0
+
+
+def target(desc, value, ok):
+    P(f"| {desc} | {value} | {'yes' if ok else 'NO'} |")
+
+
+adds = [get(f"vault add N={n}") for n in sizes]
+adds = [a for a in adds if a]
+if adds:
+    worst = max(a[0] for a in adds)
+    target("`vault add` ≤ 10 ms whole process, at every N",
+           ", ".join(ms(a[0]) for a in adds), worst <= 0.010)
+    target("`vault add` constant in N (largest/smallest ≤ 1.5)",
+           f"{adds[-1][0] / adds[0][0]:.2f}×", adds[-1][0] / adds[0][0] <= 1.5)
+u = get(f"unlock N={big}")
+for k, lim in [("vault list", 1.0), ("vault search", 1.0), ("vault show", 0.050)]:
+    r = get(f"{k} N={big}")
+    if r and u:
+        target(f"`{k}` at N = {big:,} ≤ {ms(lim)} beyond unlock", ms(r[0] - u[0]), r[0] - u[0] <= lim)
+r = get(f"vault verify --full N={big}")
+if r:
+    target(f"`vault verify --full` at N = {big:,} ≤ 10 s", ms(r[0]), r[0] <= 10)
+rss = [(n, v) for n, v in rows.items() if n.startswith("vault") and n.endswith(f"N={big}")]
+if rss:
+    worst = max(rss, key=lambda x: x[1][1])
+    target(f"peak RSS at N = {big:,} ≤ Argon2 (256 MiB) + 128 MiB",
+           f"{mib(worst[1][1])} ({worst[0]})", worst[1][1] <= rss_limit)
+P("")
+
+# Attachments.
+att = [n for n in order if re.search(r"(attach|extract|rage|age) .*MiB$", n) and "same blobs" not in n]
+if att:
+    P("## Attachments: one random file")
+    P("")
+    P("| command | median | throughput | peak RSS |")
+    P("|---|---|---|---|")
+    for n in att:
+        m, r, b = rows[n]
+        P(f"| `{n}` | {ms(m)} | {gibs(b, m)} | {mib(r)} |")
+    P("")
+    ue = get("unlock (extract vault)")
+    va = next((rows[n] for n in att if n.startswith("vault attach")), None)
+    ve = next((rows[n] for n in att if n.startswith("vault extract")), None)
+    re_ = next((rows[n] for n in att if n.startswith("rage -e")), None)
+    rd = next((rows[n] for n in att if n.startswith("rage -d")), None)
+    ae = next((rows[n] for n in att if n.startswith("age -e")), None)
+    if va and re_:
+        target_ok = va[0] <= re_[0]
+        P(f"- attach vs `rage -e`: {re_[0] / va[0]:.2f}× the speed of rage "
+          f"({'target met' if target_ok else 'target NOT met'}: at least as fast as rage -e)")
+    if va and ae:
+        P(f"- attach vs Go `age -e`: {ae[0] / va[0]:.2f}× the speed of age")
+    if ve and rd:
+        t = ve[0] - (ue[0] if ue else 0)
+        P(f"- extract (minus its unlock, {ms(ue[0]) if ue else '?'}) vs `rage -d`: {rd[0] / t:.2f}× the speed of rage "
+          f"({'target met' if t <= rd[0] else 'target NOT met'})")
+    if va:
+        P(f"- peak RSS of attach: {mib(va[1])} (target: under 64 MiB; memory is constant in the file size)")
+    P("")
+
+ver = [n for n in order if "10k +" in n or "same blobs" in n or n == "unlock (verify vault)"]
+if ver:
+    P("## Verify: 10,000 incidents and the attachments")
+    P("")
+    P("| command | median | throughput over the blob bytes | peak RSS |")
+    P("|---|---|---|---|")
+    for n in ver:
+        m, r, b = rows[n]
+        P(f"| `{n}` | {ms(m)} | {gibs(b, m)} | {mib(r)} |")
+    P("")
+    vb = next((rows[n] for n in ver if n.startswith("vault verify (")), None)
+    vf = next((rows[n] for n in ver if n.startswith("vault verify --full")), None)
+    os_ = next((rows[n] for n in ver if n.startswith("openssl")), None)
+    rg = next((rows[n] for n in ver if n.startswith("rage -d")), None)
+    uv = get("unlock (verify vault)")
+    if vb and os_:
+        P(f"- hash checking (verify without passphrase) runs at {os_[0] / vb[0]:.2f}× the speed of "
+          f"`openssl dgst -sha256` (target ≥ 0.8: {'met' if os_[0] / vb[0] >= 0.8 else 'NOT met'})")
+    if vf and rg:
+        t = vf[0] - (uv[0] if uv else 0)
+        P(f"- full verification (minus unlock) runs at {rg[0] / t:.2f}× the speed of `rage -d` over the same "
+          f"bytes (target ≥ 1: {'met' if rg[0] >= t else 'NOT met'})")
+    P("")
+
+if notes:
+    P("## Notes from the run")
+    P("")
+    for n in notes.splitlines():
+        P(f"- {n}")
+    P("")
+
+text = "\n".join(lines) + "\n"
+print(text)
+out.write_text(text)

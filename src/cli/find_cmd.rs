@@ -1,0 +1,161 @@
+//! Finding things: the filters `list`, `search`, `patterns` and `report` share, `search` and
+//! `patterns` (the logic is in `vault::analysis`), and the generated `completions` and `man`.
+
+use chrono::{DateTime, Local, Utc};
+use vault::analysis::{self, Filter, Pattern, PatternKind};
+use vault::vault::view::RecordView;
+use vault::vault::Unlocked;
+use vault::when::{When, WhenError};
+use vault::{Error, Result};
+
+use super::args::{FilterArgs, PatternsArgs, SearchArgs};
+use super::i18n::{self, t, tf, Msg};
+use super::output::Out;
+
+/// One end of a `--since`/`--until` range. A time in the future is no error here: `--until`
+/// next year means "no upper bound", `--since` next year matches nothing.
+fn bound(text: &str, since: bool) -> Result<Option<DateTime<Utc>>> {
+    match When::parse(text, &Local::now()) {
+        Ok(w) => Ok(Some(if since { w.span().0 } else { w.span().1 })),
+        Err(WhenError::InFuture { .. }) if since => Ok(Some(DateTime::<Utc>::MAX_UTC)),
+        Err(WhenError::InFuture { .. }) => Ok(None),
+        Err(e) => Err(Error::Invalid(i18n::when_error(&e))),
+    }
+}
+
+/// The library filter for the typed options.
+pub fn filter(a: &FilterArgs) -> Result<Filter> {
+    Ok(Filter {
+        since: match &a.since {
+            Some(s) => bound(s, true)?,
+            None => None,
+        },
+        until: match &a.until {
+            Some(s) => bound(s, false)?,
+            None => None,
+        },
+        kind: a.kind.as_deref().map(i18n::parse_kind).transpose()?,
+        tag: a.tag.clone(),
+        with_attachments: a.with_attachments,
+    })
+}
+
+/// The incidents that pass the filter, newest first.
+pub fn filtered(v: &mut Unlocked, a: &FilterArgs) -> Result<Vec<RecordView>> {
+    let f = filter(a)?;
+    Ok(f.apply(v.list()?))
+}
+
+pub fn search(v: &mut Unlocked, out: &Out, a: SearchArgs) -> Result<()> {
+    let text = a.text.join(" ");
+    let records: Vec<RecordView> = filtered(v, &a.filter)?
+        .into_iter()
+        .filter(|r| {
+            // The kind and time as this reader sees them can be searched for too.
+            let extra = [
+                i18n::kind_name(r.kind).to_owned(),
+                i18n::when_text(&r.occurred_at),
+            ];
+            analysis::record_matches(r, &text, &extra)
+        })
+        .collect();
+    if out.json {
+        return out.json(&records);
+    }
+    if records.is_empty() {
+        out.note(&tf!(Msg::NoSearchMatch, text = i18n::quote(&text)));
+    }
+    for r in &records {
+        out.line(&out.record_line(r))?;
+    }
+    Ok(())
+}
+
+fn pattern_label(k: PatternKind) -> &'static str {
+    t(match k {
+        PatternKind::Plate => Msg::PatternPlate,
+        PatternKind::Badge => Msg::PatternBadge,
+        PatternKind::AgentName => Msg::PatternAgentName,
+        PatternKind::Vehicle => Msg::PatternVehicle,
+        PatternKind::Place => Msg::PatternPlace,
+    })
+}
+
+/// `plate ABC1234: 5 incidents, first 2026-09-02, last 2026-11-20`.
+pub fn pattern_line(p: &Pattern) -> String {
+    let value = match p.kind {
+        PatternKind::Plate | PatternKind::Badge => &p.key,
+        _ => &p.value,
+    };
+    tf!(
+        Msg::PatternLine,
+        what = pattern_label(p.kind),
+        value = value,
+        n = p.count,
+        first = p.first,
+        last = p.last
+    )
+}
+
+pub fn patterns(v: &mut Unlocked, out: &Out, a: PatternsArgs) -> Result<()> {
+    let records = filtered(v, &a.filter)?;
+    let found = analysis::patterns(&records, a.min);
+    if out.json {
+        return out.json(&found);
+    }
+    if found.is_empty() {
+        out.note(t(Msg::NoPatterns));
+    }
+    for p in &found {
+        out.line(&pattern_line(p))?;
+        let ids: Vec<&str> = p.incidents.iter().map(|i| &i[..8.min(i.len())]).collect();
+        out.line(&tf!(Msg::PatternIds, ids = ids.join(" ")))?;
+    }
+    Ok(())
+}
+
+/// `vault completions SHELL`: the script on stdout.
+pub fn completions(shell: clap_complete::Shell) -> Result<()> {
+    use std::io::Write;
+    let mut cmd = i18n::command();
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "vault", &mut script);
+    std::io::stdout()
+        .lock()
+        .write_all(&script)
+        .map_err(Error::Io)
+}
+
+/// Section headings clap_mangen writes, in the reader's language (`EXTRA` holds our examples).
+const MAN_HEADINGS: &[(&str, &str, &str)] = &[
+    ("NAME", "NAME", "NOMBRE"),
+    ("SYNOPSIS", "SYNOPSIS", "SINOPSIS"),
+    ("DESCRIPTION", "DESCRIPTION", "DESCRIPCIÓN"),
+    ("OPTIONS", "OPTIONS", "OPCIONES"),
+    ("SUBCOMMANDS", "COMMANDS", "COMANDOS"),
+    ("Comandos", "COMMANDS", "COMANDOS"),
+    ("EXTRA", "EXAMPLES", "EJEMPLOS"),
+    ("VERSION", "VERSION", "VERSIÓN"),
+    ("AUTHORS", "AUTHORS", "AUTORES"),
+];
+
+/// `vault man`: the roff page on stdout.
+pub fn man() -> Result<()> {
+    use std::io::Write;
+    let mut page = Vec::new();
+    clap_mangen::Man::new(i18n::command())
+        .render(&mut page)
+        .map_err(Error::Io)?;
+    let mut text = String::from_utf8_lossy(&page).into_owned();
+    for (from, en, es) in MAN_HEADINGS {
+        let to = match i18n::lang() {
+            i18n::Lang::En => en,
+            i18n::Lang::Es => es,
+        };
+        text = text.replace(&format!(".SH {from}\n"), &format!(".SH {to}\n"));
+    }
+    std::io::stdout()
+        .lock()
+        .write_all(i18n::clap_text(&text).as_bytes())
+        .map_err(Error::Io)
+}

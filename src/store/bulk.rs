@@ -1,0 +1,210 @@
+//! Bulk reads for large vaults, and the `cache` table.
+//!
+//! A vault of 100,000 incidents holds about 430 MB of record ciphertexts (each padded to at least
+//! 4 KiB), so nothing here collects them all in memory: rows are handed to a callback in batches
+//! while the read transaction is open. The `cache` table holds signed, encrypted segments of the
+//! list cache (docs/format.md, "Encrypted list cache"); it is created on first use, so vaults
+//! written before it existed open unchanged.
+
+use rusqlite::params;
+
+use super::{RecordRow, Tx};
+use crate::{Error, Result};
+
+/// A record revision without its ciphertext.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct RecordKey {
+    pub id: String,
+    pub revision: u32,
+    pub leaf_index: u64,
+}
+
+/// One stored segment of the encrypted list cache.
+#[derive(Debug, Clone)]
+pub struct CacheSegmentRow {
+    /// Position of the segment (bound into its signature).
+    pub seq: u64,
+    /// Ledger size when the segment was written (bound into its signature).
+    pub covered: u64,
+    /// An age file encrypted to the master recipient.
+    pub ciphertext: Vec<u8>,
+    /// Ed25519 signature by the vault's signing key (docs/format.md).
+    pub signature: Vec<u8>,
+}
+
+const CACHE_TABLE: &str = "CREATE TABLE IF NOT EXISTS cache (
+    seq INTEGER PRIMARY KEY, covered INTEGER NOT NULL,
+    ciphertext BLOB NOT NULL, signature BLOB NOT NULL)";
+
+impl Tx<'_> {
+    /// Every record revision's id, revision and leaf, in ledger order. Reads only the
+    /// `leaf_index` index (which carries the primary key), never the ciphertexts.
+    pub fn record_keys(&self) -> Result<Vec<RecordKey>> {
+        let mut stmt = self
+            .tx
+            .prepare("SELECT id, revision, leaf_index FROM records ORDER BY leaf_index")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(RecordKey {
+                id: r.get(0)?,
+                revision: r.get(1)?,
+                leaf_index: r.get::<_, i64>(2)? as u64,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Streams record rows to `f` in batches of at most `batch` rows, in primary-key order (by
+    /// id, then revision). With `latest_only`, only the newest revision of each record is passed.
+    /// Memory stays at one batch whatever the vault size.
+    pub fn for_each_record_batch(
+        &self,
+        latest_only: bool,
+        batch: usize,
+        mut f: impl FnMut(Vec<RecordRow>) -> Result<()>,
+    ) -> Result<()> {
+        let batch = batch.max(1);
+        let mut stmt = self
+            .tx
+            .prepare("SELECT id, revision, ciphertext, leaf_index FROM records ORDER BY id, revision")?;
+        let mut rows = stmt.query([])?;
+        let mut buf: Vec<RecordRow> = Vec::with_capacity(batch);
+        // With `latest_only`, a row is held back until the next row shows it was the last of its id.
+        let mut pending: Option<RecordRow> = None;
+        while let Some(r) = rows.next()? {
+            let row = RecordRow {
+                id: r.get(0)?,
+                revision: r.get(1)?,
+                ciphertext: r.get(2)?,
+                leaf_index: r.get::<_, i64>(3)? as u64,
+            };
+            let ready = if latest_only {
+                match pending.take() {
+                    Some(prev) if prev.id != row.id => {
+                        pending = Some(row);
+                        Some(prev)
+                    }
+                    _ => {
+                        pending = Some(row);
+                        None
+                    }
+                }
+            } else {
+                Some(row)
+            };
+            if let Some(row) = ready {
+                buf.push(row);
+                if buf.len() >= batch {
+                    f(std::mem::replace(&mut buf, Vec::with_capacity(batch)))?;
+                }
+            }
+        }
+        buf.extend(pending);
+        if !buf.is_empty() {
+            f(buf)?;
+        }
+        Ok(())
+    }
+
+    /// Streams ledger entries `(leaf_index, entry bytes, stored leaf hash)` to `f` in order.
+    pub fn for_each_leaf(&self, mut f: impl FnMut(u64, &[u8], &[u8]) -> Result<()>) -> Result<()> {
+        let mut stmt = self
+            .tx
+            .prepare("SELECT leaf_index, entry, leaf_hash FROM ledger ORDER BY leaf_index")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let index = r.get::<_, i64>(0)? as u64;
+            let entry = r.get_ref(1)?.as_blob().map_err(rusqlite::Error::from)?;
+            let hash = r.get_ref(2)?.as_blob().map_err(rusqlite::Error::from)?;
+            f(index, entry, hash)?;
+        }
+        Ok(())
+    }
+
+    /// Size of the newest signed checkpoint (0 when there is none).
+    pub fn latest_checkpoint_size(&self) -> Result<u64> {
+        Ok(self.tx.query_row(
+            "SELECT COALESCE(MAX(size), 0) FROM checkpoints",
+            [],
+            |r| r.get::<_, i64>(0),
+        )? as u64)
+    }
+
+    fn has_cache_table(&self) -> Result<bool> {
+        Ok(self.tx.query_row(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'cache'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )? > 0)
+    }
+
+    /// Every stored cache segment, in order (none when the table does not exist yet).
+    pub fn cache_segments(&self) -> Result<Vec<CacheSegmentRow>> {
+        if !self.has_cache_table()? {
+            return Ok(vec![]);
+        }
+        let mut stmt = self
+            .tx
+            .prepare("SELECT seq, covered, ciphertext, signature FROM cache ORDER BY seq")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(CacheSegmentRow {
+                seq: r.get::<_, i64>(0)? as u64,
+                covered: r.get::<_, i64>(1)? as u64,
+                ciphertext: r.get(2)?,
+                signature: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The next free segment number (creates the table if needed; write transactions only).
+    pub fn next_cache_seq(&self) -> Result<u64> {
+        self.tx.execute(CACHE_TABLE, [])?;
+        Ok(self.tx.query_row(
+            "SELECT COALESCE(MAX(seq) + 1, 0) FROM cache",
+            [],
+            |r| r.get::<_, i64>(0),
+        )? as u64)
+    }
+
+    /// Stores one cache segment (creates the table if needed).
+    pub fn insert_cache_segment(&self, row: &CacheSegmentRow) -> Result<()> {
+        self.tx.execute(CACHE_TABLE, [])?;
+        self.tx
+            .execute(
+                "INSERT INTO cache(seq, covered, ciphertext, signature) VALUES(?1, ?2, ?3, ?4)",
+                params![
+                    row.seq as i64,
+                    row.covered as i64,
+                    row.ciphertext,
+                    row.signature
+                ],
+            )
+            .map_err(|e| match e.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::ConstraintViolation) => {
+                    Error::Invalid(format!("cache segment {} already exists", row.seq))
+                }
+                _ => Error::Sql(e),
+            })?;
+        Ok(())
+    }
+
+    /// Removes cache segments by number.
+    pub fn delete_cache_segments(&self, seqs: &[u64]) -> Result<()> {
+        if seqs.is_empty() || !self.has_cache_table()? {
+            return Ok(());
+        }
+        let mut stmt = self.tx.prepare("DELETE FROM cache WHERE seq = ?1")?;
+        for s in seqs {
+            stmt.execute([*s as i64])?;
+        }
+        Ok(())
+    }
+
+    /// Removes the whole cache (it is rebuilt from the records by the next command that lists).
+    pub fn clear_cache(&self) -> Result<()> {
+        if self.has_cache_table()? {
+            self.tx.execute("DELETE FROM cache", [])?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,286 @@
+//! Keyslot management (`vault keyslot list/add/remove`) and crypto-erase (`vault destroy`).
+//!
+//! Keyslot rules (docs/cli.md): a vault always keeps at least one *passphrase* slot, so neither
+//! the last slot nor the last passphrase slot can be removed; the slot you unlocked with can be
+//! removed only under that rule (so you may remove your passphrase slot while unlocked with a
+//! recovery code only if another passphrase slot remains). Recovery slots use the KDF parameters
+//! of the slot that was unlocked.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use super::{keyslot_entry, sign_checkpoint, KdfInfo, Unlocked, Vault};
+use crate::ledger::Entry;
+use crate::crypto::keys::MasterRecipient;
+use crate::crypto::keyslot::SlotKind;
+use crate::ledger::entry::SlotAction;
+use crate::secret::Passphrase;
+use crate::store::{KeyslotRow, Tx};
+use crate::{fsutil, passwords, Error, Result};
+
+/// A keyslot as `vault keyslot list` shows it (nothing secret).
+#[derive(Debug, Clone, Serialize)]
+pub struct KeyslotInfo {
+    pub id: String,
+    pub kind: SlotKind,
+    pub kdf: KdfInfo,
+    /// The ledger leaf that last committed to this slot.
+    pub ledger_leaf: u64,
+}
+
+/// A new recovery slot and its code (show the code once, then drop it).
+pub struct RecoverySlot {
+    pub id: String,
+    /// The code in canonical form; see [`passwords::format_recovery_code`] for display.
+    pub code: Passphrase,
+}
+
+/// What `destroy` did.
+#[derive(Debug, Clone, Serialize)]
+pub struct DestroyOutcome {
+    pub path: PathBuf,
+    pub keyslots_erased: usize,
+}
+
+/// The only passphrase slot (used when a recovery code sets a new passphrase).
+pub(crate) fn sole_passphrase_slot(slots: &[KeyslotRow]) -> Result<&KeyslotRow> {
+    let mut pass = slots.iter().filter(|s| s.slot.kind == SlotKind::Passphrase);
+    match (pass.next(), pass.next()) {
+        (Some(one), None) => Ok(one),
+        (None, _) => Err(Error::Invalid(
+            "this vault has no passphrase slot to change; add one with `vault keyslot add`".into(),
+        )),
+        (Some(_), Some(_)) => Err(Error::Invalid(
+            "you unlocked with a recovery code and this vault has several passphrase slots: add a new one with `vault keyslot add`, then remove the old ones with `vault keyslot remove`".into(),
+        )),
+    }
+}
+
+/// Fails when the vault was rekeyed after this handle read its master recipient: whatever was
+/// just encrypted to the old recipient must not be committed. Call inside the write transaction.
+///
+/// It also refuses a recipient that the ledger never committed to (genesis or the newest rekey):
+/// someone with write access to the vault could otherwise swap in their own key so that new
+/// records are encrypted to them.
+pub(crate) fn check_recipient(tx: &Tx<'_>, recipient: &MasterRecipient) -> Result<()> {
+    if tx.meta_required("master_recipient")? != recipient.to_age_string() {
+        return Err(Error::Invalid(
+            "the vault was rekeyed while this command ran; nothing was saved, try again".into(),
+        ));
+    }
+    let bytes = tx
+        .recipient_entry()?
+        .ok_or_else(|| Error::Damaged("the ledger has no creation entry".into()))?;
+    let committed = match Entry::from_bytes(&bytes)? {
+        Entry::Genesis { master_recipient, .. } | Entry::Rekey { master_recipient, .. } => {
+            master_recipient
+        }
+        _ => return Err(Error::Damaged("the ledger does not start with the vault's creation entry".into())),
+    };
+    if committed != recipient.to_age_string() {
+        return Err(Error::Damaged(
+            "the stored master key is not the one recorded in the ledger; nothing was saved".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// The secret a slot of `kind` is sealed under, from what was typed: recovery codes in canonical
+/// form. `None` when the text cannot be a recovery code.
+pub(crate) fn secret_for(kind: SlotKind, typed: &Passphrase) -> Option<Passphrase> {
+    match kind {
+        SlotKind::Recovery => passwords::normalize_recovery_code(typed),
+        SlotKind::Passphrase => Some(Passphrase::new(typed.expose().to_owned())),
+    }
+}
+
+fn resolve_slot<'a>(slots: &'a [KeyslotRow], prefix: &str) -> Result<&'a KeyslotRow> {
+    let prefix = prefix.trim().to_ascii_lowercase();
+    if prefix.is_empty() {
+        return Err(Error::Invalid(
+            "give a keyslot id (see `vault keyslot list`)".into(),
+        ));
+    }
+    let matches: Vec<&KeyslotRow> = slots
+        .iter()
+        .filter(|s| s.slot.id.starts_with(&prefix))
+        .collect();
+    match matches.as_slice() {
+        [one] => Ok(one),
+        [] => Err(Error::Invalid(format!(
+            "no keyslot matches {prefix:?} (see `vault keyslot list`)"
+        ))),
+        _ => Err(Error::Invalid(format!(
+            "{prefix:?} matches {} keyslots; type more of the id",
+            matches.len()
+        ))),
+    }
+}
+
+/// Refuses a removal that would leave no passphrase slot (which also covers the last slot).
+fn check_removal(slots: &[KeyslotRow], id: &str) -> Result<()> {
+    if slots.len() <= 1 {
+        return Err(Error::Invalid(
+            "refusing to remove the last keyslot: the vault could never be opened again".into(),
+        ));
+    }
+    let passphrase_left = slots
+        .iter()
+        .any(|s| s.slot.id != id && s.slot.kind == SlotKind::Passphrase);
+    if !passphrase_left {
+        return Err(Error::Invalid(
+            "refusing to remove the last passphrase slot; to replace the passphrase use `vault passwd`".into(),
+        ));
+    }
+    Ok(())
+}
+
+impl Vault {
+    /// Every keyslot's public facts; needs no passphrase.
+    pub fn keyslots(&mut self) -> Result<Vec<KeyslotInfo>> {
+        let rows = self.store.read(|tx| tx.keyslots())?;
+        Ok(rows
+            .into_iter()
+            .map(|r| KeyslotInfo {
+                id: r.slot.id,
+                kind: r.slot.kind,
+                kdf: r.slot.params.into(),
+                ledger_leaf: r.leaf_index,
+            })
+            .collect())
+    }
+
+    /// Crypto-erase: overwrites every keyslot and the wrapped signing key in one transaction, then
+    /// rewrites the write-ahead log so no earlier page image of them survives in a file. After
+    /// this nothing in the vault can be decrypted, whatever passphrase is known. Needs no
+    /// passphrase. Returns how many keyslots were erased.
+    pub fn crypto_erase(&mut self) -> Result<usize> {
+        let erased = self.scrub_keys()?;
+        self.store.overwrite_wal()?;
+        Ok(erased)
+    }
+
+    fn scrub_keys(&mut self) -> Result<usize> {
+        self.store.write(|tx| {
+            let n = tx.keyslots().map(|s| s.len()).unwrap_or(0);
+            tx.scrub_keys()?;
+            // The list cache holds decrypted records encrypted to the master key: drop it too.
+            tx.clear_cache()?;
+            Ok(n)
+        })
+    }
+
+    /// `vault destroy`: [`Vault::crypto_erase`] first (fast, whatever the vault's size), then
+    /// removes the vault directory. If another process keeps the write-ahead log from being
+    /// rewritten, the files are deleted all the same (the keys are already overwritten).
+    pub fn destroy(mut self) -> Result<DestroyOutcome> {
+        let erased = self.scrub_keys()?;
+        let _ = self.store.overwrite_wal();
+        let path = self.dir().to_path_buf();
+        drop(self);
+        std::fs::remove_dir_all(&path).map_err(|e| Error::file(&path, e))?;
+        if let Some(parent) = path.parent() {
+            let _ = fsutil::sync_dir(parent);
+        }
+        Ok(DestroyOutcome {
+            path,
+            keyslots_erased: erased,
+        })
+    }
+}
+
+impl Unlocked {
+    /// The id of the keyslot this vault was unlocked with.
+    pub fn unlocked_slot(&self) -> &str {
+        &self.slot_id
+    }
+
+    fn opened_params(&mut self) -> Result<crate::crypto::kdf::KdfParams> {
+        let slots = self.vault.store.read(|tx| tx.keyslots())?;
+        slots
+            .iter()
+            .find(|s| s.slot.id == self.slot_id)
+            .map(|s| s.slot.params)
+            .ok_or_else(|| Error::NoKeyslot("the keyslot that was opened has disappeared".into()))
+    }
+
+    /// Adds a recovery slot unlocked by a new 200-bit recovery code (returned once).
+    pub fn add_recovery_slot(&mut self) -> Result<RecoverySlot> {
+        let params = self.opened_params()?;
+        let code = passwords::generate_recovery_code();
+        let id = self.add_keyslot(SlotKind::Recovery, &code, params)?;
+        Ok(RecoverySlot { id, code })
+    }
+
+    /// Adds another passphrase slot (strength-checked).
+    pub fn add_passphrase_slot(&mut self, passphrase: &Passphrase) -> Result<String> {
+        let params = self.opened_params()?;
+        self.add_keyslot(SlotKind::Passphrase, passphrase, params)
+    }
+
+    /// Removes a keyslot by id or unique prefix, within the rules above. The slot is overwritten
+    /// before it is deleted, and the write-ahead log is rewritten afterwards. Returns its id.
+    pub fn remove_keyslot(&mut self, prefix: &str) -> Result<String> {
+        let vault_id = self.vault.id.clone();
+        let key = &self.signing;
+        let removed = self.vault.store.write(|tx| {
+            let slots = tx.keyslots()?;
+            let target = resolve_slot(&slots, prefix)?;
+            check_removal(&slots, &target.slot.id)?;
+            let id = target.slot.id.clone();
+            tx.append_leaf(&keyslot_entry(&target.slot, SlotAction::Remove).to_bytes())?;
+            tx.delete_keyslot(&id)?;
+            sign_checkpoint(tx, &vault_id, key)?;
+            Ok(id)
+        })?;
+        let _ = self.vault.store.overwrite_wal();
+        Ok(removed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::crypto::kdf::KdfParams;
+    use crate::crypto::keys::MasterKey;
+    use crate::crypto::keyslot::Keyslot;
+
+    fn row(id: &str, kind: SlotKind) -> KeyslotRow {
+        let cheap = KdfParams {
+            memory_kib: 64,
+            iterations: 1,
+            parallelism: 1,
+        };
+        let slot = Keyslot::seal(
+            id.into(),
+            kind,
+            &MasterKey::generate(),
+            &Passphrase::new("x y z w".into()),
+            cheap,
+        )
+        .expect("seal");
+        KeyslotRow {
+            slot,
+            leaf_index: 1,
+        }
+    }
+
+    #[test]
+    fn removal_rules() {
+        let p1 = row("aa01", SlotKind::Passphrase);
+        let p2 = row("bb02", SlotKind::Passphrase);
+        let r1 = row("cc03", SlotKind::Recovery);
+        assert!(check_removal(std::slice::from_ref(&p1), "aa01").is_err());
+        assert!(check_removal(&[p1.clone(), r1.clone()], "aa01").is_err());
+        assert!(check_removal(&[p1.clone(), r1.clone()], "cc03").is_ok());
+        assert!(check_removal(&[p1.clone(), p2.clone(), r1.clone()], "aa01").is_ok());
+        let all = [p1, p2, r1];
+        assert_eq!(
+            resolve_slot(&all, "BB").map(|r| r.slot.id.clone()).ok(),
+            Some("bb02".into())
+        );
+        assert!(resolve_slot(&all, "zz").is_err());
+        assert!(resolve_slot(&all, "").is_err());
+    }
+}

@@ -1,0 +1,275 @@
+//! The encrypted list cache (docs/format.md, "Encrypted list cache"): a stale, damaged, forged
+//! or missing cache is detected and the listing still shows exactly what the records say;
+//! `verify` passes throughout.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::str::FromStr;
+
+use rusqlite::{params, Connection};
+use vault::crypto::kdf;
+use vault::record::{Incident, Kind};
+use vault::secret::Passphrase;
+use vault::vault::{CacheStats, Unlocked, Vault};
+use vault::when::When;
+
+const PASS: &str = "correct horse battery staple 4 tests";
+
+fn pass() -> Passphrase {
+    Passphrase::new(PASS.into())
+}
+
+fn incident(text: &str) -> Incident {
+    Incident {
+        kind: Kind::Followed,
+        occurred_at: When::At(
+            chrono::DateTime::parse_from_rfc3339("2026-11-20T14:30:00+01:00").unwrap(),
+        ),
+        location: None,
+        narrative: text.into(),
+        agents: vec![],
+        vehicles: vec![],
+        witnesses: vec![],
+        tags: vec![],
+    }
+}
+
+fn unlock(dir: &Path) -> Unlocked {
+    Vault::open(dir).unwrap().unlock(&pass(), false).unwrap()
+}
+
+/// Lists and returns the sorted narratives and what the cache did.
+fn list(dir: &Path) -> (Vec<String>, CacheStats) {
+    let mut u = unlock(dir);
+    let mut texts: Vec<String> = u.list().unwrap().into_iter().map(|v| v.narrative).collect();
+    texts.sort();
+    (texts, u.cache_stats().cloned().unwrap())
+}
+
+fn verify_ok(dir: &Path) {
+    let mut u = Vault::open(dir).unwrap().unlock(&pass(), true).unwrap();
+    let report = u.verify(None, None).unwrap();
+    assert!(report.ok(), "{:?}", report.problems);
+}
+
+fn db(dir: &Path) -> Connection {
+    Connection::open(dir.join("vault.db")).unwrap()
+}
+
+fn setup(n: usize) -> (tempfile::TempDir, std::path::PathBuf, Vec<String>) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("vault");
+    let mut v = Vault::init(&dir, &pass(), kdf::FLOOR).unwrap();
+    let ids = (0..n)
+        .map(|i| v.add(incident(&format!("incident number {i}"))).unwrap())
+        .collect();
+    (tmp, dir, ids)
+}
+
+fn expected(n: usize) -> Vec<String> {
+    let mut e: Vec<String> = (0..n).map(|i| format!("incident number {i}")).collect();
+    e.sort();
+    e
+}
+
+/// Decrypts with the exported master key (a standard age identity file).
+fn master_identity(dir: &Path, tmp: &Path) -> age::x25519::Identity {
+    let path = tmp.join("master.key");
+    unlock(dir).export_master_key(&path).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let line = text.lines().find(|l| l.starts_with("AGE-SECRET-KEY-")).unwrap();
+    age::x25519::Identity::from_str(line).unwrap()
+}
+
+fn decrypt(id: &age::x25519::Identity, ct: &[u8]) -> Vec<u8> {
+    let d = age::Decryptor::new(ct).unwrap();
+    let mut r = d.decrypt(std::iter::once(id as &dyn age::Identity)).unwrap();
+    let mut out = vec![];
+    r.read_to_end(&mut out).unwrap();
+    out
+}
+
+fn encrypt(recipient: &age::x25519::Recipient, plain: &[u8]) -> Vec<u8> {
+    let e = age::Encryptor::with_recipients(std::iter::once(recipient as &dyn age::Recipient))
+        .unwrap();
+    let mut out = vec![];
+    let mut w = e.wrap_output(&mut out).unwrap();
+    w.write_all(plain).unwrap();
+    w.finish().unwrap();
+    out
+}
+
+fn recipient(dir: &Path) -> age::x25519::Recipient {
+    let info = Vault::open(dir).unwrap().info().unwrap();
+    age::x25519::Recipient::from_str(&info.master_recipient).unwrap()
+}
+
+#[test]
+fn first_listing_builds_and_second_uses_the_cache() {
+    let (_t, dir, _) = setup(5);
+    let (texts, s) = list(&dir);
+    assert_eq!(texts, expected(5));
+    assert_eq!((s.segments, s.decrypted, s.hits), (0, 5, 0));
+    assert!(s.written_segments >= 1);
+    let (texts, s) = list(&dir);
+    assert_eq!(texts, expected(5));
+    assert_eq!((s.decrypted, s.hits, s.written_segments), (0, 5, 0));
+    verify_ok(&dir);
+}
+
+#[test]
+fn stale_cache_is_updated_after_add_and_amend() {
+    let (_t, dir, ids) = setup(4);
+    list(&dir);
+    Vault::open(&dir)
+        .unwrap()
+        .add(incident("incident number 4"))
+        .unwrap();
+    let (texts, s) = list(&dir);
+    assert_eq!(texts, expected(5));
+    assert_eq!((s.decrypted, s.hits), (1, 4));
+    // An amendment: the new revision is decrypted, the old cached one is not shown.
+    unlock(&dir)
+        .amend(&ids[0], |i| {
+            i.narrative = "incident number 0, corrected".into();
+            Ok(())
+        })
+        .unwrap();
+    let (texts, s) = list(&dir);
+    assert!(texts.contains(&"incident number 0, corrected".to_owned()));
+    assert!(!texts.contains(&"incident number 0".to_owned()));
+    assert_eq!((s.decrypted, s.hits), (1, 4));
+    let (_, s) = list(&dir);
+    assert_eq!(s.decrypted, 0);
+    verify_ok(&dir);
+}
+
+#[test]
+fn damaged_cache_is_detected_and_rebuilt() {
+    let (_t, dir, _) = setup(3);
+    list(&dir);
+    {
+        let conn = db(&dir);
+        let (seq, mut ct): (i64, Vec<u8>) = conn
+            .query_row("SELECT seq, ciphertext FROM cache LIMIT 1", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        let n = ct.len();
+        ct[n - 20] ^= 1;
+        conn.execute(
+            "UPDATE cache SET ciphertext = ?1 WHERE seq = ?2",
+            params![ct, seq],
+        )
+        .unwrap();
+    }
+    verify_ok(&dir);
+    let (texts, s) = list(&dir);
+    assert_eq!(texts, expected(3));
+    assert_eq!((s.rejected_segments, s.decrypted), (1, 3));
+    let (texts, s) = list(&dir);
+    assert_eq!(texts, expected(3));
+    assert_eq!((s.rejected_segments, s.decrypted, s.hits), (0, 0, 3));
+    verify_ok(&dir);
+}
+
+#[test]
+fn cache_forged_with_the_public_recipient_is_rejected() {
+    let (t, dir, _) = setup(3);
+    list(&dir);
+    let identity = master_identity(&dir, t.path());
+    {
+        let conn = db(&dir);
+        let (seq, ct): (i64, Vec<u8>) = conn
+            .query_row("SELECT seq, ciphertext FROM cache LIMIT 1", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        let plain = String::from_utf8(decrypt(&identity, &ct)).unwrap();
+        assert!(plain.contains("incident number 1"));
+        let forged = plain.replace("incident number 1", "FORGED narrative");
+        let forged_ct = encrypt(&recipient(&dir), forged.as_bytes());
+        conn.execute(
+            "UPDATE cache SET ciphertext = ?1 WHERE seq = ?2",
+            params![forged_ct, seq],
+        )
+        .unwrap();
+    }
+    let (texts, s) = list(&dir);
+    assert_eq!(texts, expected(3));
+    assert_eq!(s.rejected_segments, 1);
+    verify_ok(&dir);
+}
+
+#[test]
+fn deleting_the_cache_is_harmless() {
+    let (_t, dir, _) = setup(3);
+    list(&dir);
+    db(&dir).execute("DELETE FROM cache", []).unwrap();
+    verify_ok(&dir);
+    let (texts, s) = list(&dir);
+    assert_eq!(texts, expected(3));
+    assert_eq!((s.segments, s.decrypted), (0, 3));
+    db(&dir).execute("DROP TABLE cache", []).unwrap();
+    let (texts, _) = list(&dir);
+    assert_eq!(texts, expected(3));
+    verify_ok(&dir);
+}
+
+#[test]
+fn a_changed_record_row_wins_over_the_cache() {
+    // The cache is used only for the exact ciphertext it was decrypted from: a row rewritten
+    // since (here a valid re-encryption to the public recipient) is decrypted again, as it would
+    // be without any cache; `verify` reports the row itself.
+    let (t, dir, ids) = setup(2);
+    list(&dir);
+    let identity = master_identity(&dir, t.path());
+    {
+        let conn = db(&dir);
+        let ct: Vec<u8> = conn
+            .query_row(
+                "SELECT ciphertext FROM records WHERE id = ?1",
+                [&ids[0]],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let plain = String::from_utf8(decrypt(&identity, &ct)).unwrap();
+        let changed = plain.replace("incident number 0", "rewritten row 00");
+        conn.execute(
+            "UPDATE records SET ciphertext = ?1 WHERE id = ?2",
+            params![encrypt(&recipient(&dir), changed.as_bytes()), ids[0]],
+        )
+        .unwrap();
+    }
+    let (texts, s) = list(&dir);
+    assert!(texts.contains(&"rewritten row 00".to_owned()), "{texts:?}");
+    assert_eq!((s.decrypted, s.hits), (1, 1));
+    let mut u = Vault::open(&dir).unwrap().unlock(&pass(), true).unwrap();
+    let report = u.verify(None, None).unwrap();
+    assert!(report
+        .problems
+        .iter()
+        .any(|p| p.kind == "record_ciphertext_hash"));
+}
+
+#[test]
+fn attachments_are_cached_and_listed() {
+    let (t, dir, ids) = setup(2);
+    let file = t.path().join("a.bin");
+    std::fs::write(&file, b"some attachment bytes").unwrap();
+    Vault::open(&dir)
+        .unwrap()
+        .attach(&ids[1], &file, &Default::default())
+        .unwrap();
+    let count = |dir: &Path| -> (usize, CacheStats) {
+        let mut u = unlock(dir);
+        let views = u.list().unwrap();
+        let n = views.iter().map(|v| v.attachments.len()).sum();
+        (n, u.cache_stats().cloned().unwrap())
+    };
+    let (n, s) = count(&dir);
+    assert_eq!((n, s.decrypted), (1, 3));
+    let (n, s) = count(&dir);
+    assert_eq!((n, s.decrypted, s.hits), (1, 0, 3));
+    verify_ok(&dir);
+}
