@@ -23,9 +23,33 @@ use vault::vault::{AttachOptions, Vault};
 use vault::when::When;
 
 const WORDS: &[&str] = &[
-    "grey", "suv", "agents", "door", "street", "parked", "photographed", "followed", "clinic",
-    "badge", "vest", "unmarked", "van", "neighbour", "school", "corner", "asked", "papers",
-    "left", "waited", "camera", "phone", "window", "morning", "evening", "market", "church",
+    "grey",
+    "suv",
+    "agents",
+    "door",
+    "street",
+    "parked",
+    "photographed",
+    "followed",
+    "clinic",
+    "badge",
+    "vest",
+    "unmarked",
+    "van",
+    "neighbour",
+    "school",
+    "corner",
+    "asked",
+    "papers",
+    "left",
+    "waited",
+    "camera",
+    "phone",
+    "window",
+    "morning",
+    "evening",
+    "market",
+    "church",
 ];
 
 fn main() -> vault::Result<()> {
@@ -54,8 +78,12 @@ fn main() -> vault::Result<()> {
     let pass = std::fs::read_to_string(&args[2])?;
     let pass = Passphrase::new(pass.lines().next().unwrap_or_default().to_owned());
     let n: usize = args[3].parse().expect("N");
-    let every: usize = args.get(4).map_or(100, |s| s.parse().expect("ATTACH_EVERY"));
-    let bytes: usize = args.get(5).map_or(16 << 10, |s| s.parse().expect("ATTACH_BYTES"));
+    let every: usize = args
+        .get(4)
+        .map_or(100, |s| s.parse().expect("ATTACH_EVERY"));
+    let bytes: usize = args
+        .get(5)
+        .map_or(16 << 10, |s| s.parse().expect("ATTACH_BYTES"));
 
     let mut vault = Vault::init(&dir, &pass, kdf::DEFAULT)?;
     let mut rng = rand::rngs::StdRng::seed_from_u64(42);

@@ -24,6 +24,10 @@ else
     SIZES=(1000 10000 100000)
     BIG_MIB=1024
 fi
+# Overrides for debugging the script itself: BENCH_SIZES="300 500" BENCH_BIG_MIB=16 BENCH_VERIFY_N=500
+[ -n "${BENCH_SIZES:-}" ] && read -r -a SIZES <<<"$BENCH_SIZES"
+BIG_MIB=${BENCH_BIG_MIB:-$BIG_MIB}
+VN=${BENCH_VERIFY_N:-10000}
 WORK=${BENCH_DIR:-$(mktemp -d /var/tmp/vault-bench.XXXXXX)}
 mkdir -p "$WORK"
 RES="$WORK/results.tsv"   # name <TAB> median seconds <TAB> peak RSS KiB <TAB> bytes
@@ -67,7 +71,9 @@ measure() {
     local prep=()
     if [ "$1" = --prepare ]; then prep=(--prepare "$2"); shift 2; fi
     [ "$1" = -- ] && shift
-    local cmd="$*"
+    # One argument: a shell command line as is; several: a command and its arguments, quoted.
+    local cmd
+    if [ $# -eq 1 ]; then cmd=$1; else cmd=$(printf '%q ' "$@"); fi
     local json="$WORK/hf.json"
     if ! hyperfine -N --style none --runs "$runs" "${prep[@]}" --export-json "$json" "$cmd" >/dev/null 2>"$WORK/hf.err"; then
         # -N (no shell) cannot run pipelines or redirections; retry through the shell.
@@ -164,7 +170,7 @@ for N in "${SIZES[@]}"; do
     elif [ $HAVE_JRNL = 1 ]; then
         note "jrnl at N=$N skipped (about 2 s per add at 10,000 and growing linearly; see issue 8)"
     fi
-    [ "$N" = "${SIZES[-1]}" ] || [ "$N" = 10000 ] || rm -rf "$D"
+    [ "$N" = "${SIZES[-1]}" ] || [ "$N" = "$VN" ] || rm -rf "$D"
 done
 
 # ---- attachments: one big random file -----------------------------------------------------
@@ -197,8 +203,8 @@ rm -rf "$A" "$A.tpl"
 # ---- verify: 10,000 incidents and 1 GiB (quick: 256 MiB) of attachments ------------------
 log "verify on 10,000 incidents with ${BIG_MIB} MiB of attachments"
 VD="$WORK/vv"
-if [ -d "$WORK/v10000" ]; then
-    mv "$WORK/v10000" "$VD"
+if [ -d "$WORK/v$VN" ]; then
+    mv "$WORK/v$VN" "$VD"
     VID=$("$VAULT" --vault "$VD" --passphrase-file "$PASS" --json list | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
     PART=$((BYTES / 8))
     for k in 1 2 3 4 5 6 7 8; do

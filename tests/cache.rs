@@ -77,21 +77,26 @@ fn master_identity(dir: &Path, tmp: &Path) -> age::x25519::Identity {
     let path = tmp.join("master.key");
     unlock(dir).export_master_key(&path).unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
-    let line = text.lines().find(|l| l.starts_with("AGE-SECRET-KEY-")).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("AGE-SECRET-KEY-"))
+        .unwrap();
     age::x25519::Identity::from_str(line).unwrap()
 }
 
 fn decrypt(id: &age::x25519::Identity, ct: &[u8]) -> Vec<u8> {
     let d = age::Decryptor::new(ct).unwrap();
-    let mut r = d.decrypt(std::iter::once(id as &dyn age::Identity)).unwrap();
+    let mut r = d
+        .decrypt(std::iter::once(id as &dyn age::Identity))
+        .unwrap();
     let mut out = vec![];
     r.read_to_end(&mut out).unwrap();
     out
 }
 
 fn encrypt(recipient: &age::x25519::Recipient, plain: &[u8]) -> Vec<u8> {
-    let e = age::Encryptor::with_recipients(std::iter::once(recipient as &dyn age::Recipient))
-        .unwrap();
+    let e =
+        age::Encryptor::with_recipients(std::iter::once(recipient as &dyn age::Recipient)).unwrap();
     let mut out = vec![];
     let mut w = e.wrap_output(&mut out).unwrap();
     w.write_all(plain).unwrap();

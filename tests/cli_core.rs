@@ -929,3 +929,44 @@ fn which(name: &str) -> Option<PathBuf> {
         .map(|d| d.join(name))
         .find(|p| p.is_file())
 }
+
+/// Someone with write access swaps the stored master recipient for their own key: appends refuse
+/// to encrypt to it, so new incidents cannot be redirected, and nothing is stored.
+#[test]
+fn appends_refuse_a_swapped_master_recipient() {
+    let v = TestVault::new();
+    v.add_simple("before the swap");
+    let attacker = age::x25519::Identity::generate().to_public().to_string();
+    let conn = rusqlite::Connection::open(v.db()).expect("open db");
+    conn.execute(
+        "UPDATE meta SET value = ?1 WHERE key = 'master_recipient'",
+        [&attacker],
+    )
+    .expect("swap");
+    drop(conn);
+    let before = std::fs::read(v.db()).expect("read db");
+    let out = v
+        .cmd_locked()
+        .args([
+            "add",
+            "--kind",
+            "other",
+            "--when",
+            "now",
+            "--what",
+            "after the swap",
+        ])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(4), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("not the one recorded in the ledger"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read(v.db()).expect("read db"),
+        before,
+        "nothing may be stored"
+    );
+}

@@ -46,7 +46,10 @@ impl Rng {
         let mixed = name
             .bytes()
             .fold(base, |h, b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3));
-        eprintln!("{name}: VAULT_CRASH_SEED={base} iterations={}", iterations());
+        eprintln!(
+            "{name}: VAULT_CRASH_SEED={base} iterations={}",
+            iterations()
+        );
         Rng(mixed)
     }
 
@@ -256,7 +259,11 @@ impl Harness {
         let out = self
             .command(
                 Some(&self.pass),
-                &[OsStr::new("--json"), OsStr::new("verify"), OsStr::new("--full")],
+                &[
+                    OsStr::new("--json"),
+                    OsStr::new("verify"),
+                    OsStr::new("--full"),
+                ],
             )
             .stdin(Stdio::null())
             .output()
@@ -362,7 +369,11 @@ fn os(args: &[String]) -> Vec<&OsStr> {
 /// The fields `add_args(n)` sets are all there, exactly.
 fn assert_complete_add(r: &Value, n: usize, context: &str) {
     assert_eq!(r["narrative"], narrative(n), "{context}: {r}");
-    assert_eq!(r["location"]["text"], format!("{MARK} place {n}"), "{context}");
+    assert_eq!(
+        r["location"]["text"],
+        format!("{MARK} place {n}"),
+        "{context}"
+    );
     assert_eq!(
         r["agents"][0]["description"],
         format!("{MARK} agent {n}"),
@@ -394,7 +405,9 @@ fn assert_intact(
 }
 
 fn count(info: &Value, key: &str) -> u64 {
-    info[key].as_u64().unwrap_or_else(|| panic!("info has no {key}"))
+    info[key]
+        .as_u64()
+        .unwrap_or_else(|| panic!("info has no {key}"))
 }
 
 fn tally(fates: &[Fate]) -> String {
@@ -470,18 +483,28 @@ fn killed_amend_is_all_or_nothing() {
         let old_rev = old["revision"].as_u64().expect("revision");
         let rev = now["revision"].as_u64().expect("revision");
         if rev == old_rev {
-            assert_eq!(now, &old, "{context}: an unfinished amend changed the record");
+            assert_eq!(
+                now, &old,
+                "{context}: an unfinished amend changed the record"
+            );
             assert!(fate != Fate::Finished(true), "{context}: amend said ok");
         } else {
             assert_eq!(rev, old_rev + 1, "{context}");
             assert_eq!(now["narrative"], format!("{MARK} amended {i}"), "{context}");
             for field in ["kind", "occurred_at", "location", "agents", "tags"] {
-                assert_eq!(now[field], old[field], "{context}: {field} lost in the amend");
+                assert_eq!(
+                    now[field], old[field],
+                    "{context}: {field} lost in the amend"
+                );
             }
         }
         // Every revision is still readable.
         let history = h.json(&["show", "--history", &target]);
-        assert_eq!(history.as_array().map(Vec::len), Some(rev as usize), "{context}");
+        assert_eq!(
+            history.as_array().map(Vec::len),
+            Some(rev as usize),
+            "{context}"
+        );
         before = after;
     }
     eprintln!("amend: {}", tally(&fates));
@@ -508,7 +531,9 @@ fn killed_attach_of_a_large_file_is_all_or_nothing() {
     h.snapshot(&snapshot);
     let normal = h.measure(None, &os(&attach));
     h.restore(&snapshot);
-    let k = before[&target]["attachments"].as_array().map_or(0, Vec::len);
+    let k = before[&target]["attachments"]
+        .as_array()
+        .map_or(0, Vec::len);
     let n = iterations();
     let mut fates = vec![];
     for i in 0..n {
@@ -518,12 +543,16 @@ fn killed_attach_of_a_large_file_is_all_or_nothing() {
         let info = h.check_sound(&context);
         let after = h.records();
         assert_intact(&before, &after, Some(&target), &context);
-        let atts = after[&target]["attachments"].as_array().expect("attachments");
+        let atts = after[&target]["attachments"]
+            .as_array()
+            .expect("attachments");
         let got = atts.len();
         assert_eq!(count(&info, "attachments") as usize, got, "{context}");
         assert_eq!(
             &atts[..k],
-            &before[&target]["attachments"].as_array().expect("attachments")[..],
+            &before[&target]["attachments"]
+                .as_array()
+                .expect("attachments")[..],
             "{context}: earlier attachments changed"
         );
         match (fate, got - k) {
@@ -552,7 +581,9 @@ fn killed_attach_of_a_large_file_is_all_or_nothing() {
         // Leftovers of the kill are gone after the next unlock (`records` unlocked).
         let files = all_files(&h.v.dir.join("blobs"));
         assert!(
-            files.iter().all(|f| !f.to_string_lossy().ends_with(".partial")),
+            files
+                .iter()
+                .all(|f| !f.to_string_lossy().ends_with(".partial")),
             "{context}: a partial blob survived an unlock: {files:?}"
         );
     }
@@ -569,8 +600,11 @@ fn killed_passwd_leaves_exactly_one_passphrase_working() {
     let tmp = h.v.tmp.path().to_path_buf();
     let pass_file = |n: usize| -> PathBuf {
         let p = tmp.join(format!("pass-{n}.txt"));
-        std::fs::write(&p, format!("crash test passphrase {n} violet kumquat harbour\n"))
-            .expect("write passphrase");
+        std::fs::write(
+            &p,
+            format!("crash test passphrase {n} violet kumquat harbour\n"),
+        )
+        .expect("write passphrase");
         p
     };
     let passwd = |new: &Path| -> Vec<String> {
@@ -589,7 +623,11 @@ fn killed_passwd_leaves_exactly_one_passphrase_working() {
         let context = format!("passwd kill {i}");
         let old = h.pass.clone();
         let new = pass_file(i);
-        let fate = h.run_killed(Some(&old), &os(&passwd(&new)), delay(&mut rng, i, n, normal));
+        let fate = h.run_killed(
+            Some(&old),
+            &os(&passwd(&new)),
+            delay(&mut rng, i, n, normal),
+        );
         fates.push(fate);
         // Exit 0: opens and a full verify passes; 3: wrong passphrase; anything else is damage.
         let opens = |p: &Path| {
@@ -603,7 +641,10 @@ fn killed_passwd_leaves_exactly_one_passphrase_working() {
         );
         let new_ok = new_code == Some(0);
         if fate == Fate::Finished(true) {
-            assert!(new_ok, "{context}: passwd said ok but the new passphrase fails");
+            assert!(
+                new_ok,
+                "{context}: passwd said ok but the new passphrase fails"
+            );
         }
         if new_ok {
             h.pass = new;
@@ -654,12 +695,19 @@ fn killed_export_leaves_the_vault_sound_and_any_logged_bundle_complete() {
     for i in 0..n {
         let context = format!("export kill {i}");
         let out = h.out_dir.join(format!("bundle-{i}.age"));
-        let fate = h.run_killed(Some(&h.pass), &os(&export(&out)), delay(&mut rng, i, n, normal));
+        let fate = h.run_killed(
+            Some(&h.pass),
+            &os(&export(&out)),
+            delay(&mut rng, i, n, normal),
+        );
         fates.push(fate);
         h.check_sound(&context);
         assert_intact(&before, &h.records(), None, &context);
         let now = h.json(&["exports"]).as_array().map_or(0, Vec::len);
-        assert!(now == exports || now == exports + 1, "{context}: {exports} -> {now}");
+        assert!(
+            now == exports || now == exports + 1,
+            "{context}: {exports} -> {now}"
+        );
         let complete = out.exists()
             && h.status(
                 None,
@@ -673,7 +721,10 @@ fn killed_export_leaves_the_vault_sound_and_any_logged_bundle_complete() {
             )
             .success();
         if now == exports + 1 {
-            assert!(complete, "{context}: a logged export has no complete bundle");
+            assert!(
+                complete,
+                "{context}: a logged export has no complete bundle"
+            );
         } else if complete {
             // The bundle was written but the kill came before the export was logged.
             unlogged += 1;
@@ -695,7 +746,10 @@ fn killed_export_leaves_the_vault_sound_and_any_logged_bundle_complete() {
     // kill leaves a truncated file there. The fix is to write `<out>.partial` and rename it when
     // complete. Set VAULT_CRASH_STRICT_EXPORT=1 to make this a failure.
     if std::env::var_os("VAULT_CRASH_STRICT_EXPORT").is_some() {
-        assert!(partial.is_empty(), "partial bundles left at --out: {partial:?}");
+        assert!(
+            partial.is_empty(),
+            "partial bundles left at --out: {partial:?}"
+        );
     }
 }
 
@@ -718,7 +772,10 @@ fn killed_checkpoint_signing_at_unlock_is_all_or_nothing() {
             seq += 1;
         }
         let info = h.json(&["info"]);
-        let (checkpoints, unchecked) = (count(&info, "checkpoints"), count(&info, "unchecked_entries"));
+        let (checkpoints, unchecked) = (
+            count(&info, "checkpoints"),
+            count(&info, "unchecked_entries"),
+        );
         assert_eq!(unchecked, 3, "{context}");
         let fate = h.run_killed(Some(&h.pass), &list, delay(&mut rng, i, n, normal));
         fates.push(fate);

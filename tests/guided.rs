@@ -39,7 +39,10 @@ impl Pane {
 
     /// Starts `vault --vault DIR ARGS...` with `LANG=lang` and the `env` assignments.
     fn run(v: &TestVault, lang: &str, env: &[&str], args: &[&str]) -> Pane {
-        let socket = v.path("tmux.sock");
+        // A fresh server per pane: reusing a socket races with the previous server's shutdown.
+        static PANES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = PANES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let socket = v.path(&format!("tmux-{n}.sock"));
         let script = "trap : INT; \"$@\"; echo \"EXIT:$?\"; sleep 600";
         let status = Command::new("tmux")
             .env_remove("TMUX")

@@ -63,9 +63,9 @@ impl Tx<'_> {
         mut f: impl FnMut(Vec<RecordRow>) -> Result<()>,
     ) -> Result<()> {
         let batch = batch.max(1);
-        let mut stmt = self
-            .tx
-            .prepare("SELECT id, revision, ciphertext, leaf_index FROM records ORDER BY id, revision")?;
+        let mut stmt = self.tx.prepare(
+            "SELECT id, revision, ciphertext, leaf_index FROM records ORDER BY id, revision",
+        )?;
         let mut rows = stmt.query([])?;
         let mut buf: Vec<RecordRow> = Vec::with_capacity(batch);
         // With `latest_only`, a row is held back until the next row shows it was the last of its id.
@@ -122,11 +122,11 @@ impl Tx<'_> {
 
     /// Size of the newest signed checkpoint (0 when there is none).
     pub fn latest_checkpoint_size(&self) -> Result<u64> {
-        Ok(self.tx.query_row(
-            "SELECT COALESCE(MAX(size), 0) FROM checkpoints",
-            [],
-            |r| r.get::<_, i64>(0),
-        )? as u64)
+        Ok(self
+            .tx
+            .query_row("SELECT COALESCE(MAX(size), 0) FROM checkpoints", [], |r| {
+                r.get::<_, i64>(0)
+            })? as u64)
     }
 
     fn has_cache_table(&self) -> Result<bool> {
@@ -159,11 +159,11 @@ impl Tx<'_> {
     /// The next free segment number (creates the table if needed; write transactions only).
     pub fn next_cache_seq(&self) -> Result<u64> {
         self.tx.execute(CACHE_TABLE, [])?;
-        Ok(self.tx.query_row(
-            "SELECT COALESCE(MAX(seq) + 1, 0) FROM cache",
-            [],
-            |r| r.get::<_, i64>(0),
-        )? as u64)
+        Ok(self
+            .tx
+            .query_row("SELECT COALESCE(MAX(seq) + 1, 0) FROM cache", [], |r| {
+                r.get::<_, i64>(0)
+            })? as u64)
     }
 
     /// Stores one cache segment (creates the table if needed).

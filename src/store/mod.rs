@@ -112,13 +112,31 @@ impl Store {
         if !path.is_file() {
             return Err(Error::NoVault(dir.to_path_buf()));
         }
+        // SQLite creates its WAL and shared-memory files beside the database even to read, so in
+        // a read-only directory it fails with a bare "unable to open database file": say why.
+        Store::open_db(dir, &path).map_err(|e| match e {
+            Error::Sql(_) | Error::Damaged(_) => {
+                match rustix::fs::access(dir, rustix::fs::Access::WRITE_OK) {
+                    Err(why) => {
+                        let why = std::io::Error::from(why);
+                        let text = format!("the vault directory is not writable ({why}); vault must be able to write there, even to read");
+                        Error::file(dir, std::io::Error::new(why.kind(), text))
+                    }
+                    Ok(()) => e,
+                }
+            }
+            e => e,
+        })
+    }
+
+    fn open_db(dir: &Path, path: &Path) -> Result<Store> {
         let conn = Connection::open_with_flags(
-            &path,
+            path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .or_else(|_| {
             Connection::open_with_flags(
-                &path,
+                path,
                 OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
             )
         })?;
@@ -246,7 +264,7 @@ impl Tx<'_> {
         let rekey: Option<Vec<u8>> = self
             .tx
             .query_row(
-                "SELECT entry FROM ledger WHERE substr(entry, 1, 16) = '{\"type\":\"rekey\",'
+                "SELECT entry FROM ledger WHERE substr(entry, 1, 16) = X'7b2274797065223a2272656b6579222c'
                  ORDER BY leaf_index DESC LIMIT 1",
                 [],
                 |r| r.get(0),
@@ -257,7 +275,9 @@ impl Tx<'_> {
         }
         Ok(self
             .tx
-            .query_row("SELECT entry FROM ledger WHERE leaf_index = 0", [], |r| r.get(0))
+            .query_row("SELECT entry FROM ledger WHERE leaf_index = 0", [], |r| {
+                r.get(0)
+            })
             .optional()?)
     }
 
@@ -297,7 +317,9 @@ impl Tx<'_> {
         for row in rows {
             let (index, hash) = row?;
             out.push(hash.as_slice().try_into().map_err(|_| {
-                Error::Damaged(format!("ledger leaf {index} has a hash of the wrong length"))
+                Error::Damaged(format!(
+                    "ledger leaf {index} has a hash of the wrong length"
+                ))
             })?);
         }
         Ok(out)

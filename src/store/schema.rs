@@ -21,8 +21,9 @@ CREATE TABLE attachments (
     id TEXT PRIMARY KEY, record_id TEXT NOT NULL, blob TEXT NOT NULL UNIQUE,
     blob_size INTEGER NOT NULL, meta BLOB NOT NULL, leaf_index INTEGER NOT NULL UNIQUE);
 CREATE INDEX attachments_by_record ON attachments(record_id);
--- Finds the newest rekey entry without scanning the ledger (used by every append).
-CREATE INDEX ledger_rekeys ON ledger(leaf_index) WHERE substr(entry, 1, 16) = '{\"type\":\"rekey\",';
+-- Finds the newest rekey entry (entries starting with the bytes of {\"type\":\"rekey\",) without scanning
+-- the ledger; used by every append.
+CREATE INDEX ledger_rekeys ON ledger(leaf_index) WHERE substr(entry, 1, 16) = X'7b2274797065223a2272656b6579222c';
 CREATE TABLE checkpoints (size INTEGER PRIMARY KEY, note TEXT NOT NULL);
 CREATE TABLE exports (id TEXT PRIMARY KEY, details BLOB NOT NULL, leaf_index INTEGER NOT NULL UNIQUE);
 ";

@@ -364,7 +364,8 @@ impl Unlocked {
         // Items in the cache that no current row used (superseded revisions, changed rows).
         let unused = g.cached_items.saturating_sub(stats.hits);
         let needed = live.div_ceil(SEGMENT_ITEMS);
-        let rebuild = g.good_segments.len() + fresh.div_ceil(SEGMENT_ITEMS) > needed + SPARE_SEGMENTS
+        let rebuild = g.good_segments.len() + fresh.div_ceil(SEGMENT_ITEMS)
+            > needed + SPARE_SEGMENTS
             || unused * 4 > live;
         if rebuild || fresh > 0 || !g.bad_segments.is_empty() {
             // Best effort: a read-only or busy vault still lists, it just is not cached.
@@ -445,12 +446,12 @@ impl Unlocked {
                             vault: vault_id.clone(),
                             seq: first + i as u64,
                             covered,
-                            records: chunks.get(i).map_or(vec![], |c| {
-                                c.iter().map(|r| (*r).clone()).collect()
-                            }),
-                            attachments: att_chunks.get(i).map_or(vec![], |c| {
-                                c.iter().map(|a| (*a).clone()).collect()
-                            }),
+                            records: chunks
+                                .get(i)
+                                .map_or(vec![], |c| c.iter().map(|r| (*r).clone()).collect()),
+                            attachments: att_chunks
+                                .get(i)
+                                .map_or(vec![], |c| c.iter().map(|a| (*a).clone()).collect()),
                         };
                         seal_segment(key, &recipient, &seg)
                     })

@@ -11,10 +11,10 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use super::{keyslot_entry, sign_checkpoint, KdfInfo, Unlocked, Vault};
-use crate::ledger::Entry;
 use crate::crypto::keys::MasterRecipient;
 use crate::crypto::keyslot::SlotKind;
 use crate::ledger::entry::SlotAction;
+use crate::ledger::Entry;
 use crate::secret::Passphrase;
 use crate::store::{KeyslotRow, Tx};
 use crate::{fsutil, passwords, Error, Result};
@@ -73,10 +73,17 @@ pub(crate) fn check_recipient(tx: &Tx<'_>, recipient: &MasterRecipient) -> Resul
         .recipient_entry()?
         .ok_or_else(|| Error::Damaged("the ledger has no creation entry".into()))?;
     let committed = match Entry::from_bytes(&bytes)? {
-        Entry::Genesis { master_recipient, .. } | Entry::Rekey { master_recipient, .. } => {
-            master_recipient
+        Entry::Genesis {
+            master_recipient, ..
         }
-        _ => return Err(Error::Damaged("the ledger does not start with the vault's creation entry".into())),
+        | Entry::Rekey {
+            master_recipient, ..
+        } => master_recipient,
+        _ => {
+            return Err(Error::Damaged(
+                "the ledger does not start with the vault's creation entry".into(),
+            ))
+        }
     };
     if committed != recipient.to_age_string() {
         return Err(Error::Damaged(
