@@ -63,6 +63,15 @@ fn main() -> vault::Result<()> {
             Vault::open(std::path::Path::new(&args[2]))?.unlock(&pass, true)?;
             return Ok(());
         }
+        Some("--list-stats") => {
+            let pass = std::fs::read_to_string(&args[3])?;
+            let pass = Passphrase::new(pass.lines().next().unwrap_or_default().to_owned());
+            let mut u = Vault::open(std::path::Path::new(&args[2]))?.unlock(&pass, true)?;
+            let t = std::time::Instant::now();
+            let n = u.list()?.len();
+            println!("{n} records in {:?}: {:?}", t.elapsed(), u.cache_stats());
+            return Ok(());
+        }
         Some("--drop-cache") => {
             let conn = rusqlite::Connection::open(PathBuf::from(&args[2]).join("vault.db"))?;
             let _ = conn.execute("DELETE FROM cache", []);

@@ -267,7 +267,8 @@ fn full_disk_fails_cleanly_and_leaves_the_vault_intact() {
     let big = v.path("big.bin");
     std::fs::write(&big, vec![9u8; 3 << 20]).expect("write");
     let out = run(&[OsStr::new("attach"), OsStr::new(&id), big.as_os_str()]);
-    refused(&out, "attach larger than the free space");
+    let line = refused(&out, "attach larger than the free space");
+    assert!(line.contains("No space left"), "{line}");
     let partials: Vec<PathBuf> = all_files(&vault_dir.join("blobs"))
         .into_iter()
         .filter(|p| p.to_string_lossy().ends_with(".partial"))
@@ -315,7 +316,11 @@ fn full_disk_fails_cleanly_and_leaves_the_vault_intact() {
             assert_eq!(a, [OsStr::new("list")], "{a:?} succeeded on a full disk");
             continue;
         }
-        refused(&out, &format!("full disk {a:?}"));
+        let line = refused(&out, &format!("full disk {a:?}"));
+        assert!(
+            line.contains("full") || line.contains("No space left"),
+            "full disk {a:?}: the error does not say the disk is full: {line}"
+        );
     }
     let after: Vec<String> = vec![hash_file(&vault_dir.join("vault.db"))];
     assert_eq!(before, after, "vault.db changed on a full disk");
@@ -446,10 +451,17 @@ fn non_utf8_arguments_are_refused_or_kept_exactly() {
     let (v, id) = populated();
     let before = vault_digest(&v);
     // Text fields are UTF-8 by definition: refused before anything is opened.
-    for flag in ["--what", "--when", "--where", "--kind", "--tag"] {
+    for (flag, before_it) in [
+        ("--what", ["--kind", "followed"]),
+        ("--when", ["--kind", "followed"]),
+        ("--where", ["--kind", "followed"]),
+        ("--tag", ["--kind", "followed"]),
+        ("--kind", ["--what", "x"]),
+    ] {
         let out = v
             .cmd_locked()
-            .args(["add", "--kind", "followed"])
+            .arg("add")
+            .args(before_it)
             .arg(flag)
             .arg(OsStr::from_bytes(b"caf\xe9 \xff"))
             .output()
@@ -537,7 +549,10 @@ fn times_that_do_not_parse_list_the_accepted_forms() {
         let out = v.fails(&["add", "--kind", "followed", "--when", when, "--what", "x"]);
         let line = refused(&out, &format!("--when {when:?}"));
         assert_eq!(out.status.code(), Some(1), "{when:?}: {line}");
-        assert!(line.contains("time"), "{when:?}: {line}");
+        assert!(
+            line.contains("time") || line.contains(&format!("{when:?}")),
+            "{when:?}: {line}"
+        );
         let out = v.fails(&["amend", &id, "--when", when]);
         refused(&out, &format!("amend --when {when:?}"));
     }
@@ -595,14 +610,15 @@ fn run_measuring_memory(mut cmd: Command) -> (Output, u64) {
 }
 
 /// A huge narrative given with `--from-json`. There is no size limit, so it must be stored and
-/// come back exactly, with memory a small multiple of its size. 16 MiB by default (the debug
-/// build takes about 0.8 s per MiB); `VAULT_BIG_FIELD_MB=100` runs the full 100 MB case.
+/// come back exactly, with memory a small multiple of its size. 8 MiB by default, because the
+/// debug build needs about 1 s per MiB for add and show together (a release build does 100 MB
+/// in about 12 s at 560 MiB peak); `VAULT_BIG_FIELD_MB=100` runs the full 100 MB case.
 #[test]
 fn a_huge_field_round_trips_exactly_with_bounded_memory() {
     let mb: usize = std::env::var("VAULT_BIG_FIELD_MB")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(16);
+        .unwrap_or(8);
     let (v, _) = populated();
     let size = mb << 20;
     // Text with some structure (no private-span markers, a few characters JSON must escape).

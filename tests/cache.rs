@@ -222,39 +222,62 @@ fn deleting_the_cache_is_harmless() {
 }
 
 #[test]
-fn a_changed_record_row_wins_over_the_cache() {
-    // The cache is used only for the exact ciphertext it was decrypted from: a row rewritten
-    // since (here a valid re-encryption to the public recipient) is decrypted again, as it would
-    // be without any cache; `verify` reports the row itself.
+fn a_record_whose_ledger_entry_changed_is_decrypted_again() {
+    // A cached item is used only while its ledger entry is byte-for-byte the one it was cached
+    // under (the entry commits to the ciphertext's SHA-256). Here a row is rewritten (a valid
+    // re-encryption to the public recipient) and its ledger entry and leaf hash edited to match:
+    // the listing decrypts the row again, as it would without any cache, and `verify` reports
+    // the altered history.
+    use sha2::{Digest, Sha256};
     let (t, dir, ids) = setup(2);
     list(&dir);
     let identity = master_identity(&dir, t.path());
     {
         let conn = db(&dir);
-        let ct: Vec<u8> = conn
+        let (ct, leaf): (Vec<u8>, i64) = conn
             .query_row(
-                "SELECT ciphertext FROM records WHERE id = ?1",
+                "SELECT ciphertext, leaf_index FROM records WHERE id = ?1",
                 [&ids[0]],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .unwrap();
         let plain = String::from_utf8(decrypt(&identity, &ct)).unwrap();
         let changed = plain.replace("incident number 0", "rewritten row 00");
+        let new_ct = encrypt(&recipient(&dir), changed.as_bytes());
+        let entry: Vec<u8> = conn
+            .query_row(
+                "SELECT entry FROM ledger WHERE leaf_index = ?1",
+                [leaf],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let entry = String::from_utf8(entry).unwrap().replace(
+            &hex::encode(Sha256::digest(&ct)),
+            &hex::encode(Sha256::digest(&new_ct)),
+        );
+        let mut h = Sha256::new();
+        h.update([0u8]);
+        h.update(entry.as_bytes());
+        let leaf_hash = h.finalize().to_vec();
         conn.execute(
             "UPDATE records SET ciphertext = ?1 WHERE id = ?2",
-            params![encrypt(&recipient(&dir), changed.as_bytes()), ids[0]],
+            params![new_ct, ids[0]],
+        )
+        .unwrap();
+        conn.execute(
+            "UPDATE ledger SET entry = ?1, leaf_hash = ?2 WHERE leaf_index = ?3",
+            params![entry.as_bytes(), leaf_hash, leaf],
         )
         .unwrap();
     }
-    let (texts, s) = list(&dir);
-    assert!(texts.contains(&"rewritten row 00".to_owned()), "{texts:?}");
-    assert_eq!((s.decrypted, s.hits), (1, 1));
     let mut u = Vault::open(&dir).unwrap().unlock(&pass(), true).unwrap();
     let report = u.verify(None, None).unwrap();
-    assert!(report
-        .problems
-        .iter()
-        .any(|p| p.kind == "record_ciphertext_hash"));
+    assert!(!report.ok());
+    let mut texts: Vec<String> = u.list().unwrap().into_iter().map(|v| v.narrative).collect();
+    texts.sort();
+    assert!(texts.contains(&"rewritten row 00".to_owned()), "{texts:?}");
+    let s = u.cache_stats().cloned().unwrap();
+    assert_eq!((s.decrypted, s.hits), (1, 1));
 }
 
 #[test]

@@ -32,8 +32,8 @@ pub fn encrypted_file(plain: &[u8]) -> PathBuf {
 /// A stored (uncompressed) zip of the given entries.
 pub fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let opts = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Stored);
+    let opts =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     for (name, bytes) in entries {
         zip.start_file(*name, opts).expect("start file");
         zip.write_all(bytes).expect("write entry");

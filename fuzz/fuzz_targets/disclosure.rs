@@ -10,11 +10,18 @@ fuzz_target!(|data: &[u8]| {
     };
     if let Ok((salt, name, value)) = disclosure::decode(text) {
         let again = disclosure::encode(&salt, &name, &value);
-        assert_eq!(disclosure::decode(&again).expect("re-encoded decodes"), (salt, name, value));
+        assert_eq!(
+            disclosure::decode(&again).expect("re-encoded decodes"),
+            (salt, name, value)
+        );
     }
     if let Ok((public, spans)) = disclosure::split_private(text) {
-        let all: Vec<(usize, String)> =
-            spans.iter().cloned().enumerate().map(|(i, s)| (i + 1, s)).collect();
+        let all: Vec<(usize, String)> = spans
+            .iter()
+            .cloned()
+            .enumerate()
+            .map(|(i, s)| (i + 1, s))
+            .collect();
         let _ = disclosure::join_private(&public, &all);
     }
 });

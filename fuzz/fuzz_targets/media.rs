@@ -26,7 +26,9 @@ fuzz_target!(|data: &[u8]| {
         let _ = meta.identifying();
         if let Ok(out) = media::strip_identifying(bytes, t) {
             // Fail closed: whatever comes out carries nothing identifying.
-            assert!(media::read_metadata_from_bytes(&out, t).identifying().is_empty());
+            assert!(media::read_metadata_from_bytes(&out, t)
+                .identifying()
+                .is_empty());
         }
     }
 });

@@ -53,6 +53,23 @@ impl Tx<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// `(id, revision)` of every record revision, scanning only the start of each row (the
+    /// primary key), never the ciphertexts.
+    pub fn record_ids(&self) -> Result<Vec<(String, u32)>> {
+        let mut stmt = self.tx.prepare("SELECT id, revision FROM records")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The ledger leaf of every record revision (from the covering `leaf_index` index).
+    pub fn record_leaves(&self) -> Result<Vec<u64>> {
+        let mut stmt = self
+            .tx
+            .prepare("SELECT leaf_index FROM records ORDER BY leaf_index")?;
+        let rows = stmt.query_map([], |r| Ok(r.get::<_, i64>(0)? as u64))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Streams record rows to `f` in batches of at most `batch` rows, in primary-key order (by
     /// id, then revision). With `latest_only`, only the newest revision of each record is passed.
     /// Memory stays at one batch whatever the vault size.

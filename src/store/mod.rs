@@ -112,21 +112,7 @@ impl Store {
         if !path.is_file() {
             return Err(Error::NoVault(dir.to_path_buf()));
         }
-        // SQLite creates its WAL and shared-memory files beside the database even to read, so in
-        // a read-only directory it fails with a bare "unable to open database file": say why.
-        Store::open_db(dir, &path).map_err(|e| match e {
-            Error::Sql(_) | Error::Damaged(_) => {
-                match rustix::fs::access(dir, rustix::fs::Access::WRITE_OK) {
-                    Err(why) => {
-                        let why = std::io::Error::from(why);
-                        let text = format!("the vault directory is not writable ({why}); vault must be able to write there, even to read");
-                        Error::file(dir, std::io::Error::new(why.kind(), text))
-                    }
-                    Ok(()) => e,
-                }
-            }
-            e => e,
-        })
+        Store::open_db(dir, &path).map_err(|e| explain_open_failure(dir, e))
     }
 
     fn open_db(dir: &Path, path: &Path) -> Result<Store> {
@@ -204,6 +190,32 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows.into_iter().filter(|r| r != "ok").collect())
     }
+}
+
+/// SQLite creates its WAL and shared-memory files beside the database even to read, so in a
+/// read-only directory or on a full disk opening fails with a bare "unable to open database file"
+/// or "disk I/O error": say which.
+fn explain_open_failure(dir: &Path, e: Error) -> Error {
+    if !matches!(e, Error::Sql(_) | Error::Damaged(_)) {
+        return e;
+    }
+    if let Err(why) = rustix::fs::access(dir, rustix::fs::Access::WRITE_OK) {
+        let why = std::io::Error::from(why);
+        let text = format!(
+            "the vault directory is not writable ({why}); vault must be able to write there, even to read"
+        );
+        return Error::file(dir, std::io::Error::new(why.kind(), text));
+    }
+    if rustix::fs::statvfs(dir).is_ok_and(|s| s.f_bavail == 0) {
+        return Error::file(
+            dir,
+            std::io::Error::new(
+                std::io::ErrorKind::StorageFull,
+                "the disk holding the vault is full; free some space and try again (nothing was changed)",
+            ),
+        );
+    }
+    e
 }
 
 /// A transaction; all queries go through it.

@@ -12,8 +12,9 @@
 //!
 //! On use, a segment whose signature, decryption, format or vault id is wrong is dropped whole,
 //! and an item is used only for the record row whose id, revision and leaf it names *and whose
-//! ciphertext hashes to the SHA-256 it was decrypted from*: using the cache is then exactly
-//! decrypting that row, never a substitute for it. Anything not covered (new records,
+//! ledger entry still hashes as when the item was cached* (the entry names the id and revision
+//! and commits to the SHA-256 of the ciphertext the item was decrypted from); no ciphertext is
+//! read for a cached item. Anything not covered (new records,
 //! amendments, rows changed since, dropped segments) is decrypted from the records on both
 //! cores and appended as a new segment; the cache is rewritten whole when stale items or
 //! segments pile up. A missing cache is simply rebuilt.
@@ -29,6 +30,7 @@ use super::view::{AttachmentView, RecordView};
 use super::{encrypt_padded, open_attachment, open_record, Unlocked};
 use crate::crypto::keys::MasterKey;
 use crate::crypto::{envelope, sha256_hex};
+use crate::ledger::merkle;
 use crate::record::attachment::AttachmentBody;
 use crate::record::{Incident, RecordBody, RECORD_FORMAT};
 use crate::store::{AttachmentRow, CacheSegmentRow, RecordRow};
@@ -55,17 +57,20 @@ pub(crate) struct CachedRecord {
     pub leaf: u64,
     /// Hex SHA-256 of the record ciphertext this was decrypted from.
     pub ct: String,
+    /// Hex leaf hash (`SHA-256(0x00 || entry)`) of the revision's ledger entry.
+    pub lh: String,
     pub recorded_at: DateTime<Utc>,
     pub incident: Incident,
 }
 
 impl CachedRecord {
-    fn from_body(body: RecordBody, leaf: u64, ct: String) -> Self {
+    fn from_body(body: RecordBody, leaf: u64, ct: String, lh: String) -> Self {
         CachedRecord {
             id: body.id,
             revision: body.revision,
             leaf,
             ct,
+            lh,
             recorded_at: body.recorded_at,
             incident: body.incident,
         }
@@ -200,12 +205,6 @@ fn seal_segment(
     })
 }
 
-/// What a record row turned out to be, relative to the cache.
-enum Resolved {
-    Hit,
-    Fresh(Box<CachedRecord>),
-}
-
 impl Unlocked {
     /// Every incident (newest revision) with its attachments, newest occurrence first, through
     /// the encrypted cache. See the module documentation.
@@ -276,42 +275,54 @@ impl Unlocked {
             }
             let cached_items = cached.len() + cached_atts.len();
 
-            // Every newest revision: hash its ciphertext; take the cached body only when it was
-            // decrypted from exactly these bytes, else decrypt now.
-            let mut records: Vec<CachedRecord> = Vec::new();
-            let mut fresh_records = Vec::new();
-            tx.for_each_record_batch(true, BATCH, |batch| {
-                let resolved: Vec<Result<(usize, Resolved)>> = batch
-                    .par_iter()
-                    .enumerate()
-                    .map(|(i, row)| {
-                        let ct = sha256_hex(&row.ciphertext);
-                        match cached.get(&(row.id.clone(), row.revision)) {
-                            Some(c) if c.ct == ct && c.leaf == row.leaf_index => {
-                                Ok((i, Resolved::Hit))
-                            }
-                            _ => Ok((i, Resolved::Fresh(Box::new(decrypt_row(master, row, ct)?)))),
-                        }
-                    })
-                    .collect();
-                for r in resolved {
-                    let (i, res) = r?;
-                    match res {
-                        Resolved::Hit => {
-                            let row: &RecordRow = &batch[i];
-                            let item = cached
-                                .remove(&(row.id.clone(), row.revision))
-                                .ok_or_else(|| Error::Damaged("cache lookup failed".into()))?;
-                            records.push(item);
-                        }
-                        Resolved::Fresh(item) => {
-                            fresh_records.push(records.len());
-                            records.push(*item);
-                        }
-                    }
+            // The newest revision of every record, from the leaf index (no ciphertext is read),
+            // and the hash of each one's ledger entry, recomputed from the entry bytes. A cached
+            // item is used only when its id, revision, leaf and entry hash all match: the entry
+            // commits to the id, revision and SHA-256 of the ciphertext it was decrypted from.
+            let mut latest: HashMap<String, u32> = HashMap::new();
+            for (id, revision) in tx.record_ids()? {
+                let e = latest.entry(id).or_insert(revision);
+                *e = (*e).max(revision);
+            }
+            let wanted: std::collections::HashSet<u64> = tx.record_leaves()?.into_iter().collect();
+            let mut entry_hash: HashMap<u64, String> = HashMap::with_capacity(wanted.len());
+            tx.for_each_leaf(|index, entry, _| {
+                if wanted.contains(&index) {
+                    entry_hash.insert(index, hex::encode(merkle::leaf_hash(entry)));
                 }
                 Ok(())
             })?;
+            // A cached item's leaf must be a record row's leaf and its entry (which names the
+            // item's id and revision) must hash as when the item was cached.
+            let mut records: Vec<CachedRecord> = Vec::with_capacity(latest.len());
+            let mut misses: HashMap<String, u32> = HashMap::new();
+            for (id, revision) in latest {
+                match cached.remove(&(id.clone(), revision)) {
+                    Some(c) if entry_hash.get(&c.leaf) == Some(&c.lh) => records.push(c),
+                    _ => {
+                        misses.insert(id, revision);
+                    }
+                }
+            }
+            // Everything else is decrypted from the records, on every core.
+            let mut fresh_records = Vec::new();
+            if !misses.is_empty() {
+                tx.for_each_record_batch(true, BATCH, |batch| {
+                    let fresh: Vec<Result<CachedRecord>> = batch
+                        .par_iter()
+                        .filter(|row| misses.get(&row.id) == Some(&row.revision))
+                        .map(|row| {
+                            let lh = entry_hash.get(&row.leaf_index).cloned().unwrap_or_default();
+                            decrypt_row(master, row, sha256_hex(&row.ciphertext), lh)
+                        })
+                        .collect();
+                    for item in fresh {
+                        fresh_records.push(records.len());
+                        records.push(item?);
+                    }
+                    Ok(())
+                })?;
+            }
 
             let att_rows = tx.all_attachments()?;
             let resolved: Vec<Result<(CachedAttachment, bool)>> = att_rows
@@ -407,6 +418,7 @@ impl Unlocked {
                 .sort_key()
                 .cmp(&a.occurred_at.sort_key())
                 .then(b.recorded_at.cmp(&a.recorded_at))
+                .then(a.id.cmp(&b.id))
         });
         Ok((views, stats))
     }
@@ -466,7 +478,12 @@ impl Unlocked {
     }
 }
 
-fn decrypt_row(master: &MasterKey, row: &RecordRow, ct: String) -> Result<CachedRecord> {
+fn decrypt_row(
+    master: &MasterKey,
+    row: &RecordRow,
+    ct: String,
+    lh: String,
+) -> Result<CachedRecord> {
     let body = open_record(master, row)?;
-    Ok(CachedRecord::from_body(body, row.leaf_index, ct))
+    Ok(CachedRecord::from_body(body, row.leaf_index, ct, lh))
 }
