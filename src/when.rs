@@ -283,7 +283,18 @@ impl fmt::Display for When {
 // ---------------------------------------------------------------------------
 // JSON (serde)
 
+/// RFC 3339 offsets have no seconds, so a local-mean-time offset (e.g. Amsterdam's +00:19:32
+/// before 1937) would be cut to minutes and move the instant. Keep the instant exact instead by
+/// writing it in the nearest whole-minute offset.
 fn rfc3339(t: &DateTime<FixedOffset>) -> String {
+    let secs = t.offset().local_minus_utc();
+    let t = if secs % 60 == 0 {
+        *t
+    } else {
+        let minutes = (secs + 30 * secs.signum()) / 60;
+        FixedOffset::east_opt(minutes * 60)
+            .map_or(t.to_utc().fixed_offset(), |o| t.with_timezone(&o))
+    };
     t.to_rfc3339_opts(SecondsFormat::AutoSi, false)
 }
 

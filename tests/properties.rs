@@ -1072,3 +1072,32 @@ fn regression_exact_coordinates_pass_a_full_verify() {
     let report = v.json(&["verify", "--full"]);
     assert_eq!(report["ok"], true, "{report}");
 }
+
+/// Found by the `when` fuzz target: a time in a zone whose offset has seconds (local mean time,
+/// e.g. Monrovia's -00:44:30 until 1972) was stored with the offset rounded to minutes, so the
+/// stored instant moved by up to 30 seconds and did not round-trip. The instant is now kept.
+#[test]
+fn regression_offsets_with_seconds_keep_the_exact_instant() {
+    let monrovia = chrono_tz::Africa::Monrovia;
+    let now = monrovia
+        .with_ymd_and_hms(2026, 11, 25, 12, 0, 0)
+        .single()
+        .expect("now");
+    let w = When::parse("1960-06-06 20:00", &now).expect("parses");
+    assert_eq!(
+        serde_json::to_value(&w).expect("json"),
+        "1960-06-06T19:59:30-00:45",
+        "the instant is written exactly, in the nearest whole-minute offset"
+    );
+    let json = serde_json::to_string(&w).expect("serializes");
+    assert_eq!(serde_json::from_str::<When>(&json).expect("parses back"), w);
+
+    let odd = FixedOffset::east_opt(-6177).expect("-01:42:57");
+    let now = odd
+        .with_ymd_and_hms(2026, 11, 25, 12, 0, 0)
+        .single()
+        .expect("now");
+    let w = When::parse("2026-11-20 20:00", &now).expect("parses");
+    let json = serde_json::to_string(&w).expect("serializes");
+    assert_eq!(serde_json::from_str::<When>(&json).expect("parses back"), w);
+}

@@ -360,3 +360,144 @@ fn spanish_help_and_command_line_errors() {
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("Usage:"));
 }
+
+/// Runs `args` with the passphrase under `lang`; returns (exit code, stdout + stderr).
+fn run_in(v: &TestVault, lang: &str, args: &[&str]) -> (Option<i32>, String) {
+    let out = v
+        .cmd()
+        .env("LANG", lang)
+        .env_remove("LC_MESSAGES")
+        .args(args)
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.code(), text)
+}
+
+/// Each of `words` occurs in the English text (so the check is not vacuous) and none occurs in
+/// the Spanish one; neither does any word of [`ENGLISH`].
+fn assert_no_english(words_en: &[&str], en: &str, es: &str) {
+    let en_words = words(en);
+    let stale: Vec<&&str> = words_en
+        .iter()
+        .filter(|w| !en_words.contains(**w))
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "not in the English output {stale:?}:\n{en}"
+    );
+    let es_words = words(es);
+    let left: Vec<&&str> = words_en
+        .iter()
+        .chain(ENGLISH)
+        .filter(|w| es_words.contains(**w))
+        .collect();
+    assert!(left.is_empty(), "English left in Spanish {left:?}:\n{es}");
+}
+
+#[test]
+fn spanish_verify_of_a_tampered_vault() {
+    let v = TestVault::new();
+    let id = v.add_simple("Una camioneta gris me siguió.");
+    {
+        let conn = rusqlite::Connection::open(v.db()).unwrap();
+        let mut ct: Vec<u8> = conn
+            .query_row(
+                "SELECT ciphertext FROM records WHERE id = ?1 AND revision = 1",
+                [&id],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let last = ct.len() - 1;
+        ct[last] ^= 0x01;
+        let n = conn
+            .execute(
+                "UPDATE records SET ciphertext = ?1 WHERE id = ?2 AND revision = 1",
+                rusqlite::params![ct, id],
+            )
+            .unwrap();
+        assert_eq!(n, 1);
+    }
+    let (code_en, en) = run_in(&v, "C", &["verify"]);
+    let (code_es, es) = run_in(&v, "es_MX.UTF-8", &["verify"]);
+    assert_eq!(code_en, Some(4), "{en}");
+    assert_eq!(code_es, Some(4), "{es}");
+    assert_no_english(
+        &[
+            "failed",
+            "problem",
+            "found",
+            "record",
+            "revision",
+            "ciphertext",
+            "hash",
+            "ledger",
+            "commits",
+            "match",
+        ],
+        &en,
+        &es,
+    );
+    assert!(es.contains("HAY PROBLEMAS"), "{es}");
+    assert!(es.contains(&format!("incidente {id} revisión 1: ")), "{es}");
+    assert!(es.contains("se modificaron"), "{es}");
+    // The machine-readable output is the same in both languages.
+    let (_, json_en) = run_in(&v, "C", &["--json", "verify"]);
+    let (_, json_es) = run_in(&v, "es_MX.UTF-8", &["--json", "verify"]);
+    assert_eq!(json_en, json_es);
+    assert!(json_es.contains("record_ciphertext_hash"), "{json_es}");
+}
+
+#[test]
+fn spanish_keyslot_list_and_recovery_code() {
+    let v = TestVault::new();
+    let (code_en, list_en) = run_in(&v, "C", &["keyslot", "list"]);
+    let (code_es, list_es) = run_in(&v, "es_MX.UTF-8", &["keyslot", "list"]);
+    assert_eq!(
+        (code_en, code_es),
+        (Some(0), Some(0)),
+        "{list_en}\n{list_es}"
+    );
+    let (code_en, add_en) = run_in(&v, "C", &["keyslot", "add", "--recovery"]);
+    let (code_es, add_es) = run_in(&v, "es_MX.UTF-8", &["keyslot", "add", "--recovery"]);
+    assert_eq!((code_en, code_es), (Some(0), Some(0)), "{add_en}\n{add_es}");
+    let (_, list2_en) = run_in(&v, "C", &["keyslot", "list"]);
+    let (_, list2_es) = run_in(&v, "es_MX.UTF-8", &["keyslot", "list"]);
+    let en = format!("{list_en}\n{add_en}\n{list2_en}");
+    let es = format!("{list_es}\n{add_es}\n{list2_es}");
+    assert_no_english(
+        &[
+            "kind",
+            "iterations",
+            "lanes",
+            "passphrase",
+            "recovery",
+            "code",
+            "shown",
+            "once",
+            "write",
+            "paper",
+            "computer",
+            "anyone",
+            "keyslot",
+            "added",
+        ],
+        &en,
+        &es,
+    );
+    for needle in [
+        "TIPO",
+        "contraseña",
+        "recuperación",
+        "pasadas",
+        "carriles",
+        "Código de recuperación (se muestra solo esta vez)",
+        "aviso: escriba el código de recuperación en papel",
+    ] {
+        assert!(es.contains(needle), "missing {needle:?} in:\n{es}");
+    }
+}

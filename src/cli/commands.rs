@@ -327,7 +327,7 @@ fn attach_files(
             ctx.out.warn(&tf!(
                 Msg::IdentifyingMetadata,
                 name = outcome.name,
-                item = item
+                item = super::i18n::identifying_text(item)
             ));
         }
         if outcome.original_removed {

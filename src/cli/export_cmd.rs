@@ -115,7 +115,7 @@ pub fn export(v: &mut Unlocked, out: &Out, a: ExportArgs) -> Result<()> {
     if !plan.identifying.is_empty() && !a.allow_identifying_metadata {
         out.warn(t(Msg::WouldCarryMetadata));
         for item in &plan.identifying {
-            eprintln!("  - {item}");
+            eprintln!("  - {}", super::i18n::identifying_text(item));
         }
         eprintln!("{}", t(Msg::MetadataHint));
         if !std::io::stdin().is_terminal() {
@@ -269,7 +269,7 @@ fn print_bundle_report(out: &Out, r: &vault::export::BundleReport) -> Result<()>
     } else {
         out.line(&tf!(Msg::BundleProblems, n = r.problems.len()))?;
         for p in &r.problems {
-            out.line(&format!("  [{}] {}: {}", p.kind, p.item, p.detail))?;
+            out.line(&super::i18n::problem_line(p.kind, &p.item, &p.detail))?;
         }
     }
     Ok(())

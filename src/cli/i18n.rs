@@ -254,6 +254,52 @@ catalogue! {
     NoneWord: "none" | "ninguno";
     BundleExtracted: "Extracted {n} file(s) into {path}; open report.html to read them."
         | "Se extrajeron {n} archivo(s) en {path}; abra report.html para leerlos.";
+    // --- maint_cmd.rs
+    GeneratePassphraseConflict: "--generate-passphrase makes the passphrase itself: do not also give --passphrase-file (or VAULT_PASSPHRASE_FILE)"
+        | "--generate-passphrase crea la contraseña: no indique también --passphrase-file (ni VAULT_PASSPHRASE_FILE)";
+    GeneratedPassphrase: "\nYour passphrase ({n} random words; this is the only time it is shown):\n\n    {passphrase}\n\nWrite it down on paper now and keep the paper safe. Without it nobody can open this vault.\n"
+        | "\nSu contraseña ({n} palabras al azar; es la única vez que se muestra):\n\n    {passphrase}\n\nEscríbala ahora en papel y guarde el papel en un lugar seguro. Sin ella nadie puede abrir esta bóveda.\n";
+    KeyslotColKind: "KIND" | "TIPO";
+    KeyslotColKdf: "KDF" | "DERIVACIÓN DE CLAVE";
+    KeyslotKdf: "Argon2id, {mib} MiB, {it} iterations, {lanes} lanes"
+        | "Argon2id, {mib} MiB, {it} pasadas, {lanes} carriles";
+    SlotPassphrase: "passphrase" | "contraseña";
+    SlotRecovery: "recovery" | "recuperación";
+    RecoveryCodeShown: "Recovery code (shown only this once):\n\n    {code}\n"
+        | "Código de recuperación (se muestra solo esta vez):\n\n    {code}\n";
+    RecoveryCodeWarn: "write the recovery code on paper and keep it away from this computer (a safe, or someone you trust). It opens the vault like your passphrase: anyone who finds it can read everything. Keyslot {id} added."
+        | "escriba el código de recuperación en papel y guárdelo lejos de esta computadora (en una caja fuerte, o con alguien de confianza). Abre la bóveda igual que su contraseña: quien lo encuentre puede leerlo todo. Se añadió la ranura de clave {id}.";
+    AdditionalPassphrase: "Additional passphrase" | "Contraseña adicional";
+    KeyslotAdded: "keyslot added: the vault now opens with this passphrase too"
+        | "ranura de clave añadida: la bóveda ahora también se abre con esta contraseña";
+    KeyslotRemoved: "keyslot removed: its passphrase or recovery code no longer opens this vault (copies and backups made earlier still contain it)"
+        | "ranura de clave quitada: su contraseña o código de recuperación ya no abre esta bóveda (las copias y copias de seguridad hechas antes todavía la contienen)";
+    Reencrypting: "re-encrypting" | "volviendo a cifrar";
+    Rekeyed: "Rekeyed: {records} record revisions, {attachments} attachments and {exports} export descriptions re-encrypted to a new master key ({recipient})"
+        | "Clave maestra reemplazada: {records} revisiones de incidentes, {attachments} adjuntos y {exports} descripciones de exportaciones cifrados de nuevo con una clave maestra nueva ({recipient})";
+    RekeyRemovedSlots: "removed {n} other keyslot(s) ({ids}): their recovery codes or passphrases no longer open the vault. Add a new recovery code with `vault keyslot add --recovery`."
+        | "se quitaron otras {n} ranura(s) de clave ({ids}): sus códigos de recuperación o contraseñas ya no abren la bóveda. Añada un código de recuperación nuevo con `vault keyslot add --recovery`.";
+    RekeyNote: "A master key exported earlier no longer reads this vault, but backups and copies made before now still open with the old key and passphrase: destroy them if they may be compromised. The signing key is unchanged, so earlier receipts still verify."
+        | "Una clave maestra exportada antes ya no lee esta bóveda, pero las copias de seguridad y copias hechas hasta ahora todavía se abren con la clave y la contraseña anteriores: destrúyalas si pueden estar comprometidas. La clave de firma no cambia, así que los comprobantes anteriores siguen siendo válidos.";
+    RekeyPassphraseNote: "If the passphrase itself may be known to someone else, change it too: `vault passwd`."
+        | "Si alguien más puede conocer la contraseña, cámbiela también: `vault passwd`.";
+    DestroyNeedsConfirm: "refusing to destroy the vault without confirmation: run it on a terminal, or pass --yes"
+        | "no se destruye la bóveda sin confirmación: ejecútelo en una terminal, o indique --yes";
+    DestroyPrompt: "This permanently destroys the vault at {path}: its keys are overwritten and nothing in it can be decrypted again, with any passphrase.\nType the vault fingerprint ({fp}) to confirm:"
+        | "Esto destruye para siempre la bóveda en {path}: sus claves se sobrescriben y nada de lo que contiene se podrá volver a descifrar, con ninguna contraseña.\nEscriba la huella de la bóveda ({fp}) para confirmar:";
+    DestroyMismatch: "the fingerprint does not match; nothing was destroyed" | "la huella no coincide; no se destruyó nada";
+    Destroyed: "Destroyed the vault at {path} ({n} keyslot(s) and the signing key overwritten, files removed)"
+        | "Se destruyó la bóveda en {path} ({n} ranura(s) de clave y la clave de firma sobrescritas, archivos borrados)";
+    DestroyNote: "Backups and other copies of the vault are not affected."
+        | "Las copias de seguridad y otras copias de la bóveda no se ven afectadas.";
+    BackupWritten: "Backup of {entries} ledger entries and {attachments} attachments written to {path} ({size})"
+        | "Copia de seguridad de {entries} entradas del registro y {attachments} adjuntos escrita en {path} ({size})";
+    BackupNote: "It is encrypted like the vault and opens with the vault's current passphrase or recovery code. Keep a receipt (`vault receipt`) elsewhere to tell later whether a backup is out of date."
+        | "Está cifrada como la bóveda y se abre con la contraseña o el código de recuperación actuales de la bóveda. Guarde un comprobante (`vault receipt`) en otro lugar para saber después si una copia está desactualizada.";
+    Restored: "Restored vault {id} at {path} ({entries} ledger entries, {attachments} attachments)"
+        | "Bóveda {id} restaurada en {path} ({entries} entradas del registro, {attachments} adjuntos)";
+    RestoreNote: "Check it is not older than your newest receipt: vault verify --receipt RECEIPT"
+        | "Compruebe que no es más antigua que su comprobante más reciente: vault verify --receipt COMPROBANTE";
     // --- output.rs labels
     LabelIncident: "Incident" | "Incidente";
     LabelRevision: "revision" | "revisión";
@@ -719,7 +765,12 @@ fn glob(pattern: &str, text: &str) -> Option<Vec<String>> {
 
 /// The Spanish of a library detail, if it is a known one.
 fn detail_es(text: &str) -> String {
-    for (en, es) in DETAILS_ES {
+    by_pattern(DETAILS_ES, text).unwrap_or_else(|| text.to_owned())
+}
+
+/// `text` rewritten by the first pattern of `table` it matches (captures reused in order).
+fn by_pattern(table: &[(&str, &str)], text: &str) -> Option<String> {
+    for (en, es) in table {
         if let Some(caps) = glob(en, text) {
             let mut out = String::new();
             let mut caps = caps.into_iter();
@@ -729,10 +780,275 @@ fn detail_es(text: &str) -> String {
                 }
                 out.push_str(piece);
             }
-            return out;
+            return Some(out);
         }
     }
-    text.to_owned()
+    None
+}
+
+// ---------------------------------------------------------------------------
+// Problems found by `verify` and `bundle verify`, and attachment metadata
+
+/// One problem of a verification report, as a line of the human output. English: the kind,
+/// item and detail as the library wrote them. Spanish: the item translated by pattern and a
+/// sentence for the kind (the English detail stays in `--json`).
+pub fn problem_line(kind: &str, item: &str, detail: &str) -> String {
+    match lang() {
+        Lang::En => format!("  [{kind}] {item}: {detail}"),
+        Lang::Es => format!("  {}: {}", problem_item_es(item), problem_kind_es(kind)),
+    }
+}
+
+fn problem_item_es(item: &str) -> String {
+    by_pattern(ITEMS_ES, item).unwrap_or_else(|| item.to_owned())
+}
+
+fn problem_kind_es(kind: &str) -> &'static str {
+    PROBLEM_KINDS_ES
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .map(|(_, es)| *es)
+        .unwrap_or("problema de integridad (vea los detalles con --json)")
+}
+
+/// The items problems are about (src/integrity.rs, src/ledger/, src/export/reader.rs), by
+/// pattern; the first match wins.
+const ITEMS_ES: &[(&str, &str)] = &[
+    ("record * revision *", "incidente * revisión *"),
+    ("record *", "incidente *"),
+    ("attachment * of record *", "adjunto * del incidente *"),
+    ("keyslot * (add)", "ranura de clave * (añadida)"),
+    ("keyslot * (replace)", "ranura de clave * (reemplazada)"),
+    ("keyslot * (remove)", "ranura de clave * (quitada)"),
+    ("keyslot *", "ranura de clave *"),
+    ("export *", "exportación *"),
+    (
+        "earlier checkpoint at size *",
+        "punto de control anterior de tamaño *",
+    ),
+    ("checkpoint at size *", "punto de control de tamaño *"),
+    (
+        "rekey at ledger leaf *",
+        "cambio de clave maestra en la hoja * del registro",
+    ),
+    (
+        "re-encryption at ledger leaf *",
+        "recifrado en la hoja * del registro",
+    ),
+    ("re-encryption of leaf *", "recifrado de la hoja *"),
+    ("ledger leaf *", "hoja * del registro"),
+    ("vault creation", "creación de la bóveda"),
+    ("rekey", "cambio de clave maestra"),
+    ("receipt", "comprobante"),
+    ("vault metadata", "metadatos de la bóveda"),
+    ("records", "incidentes"),
+    ("checkpoints", "puntos de control"),
+    ("checkpoint", "punto de control"),
+    ("keyslots", "ranuras de clave"),
+    ("manifest", "manifiesto"),
+];
+
+/// A Spanish sentence for every problem kind the library reports (the unit tests check that
+/// every kind in src/integrity.rs, src/ledger/rotation.rs and src/export/reader.rs is here).
+const PROBLEM_KINDS_ES: &[(&str, &str)] = &[
+    // src/integrity.rs (and src/ledger/rotation.rs, reported as `rekey`)
+    ("database", "la base de datos de la bóveda está dañada"),
+    (
+        "rekey",
+        "un cambio de clave maestra (vault rekey) no es coherente con lo anotado en el registro",
+    ),
+    ("ledger_gap", "faltan entradas en el registro"),
+    (
+        "leaf_hash",
+        "el resumen guardado de esta hoja no corresponde a su entrada del registro",
+    ),
+    ("ledger_entry", "esta entrada del registro no se puede leer"),
+    (
+        "genesis",
+        "el registro no empieza con la creación de esta bóveda, o la bóveda no es la que se creó",
+    ),
+    (
+        "master_recipient",
+        "el destinatario de la clave maestra no es el anotado al crear la bóveda o en el último cambio de clave",
+    ),
+    ("signing_key", "la clave pública de firma no es la esperada"),
+    (
+        "checkpoint_missing",
+        "la bóveda no tiene ningún punto de control firmado",
+    ),
+    ("checkpoint_signature", "la firma del punto de control no es válida"),
+    (
+        "checkpoint_size",
+        "el tamaño anotado en el punto de control no coincide",
+    ),
+    (
+        "rollback",
+        "la historia se volvió atrás o se reescribió: faltan o cambiaron entradas que ya estaban firmadas",
+    ),
+    (
+        "checkpoint_root",
+        "la raíz del registro no coincide con la firmada: se alteró la historia",
+    ),
+    (
+        "checkpoint_consistency",
+        "este punto de control no es coherente con el más reciente",
+    ),
+    (
+        "record_ciphertext_hash",
+        "los datos cifrados del incidente no coinciden con el resumen que guarda el registro: se modificaron",
+    ),
+    (
+        "record_leaf",
+        "la hoja del registro indicada no corresponde a este incidente",
+    ),
+    (
+        "record_revisions",
+        "las revisiones del incidente no son consecutivas desde la 1",
+    ),
+    (
+        "record_missing",
+        "falta el incidente: el registro lo anota pero no está guardado",
+    ),
+    ("record_decrypt", "el incidente no se puede descifrar"),
+    ("record_decode", "el incidente descifrado no se puede leer"),
+    (
+        "attachment_leaf",
+        "la hoja del registro indicada no corresponde a este adjunto",
+    ),
+    (
+        "attachment_description_hash",
+        "la descripción cifrada del adjunto no coincide con su entrada del registro",
+    ),
+    (
+        "attachment_missing",
+        "falta el adjunto o su archivo cifrado, aunque el registro lo anota",
+    ),
+    (
+        "attachment_size",
+        "el archivo cifrado del adjunto no tiene el tamaño que anota el registro",
+    ),
+    (
+        "attachment_hash",
+        "el archivo del adjunto no coincide con su resumen firmado: se modificó",
+    ),
+    (
+        "attachment_unreadable",
+        "el archivo cifrado del adjunto no se puede leer",
+    ),
+    ("attachment_decrypt", "el adjunto no se puede descifrar"),
+    (
+        "attachment_plaintext",
+        "el contenido descifrado del adjunto no coincide con lo anotado",
+    ),
+    (
+        "field_digest",
+        "los datos no coinciden con los resúmenes firmados del registro",
+    ),
+    (
+        "keyslot_hash",
+        "la ranura de clave no coincide con el resumen que guarda el registro",
+    ),
+    (
+        "keyslot_stale",
+        "la ranura de clave guardada es más antigua que su último cambio anotado en el registro",
+    ),
+    (
+        "keyslot_leaf",
+        "la hoja del registro indicada no corresponde a esta ranura de clave",
+    ),
+    (
+        "keyslot_missing",
+        "falta una ranura de clave que el registro anota, o la bóveda no tiene ninguna",
+    ),
+    (
+        "export_hash",
+        "la descripción de la exportación no coincide con su entrada del registro",
+    ),
+    (
+        "export_leaf",
+        "la hoja del registro indicada no corresponde a esta exportación",
+    ),
+    (
+        "export_missing",
+        "falta la exportación: el registro la anota pero no está guardada",
+    ),
+    (
+        "receipt",
+        "el comprobante no es un punto de control firmado por esta bóveda, o no se puede comprobar",
+    ),
+    // src/export/reader.rs
+    (
+        "bundle_entry",
+        "la entrada del registro incluida en el paquete no es válida o no corresponde",
+    ),
+    (
+        "inclusion_proof",
+        "la prueba de inclusión no es válida: la entrada no está en el punto de control firmado",
+    ),
+    ("disclosure", "un dato revelado no es válido"),
+    (
+        "withheld",
+        "la lista de datos ocultados no concuerda con la entrada del registro",
+    ),
+    ("fingerprint", "la huella no corresponde a la clave pública"),
+    ("missing_file", "falta un archivo en el paquete"),
+    (
+        "record_file",
+        "el archivo del incidente en el paquete no coincide con lo firmado",
+    ),
+    (
+        "attachment_file",
+        "el archivo del adjunto en el paquete no se puede leer o no es coherente",
+    ),
+    (
+        "unexpected_file",
+        "el paquete contiene un archivo que el manifiesto no declara",
+    ),
+    ("supplement", "no concuerda con el paquete anterior"),
+    (
+        "consistency_proof",
+        "el punto de control del paquete no prolonga de forma demostrable este anterior",
+    ),
+];
+
+/// An identifying-metadata label of an attachment (`GPS position …`, `camera serial number …`,
+/// `owner name …`, or an export plan's `incident … attachment … (name): …`) in the current
+/// language.
+pub fn identifying_text(item: &str) -> String {
+    if lang() == Lang::En {
+        return item.to_owned();
+    }
+    if let Some(c) = glob("incident * attachment * (*): *", item) {
+        return format!(
+            "incidente {} adjunto {} ({}): {}",
+            c[0],
+            c[1],
+            c[2],
+            identifying_text(&c[3])
+        );
+    }
+    by_pattern(IDENTIFYING_ES, item).unwrap_or_else(|| item.to_owned())
+}
+
+const IDENTIFYING_ES: &[(&str, &str)] = &[
+    ("GPS position *", "posición GPS *"),
+    ("camera serial number *", "número de serie de la cámara *"),
+    ("owner name *", "nombre del propietario *"),
+];
+
+/// Why an attachment's metadata could not be read (src/media.rs: `CONTEXT: error`), in the
+/// current language; in Spanish only the context is said (the English error is in `--json`).
+pub fn unreadable_reason(reason: &str) -> String {
+    if lang() == Lang::En {
+        return reason.to_owned();
+    }
+    let context = reason.split_once(':').map_or(reason, |(c, _)| c);
+    match context {
+        "cannot open file" => "no se pudo abrir el archivo".into(),
+        "EXIF" => "los datos EXIF están dañados o no se reconocen".into(),
+        "media container" => "el contenedor multimedia está dañado o no se reconoce".into(),
+        _ => "el formato está dañado o no se reconoce".into(),
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -1232,6 +1548,96 @@ mod tests {
         let e = Error::WrongPassphrase;
         assert_eq!(localized(&e, Lang::En), e.to_string());
         assert!(localized(&e, Lang::Es).contains("contraseña incorrecta"));
+    }
+
+    /// The kind strings passed to `add(`/`problem(` (and chosen by `=> "…"` arms) in a source.
+    fn problem_kinds(source: &str) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        for start in ["add(", "problem(", "=> \""] {
+            let mut rest = source;
+            while let Some(i) = rest.find(start) {
+                rest = &rest[i + start.len()..];
+                let lit = if start.ends_with('"') {
+                    rest
+                } else {
+                    match rest.trim_start().strip_prefix('"') {
+                        Some(r) => r,
+                        None => continue,
+                    }
+                };
+                if let Some(end) = lit.find('"') {
+                    let kind = &lit[..end];
+                    if !kind.is_empty()
+                        && kind.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                        && (start != "=> \"" || kind.ends_with("_missing"))
+                    {
+                        out.insert(kind.to_owned());
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_problem_kind_has_a_spanish_sentence() {
+        let mut kinds = BTreeSet::new();
+        for source in [
+            include_str!("../integrity.rs"),
+            include_str!("../ledger/rotation.rs"),
+            include_str!("../export/reader.rs"),
+        ] {
+            kinds.extend(problem_kinds(source));
+        }
+        for k in [
+            "record_ciphertext_hash",
+            "rekey",
+            "record_missing",
+            "supplement",
+        ] {
+            assert!(kinds.contains(k), "{k} not found in {kinds:?}");
+        }
+        let known: BTreeSet<&str> = PROBLEM_KINDS_ES.iter().map(|(k, _)| *k).collect();
+        let missing: Vec<&String> = kinds
+            .iter()
+            .filter(|k| !known.contains(k.as_str()))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "add these problem kinds to PROBLEM_KINDS_ES: {missing:?}"
+        );
+        assert_eq!(known.len(), PROBLEM_KINDS_ES.len(), "duplicate kinds");
+    }
+
+    #[test]
+    fn problem_items_and_metadata_labels_translate_by_pattern() {
+        let cases = [
+            ("record 3f2a revision 2", "incidente 3f2a revisión 2"),
+            ("record 3f2a", "incidente 3f2a"),
+            ("attachment 9b of record 3f", "adjunto 9b del incidente 3f"),
+            ("keyslot 7c", "ranura de clave 7c"),
+            ("keyslot 7c (remove)", "ranura de clave 7c (quitada)"),
+            ("checkpoint at size 12", "punto de control de tamaño 12"),
+            (
+                "earlier checkpoint at size 4",
+                "punto de control anterior de tamaño 4",
+            ),
+            ("ledger leaf 5", "hoja 5 del registro"),
+            ("receipt", "comprobante"),
+            ("vault metadata", "metadatos de la bóveda"),
+            ("foto.jpg", "foto.jpg"),
+        ];
+        for (en, es) in cases {
+            assert_eq!(problem_item_es(en), es);
+        }
+        assert_eq!(
+            by_pattern(IDENTIFYING_ES, "GPS position 40.712800, -74.006000").as_deref(),
+            Some("posición GPS 40.712800, -74.006000")
+        );
+        assert_eq!(
+            by_pattern(IDENTIFYING_ES, "owner name Jane").as_deref(),
+            Some("nombre del propietario Jane")
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ use vault::secret::Passphrase;
 use vault::vault::{Unlocked, Vault};
 use vault::{backup, passwords, Error, Result};
 
+use super::i18n::{t, tf, Msg};
 use super::output::{human_size, Out};
 use super::{passphrase, progress};
 
@@ -69,9 +70,7 @@ pub struct RestoreArgs {
 /// The generated passphrase for `init --generate-passphrase`; refuses a passphrase file too.
 pub fn generate_passphrase(passphrase_file: Option<&Path>) -> Result<Passphrase> {
     if passphrase_file.is_some() {
-        return Err(Error::Invalid(
-            "--generate-passphrase makes the passphrase itself: do not also give --passphrase-file (or VAULT_PASSPHRASE_FILE)".into(),
-        ));
+        return Err(Error::Invalid(t(Msg::GeneratePassphraseConflict).into()));
     }
     Ok(passwords::generate_passphrase())
 }
@@ -79,9 +78,12 @@ pub fn generate_passphrase(passphrase_file: Option<&Path>) -> Result<Passphrase>
 /// Shows a generated passphrase once, on stderr (even with --quiet or --json).
 pub fn show_generated_passphrase(p: &Passphrase) {
     eprintln!(
-        "\nYour passphrase ({} random words; this is the only time it is shown):\n\n    {}\n\nWrite it down on paper now and keep the paper safe. Without it nobody can open this vault.\n",
-        passwords::GENERATED_WORDS,
-        p.expose()
+        "{}",
+        tf!(
+            Msg::GeneratedPassphrase,
+            n = passwords::GENERATED_WORDS,
+            passphrase = p.expose()
+        )
     );
 }
 
@@ -101,18 +103,32 @@ pub fn keyslot(dir: &Path, pass_file: Option<&Path>, out: &Out, cmd: KeyslotComm
             if out.json {
                 return out.json(&slots);
             }
-            out.line(&format!("{:<32}  {:<10}  KDF", "ID", "KIND"))?;
+            out.line(&format!(
+                "{:<32}  {:<12}  {}",
+                "ID",
+                t(Msg::KeyslotColKind),
+                t(Msg::KeyslotColKdf)
+            ))?;
             for s in &slots {
+                let kind = serde_json::to_value(s.kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default();
+                let kind = match kind.as_str() {
+                    "passphrase" => t(Msg::SlotPassphrase).to_owned(),
+                    "recovery" => t(Msg::SlotRecovery).to_owned(),
+                    _ => kind,
+                };
                 out.line(&format!(
-                    "{:<32}  {:<10}  Argon2id, {} MiB, {} iterations, {} lanes",
+                    "{:<32}  {:<12}  {}",
                     s.id,
-                    serde_json::to_value(s.kind)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_owned))
-                        .unwrap_or_default(),
-                    s.kdf.memory_mib,
-                    s.kdf.iterations,
-                    s.kdf.parallelism
+                    kind,
+                    tf!(
+                        Msg::KeyslotKdf,
+                        mib = s.kdf.memory_mib,
+                        it = s.kdf.iterations,
+                        lanes = s.kdf.parallelism
+                    )
                 ))?;
             }
             Ok(())
@@ -131,14 +147,8 @@ pub fn keyslot(dir: &Path, pass_file: Option<&Path>, out: &Out, cmd: KeyslotComm
                     "recovery_code": shown.as_str(),
                 }));
             }
-            out.line(&format!(
-                "Recovery code (shown only this once):\n\n    {}\n",
-                shown.as_str()
-            ))?;
-            out.warn(&format!(
-                "write the recovery code on paper and keep it away from this computer (a safe, or someone you trust). It opens the vault like your passphrase: anyone who finds it can read everything. Keyslot {} added.",
-                slot.id
-            ));
+            out.line(&tf!(Msg::RecoveryCodeShown, code = shown.as_str()))?;
+            out.warn(&tf!(Msg::RecoveryCodeWarn, id = slot.id));
             Ok(())
         }
         KeyslotCommand::Add {
@@ -146,13 +156,14 @@ pub fn keyslot(dir: &Path, pass_file: Option<&Path>, out: &Out, cmd: KeyslotComm
             new_passphrase_file,
         } => {
             let (mut v, _) = unlock(dir, pass_file)?;
-            let new = passphrase::new(new_passphrase_file.as_deref(), "Additional passphrase")?;
+            let new =
+                passphrase::new(new_passphrase_file.as_deref(), t(Msg::AdditionalPassphrase))?;
             let id = v.add_passphrase_slot(&new)?;
             if out.json {
                 return out.json(&serde_json::json!({ "slot": id, "kind": "passphrase" }));
             }
             out.line(&id)?;
-            out.note("keyslot added: the vault now opens with this passphrase too");
+            out.note(t(Msg::KeyslotAdded));
             Ok(())
         }
         KeyslotCommand::Remove { id } => {
@@ -162,7 +173,7 @@ pub fn keyslot(dir: &Path, pass_file: Option<&Path>, out: &Out, cmd: KeyslotComm
                 return out.json(&serde_json::json!({ "removed": removed }));
             }
             out.line(&removed)?;
-            out.note("keyslot removed: its passphrase or recovery code no longer opens this vault (copies and backups made earlier still contain it)");
+            out.note(t(Msg::KeyslotRemoved));
             Ok(())
         }
     }
@@ -173,10 +184,10 @@ pub fn rekey(dir: &Path, pass_file: Option<&Path>, out: &Out, a: RekeyArgs) -> R
     let (mut v, pass) = unlock(dir, pass_file)?;
     let new = match (&a.new_passphrase_file, a.new_passphrase) {
         (Some(f), _) => Some(passphrase::from_file(f)?),
-        (None, true) => Some(passphrase::new(None, "New passphrase")?),
+        (None, true) => Some(passphrase::new(None, t(Msg::NewPassphrase))?),
         (None, false) => None,
     };
-    let bar = progress::items(1000, "re-encrypting", out.quiet);
+    let bar = progress::items(1000, t(Msg::Reencrypting), out.quiet);
     let tick = |done: u64, total: u64| {
         if let Some(b) = &bar {
             b.set_length(total);
@@ -191,22 +202,23 @@ pub fn rekey(dir: &Path, pass_file: Option<&Path>, out: &Out, a: RekeyArgs) -> R
     if out.json {
         return out.json(&outcome);
     }
-    out.line(&format!(
-        "Rekeyed: {} record revisions, {} attachments and {} export descriptions re-encrypted to a new master key ({})",
-        outcome.records, outcome.attachments, outcome.exports, outcome.master_recipient
+    out.line(&tf!(
+        Msg::Rekeyed,
+        records = outcome.records,
+        attachments = outcome.attachments,
+        exports = outcome.exports,
+        recipient = outcome.master_recipient
     ))?;
     if !outcome.removed_slots.is_empty() {
-        out.warn(&format!(
-            "removed {} other keyslot(s) ({}): their recovery codes or passphrases no longer open the vault. Add a new recovery code with `vault keyslot add --recovery`.",
-            outcome.removed_slots.len(),
-            outcome.removed_slots.join(", ")
+        out.warn(&tf!(
+            Msg::RekeyRemovedSlots,
+            n = outcome.removed_slots.len(),
+            ids = outcome.removed_slots.join(", ")
         ));
     }
-    out.note("A master key exported earlier no longer reads this vault, but backups and copies made before now still open with the old key and passphrase: destroy them if they may be compromised. The signing key is unchanged, so earlier receipts still verify.");
+    out.note(t(Msg::RekeyNote));
     if new.is_none() {
-        out.note(
-            "If the passphrase itself may be known to someone else, change it too: `vault passwd`.",
-        );
+        out.note(t(Msg::RekeyPassphraseNote));
     }
     Ok(())
 }
@@ -221,32 +233,28 @@ pub fn destroy(dir: &Path, out: &Out, a: DestroyArgs) -> Result<()> {
     let fingerprint = vault.fingerprint();
     if !a.yes {
         if !std::io::stdin().is_terminal() {
-            return Err(Error::Invalid(
-                "refusing to destroy the vault without confirmation: run it on a terminal, or pass --yes".into(),
-            ));
+            return Err(Error::Invalid(t(Msg::DestroyNeedsConfirm).into()));
         }
         eprintln!(
-            "This permanently destroys the vault at {}: its keys are overwritten and nothing in it can be decrypted again, with any passphrase.\nType the vault fingerprint ({fingerprint}) to confirm:",
-            dir.display()
+            "{}",
+            tf!(Msg::DestroyPrompt, path = dir.display(), fp = fingerprint)
         );
         let mut line = String::new();
         std::io::stdin().lock().read_line(&mut line)?;
         if digits(&line) != digits(&fingerprint) {
-            return Err(Error::Invalid(
-                "the fingerprint does not match; nothing was destroyed".into(),
-            ));
+            return Err(Error::Invalid(t(Msg::DestroyMismatch).into()));
         }
     }
     let outcome = vault.destroy()?;
     if out.json {
         return out.json(&outcome);
     }
-    out.line(&format!(
-        "Destroyed the vault at {} ({} keyslot(s) and the signing key overwritten, files removed)",
-        outcome.path.display(),
-        outcome.keyslots_erased
+    out.line(&tf!(
+        Msg::Destroyed,
+        path = outcome.path.display(),
+        n = outcome.keyslots_erased
     ))?;
-    out.note("Backups and other copies of the vault are not affected.");
+    out.note(t(Msg::DestroyNote));
     Ok(())
 }
 
@@ -257,14 +265,14 @@ pub fn backup(dir: &Path, out: &Out, a: BackupArgs) -> Result<()> {
     if out.json {
         return out.json(&outcome);
     }
-    out.line(&format!(
-        "Backup of {} ledger entries and {} attachments written to {} ({})",
-        outcome.ledger_entries,
-        outcome.attachments,
-        outcome.path.display(),
-        human_size(outcome.bytes)
+    out.line(&tf!(
+        Msg::BackupWritten,
+        entries = outcome.ledger_entries,
+        attachments = outcome.attachments,
+        path = outcome.path.display(),
+        size = human_size(outcome.bytes)
     ))?;
-    out.note("It is encrypted like the vault and opens with the vault's current passphrase or recovery code. Keep a receipt (`vault receipt`) elsewhere to tell later whether a backup is out of date.");
+    out.note(t(Msg::BackupNote));
     Ok(())
 }
 
@@ -274,13 +282,13 @@ pub fn restore(dir: &Path, out: &Out, a: RestoreArgs) -> Result<()> {
     if out.json {
         return out.json(&outcome);
     }
-    out.line(&format!(
-        "Restored vault {} at {} ({} ledger entries, {} attachments)",
-        outcome.vault_id,
-        outcome.path.display(),
-        outcome.ledger_entries,
-        outcome.attachments
+    out.line(&tf!(
+        Msg::Restored,
+        id = outcome.vault_id,
+        path = outcome.path.display(),
+        entries = outcome.ledger_entries,
+        attachments = outcome.attachments
     ))?;
-    out.note("Check it is not older than your newest receipt: vault verify --receipt RECEIPT");
+    out.note(t(Msg::RestoreNote));
     Ok(())
 }

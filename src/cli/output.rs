@@ -127,13 +127,16 @@ impl Out {
         if let vault::media::MetadataStatus::Unreadable { reason } = &a.metadata.status {
             s.push_str(&format!(
                 "     {}\n",
-                tf!(Msg::MetadataUnreadable, reason = reason)
+                tf!(
+                    Msg::MetadataUnreadable,
+                    reason = i18n::unreadable_reason(reason)
+                )
             ));
         }
         for item in &a.identifying {
             s.push_str(&format!(
                 "     {}\n",
-                tf!(Msg::IdentifyingItem, item = item)
+                tf!(Msg::IdentifyingItem, item = i18n::identifying_text(item))
             ));
         }
         s

@@ -105,7 +105,7 @@ fn print_report(out: &Out, r: &Report) -> Result<()> {
             scope = scope
         ))?;
         for p in &r.problems {
-            out.line(&format!("  [{}] {}: {}", p.kind, p.item, p.detail))?;
+            out.line(&super::i18n::problem_line(p.kind, &p.item, &p.detail))?;
         }
     }
     if r.ledger_entries > r.signed_entries && r.ok() {
