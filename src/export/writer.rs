@@ -1,6 +1,7 @@
 //! Writing bundles: plan (what goes in, what identifying metadata it would carry), then write the
 //! age-encrypted ZIP in one streaming pass, then log the export in the ledger.
 
+use crate::crypto::HashingWriter;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{BufWriter, Write};
 use std::path::Path;
@@ -9,7 +10,7 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
+use sha2::Digest;
 use zip::write::SimpleFileOptions;
 use zip::CompressionMethod;
 
@@ -89,22 +90,6 @@ pub struct ExportedItem {
     pub withheld: Vec<String>,
     #[serde(default)]
     pub carries: Option<String>,
-}
-
-struct HashingWriter<W: Write> {
-    inner: W,
-    hasher: Sha256,
-}
-
-impl<W: Write> Write for HashingWriter<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.hasher.update(&buf[..n]);
-        Ok(n)
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.inner.flush()
-    }
 }
 
 fn zip_err(e: zip::result::ZipError) -> Error {
@@ -338,10 +323,7 @@ impl Unlocked {
                 .map(|r| r.recipient.as_ref() as &dyn age::Recipient),
         )
         .map_err(|e| Error::Encrypt(e.to_string()))?;
-        let hashing = HashingWriter {
-            inner: BufWriter::with_capacity(1 << 20, file),
-            hasher: Sha256::new(),
-        };
+        let hashing = HashingWriter::new(BufWriter::with_capacity(1 << 20, file));
         let stream = encryptor
             .wrap_output(hashing)
             .map_err(|e| Error::Encrypt(e.to_string()))?;

@@ -7,6 +7,7 @@
 //! leaf. Anything in `blobs/` without a committed row and without a live lock is a leftover of an
 //! interrupted attach and is removed by [`Vault::clean_leftovers`].
 
+use crate::crypto::HashingWriter;
 use std::fs::{self, File};
 use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
@@ -64,25 +65,6 @@ pub enum ExtractTarget<'a> {
     File(&'a Path),
     /// A stream (standard output); a mismatch is reported after the bytes were written.
     Writer(&'a mut dyn Write),
-}
-
-/// A writer that hashes and counts what passes through it.
-struct HashingWriter<W: Write> {
-    inner: W,
-    hasher: Sha256,
-    written: u64,
-}
-
-impl<W: Write> Write for HashingWriter<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.hasher.update(&buf[..n]);
-        self.written += n as u64;
-        Ok(n)
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.inner.flush()
-    }
 }
 
 /// A writer that gathers ciphertext into 1 MiB buffers and hands each to another thread (which
@@ -167,11 +149,7 @@ fn read_and_hash(mut file: File, tx: SyncSender<Vec<u8>>) -> std::io::Result<(u6
 
 /// Hashes and writes ciphertext buffers to the blob file; returns (bytes, SHA-256).
 fn hash_and_write(file: File, rx: Receiver<Vec<u8>>) -> std::io::Result<(u64, [u8; 32], File)> {
-    let mut out = HashingWriter {
-        inner: BufWriter::with_capacity(CHUNK, file),
-        hasher: Sha256::new(),
-        written: 0,
-    };
+    let mut out = HashingWriter::new(BufWriter::with_capacity(CHUNK, file));
     for buf in rx {
         out.write_all(&buf)?;
     }

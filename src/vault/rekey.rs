@@ -17,6 +17,7 @@
 //! commit, the old key works and the new files are unowned leftovers (removed by the next writing
 //! command); after it, the new key works and the old blobs are the leftovers (removed at once).
 
+use crate::crypto::HashingWriter;
 use std::collections::HashMap;
 use std::fs::{self, File};
 use std::io::{BufReader, BufWriter, Read, Write};
@@ -118,25 +119,6 @@ impl<R: Read> Read for HashingReader<R> {
     }
 }
 
-/// Hashes and counts everything written through it.
-struct HashingWriter<W> {
-    inner: W,
-    hasher: Sha256,
-    written: u64,
-}
-
-impl<W: Write> Write for HashingWriter<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.hasher.update(&buf[..n]);
-        self.written += n as u64;
-        Ok(n)
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.inner.flush()
-    }
-}
-
 /// A blob re-encrypted to the new key, waiting (locked) under its `.partial` name.
 struct NewBlob {
     /// The blob file it replaces.
@@ -174,11 +156,7 @@ fn reencrypt_blob(
             hasher: Sha256::new(),
         };
         let mut buffered = BufReader::with_capacity(CHUNK, &mut hashing);
-        let mut out = HashingWriter {
-            inner: BufWriter::with_capacity(CHUNK, &file),
-            hasher: Sha256::new(),
-            written: 0,
-        };
+        let mut out = HashingWriter::new(BufWriter::with_capacity(CHUNK, &file));
         {
             let decryptor = age::Decryptor::new_buffered(&mut buffered)
                 .map_err(|_| damaged("is not a readable age file"))?;
