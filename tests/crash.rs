@@ -7,7 +7,7 @@
 //!
 //! Kill delays are spread evenly (with seeded jitter) from 0 to a little past the command's own
 //! duration, measured once per test. `VAULT_CRASH_ITERATIONS` sets the kills per command (default
-//! 8, so the file runs in well under a minute on 2 cores); deep runs, locally or in a scheduled CI
+//! 6, so the file runs in about 40 s on 2 cores); deep runs, locally or in a scheduled CI
 //! job, should raise it to 50 or more. `VAULT_CRASH_SEED` replays a run (the seed is printed).
 
 mod common;
@@ -31,7 +31,7 @@ fn iterations() -> usize {
         .ok()
         .and_then(|s| s.parse().ok())
         .filter(|n| *n > 0)
-        .unwrap_or(8)
+        .unwrap_or(6)
 }
 
 /// SplitMix64: small, seedable, good enough to spread kill points.
@@ -719,13 +719,9 @@ fn killed_export_leaves_the_vault_sound_and_any_logged_bundle_complete() {
                 ],
             )
             .success();
-        if now == exports + 1 {
-            assert!(
-                complete,
-                "{context}: a logged export has no complete bundle"
-            );
-        } else if complete {
-            // The bundle was written but the kill came before the export was logged.
+        // The export is logged before the bundle appears under its name, so a kill may leave a
+        // logged export without a bundle (the log over-reports), never a bundle the log misses.
+        if complete && now != exports + 1 {
             unlogged += 1;
         }
         if out.exists() && !complete {
@@ -742,15 +738,14 @@ fn killed_export_leaves_the_vault_sound_and_any_logged_bundle_complete() {
         tally(&fates),
         partial.len()
     );
-    // KNOWN ISSUE (reported to the export owner): the bundle is written straight to --out, so a
-    // kill leaves a truncated file there. The fix is to write `<out>.partial` and rename it when
-    // complete. Set VAULT_CRASH_STRICT_EXPORT=1 to make this a failure.
-    if std::env::var_os("VAULT_CRASH_STRICT_EXPORT").is_some() {
-        assert!(
-            partial.is_empty(),
-            "partial bundles left at --out: {partial:?}"
-        );
-    }
+    assert_eq!(
+        unlogged, 0,
+        "complete bundles that the disclosure log does not list"
+    );
+    assert!(
+        partial.is_empty(),
+        "partial bundles left at --out: {partial:?}"
+    );
 }
 
 #[test]

@@ -269,16 +269,46 @@ impl Unlocked {
                 "give at least one recipient (--to, --to-file or --passphrase)".into(),
             ));
         }
-        let file = fsutil::create_new_private(out)?;
-        let result = self.write_bundle(&plan, &recipients, file);
-        let (manifest, bundle_sha256) = match result {
+        if out.exists() {
+            return Err(Error::WouldOverwrite(out.to_path_buf()));
+        }
+        // Crash safety: the bundle is written under a `.partial` name and fsynced, the export is
+        // logged in the ledger, and only then does the bundle appear under its name (a hard link
+        // never replaces an existing file). A killed export leaves no truncated bundle at `out`,
+        // and no bundle exists that the disclosure log does not list.
+        let mut partial_name = out.as_os_str().to_owned();
+        partial_name.push(".partial");
+        let partial = std::path::PathBuf::from(partial_name);
+        let file = fsutil::create_new_private(&partial)?;
+        let result = self
+            .write_bundle(&plan, &recipients, file)
+            .and_then(|(manifest, sha)| self.log_export(&manifest, &recipients, sha));
+        let outcome = match result {
             Ok(v) => v,
             Err(e) => {
-                let _ = std::fs::remove_file(out);
+                let _ = std::fs::remove_file(&partial);
                 return Err(e);
             }
         };
-        self.log_export(&manifest, &recipients, bundle_sha256)
+        let linked = match std::fs::hard_link(&partial, out) {
+            Ok(()) => std::fs::remove_file(&partial).map_err(|e| Error::file(&partial, e)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                Err(Error::WouldOverwrite(out.to_path_buf()))
+            }
+            // File systems without hard links (FAT, exFAT): rename, having checked just above.
+            Err(_) if !out.exists() => {
+                std::fs::rename(&partial, out).map_err(|e| Error::file(out, e))
+            }
+            Err(e) => Err(Error::file(out, e)),
+        };
+        if linked.is_err() {
+            let _ = std::fs::remove_file(&partial);
+        }
+        linked?;
+        if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+            fsutil::sync_dir(dir)?;
+        }
+        Ok(outcome)
     }
 
     fn proof_for(&self, leaves: &[merkle::Hash], index: u64, entry: &[u8]) -> Result<LeafProof> {
