@@ -78,24 +78,16 @@ impl AttachmentBody {
 
     /// Field name -> disclosure string.
     pub fn disclosures(&self) -> Result<BTreeMap<String, String>> {
-        self.field_values()?
-            .into_iter()
-            .map(|(name, value)| {
-                let salt = self.salts.get(&name).ok_or_else(|| {
-                    Error::Damaged(format!("attachment {} has no salt for {name}", self.id))
-                })?;
-                Ok((name.clone(), disclosure::encode(salt, &name, &value)))
-            })
-            .collect()
+        disclosure::encode_all(
+            self.field_values()?,
+            &self.salts,
+            &format!("attachment {}", self.id),
+        )
     }
 
     /// Field name -> digest.
     pub fn digests(&self) -> Result<BTreeMap<String, String>> {
-        Ok(self
-            .disclosures()?
-            .into_iter()
-            .map(|(n, d)| (n, disclosure::digest(&d)))
-            .collect())
+        Ok(disclosure::digest_all(self.disclosures()?))
     }
 
     /// Parses a decrypted description.

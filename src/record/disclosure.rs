@@ -32,6 +32,34 @@ pub fn digest(disclosure: &str) -> String {
     URL_SAFE_NO_PAD.encode(sha256(disclosure.as_bytes()))
 }
 
+/// Field name -> disclosure for every field of `values`, each with its salt from `salts`.
+/// `owner` names the record or attachment in the error when a salt is missing.
+pub fn encode_all(
+    values: std::collections::BTreeMap<String, serde_json::Value>,
+    salts: &std::collections::BTreeMap<String, String>,
+    owner: &str,
+) -> Result<std::collections::BTreeMap<String, String>> {
+    values
+        .into_iter()
+        .map(|(name, value)| {
+            let salt = salts
+                .get(&name)
+                .ok_or_else(|| Error::Damaged(format!("{owner} has no salt for {name}")))?;
+            Ok((name.clone(), encode(salt, &name, &value)))
+        })
+        .collect()
+}
+
+/// Field name -> digest of each disclosure.
+pub fn digest_all(
+    disclosures: std::collections::BTreeMap<String, String>,
+) -> std::collections::BTreeMap<String, String> {
+    disclosures
+        .into_iter()
+        .map(|(n, d)| (n, digest(&d)))
+        .collect()
+}
+
 /// Decodes a disclosure into (salt, name, value), strictly.
 pub fn decode(disclosure: &str) -> Result<(String, String, serde_json::Value)> {
     let bytes = URL_SAFE_NO_PAD

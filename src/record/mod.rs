@@ -207,24 +207,16 @@ impl RecordBody {
 
     /// Field name -> disclosure string.
     pub fn disclosures(&self) -> Result<BTreeMap<String, String>> {
-        self.field_values()?
-            .into_iter()
-            .map(|(name, value)| {
-                let salt = self.salts.get(&name).ok_or_else(|| {
-                    Error::Damaged(format!("record {} has no salt for {name}", self.id))
-                })?;
-                Ok((name.clone(), disclosure::encode(salt, &name, &value)))
-            })
-            .collect()
+        disclosure::encode_all(
+            self.field_values()?,
+            &self.salts,
+            &format!("record {}", self.id),
+        )
     }
 
     /// Field name -> digest, as committed in the ledger.
     pub fn digests(&self) -> Result<BTreeMap<String, String>> {
-        Ok(self
-            .disclosures()?
-            .into_iter()
-            .map(|(n, d)| (n, disclosure::digest(&d)))
-            .collect())
+        Ok(disclosure::digest_all(self.disclosures()?))
     }
 
     /// Serializes and parses with a strict check of the format tag.
