@@ -22,7 +22,8 @@ use crate::ledger::entry::SlotAction;
 use crate::ledger::rotation::{self, Rotation};
 use crate::ledger::{self, merkle, Entry};
 use crate::store::{AttachmentRow, ExportRow, KeyslotRow, LedgerRow, RecordRow, BLOB_DIR};
-use crate::vault::{decrypt_blob, open_attachment, open_record, Vault};
+use crate::vault::cache::{self, CachedOpening};
+use crate::vault::{decrypt_blob, open_attachment, open_record, open_record_with_key, Vault};
 use crate::Result;
 
 /// One thing found wrong.
@@ -55,6 +56,9 @@ pub struct Report {
     pub attachments: usize,
     pub attachment_bytes: u64,
     pub leftover_files: usize,
+    /// Record revisions `--full` opened with the age file key kept in the signed list cache
+    /// instead of an X25519 unwrap (docs/format.md, "Encrypted list cache").
+    pub records_opened_with_cached_keys: u64,
     pub receipt: Option<ReceiptResult>,
     pub problems: Vec<Problem>,
 }
@@ -89,17 +93,19 @@ pub fn verify(
     progress: Option<Progress<'_>>,
 ) -> Result<Report> {
     let mut p = Problems(Vec::new());
-    let store = &mut vault.store;
-    for line in store.integrity_check()? {
+    for line in vault.store.integrity_check()? {
         p.add(
             "database",
             "vault.db",
             format!("SQLite integrity check: {line}"),
         );
     }
-    let blob_dir = store.dir().join(BLOB_DIR);
-    let (ledger_rows, records, attachments, keyslots, checkpoints, exports, meta) =
-        store.read(|tx| {
+    let blob_dir = vault.dir().join(BLOB_DIR);
+    let vault_id = vault.id().to_owned();
+    let signing_public = *vault.signing_public();
+    let store = &mut vault.store;
+    let (ledger_rows, records, attachments, keyslots, checkpoints, exports, meta, cache) = store
+        .read(|tx| {
             Ok((
                 tx.ledger()?,
                 record_digests(tx)?,
@@ -112,8 +118,23 @@ pub fn verify(
                     tx.meta("master_recipient")?.unwrap_or_default(),
                     tx.meta("signing_public")?.unwrap_or_default(),
                 ),
+                crate::vault::cache::check_segments(
+                    tx,
+                    &vault_id,
+                    &signing_public,
+                    master,
+                    tx.ledger_size()?,
+                )?,
             ))
         })?;
+    let (cached_keys, cache_problems) = cache;
+    for (seq, reason) in cache_problems {
+        p.add(
+            "cache_segment",
+            format!("list cache segment {seq}"),
+            format!("{reason} (the next listing drops and rebuilds it)"),
+        );
+    }
     let vault_ref: &Vault = vault;
     let total_items = (records.len() + attachments.len()) as u64;
 
@@ -153,13 +174,15 @@ pub fn verify(
     let receipt = receipt.map(|text| check_receipt(vault_ref, &leaves, text, &mut p));
 
     let mut tier = "basic";
+    let mut keyed = 0;
     if let Some(master) = master {
         tier = "full";
         let known: HashSet<u64> = records.iter().map(|r| r.leaf_index).collect();
-        deep_check(
+        keyed = deep_check(
             master,
             &mut vault.store,
             &known,
+            &cached_keys,
             &attachments,
             &entries,
             &blob_dir,
@@ -177,6 +200,7 @@ pub fn verify(
         attachments: attachments.len(),
         attachment_bytes,
         leftover_files: leftovers,
+        records_opened_with_cached_keys: keyed,
         receipt,
         problems: p.0,
     })
@@ -705,13 +729,15 @@ fn deep_check(
     master: &MasterKey,
     store: &mut crate::store::Store,
     known: &HashSet<u64>,
+    cached: &HashMap<u64, CachedOpening>,
     attachments: &[AttachmentRow],
     entries: &BTreeMap<u64, Entry>,
     blob_dir: &std::path::Path,
     total: u64,
     progress: Option<Progress<'_>>,
     p: &mut Problems,
-) {
+) -> u64 {
+    let keyed = std::sync::atomic::AtomicU64::new(0);
     let done = std::sync::atomic::AtomicU64::new(0);
     let tick = || {
         let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
@@ -724,7 +750,9 @@ fn deep_check(
     let mut record_problems: Vec<Problem> = Vec::new();
     let streamed = store.read(|tx| {
         tx.for_each_record_batch(false, RECORD_BATCH, |batch| {
-            record_problems.extend(deep_check_records(master, &batch, known, entries, &tick));
+            record_problems.extend(deep_check_records(
+                master, &batch, known, cached, &keyed, entries, &tick,
+            ));
             Ok(())
         })
     });
@@ -768,6 +796,7 @@ fn deep_check(
         })
         .collect();
     p.0.extend(attachment_problems);
+    keyed.into_inner()
 }
 
 /// Record rows read per batch by the streaming passes (about 4.5 MB of ciphertext).
@@ -805,15 +834,47 @@ fn deep_check_records(
     master: &MasterKey,
     records: &[RecordRow],
     known: &HashSet<u64>,
+    cached: &HashMap<u64, CachedOpening>,
+    keyed: &std::sync::atomic::AtomicU64,
     entries: &BTreeMap<u64, Entry>,
     tick: &(dyn Fn() + Sync),
 ) -> Vec<Problem> {
     records
         .par_iter()
         .filter(|row| known.contains(&row.leaf_index))
-        .filter_map(|row| {
+        .flat_map_iter(|row| {
             let item = format!("record {} revision {}", row.id, row.revision);
-            let res = match open_record(master, row) {
+            let mut found = Vec::new();
+            let opened = match cached.get(&row.leaf_index) {
+                // The key in the signed cache was unwrapped from this very ciphertext when it
+                // was listed; age still checks the header MAC and every chunk with it.
+                Some(c) if c.ct == sha256_hex(&row.ciphertext) => {
+                    match open_record_with_key(row, &c.key) {
+                        Ok(body) => {
+                            keyed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            if cache::shown_digest(&body.recorded_at, &body.incident) != c.shown
+                            {
+                                found.push(problem(
+                                    "cache_item",
+                                    item.clone(),
+                                    "the list cache shows this revision differently from its ciphertext",
+                                ));
+                            }
+                            Ok(body)
+                        }
+                        Err(_) => {
+                            found.push(problem(
+                                "cache_item",
+                                item.clone(),
+                                "the file key kept in the list cache does not open this revision",
+                            ));
+                            open_record(master, row)
+                        }
+                    }
+                }
+                _ => open_record(master, row),
+            };
+            found.extend(match opened {
                 Err(e) => Some(problem("record_decrypt", item, e.to_string())),
                 Ok(body) => match (body.digests(), entries.get(&row.leaf_index)) {
                     (Ok(d), Some(Entry::Record { fields, .. })) if d == *fields => None,
@@ -825,9 +886,9 @@ fn deep_check_records(
                     (Err(e), _) => Some(problem("record_decode", item, e.to_string())),
                     _ => None, // already reported by tier 1
                 },
-            };
+            });
             tick();
-            res
+            found
         })
         .collect()
 }

@@ -1,6 +1,7 @@
 //! The encrypted list cache (docs/format.md, "Encrypted list cache"): a stale, damaged, forged
 //! or missing cache is detected and the listing still shows exactly what the records say;
-//! `verify` passes throughout.
+//! `verify` reports a damaged or forged segment, and opens cached records with their kept file
+//! keys.
 
 use std::io::{Read, Write};
 use std::path::Path;
@@ -8,6 +9,7 @@ use std::str::FromStr;
 
 use rusqlite::{params, Connection};
 use vault::crypto::kdf;
+use vault::integrity;
 use vault::record::{Incident, Kind};
 use vault::secret::Passphrase;
 use vault::vault::{CacheStats, Unlocked, Vault};
@@ -47,8 +49,7 @@ fn list(dir: &Path) -> (Vec<String>, CacheStats) {
 }
 
 fn verify_ok(dir: &Path) {
-    let mut u = Vault::open(dir).unwrap().unlock(&pass(), true).unwrap();
-    let report = u.verify(None, None).unwrap();
+    let report = full_report(dir);
     assert!(report.ok(), "{:?}", report.problems);
 }
 
@@ -168,7 +169,11 @@ fn damaged_cache_is_detected_and_rebuilt() {
         )
         .unwrap();
     }
-    verify_ok(&dir);
+    // `verify` reports the damaged segment (its signature covers the ciphertext) without and
+    // with the passphrase; the records themselves are fine.
+    let report = integrity::verify(&mut Vault::open(&dir).unwrap(), None, None, None).unwrap();
+    assert_only_cache_segment(&report);
+    assert_only_cache_segment(&full_report(&dir));
     let (texts, s) = list(&dir);
     assert_eq!(texts, expected(3));
     assert_eq!((s.rejected_segments, s.decrypted), (1, 3));
@@ -200,10 +205,79 @@ fn cache_forged_with_the_public_recipient_is_rejected() {
         )
         .unwrap();
     }
+    let report = full_report(&dir);
+    assert_only_cache_segment(&report);
+    assert!(
+        report.problems[0].detail.contains("signature"),
+        "{:?}",
+        report.problems
+    );
     let (texts, s) = list(&dir);
     assert_eq!(texts, expected(3));
     assert_eq!(s.rejected_segments, 1);
     verify_ok(&dir);
+}
+
+/// `verify --full` through the library.
+fn full_report(dir: &Path) -> integrity::Report {
+    let mut u = Vault::open(dir).unwrap().unlock(&pass(), true).unwrap();
+    u.verify(None, None).unwrap()
+}
+
+fn assert_only_cache_segment(report: &integrity::Report) {
+    assert_eq!(
+        cache_problems(report),
+        vec!["cache_segment"],
+        "{:?}",
+        report.problems
+    );
+}
+
+/// Problem kinds of a report, sorted.
+fn cache_problems(report: &vault::integrity::Report) -> Vec<&'static str> {
+    let mut kinds: Vec<&'static str> = report.problems.iter().map(|p| p.kind).collect();
+    kinds.sort();
+    kinds
+}
+
+#[test]
+fn full_verify_opens_cached_records_with_their_kept_file_keys() {
+    let (_t, dir, ids) = setup(3);
+    // Before any listing there are no kept keys: every record is unwrapped with the master key.
+    let report = full_report(&dir);
+    assert!(report.ok(), "{:?}", report.problems);
+    assert_eq!(report.records_opened_with_cached_keys, 0);
+    list(&dir);
+    let report = full_report(&dir);
+    assert!(report.ok(), "{:?}", report.problems);
+    assert_eq!(report.records_opened_with_cached_keys, 3);
+    // A record ciphertext with a flipped byte: the kept key is not used for it (its hash no
+    // longer matches the item), and the damage is reported as always.
+    {
+        let conn = db(&dir);
+        let mut ct: Vec<u8> = conn
+            .query_row(
+                "SELECT ciphertext FROM records WHERE id = ?1",
+                [&ids[1]],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let n = ct.len();
+        ct[n - 30] ^= 0x20;
+        conn.execute(
+            "UPDATE records SET ciphertext = ?1 WHERE id = ?2",
+            params![ct, ids[1]],
+        )
+        .unwrap();
+    }
+    let report = full_report(&dir);
+    assert_eq!(report.records_opened_with_cached_keys, 2);
+    assert_eq!(
+        cache_problems(&report),
+        vec!["record_ciphertext_hash", "record_decrypt"],
+        "{:?}",
+        report.problems
+    );
 }
 
 #[test]

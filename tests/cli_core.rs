@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 use std::str::FromStr;
 
-use common::{all_files, TestVault};
+use common::{all_files, state_files, TestVault};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
@@ -73,7 +73,7 @@ fn info(v: &TestVault) -> Value {
 
 /// Path -> SHA-256 of every file under `dir`.
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, String> {
-    all_files(dir)
+    state_files(dir)
         .into_iter()
         .map(|p| {
             let bytes = std::fs::read(&p).expect("read");

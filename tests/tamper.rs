@@ -955,6 +955,8 @@ fn tampered_ledger_and_checkpoints_are_found() {
         .map(|s| ("checkpoint_signature", checkpoint(*s)))
         .collect();
     expected.push(("signing_key", "vault metadata".to_owned()));
+    // The list cache segment (the base vault was listed) is signed with the real key too.
+    expected.push(("cache_segment", "list cache segment 0".to_owned()));
     let r = verify(&v, false, &[]);
     assert_problems(&r, "basic", &expected);
     assert_eq!(r.report()["signed_entries"], 0);

@@ -937,6 +937,14 @@ const PROBLEM_KINDS_ES: &[(&str, &str)] = &[
     ),
     ("attachment_decrypt", "el adjunto no se puede descifrar"),
     (
+        "cache_segment",
+        "un segmento de la caché del listado no está firmado por esta bóveda o está dañado; el próximo listado lo rehace",
+    ),
+    (
+        "cache_item",
+        "la caché del listado muestra este registro distinto de lo que guarda cifrado",
+    ),
+    (
         "attachment_plaintext",
         "el contenido descifrado del adjunto no coincide con lo anotado",
     ),

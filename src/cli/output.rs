@@ -41,6 +41,25 @@ impl Out {
         writeln!(out, "{text}").map_err(Error::Io)
     }
 
+    /// Prints many lines on stdout through one buffer (a listing of 100,000 incidents would
+    /// otherwise cost one write per line).
+    pub fn lines<S: AsRef<str>>(&self, lines: &[S]) -> Result<()> {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        for l in lines {
+            out.write_all(l.as_ref().as_bytes())
+                .and_then(|_| out.write_all(b"\n"))
+                .map_err(Error::Io)?;
+        }
+        out.flush().map_err(Error::Io)
+    }
+
+    /// One line per incident, formatted on every core, printed in order.
+    pub fn record_lines(&self, records: &[RecordView]) -> Result<()> {
+        use rayon::prelude::*;
+        let lines: Vec<String> = records.par_iter().map(|r| self.record_line(r)).collect();
+        self.lines(&lines)
+    }
+
     /// A note on stderr (suppressed by --quiet).
     pub fn note(&self, text: &str) {
         if !self.quiet {

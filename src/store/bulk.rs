@@ -37,8 +37,8 @@ const CACHE_TABLE: &str = "CREATE TABLE IF NOT EXISTS cache (
     ciphertext BLOB NOT NULL, signature BLOB NOT NULL)";
 
 impl Tx<'_> {
-    /// Every record revision's id, revision and leaf, in ledger order. Reads only the
-    /// `leaf_index` index (which carries the primary key), never the ciphertexts.
+    /// Every record revision's id, revision and leaf, in ledger order, from the
+    /// `records_by_leaf` index alone (never the rows, which carry the ciphertexts).
     pub fn record_keys(&self) -> Result<Vec<RecordKey>> {
         let mut stmt = self
             .tx
@@ -156,21 +156,44 @@ impl Tx<'_> {
 
     /// Every stored cache segment, in order (none when the table does not exist yet).
     pub fn cache_segments(&self) -> Result<Vec<CacheSegmentRow>> {
+        let mut all = Vec::new();
+        self.for_each_cache_segment_batch(usize::MAX, |rows| {
+            all = rows;
+            Ok(())
+        })?;
+        Ok(all)
+    }
+
+    /// Every stored cache segment in order, `batch` at a time (memory holds one batch).
+    pub fn for_each_cache_segment_batch(
+        &self,
+        batch: usize,
+        mut f: impl FnMut(Vec<CacheSegmentRow>) -> Result<()>,
+    ) -> Result<()> {
         if !self.has_cache_table()? {
-            return Ok(vec![]);
+            return Ok(());
         }
         let mut stmt = self
             .tx
             .prepare("SELECT seq, covered, ciphertext, signature FROM cache ORDER BY seq")?;
-        let rows = stmt.query_map([], |r| {
-            Ok(CacheSegmentRow {
+        let mut rows = stmt.query([])?;
+        let batch = batch.max(1);
+        let mut buf = Vec::new();
+        while let Some(r) = rows.next()? {
+            buf.push(CacheSegmentRow {
                 seq: r.get::<_, i64>(0)? as u64,
                 covered: r.get::<_, i64>(1)? as u64,
                 ciphertext: r.get(2)?,
                 signature: r.get(3)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            });
+            if buf.len() >= batch {
+                f(std::mem::take(&mut buf))?;
+            }
+        }
+        if !buf.is_empty() {
+            f(buf)?;
+        }
+        Ok(())
     }
 
     /// The next free segment number (creates the table if needed; write transactions only).

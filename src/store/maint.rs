@@ -74,6 +74,14 @@ impl Store {
         Ok(busy_flag == 0)
     }
 
+    /// Copies committed write-ahead-log frames into the database file without waiting for
+    /// other connections (what they still read stays in the log).
+    pub fn checkpoint_passive(&self) -> Result<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
+            .map_err(busy)
+    }
+
     /// Overwrites the write-ahead log in place, so that page images it still holds from earlier
     /// transactions (an old keyslot, say) are not left in the file, then truncates it. Works in
     /// SQL only: after a restarting checkpoint, the next transaction writes its frames from the

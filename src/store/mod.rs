@@ -12,6 +12,7 @@ mod schema;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use rusqlite::config::DbConfig;
 use rusqlite::{
     params, Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior,
 };
@@ -128,6 +129,8 @@ impl Store {
         })?;
         let store = Store::configure(conn, dir)?;
         schema::check_version(&store.conn)?;
+        // Best effort: a read-only or busy vault works without it, only slower to list.
+        let _ = store.conn.execute_batch(schema::LATER_INDEXES);
         Ok(store)
     }
 
@@ -140,6 +143,10 @@ impl Store {
         )?;
         let _ = conn.pragma_update(None, "journal_mode", "WAL");
         conn.pragma_update(None, "synchronous", "FULL")?;
+        // The log stays between processes: checkpointing it at every close would cost `add`
+        // four more fsyncs. SQLite still checkpoints every 1,000 pages, unlocking commands
+        // checkpoint it (Unlocked::checkpoint) and key changes overwrite it (overwrite_wal).
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
         // Keep the log file small after checkpoints, so `destroy` can overwrite all of it.
         conn.execute_batch("PRAGMA journal_size_limit=16777216;")?;
         Ok(Store {
@@ -160,14 +167,17 @@ impl Store {
 
     /// Runs `f` in one write transaction taken with `BEGIN IMMEDIATE`; commits only if `f` succeeds.
     pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(busy)?;
-        let wrapped = Tx { tx };
-        let out = f(&wrapped)?;
-        wrapped.tx.commit().map_err(busy)?;
-        Ok(out)
+        let run = || {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(busy)?;
+            let wrapped = Tx { tx };
+            let out = f(&wrapped)?;
+            wrapped.tx.commit().map_err(busy)?;
+            Ok(out)
+        };
+        run().map_err(|e| explain_read_only(&self.dir, e))
     }
 
     /// A read snapshot: every query in `f` sees the same state.
@@ -216,6 +226,27 @@ fn explain_open_failure(dir: &Path, e: Error) -> Error {
         );
     }
     e
+}
+
+/// A vault that SQLite could open only for reading (its write-ahead log files already exist)
+/// refuses the first write with a bare "attempt to write a readonly database": say why.
+fn explain_read_only(dir: &Path, e: Error) -> Error {
+    let Error::Sql(sql) = &e else {
+        return e;
+    };
+    if sql.sqlite_error_code() != Some(rusqlite::ErrorCode::ReadOnly) {
+        return e;
+    }
+    match explain_open_failure(dir, e) {
+        Error::Sql(_) => Error::file(
+            dir.join(DB_FILE),
+            std::io::Error::new(
+                std::io::ErrorKind::PermissionDenied,
+                "the vault database is read-only; vault must be able to write it (nothing was changed)",
+            ),
+        ),
+        explained => explained,
+    }
 }
 
 /// A transaction; all queries go through it.

@@ -7,12 +7,9 @@
 //! leaf. Anything in `blobs/` without a committed row and without a live lock is a leftover of an
 //! interrupted attach and is removed by [`Vault::clean_leftovers`].
 
-use crate::crypto::HashingWriter;
 use std::fs::{self, File};
-use std::io::{BufReader, BufWriter, Read, Write};
+use std::io::{BufReader, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
-use std::thread;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -20,9 +17,9 @@ use chrono::Utc;
 use rustix::fs::{flock, FlockOperation};
 use sha2::{Digest, Sha256};
 
+use super::pipeline::{self, seal_stream, Writeback, CHUNK};
 use super::{encrypt_padded, Unlocked, Vault};
 use crate::crypto::keys::MasterKey;
-use crate::crypto::padding;
 use crate::crypto::sha256_hex;
 use crate::ledger::entry::ENTRY_VERSION;
 use crate::ledger::Entry;
@@ -32,8 +29,6 @@ use crate::record::new_id;
 use crate::store::{AttachmentRow, BLOB_DIR};
 use crate::{fsutil, Error, Result};
 
-const CHUNK: usize = 1 << 20;
-const IN_FLIGHT: usize = 4;
 const PARTIAL_SUFFIX: &str = ".partial";
 
 /// Options for [`Vault::attach`].
@@ -67,45 +62,6 @@ pub enum ExtractTarget<'a> {
     Writer(&'a mut dyn Write),
 }
 
-/// A writer that gathers ciphertext into 1 MiB buffers and hands each to another thread (which
-/// hashes and writes it): one copy per byte, one channel message per MiB.
-struct ChannelWriter {
-    tx: SyncSender<Vec<u8>>,
-    buf: Vec<u8>,
-}
-
-impl ChannelWriter {
-    fn new(tx: SyncSender<Vec<u8>>) -> Self {
-        ChannelWriter {
-            tx,
-            buf: Vec::with_capacity(CHUNK + (64 << 10)),
-        }
-    }
-
-    fn send(&mut self) -> std::io::Result<()> {
-        let full = std::mem::replace(&mut self.buf, Vec::with_capacity(CHUNK + (64 << 10)));
-        self.tx
-            .send(full)
-            .map_err(|_| std::io::Error::other("the writer thread stopped"))
-    }
-}
-
-impl Write for ChannelWriter {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.buf.extend_from_slice(buf);
-        if self.buf.len() >= CHUNK {
-            self.send()?;
-        }
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        if !self.buf.is_empty() {
-            self.send()?;
-        }
-        Ok(())
-    }
-}
-
 fn file_name_of(path: &Path) -> (String, Option<String>) {
     let raw = path.file_name().unwrap_or(path.as_os_str());
     match raw.to_str() {
@@ -118,118 +74,6 @@ fn file_name_of(path: &Path) -> (String, Option<String>) {
             )
         }
     }
-}
-
-/// Reads the source in chunks, hashing the plaintext, and sends the chunks on.
-fn read_and_hash(mut file: File, tx: SyncSender<Vec<u8>>) -> std::io::Result<(u64, [u8; 32])> {
-    let mut hasher = Sha256::new();
-    let mut total = 0u64;
-    loop {
-        let mut buf = vec![0u8; CHUNK];
-        let mut filled = 0;
-        while filled < CHUNK {
-            let n = file.read(&mut buf[filled..])?;
-            if n == 0 {
-                break;
-            }
-            filled += n;
-        }
-        if filled == 0 {
-            break;
-        }
-        buf.truncate(filled);
-        hasher.update(&buf);
-        total += filled as u64;
-        if tx.send(buf).is_err() {
-            return Err(std::io::Error::other("the encrypting thread stopped"));
-        }
-    }
-    Ok((total, hasher.finalize().into()))
-}
-
-/// Hashes and writes ciphertext buffers to the blob file; returns (bytes, SHA-256).
-fn hash_and_write(file: File, rx: Receiver<Vec<u8>>) -> std::io::Result<(u64, [u8; 32], File)> {
-    let mut out = HashingWriter::new(BufWriter::with_capacity(CHUNK, file));
-    for buf in rx {
-        out.write_all(&buf)?;
-    }
-    out.flush()?;
-    let file = out.inner.into_inner().map_err(|e| e.into_error())?;
-    Ok((out.written, out.hasher.finalize().into(), file))
-}
-
-struct Sealed {
-    size: u64,
-    sha256: [u8; 32],
-    blob_size: u64,
-    blob_sha256: [u8; 32],
-}
-
-/// The three-thread pipeline: read+hash -> encrypt -> hash+write. The blob file is fsynced.
-fn seal_stream(
-    source: File,
-    blob: File,
-    recipient: &age::x25519::Recipient,
-    progress: Option<&(dyn Fn(u64) + Sync)>,
-) -> Result<Sealed> {
-    thread::scope(|scope| {
-        let (plain_tx, plain_rx) = sync_channel::<Vec<u8>>(IN_FLIGHT);
-        let (cipher_tx, cipher_rx) = sync_channel::<Vec<u8>>(IN_FLIGHT);
-        let reader = scope.spawn(move || read_and_hash(source, plain_tx));
-        let writer = scope.spawn(move || hash_and_write(blob, cipher_rx));
-
-        let encrypt = || -> Result<u64> {
-            let encryptor =
-                age::Encryptor::with_recipients(std::iter::once(recipient as &dyn age::Recipient))
-                    .map_err(|e| Error::Encrypt(e.to_string()))?;
-            let sink = ChannelWriter::new(cipher_tx);
-            let mut stream = encryptor
-                .wrap_output(sink)
-                .map_err(|e| Error::Encrypt(e.to_string()))?;
-            let mut size = 0u64;
-            for chunk in plain_rx {
-                stream.write_all(&chunk)?;
-                size += chunk.len() as u64;
-                if let Some(p) = progress {
-                    p(size);
-                }
-            }
-            // Pad the plaintext stream with zeros to its bucket so the blob size hides the length.
-            let mut pad = padding::padded_len(size) - size;
-            let zeros = vec![0u8; CHUNK];
-            while pad > 0 {
-                let n = pad.min(CHUNK as u64) as usize;
-                stream.write_all(&zeros[..n])?;
-                pad -= n as u64;
-            }
-            let mut sink = stream.finish()?;
-            sink.flush()?;
-            Ok(size)
-            // `sink` (and its channel sender) drops here, ending the writer thread.
-        };
-        let encrypted = encrypt();
-        let read = reader
-            .join()
-            .map_err(|_| Error::Encrypt("the reading thread panicked".into()))?;
-        let written = writer
-            .join()
-            .map_err(|_| Error::Encrypt("the writing thread panicked".into()))?;
-        let (size_read, sha256) = read?;
-        let size = encrypted?;
-        let (blob_size, blob_sha256, file) = written?;
-        if size != size_read {
-            return Err(Error::Encrypt(
-                "the file changed size while it was read".into(),
-            ));
-        }
-        file.sync_all()?;
-        Ok(Sealed {
-            size,
-            sha256,
-            blob_size,
-            blob_sha256,
-        })
-    })
 }
 
 /// SHA-256 and length of a file, read back from disk.
@@ -478,8 +322,19 @@ impl Unlocked {
         match target {
             ExtractTarget::File(out) => {
                 let mut file = fsutil::create_new_private(out)?;
-                let res = self
-                    .decrypt_blob(&blob_path, &body, &mut file, progress)
+                let res = Writeback::start(&file)
+                    .map_err(|e| Error::file(out, e))
+                    .and_then(|mut wb| {
+                        pipeline::open_stream(
+                            &self.master,
+                            &blob_path,
+                            &body,
+                            &mut file,
+                            Some(&mut wb),
+                            progress,
+                        )?;
+                        wb.finish().map_err(|e| Error::file(out, e))
+                    })
                     .and_then(|_| file.sync_all().map_err(|e| Error::file(out, e)));
                 if res.is_err() {
                     drop(file);
@@ -503,8 +358,7 @@ impl Unlocked {
     }
 }
 
-/// Streams a blob's plaintext (its first `body.size` bytes) into `out`, hashing on a second
-/// thread; checks the hash, that the padding is zeros, and that the age stream ends cleanly.
+/// Streams a blob's plaintext into `out`, checking it (see [`pipeline::open_stream`]).
 pub(crate) fn decrypt_blob(
     master: &MasterKey,
     blob_path: &Path,
@@ -512,60 +366,5 @@ pub(crate) fn decrypt_blob(
     out: &mut dyn Write,
     progress: Option<&(dyn Fn(u64) + Sync)>,
 ) -> Result<()> {
-    let damaged =
-        |what: &str| Error::Damaged(format!("attachment {} ({}) {what}", body.id, body.name));
-    let file = File::open(blob_path).map_err(|_| damaged("is missing from the vault"))?;
-    let decryptor = age::Decryptor::new_buffered(BufReader::with_capacity(CHUNK, file))
-        .map_err(|_| damaged("is not a readable age file"))?;
-    let mut reader = decryptor
-        .decrypt(std::iter::once(master.identity() as &dyn age::Identity))
-        .map_err(|_| damaged("does not decrypt with this vault's key"))?;
-    let expected = body.size;
-    let digest = thread::scope(|scope| -> Result<[u8; 32]> {
-        let (tx, rx) = sync_channel::<Vec<u8>>(IN_FLIGHT);
-        let hasher = scope.spawn(move || {
-            let mut h = Sha256::new();
-            for buf in rx {
-                h.update(&buf);
-            }
-            <[u8; 32]>::from(h.finalize())
-        });
-        let mut done = 0u64;
-        let mut trailing_nonzero = false;
-        let mut buf = vec![0u8; CHUNK];
-        let result = loop {
-            let n = match reader.read(&mut buf) {
-                Ok(0) => break Ok(()),
-                Ok(n) => n,
-                Err(_) => break Err(damaged("is corrupted (authentication failed)")),
-            };
-            let take = (expected.saturating_sub(done)).min(n as u64) as usize;
-            if take > 0 {
-                if let Err(e) = out.write_all(&buf[..take]) {
-                    break Err(Error::Io(e));
-                }
-                let _ = tx.send(buf[..take].to_vec());
-            }
-            trailing_nonzero |= buf[take..n].iter().any(|&b| b != 0);
-            done += n as u64;
-            if let Some(p) = progress {
-                p(done.min(expected));
-            }
-        };
-        drop(tx);
-        let digest = hasher.join().map_err(|_| damaged("hashing failed"))?;
-        result?;
-        if done < expected {
-            return Err(damaged("is truncated"));
-        }
-        if trailing_nonzero || done != padding::padded_len(expected) {
-            return Err(damaged("has unexpected padding"));
-        }
-        Ok(digest)
-    })?;
-    if hex::encode(digest) != body.sha256 {
-        return Err(damaged("does not match its recorded SHA-256"));
-    }
-    out.flush()?;
-    Ok(())
+    pipeline::open_stream(master, blob_path, body, out, None, progress)
 }

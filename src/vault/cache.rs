@@ -26,10 +26,12 @@ use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::unlocked::open_record_keeping_key;
 use super::view::{AttachmentView, RecordView};
-use super::{encrypt_padded, open_attachment, open_record, Unlocked};
+use super::{encrypt_padded, open_attachment, Unlocked};
+use crate::crypto::envelope::{self, FileKeyBytes};
 use crate::crypto::keys::MasterKey;
-use crate::crypto::{envelope, sha256_hex};
+use crate::crypto::sha256_hex;
 use crate::ledger::merkle;
 use crate::record::attachment::AttachmentBody;
 use crate::record::{Incident, RecordBody, RECORD_FORMAT};
@@ -59,18 +61,23 @@ pub(crate) struct CachedRecord {
     pub ct: String,
     /// Hex leaf hash (`SHA-256(0x00 || entry)`) of the revision's ledger entry.
     pub lh: String,
+    /// Hex age file key of that ciphertext, so `verify --full` can open it again without the
+    /// X25519 unwrap (absent in items that could not keep it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fk: Option<String>,
     pub recorded_at: DateTime<Utc>,
     pub incident: Incident,
 }
 
 impl CachedRecord {
-    fn from_body(body: RecordBody, leaf: u64, ct: String, lh: String) -> Self {
+    fn from_body(body: RecordBody, leaf: u64, ct: String, lh: String, fk: &FileKeyBytes) -> Self {
         CachedRecord {
             id: body.id,
             revision: body.revision,
             leaf,
             ct,
             lh,
+            fk: Some(hex::encode(&fk.0[..])),
             recorded_at: body.recorded_at,
             incident: body.incident,
         }
@@ -255,16 +262,24 @@ impl Unlocked {
                 })
                 .collect();
             drop(seg_rows);
-            let mut cached: HashMap<(String, u32), CachedRecord> = HashMap::new();
+            // Per record id, the newest revision the cache holds.
+            let mut cached: HashMap<String, CachedRecord> = HashMap::new();
             let mut cached_atts: HashMap<String, CachedAttachment> = HashMap::new();
+            let mut cached_items = 0;
             let mut good_segments = Vec::new();
             let mut bad_segments = Vec::new();
             for (seq, res) in opened {
                 match res {
                     Ok(Some(seg)) => {
                         good_segments.push(seq);
+                        cached_items += seg.records.len() + seg.attachments.len();
                         for r in seg.records {
-                            cached.insert((r.id.clone(), r.revision), r);
+                            match cached.get(&r.id) {
+                                Some(c) if c.revision >= r.revision => {}
+                                _ => {
+                                    cached.insert(r.id.clone(), r);
+                                }
+                            }
                         }
                         for a in seg.attachments {
                             cached_atts.insert(a.body.id.clone(), a);
@@ -273,34 +288,49 @@ impl Unlocked {
                     _ => bad_segments.push(seq),
                 }
             }
-            let cached_items = cached.len() + cached_atts.len();
 
-            // The newest revision of every record, from the leaf index (no ciphertext is read),
-            // and the hash of each one's ledger entry, recomputed from the entry bytes. A cached
-            // item is used only when its id, revision, leaf and entry hash all match: the entry
-            // commits to the id, revision and SHA-256 of the ciphertext it was decrypted from.
-            let mut latest: HashMap<String, u32> = HashMap::new();
-            for (id, revision) in tx.record_ids()? {
-                let e = latest.entry(id).or_insert(revision);
-                *e = (*e).max(revision);
+            // The newest revision of every record and the hash of its ledger entry, recomputed
+            // from the entry bytes (no ciphertext is read). A cached item is used only when its
+            // id, revision, leaf and entry hash all match: the entry names the id and revision
+            // and commits to the SHA-256 of the ciphertext the item was decrypted from.
+            let mut latest: HashMap<String, (u32, u64)> = HashMap::new();
+            for k in tx.record_keys()? {
+                match latest.get_mut(&k.id) {
+                    Some(l) if l.0 >= k.revision => {}
+                    Some(l) => *l = (k.revision, k.leaf_index),
+                    None => {
+                        latest.insert(k.id, (k.revision, k.leaf_index));
+                    }
+                }
             }
-            let wanted: std::collections::HashSet<u64> = tx.record_leaves()?.into_iter().collect();
-            let mut entry_hash: HashMap<u64, String> = HashMap::with_capacity(wanted.len());
-            tx.for_each_leaf(|index, entry, _| {
-                if wanted.contains(&index) {
-                    entry_hash.insert(index, hex::encode(merkle::leaf_hash(entry)));
+            // The leaf hashes the signed checkpoints commit to (`verify` checks each against
+            // its entry bytes).
+            let mut entry_hash: HashMap<u64, merkle::Hash> = latest
+                .values()
+                .map(|(_, leaf)| (*leaf, [0u8; 32]))
+                .collect();
+            tx.for_each_leaf(|index, _, hash| {
+                if let Some(h) = entry_hash.get_mut(&index) {
+                    if let Ok(bytes) = <merkle::Hash>::try_from(hash) {
+                        *h = bytes;
+                    }
                 }
                 Ok(())
             })?;
-            // A cached item's leaf must be a record row's leaf and its entry (which names the
-            // item's id and revision) must hash as when the item was cached.
             let mut records: Vec<CachedRecord> = Vec::with_capacity(latest.len());
-            let mut misses: HashMap<String, u32> = HashMap::new();
-            for (id, revision) in latest {
-                match cached.remove(&(id.clone(), revision)) {
-                    Some(c) if entry_hash.get(&c.leaf) == Some(&c.lh) => records.push(c),
+            let mut misses: HashMap<String, (u32, String)> = HashMap::new();
+            for (id, (revision, leaf)) in latest {
+                let mut lh = [0u8; 64];
+                let hash = entry_hash.get(&leaf).copied().unwrap_or_default();
+                hex::encode_to_slice(hash, &mut lh).map_err(|e| Error::Invalid(e.to_string()))?;
+                match cached.remove(&id) {
+                    Some(c)
+                        if c.revision == revision && c.leaf == leaf && c.lh.as_bytes() == lh =>
+                    {
+                        records.push(c)
+                    }
                     _ => {
-                        misses.insert(id, revision);
+                        misses.insert(id, (revision, hex::encode(hash)));
                     }
                 }
             }
@@ -310,10 +340,12 @@ impl Unlocked {
                 tx.for_each_record_batch(true, BATCH, |batch| {
                     let fresh: Vec<Result<CachedRecord>> = batch
                         .par_iter()
-                        .filter(|row| misses.get(&row.id) == Some(&row.revision))
-                        .map(|row| {
-                            let lh = entry_hash.get(&row.leaf_index).cloned().unwrap_or_default();
-                            decrypt_row(master, row, sha256_hex(&row.ciphertext), lh)
+                        .filter_map(|row| match misses.get(&row.id) {
+                            Some((revision, lh)) if *revision == row.revision => Some((row, lh)),
+                            _ => None,
+                        })
+                        .map(|(row, lh)| {
+                            decrypt_row(master, row, sha256_hex(&row.ciphertext), lh.clone())
                         })
                         .collect();
                     for item in fresh {
@@ -484,6 +516,86 @@ fn decrypt_row(
     ct: String,
     lh: String,
 ) -> Result<CachedRecord> {
-    let body = open_record(master, row)?;
-    Ok(CachedRecord::from_body(body, row.leaf_index, ct, lh))
+    let (body, key) = open_record_keeping_key(master, row)?;
+    Ok(CachedRecord::from_body(body, row.leaf_index, ct, lh, &key))
+}
+
+/// SHA-256 over what a listing shows of a record revision (its time of recording and its
+/// incident), to compare a cached item with the record it was decrypted from.
+pub(crate) fn shown_digest(recorded_at: &DateTime<Utc>, incident: &Incident) -> [u8; 32] {
+    use sha2::{Digest, Sha256};
+    let json = serde_json::to_vec(&(recorded_at, incident)).unwrap_or_default();
+    Sha256::digest(json).into()
+}
+
+/// What `verify --full` takes from the cache for one record revision.
+pub(crate) struct CachedOpening {
+    /// Hex SHA-256 of the ciphertext the item was decrypted from.
+    pub ct: String,
+    pub key: FileKeyBytes,
+    /// [`shown_digest`] of the cached item.
+    pub shown: [u8; 32],
+}
+
+/// File keys by ledger leaf, and (segment number, reason) for each segment that failed.
+pub(crate) type SegmentCheck = (HashMap<u64, CachedOpening>, Vec<(u64, String)>);
+
+/// Segments opened per step while verifying (memory holds that many).
+const VERIFY_SEGMENTS: usize = 2;
+
+/// `verify`'s look at the cache: every segment's signature and `covered`, and with the master
+/// key its decryption and format. Returns the file keys of the record items by ledger leaf,
+/// and a reason for each segment that fails.
+pub(crate) fn check_segments(
+    tx: &crate::store::Tx<'_>,
+    vault_id: &str,
+    public: &VerifyingKey,
+    master: Option<&MasterKey>,
+    ledger_size: u64,
+) -> Result<SegmentCheck> {
+    let mut keys = HashMap::new();
+    let mut problems = Vec::new();
+    tx.for_each_cache_segment_batch(VERIFY_SEGMENTS, |rows| {
+        let opened: Vec<_> = rows
+            .par_iter()
+            .map(|row| {
+                let res = if row.covered > ledger_size {
+                    Err("it covers more of the ledger than exists".to_owned())
+                } else {
+                    open_segment(row, vault_id, public, master)
+                };
+                (row.seq, res)
+            })
+            .collect();
+        for (seq, res) in opened {
+            match res {
+                Err(reason) => problems.push((seq, reason)),
+                Ok(None) => {}
+                Ok(Some(seg)) => {
+                    for r in seg.records {
+                        let Some(key) = r.fk.as_deref().and_then(file_key_from_hex) else {
+                            continue;
+                        };
+                        let shown = shown_digest(&r.recorded_at, &r.incident);
+                        keys.insert(
+                            r.leaf,
+                            CachedOpening {
+                                ct: r.ct,
+                                key,
+                                shown,
+                            },
+                        );
+                    }
+                }
+            }
+        }
+        Ok(())
+    })?;
+    Ok((keys, problems))
+}
+
+fn file_key_from_hex(text: &str) -> Option<FileKeyBytes> {
+    let mut key = zeroize::Zeroizing::new([0u8; 16]);
+    hex::decode_to_slice(text, &mut key[..]).ok()?;
+    Some(FileKeyBytes(key))
 }

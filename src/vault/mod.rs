@@ -3,8 +3,9 @@
 //! directly.
 
 mod attach;
-mod cache;
+pub(crate) mod cache;
 mod maintenance;
+mod pipeline;
 mod rekey;
 mod unlocked;
 pub mod view;
@@ -24,7 +25,7 @@ pub(crate) use maintenance::check_recipient;
 pub use maintenance::{DestroyOutcome, KeyslotInfo, RecoverySlot};
 pub use rekey::RekeyOutcome;
 pub use unlocked::Unlocked;
-pub(crate) use unlocked::{open_attachment, open_record};
+pub(crate) use unlocked::{open_attachment, open_record, open_record_with_key};
 
 use crate::crypto::kdf::KdfParams;
 use crate::crypto::keys::{MasterKey, MasterRecipient};
@@ -392,6 +393,11 @@ impl Vault {
         let mut unlocked = Unlocked::new(self, master, signing_key, slot_id);
         if !read_only {
             unlocked.new_entries = unlocked.checkpoint()?;
+            if unlocked.new_entries > 0 {
+                // Copy what was added since into the database file, so that vault.db alone
+                // holds it (the write-ahead log is kept between processes; see Store).
+                let _ = unlocked.vault.store.checkpoint_passive();
+            }
         }
         Ok(unlocked)
     }

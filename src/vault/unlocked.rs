@@ -7,7 +7,7 @@ use zeroize::Zeroizing;
 
 use super::view::{AttachmentView, RecordView};
 use super::{keyslot_entry, sign_checkpoint, Vault};
-use crate::crypto::envelope;
+use crate::crypto::envelope::{self, FileKeyBytes};
 use crate::crypto::kdf::KdfParams;
 use crate::crypto::keys::MasterKey;
 use crate::crypto::keyslot::{Keyslot, SlotKind};
@@ -209,13 +209,38 @@ impl Unlocked {
 /// Decrypts a record row and checks that it is the row it claims to be (ciphertexts swapped
 /// between rows are caught here).
 pub(crate) fn open_record(master: &MasterKey, row: &RecordRow) -> Result<RecordBody> {
-    let plain = envelope::decrypt(master.identity(), &row.ciphertext).map_err(|_| {
-        Error::Damaged(format!(
-            "record {} revision {} does not decrypt",
-            row.id, row.revision
-        ))
-    })?;
-    let body = RecordBody::from_json(&plain)?;
+    let plain =
+        envelope::decrypt(master.identity(), &row.ciphertext).map_err(|_| undecryptable(row))?;
+    record_of_row(row, &plain)
+}
+
+/// [`open_record`], also returning the age file key (for the list cache, see `cache`).
+pub(crate) fn open_record_keeping_key(
+    master: &MasterKey,
+    row: &RecordRow,
+) -> Result<(RecordBody, FileKeyBytes)> {
+    let (plain, key) = envelope::decrypt_keeping_key(master.identity(), &row.ciphertext)
+        .map_err(|_| undecryptable(row))?;
+    Ok((record_of_row(row, &plain)?, key))
+}
+
+/// [`open_record`] with a file key kept earlier instead of the X25519 unwrap.
+pub(crate) fn open_record_with_key(row: &RecordRow, key: &FileKeyBytes) -> Result<RecordBody> {
+    let plain =
+        envelope::decrypt_with_file_key(key, &row.ciphertext).map_err(|_| undecryptable(row))?;
+    record_of_row(row, &plain)
+}
+
+fn undecryptable(row: &RecordRow) -> Error {
+    Error::Damaged(format!(
+        "record {} revision {} does not decrypt",
+        row.id, row.revision
+    ))
+}
+
+/// Parses a decrypted record and checks it is the one its row names.
+fn record_of_row(row: &RecordRow, plain: &[u8]) -> Result<RecordBody> {
+    let body = RecordBody::from_json(plain)?;
     if body.id != row.id || body.revision != row.revision {
         return Err(Error::Damaged(format!(
             "record {} revision {} holds the ciphertext of record {} revision {}",

@@ -155,6 +155,21 @@ pub fn all_files(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// The files under a vault directory that hold its state: all but SQLite's shared-memory index
+/// (`vault.db-shm`, rebuilt from the log by any open) and an empty write-ahead log (which any
+/// open may create; the log is kept between commands).
+pub fn state_files(dir: &Path) -> Vec<PathBuf> {
+    all_files(dir)
+        .into_iter()
+        .filter(|p| {
+            let name = p.to_string_lossy();
+            let empty_wal =
+                name.ends_with("-wal") && std::fs::metadata(p).is_ok_and(|m| m.len() == 0);
+            !(name.ends_with("-shm") || empty_wal)
+        })
+        .collect()
+}
+
 /// True when `needle` occurs in any file under `dir`.
 pub fn any_file_contains(dir: &Path, needle: &[u8]) -> Option<PathBuf> {
     all_files(dir).into_iter().find(|p| {

@@ -1,0 +1,381 @@
+//! Streaming attachments through age on both cores with constant memory.
+//!
+//! Sealing runs three threads: read + SHA-256 of the original, age encryption, SHA-256 of the
+//! ciphertext + write. Opening runs two: age decryption, and SHA-256 + write of the plaintext.
+//! Buffers of 1 MiB travel between them and come back to be reused, so nothing is allocated or
+//! zeroed per chunk, and at most a few MiB are in flight whatever the file size.
+//!
+//! Files written here are flushed to disk *while* they are written ([`Writeback`]): the fsync
+//! that makes an attachment durable before its row is committed then waits for the last few
+//! MiB instead of the whole file.
+
+use std::fs::File;
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::thread;
+
+use sha2::{Digest, Sha256};
+
+use crate::crypto::keys::MasterKey;
+use crate::crypto::padding;
+use crate::record::attachment::AttachmentBody;
+use crate::{Error, Result};
+
+/// Bytes per buffer handed between threads.
+pub(crate) const CHUNK: usize = 1 << 20;
+/// Buffers queued between two threads.
+const IN_FLIGHT: usize = 8;
+/// Bytes written between two background `fdatasync` calls.
+const WRITEBACK_EVERY: u64 = 16 << 20;
+
+/// Empty buffers coming back from a consumer, so the producer can reuse them.
+struct Pool {
+    back: Receiver<Vec<u8>>,
+}
+
+impl Pool {
+    /// A pool and the sender its consumer returns buffers on.
+    fn new() -> (Pool, SyncSender<Vec<u8>>) {
+        let (tx, rx) = sync_channel(2 * IN_FLIGHT + 2);
+        (Pool { back: rx }, tx)
+    }
+
+    /// A returned buffer, or a new one.
+    fn take(&self) -> Vec<u8> {
+        self.back
+            .try_recv()
+            .unwrap_or_else(|_| Vec::with_capacity(CHUNK + (64 << 10)))
+    }
+}
+
+/// Gives a buffer back to its pool (dropped if the pool is full or gone). Its length is kept,
+/// so that [`fill`] need not zero it again.
+fn give_back(pool: &SyncSender<Vec<u8>>, buf: Vec<u8>) {
+    let _ = pool.try_send(buf);
+}
+
+/// Flushes a file to disk in the background while it is being written: every
+/// [`WRITEBACK_EVERY`] bytes, a second thread runs `fdatasync` on a clone of the handle, so the
+/// disk writes while the CPU works. An error there is kept and returned by
+/// [`Writeback::finish`] (a later fsync on the same open file might not report it again).
+pub(crate) struct Writeback {
+    tx: Option<SyncSender<u64>>,
+    worker: Option<thread::JoinHandle<std::io::Result<()>>>,
+    written: u64,
+    since: u64,
+}
+
+impl Writeback {
+    pub(crate) fn start(file: &File) -> std::io::Result<Writeback> {
+        let clone = file.try_clone()?;
+        let (tx, rx) = sync_channel::<u64>(1);
+        let worker = thread::Builder::new()
+            .name("writeback".into())
+            .spawn(move || {
+                for _ in rx {
+                    clone.sync_data()?;
+                }
+                Ok(())
+            })?;
+        Ok(Writeback {
+            tx: Some(tx),
+            worker: Some(worker),
+            written: 0,
+            since: 0,
+        })
+    }
+
+    /// Notes `n` more bytes written at the end of the file; asks for writeback when enough
+    /// piled up.
+    pub(crate) fn wrote(&mut self, n: usize) {
+        self.written += n as u64;
+        self.since += n as u64;
+        if self.since >= WRITEBACK_EVERY {
+            if let Some(tx) = &self.tx {
+                // Busy still: the next request takes these bytes too.
+                if tx.try_send(self.written).is_ok() {
+                    self.since = 0;
+                }
+            }
+        }
+    }
+
+    /// Waits for the background work; the caller still fsyncs the file itself.
+    pub(crate) fn finish(mut self) -> std::io::Result<()> {
+        self.tx = None;
+        match self.worker.take() {
+            Some(w) => w
+                .join()
+                .unwrap_or_else(|_| Err(std::io::Error::other("the writeback thread panicked"))),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for Writeback {
+    fn drop(&mut self) {
+        self.tx = None;
+        if let Some(w) = self.worker.take() {
+            let _ = w.join();
+        }
+    }
+}
+
+/// A writer that gathers age's ciphertext into 1 MiB buffers and hands each to the writing
+/// thread: one copy per byte, one channel message per MiB.
+struct ChannelWriter {
+    tx: SyncSender<Vec<u8>>,
+    pool: Pool,
+    buf: Vec<u8>,
+}
+
+impl ChannelWriter {
+    fn send(&mut self) -> std::io::Result<()> {
+        let mut empty = self.pool.take();
+        empty.clear();
+        let full = std::mem::replace(&mut self.buf, empty);
+        self.tx
+            .send(full)
+            .map_err(|_| std::io::Error::other("the writer thread stopped"))
+    }
+}
+
+impl Write for ChannelWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.buf.extend_from_slice(buf);
+        if self.buf.len() >= CHUNK {
+            self.send()?;
+        }
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        if !self.buf.is_empty() {
+            self.send()?;
+        }
+        Ok(())
+    }
+}
+
+/// Reads up to a full buffer (short only at the end of the input).
+fn fill(reader: &mut dyn Read, buf: &mut Vec<u8>) -> std::io::Result<usize> {
+    buf.resize(CHUNK, 0); // zeroes only what a previous use did not fill
+    let mut filled = 0;
+    while filled < CHUNK {
+        match reader.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => {
+                buf.truncate(filled);
+                return Err(e);
+            }
+        }
+    }
+    buf.truncate(filled);
+    Ok(filled)
+}
+
+/// Reads the source in chunks, hashing the plaintext, and sends the chunks on.
+fn read_and_hash(
+    mut file: File,
+    tx: SyncSender<Vec<u8>>,
+    pool: Pool,
+) -> std::io::Result<(u64, [u8; 32])> {
+    let mut hasher = Sha256::new();
+    let mut total = 0u64;
+    loop {
+        let mut buf = pool.take();
+        let n = fill(&mut file, &mut buf)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf);
+        total += n as u64;
+        if tx.send(buf).is_err() {
+            return Err(std::io::Error::other("the encrypting thread stopped"));
+        }
+    }
+    Ok((total, hasher.finalize().into()))
+}
+
+/// Hashes and writes ciphertext buffers to the blob file; returns (bytes, SHA-256, file).
+fn hash_and_write(
+    mut file: File,
+    rx: Receiver<Vec<u8>>,
+    pool: SyncSender<Vec<u8>>,
+) -> std::io::Result<(u64, [u8; 32], File)> {
+    let mut hasher = Sha256::new();
+    let mut written = 0u64;
+    let mut writeback = Writeback::start(&file)?;
+    for buf in rx {
+        file.write_all(&buf)?;
+        writeback.wrote(buf.len());
+        hasher.update(&buf);
+        written += buf.len() as u64;
+        give_back(&pool, buf);
+    }
+    writeback.finish()?;
+    Ok((written, hasher.finalize().into(), file))
+}
+
+/// What sealing wrote.
+pub(crate) struct Sealed {
+    /// Length and SHA-256 of the original.
+    pub size: u64,
+    pub sha256: [u8; 32],
+    /// Length and SHA-256 of the blob (the age file).
+    pub blob_size: u64,
+    pub blob_sha256: [u8; 32],
+}
+
+/// Encrypts `source` to `recipient` into `blob`, padding the plaintext with zeros to its
+/// Padmé bucket; returns the hashes of both sides. The blob file is fsynced.
+pub(crate) fn seal_stream(
+    source: File,
+    blob: File,
+    recipient: &age::x25519::Recipient,
+    progress: Option<&(dyn Fn(u64) + Sync)>,
+) -> Result<Sealed> {
+    thread::scope(|scope| {
+        let (plain_tx, plain_rx) = sync_channel::<Vec<u8>>(IN_FLIGHT);
+        let (cipher_tx, cipher_rx) = sync_channel::<Vec<u8>>(IN_FLIGHT);
+        let (plain_pool, plain_back) = Pool::new();
+        let (cipher_pool, cipher_back) = Pool::new();
+        let reader = scope.spawn(move || read_and_hash(source, plain_tx, plain_pool));
+        let writer = scope.spawn(move || hash_and_write(blob, cipher_rx, cipher_back));
+
+        let encrypt = || -> Result<u64> {
+            let encryptor =
+                age::Encryptor::with_recipients(std::iter::once(recipient as &dyn age::Recipient))
+                    .map_err(|e| Error::Encrypt(e.to_string()))?;
+            let sink = ChannelWriter {
+                tx: cipher_tx,
+                buf: Vec::with_capacity(CHUNK + (64 << 10)),
+                pool: cipher_pool,
+            };
+            let mut stream = encryptor
+                .wrap_output(sink)
+                .map_err(|e| Error::Encrypt(e.to_string()))?;
+            let mut size = 0u64;
+            for chunk in plain_rx {
+                stream.write_all(&chunk)?;
+                size += chunk.len() as u64;
+                give_back(&plain_back, chunk);
+                if let Some(p) = progress {
+                    p(size);
+                }
+            }
+            // Pad the plaintext stream with zeros to its bucket so the blob size hides the length.
+            let mut pad = padding::padded_len(size) - size;
+            let zeros = vec![0u8; CHUNK];
+            while pad > 0 {
+                let n = pad.min(CHUNK as u64) as usize;
+                stream.write_all(&zeros[..n])?;
+                pad -= n as u64;
+            }
+            let mut sink = stream.finish()?;
+            sink.flush()?;
+            Ok(size)
+            // `sink` (and its channel sender) drops here, ending the writer thread.
+        };
+        let encrypted = encrypt();
+        let read = reader
+            .join()
+            .map_err(|_| Error::Encrypt("the reading thread panicked".into()))?;
+        let written = writer
+            .join()
+            .map_err(|_| Error::Encrypt("the writing thread panicked".into()))?;
+        // The first cause first: a full disk stops the writer, which stops the encryptor.
+        let (size_read, sha256) = read?;
+        let (blob_size, blob_sha256, file) = written?;
+        let size = encrypted?;
+        if size != size_read {
+            return Err(Error::Encrypt(
+                "the file changed size while it was read".into(),
+            ));
+        }
+        file.sync_all()?;
+        Ok(Sealed {
+            size,
+            sha256,
+            blob_size,
+            blob_sha256,
+        })
+    })
+}
+
+/// Streams a blob's plaintext (its first `body.size` bytes) into `out`: one thread decrypts,
+/// the calling thread writes and hashes. Checks the hash, that the padding is zeros, and that
+/// the age stream ends cleanly. With `writeback`, `out` is a file being flushed as it grows.
+pub(crate) fn open_stream(
+    master: &MasterKey,
+    blob_path: &Path,
+    body: &AttachmentBody,
+    out: &mut dyn Write,
+    mut writeback: Option<&mut Writeback>,
+    progress: Option<&(dyn Fn(u64) + Sync)>,
+) -> Result<()> {
+    let damaged =
+        |what: &str| Error::Damaged(format!("attachment {} ({}) {what}", body.id, body.name));
+    let file = File::open(blob_path).map_err(|_| damaged("is missing from the vault"))?;
+    let decryptor = age::Decryptor::new_buffered(std::io::BufReader::with_capacity(CHUNK, file))
+        .map_err(|_| damaged("is not a readable age file"))?;
+    let mut reader = decryptor
+        .decrypt(std::iter::once(master.identity() as &dyn age::Identity))
+        .map_err(|_| damaged("does not decrypt with this vault's key"))?;
+    let expected = body.size;
+    let mut hasher = Sha256::new();
+    let mut done = 0u64;
+    let mut trailing_nonzero = false;
+    thread::scope(|scope| -> Result<()> {
+        let (tx, rx) = sync_channel::<std::io::Result<Vec<u8>>>(IN_FLIGHT);
+        let (pool, back) = Pool::new();
+        scope.spawn(move || loop {
+            let mut buf = pool.take();
+            match fill(&mut reader, &mut buf) {
+                Ok(0) => break,
+                Ok(_) => {
+                    if tx.send(Ok(buf)).is_err() {
+                        break;
+                    }
+                }
+                Err(e) => {
+                    let _ = tx.send(Err(e));
+                    break;
+                }
+            }
+        });
+        // Returning early drops `rx`, which stops the decrypting thread at its next send.
+        for msg in rx {
+            let buf = msg.map_err(|_| damaged("is corrupted (authentication failed)"))?;
+            let n = buf.len();
+            let take = (expected.saturating_sub(done)).min(n as u64) as usize;
+            if take > 0 {
+                out.write_all(&buf[..take])?;
+                if let Some(w) = writeback.as_deref_mut() {
+                    w.wrote(take);
+                }
+                hasher.update(&buf[..take]);
+            }
+            trailing_nonzero |= buf[take..].iter().any(|&b| b != 0);
+            done += n as u64;
+            give_back(&back, buf);
+            if let Some(p) = progress {
+                p(done.min(expected));
+            }
+        }
+        Ok(())
+    })?;
+    if done < expected {
+        return Err(damaged("is truncated"));
+    }
+    if trailing_nonzero || done != padding::padded_len(expected) {
+        return Err(damaged("has unexpected padding"));
+    }
+    if hex::encode(hasher.finalize()) != body.sha256 {
+        return Err(damaged("does not match its recorded SHA-256"));
+    }
+    out.flush()?;
+    Ok(())
+}
