@@ -92,7 +92,7 @@ pub fn normalize_code(text: &str) -> String {
         .collect()
 }
 
-fn party_texts(p: &Party, out: &mut Vec<String>) {
+fn party_texts(p: &Party, f: &mut dyn FnMut(&str)) {
     for v in [
         &p.description,
         &p.name,
@@ -104,54 +104,99 @@ fn party_texts(p: &Party, out: &mut Vec<String>) {
     .into_iter()
     .flatten()
     {
-        out.push(v.clone());
+        f(v);
     }
 }
 
-/// Every decrypted text of a record that search looks at: kind, the time as shown, the place
-/// (text and coordinates), the narrative (private spans included), every part of agents,
-/// vehicles and witnesses, tags, and attachment names and types.
-pub fn searchable_texts(r: &RecordView) -> Vec<String> {
-    let mut out = vec![r.kind.as_str().to_owned(), r.occurred_at.to_string()];
+/// Calls `f` with every decrypted text of a record that search looks at: kind, the time as
+/// shown, the place (text and coordinates), the narrative (private spans included), every part
+/// of agents, vehicles and witnesses, tags, and attachment names and types.
+fn visit_searchable_texts(r: &RecordView, f: &mut dyn FnMut(&str)) {
+    f(r.kind.as_str());
+    f(&r.occurred_at.to_string());
     if let Ok(serde_json::Value::String(s)) = serde_json::to_value(&r.occurred_at) {
-        out.push(s);
+        f(&s);
     }
     if let Some(loc) = &r.location {
-        out.push(loc.summary());
+        f(&loc.summary());
     }
-    out.push(r.narrative.clone());
+    f(&r.narrative);
     for p in r.agents.iter().chain(&r.vehicles).chain(&r.witnesses) {
-        party_texts(p, &mut out);
+        party_texts(p, f);
     }
-    out.extend(r.tags.iter().cloned());
+    for t in &r.tags {
+        f(t);
+    }
     for a in &r.attachments {
-        out.push(a.name.clone());
-        out.push(a.media_type.clone());
+        f(&a.name);
+        f(&a.media_type);
     }
+}
+
+/// Every decrypted text of a record that search looks at (see [`visit_searchable_texts`]).
+pub fn searchable_texts(r: &RecordView) -> Vec<String> {
+    let mut out = Vec::new();
+    visit_searchable_texts(r, &mut |t| out.push(t.to_owned()));
     out
 }
 
+/// Appends `text` folded like [`fold`] (ASCII text, the common case, without per-character
+/// case tables).
+fn push_folded(hay: &mut String, text: &str) {
+    if text.is_ascii() {
+        hay.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        hay.push_str(&fold(text));
+    }
+}
+
+/// A search query: its words, folded once.
+pub struct Query {
+    words: Vec<String>,
+}
+
+impl Query {
+    pub fn new(query: &str) -> Query {
+        Query {
+            words: normalize_text(query)
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        }
+    }
+
+    /// True when every word occurs (ignoring case and accents) somewhere in the record's texts
+    /// plus `extra` (e.g. the kind's name in the reader's language). An empty query matches
+    /// everything. Texts are folded into one haystack separated by line feeds; a word holds no
+    /// whitespace, so it never matches across two texts.
+    pub fn matches(&self, r: &RecordView, extra: &[String]) -> bool {
+        if self.words.is_empty() {
+            return true;
+        }
+        let mut hay = String::with_capacity(r.narrative.len() + 256);
+        visit_searchable_texts(r, &mut |t| {
+            push_folded(&mut hay, t);
+            hay.push('\n');
+        });
+        for t in extra {
+            push_folded(&mut hay, t);
+            hay.push('\n');
+        }
+        self.words.iter().all(|w| hay.contains(w.as_str()))
+    }
+}
+
 /// True when every word of `query` occurs (ignoring case and accents) somewhere in the record's
-/// texts plus `extra` (e.g. the kind's name in the reader's language). An empty query matches
-/// everything.
+/// texts plus `extra`. See [`Query`], which folds the query once for many records.
 pub fn record_matches(r: &RecordView, query: &str, extra: &[String]) -> bool {
-    let hay: Vec<String> = searchable_texts(r)
-        .iter()
-        .chain(extra)
-        .map(|t| normalize_text(t))
-        .collect();
-    normalize_text(query)
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .all(|w| hay.iter().any(|h| h.contains(w)))
+    Query::new(query).matches(r, extra)
 }
 
 /// The records whose texts contain every word of `query`, in their order.
 pub fn search<'a>(records: &'a [RecordView], query: &str) -> Vec<&'a RecordView> {
-    records
-        .iter()
-        .filter(|r| record_matches(r, query, &[]))
-        .collect()
+    let q = Query::new(query);
+    records.iter().filter(|r| q.matches(r, &[])).collect()
 }
 
 /// What a repeated detail is.

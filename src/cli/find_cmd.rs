@@ -48,6 +48,7 @@ pub fn filtered(v: &mut Unlocked, a: &FilterArgs) -> Result<Vec<RecordView>> {
 
 pub fn search(v: &mut Unlocked, out: &Out, a: SearchArgs) -> Result<()> {
     let text = a.text.join(" ");
+    let query = analysis::Query::new(&text);
     use rayon::prelude::*;
     let records: Vec<RecordView> = filtered(v, &a.filter)?
         .into_par_iter()
@@ -57,7 +58,7 @@ pub fn search(v: &mut Unlocked, out: &Out, a: SearchArgs) -> Result<()> {
                 i18n::kind_name(r.kind).to_owned(),
                 i18n::when_text(&r.occurred_at),
             ];
-            analysis::record_matches(r, &text, &extra)
+            query.matches(r, &extra)
         })
         .collect();
     if out.json {

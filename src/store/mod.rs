@@ -36,6 +36,23 @@ pub struct Store {
     dir: PathBuf,
 }
 
+/// Largest write-ahead log left for the next process. The first connection of a process
+/// rebuilds SQLite's index of the log by reading all of it, so a long log would slow every
+/// command; past this size a closing connection checkpoints and truncates it.
+const WAL_KEEP_LIMIT: u64 = 256 << 10;
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        let wal = self.dir.join(format!("{DB_FILE}-wal"));
+        if std::fs::metadata(&wal).is_ok_and(|m| m.len() > WAL_KEEP_LIMIT) {
+            // Best effort and without waiting: another process using the vault just means the
+            // log is truncated by a later close.
+            let _ = self.conn.busy_timeout(Duration::ZERO);
+            let _ = self.checkpoint_truncate();
+        }
+    }
+}
+
 /// A stored record revision.
 #[derive(Debug, Clone)]
 pub struct RecordRow {
@@ -144,8 +161,8 @@ impl Store {
         let _ = conn.pragma_update(None, "journal_mode", "WAL");
         conn.pragma_update(None, "synchronous", "FULL")?;
         // The log stays between processes: checkpointing it at every close would cost `add`
-        // four more fsyncs. SQLite still checkpoints every 1,000 pages, unlocking commands
-        // checkpoint it (Unlocked::checkpoint) and key changes overwrite it (overwrite_wal).
+        // four more fsyncs. It is truncated on close once it passes WAL_KEEP_LIMIT (see Drop),
+        // unlocking commands checkpoint it and key changes overwrite it (overwrite_wal).
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
         // Keep the log file small after checkpoints, so `destroy` can overwrite all of it.
         conn.execute_batch("PRAGMA journal_size_limit=16777216;")?;
@@ -422,6 +439,16 @@ impl Tx<'_> {
             "SELECT id, revision, ciphertext, leaf_index FROM records WHERE id = ?1 ORDER BY revision",
             [id],
         )
+    }
+
+    /// One record revision, by primary key.
+    pub fn record_revision(&self, id: &str, revision: u32) -> Result<Option<RecordRow>> {
+        Ok(self
+            .record_rows(
+                "SELECT id, revision, ciphertext, leaf_index FROM records WHERE id = ?1 AND revision = ?2",
+                params![id, revision],
+            )?
+            .pop())
     }
 
     /// Record ids starting with `prefix` (at most `limit`).

@@ -336,7 +336,26 @@ impl Unlocked {
             }
             // Everything else is decrypted from the records, on every core.
             let mut fresh_records = Vec::new();
-            if !misses.is_empty() {
+            if !misses.is_empty() && misses.len() * 8 < records.len() {
+                // A few new or amended records (added since the last listing): look each one up
+                // rather than scanning every ciphertext.
+                let mut rows = Vec::with_capacity(misses.len());
+                for (id, (revision, lh)) in &misses {
+                    if let Some(row) = tx.record_revision(id, *revision)? {
+                        rows.push((row, lh));
+                    }
+                }
+                let fresh: Vec<Result<CachedRecord>> = rows
+                    .par_iter()
+                    .map(|(row, lh)| {
+                        decrypt_row(master, row, sha256_hex(&row.ciphertext), (*lh).clone())
+                    })
+                    .collect();
+                for item in fresh {
+                    fresh_records.push(records.len());
+                    records.push(item?);
+                }
+            } else if !misses.is_empty() {
                 tx.for_each_record_batch(true, BATCH, |batch| {
                     let fresh: Vec<Result<CachedRecord>> = batch
                         .par_iter()
