@@ -23,7 +23,9 @@ use crate::ledger::rotation::{self, Rotation};
 use crate::ledger::{self, merkle, Entry};
 use crate::store::{AttachmentRow, ExportRow, KeyslotRow, LedgerRow, RecordRow, BLOB_DIR};
 use crate::vault::cache::{self, CachedOpening};
-use crate::vault::{decrypt_blob, open_attachment, open_record, open_record_with_key, Vault};
+use crate::vault::{
+    decrypt_blob, decrypt_blob_hashing, open_attachment, open_record, open_record_with_key, Vault,
+};
 use crate::Result;
 
 /// One thing found wrong.
@@ -158,8 +160,17 @@ pub fn verify(
         );
     }
     check_records(&records, &entries, &rotation, &mut p);
-    let (attachment_bytes, leftovers) =
-        check_attachments(&attachments, &entries, &rotation, &blob_dir, &mut p);
+    // With the passphrase, blob hashes are taken while the blobs are decrypted (one read each).
+    let mut deferred = DeferredHashes::new();
+    let (attachment_bytes, leftovers) = check_attachments(
+        &attachments,
+        &entries,
+        &rotation,
+        &blob_dir,
+        master.is_some(),
+        &mut deferred,
+        &mut p,
+    );
     check_keyslots(&keyslots, &entries, &mut p);
     check_exports(&exports, &entries, &rotation, &mut p);
     check_unpaired(
@@ -183,6 +194,7 @@ pub fn verify(
             &mut vault.store,
             &known,
             &cached_keys,
+            &deferred,
             &attachments,
             &entries,
             &blob_dir,
@@ -444,91 +456,36 @@ fn check_records(
     }
 }
 
+/// Blob hashes left to the full tier, which hashes each blob while decrypting it: attachment id
+/// -> the hex SHA-256 its ledger entry (or newest re-encryption) commits to.
+type DeferredHashes = HashMap<String, String>;
+
 fn check_attachments(
     rows: &[AttachmentRow],
     entries: &BTreeMap<u64, Entry>,
     rotation: &Rotation,
     blob_dir: &std::path::Path,
+    defer_hashes: bool,
+    deferred: &mut DeferredHashes,
     p: &mut Problems,
 ) -> (u64, usize) {
     let mut bytes = 0;
-    let checks: Vec<Option<Problem>> = rows
+    let checks: Vec<_> = rows
         .par_iter()
-        .map(|row| {
-            let item = format!("attachment {} of record {}", row.id, row.record_id);
-            let (blob_sha, blob_size, meta_sha) = match entries.get(&row.leaf_index) {
-                Some(Entry::Attachment {
-                    id,
-                    record,
-                    blob_sha256,
-                    blob_size,
-                    meta_sha256,
-                    ..
-                }) if *id == row.id && *record == row.record_id => {
-                    match rotation.commitment(row.leaf_index) {
-                        Some(rotation::Commitment {
-                            sha256,
-                            blob_sha256: Some(b),
-                            blob_size: Some(n),
-                            ..
-                        }) => (b, *n, sha256),
-                        _ => (blob_sha256, *blob_size, meta_sha256),
-                    }
-                }
-                _ => {
-                    return Some(problem(
-                        "attachment_leaf",
-                        item,
-                        format!(
-                            "ledger leaf {} is not this attachment's entry",
-                            row.leaf_index
-                        ),
-                    ))
-                }
-            };
-            if sha256_hex(&row.meta) != *meta_sha {
-                return Some(problem(
-                    "attachment_description_hash",
-                    item,
-                    "the encrypted description does not match its ledger entry",
-                ));
-            }
-            let path = blob_dir.join(&row.blob);
-            let meta = match std::fs::metadata(&path) {
-                Ok(m) => m,
-                Err(_) => {
-                    return Some(problem(
-                        "attachment_missing",
-                        item,
-                        "the encrypted file is missing",
-                    ))
-                }
-            };
-            if meta.len() != blob_size || row.blob_size != blob_size {
-                return Some(problem(
-                    "attachment_size",
-                    item,
-                    format!(
-                        "the encrypted file is {} bytes; the ledger says {blob_size}",
-                        meta.len()
-                    ),
-                ));
-            }
-            match hash_path(&path) {
-                Ok(h) if h == *blob_sha => None,
-                Ok(_) => Some(problem(
-                    "attachment_hash",
-                    item,
-                    "the encrypted file does not match the hash its ledger entry commits to",
-                )),
-                Err(e) => Some(problem("attachment_unreadable", item, e.to_string())),
-            }
-        })
+        .map(|row| check_attachment(row, entries, rotation, blob_dir, defer_hashes))
         .collect();
-    for row in rows {
+    for (row, check) in rows.iter().zip(checks) {
         bytes += row.blob_size;
+        match check {
+            Ok(()) => {}
+            Err(Some(problem)) => p.0.push(problem),
+            Err(None) => {
+                if let Some((sha, _, _)) = committed_blob(row, entries, rotation) {
+                    deferred.insert(row.id.clone(), sha.clone());
+                }
+            }
+        }
     }
-    p.0.extend(checks.into_iter().flatten());
     // Files nobody owns: leftovers of an interrupted attach (removed by the next writing command).
     let owned: HashSet<&str> = rows.iter().map(|r| r.blob.as_str()).collect();
     let mut leftovers = 0;
@@ -541,6 +498,108 @@ fn check_attachments(
         }
     }
     (bytes, leftovers)
+}
+
+/// The blob hash, blob size and description hash the ledger commits to for an attachment row
+/// (its entry, or its newest re-encryption), or `None` when its leaf is not its entry.
+fn committed_blob<'e>(
+    row: &AttachmentRow,
+    entries: &'e BTreeMap<u64, Entry>,
+    rotation: &'e Rotation,
+) -> Option<(&'e String, u64, &'e String)> {
+    match entries.get(&row.leaf_index) {
+        Some(Entry::Attachment {
+            id,
+            record,
+            blob_sha256,
+            blob_size,
+            meta_sha256,
+            ..
+        }) if *id == row.id && *record == row.record_id => {
+            match rotation.commitment(row.leaf_index) {
+                Some(rotation::Commitment {
+                    sha256,
+                    blob_sha256: Some(b),
+                    blob_size: Some(n),
+                    ..
+                }) => Some((b, *n, sha256)),
+                _ => Some((blob_sha256, *blob_size, meta_sha256)),
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Tier 1 for one attachment. `Err(None)`: all fine so far, and the blob hash is deferred.
+fn check_attachment(
+    row: &AttachmentRow,
+    entries: &BTreeMap<u64, Entry>,
+    rotation: &Rotation,
+    blob_dir: &std::path::Path,
+    defer_hash: bool,
+) -> std::result::Result<(), Option<Problem>> {
+    let fail = |p: Problem| Err(Some(p));
+    let item = format!("attachment {} of record {}", row.id, row.record_id);
+    let Some((blob_sha, blob_size, meta_sha)) = committed_blob(row, entries, rotation) else {
+        return fail(problem(
+            "attachment_leaf",
+            item,
+            format!(
+                "ledger leaf {} is not this attachment's entry",
+                row.leaf_index
+            ),
+        ));
+    };
+    if sha256_hex(&row.meta) != *meta_sha {
+        return fail(problem(
+            "attachment_description_hash",
+            item,
+            "the encrypted description does not match its ledger entry",
+        ));
+    }
+    let path = blob_dir.join(&row.blob);
+    let Ok(meta) = std::fs::metadata(&path) else {
+        return fail(problem(
+            "attachment_missing",
+            item,
+            "the encrypted file is missing",
+        ));
+    };
+    if meta.len() != blob_size || row.blob_size != blob_size {
+        return fail(problem(
+            "attachment_size",
+            item,
+            format!(
+                "the encrypted file is {} bytes; the ledger says {blob_size}",
+                meta.len()
+            ),
+        ));
+    }
+    if defer_hash {
+        return Err(None);
+    }
+    match blob_hash_problem(item, &path, blob_sha) {
+        Some(p) => fail(p),
+        None => Ok(()),
+    }
+}
+
+/// Hashes a blob file and compares it with what its ledger entry commits to.
+fn blob_hash_problem(item: String, path: &std::path::Path, expected: &str) -> Option<Problem> {
+    match hash_path(path) {
+        Ok(h) => blob_hash_mismatch(item, &h, expected),
+        Err(e) => Some(problem("attachment_unreadable", item, e.to_string())),
+    }
+}
+
+fn blob_hash_mismatch(item: String, found: &str, expected: &str) -> Option<Problem> {
+    (found != expected).then(|| {
+        problem(
+            "attachment_hash",
+            item,
+            "the encrypted file does not match the hash its ledger entry commits to",
+        )
+    })
 }
 
 fn problem(kind: &'static str, item: String, detail: impl Into<String>) -> Problem {
@@ -730,6 +789,7 @@ fn deep_check(
     store: &mut crate::store::Store,
     known: &HashSet<u64>,
     cached: &HashMap<u64, CachedOpening>,
+    deferred: &DeferredHashes,
     attachments: &[AttachmentRow],
     entries: &BTreeMap<u64, Entry>,
     blob_dir: &std::path::Path,
@@ -762,37 +822,63 @@ fn deep_check(
     p.0.extend(record_problems);
     let attachment_problems: Vec<Problem> = attachments
         .par_iter()
-        .filter_map(|row| {
+        .flat_map_iter(|row| {
             let item = format!("attachment {} of record {}", row.id, row.record_id);
-            let res = match open_attachment(master, row) {
-                Err(e) => Some(problem("attachment_decrypt", item, e.to_string())),
+            let path = blob_dir.join(&row.blob);
+            let expected = deferred.get(&row.id);
+            // Whether the blob hash (deferred from tier 1) was taken while decrypting.
+            let mut hashed = false;
+            let mut found = Vec::new();
+            match open_attachment(master, row) {
+                Err(e) => found.push(problem("attachment_decrypt", item.clone(), e.to_string())),
                 Ok(body) => {
                     let digests_ok = match (body.digests(), entries.get(&row.leaf_index)) {
                         (Ok(d), Some(Entry::Attachment { fields, .. })) => d == *fields,
                         _ => true,
                     };
                     if !digests_ok {
-                        Some(problem(
+                        found.push(problem(
                             "field_digest",
-                            item,
+                            item.clone(),
                             "the decrypted description does not match the digests in the ledger",
-                        ))
+                        ));
                     } else {
-                        match decrypt_blob(
-                            master,
-                            &blob_dir.join(&row.blob),
-                            &body,
-                            &mut std::io::sink(),
-                            None,
-                        ) {
-                            Ok(()) => None,
-                            Err(e) => Some(problem("attachment_plaintext", item, e.to_string())),
+                        let mut blob_hash = [0u8; 32];
+                        let res = match expected {
+                            Some(_) => decrypt_blob_hashing(
+                                master,
+                                &path,
+                                &body,
+                                &mut std::io::sink(),
+                                &mut blob_hash,
+                            ),
+                            None => decrypt_blob(master, &path, &body, &mut std::io::sink(), None),
+                        };
+                        match res {
+                            Ok(()) => {
+                                if let Some(want) = expected {
+                                    hashed = true;
+                                    found.extend(blob_hash_mismatch(
+                                        item.clone(),
+                                        &hex::encode(blob_hash),
+                                        want,
+                                    ));
+                                }
+                            }
+                            Err(e) => found.push(problem(
+                                "attachment_plaintext",
+                                item.clone(),
+                                e.to_string(),
+                            )),
                         }
                     }
                 }
-            };
+            }
+            if let (Some(want), false) = (expected, hashed) {
+                found.extend(blob_hash_problem(item, &path, want));
+            }
             tick();
-            res
+            found
         })
         .collect();
     p.0.extend(attachment_problems);

@@ -368,3 +368,15 @@ pub(crate) fn decrypt_blob(
 ) -> Result<()> {
     pipeline::open_stream(master, blob_path, body, out, None, progress)
 }
+
+/// [`decrypt_blob`], also hashing the blob file as it is read (see
+/// [`pipeline::open_stream_hashing`]); `blob_hash` is complete only when this succeeds.
+pub(crate) fn decrypt_blob_hashing(
+    master: &MasterKey,
+    blob_path: &Path,
+    body: &AttachmentBody,
+    out: &mut dyn Write,
+    blob_hash: &mut [u8; 32],
+) -> Result<()> {
+    pipeline::open_stream_hashing(master, blob_path, body, out, None, None, Some(blob_hash))
+}

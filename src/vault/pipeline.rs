@@ -313,13 +313,36 @@ pub(crate) fn open_stream(
     blob_path: &Path,
     body: &AttachmentBody,
     out: &mut dyn Write,
+    writeback: Option<&mut Writeback>,
+    progress: Option<&(dyn Fn(u64) + Sync)>,
+) -> Result<()> {
+    open_stream_hashing(master, blob_path, body, out, writeback, progress, None)
+}
+
+/// [`open_stream`]; with `blob_hash`, also hashes the blob file itself (the ciphertext) as it is
+/// read, so a verification reads each blob once. The blob hash is complete only on success.
+pub(crate) fn open_stream_hashing(
+    master: &MasterKey,
+    blob_path: &Path,
+    body: &AttachmentBody,
+    out: &mut dyn Write,
     mut writeback: Option<&mut Writeback>,
     progress: Option<&(dyn Fn(u64) + Sync)>,
+    blob_hash: Option<&mut [u8; 32]>,
 ) -> Result<()> {
     let damaged =
         |what: &str| Error::Damaged(format!("attachment {} ({}) {what}", body.id, body.name));
     let file = File::open(blob_path).map_err(|_| damaged("is missing from the vault"))?;
-    let decryptor = age::Decryptor::new_buffered(std::io::BufReader::with_capacity(CHUNK, file))
+    let shared = std::sync::Arc::new(std::sync::Mutex::new(Sha256::new()));
+    let source: Box<dyn Read + Send> = if blob_hash.is_some() {
+        Box::new(crate::crypto::SharedHashingReader {
+            inner: file,
+            hasher: shared.clone(),
+        })
+    } else {
+        Box::new(file)
+    };
+    let decryptor = age::Decryptor::new_buffered(std::io::BufReader::with_capacity(CHUNK, source))
         .map_err(|_| damaged("is not a readable age file"))?;
     let mut reader = decryptor
         .decrypt(std::iter::once(master.identity() as &dyn age::Identity))
@@ -377,5 +400,13 @@ pub(crate) fn open_stream(
         return Err(damaged("does not match its recorded SHA-256"));
     }
     out.flush()?;
+    if let Some(slot) = blob_hash {
+        let h = shared
+            .lock()
+            .map_err(|_| damaged("hashing failed"))?
+            .clone()
+            .finalize();
+        slot.copy_from_slice(&h);
+    }
     Ok(())
 }
