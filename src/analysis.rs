@@ -478,6 +478,26 @@ mod tests {
     }
 
     #[test]
+    fn a_query_word_never_matches_across_two_texts_or_runs_of_space() {
+        let mut r = rec("a", at(2026, 9, 2, 10));
+        r.narrative = "agents\tat   the  CORNER of José's".into();
+        r.tags = vec!["van".into(), "grey".into()];
+        let rs = vec![r];
+        for q in ["corner", "JOSE", "josé's", "at the", "agents at"] {
+            assert_eq!(search(&rs, q).len(), 1, "{q}");
+        }
+        // "vangrey" would exist only if two texts were joined without a separator.
+        for q in ["vangrey", "van grey bicycle", "cornerx"] {
+            assert!(search(&rs, q).is_empty(), "{q}");
+        }
+        assert_eq!(
+            search(&rs, "   ").len(),
+            1,
+            "an empty query matches everything"
+        );
+    }
+
+    #[test]
     fn patterns_group_repeats_only() {
         let mut a = rec("a", at(2026, 9, 2, 10));
         a.vehicles = vec![
