@@ -21,6 +21,10 @@
 
 use std::collections::HashMap;
 
+// Listing fills maps keyed by 100,000 record ids from our own database; a fast non-keyed hash
+// (FxHash) is enough there.
+use rustc_hash::FxHashMap;
+
 use chrono::{DateTime, Utc};
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 use rayon::prelude::*;
@@ -263,8 +267,8 @@ impl Unlocked {
                 .collect();
             drop(seg_rows);
             // Per record id, the newest revision the cache holds.
-            let mut cached: HashMap<String, CachedRecord> = HashMap::new();
-            let mut cached_atts: HashMap<String, CachedAttachment> = HashMap::new();
+            let mut cached: FxHashMap<String, CachedRecord> = FxHashMap::default();
+            let mut cached_atts: FxHashMap<String, CachedAttachment> = FxHashMap::default();
             let mut cached_items = 0;
             let mut good_segments = Vec::new();
             let mut bad_segments = Vec::new();
@@ -293,7 +297,7 @@ impl Unlocked {
             // from the entry bytes (no ciphertext is read). A cached item is used only when its
             // id, revision, leaf and entry hash all match: the entry names the id and revision
             // and commits to the SHA-256 of the ciphertext the item was decrypted from.
-            let mut latest: HashMap<String, (u32, u64)> = HashMap::new();
+            let mut latest: FxHashMap<String, (u32, u64)> = FxHashMap::default();
             for k in tx.record_keys()? {
                 match latest.get_mut(&k.id) {
                     Some(l) if l.0 >= k.revision => {}
@@ -305,7 +309,7 @@ impl Unlocked {
             }
             // The leaf hashes the signed checkpoints commit to (`verify` checks each against
             // its entry bytes).
-            let mut entry_hash: HashMap<u64, merkle::Hash> = latest
+            let mut entry_hash: FxHashMap<u64, merkle::Hash> = latest
                 .values()
                 .map(|(_, leaf)| (*leaf, [0u8; 32]))
                 .collect();
@@ -318,7 +322,7 @@ impl Unlocked {
                 Ok(())
             })?;
             let mut records: Vec<CachedRecord> = Vec::with_capacity(latest.len());
-            let mut misses: HashMap<String, (u32, String)> = HashMap::new();
+            let mut misses: FxHashMap<String, (u32, String)> = FxHashMap::default();
             for (id, (revision, leaf)) in latest {
                 let mut lh = [0u8; 64];
                 let hash = entry_hash.get(&leaf).copied().unwrap_or_default();
@@ -449,14 +453,14 @@ impl Unlocked {
             }
         }
 
-        let mut by_record: HashMap<String, Vec<AttachmentView>> = HashMap::new();
+        let mut by_record: FxHashMap<String, Vec<AttachmentView>> = FxHashMap::default();
         for (row, item, _) in g.attachments {
             by_record
                 .entry(row.record_id.clone())
                 .or_default()
                 .push(AttachmentView::new(row.position, item.body));
         }
-        let mut views: Vec<RecordView> = g
+        let views: Vec<RecordView> = g
             .records
             .into_iter()
             .map(|r| {
@@ -464,13 +468,13 @@ impl Unlocked {
                 r.into_view(atts)
             })
             .collect();
-        views.par_sort_by(|a, b| {
-            b.occurred_at
-                .sort_key()
-                .cmp(&a.occurred_at.sort_key())
-                .then(b.recorded_at.cmp(&a.recorded_at))
-                .then(a.id.cmp(&b.id))
-        });
+        // Ids are unique, so an unstable sort is deterministic; the times are computed once.
+        let mut keyed: Vec<_> = views
+            .into_iter()
+            .map(|v| ((v.occurred_at.sort_key(), v.recorded_at), v))
+            .collect();
+        keyed.par_sort_unstable_by(|(ka, a), (kb, b)| kb.cmp(ka).then_with(|| a.id.cmp(&b.id)));
+        let views: Vec<RecordView> = keyed.into_iter().map(|(_, v)| v).collect();
         Ok((views, stats))
     }
 
