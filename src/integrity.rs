@@ -477,13 +477,11 @@ fn check_attachments(
     for (row, check) in rows.iter().zip(checks) {
         bytes += row.blob_size;
         match check {
-            Ok(()) => {}
-            Err(Some(problem)) => p.0.push(problem),
-            Err(None) => {
-                if let Some((sha, _, _)) = committed_blob(row, entries, rotation) {
-                    deferred.insert(row.id.clone(), sha.clone());
-                }
+            Ok(None) => {}
+            Ok(Some(sha)) => {
+                deferred.insert(row.id.clone(), sha);
             }
+            Err(problem) => p.0.push(problem),
         }
     }
     // Files nobody owns: leftovers of an interrupted attach (removed by the next writing command).
@@ -530,18 +528,18 @@ fn committed_blob<'e>(
     }
 }
 
-/// Tier 1 for one attachment. `Err(None)`: all fine so far, and the blob hash is deferred.
+/// Tier 1 for one attachment. `Ok(Some(hash))`: all fine so far, and checking the blob against
+/// `hash` is left to the full tier.
 fn check_attachment(
     row: &AttachmentRow,
     entries: &BTreeMap<u64, Entry>,
     rotation: &Rotation,
     blob_dir: &std::path::Path,
     defer_hash: bool,
-) -> std::result::Result<(), Option<Problem>> {
-    let fail = |p: Problem| Err(Some(p));
+) -> std::result::Result<Option<String>, Problem> {
     let item = format!("attachment {} of record {}", row.id, row.record_id);
     let Some((blob_sha, blob_size, meta_sha)) = committed_blob(row, entries, rotation) else {
-        return fail(problem(
+        return Err(problem(
             "attachment_leaf",
             item,
             format!(
@@ -551,7 +549,7 @@ fn check_attachment(
         ));
     };
     if sha256_hex(&row.meta) != *meta_sha {
-        return fail(problem(
+        return Err(problem(
             "attachment_description_hash",
             item,
             "the encrypted description does not match its ledger entry",
@@ -559,14 +557,14 @@ fn check_attachment(
     }
     let path = blob_dir.join(&row.blob);
     let Ok(meta) = std::fs::metadata(&path) else {
-        return fail(problem(
+        return Err(problem(
             "attachment_missing",
             item,
             "the encrypted file is missing",
         ));
     };
     if meta.len() != blob_size || row.blob_size != blob_size {
-        return fail(problem(
+        return Err(problem(
             "attachment_size",
             item,
             format!(
@@ -576,11 +574,11 @@ fn check_attachment(
         ));
     }
     if defer_hash {
-        return Err(None);
+        return Ok(Some(blob_sha.clone()));
     }
     match blob_hash_problem(item, &path, blob_sha) {
-        Some(p) => fail(p),
-        None => Ok(()),
+        Some(p) => Err(p),
+        None => Ok(None),
     }
 }
 

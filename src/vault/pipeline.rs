@@ -60,16 +60,16 @@ fn give_back(pool: &SyncSender<Vec<u8>>, buf: Vec<u8>) {
 /// disk writes while the CPU works. An error there is kept and returned by
 /// [`Writeback::finish`] (a later fsync on the same open file might not report it again).
 pub(crate) struct Writeback {
-    tx: Option<SyncSender<u64>>,
+    tx: Option<SyncSender<()>>,
     worker: Option<thread::JoinHandle<std::io::Result<()>>>,
-    written: u64,
+    /// Bytes written since the last flush was asked for.
     since: u64,
 }
 
 impl Writeback {
     pub(crate) fn start(file: &File) -> std::io::Result<Writeback> {
         let clone = file.try_clone()?;
-        let (tx, rx) = sync_channel::<u64>(1);
+        let (tx, rx) = sync_channel::<()>(1);
         let worker = thread::Builder::new()
             .name("writeback".into())
             .spawn(move || {
@@ -81,7 +81,6 @@ impl Writeback {
         Ok(Writeback {
             tx: Some(tx),
             worker: Some(worker),
-            written: 0,
             since: 0,
         })
     }
@@ -89,12 +88,11 @@ impl Writeback {
     /// Notes `n` more bytes written at the end of the file; asks for writeback when enough
     /// piled up.
     pub(crate) fn wrote(&mut self, n: usize) {
-        self.written += n as u64;
         self.since += n as u64;
         if self.since >= WRITEBACK_EVERY {
             if let Some(tx) = &self.tx {
                 // Busy still: the next request takes these bytes too.
-                if tx.try_send(self.written).is_ok() {
+                if tx.try_send(()).is_ok() {
                     self.since = 0;
                 }
             }
