@@ -14,6 +14,12 @@ for line in (work / "results.tsv").read_text().splitlines():
     name, med, rss, nbytes = line.split("\t")
     rows[name] = (float(med), int(rss or 0), int(nbytes or 0))
     order.append(name)
+# Time beyond the unlock as the binary reports it (VAULT_TIMINGS=1): median, min, max.
+beyond = {}
+if (work / "beyond.tsv").exists():
+    for line in (work / "beyond.tsv").read_text().splitlines():
+        name, med, lo, hi, unl = line.split("\t")
+        beyond[name] = (float(med), float(lo), float(hi), float(unl))
 machine = (work / "machine.txt").read_text().strip()
 notes = (work / "notes.txt").read_text().strip()
 gen = (work / "gen.txt").read_text().strip() if (work / "gen.txt").exists() else ""
@@ -45,9 +51,12 @@ P("# Performance")
 P("")
 P("Measured by `scripts/bench.sh` (`BENCH_QUICK=1 scripts/bench.sh` for the reduced run). Every")
 P("figure is the median wall-clock time of whole processes measured with hyperfine, and the peak")
-P("resident set size of one run measured with GNU time. \"Beyond unlock\" subtracts the median")
-P("time of an unlock alone (`bench_gen --unlock`: open the vault and run the default Argon2id,")
-P("256 MiB, t=3, p=4) measured on the same vault.")
+P("resident set size of one run measured with GNU time. \"Beyond unlock\" is what the binary")
+P("itself reports with `VAULT_TIMINGS=1`: its wall-clock time from `main` to exit minus the time")
+P("spent unlocking (the default Argon2id, 256 MiB, t=3, p=4, the keyslot and the signing key),")
+P("per run; the median of 10 runs (3 for `verify --full`) is shown. The older estimate, the")
+P("whole-process median minus the median of an unlock alone (`bench_gen --unlock`), is shown")
+P("beside it: it carries the run-to-run spread of two Argon2 runs.")
 P("")
 P("## Machine")
 P("")
@@ -76,15 +85,28 @@ for k in kinds:
         continue
     P(f"| `{k}` | " + " | ".join(cells) + f" | {mib(last[1])} |")
 P("")
-P("Beyond unlock (command median minus unlock median):")
+P("Beyond unlock: median reported by the binary (fastest–slowest run) / whole-process median")
+P("minus unlock median:")
 P("")
 P("| command | " + " | ".join(f"N = {n:,}" for n in sizes) + " |")
 P("|---|" + "---|" * len(sizes))
+
+
+def beyond_median(k, n):
+    b = beyond.get(f"{k} N={n}")
+    if b:
+        return b[0]
+    r, u = get(f"{k} N={n}"), get(f"unlock N={n}")
+    return max(r[0] - u[0], 0) if r and u else None
+
+
 for k in ["vault list", "vault search", "vault show", "vault verify --full"]:
     cells = []
     for n in sizes:
+        b = beyond.get(f"{k} N={n}")
         r, u = get(f"{k} N={n}"), get(f"unlock N={n}")
-        cells.append(ms(max(r[0] - u[0], 0)) if r and u else "–")
+        sub = ms(max(r[0] - u[0], 0)) if r and u else "–"
+        cells.append(f"{ms(b[0])} ({ms(b[1])}–{ms(b[2])}) / {sub}" if b else sub)
     if any(c != "–" for c in cells):
         P(f"| `{k}` | " + " | ".join(cells) + " |")
 P("")
@@ -112,11 +134,10 @@ if adds:
            ", ".join(ms(a[0]) for a in adds), worst <= 0.010)
     target("`vault add` constant in N (largest/smallest ≤ 1.5)",
            f"{adds[-1][0] / adds[0][0]:.2f}×", adds[-1][0] / adds[0][0] <= 1.5)
-u = get(f"unlock N={big}")
 for k, lim in [("vault list", 1.0), ("vault search", 1.0), ("vault show", 0.050)]:
-    r = get(f"{k} N={big}")
-    if r and u:
-        target(f"`{k}` at N = {big:,} ≤ {ms(lim)} beyond unlock", ms(r[0] - u[0]), r[0] - u[0] <= lim)
+    b = beyond_median(k, big)
+    if b is not None:
+        target(f"`{k}` at N = {big:,} ≤ {ms(lim)} beyond unlock (median)", ms(b), b <= lim)
 r = get(f"vault verify --full N={big}")
 if r:
     target(f"`vault verify --full` at N = {big:,} ≤ 10 s", ms(r[0]), r[0] <= 10)
@@ -182,17 +203,26 @@ if ver:
     if vb and os_:
         P(f"- hash checking (verify without passphrase) runs at {os_[0] / vb[0]:.2f}× the speed of "
           f"`openssl dgst -sha256` (target ≥ 0.8: {'met' if os_[0] / vb[0] >= 0.8 else 'NOT met'})")
+    bv = next((beyond[n] for n in beyond if n.startswith("vault verify --full (10k")), None)
     if vf and rg:
         t = vf[0] - (uv[0] if uv else 0)
-        P(f"- full verification (minus unlock) runs at {rg[0] / t:.2f}× the speed of `rage -d` over the same "
-          f"bytes (target ≥ 1: {'met' if rg[0] >= t else 'NOT met'})")
+        how = "whole-process median minus unlock median"
+        if bv:
+            t = bv[0]
+            how = (f"median beyond unlock as the binary reports it, {ms(bv[1])}–{ms(bv[2])} over "
+                   f"the runs; the whole-process median minus unlock median gives "
+                   f"{rg[0] / (vf[0] - (uv[0] if uv else 0)):.2f}×")
+        P(f"- full verification runs at {rg[0] / t:.2f}× the speed of `rage -d` over the same "
+          f"bytes (target ≥ 1: {'met' if rg[0] >= t else 'NOT met'}; {how})")
     P("")
 
 P("## What the figures rest on")
 P("")
 P("- **Unlock** is the default Argon2id (256 MiB, t=3, p=4), reported on its own; every")
-P("  unlocking command pays it, which is why the targets are stated beyond unlock. The 256 MiB")
-P("  are freed before the command's own work.")
+P("  unlocking command pays it, which is why the targets are stated beyond unlock. Its four")
+P("  lanes are filled on both cores (the `argon2` crate's `parallel` feature; the key is the")
+P("  same, checked against the reference implementation in the unit tests). The 256 MiB are")
+P("  freed before the command's own work.")
 P("- **add** is one process: open, encrypt one record to the master recipient, append it and")
 P("  its ledger leaf in one transaction. Its cost is constant in N (the ledger size is")
 P("  `MAX(leaf_index) + 1`, one B-tree descent). SQLite's write-ahead log is fsynced at commit")
@@ -203,15 +233,22 @@ P("  256 KiB (about one add in ten pays that checkpoint). Unlocking commands cop
 P("  the database; key changes overwrite it in place (docs/format.md, sections 2 and 14).")
 P("- **list / search** use the encrypted, signed list cache (docs/format.md, \"Encrypted list")
 P("  cache\"): a warm listing decrypts one age file per 4,096 records, compares each cached item")
-P("  with the leaf hash the signed checkpoints commit to (read from the `records_by_leaf` index")
-P("  and the ledger, no record ciphertext is read), formats the lines on both cores and writes")
-P("  them through one buffer; `search` folds the query once and each record's texts into one")
-P("  haystack, on both cores. Records added since the last listing are looked up by key (a")
+P("  with the leaf hash the signed checkpoints commit to (read from the covering indexes")
+P("  `records_by_leaf` and `ledger_hashes` while the segments decrypt on the pool; no record")
+P("  ciphertext or ledger entry is read), checks the items in place on both cores, sorts small")
+P("  keys and puts the records in order in place, formats the lines on both cores (times are")
+P("  written digit by digit) and writes them through one buffer; `search` folds the query once")
+P("  and each record's texts into one haystack, on both cores. Records added since the last")
+P("  listing are looked up by key (a")
 P("  full scan only when more than an eighth are new). The binary uses mimalloc: listing")
 P("  builds and drops hundreds of thousands of small strings. The cold figure is the first")
 P("  listing after the cache was dropped: it decrypts every record (one X25519 each) on both")
 P("  cores and writes the cache.")
 P("- **show** decrypts one record and its attachment descriptions; it does not grow with N.")
+P("- **verify** runs SQLite's `integrity_check` (one core, the whole file) on a connection and")
+P("  thread of its own beside the other checks. With the passphrase, the attachments are")
+P("  decrypted and hashed from the start on a pool of their own, largest first, while the")
+P("  ledger, checkpoints and records are checked.")
 P("- **verify --full** streams the records in batches of 1,024 and checks each on both cores.")
 P("  A record the list cache covers is opened with the age file key kept in the signed cache")
 P("  (age still checks the header MAC and every chunk), so the X25519 operation per record,")

@@ -114,7 +114,7 @@ fn party_texts(p: &Party, f: &mut dyn FnMut(&str)) {
 fn visit_searchable_texts(r: &RecordView, f: &mut dyn FnMut(&str)) {
     f(r.kind.as_str());
     f(&r.occurred_at.to_string());
-    if let Ok(serde_json::Value::String(s)) = serde_json::to_value(&r.occurred_at) {
+    if let Some(s) = r.occurred_at.json_text() {
         f(&s);
     }
     if let Some(loc) = &r.location {
@@ -144,7 +144,11 @@ pub fn searchable_texts(r: &RecordView) -> Vec<String> {
 /// case tables).
 fn push_folded(hay: &mut String, text: &str) {
     if text.is_ascii() {
-        hay.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let start = hay.len();
+        hay.push_str(text);
+        if let Some(added) = hay.get_mut(start..) {
+            added.make_ascii_lowercase();
+        }
     } else {
         hay.push_str(&fold(text));
     }
@@ -170,7 +174,7 @@ impl Query {
     /// plus `extra` (e.g. the kind's name in the reader's language). An empty query matches
     /// everything. Texts are folded into one haystack separated by line feeds; a word holds no
     /// whitespace, so it never matches across two texts.
-    pub fn matches(&self, r: &RecordView, extra: &[String]) -> bool {
+    pub fn matches<S: AsRef<str>>(&self, r: &RecordView, extra: &[S]) -> bool {
         if self.words.is_empty() {
             return true;
         }
@@ -180,7 +184,7 @@ impl Query {
             hay.push('\n');
         });
         for t in extra {
-            push_folded(&mut hay, t);
+            push_folded(&mut hay, t.as_ref());
             hay.push('\n');
         }
         self.words.iter().all(|w| hay.contains(w.as_str()))
@@ -196,7 +200,10 @@ pub fn record_matches(r: &RecordView, query: &str, extra: &[String]) -> bool {
 /// The records whose texts contain every word of `query`, in their order.
 pub fn search<'a>(records: &'a [RecordView], query: &str) -> Vec<&'a RecordView> {
     let q = Query::new(query);
-    records.iter().filter(|r| q.matches(r, &[])).collect()
+    records
+        .iter()
+        .filter(|r| q.matches::<&str>(r, &[]))
+        .collect()
 }
 
 /// What a repeated detail is.

@@ -21,10 +21,11 @@ use crate::ledger::checkpoint::{self, Checkpoint};
 use crate::ledger::entry::SlotAction;
 use crate::ledger::rotation::{self, Rotation};
 use crate::ledger::{self, merkle, Entry};
+use crate::record::attachment::AttachmentBody;
 use crate::store::{AttachmentRow, ExportRow, KeyslotRow, LedgerRow, RecordRow, BLOB_DIR};
 use crate::vault::cache::{self, CachedOpening};
 use crate::vault::{
-    decrypt_blob, decrypt_blob_hashing, open_attachment, open_record, open_record_with_key, Vault,
+    decrypt_blob_hashing, open_attachment, open_record, open_record_with_key, Vault,
 };
 use crate::Result;
 
@@ -95,13 +96,13 @@ pub fn verify(
     progress: Option<Progress<'_>>,
 ) -> Result<Report> {
     let mut p = Problems(Vec::new());
-    for line in vault.store.integrity_check()? {
-        p.add(
-            "database",
-            "vault.db",
-            format!("SQLite integrity check: {line}"),
-        );
-    }
+    // SQLite's structural check reads the whole file on one core: it runs on a connection and
+    // thread of its own, beside everything else.
+    let integrity_job = vault.store.integrity_check_job();
+    let integrity = std::thread::Builder::new()
+        .name("integrity-check".into())
+        .spawn(integrity_job)
+        .map_err(crate::Error::Io)?;
     let blob_dir = vault.dir().join(BLOB_DIR);
     let vault_id = vault.id().to_owned();
     let signing_public = *vault.signing_public();
@@ -129,99 +130,145 @@ pub fn verify(
                 )?,
             ))
         })?;
-    let (cached_keys, cache_problems) = cache;
-    for (seq, reason) in cache_problems {
-        p.add(
-            "cache_segment",
-            format!("list cache segment {seq}"),
-            format!("{reason} (the next listing drops and rebuilds it)"),
-        );
-    }
-    let vault_ref: &Vault = vault;
     let total_items = (records.len() + attachments.len()) as u64;
+    let done = std::sync::atomic::AtomicU64::new(0);
+    let tick = || {
+        let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        if let Some(f) = progress {
+            f(n, total_items);
+        }
+    };
+    std::thread::scope(|scope| -> Result<Report> {
+        // With the passphrase, the attachments (most of the bytes) are decrypted and hashed on
+        // the pool from the start, while this thread runs every other check.
+        let opening = master.map(|m| {
+            let (attachments, blob_dir, tick) = (&attachments, &blob_dir, &tick);
+            scope.spawn(move || open_attachments(m, attachments, blob_dir, tick))
+        });
+        let (cached_keys, cache_problems) = cache;
+        for (seq, reason) in cache_problems {
+            p.add(
+                "cache_segment",
+                format!("list cache segment {seq}"),
+                format!("{reason} (the next listing drops and rebuilds it)"),
+            );
+        }
+        let vault_ref: &Vault = vault;
 
-    // Ledger leaves and their entries.
-    let mut entries: BTreeMap<u64, Entry> = BTreeMap::new();
-    let leaves: Vec<merkle::Hash> = ledger_rows.iter().map(|r| r.leaf_hash).collect();
-    check_leaves(&ledger_rows, &mut entries, &mut p);
-    // Master-key rotations (`vault rekey`): which ciphertext hashes are current.
-    let rotation = rotation::analyse(&entries);
-    for (item, detail) in &rotation.problems {
-        p.add("rekey", item, detail);
-    }
-    check_genesis(&entries, &meta, &rotation, vault_ref, &mut p);
-    let signed = check_checkpoints(vault_ref, &leaves, &checkpoints, &mut p);
-    // A rekey signs a checkpoint in its own transaction: an unsigned one was not made by us.
-    for at in rotation.rekeys.iter().filter(|at| **at >= signed) {
-        p.add(
-            "rekey",
-            format!("rekey at ledger leaf {at}"),
-            "no signed checkpoint covers it, though a rekey always signs one",
-        );
-    }
-    check_records(&records, &entries, &rotation, &mut p);
-    // With the passphrase, blob hashes are taken while the blobs are decrypted (one read each).
-    let mut deferred = DeferredHashes::new();
-    let (attachment_bytes, leftovers) = check_attachments(
-        &attachments,
-        &entries,
-        &rotation,
-        &blob_dir,
-        master.is_some(),
-        &mut deferred,
-        &mut p,
-    );
-    check_keyslots(&keyslots, &entries, &mut p);
-    check_exports(&exports, &entries, &rotation, &mut p);
-    check_unpaired(
-        &entries,
-        &records,
-        &attachments,
-        &keyslots,
-        &exports,
-        &mut p,
-    );
-
-    let receipt = receipt.map(|text| check_receipt(vault_ref, &leaves, text, &mut p));
-
-    let mut tier = "basic";
-    let mut keyed = 0;
-    if let Some(master) = master {
-        tier = "full";
-        let known: HashSet<u64> = records.iter().map(|r| r.leaf_index).collect();
-        keyed = deep_check(
-            master,
-            &mut vault.store,
-            &known,
-            &cached_keys,
-            &deferred,
+        // Ledger leaves and their entries.
+        let mut entries: BTreeMap<u64, Entry> = BTreeMap::new();
+        let leaves: Vec<merkle::Hash> = ledger_rows.iter().map(|r| r.leaf_hash).collect();
+        check_leaves(&ledger_rows, &mut entries, &mut p);
+        // Master-key rotations (`vault rekey`): which ciphertext hashes are current.
+        let rotation = rotation::analyse(&entries);
+        for (item, detail) in &rotation.problems {
+            p.add("rekey", item, detail);
+        }
+        check_genesis(&entries, &meta, &rotation, vault_ref, &mut p);
+        let signed = check_checkpoints(vault_ref, &leaves, &checkpoints, &mut p);
+        // A rekey signs a checkpoint in its own transaction: an unsigned one was not made by us.
+        for at in rotation.rekeys.iter().filter(|at| **at >= signed) {
+            p.add(
+                "rekey",
+                format!("rekey at ledger leaf {at}"),
+                "no signed checkpoint covers it, though a rekey always signs one",
+            );
+        }
+        check_records(&records, &entries, &rotation, &mut p);
+        // With the passphrase, blob hashes are taken while the blobs are decrypted (one read each).
+        let mut deferred = DeferredHashes::new();
+        let (attachment_bytes, leftovers) = check_attachments(
             &attachments,
             &entries,
+            &rotation,
             &blob_dir,
-            total_items,
-            progress,
+            master.is_some(),
+            &mut deferred,
             &mut p,
         );
-    }
-    Ok(Report {
-        tier,
-        ledger_entries: leaves.len() as u64,
-        signed_entries: signed,
-        checkpoints: checkpoints.len(),
-        records: records.len(),
-        attachments: attachments.len(),
-        attachment_bytes,
-        leftover_files: leftovers,
-        records_opened_with_cached_keys: keyed,
-        receipt,
-        problems: p.0,
+        check_keyslots(&keyslots, &entries, &mut p);
+        check_exports(&exports, &entries, &rotation, &mut p);
+        check_unpaired(
+            &entries,
+            &records,
+            &attachments,
+            &keyslots,
+            &exports,
+            &mut p,
+        );
+
+        let receipt = receipt.map(|text| check_receipt(vault_ref, &leaves, text, &mut p));
+
+        let mut tier = "basic";
+        let mut keyed = 0;
+        if let Some(master) = master {
+            tier = "full";
+            let known: HashSet<u64> = records.iter().map(|r| r.leaf_index).collect();
+            keyed = deep_check_all_records(
+                master,
+                &mut vault.store,
+                &known,
+                &cached_keys,
+                &entries,
+                &tick,
+                &mut p,
+            );
+        }
+        if let Some(opening) = opening {
+            let opened = opening
+                .join()
+                .map_err(|_| crate::Error::Invalid("the attachment checks panicked".into()))?;
+            p.0.extend(attachment_problems(
+                &attachments,
+                opened,
+                &deferred,
+                &entries,
+                &blob_dir,
+            ));
+        }
+        let database: Vec<Problem> = integrity
+            .join()
+            .map_err(|_| crate::Error::Invalid("the SQLite integrity check panicked".into()))??
+            .into_iter()
+            .map(|line| {
+                problem(
+                    "database",
+                    "vault.db".into(),
+                    format!("SQLite integrity check: {line}"),
+                )
+            })
+            .collect();
+        p.0.splice(0..0, database);
+        Ok(Report {
+            tier,
+            ledger_entries: leaves.len() as u64,
+            signed_entries: signed,
+            checkpoints: checkpoints.len(),
+            records: records.len(),
+            attachments: attachments.len(),
+            attachment_bytes,
+            leftover_files: leftovers,
+            records_opened_with_cached_keys: keyed,
+            receipt,
+            problems: p.0,
+        })
     })
 }
 
 fn check_leaves(rows: &[LedgerRow], entries: &mut BTreeMap<u64, Entry>, p: &mut Problems) {
+    // Hashing and parsing each entry on every core; the findings are then taken in order.
+    let checked: Vec<(bool, std::result::Result<Entry, String>)> = rows
+        .par_iter()
+        .map(|row| {
+            (
+                merkle::leaf_hash(&row.entry) == row.leaf_hash,
+                Entry::from_bytes(&row.entry).map_err(|e| e.to_string()),
+            )
+        })
+        .collect();
     // Rows come sorted by index; each gap is reported once, naming the leaves it lacks.
     let mut expected = 0u64;
-    for row in rows {
+    for (row, (hash_ok, entry)) in rows.iter().zip(checked) {
         let item = format!("ledger leaf {}", row.index);
         if row.index > expected {
             let missing = if row.index - expected == 1 {
@@ -236,18 +283,18 @@ fn check_leaves(rows: &[LedgerRow], entries: &mut BTreeMap<u64, Entry>, p: &mut 
             );
         }
         expected = row.index.saturating_add(1);
-        if merkle::leaf_hash(&row.entry) != row.leaf_hash {
+        if !hash_ok {
             p.add(
                 "leaf_hash",
                 &item,
                 "the stored leaf hash does not match the entry it belongs to",
             );
         }
-        match Entry::from_bytes(&row.entry) {
+        match entry {
             Ok(e) => {
                 entries.insert(row.index, e);
             }
-            Err(e) => p.add("ledger_entry", &item, e.to_string()),
+            Err(e) => p.add("ledger_entry", &item, e),
         }
     }
 }
@@ -781,35 +828,25 @@ fn check_receipt(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn deep_check(
+/// Tier 2 for the records: decrypts every revision tier 1 knows, checks its embedded id and
+/// revision and recomputes its field digests. Returns how many opened with a cached file key.
+fn deep_check_all_records(
     master: &MasterKey,
     store: &mut crate::store::Store,
     known: &HashSet<u64>,
     cached: &HashMap<u64, CachedOpening>,
-    deferred: &DeferredHashes,
-    attachments: &[AttachmentRow],
     entries: &BTreeMap<u64, Entry>,
-    blob_dir: &std::path::Path,
-    total: u64,
-    progress: Option<Progress<'_>>,
+    tick: &(dyn Fn() + Sync),
     p: &mut Problems,
 ) -> u64 {
     let keyed = std::sync::atomic::AtomicU64::new(0);
-    let done = std::sync::atomic::AtomicU64::new(0);
-    let tick = || {
-        let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-        if let Some(f) = progress {
-            f(n, total);
-        }
-    };
     // Record ciphertexts are streamed in batches (a vault of 100,000 holds about 430 MB of
     // them); rows that appeared after the first pass read the ledger are left to the next run.
     let mut record_problems: Vec<Problem> = Vec::new();
     let streamed = store.read(|tx| {
         tx.for_each_record_batch(false, RECORD_BATCH, |batch| {
             record_problems.extend(deep_check_records(
-                master, &batch, known, cached, &keyed, entries, &tick,
+                master, &batch, known, cached, &keyed, entries, tick,
             ));
             Ok(())
         })
@@ -818,69 +855,127 @@ fn deep_check(
         record_problems.push(problem("database", "records".into(), e.to_string()));
     }
     p.0.extend(record_problems);
-    let attachment_problems: Vec<Problem> = attachments
+    keyed.into_inner()
+}
+
+/// What decrypting one attachment gave, before its ledger entry is consulted.
+struct OpenedAttachment {
+    /// The decrypted description, or why it did not decrypt.
+    body: std::result::Result<AttachmentBody, String>,
+    /// When the description decrypted: the SHA-256 of the blob file, taken while reading it,
+    /// once its plaintext checked out (size, padding, SHA-256 and a clean end); or why not.
+    blob: Option<std::result::Result<[u8; 32], String>>,
+}
+
+/// Tier 2 for the attachments, needing nothing from tier 1: decrypts every description and blob
+/// on the pool, largest blob first so that the small ones fill both cores at the end. Results
+/// come back in the order of `rows`.
+fn open_attachments(
+    master: &MasterKey,
+    rows: &[AttachmentRow],
+    blob_dir: &std::path::Path,
+    tick: &(dyn Fn() + Sync),
+) -> Vec<OpenedAttachment> {
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(rows[i].blob_size));
+    // A pool of their own: on the shared one, every short parallel step of the other checks
+    // would wait behind a whole blob.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(rayon::current_num_threads())
+        .build();
+    let open = || open_in_order(master, rows, &order, blob_dir, tick);
+    let mut opened = match pool {
+        Ok(pool) => pool.install(open),
+        Err(_) => open(),
+    };
+    opened.sort_unstable_by_key(|(i, _)| *i);
+    opened.into_iter().map(|(_, o)| o).collect()
+}
+
+fn open_in_order(
+    master: &MasterKey,
+    rows: &[AttachmentRow],
+    order: &[usize],
+    blob_dir: &std::path::Path,
+    tick: &(dyn Fn() + Sync),
+) -> Vec<(usize, OpenedAttachment)> {
+    order
         .par_iter()
-        .flat_map_iter(|row| {
-            let item = format!("attachment {} of record {}", row.id, row.record_id);
-            let path = blob_dir.join(&row.blob);
-            let expected = deferred.get(&row.id);
-            // Whether the blob hash (deferred from tier 1) was taken while decrypting.
-            let mut hashed = false;
-            let mut found = Vec::new();
-            match open_attachment(master, row) {
-                Err(e) => found.push(problem("attachment_decrypt", item.clone(), e.to_string())),
-                Ok(body) => {
-                    let digests_ok = match (body.digests(), entries.get(&row.leaf_index)) {
-                        (Ok(d), Some(Entry::Attachment { fields, .. })) => d == *fields,
-                        _ => true,
-                    };
-                    if !digests_ok {
-                        found.push(problem(
-                            "field_digest",
-                            item.clone(),
-                            "the decrypted description does not match the digests in the ledger",
-                        ));
-                    } else {
-                        let mut blob_hash = [0u8; 32];
-                        let res = match expected {
-                            Some(_) => decrypt_blob_hashing(
-                                master,
-                                &path,
-                                &body,
-                                &mut std::io::sink(),
-                                &mut blob_hash,
-                            ),
-                            None => decrypt_blob(master, &path, &body, &mut std::io::sink(), None),
-                        };
-                        match res {
-                            Ok(()) => {
-                                if let Some(want) = expected {
-                                    hashed = true;
-                                    found.extend(blob_hash_mismatch(
-                                        item.clone(),
-                                        &hex::encode(blob_hash),
-                                        want,
-                                    ));
-                                }
+        .with_max_len(1)
+        .map(|&i| {
+            let row = &rows[i];
+            let body = open_attachment(master, row).map_err(|e| e.to_string());
+            let blob = body.as_ref().ok().map(|body| {
+                let mut blob_hash = [0u8; 32];
+                decrypt_blob_hashing(
+                    master,
+                    &blob_dir.join(&row.blob),
+                    body,
+                    &mut std::io::sink(),
+                    &mut blob_hash,
+                )
+                .map(|()| blob_hash)
+                .map_err(|e| e.to_string())
+            });
+            tick();
+            (i, OpenedAttachment { body, blob })
+        })
+        .collect()
+}
+
+/// The tier-2 problems of the attachments, from what [`open_attachments`] found, the hashes
+/// tier 1 left to it and the ledger entries.
+fn attachment_problems(
+    rows: &[AttachmentRow],
+    opened: Vec<OpenedAttachment>,
+    deferred: &DeferredHashes,
+    entries: &BTreeMap<u64, Entry>,
+    blob_dir: &std::path::Path,
+) -> Vec<Problem> {
+    let mut found = Vec::new();
+    for (row, opened) in rows.iter().zip(opened) {
+        let item = format!("attachment {} of record {}", row.id, row.record_id);
+        let expected = deferred.get(&row.id);
+        // Whether the blob hash deferred from tier 1 was taken while decrypting.
+        let mut hashed = false;
+        match opened.body {
+            Err(e) => found.push(problem("attachment_decrypt", item.clone(), e)),
+            Ok(body) => {
+                let digests_ok = match (body.digests(), entries.get(&row.leaf_index)) {
+                    (Ok(d), Some(Entry::Attachment { fields, .. })) => d == *fields,
+                    _ => true,
+                };
+                if !digests_ok {
+                    found.push(problem(
+                        "field_digest",
+                        item.clone(),
+                        "the decrypted description does not match the digests in the ledger",
+                    ));
+                } else {
+                    match opened.blob {
+                        Some(Ok(blob_hash)) => {
+                            if let Some(want) = expected {
+                                hashed = true;
+                                found.extend(blob_hash_mismatch(
+                                    item.clone(),
+                                    &hex::encode(blob_hash),
+                                    want,
+                                ));
                             }
-                            Err(e) => found.push(problem(
-                                "attachment_plaintext",
-                                item.clone(),
-                                e.to_string(),
-                            )),
                         }
+                        Some(Err(e)) => {
+                            found.push(problem("attachment_plaintext", item.clone(), e))
+                        }
+                        None => {}
                     }
                 }
             }
-            if let (Some(want), false) = (expected, hashed) {
-                found.extend(blob_hash_problem(item, &path, want));
-            }
-            tick();
-            found
-        })
-        .collect();
-    p.0.extend(attachment_problems);
-    keyed.into_inner()
+        }
+        if let (Some(want), false) = (expected, hashed) {
+            found.extend(blob_hash_problem(item, &blob_dir.join(&row.blob), want));
+        }
+    }
+    found
 }
 
 /// Record rows read per batch by the streaming passes (about 4.5 MB of ciphertext).

@@ -227,24 +227,70 @@ fn end_of_day() -> NaiveTime {
 // ---------------------------------------------------------------------------
 // Display
 
+// Listing formats one of these per incident (100,000 at a time), so the common shapes are
+// written digit by digit; chrono's formatter takes the rest (years outside 0..=9999,
+// fractional or leap seconds, offsets with seconds), giving the same text.
+
+fn push_2(s: &mut String, n: u32) {
+    s.push(char::from(b'0' + (n / 10 % 10) as u8));
+    s.push(char::from(b'0' + (n % 10) as u8));
+}
+
+fn push_date(s: &mut String, d: NaiveDate) {
+    match u32::try_from(d.year()) {
+        Ok(y) if y <= 9999 => {
+            push_2(s, y / 100);
+            push_2(s, y % 100);
+            s.push('-');
+            push_2(s, d.month());
+            s.push('-');
+            push_2(s, d.day());
+        }
+        _ => s.push_str(&d.format("%Y-%m-%d").to_string()),
+    }
+}
+
+fn push_time(s: &mut String, t: &DateTime<FixedOffset>) {
+    if t.nanosecond() != 0 {
+        s.push_str(&t.format("%H:%M:%S%.f").to_string());
+        return;
+    }
+    push_2(s, t.hour());
+    s.push(':');
+    push_2(s, t.minute());
+    if t.second() != 0 {
+        s.push(':');
+        push_2(s, t.second());
+    }
+}
+
+fn push_offset(s: &mut String, t: &DateTime<FixedOffset>) {
+    let secs = t.offset().local_minus_utc();
+    if secs % 60 != 0 {
+        s.push_str(&t.format("%:z").to_string());
+        return;
+    }
+    s.push(if secs < 0 { '-' } else { '+' });
+    let minutes = secs.unsigned_abs() / 60;
+    push_2(s, minutes / 60);
+    s.push(':');
+    push_2(s, minutes % 60);
+}
+
 fn fmt_time(t: &DateTime<FixedOffset>) -> String {
-    let f = if t.nanosecond() != 0 {
-        "%H:%M:%S%.f"
-    } else if t.second() != 0 {
-        "%H:%M:%S"
-    } else {
-        "%H:%M"
-    };
-    t.format(f).to_string()
+    let mut s = String::with_capacity(8);
+    push_time(&mut s, t);
+    s
 }
 
 fn fmt_full(t: &DateTime<FixedOffset>) -> String {
-    format!(
-        "{} {} {}",
-        t.format("%Y-%m-%d"),
-        fmt_time(t),
-        t.format("%:z")
-    )
+    let mut s = String::with_capacity(24);
+    push_date(&mut s, t.date_naive());
+    s.push(' ');
+    push_time(&mut s, t);
+    s.push(' ');
+    push_offset(&mut s, t);
+    s
 }
 
 /// The end of a range, as short as it can be next to its start.
@@ -252,7 +298,10 @@ fn fmt_end(start: &DateTime<FixedOffset>, end: &DateTime<FixedOffset>) -> String
     if start.date_naive() != end.date_naive() {
         fmt_full(end)
     } else if start.offset() != end.offset() {
-        format!("{} {}", fmt_time(end), end.format("%:z"))
+        let mut s = fmt_time(end);
+        s.push(' ');
+        push_offset(&mut s, end);
+        s
     } else {
         fmt_time(end)
     }
@@ -265,7 +314,11 @@ impl fmt::Display for When {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             When::At(t) => f.write_str(&fmt_full(t)),
-            When::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            When::Day(d) => {
+                let mut s = String::with_capacity(10);
+                push_date(&mut s, *d);
+                f.write_str(&s)
+            }
             When::Between {
                 start,
                 end,
@@ -298,11 +351,26 @@ fn rfc3339(t: &DateTime<FixedOffset>) -> String {
     t.to_rfc3339_opts(SecondsFormat::AutoSi, false)
 }
 
+impl When {
+    /// The JSON string of an instant or a day (RFC 3339 or `YYYY-MM-DD`); `None` for a range,
+    /// which is written as an object.
+    pub fn json_text(&self) -> Option<String> {
+        match self {
+            When::At(t) => Some(rfc3339(t)),
+            When::Day(d) => {
+                let mut s = String::with_capacity(10);
+                push_date(&mut s, *d);
+                Some(s)
+            }
+            When::Between { .. } => None,
+        }
+    }
+}
+
 impl Serialize for When {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
-            When::At(t) => s.serialize_str(&rfc3339(t)),
-            When::Day(d) => s.serialize_str(&d.format("%Y-%m-%d").to_string()),
+            When::At(_) | When::Day(_) => s.serialize_str(&self.json_text().unwrap_or_default()),
             When::Between {
                 start,
                 end,
@@ -1713,6 +1781,51 @@ mod tests {
 
     fn dt(s: &str) -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339(s).unwrap()
+    }
+
+    /// The digit-by-digit formatting gives chrono's text for every shape it handles, and
+    /// hands chrono the shapes it does not.
+    #[test]
+    fn full_format_matches_chrono() {
+        let chrono_full = |t: &DateTime<FixedOffset>| {
+            let time = if t.nanosecond() != 0 {
+                t.format("%H:%M:%S%.f").to_string()
+            } else if t.second() != 0 {
+                t.format("%H:%M:%S").to_string()
+            } else {
+                t.format("%H:%M").to_string()
+            };
+            format!("{} {time} {}", t.format("%Y-%m-%d"), t.format("%:z"))
+        };
+        let offsets = [
+            0, 3600, -18000, 19800, -12600, 45900, 1172, -37, 86399, -86399,
+        ];
+        let instants = [
+            "0000-01-01T00:00:00Z",
+            "0009-02-03T04:05:06Z",
+            "0999-12-31T23:59:00Z",
+            "2026-11-20T14:30:00Z",
+            "2026-11-20T14:30:15.5Z",
+            "2016-12-31T23:59:60Z",
+            "9999-12-30T23:59:59Z",
+        ];
+        let mut checked = 0;
+        for text in instants {
+            let utc = DateTime::parse_from_rfc3339(text).unwrap();
+            for secs in offsets {
+                let t = utc.with_timezone(&FixedOffset::east_opt(secs).unwrap());
+                assert_eq!(fmt_full(&t), chrono_full(&t), "{t:?}");
+                checked += 1;
+            }
+        }
+        // Years outside 0..=9999, which chrono writes with a sign.
+        for (y, expect) in [(-44, "-0044-03-15"), (12026, "+12026-03-15")] {
+            let d = NaiveDate::from_ymd_opt(y, 3, 15).unwrap();
+            assert_eq!(When::Day(d).to_string(), expect);
+            let t = d.and_hms_opt(9, 0, 0).unwrap().and_utc().fixed_offset();
+            assert_eq!(fmt_full(&t), chrono_full(&t));
+        }
+        assert_eq!(checked, instants.len() * offsets.len());
     }
 
     #[test]

@@ -970,3 +970,50 @@ fn appends_refuse_a_swapped_master_recipient() {
         "nothing may be stored"
     );
 }
+
+/// `VAULT_TIMINGS=1` adds one line of durations on stderr (the benchmark reads it); without it,
+/// nothing of the kind is printed, and stdout is the same either way.
+#[test]
+fn timings_line_only_when_asked() {
+    let v = TestVault::new();
+    v.add_simple("timed listing");
+    let plain = v.cmd().arg("list").output().expect("run");
+    common::assert_success(&plain, &["list"]);
+    assert!(!String::from_utf8_lossy(&plain.stderr).contains("vault-timing"));
+    let timed = v
+        .cmd()
+        .env("VAULT_TIMINGS", "1")
+        .arg("list")
+        .output()
+        .expect("run");
+    common::assert_success(&timed, &["list"]);
+    assert_eq!(timed.stdout, plain.stdout);
+    let stderr = String::from_utf8_lossy(&timed.stderr);
+    let line = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("vault-timing: "))
+        .unwrap_or_else(|| panic!("no timing line in {stderr:?}"));
+    let field = |name: &str| -> f64 {
+        line.split(' ')
+            .find_map(|kv| kv.strip_prefix(name)?.strip_prefix('='))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("no {name} in {line:?}"))
+    };
+    let (total, unlock, beyond) = (
+        field("total_ms"),
+        field("unlock_ms"),
+        field("beyond_unlock_ms"),
+    );
+    // The test vault's Argon2id (64 MiB) takes real time, and it is part of the total.
+    assert!(unlock > 1.0 && total >= unlock, "{line}");
+    assert!((total - unlock - beyond).abs() < 0.01, "{line}");
+    // A command that never unlocks reports no unlock time.
+    let locked = v
+        .cmd_locked()
+        .env("VAULT_TIMINGS", "1")
+        .arg("verify")
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&locked.stderr);
+    assert!(stderr.contains("unlock_ms=0.000"), "{stderr}");
+}

@@ -30,7 +30,7 @@ impl Ctx {
     fn unlock(&self) -> Result<Unlocked> {
         let vault = self.open()?;
         let pass = passphrase::existing(self.passphrase_file.as_deref())?;
-        let mut unlocked = vault.unlock(&pass, false)?;
+        let mut unlocked = super::timing::unlocking(|| vault.unlock(&pass, false))?;
         if unlocked.new_entries > 0 {
             let msg = if unlocked.new_entries == 1 {
                 Msg::NoteNewEntriesOne

@@ -53,12 +53,14 @@ pub fn search(v: &mut Unlocked, out: &Out, a: SearchArgs) -> Result<()> {
     let records: Vec<RecordView> = filtered(v, &a.filter)?
         .into_par_iter()
         .filter(|r| {
-            // The kind and time as this reader sees them can be searched for too.
-            let extra = [
-                i18n::kind_name(r.kind).to_owned(),
-                i18n::when_text(&r.occurred_at),
-            ];
-            query.matches(r, &extra)
+            // The kind and time as this reader sees them can be searched for too (in English
+            // the time is already among the record's texts).
+            let kind = i18n::kind_name(r.kind);
+            if i18n::lang() == i18n::Lang::En {
+                query.matches(r, &[kind])
+            } else {
+                query.matches(r, &[kind, &i18n::when_text(&r.occurred_at)])
+            }
         })
         .collect();
     if out.json {

@@ -90,7 +90,7 @@ pub fn show_generated_passphrase(p: &Passphrase) {
 fn unlock(dir: &Path, pass_file: Option<&Path>) -> Result<(Unlocked, Passphrase)> {
     let vault = Vault::open(dir)?;
     let pass = passphrase::existing(pass_file)?;
-    let mut unlocked = vault.unlock(&pass, false)?;
+    let mut unlocked = super::timing::unlocking(|| vault.unlock(&pass, false))?;
     unlocked.vault().clean_leftovers()?;
     Ok((unlocked, pass))
 }

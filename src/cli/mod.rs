@@ -12,6 +12,7 @@ mod output;
 mod passphrase;
 mod progress;
 mod report_cmd;
+mod timing;
 mod verify_cmd;
 
 use std::process::ExitCode;
@@ -38,6 +39,13 @@ pub fn harden_process() {
 
 /// Runs the command line and returns the process exit code (docs/cli.md).
 pub fn run() -> ExitCode {
+    timing::start();
+    let code = run_command();
+    timing::report();
+    code
+}
+
+fn run_command() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = i18n::detect(&args);
     i18n::set(lang);

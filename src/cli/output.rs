@@ -87,11 +87,15 @@ impl Out {
     /// One line per incident.
     pub fn record_line(&self, r: &RecordView) -> String {
         let place = r.location.as_ref().map(|l| l.summary()).unwrap_or_default();
-        let mut what: String = r.narrative.chars().take(60).collect();
-        if r.narrative.chars().count() > 60 {
+        // The first 60 characters, on one line.
+        let (head, cut) = match r.narrative.char_indices().nth(60) {
+            Some((end, _)) => (&r.narrative[..end], true),
+            None => (r.narrative.as_str(), false),
+        };
+        let mut what = head.replace('\n', " ");
+        if cut {
             what.push('…');
         }
-        let what = what.replace('\n', " ");
         let atts = if r.attachments.is_empty() {
             String::new()
         } else {

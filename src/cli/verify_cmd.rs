@@ -46,7 +46,7 @@ pub fn verify(dir: &Path, pass_file: Option<&Path>, out: &Out, a: VerifyArgs) ->
     // checks that need no passphrase: they say where the damage is.
     let mut unlock_error = None;
     let report = match pass {
-        Some(p) => match vault.unlock(&p, true) {
+        Some(p) => match super::timing::unlocking(|| vault.unlock(&p, true)) {
             Ok(mut unlocked) => unlocked.verify(receipt.as_deref(), Some(&tick))?,
             Err(e @ (Error::WrongPassphrase | Error::NoKeyslot(_) | Error::UnsafeKdf { .. })) => {
                 unlock_error = Some(e);

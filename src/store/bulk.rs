@@ -122,17 +122,17 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Streams ledger entries `(leaf_index, entry bytes, stored leaf hash)` to `f` in order.
-    pub fn for_each_leaf(&self, mut f: impl FnMut(u64, &[u8], &[u8]) -> Result<()>) -> Result<()> {
+    /// Streams `(leaf_index, stored leaf hash)` of every ledger entry to `f` in order.
+    pub fn for_each_leaf_hash(&self, mut f: impl FnMut(u64, &[u8]) -> Result<()>) -> Result<()> {
+        // Served by the covering index `ledger_hashes`: the entries are not read.
         let mut stmt = self
             .tx
-            .prepare("SELECT leaf_index, entry, leaf_hash FROM ledger ORDER BY leaf_index")?;
+            .prepare("SELECT leaf_index, leaf_hash FROM ledger ORDER BY leaf_index")?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let index = r.get::<_, i64>(0)? as u64;
-            let entry = r.get_ref(1)?.as_blob().map_err(rusqlite::Error::from)?;
-            let hash = r.get_ref(2)?.as_blob().map_err(rusqlite::Error::from)?;
-            f(index, entry, hash)?;
+            let hash = r.get_ref(1)?.as_blob().map_err(rusqlite::Error::from)?;
+            f(index, hash)?;
         }
         Ok(())
     }

@@ -211,12 +211,31 @@ impl Store {
 
     /// SQLite's own structural check; returns the problems it lists (empty when fine).
     pub fn integrity_check(&self) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
-        let rows: Vec<String> = stmt
-            .query_map([], |r| r.get::<_, String>(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(rows.into_iter().filter(|r| r != "ok").collect())
+        integrity_problems(&self.conn)
     }
+
+    /// [`Store::integrity_check`] on a read-only connection of its own, to run on another
+    /// thread beside the other checks (it reads the whole file on one core).
+    pub fn integrity_check_job(&self) -> impl FnOnce() -> Result<Vec<String>> + Send + 'static {
+        let path = self.dir.join(DB_FILE);
+        move || {
+            let conn = Connection::open_with_flags(
+                &path,
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
+            conn.busy_timeout(Duration::from_secs(30))?;
+            conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
+            integrity_problems(&conn)
+        }
+    }
+}
+
+fn integrity_problems(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+    let rows: Vec<String> = stmt
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows.into_iter().filter(|r| r != "ok").collect())
 }
 
 /// SQLite creates its WAL and shared-memory files beside the database even to read, so in a
@@ -369,19 +388,15 @@ impl Tx<'_> {
 
     /// Leaf hashes only, in order (for roots and proofs).
     pub fn leaf_hashes(&self) -> Result<Vec<[u8; 32]>> {
-        let mut stmt = self
-            .tx
-            .prepare("SELECT leaf_index, leaf_hash FROM ledger ORDER BY leaf_index")?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?)))?;
         let mut out = Vec::new();
-        for row in rows {
-            let (index, hash) = row?;
-            out.push(hash.as_slice().try_into().map_err(|_| {
+        self.for_each_leaf_hash(|index, hash| {
+            out.push(hash.try_into().map_err(|_| {
                 Error::Damaged(format!(
                     "ledger leaf {index} has a hash of the wrong length"
                 ))
             })?);
-        }
+            Ok(())
+        })?;
         Ok(out)
     }
 

@@ -41,8 +41,11 @@ pub fn create(conn: &Connection) -> Result<()> {
 
 /// Indexes added to the schema after format version 1 was first written; created on open
 /// when missing (nothing else changes, so the format version stays).
+/// `ledger_hashes` lets listing and checkpointing read every leaf hash without reading the
+/// entries (about 4 MB instead of 70 MB at 100,000 records).
 pub const LATER_INDEXES: &str =
-    "CREATE INDEX IF NOT EXISTS records_by_leaf ON records(leaf_index, id, revision);";
+    "CREATE INDEX IF NOT EXISTS records_by_leaf ON records(leaf_index, id, revision);
+     CREATE INDEX IF NOT EXISTS ledger_hashes ON ledger(leaf_index, leaf_hash);";
 
 /// Refuses a vault written by a newer program (or one without a version).
 pub fn check_version(conn: &Connection) -> Result<()> {
