@@ -58,20 +58,3 @@ impl<W: std::io::Write> std::io::Write for HashingWriter<W> {
         self.inner.flush()
     }
 }
-
-/// A reader that hashes (SHA-256) everything read through it into a shared hasher, so the digest
-/// can be taken after the reader was handed to (and consumed by) a decryptor on another thread.
-pub struct SharedHashingReader<R> {
-    pub(crate) inner: R,
-    pub(crate) hasher: std::sync::Arc<std::sync::Mutex<Sha256>>,
-}
-
-impl<R: std::io::Read> std::io::Read for SharedHashingReader<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        if let Ok(mut h) = self.hasher.lock() {
-            h.update(&buf[..n]);
-        }
-        Ok(n)
-    }
-}

@@ -1,6 +1,6 @@
 //! Attachments: one streaming pass over the original computes its SHA-256 (on one thread) while
 //! age encrypts it to the master recipient (on another) and a third thread hashes and writes the
-//! ciphertext. Memory stays constant (a few 1 MiB chunks in flight) whatever the file size.
+//! ciphertext. Memory stays constant (a few 256 KiB chunks in flight) whatever the file size.
 //!
 //! Crash safety: the blob is written as `blobs/<random>.partial` under an exclusive `flock`,
 //! fsynced, then renamed to its final name inside the transaction that commits its row and ledger

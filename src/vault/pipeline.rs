@@ -1,8 +1,9 @@
 //! Streaming attachments through age on both cores with constant memory.
 //!
 //! Sealing runs three threads: read + SHA-256 of the original, age encryption, SHA-256 of the
-//! ciphertext + write. Opening runs two: age decryption, and SHA-256 + write of the plaintext.
-//! Buffers of 1 MiB travel between them and come back to be reused, so nothing is allocated or
+//! ciphertext + write. Opening runs two: age decryption, and SHA-256 + write of the plaintext;
+//! a verification that also hashes the blob file runs a third, reading and hashing the file.
+//! Buffers of 256 KiB travel between them and come back to be reused, so nothing is allocated or
 //! zeroed per chunk, and at most a few MiB are in flight whatever the file size.
 //!
 //! Files written here are flushed to disk *while* they are written ([`Writeback`]): the fsync
@@ -23,9 +24,9 @@ use crate::record::attachment::AttachmentBody;
 use crate::{Error, Result};
 
 /// Bytes per buffer handed between threads.
-pub(crate) const CHUNK: usize = 1 << 20;
+pub(crate) const CHUNK: usize = 256 << 10;
 /// Buffers queued between two threads.
-const IN_FLIGHT: usize = 8;
+const IN_FLIGHT: usize = 4;
 /// Bytes written between two background `fdatasync` calls.
 const WRITEBACK_EVERY: u64 = 16 << 20;
 
@@ -120,7 +121,7 @@ impl Drop for Writeback {
     }
 }
 
-/// A writer that gathers age's ciphertext into 1 MiB buffers and hands each to the writing
+/// A writer that gathers age's ciphertext into 256 KiB buffers and hands each to the writing
 /// thread: one copy per byte, one channel message per MiB.
 struct ChannelWriter {
     tx: SyncSender<Vec<u8>>,
@@ -317,8 +318,10 @@ pub(crate) fn open_stream(
     open_stream_hashing(master, blob_path, body, out, writeback, progress, None)
 }
 
-/// [`open_stream`]; with `blob_hash`, also hashes the blob file itself (the ciphertext) as it is
-/// read, so a verification reads each blob once. The blob hash is complete only on success.
+/// [`open_stream`]; with `blob_hash`, also hashes the blob file itself (the ciphertext), so a
+/// verification reads each blob once. That hashing runs on a third thread, which reads the file
+/// and hands it to the decrypting one: each of the three does about a third of the work. The
+/// blob hash is complete only on success.
 pub(crate) fn open_stream_hashing(
     master: &MasterKey,
     blob_path: &Path,
@@ -331,25 +334,28 @@ pub(crate) fn open_stream_hashing(
     let damaged =
         |what: &str| Error::Damaged(format!("attachment {} ({}) {what}", body.id, body.name));
     let file = File::open(blob_path).map_err(|_| damaged("is missing from the vault"))?;
-    let shared = std::sync::Arc::new(std::sync::Mutex::new(Sha256::new()));
-    let source: Box<dyn Read + Send> = if blob_hash.is_some() {
-        Box::new(crate::crypto::SharedHashingReader {
-            inner: file,
-            hasher: shared.clone(),
-        })
-    } else {
-        Box::new(file)
-    };
-    let decryptor = age::Decryptor::new_buffered(std::io::BufReader::with_capacity(CHUNK, source))
-        .map_err(|_| damaged("is not a readable age file"))?;
-    let mut reader = decryptor
-        .decrypt(std::iter::once(master.identity() as &dyn age::Identity))
-        .map_err(|_| damaged("does not decrypt with this vault's key"))?;
     let expected = body.size;
     let mut hasher = Sha256::new();
     let mut done = 0u64;
     let mut trailing_nonzero = false;
-    thread::scope(|scope| -> Result<()> {
+    let hashing = blob_hash.is_some();
+    let blob_sha256 = thread::scope(|scope| -> Result<Option<[u8; 32]>> {
+        let (source, reading): (Box<dyn Read + Send>, _) = if hashing {
+            let (tx, rx) = sync_channel::<std::io::Result<Vec<u8>>>(IN_FLIGHT);
+            let (pool, back) = Pool::new();
+            let reading = scope.spawn(move || read_hash_forward(file, tx, pool));
+            (Box::new(ChannelReader::new(rx, back)), Some(reading))
+        } else {
+            (Box::new(file), None)
+        };
+        // A small buffer serves the header; age then reads whole 64 KiB chunks, which a
+        // BufReader smaller than the request passes straight through: one copy per byte fewer.
+        let decryptor =
+            age::Decryptor::new_buffered(std::io::BufReader::with_capacity(16 << 10, source))
+                .map_err(|_| damaged("is not a readable age file"))?;
+        let mut reader = decryptor
+            .decrypt(std::iter::once(master.identity() as &dyn age::Identity))
+            .map_err(|_| damaged("does not decrypt with this vault's key"))?;
         let (tx, rx) = sync_channel::<std::io::Result<Vec<u8>>>(IN_FLIGHT);
         let (pool, back) = Pool::new();
         scope.spawn(move || loop {
@@ -386,7 +392,14 @@ pub(crate) fn open_stream_hashing(
                 p(done.min(expected));
             }
         }
-        Ok(())
+        match reading {
+            Some(r) => r
+                .join()
+                .map_err(|_| damaged("could not be read (the reading thread panicked)"))?
+                .map(Some)
+                .map_err(|_| damaged("could not be read")),
+            None => Ok(None),
+        }
     })?;
     if done < expected {
         return Err(damaged("is truncated"));
@@ -398,13 +411,82 @@ pub(crate) fn open_stream_hashing(
         return Err(damaged("does not match its recorded SHA-256"));
     }
     out.flush()?;
-    if let Some(slot) = blob_hash {
-        let h = shared
-            .lock()
-            .map_err(|_| damaged("hashing failed"))?
-            .clone()
-            .finalize();
-        slot.copy_from_slice(&h);
+    if let (Some(slot), Some(h)) = (blob_hash, blob_sha256) {
+        *slot = h;
     }
     Ok(())
+}
+
+/// Reads a blob file in chunks, hashing it, and passes the chunks to the decrypting thread for
+/// as long as it takes them. It hashes to the end of the file either way: bytes after the end of
+/// the age stream belong to the file's hash too.
+fn read_hash_forward(
+    mut file: File,
+    tx: SyncSender<std::io::Result<Vec<u8>>>,
+    pool: Pool,
+) -> std::io::Result<[u8; 32]> {
+    let mut hasher = Sha256::new();
+    let mut forwarding = true;
+    let mut spare = None;
+    loop {
+        let mut buf = spare.take().unwrap_or_else(|| pool.take());
+        let n = match fill(&mut file, &mut buf) {
+            Ok(n) => n,
+            Err(e) => {
+                if forwarding {
+                    let _ = tx.send(Err(std::io::Error::new(e.kind(), e.to_string())));
+                }
+                return Err(e);
+            }
+        };
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf);
+        if forwarding {
+            if let Err(back) = tx.send(Ok(buf)) {
+                forwarding = false;
+                spare = back.0.ok();
+            }
+        } else {
+            spare = Some(buf);
+        }
+    }
+    Ok(hasher.finalize().into())
+}
+
+/// The receiving end of [`read_hash_forward`] as a reader; spent buffers go back to its pool.
+struct ChannelReader {
+    rx: Receiver<std::io::Result<Vec<u8>>>,
+    back: SyncSender<Vec<u8>>,
+    current: Vec<u8>,
+    pos: usize,
+}
+
+impl ChannelReader {
+    fn new(rx: Receiver<std::io::Result<Vec<u8>>>, back: SyncSender<Vec<u8>>) -> Self {
+        ChannelReader {
+            rx,
+            back,
+            current: Vec::new(),
+            pos: 0,
+        }
+    }
+}
+
+impl Read for ChannelReader {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        while self.pos == self.current.len() {
+            // The sender is gone once the whole file was sent: the end.
+            let Ok(next) = self.rx.recv() else {
+                return Ok(0);
+            };
+            give_back(&self.back, std::mem::replace(&mut self.current, next?));
+            self.pos = 0;
+        }
+        let n = out.len().min(self.current.len() - self.pos);
+        out[..n].copy_from_slice(&self.current[self.pos..self.pos + n]);
+        self.pos += n;
+        Ok(n)
+    }
 }
