@@ -64,8 +64,10 @@ P("```")
 P(machine)
 P("```")
 P("")
-P("Load averages above 1 before or after mean other work shared the two cores during the run;")
-P("treat differences under about 10% as noise.")
+P("The load before shows what else was running as the run began; the load after includes the")
+P("benchmark's own work. The machine is a VM whose speed varies from minute to minute by about")
+P("10-20% (the same unlock ranges over 0.57-0.84 s across runs): treat smaller differences as")
+P("noise.")
 P("")
 P("## Scale: N incidents (every 100th with a 16 KiB attachment)")
 P("")
@@ -266,8 +268,12 @@ P("  two cores, and the disk writes about 0.5 GiB/s, so a durable attach of 1 Gi
 P("  much below 2.5 s.")
 P("- **extract** decrypts on one thread and hashes and writes on the other, flushing the output")
 P("  while writing; it fsyncs the file, which the peers do not.")
-P("- **jrnl** at N = 100,000 is not run: its add and list costs grow linearly (issue 8 quotes")
-P("  about 2 s per add at N = 10,000), so one measurement would take minutes.")
+if get(f"jrnl add N={big}"):
+    P(f"- **jrnl** reads and decrypts its whole journal for every command, so its costs grow")
+    P(f"  linearly; at N = {big:,} each of its commands is run once (a minute or more each).")
+else:
+    P("- **jrnl** at the largest N was not run in this run (each of its commands takes a minute")
+    P("  or more there).")
 P("")
 
 if notes:

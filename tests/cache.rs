@@ -375,3 +375,77 @@ fn attachments_are_cached_and_listed() {
     assert_eq!((n, s.decrypted, s.hits), (1, 0, 3));
     verify_ok(&dir);
 }
+
+/// Names of the indexes SQLite knows for the vault database.
+fn index_names(dir: &Path) -> Vec<String> {
+    let c = db(dir);
+    let mut stmt = c
+        .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name",
+        )
+        .unwrap();
+    let names = stmt.query_map([], |r| r.get(0)).unwrap();
+    names.collect::<rusqlite::Result<_>>().unwrap()
+}
+
+/// The covering indexes listing reads (`records_by_leaf`, `ledger_hashes`) are recreated when
+/// missing (a vault written before them, or dropped), and the listing is the same either way.
+#[test]
+fn missing_covering_indexes_are_recreated_and_the_listing_is_unchanged() {
+    let (_t, dir, _) = setup(20);
+    let before = index_names(&dir);
+    assert!(before.contains(&"ledger_hashes".to_owned()), "{before:?}");
+    assert!(before.contains(&"records_by_leaf".to_owned()), "{before:?}");
+    let (texts, _) = list(&dir);
+    db(&dir)
+        .execute_batch("DROP INDEX ledger_hashes; DROP INDEX records_by_leaf;")
+        .unwrap();
+    assert!(!index_names(&dir).contains(&"ledger_hashes".to_owned()));
+    let (again, s) = list(&dir);
+    assert_eq!(again, texts);
+    assert_eq!((s.hits, s.decrypted), (20, 0));
+    assert_eq!(index_names(&dir), before);
+    verify_ok(&dir);
+}
+
+/// An index SQLite keeps out of step with its table (simulated by hiding the index from the
+/// schema while the table changes) is reported by `verify` (SQLite's integrity check), and the
+/// listing still shows what the records say.
+#[test]
+fn a_stale_leaf_hash_index_is_reported_by_verify() {
+    let (_t, dir, _) = setup(5);
+    let (texts, _) = list(&dir);
+    let c = db(&dir);
+    let (root, sql): (i64, String) = c
+        .query_row(
+            "SELECT rootpage, sql FROM sqlite_master WHERE name = 'ledger_hashes'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    c.execute_batch("PRAGMA writable_schema = ON;").unwrap();
+    c.execute("DELETE FROM sqlite_master WHERE name = 'ledger_hashes'", [])
+        .unwrap();
+    drop(c);
+    // SQLite no longer knows the index, so this change leaves its pages as they were.
+    let c = db(&dir);
+    c.execute(
+        "UPDATE ledger SET leaf_hash = zeroblob(32) WHERE leaf_index = 2",
+        [],
+    )
+    .unwrap();
+    c.execute_batch("PRAGMA writable_schema = ON;").unwrap();
+    c.execute(
+        "INSERT INTO sqlite_master(type, name, tbl_name, rootpage, sql) \
+         VALUES('index', 'ledger_hashes', 'ledger', ?1, ?2)",
+        params![root, sql],
+    )
+    .unwrap();
+    drop(c);
+    let report = full_report(&dir);
+    let kinds = cache_problems(&report);
+    assert!(kinds.contains(&"database"), "{:?}", report.problems);
+    assert!(kinds.contains(&"leaf_hash"), "{:?}", report.problems);
+    let (again, _) = list(&dir);
+    assert_eq!(again, texts);
+}

@@ -14,6 +14,9 @@ CREATE TABLE keyslots (
     id TEXT PRIMARY KEY, kind TEXT NOT NULL, kdf TEXT NOT NULL,
     salt BLOB NOT NULL, wrapped BLOB NOT NULL, leaf_index INTEGER NOT NULL);
 CREATE TABLE ledger (leaf_index INTEGER PRIMARY KEY, entry BLOB NOT NULL, leaf_hash BLOB NOT NULL);
+-- Lets listings and checkpoints read every leaf hash without reading the entries. Also created
+-- on open for vaults written before it existed.
+CREATE INDEX ledger_hashes ON ledger(leaf_index, leaf_hash);
 CREATE TABLE records (
     id TEXT NOT NULL, revision INTEGER NOT NULL, ciphertext BLOB NOT NULL,
     leaf_index INTEGER NOT NULL UNIQUE, PRIMARY KEY (id, revision)) WITHOUT ROWID;

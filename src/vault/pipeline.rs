@@ -192,7 +192,11 @@ fn read_and_hash(
         hasher.update(&buf);
         total += n as u64;
         if tx.send(buf).is_err() {
-            return Err(std::io::Error::other("the encrypting thread stopped"));
+            // Only the echo of a failure further down (see seal_stream).
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::BrokenPipe,
+                "the encrypting thread stopped",
+            ));
         }
     }
     Ok((total, hasher.finalize().into()))
@@ -285,10 +289,16 @@ pub(crate) fn seal_stream(
         let written = writer
             .join()
             .map_err(|_| Error::Encrypt("the writing thread panicked".into()))?;
-        // The first cause first: a full disk stops the writer, which stops the encryptor.
-        let (size_read, sha256) = read?;
+        // The first cause first. A source that cannot be read ends the stream early; a full
+        // disk stops the writer, which stops the encryptor, which stops the reader (whose
+        // broken pipe is then only the echo).
+        let read = match read {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
+            other => other,
+        };
         let (blob_size, blob_sha256, file) = written?;
         let size = encrypted?;
+        let (size_read, sha256) = read?;
         if size != size_read {
             return Err(Error::Encrypt(
                 "the file changed size while it was read".into(),
