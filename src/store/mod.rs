@@ -209,13 +209,9 @@ impl Store {
         Ok(out)
     }
 
-    /// SQLite's own structural check; returns the problems it lists (empty when fine).
-    pub fn integrity_check(&self) -> Result<Vec<String>> {
-        integrity_problems(&self.conn)
-    }
-
-    /// [`Store::integrity_check`] on a read-only connection of its own, to run on another
-    /// thread beside the other checks (it reads the whole file on one core).
+    /// SQLite's own structural check on a read-only connection of its own, to run on another
+    /// thread beside the other checks (it reads the whole file on one core); the job returns
+    /// the problems SQLite lists (empty when fine).
     pub fn integrity_check_job(&self) -> impl FnOnce() -> Result<Vec<String>> + Send + 'static {
         let path = self.dir.join(DB_FILE);
         move || {

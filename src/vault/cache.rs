@@ -252,10 +252,9 @@ impl Unlocked {
             let seg_rows = tx.cache_segments()?;
             stats.segments = seg_rows.len();
             let mut opened: Vec<(u64, std::result::Result<Option<Segment>, String>)> = Vec::new();
-            let mut current = None;
             // The segments' signatures, decryption and parsing run on the pool while this
             // thread (which holds the transaction) reads what the items are checked against.
-            rayon::in_place_scope(|scope| {
+            let current = rayon::in_place_scope(|scope| {
                 scope.spawn(|_| {
                     opened = seg_rows
                         .par_iter()
@@ -269,10 +268,9 @@ impl Unlocked {
                         })
                         .collect();
                 });
-                current = Some(current_revisions(tx));
-            });
+                current_revisions(tx)
+            })?;
             drop(seg_rows);
-            let current = current.unwrap_or_else(|| Ok(Default::default()))?;
 
             let mut segments = Vec::new();
             let mut cached_atts: FxHashMap<String, CachedAttachment> = FxHashMap::default();
@@ -434,22 +432,15 @@ impl Unlocked {
                 .or_default()
                 .push(AttachmentView::new(row.position, item.body));
         }
-        // Newest occurrence first. Ids are unique, so an unstable sort is deterministic. The
-        // keys are sorted, then the records put in that order in place (one swap each, no
-        // second copy of 100,000 records), then turned into views on every core.
+        // Newest occurrence first; ids are unique, so the order is deterministic. The keys are
+        // computed once and the records moved once (rayon sorts the keys, then permutes).
         let mut records = g.records;
-        let mut order: Vec<_> = records
-            .par_iter()
-            .enumerate()
-            .map(|(i, r)| (r.incident.occurred_at.sort_key(), r.recorded_at, i))
-            .collect();
-        order.par_sort_unstable_by(|a, b| {
-            (b.0, b.1)
-                .cmp(&(a.0, a.1))
-                .then_with(|| records[a.2].id.cmp(&records[b.2].id))
+        records.par_sort_by_cached_key(|r| {
+            (
+                std::cmp::Reverse((r.incident.occurred_at.sort_key(), r.recorded_at)),
+                r.id.clone(),
+            )
         });
-        let order: Vec<usize> = order.into_iter().map(|(_, _, i)| i).collect();
-        permute_in_place(&mut records, order);
         let views: Vec<RecordView> = records
             .into_par_iter()
             .map(|r| {
@@ -518,7 +509,6 @@ impl Unlocked {
 /// What the cached items are checked against: the newest revision of every record and the
 /// leaf hash of its ledger entry (the entry names the id and revision and commits to the
 /// SHA-256 of the ciphertext an item was decrypted from).
-#[derive(Default)]
 struct CurrentRevisions {
     /// Record id -> (newest revision, its ledger leaf).
     latest: FxHashMap<String, (u32, u64)>,
@@ -570,24 +560,6 @@ fn current_revisions(tx: &crate::store::Tx<'_>) -> Result<CurrentRevisions> {
         Ok(())
     })?;
     Ok(CurrentRevisions { latest, entry_hash })
-}
-
-/// Reorders `items` so that position `k` holds what was at `order[k]` (`order` is a
-/// permutation of the positions), following each cycle with swaps.
-fn permute_in_place<T>(items: &mut [T], mut order: Vec<usize>) {
-    for start in 0..items.len().min(order.len()) {
-        let mut k = start;
-        // `order[k] == k` marks a position already in place; the bounds checks only keep a
-        // malformed `order` from looping or panicking.
-        while let Some(&from) = order.get(k) {
-            order[k] = k;
-            if from == start || from == k || from >= items.len() {
-                break;
-            }
-            items.swap(k, from);
-            k = from;
-        }
-    }
 }
 
 fn decrypt_row(
@@ -678,45 +650,4 @@ fn file_key_from_hex(text: &str) -> Option<FileKeyBytes> {
     let mut key = zeroize::Zeroizing::new([0u8; 16]);
     hex::decode_to_slice(text, &mut key[..]).ok()?;
     Some(FileKeyBytes(key))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::permute_in_place;
-
-    #[test]
-    fn permutes_in_place_like_indexing() {
-        let mut seed = 0x2545_f491_u64;
-        for n in [0usize, 1, 2, 3, 10, 257] {
-            let mut orders: Vec<Vec<usize>> = vec![(0..n).collect(), (0..n).rev().collect()];
-            for _ in 0..20 {
-                // Fisher-Yates with a small LCG: deterministic, varied permutations.
-                let mut order: Vec<usize> = (0..n).collect();
-                for i in (1..n).rev() {
-                    seed = seed
-                        .wrapping_mul(6364136223846793005)
-                        .wrapping_add(1442695040888963407);
-                    order.swap(i, (seed >> 33) as usize % (i + 1));
-                }
-                orders.push(order);
-            }
-            for order in orders {
-                let items: Vec<String> = (0..n).map(|i| format!("item {i}")).collect();
-                let expected: Vec<String> = order.iter().map(|&i| items[i].clone()).collect();
-                let mut permuted = items;
-                permute_in_place(&mut permuted, order);
-                assert_eq!(permuted, expected);
-            }
-        }
-    }
-
-    #[test]
-    fn a_malformed_order_neither_loops_nor_panics() {
-        let mut items = vec![1, 2, 3];
-        permute_in_place(&mut items, vec![1, 1, 7]);
-        permute_in_place(&mut items, vec![]);
-        let mut sorted = items.clone();
-        sorted.sort();
-        assert_eq!(sorted, vec![1, 2, 3]);
-    }
 }

@@ -122,7 +122,7 @@ impl Drop for Writeback {
 }
 
 /// A writer that gathers age's ciphertext into 256 KiB buffers and hands each to the writing
-/// thread: one copy per byte, one channel message per MiB.
+/// thread: one copy per byte, one channel message per buffer.
 struct ChannelWriter {
     tx: SyncSender<Vec<u8>>,
     pool: Pool,
