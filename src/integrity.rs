@@ -106,47 +106,70 @@ pub fn verify(
     let blob_dir = vault.dir().join(BLOB_DIR);
     let vault_id = vault.id().to_owned();
     let signing_public = *vault.signing_public();
-    let store = &mut vault.store;
-    let (ledger_rows, records, attachments, keyslots, checkpoints, exports, meta, cache) = store
-        .read(|tx| {
-            Ok((
-                tx.ledger()?,
-                record_digests(tx)?,
-                tx.all_attachments()?,
-                tx.keyslots()?,
-                tx.checkpoints()?,
-                tx.exports()?,
-                (
-                    tx.meta("vault_id")?.unwrap_or_default(),
-                    tx.meta("master_recipient")?.unwrap_or_default(),
-                    tx.meta("signing_public")?.unwrap_or_default(),
-                ),
-                crate::vault::cache::check_segments(
-                    tx,
-                    &vault_id,
-                    &signing_public,
-                    master,
-                    tx.ledger_size()?,
-                )?,
-            ))
-        })?;
-    let total_items = (records.len() + attachments.len()) as u64;
+    let total_items = std::sync::atomic::AtomicU64::new(0);
     let done = std::sync::atomic::AtomicU64::new(0);
     let tick = || {
         let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
         if let Some(f) = progress {
-            f(n, total_items);
+            f(n, total_items.load(std::sync::atomic::Ordering::Relaxed));
         }
     };
+    let keyed = std::sync::atomic::AtomicU64::new(0);
     std::thread::scope(|scope| -> Result<Report> {
-        // With the passphrase, the attachments (most of the bytes) are decrypted and hashed on
-        // the pool from the start, while this thread runs every other check.
-        let opening = master.map(|m| {
-            let (attachments, blob_dir, tick) = (&attachments, &blob_dir, &tick);
-            scope.spawn(move || open_attachments(m, attachments, blob_dir, tick))
-        });
-        let (cached_keys, cache_problems) = cache;
-        for (seq, reason) in cache_problems {
+        // One read transaction, so that every row and leaf comes from the same snapshot.
+        let snap = vault.store.read(|tx| {
+            let attachments = tx.all_attachments()?;
+            total_items.store(
+                tx.record_revision_count()? + attachments.len() as u64,
+                std::sync::atomic::Ordering::Relaxed,
+            );
+            // With the passphrase, the attachments (most of the bytes) are decrypted and hashed
+            // on a pool of their own from the start, while this thread reads and checks the rest.
+            let opening = master.map(|m| {
+                let (rows, blob_dir, tick) = (attachments.clone(), blob_dir.clone(), &tick);
+                scope.spawn(move || open_attachments(m, &rows, &blob_dir, tick))
+            });
+            let ledger_rows = tx.ledger()?;
+            let mut entries: BTreeMap<u64, Entry> = BTreeMap::new();
+            let mut leaf_problems = Problems(Vec::new());
+            check_leaves(&ledger_rows, &mut entries, &mut leaf_problems);
+            let (cached_keys, cache_problems) = crate::vault::cache::check_segments(
+                tx,
+                &vault_id,
+                &signing_public,
+                master,
+                tx.ledger_size()?,
+            )?;
+            // Each record ciphertext is read once: hashed for tier 1 and, with the passphrase,
+            // opened and rechecked right away.
+            let deep = master.map(|master| DeepCheck {
+                master,
+                cached: &cached_keys,
+                entries: &entries,
+                keyed: &keyed,
+                tick: &tick,
+            });
+            let (records, record_problems) = scan_records(tx, deep.as_ref())?;
+            Ok(Snapshot {
+                opening,
+                leaves: ledger_rows.iter().map(|r| r.leaf_hash).collect(),
+                entries,
+                leaf_problems,
+                cache_problems,
+                records,
+                record_problems,
+                attachments,
+                keyslots: tx.keyslots()?,
+                checkpoints: tx.checkpoints()?,
+                exports: tx.exports()?,
+                meta: (
+                    tx.meta("vault_id")?.unwrap_or_default(),
+                    tx.meta("master_recipient")?.unwrap_or_default(),
+                    tx.meta("signing_public")?.unwrap_or_default(),
+                ),
+            })
+        })?;
+        for (seq, reason) in snap.cache_problems {
             p.add(
                 "cache_segment",
                 format!("list cache segment {seq}"),
@@ -154,18 +177,14 @@ pub fn verify(
             );
         }
         let vault_ref: &Vault = vault;
-
-        // Ledger leaves and their entries.
-        let mut entries: BTreeMap<u64, Entry> = BTreeMap::new();
-        let leaves: Vec<merkle::Hash> = ledger_rows.iter().map(|r| r.leaf_hash).collect();
-        check_leaves(&ledger_rows, &mut entries, &mut p);
+        p.0.extend(snap.leaf_problems.0);
         // Master-key rotations (`vault rekey`): which ciphertext hashes are current.
-        let rotation = rotation::analyse(&entries);
+        let rotation = rotation::analyse(&snap.entries);
         for (item, detail) in &rotation.problems {
             p.add("rekey", item, detail);
         }
-        check_genesis(&entries, &meta, &rotation, vault_ref, &mut p);
-        let signed = check_checkpoints(vault_ref, &leaves, &checkpoints, &mut p);
+        check_genesis(&snap.entries, &snap.meta, &rotation, vault_ref, &mut p);
+        let signed = check_checkpoints(vault_ref, &snap.leaves, &snap.checkpoints, &mut p);
         // A rekey signs a checkpoint in its own transaction: an unsigned one was not made by us.
         for at in rotation.rekeys.iter().filter(|at| **at >= signed) {
             p.add(
@@ -174,55 +193,42 @@ pub fn verify(
                 "no signed checkpoint covers it, though a rekey always signs one",
             );
         }
-        check_records(&records, &entries, &rotation, &mut p);
+        check_records(&snap.records, &snap.entries, &rotation, &mut p);
         // With the passphrase, blob hashes are taken while the blobs are decrypted (one read each).
         let mut deferred = DeferredHashes::new();
         let (attachment_bytes, leftovers) = check_attachments(
-            &attachments,
-            &entries,
+            &snap.attachments,
+            &snap.entries,
             &rotation,
             &blob_dir,
             master.is_some(),
             &mut deferred,
             &mut p,
         );
-        check_keyslots(&keyslots, &entries, &mut p);
-        check_exports(&exports, &entries, &rotation, &mut p);
+        check_keyslots(&snap.keyslots, &snap.entries, &mut p);
+        check_exports(&snap.exports, &snap.entries, &rotation, &mut p);
         check_unpaired(
-            &entries,
-            &records,
-            &attachments,
-            &keyslots,
-            &exports,
+            &snap.entries,
+            &snap.records,
+            &snap.attachments,
+            &snap.keyslots,
+            &snap.exports,
             &mut p,
         );
 
-        let receipt = receipt.map(|text| check_receipt(vault_ref, &leaves, text, &mut p));
+        let receipt = receipt.map(|text| check_receipt(vault_ref, &snap.leaves, text, &mut p));
 
-        let mut tier = "basic";
-        let mut keyed = 0;
-        if let Some(master) = master {
-            tier = "full";
-            let known: HashSet<u64> = records.iter().map(|r| r.leaf_index).collect();
-            keyed = deep_check_all_records(
-                master,
-                &mut vault.store,
-                &known,
-                &cached_keys,
-                &entries,
-                &tick,
-                &mut p,
-            );
-        }
-        if let Some(opening) = opening {
+        // The full tier's findings about snap.records follow everything tier 1 found.
+        p.0.extend(snap.record_problems);
+        if let Some(opening) = snap.opening {
             let opened = opening
                 .join()
                 .map_err(|_| crate::Error::Invalid("the attachment checks panicked".into()))?;
             p.0.extend(attachment_problems(
-                &attachments,
+                &snap.attachments,
                 opened,
                 &deferred,
-                &entries,
+                &snap.entries,
                 &blob_dir,
             ));
         }
@@ -240,19 +246,38 @@ pub fn verify(
             .collect();
         p.0.splice(0..0, database);
         Ok(Report {
-            tier,
-            ledger_entries: leaves.len() as u64,
+            tier: if master.is_some() { "full" } else { "basic" },
+            ledger_entries: snap.leaves.len() as u64,
             signed_entries: signed,
-            checkpoints: checkpoints.len(),
-            records: records.len(),
-            attachments: attachments.len(),
+            checkpoints: snap.checkpoints.len(),
+            records: snap.records.len(),
+            attachments: snap.attachments.len(),
             attachment_bytes,
             leftover_files: leftovers,
-            records_opened_with_cached_keys: keyed,
+            records_opened_with_cached_keys: keyed.load(std::sync::atomic::Ordering::Relaxed),
             receipt,
             problems: p.0,
         })
     })
+}
+
+/// Everything tier 1 reads, from one read transaction, and what was checked while reading.
+struct Snapshot<'scope> {
+    /// The attachments being opened on their own pool (full tier only).
+    opening: Option<std::thread::ScopedJoinHandle<'scope, Vec<OpenedAttachment>>>,
+    leaves: Vec<merkle::Hash>,
+    entries: BTreeMap<u64, Entry>,
+    leaf_problems: Problems,
+    cache_problems: Vec<(u64, String)>,
+    records: Vec<RecordDigest>,
+    /// The full tier's findings about records (empty in tier 1).
+    record_problems: Vec<Problem>,
+    attachments: Vec<AttachmentRow>,
+    keyslots: Vec<KeyslotRow>,
+    /// (ledger size, signed note text) of each stored checkpoint.
+    checkpoints: Vec<(u64, String)>,
+    exports: Vec<ExportRow>,
+    meta: (String, String, String),
 }
 
 fn check_leaves(rows: &[LedgerRow], entries: &mut BTreeMap<u64, Entry>, p: &mut Problems) {
@@ -830,34 +855,6 @@ fn check_receipt(
 
 /// Tier 2 for the records: decrypts every revision tier 1 knows, checks its embedded id and
 /// revision and recomputes its field digests. Returns how many opened with a cached file key.
-fn deep_check_all_records(
-    master: &MasterKey,
-    store: &mut crate::store::Store,
-    known: &HashSet<u64>,
-    cached: &HashMap<u64, CachedOpening>,
-    entries: &BTreeMap<u64, Entry>,
-    tick: &(dyn Fn() + Sync),
-    p: &mut Problems,
-) -> u64 {
-    let keyed = std::sync::atomic::AtomicU64::new(0);
-    // Record ciphertexts are streamed in batches (a vault of 100,000 holds about 430 MB of
-    // them); rows that appeared after the first pass read the ledger are left to the next run.
-    let mut record_problems: Vec<Problem> = Vec::new();
-    let streamed = store.read(|tx| {
-        tx.for_each_record_batch(false, RECORD_BATCH, |batch| {
-            record_problems.extend(deep_check_records(
-                master, &batch, known, cached, &keyed, entries, tick,
-            ));
-            Ok(())
-        })
-    });
-    if let Err(e) = streamed {
-        record_problems.push(problem("database", "records".into(), e.to_string()));
-    }
-    p.0.extend(record_problems);
-    keyed.into_inner()
-}
-
 /// What decrypting one attachment gave, before its ledger entry is consulted.
 struct OpenedAttachment {
     /// The decrypted description, or why it did not decrypt.
@@ -989,85 +986,98 @@ struct RecordDigest {
     ciphertext_sha256: String,
 }
 
-/// Every record revision with its ciphertext hashed, streaming the rows in batches and hashing
-/// each batch on every core; memory holds one batch of ciphertexts at a time.
-fn record_digests(tx: &crate::store::Tx<'_>) -> Result<Vec<RecordDigest>> {
-    let mut out = Vec::new();
-    tx.for_each_record_batch(false, RECORD_BATCH, |batch| {
-        let hashed: Vec<RecordDigest> = batch
-            .into_par_iter()
-            .map(|row| RecordDigest {
-                ciphertext_sha256: sha256_hex(&row.ciphertext),
-                id: row.id,
-                revision: row.revision,
-                leaf_index: row.leaf_index,
-            })
-            .collect();
-        out.extend(hashed);
-        Ok(())
-    })?;
-    Ok(out)
+/// What the full tier needs to recheck each record revision as it streams past.
+struct DeepCheck<'a> {
+    master: &'a MasterKey,
+    /// File keys kept in the signed list cache, by ledger leaf.
+    cached: &'a HashMap<u64, CachedOpening>,
+    entries: &'a BTreeMap<u64, Entry>,
+    /// How many revisions opened with a cached key.
+    keyed: &'a std::sync::atomic::AtomicU64,
+    tick: &'a (dyn Fn() + Sync),
 }
 
-fn deep_check_records(
-    master: &MasterKey,
-    records: &[RecordRow],
-    known: &HashSet<u64>,
-    cached: &HashMap<u64, CachedOpening>,
-    keyed: &std::sync::atomic::AtomicU64,
-    entries: &BTreeMap<u64, Entry>,
-    tick: &(dyn Fn() + Sync),
-) -> Vec<Problem> {
-    records
-        .par_iter()
-        .filter(|row| known.contains(&row.leaf_index))
-        .flat_map_iter(|row| {
-            let item = format!("record {} revision {}", row.id, row.revision);
-            let mut found = Vec::new();
-            let opened = match cached.get(&row.leaf_index) {
-                // The key in the signed cache was unwrapped from this very ciphertext when it
-                // was listed; age still checks the header MAC and every chunk with it.
-                Some(c) if c.ct == sha256_hex(&row.ciphertext) => {
-                    match open_record_with_key(row, &c.key) {
-                        Ok(body) => {
-                            keyed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                            if cache::shown_digest(&body.recorded_at, &body.incident) != c.shown
-                            {
-                                found.push(problem(
-                                    "cache_item",
-                                    item.clone(),
-                                    "the list cache shows this revision differently from its ciphertext",
-                                ));
-                            }
-                            Ok(body)
-                        }
-                        Err(_) => {
-                            found.push(problem(
-                                "cache_item",
-                                item.clone(),
-                                "the file key kept in the list cache does not open this revision",
-                            ));
-                            open_record(master, row)
-                        }
+/// Every record revision with its ciphertext hashed and, with `deep`, decrypted and rechecked;
+/// rows stream in batches, each worked on every core, so memory holds one batch of ciphertexts.
+fn scan_records(
+    tx: &crate::store::Tx<'_>,
+    deep: Option<&DeepCheck<'_>>,
+) -> Result<(Vec<RecordDigest>, Vec<Problem>)> {
+    let mut digests = Vec::new();
+    let mut problems = Vec::new();
+    tx.for_each_record_batch(false, RECORD_BATCH, |batch| {
+        let checked: Vec<(RecordDigest, Vec<Problem>)> = batch
+            .into_par_iter()
+            .map(|row| {
+                let ciphertext_sha256 = sha256_hex(&row.ciphertext);
+                let found = deep
+                    .map(|d| d.check(&row, &ciphertext_sha256))
+                    .unwrap_or_default();
+                let digest = RecordDigest {
+                    ciphertext_sha256,
+                    id: row.id,
+                    revision: row.revision,
+                    leaf_index: row.leaf_index,
+                };
+                (digest, found)
+            })
+            .collect();
+        for (digest, found) in checked {
+            digests.push(digest);
+            problems.extend(found);
+        }
+        Ok(())
+    })?;
+    Ok((digests, problems))
+}
+
+impl DeepCheck<'_> {
+    /// Decrypts one revision, checks its embedded id and revision and recomputes its field
+    /// digests; `ciphertext_sha256` is the hash tier 1 took of the same bytes.
+    fn check(&self, row: &RecordRow, ciphertext_sha256: &str) -> Vec<Problem> {
+        let item = format!("record {} revision {}", row.id, row.revision);
+        let mut found = Vec::new();
+        let opened = match self.cached.get(&row.leaf_index) {
+            // The key in the signed cache was unwrapped from this very ciphertext when it was
+            // listed; age still checks the header MAC and every chunk with it.
+            Some(c) if c.ct == ciphertext_sha256 => match open_record_with_key(row, &c.key) {
+                Ok(body) => {
+                    self.keyed
+                        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    if cache::shown_digest(&body.recorded_at, &body.incident) != c.shown {
+                        found.push(problem(
+                            "cache_item",
+                            item.clone(),
+                            "the list cache shows this revision differently from its ciphertext",
+                        ));
                     }
+                    Ok(body)
                 }
-                _ => open_record(master, row),
-            };
-            found.extend(match opened {
-                Err(e) => Some(problem("record_decrypt", item, e.to_string())),
-                Ok(body) => match (body.digests(), entries.get(&row.leaf_index)) {
-                    (Ok(d), Some(Entry::Record { fields, .. })) if d == *fields => None,
-                    (Ok(_), Some(Entry::Record { .. })) => Some(problem(
-                        "field_digest",
-                        item,
-                        "the decrypted fields do not match the digests in the ledger",
-                    )),
-                    (Err(e), _) => Some(problem("record_decode", item, e.to_string())),
-                    _ => None, // already reported by tier 1
-                },
-            });
-            tick();
-            found
-        })
-        .collect()
+                Err(_) => {
+                    found.push(problem(
+                        "cache_item",
+                        item.clone(),
+                        "the file key kept in the list cache does not open this revision",
+                    ));
+                    open_record(self.master, row)
+                }
+            },
+            _ => open_record(self.master, row),
+        };
+        found.extend(match opened {
+            Err(e) => Some(problem("record_decrypt", item, e.to_string())),
+            Ok(body) => match (body.digests(), self.entries.get(&row.leaf_index)) {
+                (Ok(d), Some(Entry::Record { fields, .. })) if d == *fields => None,
+                (Ok(_), Some(Entry::Record { .. })) => Some(problem(
+                    "field_digest",
+                    item,
+                    "the decrypted fields do not match the digests in the ledger",
+                )),
+                (Err(e), _) => Some(problem("record_decode", item, e.to_string())),
+                _ => None, // already reported by tier 1
+            },
+        });
+        (self.tick)();
+        found
+    }
 }

@@ -489,6 +489,14 @@ impl Tx<'_> {
         ))
     }
 
+    /// How many record revisions are stored.
+    pub fn record_revision_count(&self) -> Result<u64> {
+        Ok(self
+            .tx
+            .query_row("SELECT COUNT(*) FROM records", [], |r| r.get::<_, i64>(0))?
+            as u64)
+    }
+
     /// Inserts or replaces a keyslot.
     pub fn put_keyslot(&self, slot: &Keyslot, leaf_index: u64) -> Result<()> {
         let kdf = serde_json::to_string(&slot.params).map_err(|e| Error::Invalid(e.to_string()))?;
