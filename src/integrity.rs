@@ -129,10 +129,8 @@ pub fn verify(
                 let (rows, blob_dir, tick) = (attachments.clone(), blob_dir.clone(), &tick);
                 scope.spawn(move || open_attachments(m, &rows, &blob_dir, tick))
             });
-            let ledger_rows = tx.ledger()?;
-            let mut entries: BTreeMap<u64, Entry> = BTreeMap::new();
-            let mut leaf_problems = Problems(Vec::new());
-            check_leaves(&ledger_rows, &mut entries, &mut leaf_problems);
+            // The cache check decrypts its segments (a few at a time) before the ledger entries
+            // are in memory, which keeps the peak down; the ledger is read in batches.
             let (cached_keys, cache_problems) = crate::vault::cache::check_segments(
                 tx,
                 &vault_id,
@@ -140,6 +138,15 @@ pub fn verify(
                 master,
                 tx.ledger_size()?,
             )?;
+            let mut entries: BTreeMap<u64, Entry> = BTreeMap::new();
+            let mut leaves: Vec<merkle::Hash> = Vec::new();
+            let mut leaf_problems = Problems(Vec::new());
+            let mut expected = 0;
+            tx.for_each_ledger_batch(LEDGER_BATCH, |rows| {
+                check_leaves(&rows, &mut expected, &mut entries, &mut leaf_problems);
+                leaves.extend(rows.iter().map(|r| r.leaf_hash));
+                Ok(())
+            })?;
             // Each record ciphertext is read once: hashed for tier 1 and, with the passphrase,
             // opened and rechecked right away.
             let deep = master.map(|master| DeepCheck {
@@ -152,7 +159,7 @@ pub fn verify(
             let (records, record_problems) = scan_records(tx, deep.as_ref())?;
             Ok(Snapshot {
                 opening,
-                leaves: ledger_rows.iter().map(|r| r.leaf_hash).collect(),
+                leaves,
                 entries,
                 leaf_problems,
                 cache_problems,
@@ -280,7 +287,17 @@ struct Snapshot<'scope> {
     meta: (String, String, String),
 }
 
-fn check_leaves(rows: &[LedgerRow], entries: &mut BTreeMap<u64, Entry>, p: &mut Problems) {
+/// Ledger rows read per batch by `verify` (entries are about 1 KB).
+const LEDGER_BATCH: usize = 4096;
+
+/// Checks one batch of ledger rows (in index order) and adds their entries; `expected` is the
+/// index the batch should start at, and is moved past it.
+fn check_leaves(
+    rows: &[LedgerRow],
+    expected: &mut u64,
+    entries: &mut BTreeMap<u64, Entry>,
+    p: &mut Problems,
+) {
     // Hashing and parsing each entry on every core; the findings are then taken in order.
     let checked: Vec<(bool, std::result::Result<Entry, String>)> = rows
         .par_iter()
@@ -292,11 +309,10 @@ fn check_leaves(rows: &[LedgerRow], entries: &mut BTreeMap<u64, Entry>, p: &mut 
         })
         .collect();
     // Rows come sorted by index; each gap is reported once, naming the leaves it lacks.
-    let mut expected = 0u64;
     for (row, (hash_ok, entry)) in rows.iter().zip(checked) {
         let item = format!("ledger leaf {}", row.index);
-        if row.index > expected {
-            let missing = if row.index - expected == 1 {
+        if row.index > *expected {
+            let missing = if row.index - *expected == 1 {
                 format!("leaf {expected} is")
             } else {
                 format!("leaves {expected} to {} are", row.index - 1)
@@ -307,7 +323,7 @@ fn check_leaves(rows: &[LedgerRow], entries: &mut BTreeMap<u64, Entry>, p: &mut 
                 format!("{missing} missing from the ledger"),
             );
         }
-        expected = row.index.saturating_add(1);
+        *expected = row.index.saturating_add(1);
         if !hash_ok {
             p.add(
                 "leaf_hash",
@@ -1079,5 +1095,42 @@ impl DeepCheck<'_> {
         });
         (self.tick)();
         found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(indexes: &[u64]) -> Vec<LedgerRow> {
+        indexes
+            .iter()
+            .map(|&index| {
+                let entry = format!("not an entry {index}").into_bytes();
+                LedgerRow {
+                    index,
+                    leaf_hash: merkle::leaf_hash(&entry),
+                    entry,
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_gap_across_ledger_batches_is_reported_once() {
+        let mut expected = 0;
+        let mut entries = BTreeMap::new();
+        let mut p = Problems(Vec::new());
+        check_leaves(&rows(&[0, 1, 2]), &mut expected, &mut entries, &mut p);
+        check_leaves(&rows(&[5, 6]), &mut expected, &mut entries, &mut p);
+        check_leaves(&rows(&[7]), &mut expected, &mut entries, &mut p);
+        let gaps: Vec<&Problem> = p.0.iter().filter(|x| x.kind == "ledger_gap").collect();
+        assert_eq!(gaps.len(), 1, "{:?}", p.0);
+        assert_eq!(gaps[0].item, "ledger leaf 3");
+        assert_eq!(gaps[0].detail, "leaves 3 to 4 are missing from the ledger");
+        assert_eq!(expected, 8);
+        // The bytes are no entries, and each says so; their leaf hashes match.
+        assert_eq!(p.0.iter().filter(|x| x.kind == "ledger_entry").count(), 6);
+        assert!(p.0.iter().all(|x| x.kind != "leaf_hash"));
     }
 }

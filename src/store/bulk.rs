@@ -8,7 +8,7 @@
 
 use rusqlite::params;
 
-use super::{RecordRow, Tx};
+use super::{LedgerRow, RecordRow, Tx};
 use crate::{Error, Result};
 
 /// A record revision without its ciphertext.
@@ -72,6 +72,42 @@ impl Tx<'_> {
 
     /// Streams record rows to `f` in batches of at most `batch` rows, in primary-key order (by
     /// id, then revision). With `latest_only`, only the newest revision of each record is passed.
+    /// Every ledger leaf in index order, handed to `f` in batches of `batch` rows, so that a
+    /// pass over the whole ledger holds one batch of entry bytes at a time.
+    pub fn for_each_ledger_batch(
+        &self,
+        batch: usize,
+        mut f: impl FnMut(Vec<LedgerRow>) -> Result<()>,
+    ) -> Result<()> {
+        let batch = batch.max(1);
+        let mut stmt = self
+            .tx
+            .prepare("SELECT leaf_index, entry, leaf_hash FROM ledger ORDER BY leaf_index")?;
+        let mut rows = stmt.query([])?;
+        let mut buf: Vec<LedgerRow> = Vec::with_capacity(batch);
+        while let Some(r) = rows.next()? {
+            let index = r.get::<_, i64>(0)? as u64;
+            let hash: Vec<u8> = r.get(2)?;
+            let leaf_hash: [u8; 32] = hash.as_slice().try_into().map_err(|_| {
+                Error::Damaged(format!(
+                    "ledger leaf {index} has a hash of the wrong length"
+                ))
+            })?;
+            buf.push(LedgerRow {
+                index,
+                entry: r.get(1)?,
+                leaf_hash,
+            });
+            if buf.len() >= batch {
+                f(std::mem::replace(&mut buf, Vec::with_capacity(batch)))?;
+            }
+        }
+        if !buf.is_empty() {
+            f(buf)?;
+        }
+        Ok(())
+    }
+
     /// Memory stays at one batch whatever the vault size.
     pub fn for_each_record_batch(
         &self,

@@ -358,27 +358,11 @@ impl Tx<'_> {
 
     /// All leaves in order.
     pub fn ledger(&self) -> Result<Vec<LedgerRow>> {
-        let mut stmt = self
-            .tx
-            .prepare("SELECT leaf_index, entry, leaf_hash FROM ledger ORDER BY leaf_index")?;
-        let rows = stmt.query_map([], |r| {
-            let hash: Vec<u8> = r.get(2)?;
-            Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?, hash))
-        })?;
         let mut out = Vec::new();
-        for row in rows {
-            let (index, entry, hash) = row?;
-            let leaf_hash: [u8; 32] = hash.as_slice().try_into().map_err(|_| {
-                Error::Damaged(format!(
-                    "ledger leaf {index} has a hash of the wrong length"
-                ))
-            })?;
-            out.push(LedgerRow {
-                index: index as u64,
-                entry,
-                leaf_hash,
-            });
-        }
+        self.for_each_ledger_batch(4096, |batch| {
+            out.extend(batch);
+            Ok(())
+        })?;
         Ok(out)
     }
 
