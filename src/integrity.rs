@@ -225,7 +225,7 @@ pub fn verify(
 
         let receipt = receipt.map(|text| check_receipt(vault_ref, &snap.leaves, text, &mut p));
 
-        // The full tier's findings about snap.records follow everything tier 1 found.
+        // The full tier's findings about the records follow everything tier 1 found.
         p.0.extend(snap.record_problems);
         if let Some(opening) = snap.opening {
             let opened = opening
@@ -869,8 +869,6 @@ fn check_receipt(
     }
 }
 
-/// Tier 2 for the records: decrypts every revision tier 1 knows, checks its embedded id and
-/// revision and recomputes its field digests. Returns how many opened with a cached file key.
 /// What decrypting one attachment gave, before its ledger entry is consulted.
 struct OpenedAttachment {
     /// The decrypted description, or why it did not decrypt.

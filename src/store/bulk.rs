@@ -70,8 +70,6 @@ impl Tx<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Streams record rows to `f` in batches of at most `batch` rows, in primary-key order (by
-    /// id, then revision). With `latest_only`, only the newest revision of each record is passed.
     /// Every ledger leaf in index order, handed to `f` in batches of `batch` rows, so that a
     /// pass over the whole ledger holds one batch of entry bytes at a time.
     pub fn for_each_ledger_batch(
@@ -108,6 +106,8 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// Streams record rows to `f` in batches of at most `batch` rows, in primary-key order (by
+    /// id, then revision). With `latest_only`, only the newest revision of each record is passed.
     /// Memory stays at one batch whatever the vault size.
     pub fn for_each_record_batch(
         &self,
