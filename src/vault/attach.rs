@@ -369,14 +369,30 @@ pub(crate) fn decrypt_blob(
     pipeline::open_stream(master, blob_path, body, out, None, progress)
 }
 
-/// [`decrypt_blob`], also hashing the blob file as it is read (see
-/// [`pipeline::open_stream_hashing`]); `blob_hash` is complete only when this succeeds.
-pub(crate) fn decrypt_blob_hashing(
+/// Checks a blob against its description (size, padding, plaintext SHA-256, a clean end) and
+/// takes the SHA-256 of the blob file in the same read, writing the plaintext nowhere;
+/// `blob_hash` is complete only when this succeeds. A blob checked `alone` (nothing else being
+/// checked beside it) gets three threads ([`pipeline::open_stream_hashing`]); otherwise the
+/// calling thread does all of it ([`pipeline::check_blob`]), which costs less per byte.
+pub(crate) fn check_blob(
     master: &MasterKey,
     blob_path: &Path,
     body: &AttachmentBody,
-    out: &mut dyn Write,
     blob_hash: &mut [u8; 32],
+    alone: bool,
 ) -> Result<()> {
-    pipeline::open_stream_hashing(master, blob_path, body, out, None, None, Some(blob_hash))
+    if alone {
+        let mut sink = std::io::sink();
+        pipeline::open_stream_hashing(
+            master,
+            blob_path,
+            body,
+            &mut sink,
+            None,
+            None,
+            Some(blob_hash),
+        )
+    } else {
+        pipeline::check_blob(master, blob_path, body, blob_hash)
+    }
 }

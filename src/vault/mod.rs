@@ -18,7 +18,7 @@ use chrono::Utc;
 use ed25519_dalek::VerifyingKey;
 use zeroize::Zeroizing;
 
-pub(crate) use attach::{decrypt_blob, decrypt_blob_hashing};
+pub(crate) use attach::{check_blob, decrypt_blob};
 pub use attach::{AttachOptions, AttachOutcome, ExtractTarget};
 pub use cache::CacheStats;
 pub(crate) use maintenance::check_recipient;
