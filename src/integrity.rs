@@ -426,7 +426,7 @@ fn check_checkpoints(
     let mut valid: Vec<Checkpoint> = Vec::new();
     for (size, note) in notes {
         let item = format!("checkpoint at size {size}");
-        let cp = match checkpoint::open_signed(note, &origin, vault.signing_public()) {
+        let cp = match checkpoint::open_own(note, &origin, vault.signing_public()) {
             Ok(cp) => cp,
             Err(e) => {
                 p.add(
@@ -555,13 +555,13 @@ fn check_attachments(
     deferred: &mut DeferredHashes,
     p: &mut Problems,
 ) -> (u64, usize) {
-    let mut bytes = 0;
+    let mut bytes: u64 = 0;
     let checks: Vec<_> = rows
         .par_iter()
         .map(|row| check_attachment(row, entries, rotation, blob_dir, defer_hashes))
         .collect();
     for (row, check) in rows.iter().zip(checks) {
-        bytes += row.blob_size;
+        bytes = bytes.saturating_add(row.blob_size); // sizes come from a file that may be damaged
         match check {
             Ok(None) => {}
             Ok(Some(sha)) => {
@@ -570,7 +570,8 @@ fn check_attachments(
             Err(problem) => p.0.push(problem),
         }
     }
-    // Files nobody owns: leftovers of an interrupted attach (removed by the next writing command).
+    // Files nobody owns: leftovers of an interrupted attach or rekey, or blobs a newer copy of
+    // the database recorded (see `Vault::clean_leftovers`).
     let owned: HashSet<&str> = rows.iter().map(|r| r.blob.as_str()).collect();
     let mut leftovers = 0;
     if let Ok(dir) = std::fs::read_dir(blob_dir) {
@@ -834,7 +835,7 @@ fn check_receipt(
     let origin = ledger::origin(vault.id());
     let before = p.0.len();
     let mut size = 0;
-    match checkpoint::open_signed(text, &origin, vault.signing_public()) {
+    match checkpoint::open_own(text, &origin, vault.signing_public()) {
         Err(e) => p.add(
             "receipt",
             "receipt",

@@ -408,6 +408,70 @@ fn redacted_witness_and_private_span_never_leave_the_vault() {
     assert_eq!(report["records"].as_array().map(Vec::len), Some(1));
 }
 
+/// A per-entry redaction key names its record however it is written (capitals, spaces, a short
+/// or long prefix), and two keys naming one record both apply.
+#[test]
+fn per_entry_redaction_keys_name_their_record_however_written() {
+    let v = TestVault::new();
+    let c = keygen(&v, "counsel.key");
+    let id = add_witnessed(&v);
+    let withheld = |extra: &[&str], name: &str| {
+        let bundle = export(&v, &c.recipient, extra, name);
+        let report = verify_ok(&v, &bundle, &c.key);
+        let raw = decrypt(&bundle, &c.key);
+        (names(&record_report(&report, &id)["withheld"]), raw)
+    };
+
+    let flag = format!(" {}:witnesses", id[..8].to_ascii_uppercase());
+    let (fields, raw) = withheld(&["--all", "--redact", &flag], "capitals.age");
+    assert!(fields.contains("witnesses"), "{fields:?}");
+    assert!(!contains(&raw, WITNESS), "the witness left the vault");
+
+    let policy = v.path("policy.json");
+    std::fs::write(
+        &policy,
+        serde_json::json!({"entries": {
+            id[..4].to_owned(): {"redact": ["location"]},
+            id[..8].to_ascii_uppercase(): {"redact": ["witnesses"]},
+        }})
+        .to_string(),
+    )
+    .expect("write policy");
+    let (fields, raw) = withheld(&["--all", "--redact-policy", s(&policy)], "two-keys.age");
+    assert!(
+        fields.contains("witnesses") && fields.contains("location"),
+        "{fields:?}"
+    );
+    assert!(!contains(&raw, WITNESS), "the witness left the vault");
+    assert!(!contains(&raw, "Main St"), "the location left the vault");
+}
+
+/// Counsel's private key given where the public one belongs is refused without echoing it.
+#[test]
+fn a_private_key_given_as_recipient_is_refused_without_echo() {
+    let v = TestVault::new();
+    let c = keygen(&v, "counsel.key");
+    add_witnessed(&v);
+    v.ok(&["list"]); // signs the new entry, so the refusal is the only line
+    let secret = std::fs::read_to_string(&c.key).expect("key file");
+    let secret_line = secret
+        .lines()
+        .find(|l| l.starts_with("AGE-SECRET-KEY-"))
+        .expect("secret line");
+    let out_path = v.path("never.age");
+    for how in [["--to-file", s(&c.key)], ["--to", secret_line]] {
+        let out = v.fails(&["export", how[0], how[1], "--all", "--out", s(&out_path)]);
+        let line = assert_clear_failure(&out, how[0]);
+        assert!(line.contains("private key"), "{line}");
+        let all = format!("{}{}", stdout(&out), stderr(&out));
+        assert!(
+            !all.contains(&secret_line[15..25]),
+            "the key was echoed: {all}"
+        );
+        assert!(!out_path.exists());
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // 2. The standard age and unzip tools read a bundle.
 
@@ -757,6 +821,11 @@ fn malformed_bundles_are_refused_cleanly_and_write_nothing() {
         (
             "traversal",
             with_entry("../evil.txt", b"escaped"),
+            "unsafe path",
+        ),
+        (
+            "interior dot",
+            with_entry("records/./evil.json", b"{}"),
             "unsafe path",
         ),
     ];

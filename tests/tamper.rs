@@ -1038,6 +1038,44 @@ fn tampered_ledger_and_checkpoints_are_found() {
 }
 
 /// Case 10: an older copy of the vault put back in place is caught by a receipt of the newer one.
+/// `vault.db` alone put back from an older copy while `blobs/` is newer (a sync conflict, a
+/// database restored by hand): the attachment only the newer database knew survives the next
+/// unlocking command, is counted as a leftover, and the receipt reports the rollback.
+#[test]
+fn a_database_rolled_back_alone_keeps_the_newer_attachment() {
+    let base = base();
+    let v = fresh_copy(&base.v);
+    let old = v.path("old-db");
+    std::fs::create_dir_all(&old).expect("dir");
+    v.ok(&["list"]); // fold the write-ahead log into vault.db
+    std::fs::copy(v.db(), old.join("vault.db")).expect("copy");
+
+    let record = v.add_simple("after the copy");
+    let photo = v.path("late.bin");
+    std::fs::write(&photo, b"evidence recorded after the copy").expect("write");
+    attach(&v, &record, &photo);
+    v.ok(&["list"]); // signs the new entries, so that the receipt covers them
+    let receipt = v.path("r.txt");
+    let receipt_arg = receipt.to_str().expect("path").to_owned();
+    v.ok(&["receipt", "--out", &receipt_arg]);
+    let blobs = || {
+        let mut files = common::all_files(&v.dir.join("blobs"));
+        files.sort();
+        files
+    };
+    let blobs_before = blobs();
+
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(v.dir.join(format!("vault.db{suffix}")));
+    }
+    std::fs::copy(old.join("vault.db"), v.db()).expect("restore");
+    v.ok(&["list"]);
+    assert_eq!(blobs(), blobs_before);
+    let r = verify(&v, true, &["--receipt", &receipt_arg]);
+    assert_eq!(r.report()["leftover_files"], 1, "{}", r.json);
+    assert_problems(&r, "full", &[("rollback", "receipt".to_owned())]);
+}
+
 #[test]
 fn rollback_is_caught_by_a_receipt() {
     let base = base();

@@ -39,7 +39,7 @@ impl Ctx {
             };
             self.out.note(&tf!(msg, n = unlocked.new_entries));
         }
-        let removed = unlocked.vault().clean_leftovers()?;
+        let removed = unlocked.clean_leftovers()?;
         if removed > 0 {
             self.out.note(&tf!(Msg::NoteLeftovers, n = removed));
         }

@@ -157,7 +157,7 @@ pub fn exports(v: &mut Unlocked, out: &Out) -> Result<()> {
         let withheld: usize = e.records.iter().map(|r| r.withheld.len()).sum();
         out.line(&tf!(
             Msg::ExportsLine,
-            id = &e.id[..8.min(e.id.len())],
+            id = e.id.get(..8).unwrap_or(&e.id),
             at = e.exported_at.format("%Y-%m-%d %H:%M UTC"),
             kind = format!("{:<10}", e.kind),
             records = e.records.len(),

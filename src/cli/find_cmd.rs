@@ -112,7 +112,11 @@ pub fn patterns(v: &mut Unlocked, out: &Out, a: PatternsArgs) -> Result<()> {
     }
     for p in &found {
         out.line(&pattern_line(p))?;
-        let ids: Vec<&str> = p.incidents.iter().map(|i| &i[..8.min(i.len())]).collect();
+        let ids: Vec<&str> = p
+            .incidents
+            .iter()
+            .map(|i| i.get(..8).unwrap_or(i))
+            .collect();
         out.line(&tf!(Msg::PatternIds, ids = ids.join(" ")))?;
     }
     Ok(())

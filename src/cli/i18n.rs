@@ -127,8 +127,8 @@ catalogue! {
         | "nota: se añadió {n} entrada al registro desde el último desbloqueo (incidentes o adjuntos guardados sin la contraseña); ahora la cubre un punto de control firmado";
     NoteNewEntriesMany: "note: {n} ledger entries were added since the last unlock (records or attachments logged without the passphrase); they are now covered by a signed checkpoint"
         | "nota: se añadieron {n} entradas al registro desde el último desbloqueo (incidentes o adjuntos guardados sin la contraseña); ahora las cubre un punto de control firmado";
-    NoteLeftovers: "note: removed {n} leftover file(s) of an interrupted attach"
-        | "nota: se borraron {n} archivo(s) sobrantes de un adjunto interrumpido";
+    NoteLeftovers: "note: removed {n} leftover file(s) of an interrupted attach or rekey"
+        | "nota: se borraron {n} archivo(s) sobrantes de un adjunto o cambio de clave interrumpido";
     NoDataDir: "no data directory is known for this user; pass --vault DIR"
         | "no se conoce un directorio de datos para este usuario; indique --vault DIR";
     MemoryTooLarge: "memory value too large" | "valor de memoria demasiado grande";
@@ -204,8 +204,8 @@ catalogue! {
         | "HAY PROBLEMAS: se encontraron {n} problema(s) (comprobación {tier} de {scope})";
     VerifyUnsignedNote: "{n} entr(ies) were added without the passphrase and are not yet signed; the next unlock signs them"
         | "{n} entrada(s) se añadieron sin la contraseña y aún no están firmadas; el próximo desbloqueo las firma";
-    VerifyLeftoverNote: "{n} leftover file(s) of an interrupted attach will be removed by the next command that unlocks the vault or attaches a file"
-        | "{n} archivo(s) sobrantes de un adjunto interrumpido se borrarán con el próximo comando que desbloquee la bóveda o adjunte un archivo";
+    VerifyLeftoverNote: "{n} file(s) in blobs/ belong to no attachment: left by an interrupted attach, or recorded by a newer copy of vault.db (check with verify --receipt); files the vault's key opens are never deleted"
+        | "{n} archivo(s) de blobs/ no pertenecen a ningún adjunto: quedaron de un adjunto interrumpido, o los registró una copia más reciente de vault.db (compruébelo con verify --receipt); los archivos que abre la clave de la bóveda nunca se borran";
     NoCheckpoint: "the vault has no signed checkpoint" | "la bóveda no tiene ningún punto de control firmado";
     ReceiptWritten: "Receipt for {size} ledger entries written to {path}" | "Comprobante de {size} entradas del registro escrito en {path}";
     ReceiptNote: "Keep it away from this computer (email it to your lawyer or print it). Vault fingerprint: {fp}"
@@ -673,6 +673,18 @@ fn io_es(e: &std::io::Error) -> String {
 /// Library details in English, by pattern (`*` matches any text, reused in order), with their
 /// Spanish. Texts that match none are shown as they are.
 const DETAILS_ES: &[(&str, &str)] = &[
+    (
+        "the attachment was stored, but * changed while it was read; it was not removed",
+        "el adjunto se guardó, pero * cambió mientras se leía; no se borró",
+    ),
+    (
+        "record * has an impossible revision",
+        "el registro * tiene una revisión imposible",
+    ),
+    (
+        "a recipient is a private key; give counsel's public key (age1... or ssh-...) instead",
+        "un destinatario es una clave privada; indique en su lugar la clave pública de la abogada o el abogado (age1... o ssh-...)",
+    ),
     ("a tag is empty", "una etiqueta está vacía"),
     (
         "an agent, vehicle or witness entry is empty",

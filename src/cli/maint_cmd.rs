@@ -91,7 +91,7 @@ fn unlock(dir: &Path, pass_file: Option<&Path>) -> Result<(Unlocked, Passphrase)
     let vault = Vault::open(dir)?;
     let pass = passphrase::existing(pass_file)?;
     let mut unlocked = super::timing::unlocking(|| vault.unlock(&pass, false))?;
-    unlocked.vault().clean_leftovers()?;
+    unlocked.clean_leftovers()?;
     Ok((unlocked, pass))
 }
 

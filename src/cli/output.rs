@@ -103,7 +103,7 @@ impl Out {
         };
         format!(
             "{}  {:<28} {:<12} {}{}{}",
-            self.bold(&r.id[..8.min(r.id.len())]),
+            self.bold(r.id.get(..8).unwrap_or(&r.id)),
             i18n::when_text(&r.occurred_at),
             i18n::kind_name(r.kind),
             if place.is_empty() {

@@ -34,6 +34,18 @@ pub struct EntryRedaction {
     pub coarsen_location: Option<u8>,
 }
 
+impl EntryRedaction {
+    /// Adds `other` (another key naming the same record): every field either withholds is
+    /// withheld, and the coarser of two location roundings wins.
+    pub fn merge(&mut self, other: EntryRedaction) {
+        self.redact.extend(other.redact);
+        self.coarsen_location = match (self.coarsen_location, other.coarsen_location) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+    }
+}
+
 /// What to withhold. Also the JSON shape of a `--redact-policy` file:
 /// `{"redact": ["witnesses"], "coarsen_location": 2, "disclose_private": false,
 ///   "entries": {"3f2a": {"redact": ["location"]}}}`.
@@ -99,11 +111,8 @@ impl Redaction {
     }
 
     fn entry_for(&self, id: &str) -> Option<&EntryRedaction> {
-        // Keys may be prefixes; the writer resolves ambiguity before calling.
-        self.entries
-            .iter()
-            .find(|(k, _)| id.starts_with(k.as_str()))
-            .map(|(_, v)| v)
+        // The planner has replaced every key by the full id it names.
+        self.entries.get(id)
     }
 
     /// Field names withheld for a record with these field names.
@@ -195,11 +204,29 @@ mod tests {
         r.add_flag("ab12:location").unwrap();
         assert!(r.add_flag("witness").is_err());
         let f = names(&["witnesses", "location", "kind"]);
+        // Keys are full ids by the time fields are withheld (the planner resolves prefixes).
         assert_eq!(
-            r.withheld_fields("ab12ff", &f),
+            r.withheld_fields("ab12", &f),
             names(&["witnesses", "location"])
         );
+        assert_eq!(r.withheld_fields("ab12ff", &f), names(&["witnesses"]));
         assert_eq!(r.withheld_fields("cd", &f), names(&["witnesses"]));
+    }
+
+    #[test]
+    fn two_keys_for_one_record_merge_to_the_stricter() {
+        let mut one = EntryRedaction {
+            redact: vec!["location".into()],
+            coarsen_location: Some(3),
+        };
+        one.merge(EntryRedaction {
+            redact: vec!["witnesses".into()],
+            coarsen_location: Some(1),
+        });
+        assert_eq!(one.redact, vec!["location", "witnesses"]);
+        assert_eq!(one.coarsen_location, Some(1));
+        one.merge(EntryRedaction::default());
+        assert_eq!(one.coarsen_location, Some(1));
     }
 
     #[test]

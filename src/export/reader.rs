@@ -116,9 +116,11 @@ fn check_entries(archive: &mut Archive, bundle_len: u64) -> Result<Vec<(usize, S
                 "archive entry {name:?} is a link; refusing"
             )));
         }
+        // `components()` drops interior `.` components, so the raw name is checked too.
         let safe = Path::new(&name)
             .components()
-            .all(|c| matches!(c, Component::Normal(_)));
+            .all(|c| matches!(c, Component::Normal(_)))
+            && !name.split('/').any(|c| c == "." || c == "..");
         if name.is_empty() || !safe || name.contains('\\') || f.enclosed_name().is_none() {
             return Err(Error::Bundle(format!(
                 "archive entry {name:?} has an unsafe path; refusing"
@@ -372,7 +374,7 @@ pub fn verify_bundle_with_receipt(
                     "the verifier key does not match the public key",
                 );
             }
-            match checkpoint::open_signed(&manifest.checkpoint, &origin, k) {
+            match checkpoint::open_own(&manifest.checkpoint, &origin, k) {
                 Ok(cp) => Some(cp),
                 Err(e) => {
                     c.add(
@@ -632,7 +634,7 @@ fn check_receipt(
     origin: &str,
     key: &ed25519_dalek::VerifyingKey,
 ) {
-    match checkpoint::open_signed(text, origin, key) {
+    match checkpoint::open_own(text, origin, key) {
         Err(e) => c.add(
             "receipt",
             "receipt",

@@ -15,6 +15,18 @@ pub struct BundleRecipient {
 /// Parses one recipient string.
 pub fn parse(text: &str) -> Result<BundleRecipient> {
     let text = text.trim();
+    // A private key given by mistake (a `.key` file for a `.pub` one) is refused without
+    // quoting any of it: the error line could end up in a terminal log or a bug report.
+    let upper = text.get(..15).unwrap_or(text).to_ascii_uppercase();
+    if upper.starts_with("AGE-SECRET-KEY-")
+        || upper.starts_with("AGE-PLUGIN-")
+        || upper.starts_with("-----BEGIN")
+    {
+        return Err(Error::Invalid(
+            "a recipient is a private key; give counsel's public key (age1... or ssh-...) instead"
+                .into(),
+        ));
+    }
     if text.starts_with("age1") {
         let r = age::x25519::Recipient::from_str(text).map_err(|e| {
             Error::Invalid(format!("recipient {text:?} is not a valid age key: {e}"))

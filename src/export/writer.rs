@@ -18,7 +18,7 @@ use super::manifest::{
     self, AttachmentEntry, EarlierCheckpoint, LeafProof, Manifest, RecordEntry, RecordFile,
     VaultKey,
 };
-use super::plan::{coarsen, ExportRequest, Selection};
+use super::plan::{coarsen, EntryRedaction, ExportRequest, Selection};
 use super::recipients::BundleRecipient;
 use super::{report, BUNDLE_FORMAT};
 use crate::crypto::{envelope, sha256_hex, signing};
@@ -123,12 +123,17 @@ fn is_strippable(media_type: &str) -> bool {
 
 impl Unlocked {
     /// Selects what a bundle would contain and lists identifying metadata it would carry.
-    pub fn plan_export(&mut self, request: ExportRequest) -> Result<ExportPlan> {
+    pub fn plan_export(&mut self, mut request: ExportRequest) -> Result<ExportPlan> {
         request.redaction.validate()?;
-        // Resolve per-entry redaction keys now, so an ambiguous prefix is an error, not a guess.
-        for key in request.redaction.entries.keys() {
-            self.vault.resolve_id(key)?;
+        // Replace per-entry redaction keys by the full ids they name: an ambiguous prefix is an
+        // error, not a guess, and the redaction then matches ids exactly, so a key written in
+        // capitals or with spaces, or two keys naming one record, cannot withhold less.
+        let mut resolved: BTreeMap<String, EntryRedaction> = BTreeMap::new();
+        for (key, entry) in std::mem::take(&mut request.redaction.entries) {
+            let id = self.vault.resolve_id(&key)?;
+            resolved.entry(id).or_default().merge(entry);
         }
+        request.redaction.entries = resolved;
         let rows = match &request.selection {
             Selection::Entries(ids) => {
                 let mut rows = Vec::new();
@@ -178,7 +183,7 @@ impl Unlocked {
                         for item in items {
                             identifying.push(format!(
                                 "incident {} attachment {} ({}): {item}",
-                                &row.id[..8],
+                                row.id.get(..8).unwrap_or(&row.id),
                                 a.position,
                                 body.name
                             ));

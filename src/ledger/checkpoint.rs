@@ -228,6 +228,23 @@ pub fn open_signed(
     parse_body(text)
 }
 
+/// [`open_signed`] for a checkpoint of this program, whose key name is its origin: the origin
+/// line must be `origin` as well.
+pub fn open_own(
+    note: &str,
+    origin: &str,
+    public: &VerifyingKey,
+) -> Result<Checkpoint, CheckpointError> {
+    let cp = open_signed(note, origin, public)?;
+    if cp.origin != origin {
+        return Err(malformed(format!(
+            "the origin is {:?}, not {origin:?}",
+            cp.origin
+        )));
+    }
+    Ok(cp)
+}
+
 /// Parse without checking signatures (for reporting what a damaged note claims).
 ///
 /// The size limit, character rules, blank separator and body format are enforced; the lines
@@ -665,6 +682,22 @@ mod tests {
                 "signature at {at}"
             );
         }
+    }
+
+    #[test]
+    fn own_checkpoints_must_name_their_origin() {
+        let public = key(1).verifying_key();
+        let note = checkpoint().sign(NAME, &key(1));
+        assert_eq!(open_own(&note, NAME, &public).unwrap().size, 1234);
+        // Signed by our key under our name, but for another origin.
+        let mut other = checkpoint();
+        other.origin = "vault/other".into();
+        let note = other.sign(NAME, &key(1));
+        assert!(open_signed(&note, NAME, &public).is_ok());
+        assert!(matches!(
+            open_own(&note, NAME, &public),
+            Err(CheckpointError::Malformed(_))
+        ));
     }
 
     #[test]

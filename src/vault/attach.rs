@@ -4,8 +4,9 @@
 //!
 //! Crash safety: the blob is written as `blobs/<random>.partial` under an exclusive `flock`,
 //! fsynced, then renamed to its final name inside the transaction that commits its row and ledger
-//! leaf. Anything in `blobs/` without a committed row and without a live lock is a leftover of an
-//! interrupted attach and is removed by [`Vault::clean_leftovers`].
+//! leaf. A partial file without a live lock is a leftover of an interrupted attach and is removed
+//! by [`Vault::clean_leftovers`]; a complete file without a row is kept unless it is sealed to
+//! another key (see there).
 
 use std::fs::{self, File};
 use std::io::{BufReader, Read, Write};
@@ -86,6 +87,14 @@ fn hash_file(path: &Path) -> Result<(u64, [u8; 32])> {
 }
 
 /// Overwrites a file with zeros, syncs, and deletes it.
+/// True when the original, as stat'ed `before` reading and `now`, still has the size the vault
+/// stored and was not modified in between.
+fn unchanged_since(before: &fs::Metadata, now: &fs::Metadata, stored: u64) -> bool {
+    before.len() == stored
+        && now.len() == stored
+        && matches!((before.modified(), now.modified()), (Ok(a), Ok(b)) if a == b)
+}
+
 fn overwrite_and_remove(path: &Path, len: u64) -> Result<()> {
     let mut f = fs::OpenOptions::new()
         .write(true)
@@ -137,7 +146,7 @@ impl Vault {
         let metadata = media::read_metadata(path, &media_type);
         let source = File::open(path).map_err(|e| Error::file(path, e))?;
 
-        self.clean_leftovers()?;
+        self.clean_leftovers(None)?;
         let blob_name = new_id();
         let final_path = self.store.blob_path(&blob_name);
         let partial_path = self
@@ -168,6 +177,15 @@ impl Vault {
         drop(lock);
         let mut outcome = result?;
         if opts.remove_original {
+            // Only what the vault stored may be destroyed: a file still being written (a
+            // recording app) or edited during the attach is kept.
+            let now = fs::metadata(path).map_err(|e| Error::file(path, e))?;
+            if !unchanged_since(&meta, &now, outcome.size) {
+                return Err(Error::Invalid(format!(
+                    "the attachment was stored, but {} changed while it was read; it was not removed",
+                    path.display()
+                )));
+            }
             overwrite_and_remove(path, outcome.size)?;
             outcome.original_removed = true;
         }
@@ -260,9 +278,14 @@ impl Vault {
         })
     }
 
-    /// Removes blob files that no committed attachment owns and no live process holds (leftovers
-    /// of an interrupted attach). Returns how many were removed.
-    pub fn clean_leftovers(&mut self) -> Result<usize> {
+    /// Removes what an interrupted attach or rekey left in `blobs/`: partial files no live process
+    /// holds, and, when `current` (the master key) is given, complete files that no committed
+    /// attachment owns and that are age files the current key cannot open (the other key's
+    /// copies from an interrupted rekey). A complete unowned file that the current key opens is
+    /// kept: it may be an attachment that a newer copy of `vault.db` recorded (a database
+    /// restored from an older copy, or a sync conflict), and deleting it would destroy evidence.
+    /// Returns how many files were removed.
+    pub fn clean_leftovers(&mut self, current: Option<&MasterKey>) -> Result<usize> {
         let dir = self.dir().join(BLOB_DIR);
         let entries = match fs::read_dir(&dir) {
             Ok(e) => e,
@@ -282,7 +305,8 @@ impl Vault {
                     .and_then(|n| n.to_str())
                     .unwrap_or_default()
                     .to_owned();
-                if !name.ends_with(PARTIAL_SUFFIX) && tx.blob_is_committed(&name)? {
+                let partial = name.ends_with(PARTIAL_SUFFIX);
+                if !partial && tx.blob_is_committed(&name)? {
                     continue;
                 }
                 let Ok(file) = File::open(&path) else {
@@ -291,6 +315,9 @@ impl Vault {
                 if flock(&file, FlockOperation::NonBlockingLockExclusive).is_err() {
                     continue; // an attach in progress holds it
                 }
+                if !partial && !current.is_some_and(|key| sealed_to_another_key(&file, key)) {
+                    continue;
+                }
                 if fs::remove_file(&path).is_ok() {
                     removed += 1;
                 }
@@ -298,6 +325,18 @@ impl Vault {
             Ok(removed)
         })
     }
+}
+
+/// True when `file` is an age file whose header no stanza of `key` unwraps. Reads the header
+/// only. A file that is not an age file at all is not claimed: it is left alone.
+fn sealed_to_another_key(file: &File, key: &MasterKey) -> bool {
+    let Ok(decryptor) = age::Decryptor::new(BufReader::new(file)) else {
+        return false;
+    };
+    matches!(
+        decryptor.decrypt(std::iter::once(key.identity() as &dyn age::Identity)),
+        Err(age::DecryptError::NoMatchingKeys)
+    )
 }
 
 impl Unlocked {
@@ -394,5 +433,44 @@ pub(crate) fn check_blob(
         )
     } else {
         pipeline::check_blob(master, blob_path, body, blob_hash)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, SystemTime};
+
+    #[test]
+    fn an_original_that_grew_or_was_touched_is_not_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("original.bin");
+        fs::write(&path, b"recorded").unwrap();
+        let when = SystemTime::UNIX_EPOCH + Duration::from_secs(1_800_000_000);
+        File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(when)
+            .unwrap();
+        let before = fs::metadata(&path).unwrap();
+        assert!(unchanged_since(&before, &fs::metadata(&path).unwrap(), 8));
+        // Stored fewer bytes than the file had (it grew while read).
+        assert!(!unchanged_since(&before, &fs::metadata(&path).unwrap(), 5));
+
+        let mut f = File::options().append(true).open(&path).unwrap();
+        f.write_all(b" more").unwrap();
+        f.set_modified(when).unwrap();
+        assert!(!unchanged_since(&before, &fs::metadata(&path).unwrap(), 8));
+
+        // Same size, new contents: the modification time moved.
+        fs::write(&path, b"RECORDED").unwrap();
+        File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(when + Duration::from_secs(1))
+            .unwrap();
+        assert!(!unchanged_since(&before, &fs::metadata(&path).unwrap(), 8));
     }
 }

@@ -228,7 +228,12 @@ impl Vault {
         expect_previous: Option<u32>,
         incident: Incident,
     ) -> Result<u32> {
-        let revision = expect_previous.map_or(1, |r| r + 1);
+        let revision = match expect_previous {
+            None => 1,
+            Some(r) => r
+                .checked_add(1)
+                .ok_or_else(|| Error::Damaged(format!("record {id} has an impossible revision")))?,
+        };
         let body = RecordBody::new(id.to_owned(), revision, incident, Utc::now())?;
         let digests = body.digests()?;
         let ciphertext = encrypt_padded(&self.recipient, &body.to_json()?)?;

@@ -14,8 +14,9 @@
 //! Crash safety: new blobs are written first as `blobs/<new>.partial` (fsynced, under `flock`).
 //! Then ONE transaction appends the entries, rewrites every row, keyslot and the wrapped signing
 //! key, renames the new blobs to their final names and signs a checkpoint. Killed before the
-//! commit, the old key works and the new files are unowned leftovers (removed by the next writing
-//! command); after it, the new key works and the old blobs are the leftovers (removed at once).
+//! commit, the old key works and the new files are unowned leftovers (removed by the next unlock:
+//! they are sealed to a key not in force); after it, the new key works and the old blobs are the
+//! leftovers (removed at once).
 
 use crate::crypto::HashingWriter;
 use std::collections::HashMap;
@@ -298,7 +299,7 @@ impl Unlocked {
         let wrapped_signing = envelope::encrypt(&[&new_recipient.0], signing_secret.as_ref())?;
         drop(signing_secret);
 
-        self.vault.clean_leftovers()?;
+        self.vault.clean_leftovers(Some(&self.master))?;
         let blob_dir = self.vault.dir().join(BLOB_DIR);
         let (attachments, current, total) = self.vault.store.read(|tx| {
             let (_, revisions, attachments) = tx.counts()?;
@@ -502,7 +503,7 @@ impl Unlocked {
                 self.vault.recipient = new_recipient;
                 // Old keyslots and ciphertexts must not linger in the write-ahead log.
                 let _ = self.vault.store.overwrite_wal();
-                let _ = self.vault.clean_leftovers();
+                let _ = self.vault.clean_leftovers(Some(&self.master));
                 Ok(outcome)
             }
         }

@@ -53,6 +53,12 @@ impl Unlocked {
         &mut self.vault
     }
 
+    /// [`Vault::clean_leftovers`] with the master key: also removes the other key's complete
+    /// copies that an interrupted rekey left.
+    pub fn clean_leftovers(&mut self) -> Result<usize> {
+        self.vault.clean_leftovers(Some(&self.master))
+    }
+
     /// Signs a checkpoint over the current ledger if it grew; returns how many leaves it added.
     pub fn checkpoint(&mut self) -> Result<u64> {
         let id = self.vault.id.clone();
