@@ -187,7 +187,7 @@ if att:
         P(f"- peak RSS of attach: {mib(va[1])} (target: under 64 MiB; memory is constant in the file size)")
     P("")
 
-ver = [n for n in order if "10k +" in n or "same blobs" in n or n == "unlock (verify vault)"]
+ver = [n for n in order if "10k +" in n or "same b" in n or n == "unlock (verify vault)"]
 if ver:
     P("## Verify: 10,000 incidents and the attachments")
     P("")
@@ -200,7 +200,8 @@ if ver:
     vb = next((rows[n] for n in ver if n.startswith("vault verify (")), None)
     vf = next((rows[n] for n in ver if n.startswith("vault verify --full")), None)
     os_ = next((rows[n] for n in ver if n.startswith("openssl")), None)
-    rg = next((rows[n] for n in ver if n.startswith("rage -d")), None)
+    rg = next((rows[n] for n in ver if n.startswith("rage -d (same blobs")), None)
+    ra = next((rows[n] for n in ver if n.startswith("rage -d (same bytes")), None)
     uv = get("unlock (verify vault)")
     if vb and os_:
         P(f"- hash checking (verify without passphrase) runs at {os_[0] / vb[0]:.2f}× the speed of "
@@ -214,8 +215,13 @@ if ver:
             how = (f"median beyond unlock as the binary reports it, {ms(bv[1])}–{ms(bv[2])} over "
                    f"the runs; the whole-process median minus unlock median gives "
                    f"{rg[0] / (vf[0] - (uv[0] if uv else 0)):.2f}×")
-        P(f"- full verification runs at {rg[0] / t:.2f}× the speed of `rage -d` over the same "
-          f"bytes (target ≥ 1: {'met' if rg[0] >= t else 'NOT met'}; {how})")
+        P(f"- full verification runs at {rg[0] / t:.2f}× the speed of `rage -d` over the blob "
+          f"files alone (the stricter comparison: rage is spared the records; "
+          f"{'at least as fast' if rg[0] >= t else 'NOT as fast'}; {how})")
+        if ra:
+            P(f"- full verification runs at {ra[0] / t:.2f}× the speed of `rage -d` over every "
+              f"ciphertext it opens: the blobs, the record ciphertexts and the attachment "
+              f"descriptions, one rage process per file ({'target ≥ 1 met' if ra[0] >= t else 'target ≥ 1 NOT met'})")
     P("")
 
 P("## What the figures rest on")

@@ -28,6 +28,13 @@ pub fn write_new_private(path: &Path, bytes: &[u8]) -> Result<()> {
         let _ = fs::remove_file(path);
         return Err(Error::file(path, e));
     }
+    // The file's name must survive a crash too. Best effort: some file systems (a FAT stick,
+    // a network share) refuse to sync a directory, and the file itself is already on disk.
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let _ = sync_dir(parent);
     Ok(())
 }
 

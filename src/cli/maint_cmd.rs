@@ -8,6 +8,7 @@ use clap::{Args, Subcommand};
 use vault::secret::Passphrase;
 use vault::vault::{Unlocked, Vault};
 use vault::{backup, passwords, Error, Result};
+use zeroize::Zeroizing;
 
 use super::i18n::{t, tf, Msg};
 use super::output::{human_size, Out};
@@ -77,14 +78,13 @@ pub fn generate_passphrase(passphrase_file: Option<&Path>) -> Result<Passphrase>
 
 /// Shows a generated passphrase once, on stderr (even with --quiet or --json).
 pub fn show_generated_passphrase(p: &Passphrase) {
-    eprintln!(
-        "{}",
-        tf!(
-            Msg::GeneratedPassphrase,
-            n = passwords::GENERATED_WORDS,
-            passphrase = p.expose()
-        )
-    );
+    // Every formatted copy of a secret is wiped after printing.
+    let shown = Zeroizing::new(tf!(
+        Msg::GeneratedPassphrase,
+        n = passwords::GENERATED_WORDS,
+        passphrase = p.expose()
+    ));
+    eprintln!("{}", shown.as_str());
 }
 
 fn unlock(dir: &Path, pass_file: Option<&Path>) -> Result<(Unlocked, Passphrase)> {
@@ -141,13 +141,20 @@ pub fn keyslot(dir: &Path, pass_file: Option<&Path>, out: &Out, cmd: KeyslotComm
             let slot = v.add_recovery_slot()?;
             let shown = passwords::format_recovery_code(&slot.code);
             if out.json {
-                return out.json(&serde_json::json!({
-                    "slot": slot.id,
-                    "kind": "recovery",
-                    "recovery_code": shown.as_str(),
-                }));
+                #[derive(serde::Serialize)]
+                struct NewRecoverySlot<'a> {
+                    slot: &'a str,
+                    kind: &'static str,
+                    recovery_code: &'a str,
+                }
+                return out.secret_json(&NewRecoverySlot {
+                    slot: &slot.id,
+                    kind: "recovery",
+                    recovery_code: shown.as_str(),
+                });
             }
-            out.line(&tf!(Msg::RecoveryCodeShown, code = shown.as_str()))?;
+            let line = Zeroizing::new(tf!(Msg::RecoveryCodeShown, code = shown.as_str()));
+            out.line(&line)?;
             out.warn(&tf!(Msg::RecoveryCodeWarn, id = slot.id));
             Ok(())
         }

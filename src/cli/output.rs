@@ -35,6 +35,15 @@ impl Out {
         self.line(&text)
     }
 
+    /// [`Out::json`] for a value that holds a secret (a new recovery code): the text is wiped
+    /// after printing.
+    pub fn secret_json<T: Serialize>(&self, value: &T) -> Result<()> {
+        let text = zeroize::Zeroizing::new(
+            serde_json::to_string_pretty(value).map_err(|e| Error::Invalid(e.to_string()))?,
+        );
+        self.line(&text)
+    }
+
     /// Prints one line on stdout.
     pub fn line(&self, text: &str) -> Result<()> {
         let mut out = std::io::stdout().lock();

@@ -83,11 +83,10 @@ fn truncate(s: &str) -> String {
 /// Reads an identity file for opening bundles: age identities (`AGE-SECRET-KEY-1...`) or an
 /// unencrypted OpenSSH private key.
 pub fn read_identities(path: &std::path::Path) -> Result<Vec<Box<dyn age::Identity>>> {
-    let bytes = std::fs::read(path).map_err(|e| Error::file(path, e))?;
-    let text = String::from_utf8_lossy(&bytes);
-    if text.contains("-----BEGIN OPENSSH PRIVATE KEY-----")
-        || text.contains("-----BEGIN RSA PRIVATE KEY-----")
-    {
+    // The file holds private keys: its bytes are wiped when done.
+    let bytes = zeroize::Zeroizing::new(std::fs::read(path).map_err(|e| Error::file(path, e))?);
+    let holds = |marker: &[u8]| bytes.windows(marker.len()).any(|w| w == marker);
+    if holds(b"-----BEGIN OPENSSH PRIVATE KEY-----") || holds(b"-----BEGIN RSA PRIVATE KEY-----") {
         let id = age::ssh::Identity::from_buffer(&bytes[..], Some(path.display().to_string()))
             .map_err(|e| {
                 Error::Invalid(format!("{}: not a usable SSH key: {e}", path.display()))

@@ -67,8 +67,9 @@ pub(crate) struct CachedRecord {
     pub lh: String,
     /// Hex age file key of that ciphertext, so `verify --full` can open it again without the
     /// X25519 unwrap (absent in items that could not keep it).
+    /// Zeroized on drop like every other copy of a key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fk: Option<String>,
+    pub fk: Option<zeroize::Zeroizing<String>>,
     pub recorded_at: DateTime<Utc>,
     pub incident: Incident,
 }
@@ -81,7 +82,7 @@ impl CachedRecord {
             leaf,
             ct,
             lh,
-            fk: Some(hex::encode(&fk.0[..])),
+            fk: Some(zeroize::Zeroizing::new(hex::encode(&fk.0[..]))),
             recorded_at: body.recorded_at,
             incident: body.incident,
         }
@@ -625,7 +626,7 @@ pub(crate) fn check_segments(
                 Ok(None) => {}
                 Ok(Some(seg)) => {
                     for r in seg.records {
-                        let Some(key) = r.fk.as_deref().and_then(file_key_from_hex) else {
+                        let Some(key) = r.fk.as_deref().and_then(|k| file_key_from_hex(k)) else {
                             continue;
                         };
                         let shown = shown_digest(&r.recorded_at, &r.incident);

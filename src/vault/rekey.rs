@@ -484,7 +484,19 @@ impl Unlocked {
 
         match outcome {
             Err(e) => {
-                // Nothing was committed: the old key is still the vault's. Remove the new files.
+                // The new blob files go only when the database still names the old key: a
+                // COMMIT that failed uncertainly may have landed, and then they are the
+                // attachments. Whatever stays is cleaned, under the key that opens it, by the
+                // next unlock.
+                let old_key = self.vault.recipient.to_age_string();
+                let rolled_back = self
+                    .vault
+                    .store
+                    .read(|tx| tx.meta("master_recipient"))
+                    .is_ok_and(|r| r.as_deref() == Some(old_key.as_str()));
+                if !rolled_back {
+                    return Err(e);
+                }
                 for path in &renamed {
                     let _ = fs::remove_file(path);
                 }
