@@ -261,7 +261,7 @@ if [ -d "$WORK/v$VN" ]; then
     measure_beyond "vault verify --full (10k + ${BIG_MIB}MiB)" 5 -- "$VAULT" --vault "$VD" --passphrase-file "$PASS" verify --full
     measure "openssl dgst -sha256 (same blobs)" 3 $BLOBBYTES -- "cat $VD/blobs/* | openssl dgst -sha256"
     "$VAULT" --vault "$VD" --passphrase-file "$PASS" key export --out "$WORK/vv.key" 2>/dev/null
-    [ $HAVE_RAGE = 1 ] && measure "rage -d (same blobs)" 3 $BLOBBYTES -- \
+    [ $HAVE_RAGE = 1 ] && measure "rage -d (same blobs)" 5 $BLOBBYTES -- \
         "for f in $VD/blobs/*; do rage -d -i $WORK/vv.key \$f >/dev/null; done"
     # The row above gives rage the blobs alone. A full verification also opens every record
     # ciphertext and attachment description in vault.db; rage takes one file per process, so
