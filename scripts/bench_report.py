@@ -187,7 +187,7 @@ if att:
         P(f"- peak RSS of attach: {mib(va[1])} (target: under 64 MiB; memory is constant in the file size)")
     P("")
 
-ver = [n for n in order if "10k +" in n or "same b" in n or n == "unlock (verify vault)"]
+ver = [n for n in order if "10k +" in n or "same blobs" in n or "same bytes" in n or n == "unlock (verify vault)"]
 if ver:
     P("## Verify: 10,000 incidents and the attachments")
     P("")

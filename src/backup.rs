@@ -100,10 +100,7 @@ struct Scratch(PathBuf);
 
 impl Scratch {
     fn beside(target: &Path, what: &str) -> Result<Scratch> {
-        let parent = match target.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
+        let parent = fsutil::parent_dir(target);
         let name = target
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -115,7 +112,7 @@ impl Scratch {
             fs::DirBuilder::new()
                 .mode(0o700)
                 .create(&dir)
-                .map_err(|e| Error::file(&parent, e))?;
+                .map_err(|e| Error::file(parent, e))?;
         }
         Ok(Scratch(dir))
     }
@@ -235,9 +232,7 @@ pub fn backup(vault: &mut Vault, out: &Path) -> Result<BackupOutcome> {
         std::io::ErrorKind::AlreadyExists => Error::WouldOverwrite(out.to_path_buf()),
         _ => Error::file(out, e),
     })?;
-    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
-        let _ = fsutil::sync_dir(parent);
-    }
+    let _ = fsutil::sync_parent(out);
     Ok(BackupOutcome {
         path: out.to_path_buf(),
         vault_id: facts.vault_id,
@@ -391,9 +386,7 @@ pub fn restore(archive: &Path, dir: &Path) -> Result<RestoreOutcome> {
         fs::remove_dir(dir).map_err(|e| Error::file(dir, e))?;
     }
     fs::rename(&scratch.0, dir).map_err(|e| Error::file(dir, e))?;
-    if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
-        let _ = fsutil::sync_dir(parent);
-    }
+    let _ = fsutil::sync_parent(dir);
     Ok(RestoreOutcome {
         path: dir.to_path_buf(),
         vault_id,

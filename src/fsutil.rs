@@ -30,12 +30,21 @@ pub fn write_new_private(path: &Path, bytes: &[u8]) -> Result<()> {
     }
     // The file's name must survive a crash too. Best effort: some file systems (a FAT stick,
     // a network share) refuse to sync a directory, and the file itself is already on disk.
-    let parent = match path.parent() {
+    let _ = sync_parent(path);
+    Ok(())
+}
+
+/// The directory that holds `path` (`.` for a bare file name).
+pub fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
-    };
-    let _ = sync_dir(parent);
-    Ok(())
+    }
+}
+
+/// fsyncs the directory that holds `path`, so a new name there is durable.
+pub fn sync_parent(path: &Path) -> Result<()> {
+    sync_dir(parent_dir(path))
 }
 
 /// Creates a directory (and parents) with mode 0700, tightening it if it already exists.

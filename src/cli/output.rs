@@ -30,18 +30,13 @@ impl Out {
 
     /// Prints a value as pretty JSON.
     pub fn json<T: Serialize>(&self, value: &T) -> Result<()> {
-        let text =
-            serde_json::to_string_pretty(value).map_err(|e| Error::Invalid(e.to_string()))?;
-        self.line(&text)
+        self.line(&pretty_json(value)?)
     }
 
     /// [`Out::json`] for a value that holds a secret (a new recovery code): the text is wiped
     /// after printing.
     pub fn secret_json<T: Serialize>(&self, value: &T) -> Result<()> {
-        let text = zeroize::Zeroizing::new(
-            serde_json::to_string_pretty(value).map_err(|e| Error::Invalid(e.to_string()))?,
-        );
-        self.line(&text)
+        self.line(&zeroize::Zeroizing::new(pretty_json(value)?))
     }
 
     /// Prints one line on stdout.
@@ -271,4 +266,8 @@ pub fn human_size(n: u64) -> String {
     } else {
         format!("{v:.1} {}", UNITS[u])
     }
+}
+
+fn pretty_json<T: Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string_pretty(value).map_err(|e| Error::Invalid(e.to_string()))
 }

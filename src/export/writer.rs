@@ -310,9 +310,7 @@ impl Unlocked {
             let _ = std::fs::remove_file(&partial);
         }
         linked?;
-        if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
-            fsutil::sync_dir(dir)?;
-        }
+        fsutil::sync_parent(out)?;
         Ok(outcome)
     }
 
