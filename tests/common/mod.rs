@@ -61,6 +61,7 @@ impl TestVault {
             .env("LANG", "C")
             .env_remove("LC_ALL")
             .env("TMPDIR", self.tmp.path())
+            .env("VAULT_STATE_DIR", self.state_dir())
             .arg("--vault")
             .arg(&self.dir)
             .arg("--passphrase-file")
@@ -77,6 +78,7 @@ impl TestVault {
             .env("LANG", "C")
             .env_remove("LC_ALL")
             .env("TMPDIR", self.tmp.path())
+            .env("VAULT_STATE_DIR", self.state_dir())
             .arg("--vault")
             .arg(&self.dir);
         c
@@ -120,6 +122,12 @@ impl TestVault {
             what,
         ]);
         v["id"].as_str().expect("id").to_owned()
+    }
+
+    /// The per-user state folder the binary is pointed at (`VAULT_STATE_DIR`): pins of known
+    /// vaults and trusted fingerprints live there, outside the vault folder.
+    pub fn state_dir(&self) -> PathBuf {
+        self.tmp.path().join("state")
     }
 
     /// The vault database path.
