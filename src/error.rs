@@ -34,6 +34,10 @@ pub enum Error {
     Invalid(String),
     #[error("the vault is damaged: {0} (run `vault verify` for details)")]
     Damaged(String),
+    /// Someone changed the vault without the passphrase (a forged entry, a replaced key, a
+    /// rollback, a recipient that differs from the pinned one); nothing was signed or saved.
+    #[error("the vault was changed without the passphrase: {0}; nothing was signed or saved (run `vault verify` for details)")]
+    Tampered(String),
     #[error("refusing to overwrite {0}")]
     WouldOverwrite(PathBuf),
     #[error("{path}: {source}")]
@@ -74,7 +78,7 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::WrongPassphrase | Error::NoKeyslot(_) | Error::UnsafeKdf { .. } => 3,
-            Error::Damaged(_) => 4,
+            Error::Damaged(_) | Error::Tampered(_) => 4,
             Error::NoVault(_) | Error::VaultExists(_) | Error::NewerFormat { .. } => 5,
             Error::NotFound(_) | Error::AmbiguousId { .. } => 6,
             Error::Busy => 7,

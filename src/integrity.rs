@@ -24,6 +24,7 @@ use crate::ledger::{self, merkle, Entry};
 use crate::record::attachment::AttachmentBody;
 use crate::store::{AttachmentRow, ExportRow, KeyslotRow, LedgerRow, RecordRow, BLOB_DIR};
 use crate::vault::cache::{self, CachedOpening};
+use crate::vault::trust::{self, Identity, Seal, TrustKey};
 use crate::vault::{check_blob, open_attachment, open_record, open_record_with_key, Vault};
 use crate::Result;
 
@@ -172,6 +173,7 @@ pub fn verify(
                     tx.meta("master_recipient")?.unwrap_or_default(),
                     tx.meta("signing_public")?.unwrap_or_default(),
                 ),
+                seal: tx.meta(trust::SEAL_META)?,
             })
         })?;
         for (seq, reason) in snap.cache_problems {
@@ -190,6 +192,17 @@ pub fn verify(
         }
         check_genesis(&snap.entries, &snap.meta, &rotation, vault_ref, &mut p);
         let signed = check_checkpoints(vault_ref, &snap.leaves, &snap.checkpoints, &mut p);
+        let sealed = check_trust(
+            &vault_id,
+            &snap.entries,
+            &snap.leaves,
+            &snap.meta,
+            snap.seal.as_deref(),
+            signed,
+            master,
+            &mut p,
+        );
+        check_forged(&snap.entries, signed.max(sealed), &mut p);
         // A rekey signs a checkpoint in its own transaction: an unsigned one was not made by us.
         for at in rotation.rekeys.iter().filter(|at| **at >= signed) {
             p.add(
@@ -283,6 +296,8 @@ struct Snapshot<'scope> {
     checkpoints: Vec<(u64, String)>,
     exports: Vec<ExportRow>,
     meta: (String, String, String),
+    /// The stored trust seal, if any (src/vault/trust.rs).
+    seal: Option<String>,
 }
 
 /// Ledger rows read per batch by `verify` (entries are about 1 KB).
@@ -493,6 +508,134 @@ fn check_checkpoints(
         return newest.size;
     }
     0
+}
+
+/// The trust seal (src/vault/trust.rs). Tier 1 can only tell that a seal the ledger promises is
+/// missing; with the master key, the seal's MAC, the identity it binds and its high-water mark
+/// are checked. Returns the sealed size when the seal is authentic and the ledger extends it (0
+/// otherwise), so that entries it covers are not taken for forgeries when checkpoint rows were
+/// deleted.
+#[allow(clippy::too_many_arguments)]
+fn check_trust(
+    vault_id: &str,
+    entries: &BTreeMap<u64, Entry>,
+    leaves: &[merkle::Hash],
+    meta: &(String, String, String),
+    seal: Option<&str>,
+    signed: u64,
+    master: Option<&MasterKey>,
+    p: &mut Problems,
+) -> u64 {
+    let promised = entries
+        .iter()
+        .find(|(_, e)| matches!(e, Entry::Trust { .. }))
+        .map(|(i, _)| *i);
+    let Some(text) = seal else {
+        if let Some(leaf) = promised {
+            p.add(
+                "trust_seal",
+                "vault metadata",
+                format!("the trust seal is missing, though ledger leaf {leaf} records that this vault keeps one"),
+            );
+        }
+        return 0;
+    };
+    let Some(master) = master else {
+        return 0;
+    };
+    let Ok(key) = TrustKey::derive(master) else {
+        return 0;
+    };
+    let seal = match Seal::parse(text) {
+        Ok(s) => s,
+        Err(_) => {
+            p.add(
+                "trust_seal",
+                "vault metadata",
+                "the trust seal is not one this program wrote",
+            );
+            return 0;
+        }
+    };
+    if !seal.authentic(&key) {
+        p.add(
+            "trust_seal",
+            "vault metadata",
+            "the trust seal was not made with this vault's master key",
+        );
+        return 0;
+    }
+    let identity = Identity {
+        vault: vault_id.to_owned(),
+        genesis: leaves.first().map(hex::encode).unwrap_or_default(),
+        signing_key: meta.2.clone(),
+        master_recipient: master.recipient().to_age_string(),
+    };
+    let wrong = seal.mismatches(&identity);
+    if !wrong.is_empty() {
+        p.add(
+            "trust_seal",
+            "vault metadata",
+            format!(
+                "the {} no longer match what the passphrase holder sealed",
+                wrong.join(", ")
+            ),
+        );
+    }
+    let item = format!("checkpoint at size {}", seal.size);
+    if seal.size > leaves.len() as u64 {
+        p.add(
+            "high_water",
+            &item,
+            format!(
+                "the ledger has {} entries, fewer than the {} this vault last signed: an older copy was put back or entries were removed",
+                leaves.len(),
+                seal.size
+            ),
+        );
+        return 0;
+    }
+    if Some(merkle::root(&leaves[..seal.size as usize])) != seal.root_hash() {
+        p.add(
+            "high_water",
+            &item,
+            "entries this vault already signed were changed: the ledger's root at the sealed size differs",
+        );
+        return 0;
+    }
+    if seal.size > signed {
+        p.add(
+            "high_water",
+            &item,
+            format!(
+                "the newest checkpoint this vault signed is not stored (the newest valid one covers {signed}): checkpoint rows were deleted"
+            ),
+        );
+    }
+    if wrong.is_empty() {
+        seal.size
+    } else {
+        0
+    }
+}
+
+/// Entries that only an unlocked command writes, which signs a checkpoint over them in the same
+/// transaction, but that no checkpoint covers: they were written without the passphrase.
+/// Rekey entries are reported as `rekey` already.
+fn check_forged(entries: &BTreeMap<u64, Entry>, signed: u64, p: &mut Problems) {
+    for (index, e) in entries.range(signed..) {
+        if trust::written_without_passphrase(e) || matches!(e, Entry::Rekey { .. }) {
+            continue;
+        }
+        p.add(
+            "forged_entry",
+            format!("ledger leaf {index}"),
+            format!(
+                "{} is not covered by a signed checkpoint, though every command that writes it signs one at once: it was written without the passphrase",
+                e.label()
+            ),
+        );
+    }
 }
 
 fn check_records(

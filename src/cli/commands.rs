@@ -22,15 +22,95 @@ pub(super) struct Ctx {
 }
 
 impl Ctx {
-    fn open(&self) -> Result<Vault> {
-        Vault::open(&self.dir)
+    /// Opens the vault with the pin file of known vaults (see `vault::vault::pin`), without
+    /// checking it yet.
+    fn open_pinned(&self) -> Result<Vault> {
+        let vault = Vault::open(&self.dir)?;
+        Ok(match super::user_state_dir() {
+            Some(dir) => vault.with_pin_file(dir.join(vault::vault::pin::PIN_FILE)),
+            None => vault,
+        })
     }
 
-    /// Opens and unlocks; says how many entries were appended since the last unlock.
+    /// Opens the vault (locked) and checks it against the pin file: a changed signing key or
+    /// master recipient is refused before anything is written; a vault this computer has not
+    /// seen is pinned, with a note showing its fingerprint.
+    fn open(&self) -> Result<Vault> {
+        let mut vault = self.open_pinned()?;
+        let report = vault.check_pin()?;
+        self.pin_notes(&report);
+        Ok(vault)
+    }
+
+    fn pin_notes(&self, report: &vault::vault::PinReport) {
+        for w in &report.warnings {
+            self.out.warn(&i18n::library_detail(w));
+        }
+        if let vault::vault::PinCheck::FirstUse { fingerprint } = &report.check {
+            self.out.note(&tf!(Msg::NotePinFirstUse, fp = fingerprint));
+        }
+    }
+
+    /// Lists what `add` and `attach` logged since the last checkpoint (escaped: anyone who can
+    /// write the folder can plant these texts).
+    fn logged_notes(&self, unlocked: &Unlocked) {
+        use super::terminal::inline;
+        use vault::vault::LoggedItem;
+        if unlocked.logged_total == 0 {
+            return;
+        }
+        self.out.note(t(Msg::NoteLoggedHeader));
+        let at = |t: &chrono::DateTime<chrono::Utc>| {
+            t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string()
+        };
+        for item in &unlocked.logged {
+            let line = match item {
+                LoggedItem::Incident {
+                    id,
+                    kind,
+                    recorded_at,
+                    opening,
+                } => tf!(
+                    Msg::NoteLoggedIncident,
+                    id = inline(id),
+                    kind = i18n::kind_name(*kind),
+                    at = at(recorded_at),
+                    text = inline(opening)
+                ),
+                LoggedItem::Attachment {
+                    record,
+                    name,
+                    attached_at,
+                    ..
+                } => tf!(
+                    Msg::NoteLoggedAttachment,
+                    name = inline(name),
+                    id = inline(record),
+                    at = at(attached_at)
+                ),
+                LoggedItem::Unreadable { leaf } => tf!(Msg::NoteLoggedUnreadable, leaf = leaf),
+            };
+            self.out.note(&line);
+        }
+        let more = unlocked
+            .logged_total
+            .saturating_sub(unlocked.logged.len() as u64);
+        if more > 0 {
+            self.out.note(&tf!(Msg::NoteLoggedMore, n = more));
+        }
+        self.out.note(t(Msg::NoteLoggedCheck));
+    }
+
+    /// Opens and unlocks: the unlock checks the pin, the trust seal and the entries since the
+    /// last checkpoint before it signs them; lists what was logged without the passphrase.
     fn unlock(&self) -> Result<Unlocked> {
-        let vault = self.open()?;
+        let vault = self.open_pinned()?;
         let pass = passphrase::existing(self.passphrase_file.as_deref())?;
         let mut unlocked = super::timing::unlocking(|| vault.unlock(&pass, false))?;
+        if let Some(report) = &unlocked.pin_report {
+            self.pin_notes(report);
+        }
+        self.logged_notes(&unlocked);
         if unlocked.new_entries > 0 {
             let msg = if unlocked.new_entries == 1 {
                 Msg::NoteNewEntriesOne
@@ -138,6 +218,11 @@ fn init(ctx: &Ctx, a: InitArgs) -> Result<()> {
         passphrase::new(ctx.passphrase_file.as_deref(), t(Msg::NewVaultPassphrase))?
     };
     let mut vault = Vault::init(&ctx.dir, &pass, params)?;
+    // This computer remembers the new vault (a later copy elsewhere starts with a first-use note).
+    if let Some(dir) = super::user_state_dir() {
+        vault = vault.with_pin_file(dir.join(vault::vault::pin::PIN_FILE));
+        vault.repin()?;
+    }
     if a.generate_passphrase {
         super::maint_cmd::show_generated_passphrase(&pass);
     }

@@ -127,6 +127,21 @@ catalogue! {
         | "nota: se añadió {n} entrada al registro desde el último desbloqueo (incidentes o adjuntos guardados sin la contraseña); ahora la cubre un punto de control firmado";
     NoteNewEntriesMany: "note: {n} ledger entries were added since the last unlock (records or attachments logged without the passphrase); they are now covered by a signed checkpoint"
         | "nota: se añadieron {n} entradas al registro desde el último desbloqueo (incidentes o adjuntos guardados sin la contraseña); ahora las cubre un punto de control firmado";
+    // --- trust (pin file, what was logged without the passphrase)
+    NotePinFirstUse: "note: this computer had not seen this vault before; from now on it remembers it. Its fingerprint is {fp}: compare it with the one you wrote down when you created the vault. If they differ, stop using this copy: someone replaced its keys."
+        | "nota: esta computadora no conocía esta bóveda; desde ahora la recuerda. Su número de seguridad es {fp}: compárelo con el que anotó al crear la bóveda. Si no es igual, deje de usar esta copia: alguien cambió sus claves.";
+    NoteLoggedHeader: "note: since the passphrase was last used, these were logged without it (now signed):"
+        | "nota: desde la última vez que se usó la contraseña, se guardó esto sin ella (ya quedó sellado):";
+    NoteLoggedIncident: "  - incident {id} ({kind}), logged {at}: \"{text}\""
+        | "  - incidente {id} ({kind}), guardado el {at}: «{text}»";
+    NoteLoggedAttachment: "  - attachment \"{name}\" to incident {id}, logged {at}"
+        | "  - adjunto «{name}» del incidente {id}, guardado el {at}";
+    NoteLoggedUnreadable: "  - ledger entry {leaf}, which does not open (run vault verify --full)"
+        | "  - anotación n.º {leaf} de la bitácora, que no se puede abrir (ejecute vault verify --full)";
+    NoteLoggedMore: "  - and {n} more"
+        | "  - y {n} más";
+    NoteLoggedCheck: "If you did not log these, someone with access to this folder did: look at each with `vault show ID`, and run `vault verify --full`."
+        | "Si usted no guardó esto, lo hizo alguien con acceso a esta carpeta: revise cada uno con `vault show ID` y ejecute `vault verify --full`.";
     NoteLeftovers: "note: removed {n} leftover file(s) of an interrupted attach or rekey"
         | "nota: se borraron {n} archivo(s) sobrantes de un adjunto o cambio de clave interrumpido";
     NoDataDir: "no data directory is known for this user; pass --vault DIR"
@@ -632,6 +647,11 @@ pub fn localized(err: &Error, lang: Lang) -> String {
             "la bóveda está dañada: {} (ejecute `vault verify` para ver detalles)",
             detail_es(s)
         ),
+        // --- trust (seal, pin, forged entries)
+        Error::Tampered(s) => format!(
+            "alguien cambió la bóveda sin la contraseña: {}; no se firmó ni se guardó nada (ejecute `vault verify` para ver detalles)",
+            detail_es(s)
+        ),
         Error::WouldOverwrite(p) => format!("no se sobrescribirá {}", p.display()),
         Error::File { path, source } => format!("{}: {}", path.display(), io_es(source)),
         Error::Io(e) => format!("fallo de entrada/salida: {}", io_es(e)),
@@ -645,6 +665,14 @@ pub fn localized(err: &Error, lang: Lang) -> String {
         Error::Bundle(s) => detail_es(s),
         Error::Interrupted => "interrumpido; no se guardó nada".into(),
         other => other.to_string(),
+    }
+}
+
+/// A detail the library wrote in English (a warning), in the current language.
+pub fn library_detail(text: &str) -> String {
+    match lang() {
+        Lang::En => text.to_owned(),
+        Lang::Es => detail_es(text),
     }
 }
 
@@ -673,6 +701,71 @@ fn io_es(e: &std::io::Error) -> String {
 /// Library details in English, by pattern (`*` matches any text, reused in order), with their
 /// Spanish. Texts that match none are shown as they are.
 const DETAILS_ES: &[(&str, &str)] = &[
+    // --- trust (seal, pin, forged entries: src/vault/mod.rs, trust.rs, trust_unlock.rs)
+    (
+        "the trust seal is not one this program wrote",
+        "la marca de confianza de la bóveda no es una que este programa haya escrito",
+    ),
+    (
+        "the trust seal was not made with this vault's master key",
+        "la marca de confianza de la bóveda no se hizo con la clave maestra de esta bóveda",
+    ),
+    (
+        "the * no longer match what the passphrase holder sealed",
+        "estos datos ya no coinciden con lo que sella quien tiene la contraseña: *",
+    ),
+    (
+        "the trust seal holds a malformed root",
+        "la marca de confianza de la bóveda está dañada",
+    ),
+    (
+        "the trust seal is missing, though ledger leaf * records that this vault keeps one",
+        "falta la marca de confianza de la bóveda, aunque la anotación n.º * de la bitácora dice que esta bóveda tiene una",
+    ),
+    (
+        "the stored signing public key is not the signing key's",
+        "la clave pública de firma guardada no es la de la clave de firma",
+    ),
+    (
+        "ledger entries were removed: * of * are stored",
+        "se borraron anotaciones de la bitácora: quedan * de *",
+    ),
+    (
+        "the ledger has * entries, fewer than the * this vault last signed: an older copy was put back or entries were removed",
+        "la bitácora tiene * anotaciones, menos que las * que esta bóveda firmó la última vez: alguien puso una copia más vieja o borró anotaciones",
+    ),
+    (
+        "entries this vault already signed were changed (the first * no longer have the signed root)",
+        "alguien cambió anotaciones que esta bóveda ya había firmado (las primeras *)",
+    ),
+    (
+        "ledger leaf * (*) is not signed, though every command that writes one signs it at once: it was forged",
+        "la anotación n.º * de la bitácora (*) no tiene sello, aunque todo comando que la escribe la sella en el acto: es falsa",
+    ),
+    (
+        "ledger leaf * is not an entry this program writes",
+        "la anotación n.º * de la bitácora no es una que este programa escriba",
+    ),
+    (
+        "its signing key (security number *) is not the one this computer knows for it (*)",
+        "su clave de firma (número de seguridad *) no es la que esta computadora conoce para ella (*)",
+    ),
+    (
+        "the master key new entries would be encrypted to is not the one this computer knows for this vault",
+        "la clave maestra con la que se cifraría lo nuevo no es la que esta computadora conoce para esta bóveda",
+    ),
+    (
+        "the ledger has * entries, but this computer saw * of them signed: an older copy of the vault was put back, or entries were removed",
+        "la bitácora tiene * anotaciones, pero esta computadora vio * selladas: alguien puso una copia más vieja de la bóveda o borró anotaciones",
+    ),
+    (
+        "the ledger does not extend the newest checkpoint this computer saw signed (size *): its history was rewritten, or an older copy was put back",
+        "la bitácora no continúa el sello más nuevo que vio esta computadora (tamaño *): alguien reescribió su historia o puso una copia más vieja",
+    ),
+    (
+        "line * of the pin file * is damaged and was ignored",
+        "la línea * del archivo de bóvedas conocidas * está dañada y no se tomó en cuenta",
+    ),
     (
         "the attachment was stored, but * changed while it was read; it was not removed",
         "el adjunto se guardó, pero * cambió mientras se leía; no se borró",
@@ -870,6 +963,19 @@ const PROBLEM_KINDS_ES: &[(&str, &str)] = &[
         "un cambio de clave maestra (vault rekey) no es coherente con lo anotado en el registro",
     ),
     ("ledger_gap", "faltan entradas en el registro"),
+    // --- trust (seal, high-water mark, forged entries)
+    (
+        "trust_seal",
+        "la marca de confianza de la bóveda falta, no la hizo su clave maestra, o ya no coincide con sus claves: alguien cambió la bóveda sin la contraseña",
+    ),
+    (
+        "high_water",
+        "la bitácora no continúa el último sello que firmó esta bóveda: alguien puso una copia más vieja, borró sellos o cambió anotaciones ya selladas",
+    ),
+    (
+        "forged_entry",
+        "esta anotación de la bitácora solo la escribe un comando con contraseña, que la sella en el acto, pero no tiene sello: es falsa",
+    ),
     (
         "leaf_hash",
         "el resumen guardado de esta hoja no corresponde a su entrada del registro",

@@ -106,7 +106,6 @@ fn clap_exit(e: clap::Error, lang: i18n::Lang) -> ExitCode {
 /// The per-user folder for files that must live outside any vault folder (the pins of known
 /// vaults, counsel's trusted fingerprints): `VAULT_STATE_DIR` when set, else the platform's
 /// state folder (`$XDG_STATE_HOME/vault`, `~/.local/state/vault`), else its local data folder.
-#[allow(dead_code)] // used by the pin and trust files
 pub(crate) fn user_state_dir() -> Option<std::path::PathBuf> {
     if let Some(dir) = std::env::var_os("VAULT_STATE_DIR").filter(|d| !d.is_empty()) {
         return Some(dir.into());

@@ -594,7 +594,9 @@ impl Unlocked {
         };
         let id = m.export_id.clone();
         let recipient = self.vault.recipient.clone();
-        self.vault.store.write(|tx| {
+        // The export entry and the checkpoint that signs it are one transaction: an export
+        // entry no checkpoint covers is a forgery (see `sign_checkpoint`).
+        self.write_signed(|tx| {
             // The description was encrypted to this recipient; refuse if a rekey ran meanwhile.
             crate::vault::check_recipient(tx, &recipient)?;
             let leaf = tx.append_leaf(&entry.to_bytes())?;
@@ -604,7 +606,6 @@ impl Unlocked {
                 leaf_index: leaf,
             })
         })?;
-        self.checkpoint()?;
         Ok(ExportOutcome {
             export_id: m.export_id.clone(),
             records: m.records.len(),

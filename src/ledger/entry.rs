@@ -81,6 +81,14 @@ pub enum Entry {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         blob_size: Option<u64>,
     },
+    /// From here on the vault keeps a trust seal (docs/format.md, "Trust seal"): written by
+    /// `init`, or by the first unlock of a vault made before seals existed. A ledger holding one
+    /// with no seal stored was tampered with.
+    Trust {
+        v: u32,
+        /// Version of the seal scheme.
+        seal: u32,
+    },
 }
 
 /// What happened to a keyslot.
@@ -113,7 +121,8 @@ impl Entry {
             | Entry::Keyslot { v, .. }
             | Entry::Export { v, .. }
             | Entry::Rekey { v, .. }
-            | Entry::Reencrypt { v, .. } => *v,
+            | Entry::Reencrypt { v, .. }
+            | Entry::Trust { v, .. } => *v,
         };
         if v != ENTRY_VERSION {
             return Err(Error::Damaged(format!(
@@ -135,6 +144,7 @@ impl Entry {
             Entry::Export { id, .. } => format!("export {id}"),
             Entry::Rekey { .. } => "rekey".into(),
             Entry::Reencrypt { leaf, .. } => format!("re-encryption of leaf {leaf}"),
+            Entry::Trust { .. } => "trust seal".into(),
         }
     }
 }

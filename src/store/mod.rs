@@ -8,6 +8,7 @@
 mod bulk;
 mod maint;
 mod schema;
+mod trust;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use super::{keyslot_entry, sign_checkpoint, KdfInfo, Unlocked, Vault};
+use super::{keyslot_entry, KdfInfo, Unlocked, Vault};
 use crate::crypto::keys::MasterRecipient;
 use crate::crypto::keyslot::SlotKind;
 use crate::ledger::entry::SlotAction;
@@ -229,16 +229,13 @@ impl Unlocked {
     /// Removes a keyslot by id or unique prefix, within the rules above. The slot is overwritten
     /// before it is deleted, and the write-ahead log is rewritten afterwards. Returns its id.
     pub fn remove_keyslot(&mut self, prefix: &str) -> Result<String> {
-        let vault_id = self.vault.id.clone();
-        let key = &self.signing;
-        let removed = self.vault.store.write(|tx| {
+        let (removed, _) = self.write_signed(|tx| {
             let slots = tx.keyslots()?;
             let target = resolve_slot(&slots, prefix)?;
             check_removal(&slots, &target.slot.id)?;
             let id = target.slot.id.clone();
             tx.append_leaf(&keyslot_entry(&target.slot, SlotAction::Remove).to_bytes())?;
             tx.delete_keyslot(&id)?;
-            sign_checkpoint(tx, &vault_id, key)?;
             Ok(id)
         })?;
         let _ = self.vault.store.overwrite_wal();

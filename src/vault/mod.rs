@@ -5,8 +5,11 @@
 mod attach;
 pub(crate) mod cache;
 mod maintenance;
+pub mod pin;
 mod pipeline;
 mod rekey;
+pub(crate) mod trust;
+mod trust_unlock;
 mod unlocked;
 pub mod view;
 
@@ -24,6 +27,8 @@ pub use cache::CacheStats;
 pub(crate) use maintenance::check_recipient;
 pub use maintenance::{DestroyOutcome, KeyslotInfo, RecoverySlot};
 pub use rekey::RekeyOutcome;
+pub use trust::written_without_passphrase;
+pub use trust_unlock::{LoggedItem, PinCheck, PinReport};
 pub use unlocked::Unlocked;
 pub(crate) use unlocked::{open_attachment, open_record, open_record_with_key};
 
@@ -45,6 +50,10 @@ pub struct Vault {
     pub(crate) id: String,
     pub(crate) recipient: MasterRecipient,
     pub(crate) signing_public: VerifyingKey,
+    /// The pin file of known vaults (outside the vault folder), when the caller gave one.
+    pub(crate) pin_file: Option<PathBuf>,
+    /// Whether [`Vault::check_pin`] passed in this process.
+    pub(crate) pin_checked: bool,
 }
 
 /// Public facts about a vault (`vault info`).
@@ -122,7 +131,8 @@ impl Vault {
             tx.append_leaf(&genesis.to_bytes())?;
             let leaf = tx.append_leaf(&keyslot_entry(&slot, SlotAction::Add).to_bytes())?;
             tx.put_keyslot(&slot, leaf)?;
-            sign_checkpoint(tx, &vault_id, &signing)?;
+            tx.append_leaf(&trust_entry().to_bytes())?;
+            sign_checkpoint(tx, &vault_id, &signing, &master, 0)?;
             Ok(())
         })?;
         Vault::from_store(store)
@@ -150,6 +160,8 @@ impl Vault {
             signing_public: signing::public_from_bytes(&public_bytes)?,
             store,
             id,
+            pin_file: None,
+            pin_checked: false,
         })
     }
 
@@ -185,6 +197,7 @@ impl Vault {
     /// Returns the new ids in input order.
     pub fn add_many(&mut self, incidents: Vec<Incident>) -> Result<Vec<String>> {
         use rayon::prelude::*;
+        self.ensure_pin()?;
         let now = Utc::now();
         let prepared = incidents
             .into_par_iter()
@@ -228,6 +241,21 @@ impl Vault {
         expect_previous: Option<u32>,
         incident: Incident,
     ) -> Result<u32> {
+        self.ensure_pin()?;
+        let (row, entry) = self.prepare_revision(id, expect_previous, incident)?;
+        let recipient = &self.recipient;
+        self.store
+            .write(|tx| commit_revision(tx, recipient, expect_previous, &row, &entry))?;
+        Ok(row.revision)
+    }
+
+    /// Encrypts a record revision and makes its ledger entry (no database access).
+    pub(crate) fn prepare_revision(
+        &self,
+        id: &str,
+        expect_previous: Option<u32>,
+        incident: Incident,
+    ) -> Result<(RecordRow, Entry)> {
         let revision = match expect_previous {
             None => 1,
             Some(r) => r
@@ -244,23 +272,13 @@ impl Vault {
             ciphertext_sha256: sha256_hex(&ciphertext),
             fields: digests,
         };
-        self.store.write(|tx| {
-            check_recipient(tx, &self.recipient)?;
-            let current = tx.record_history(id)?.last().map(|r| r.revision);
-            if current != expect_previous {
-                return Err(Error::Invalid(format!(
-                    "record {id} changed while it was being amended; try again"
-                )));
-            }
-            let leaf = tx.append_leaf(&entry.to_bytes())?;
-            tx.insert_record(&RecordRow {
-                id: id.to_owned(),
-                revision,
-                ciphertext,
-                leaf_index: leaf,
-            })
-        })?;
-        Ok(revision)
+        let row = RecordRow {
+            id: id.to_owned(),
+            revision,
+            ciphertext,
+            leaf_index: 0,
+        };
+        Ok((row, entry))
     }
 
     /// Resolves a full id or a unique prefix of one.
@@ -289,12 +307,13 @@ impl Vault {
     /// Public facts, without the passphrase.
     pub fn info(&mut self) -> Result<VaultInfo> {
         let dir = self.store.dir().to_path_buf();
-        let (slots, counts, size, checkpoints) = self.store.read(|tx| {
+        let (slots, counts, size, checkpoints, leaves) = self.store.read(|tx| {
             Ok((
                 tx.keyslots()?,
                 tx.counts()?,
                 tx.ledger_size()?,
                 tx.checkpoints()?,
+                tx.leaf_hashes()?,
             ))
         })?;
         let kdf = slots
@@ -303,7 +322,11 @@ impl Vault {
             .or(slots.first())
             .map(|s| s.slot.params)
             .ok_or_else(|| Error::NoKeyslot("no keyslot is stored".into()))?;
-        let last = checkpoints.last().map_or(0, |(n, _)| *n);
+        // Only a checkpoint whose signature and root check out counts (a planted row must not
+        // make entries look signed).
+        let last =
+            trust::newest_valid_checkpoint(&checkpoints, &leaves, &self.id, &self.signing_public)
+                .map_or(0, |(n, _, _)| n);
         Ok(VaultInfo {
             path: dir,
             format_version: crate::store::FORMAT_VERSION,
@@ -334,9 +357,16 @@ impl Vault {
         crate::integrity::verify(self, None, receipt, progress)
     }
 
-    /// The newest signed checkpoint note, if any (the text of a receipt).
+    /// The newest checkpoint note whose signature by this vault's key verifies and whose root is
+    /// the ledger's at its size, if any (the text of a receipt). Rows that fail are skipped.
     pub fn latest_checkpoint(&mut self) -> Result<Option<(u64, String)>> {
-        Ok(self.store.read(|tx| tx.checkpoints())?.pop())
+        let (notes, leaves) = self
+            .store
+            .read(|tx| Ok((tx.checkpoints()?, tx.leaf_hashes()?)))?;
+        Ok(
+            trust::newest_valid_checkpoint(&notes, &leaves, &self.id, &self.signing_public)
+                .map(|(size, _, note)| (size, note)),
+        )
     }
 
     /// Opens the master key with a passphrase (or recovery code). Tries every slot; each costs
@@ -397,7 +427,9 @@ impl Vault {
         }
         let mut unlocked = Unlocked::new(self, master, signing_key, slot_id);
         if !read_only {
-            unlocked.new_entries = unlocked.checkpoint()?;
+            // The seal, the pin and the entries since the last checkpoint are checked before
+            // anything is signed (src/vault/trust_unlock.rs).
+            unlocked.new_entries = unlocked.establish_trust()?;
             if unlocked.new_entries > 0 {
                 // Copy what was added since into the database file, so that vault.db alone
                 // holds it (the write-ahead log is kept between processes; see Store).
@@ -428,30 +460,177 @@ pub(crate) fn keyslot_entry(slot: &Keyslot, action: SlotAction) -> Entry {
     }
 }
 
-/// Signs and stores a checkpoint over the whole current ledger (inside `tx`). Returns how many
-/// leaves it covers beyond the previous checkpoint.
+/// The ledger entry that says this vault keeps a trust seal (see [`trust`]).
+pub(crate) fn trust_entry() -> Entry {
+    Entry::Trust {
+        v: ENTRY_VERSION,
+        seal: trust::SEAL_VERSION,
+    }
+}
+
+/// Inside a write transaction: checks the record's current revision is `expect_previous`, then
+/// appends its leaf and row (the leaf index is filled in here).
+pub(crate) fn commit_revision(
+    tx: &crate::store::Tx<'_>,
+    recipient: &MasterRecipient,
+    expect_previous: Option<u32>,
+    row: &RecordRow,
+    entry: &Entry,
+) -> Result<()> {
+    check_recipient(tx, recipient)?;
+    let id = &row.id;
+    let current = tx.record_history(id)?.last().map(|r| r.revision);
+    if current != expect_previous {
+        return Err(Error::Invalid(format!(
+            "record {id} changed while it was being amended; try again"
+        )));
+    }
+    let leaf = tx.append_leaf(&entry.to_bytes())?;
+    tx.insert_record(&RecordRow {
+        leaf_index: leaf,
+        ..row.clone()
+    })
+}
+
+/// Signs and stores a checkpoint over the whole current ledger (inside `tx`), and seals it
+/// (see [`trust`]). Returns how many leaves it covers beyond the previous checkpoint the vault
+/// signed.
+///
+/// `own_from` is the size of the ledger when this transaction began: entries from there on are
+/// the calling command's own. Before signing, it refuses ([`Error::Tampered`]):
+/// - a trust seal that `master` did not make, or that binds another vault id, creation entry,
+///   signing key or master recipient;
+/// - a ledger that does not extend the sealed checkpoint (shorter, with missing leaves, or with
+///   a different root at the sealed size);
+/// - an entry since the sealed checkpoint, and before `own_from`, that only an unlocked command
+///   writes (it would have been signed with it): it was forged.
+///
+/// Without a seal (a vault made before seals), the newest checkpoint whose signature and root
+/// verify stands in for it, unless the ledger holds a trust entry (then the seal was deleted).
 pub(crate) fn sign_checkpoint(
     tx: &crate::store::Tx<'_>,
     vault_id: &str,
     key: &ed25519_dalek::SigningKey,
+    master: &MasterKey,
+    own_from: u64,
 ) -> Result<u64> {
-    // Most unlocks find nothing new: compare sizes before reading 32 bytes per leaf.
-    let previous = tx.latest_checkpoint_size()?;
-    if previous > 0 && tx.ledger_size()? == previous {
-        return Ok(0);
+    sign_checkpoint_rekeyed(tx, vault_id, key, master, master, own_from)
+}
+
+/// [`sign_checkpoint`] for a rekey: the seal in place is checked under `sealed_by` (the old
+/// master key) and the new one made under `seal_with`.
+pub(crate) fn sign_checkpoint_rekeyed(
+    tx: &crate::store::Tx<'_>,
+    vault_id: &str,
+    key: &ed25519_dalek::SigningKey,
+    sealed_by: &MasterKey,
+    seal_with: &MasterKey,
+    own_from: u64,
+) -> Result<u64> {
+    let checked_key = trust::TrustKey::derive(sealed_by)?;
+    let identity = trust::Identity::read(tx, vault_id, sealed_by.recipient().to_age_string())?;
+    let public_b64 = STANDARD.encode(key.verifying_key().as_bytes());
+    if identity.signing_key != public_b64 {
+        return Err(Error::Tampered(
+            "the stored signing public key is not the signing key's".into(),
+        ));
+    }
+    let seal = trust::checked_seal(tx, &checked_key, &identity)?;
+    let size = tx.ledger_size()?;
+    let same_key = sealed_by.recipient().to_age_string() == seal_with.recipient().to_age_string();
+    // Most unlocks find nothing new: the sizes compare before any leaf is read, and the
+    // checkpoint the seal names must still be stored, signed, with the sealed root. When it was
+    // deleted or replaced, the whole ledger is checked against the seal below and re-signed.
+    if let Some(s) = &seal {
+        if s.size == size && same_key {
+            let origin = ledger::origin(vault_id);
+            let intact = tx.checkpoint_at(size)?.is_some_and(|note| {
+                ledger::checkpoint::open_own(&note, &origin, &key.verifying_key())
+                    .is_ok_and(|cp| cp.size == size && Some(cp.root) == s.root_hash())
+            });
+            if intact {
+                return Ok(0);
+            }
+        }
     }
     let leaves = tx.leaf_hashes()?;
-    let size = leaves.len() as u64;
-    if size == previous && previous > 0 {
-        return Ok(0);
+    if leaves.len() as u64 != size {
+        return Err(Error::Tampered(format!(
+            "ledger entries were removed: {} of {size} are stored",
+            leaves.len()
+        )));
     }
+    let (previous, sealed_root) = match &seal {
+        Some(s) => (
+            s.size,
+            s.root_hash()
+                .ok_or_else(|| Error::Tampered("the trust seal holds a malformed root".into()))?,
+        ),
+        None => {
+            if let Some(leaf) = tx.first_trust_leaf(own_from)? {
+                return Err(Error::Tampered(format!(
+                    "the trust seal is missing, though ledger leaf {leaf} records that this vault keeps one"
+                )));
+            }
+            trust::newest_valid_checkpoint(
+                &tx.checkpoints()?,
+                &leaves,
+                vault_id,
+                &key.verifying_key(),
+            )
+            .map_or((0, merkle::root(&[])), |(n, root, _)| (n, root))
+        }
+    };
+    if previous > size {
+        return Err(Error::Tampered(format!(
+            "the ledger has {size} entries, fewer than the {previous} this vault last signed: an older copy was put back or entries were removed"
+        )));
+    }
+    if merkle::root(&leaves[..previous as usize]) != sealed_root {
+        return Err(Error::Tampered(format!(
+            "entries this vault already signed were changed (the first {previous} no longer have the signed root)"
+        )));
+    }
+    let forged_end = own_from.min(size);
+    if previous < forged_end {
+        for row in tx.ledger_range(previous, forged_end)? {
+            match Entry::from_bytes(&row.entry) {
+                Ok(e) if trust::written_without_passphrase(&e) => {}
+                Ok(e) => {
+                    return Err(Error::Tampered(format!(
+                        "ledger leaf {} ({}) is not signed, though every command that writes one signs it at once: it was forged",
+                        row.index,
+                        e.label()
+                    )))
+                }
+                Err(_) => {
+                    return Err(Error::Tampered(format!(
+                        "ledger leaf {} is not an entry this program writes",
+                        row.index
+                    )))
+                }
+            }
+        }
+    }
+    let root = merkle::root(&leaves);
     let origin = ledger::origin(vault_id);
     let checkpoint = Checkpoint {
         origin: origin.clone(),
         size,
-        root: merkle::root(&leaves),
+        root,
         extensions: vec![],
     };
-    tx.insert_checkpoint(size, &checkpoint.sign(&origin, key))?;
+    tx.put_checkpoint(size, &checkpoint.sign(&origin, key))?;
+    let sealed = trust::Identity {
+        master_recipient: seal_with.recipient().to_age_string(),
+        ..identity
+    };
+    trust::write_seal(
+        tx,
+        &trust::TrustKey::derive(seal_with)?,
+        &sealed,
+        size,
+        &root,
+    )?;
     Ok(size.saturating_sub(previous))
 }

@@ -31,7 +31,7 @@ use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
 use super::maintenance::secret_for;
-use super::{keyslot_entry, sign_checkpoint, Unlocked};
+use super::{keyslot_entry, Unlocked};
 use crate::crypto::keys::{MasterKey, MasterRecipient};
 use crate::crypto::keyslot::{Keyslot, SlotKind};
 use crate::crypto::{envelope, sha256_hex, signing};
@@ -340,7 +340,9 @@ impl Unlocked {
             let new_blobs = &mut new_blobs;
             let renamed = &mut renamed;
             let tick = &tick;
+            let new_master_ref = &new_master;
             self.vault.store.write(|tx| {
+                let own_from = tx.ledger_size()?;
                 super::maintenance::check_recipient(tx, &old_recipient)?;
                 // The list cache is encrypted to the old key: drop it (the next list rebuilds).
                 tx.clear_cache()?;
@@ -470,7 +472,15 @@ impl Unlocked {
                     renamed.push(dest);
                 }
                 fsutil::sync_dir(&blob_dir)?;
-                sign_checkpoint(tx, &vault_id, signing_key)?;
+                // The seal in place is checked under the old master key and remade under the new.
+                super::sign_checkpoint_rekeyed(
+                    tx,
+                    &vault_id,
+                    signing_key,
+                    old_master,
+                    new_master_ref,
+                    own_from,
+                )?;
                 Ok(RekeyOutcome {
                     master_recipient: new_recipient.to_age_string(),
                     records: records.len(),

@@ -6,7 +6,7 @@ use ed25519_dalek::SigningKey;
 use zeroize::Zeroizing;
 
 use super::view::{AttachmentView, RecordView};
-use super::{keyslot_entry, sign_checkpoint, Vault};
+use super::{keyslot_entry, Vault};
 use crate::crypto::envelope::{self, FileKeyBytes};
 use crate::crypto::kdf::KdfParams;
 use crate::crypto::keys::MasterKey;
@@ -27,6 +27,13 @@ pub struct Unlocked {
     pub(crate) slot_id: String,
     /// Ledger entries appended since the previous checkpoint, found at unlock.
     pub new_entries: u64,
+    /// What `add` and `attach` logged since the previous checkpoint (at most
+    /// [`super::trust_unlock::MAX_LOGGED_ITEMS`]), found at unlock.
+    pub logged: Vec<super::LoggedItem>,
+    /// How many entries `add` and `attach` logged since the previous checkpoint.
+    pub logged_total: u64,
+    /// What the unlock found in the pin file, when one was given.
+    pub pin_report: Option<super::PinReport>,
     /// What the list cache did during the last listing.
     pub(crate) cache_stats: Option<super::cache::CacheStats>,
 }
@@ -44,6 +51,9 @@ impl Unlocked {
             signing,
             slot_id,
             new_entries: 0,
+            logged: Vec::new(),
+            logged_total: 0,
+            pin_report: None,
             cache_stats: None,
         }
     }
@@ -60,10 +70,11 @@ impl Unlocked {
     }
 
     /// Signs a checkpoint over the current ledger if it grew; returns how many leaves it added.
+    ///
+    /// Refuses ([`Error::Tampered`]) when the trust seal or the ledger since the sealed
+    /// checkpoint shows a change made without the passphrase (see [`super::sign_checkpoint`]).
     pub fn checkpoint(&mut self) -> Result<u64> {
-        let id = self.vault.id.clone();
-        let key = &self.signing;
-        self.vault.store.write(|tx| sign_checkpoint(tx, &id, key))
+        Ok(self.write_signed(|_| Ok(()))?.1)
     }
 
     /// Checks the whole vault, decrypting everything (see [`crate::integrity`]); never writes.
@@ -126,11 +137,16 @@ impl Unlocked {
                 "nothing to change: give at least one field to amend".into(),
             ));
         }
-        let rev = self
-            .vault
-            .write_revision(&current.id, Some(current.revision), incident)?;
-        self.checkpoint()?;
-        Ok((current.id, rev))
+        // The new revision and the checkpoint that signs it are one transaction: a revision
+        // above 1 that no checkpoint covers is a forgery (see `sign_checkpoint`).
+        let (row, entry) =
+            self.vault
+                .prepare_revision(&current.id, Some(current.revision), incident)?;
+        let recipient = self.vault.recipient.clone();
+        self.write_signed(|tx| {
+            super::commit_revision(tx, &recipient, Some(current.revision), &row, &entry)
+        })?;
+        Ok((current.id, row.revision))
     }
 
     /// Replaces the keyslot this passphrase opened with one for `new` (one atomic update; no
@@ -163,13 +179,9 @@ impl Unlocked {
             new,
             params,
         )?;
-        let id = self.vault.id.clone();
-        let key = &self.signing;
-        self.vault.store.write(|tx| {
+        self.write_signed(|tx| {
             let leaf = tx.append_leaf(&keyslot_entry(&slot, SlotAction::Replace).to_bytes())?;
-            tx.put_keyslot(&slot, leaf)?;
-            sign_checkpoint(tx, &id, key)?;
-            Ok(())
+            tx.put_keyslot(&slot, leaf)
         })?;
         // Best effort: the old slot's page must not linger in the write-ahead log.
         let _ = self.vault.store.overwrite_wal();
@@ -188,13 +200,9 @@ impl Unlocked {
             crate::passwords::check_strength(secret)?;
         }
         let slot = Keyslot::seal(crate::record::new_id(), kind, &self.master, secret, params)?;
-        let id = self.vault.id.clone();
-        let key = &self.signing;
-        self.vault.store.write(|tx| {
+        self.write_signed(|tx| {
             let leaf = tx.append_leaf(&keyslot_entry(&slot, SlotAction::Add).to_bytes())?;
-            tx.put_keyslot(&slot, leaf)?;
-            sign_checkpoint(tx, &id, key)?;
-            Ok(())
+            tx.put_keyslot(&slot, leaf)
         })?;
         Ok(slot.id)
     }
