@@ -822,11 +822,13 @@ fn tampered_ledger_and_checkpoints_are_found() {
     }
     for full in [false, true] {
         let r = verify(&v, full, &[]);
-        assert_problems(
-            &r,
-            if full { "full" } else { "basic" },
-            &[("checkpoint_signature", checkpoint(newest))],
-        );
+        // With the passphrase, the trust seal also shows that the newest checkpoint the vault
+        // signed no longer counts.
+        let mut expected = vec![("checkpoint_signature", checkpoint(newest))];
+        if full {
+            expected.push(("high_water", checkpoint(newest)));
+        }
+        assert_problems(&r, if full { "full" } else { "basic" }, &expected);
         // The newest checkpoint that still verifies is the previous one.
         assert_eq!(r.report()["signed_entries"], sizes[sizes.len() - 2]);
     }
@@ -1069,7 +1071,15 @@ fn a_database_rolled_back_alone_keeps_the_newer_attachment() {
         let _ = std::fs::remove_file(v.dir.join(format!("vault.db{suffix}")));
     }
     std::fs::copy(old.join("vault.db"), v.db()).expect("restore");
-    v.ok(&["list"]);
+    // The pin of this computer (outside the folder) knows a newer signed ledger: the unlock
+    // refuses the older copy before it signs or cleans anything.
+    let out = v.fails(&["list"]);
+    assert_eq!(out.status.code(), Some(4));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("an older copy of the vault was put back"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(blobs(), blobs_before);
     let r = verify(&v, true, &["--receipt", &receipt_arg]);
     assert_eq!(r.report()["leftover_files"], 1, "{}", r.json);
