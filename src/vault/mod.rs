@@ -6,6 +6,7 @@ mod attach;
 pub(crate) mod cache;
 mod maintenance;
 mod pipeline;
+mod reads;
 mod rekey;
 mod unlocked;
 pub mod view;
@@ -23,6 +24,7 @@ pub use attach::{AttachOptions, AttachOutcome, ExtractTarget};
 pub use cache::CacheStats;
 pub(crate) use maintenance::check_recipient;
 pub use maintenance::{DestroyOutcome, KeyslotInfo, RecoverySlot};
+pub use reads::MissingItem;
 pub use rekey::RekeyOutcome;
 pub use unlocked::Unlocked;
 pub(crate) use unlocked::{open_attachment, open_record, open_record_with_key};
@@ -396,6 +398,9 @@ impl Vault {
             ));
         }
         let mut unlocked = Unlocked::new(self, master, signing_key, slot_id);
+        // Rows deleted behind the owner's back (vault has no delete command): named at every
+        // unlock, through indexes (see `reads::missing_items`).
+        unlocked.missing = unlocked.missing_items()?;
         if !read_only {
             unlocked.new_entries = unlocked.checkpoint()?;
             if unlocked.new_entries > 0 {
