@@ -130,7 +130,11 @@ pub fn verify(
             });
             // The cache check decrypts its segments (a few at a time) before the ledger entries
             // are in memory, which keeps the peak down; the ledger is read in batches.
-            let (cached_keys, cache_problems) = crate::vault::cache::check_segments(
+            let crate::vault::cache::SegmentCheck {
+                keys: cached_keys,
+                problems: cache_problems,
+                items: cache_items,
+            } = crate::vault::cache::check_segments(
                 tx,
                 &vault_id,
                 &signing_public,
@@ -162,6 +166,7 @@ pub fn verify(
                 entries,
                 leaf_problems,
                 cache_problems,
+                cache_items,
                 records,
                 record_problems,
                 attachments,
@@ -212,6 +217,13 @@ pub fn verify(
             );
         }
         check_records(&snap.records, &snap.entries, &rotation, &mut p);
+        check_cache_items(
+            &snap.cache_items,
+            &snap.entries,
+            &snap.leaves,
+            &rotation,
+            &mut p,
+        );
         // With the passphrase, blob hashes are taken while the blobs are decrypted (one read each).
         let mut deferred = DeferredHashes::new();
         let (attachment_bytes, leftovers) = check_attachments(
@@ -287,6 +299,8 @@ struct Snapshot<'scope> {
     entries: BTreeMap<u64, Entry>,
     leaf_problems: Problems,
     cache_problems: Vec<(u64, String)>,
+    /// Record items of the list cache (with the passphrase only).
+    cache_items: Vec<cache::CachedItemRef>,
     records: Vec<RecordDigest>,
     /// The full tier's findings about records (empty in tier 1).
     record_problems: Vec<Problem>,
@@ -680,6 +694,49 @@ fn check_records(
                 "record_revisions",
                 format!("record {id}"),
                 format!("revisions {revs:?} are not 1..n"),
+            );
+        }
+    }
+}
+
+/// Every list-cache item must have been decrypted from a ciphertext its ledger entry (or newest
+/// re-encryption) commits to, and name that entry's leaf hash: otherwise `list` could have shown
+/// it in place of the record (a forgery cached while a swapped ciphertext was in place).
+fn check_cache_items(
+    items: &[cache::CachedItemRef],
+    entries: &BTreeMap<u64, Entry>,
+    leaves: &[merkle::Hash],
+    rotation: &Rotation,
+    p: &mut Problems,
+) {
+    for item in items {
+        let label = format!("record {} revision {}", item.id, item.revision);
+        let backed = match entries.get(&item.leaf) {
+            Some(Entry::Record {
+                id,
+                revision,
+                ciphertext_sha256,
+                ..
+            }) if *id == item.id && *revision == item.revision => {
+                let leaf_ok = leaves
+                    .get(item.leaf as usize)
+                    .is_some_and(|h| hex::encode(h) == item.lh);
+                let own = item.ct == *ciphertext_sha256;
+                let re = rotation
+                    .commitment(item.leaf)
+                    .is_some_and(|c| c.sha256 == item.ct);
+                leaf_ok && (own || re)
+            }
+            _ => false,
+        };
+        if !backed {
+            p.add(
+                "cache_forged",
+                label,
+                format!(
+                    "list cache segment {} holds a version of it that its ledger entry does not back",
+                    item.seq
+                ),
             );
         }
     }

@@ -119,11 +119,31 @@ impl Ctx {
             };
             self.out.note(&tf!(msg, n = unlocked.new_entries));
         }
+        warn_missing(&self.out, unlocked.missing());
         let removed = unlocked.clean_leftovers()?;
         if removed > 0 {
             self.out.note(&tf!(Msg::NoteLeftovers, n = removed));
         }
         Ok(unlocked)
+    }
+}
+
+/// A loud warning for each record revision or attachment the ledger records but the vault no
+/// longer stores (a deletion or rollback: vault has no delete command). The ids come from the
+/// database, so they go through `terminal::inline`.
+fn warn_missing(out: &Out, missing: &[vault::vault::MissingItem]) {
+    use super::terminal::inline;
+    for m in missing {
+        let id = inline(&m.record);
+        let text = match (&m.attachment, m.revision, m.shown_instead) {
+            (Some(a), _, _) => tf!(Msg::MissingAttachment, att = inline(a), id = id),
+            (None, None, _) => tf!(Msg::MissingIncident, id = id),
+            (None, Some(rev), Some(shown)) => {
+                tf!(Msg::MissingRollback, rev = rev, id = id, shown = shown)
+            }
+            (None, Some(rev), None) => tf!(Msg::MissingRevision, rev = rev, id = id),
+        };
+        out.warn(&text);
     }
 }
 

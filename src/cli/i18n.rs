@@ -408,6 +408,15 @@ catalogue! {
     ClapDidYouMean: "  did you mean {suggestion}?" | "  ¿quiso decir {suggestion}?";
     ClapPossible: "  possible values: {values}" | "  valores posibles: {values}";
     ClapMoreInfo: "For more information, try '--help'." | "Para más información, pruebe «--help».";
+    // --- reads: what vanished, named at every unlock (src/vault/reads.rs)
+    MissingIncident: "incident {id} is missing: the signed ledger records it, but it is no longer in the vault. vault never deletes incidents, so someone deleted it. Run `vault verify`, and keep a copy of the vault folder as it is."
+        | "falta el incidente {id}: la bitácora firmada lo anota, pero ya no está en la bóveda. vault nunca borra incidentes, así que alguien lo borró. Ejecute `vault verify` y guarde una copia de la carpeta de la bóveda tal como está.";
+    MissingRevision: "revision {rev} of incident {id} is missing: the signed ledger records it, but it is no longer in the vault, so someone deleted it. Run `vault verify`."
+        | "falta la versión {rev} del incidente {id}: la bitácora firmada la anota, pero ya no está en la bóveda, así que alguien la borró. Ejecute `vault verify`.";
+    MissingRollback: "revision {rev} of incident {id} is missing, so the older revision {shown} is shown in its place: someone deleted the newer one. Run `vault verify`, and keep a copy of the vault folder as it is."
+        | "falta la versión {rev} del incidente {id}, así que en su lugar se muestra la versión {shown}, más vieja: alguien borró la más nueva. Ejecute `vault verify` y guarde una copia de la carpeta de la bóveda tal como está.";
+    MissingAttachment: "attachment {att} of incident {id} is missing: the signed ledger records it, but it is no longer in the vault, so someone deleted it. Run `vault verify`."
+        | "falta el adjunto {att} del incidente {id}: la bitácora firmada lo anota, pero ya no está en la bóveda, así que alguien lo borró. Ejecute `vault verify`.";
 }
 
 /// The text of `m` in the current language.
@@ -844,6 +853,63 @@ const DETAILS_ES: &[(&str, &str)] = &[
         "incident * was not in export *",
         "el incidente * no estaba en la exportación *",
     ),
+    // reads: a row that does not match its ledger entry, and what vanished (src/vault/reads.rs)
+    (
+        "record * revision * was replaced: its ciphertext is not the one its ledger entry commits to",
+        "alguien reemplazó el incidente * (versión *): lo que está guardado no es lo que anota la bitácora firmada; no se muestra",
+    ),
+    (
+        "record * revision * was replaced: its content does not match the digests in its ledger entry",
+        "alguien reemplazó el incidente * (versión *): su contenido no coincide con los códigos de control de la bitácora firmada; no se muestra",
+    ),
+    (
+        "record * revision * has no ledger entry of its own",
+        "el incidente * (versión *) no tiene su propia anotación en la bitácora: alguien lo cambió; no se muestra",
+    ),
+    (
+        "record * revision *: its ledger entry does not match the hash stored for it",
+        "la anotación de la bitácora del incidente * (versión *) fue alterada",
+    ),
+    (
+        "attachment * of record * was replaced: its description is not the one its ledger entry commits to",
+        "alguien reemplazó el adjunto * del incidente *: lo que está guardado no es lo que anota la bitácora firmada; no se usa",
+    ),
+    (
+        "attachment * of record * was replaced: its description does not match the digests in its ledger entry",
+        "alguien reemplazó el adjunto * del incidente *: no coincide con los códigos de control de la bitácora firmada; no se usa",
+    ),
+    (
+        "attachment * of record * has no ledger entry of its own",
+        "el adjunto * del incidente * no tiene su propia anotación en la bitácora: alguien lo cambió; no se usa",
+    ),
+    (
+        "attachment * of record *: its ledger entry does not match the hash stored for it",
+        "la anotación de la bitácora del adjunto * del incidente * fue alterada",
+    ),
+    (
+        "the re-encryption of ledger leaf *: its ledger entry does not match the hash stored for it",
+        "la anotación de recifrado del n.º * de la bitácora fue alterada",
+    ),
+    (
+        "ledger leaf *: its ledger entry does not match the hash stored for it",
+        "la anotación n.º * de la bitácora fue alterada",
+    ),
+    (
+        "attachment * of incident * is missing; an export of every incident would leave it out",
+        "falta el adjunto * del incidente * (alguien lo borró); una exportación de todos los incidentes lo dejaría fuera",
+    ),
+    (
+        "incident * revision * is missing (revision * is shown in its place); an export of every incident would leave it out",
+        "del incidente * falta la versión * (alguien la borró; se muestra la versión *, más vieja); una exportación de todos los incidentes la dejaría fuera",
+    ),
+    (
+        "incident * revision * is missing; an export of every incident would leave it out",
+        "del incidente * falta la versión * (alguien la borró); una exportación de todos los incidentes la dejaría fuera",
+    ),
+    (
+        "incident * is missing; an export of every incident would leave it out",
+        "falta el incidente * (alguien lo borró); una exportación de todos los incidentes lo dejaría fuera",
+    ),
 ];
 
 /// Matches `text` against a `*` pattern; returns the captured parts.
@@ -1061,6 +1127,11 @@ const PROBLEM_KINDS_ES: &[(&str, &str)] = &[
     (
         "cache_item",
         "la caché del listado muestra este registro distinto de lo que guarda cifrado",
+    ),
+    // reads (src/integrity.rs, check_cache_items)
+    (
+        "cache_forged",
+        "la caché del listado guarda una versión de este incidente que la bitácora firmada no respalda: alguien la falsificó; vault ya no la muestra",
     ),
     (
         "attachment_plaintext",

@@ -146,9 +146,21 @@ impl Unlocked {
             }
             _ => self.vault.store.read(|tx| tx.latest_records())?,
         };
+        // Every incident the ledger records must be here for a bundle of all of them: a deleted
+        // incident, or a newer revision deleted so that an older one shows, is refused.
+        if matches!(request.selection, Selection::All) {
+            let missing = self.missing_items()?;
+            if let Some(first) = missing.first() {
+                return Err(Error::Damaged(format!(
+                    "{}; an export of every incident would leave it out",
+                    first.describe()
+                )));
+            }
+        }
+        // Each row is checked against its ledger entry before it is used (one pass).
+        let bodies = self.open_records(&rows)?;
         let mut records = Vec::new();
-        for row in rows {
-            let body = self.open_record(&row)?;
+        for (row, body) in rows.into_iter().zip(bodies) {
             let keep = match &request.selection {
                 Selection::Entries(_) | Selection::All => true,
                 Selection::Tag(t) => body.incident.tags.iter().any(|x| x.eq_ignore_ascii_case(t)),
@@ -172,8 +184,8 @@ impl Unlocked {
         let mut identifying = Vec::new();
         for (row, _) in &records {
             let atts = self.vault.store.read(|tx| tx.attachments_of(&row.id))?;
-            for a in atts {
-                let body = self.open_attachment(&a)?;
+            let bodies = self.open_attachments(&atts)?;
+            for (a, body) in atts.into_iter().zip(bodies) {
                 if !request.redaction.withholds_attachments(&row.id) {
                     let items = body.metadata.identifying();
                     let stripped = request.strip_metadata && is_strippable(&body.media_type);

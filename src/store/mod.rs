@@ -7,6 +7,7 @@
 
 mod bulk;
 mod maint;
+mod reads;
 mod schema;
 mod trust;
 
@@ -24,6 +25,7 @@ use crate::{Error, Result};
 
 pub use bulk::{CacheSegmentRow, RecordKey};
 pub use maint::{snapshot_facts, SnapshotFacts};
+pub use reads::ItemKind;
 pub use schema::FORMAT_VERSION;
 
 /// File name of the database inside the vault directory.
@@ -122,6 +124,7 @@ impl Store {
         )?;
         let store = Store::configure(conn, dir)?;
         schema::create(&store.conn)?;
+        store.conn.execute_batch(reads::READ_INDEXES)?;
         Ok(store)
     }
 
@@ -149,6 +152,7 @@ impl Store {
         schema::check_version(&store.conn)?;
         // Best effort: a read-only or busy vault works without it, only slower to list.
         let _ = store.conn.execute_batch(schema::LATER_INDEXES);
+        let _ = store.conn.execute_batch(reads::READ_INDEXES);
         Ok(store)
     }
 

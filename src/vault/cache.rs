@@ -30,6 +30,7 @@ use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::reads::{self, Committed, Reencryptions};
 use super::unlocked::open_record_keeping_key;
 use super::view::{AttachmentView, RecordView};
 use super::{encrypt_padded, open_attachment, Unlocked};
@@ -42,8 +43,13 @@ use crate::record::{Incident, RecordBody, RECORD_FORMAT};
 use crate::store::{AttachmentRow, CacheSegmentRow, RecordRow};
 use crate::{Error, Result};
 
-/// Format tag inside a segment's plaintext.
-pub const CACHE_FORMAT: &str = "vault-cache/1";
+/// Format tag inside a segment's plaintext. Items of this format were made only from record
+/// rows and attachment descriptions that matched their ledger entries (`super::reads`).
+pub const CACHE_FORMAT: &str = "vault-cache/2";
+/// The earlier format, whose items were made from whatever the rows held: never used for a
+/// listing; `verify` and the next listing check them against the ledger, and a segment with an
+/// item the ledger does not back is kept as evidence.
+pub const LEGACY_CACHE_FORMAT: &str = "vault-cache/1";
 /// First line of the signed statement.
 const SIGNATURE_CONTEXT: &str = "vault-cache-v1";
 /// Items per segment written: about 4 MB of plaintext, so a rebuild of 100,000 records spreads
@@ -173,7 +179,7 @@ pub(crate) fn open_segment(
         .map_err(|_| "it does not decrypt with the vault's key".to_owned())?;
     let seg: Segment =
         serde_json::from_slice(&plain).map_err(|e| format!("it does not decode: {e}"))?;
-    if seg.format != CACHE_FORMAT
+    if (seg.format != CACHE_FORMAT && seg.format != LEGACY_CACHE_FORMAT)
         || seg.vault != vault_id
         || seg.seq != row.seq
         || seg.covered != row.covered
@@ -246,6 +252,9 @@ impl Unlocked {
             cached_items: usize,
             good_segments: Vec<u64>,
             bad_segments: Vec<u64>,
+            /// Signed segments kept as evidence: they name an item that is no longer stored, or
+            /// (earlier format) hold an item the ledger does not back.
+            kept_segments: Vec<u64>,
         }
 
         let g = self.vault.store.read(|tx| {
@@ -272,15 +281,35 @@ impl Unlocked {
                 current_revisions(tx)
             })?;
             drop(seg_rows);
+            let att_rows = tx.all_attachments()?;
+            let att_ids: rustc_hash::FxHashSet<&str> =
+                att_rows.iter().map(|a| a.id.as_str()).collect();
 
             let mut segments = Vec::new();
             let mut cached_atts: FxHashMap<String, CachedAttachment> = FxHashMap::default();
             let mut cached_items = 0;
             let mut good_segments = Vec::new();
             let mut bad_segments = Vec::new();
+            let mut kept_segments = Vec::new();
+            let mut legacy: Vec<(u64, Segment)> = Vec::new();
             for (seq, res) in opened {
                 match res {
+                    Ok(Some(seg)) if seg.format == LEGACY_CACHE_FORMAT => legacy.push((seq, seg)),
                     Ok(Some(mut seg)) => {
+                        // An item whose record revision or attachment is gone names a deletion:
+                        // the segment is evidence, not to be rebuilt away (nor used).
+                        if seg
+                            .records
+                            .iter()
+                            .any(|r| !current.present.contains(&r.leaf))
+                            || seg
+                                .attachments
+                                .iter()
+                                .any(|a| !att_ids.contains(a.body.id.as_str()))
+                        {
+                            kept_segments.push(seq);
+                            continue;
+                        }
                         good_segments.push(seq);
                         cached_items += seg.records.len() + seg.attachments.len();
                         for a in std::mem::take(&mut seg.attachments) {
@@ -302,31 +331,29 @@ impl Unlocked {
             for items in segments {
                 records.extend(items.into_iter().filter(|c| used_leaves.insert(c.leaf)));
             }
-            let misses: FxHashMap<String, (u32, String)> = current
+            let misses: FxHashMap<String, u32> = current
                 .latest
                 .into_iter()
                 .filter(|(_, (_, leaf))| !used_leaves.contains(leaf))
-                .map(|(id, (revision, leaf))| {
-                    let hash = current.entry_hash.get(&leaf).copied().unwrap_or_default();
-                    (id, (revision, hex::encode(hash)))
-                })
+                .map(|(id, (revision, _))| (id, revision))
                 .collect();
-            // Everything else is decrypted from the records, on every core.
+            // Everything else is decrypted from the records, on every core, each only after it
+            // matches its ledger entry (a row that does not refuses the listing).
+            let re = Reencryptions::for_items(tx, 0, misses.len())?;
             let mut fresh_records = Vec::new();
             if !misses.is_empty() && misses.len() * 8 < records.len() {
                 // A few new or amended records (added since the last listing): look each one up
                 // rather than scanning every ciphertext.
                 let mut rows = Vec::with_capacity(misses.len());
-                for (id, (revision, lh)) in &misses {
+                for (id, revision) in &misses {
                     if let Some(row) = tx.record_revision(id, *revision)? {
-                        rows.push((row, lh));
+                        let c = reads::committed_record(tx, &row, &re)?;
+                        rows.push((row, c));
                     }
                 }
                 let fresh: Vec<Result<CachedRecord>> = rows
                     .par_iter()
-                    .map(|(row, lh)| {
-                        decrypt_row(master, row, sha256_hex(&row.ciphertext), (*lh).clone())
-                    })
+                    .map(|(row, c)| decrypt_row(master, row, c))
                     .collect();
                 for item in fresh {
                     fresh_records.push(records.len());
@@ -334,15 +361,16 @@ impl Unlocked {
                 }
             } else if !misses.is_empty() {
                 tx.for_each_record_batch(true, BATCH, |batch| {
-                    let fresh: Vec<Result<CachedRecord>> = batch
+                    let mut rows = Vec::new();
+                    for row in batch {
+                        if misses.get(&row.id) == Some(&row.revision) {
+                            let c = reads::committed_record(tx, &row, &re)?;
+                            rows.push((row, c));
+                        }
+                    }
+                    let fresh: Vec<Result<CachedRecord>> = rows
                         .par_iter()
-                        .filter_map(|row| match misses.get(&row.id) {
-                            Some((revision, lh)) if *revision == row.revision => Some((row, lh)),
-                            _ => None,
-                        })
-                        .map(|(row, lh)| {
-                            decrypt_row(master, row, sha256_hex(&row.ciphertext), lh.clone())
-                        })
+                        .map(|(row, c)| decrypt_row(master, row, c))
                         .collect();
                     for item in fresh {
                         fresh_records.push(records.len());
@@ -352,36 +380,72 @@ impl Unlocked {
                 })?;
             }
 
-            let att_rows = tx.all_attachments()?;
+            // Attachment descriptions: a cached one is used while the row still holds the
+            // description it was made from; others are checked against the ledger, then opened.
+            let mut att_commits: Vec<Option<Committed>> = Vec::with_capacity(att_rows.len());
+            let mut att_hashes: Vec<String> = Vec::with_capacity(att_rows.len());
+            let att_re = Reencryptions::for_items(tx, 0, att_rows.len())?;
+            for row in &att_rows {
+                let meta = sha256_hex(&row.meta);
+                let hit = matches!(cached_atts.get(&row.id), Some(c)
+                    if c.meta == meta
+                        && c.leaf == row.leaf_index
+                        && c.body.record_id == row.record_id);
+                att_commits.push(if hit {
+                    None
+                } else {
+                    Some(reads::committed_attachment(tx, row, &att_re)?)
+                });
+                att_hashes.push(meta);
+            }
             let resolved: Vec<Result<(CachedAttachment, bool)>> = att_rows
                 .par_iter()
-                .map(|row| {
-                    let meta = sha256_hex(&row.meta);
-                    match cached_atts.get(&row.id) {
-                        Some(c)
-                            if c.meta == meta
-                                && c.leaf == row.leaf_index
-                                && c.body.record_id == row.record_id =>
-                        {
-                            Ok((c.clone(), false))
-                        }
-                        _ => Ok((
-                            CachedAttachment {
-                                leaf: row.leaf_index,
-                                meta,
-                                body: open_attachment(master, row)?,
-                            },
-                            true,
-                        )),
-                    }
+                .zip(att_commits.par_iter().zip(att_hashes.par_iter()))
+                .map(|(row, (commit, meta))| match commit {
+                    None => Ok((
+                        cached_atts
+                            .get(&row.id)
+                            .cloned()
+                            .ok_or_else(|| Error::Invalid("a cached attachment vanished".into()))?,
+                        false,
+                    )),
+                    Some(c) => Ok((
+                        CachedAttachment {
+                            leaf: row.leaf_index,
+                            meta: meta.clone(),
+                            body: reads::check_attachment(row, c, |r| open_attachment(master, r))?,
+                        },
+                        true,
+                    )),
                 })
                 .collect();
             let mut attachments = Vec::with_capacity(att_rows.len());
             let mut fresh_attachments = 0;
-            for (row, r) in att_rows.into_iter().zip(resolved) {
+            for (row, r) in att_rows.iter().zip(resolved) {
                 let (item, fresh) = r?;
                 fresh_attachments += usize::from(fresh);
-                attachments.push((row, item, fresh));
+                attachments.push((row.clone(), item, fresh));
+            }
+
+            // Segments of the earlier format: kept when an item for a current revision was made
+            // from a ciphertext other than the one its ledger entry commits to (a forgery cached
+            // by an earlier version), dropped otherwise.
+            // Every item in `records` matched its ledger entry when it was made.
+            let checked: FxHashMap<u64, &str> = if legacy.is_empty() {
+                FxHashMap::default()
+            } else {
+                records.iter().map(|r| (r.leaf, r.ct.as_str())).collect()
+            };
+            for (seq, seg) in legacy {
+                let forged = seg.records.iter().any(|r| {
+                    checked.get(&r.leaf).is_some_and(|ct| *ct != r.ct.as_str())
+                        || !current.present.contains(&r.leaf)
+                });
+                if forged {
+                    kept_segments.push(seq);
+                } else {
+                    bad_segments.push(seq);
+                }
             }
             Ok(Gathered {
                 covered,
@@ -392,6 +456,7 @@ impl Unlocked {
                 cached_items,
                 good_segments,
                 bad_segments,
+                kept_segments,
             })
         })?;
 
@@ -419,8 +484,14 @@ impl Unlocked {
                 .filter(|(_, _, fresh)| rebuild || *fresh)
                 .map(|(_, a, _)| a)
                 .collect();
-            if let Ok(written) = self.write_cache(&recs, &atts, g.covered, rebuild, &g.bad_segments)
-            {
+            if let Ok(written) = self.write_cache(
+                &recs,
+                &atts,
+                g.covered,
+                rebuild,
+                &g.bad_segments,
+                &g.kept_segments,
+            ) {
                 stats.written_segments = written;
                 stats.rebuilt = rebuild;
             }
@@ -453,7 +524,7 @@ impl Unlocked {
     }
 
     /// Appends the fresh items as new segments (dropping `bad` ones), or with `rebuild` replaces
-    /// every segment with the current items. Returns how many segments were written.
+    /// every segment but the `kept` evidence with the current items. Returns how many segments were written.
     fn write_cache(
         &mut self,
         recs: &[&CachedRecord],
@@ -461,13 +532,14 @@ impl Unlocked {
         covered: u64,
         rebuild: bool,
         bad: &[u64],
+        kept: &[u64],
     ) -> Result<usize> {
         let vault_id = self.vault.id.clone();
         let key = &self.signing;
         let recipient = self.vault.recipient.clone();
         self.vault.store.write(|tx| {
             if rebuild {
-                tx.clear_cache()?;
+                tx.clear_cache_except(kept)?;
             } else {
                 tx.delete_cache_segments(bad)?;
             }
@@ -513,6 +585,9 @@ impl Unlocked {
 struct CurrentRevisions {
     /// Record id -> (newest revision, its ledger leaf).
     latest: FxHashMap<String, (u32, u64)>,
+    /// The ledger leaf of every stored record revision (an item naming another leaf names a
+    /// revision that was deleted).
+    present: rustc_hash::FxHashSet<u64>,
     /// Ledger leaf -> the leaf hash the signed checkpoints commit to (`verify` checks each
     /// against its entry bytes).
     entry_hash: FxHashMap<u64, merkle::Hash>,
@@ -540,7 +615,9 @@ impl CurrentRevisions {
 /// hashes (from the `ledger_hashes` index); no ciphertext or entry is read.
 fn current_revisions(tx: &crate::store::Tx<'_>) -> Result<CurrentRevisions> {
     let mut latest: FxHashMap<String, (u32, u64)> = FxHashMap::default();
-    for k in tx.record_keys()? {
+    let keys = tx.record_keys()?;
+    let present: rustc_hash::FxHashSet<u64> = keys.iter().map(|k| k.leaf_index).collect();
+    for k in keys {
         match latest.get_mut(&k.id) {
             Some(l) if l.0 >= k.revision => {}
             Some(l) => *l = (k.revision, k.leaf_index),
@@ -560,17 +637,25 @@ fn current_revisions(tx: &crate::store::Tx<'_>) -> Result<CurrentRevisions> {
         }
         Ok(())
     })?;
-    Ok(CurrentRevisions { latest, entry_hash })
+    Ok(CurrentRevisions {
+        latest,
+        present,
+        entry_hash,
+    })
 }
 
-fn decrypt_row(
-    master: &MasterKey,
-    row: &RecordRow,
-    ct: String,
-    lh: String,
-) -> Result<CachedRecord> {
+fn decrypt_row(master: &MasterKey, row: &RecordRow, c: &Committed) -> Result<CachedRecord> {
+    let ct = sha256_hex(&row.ciphertext);
+    reads::check_record_ciphertext(row, &ct, c)?;
     let (body, key) = open_record_keeping_key(master, row)?;
-    Ok(CachedRecord::from_body(body, row.leaf_index, ct, lh, &key))
+    reads::check_record_body(row, &body, c)?;
+    Ok(CachedRecord::from_body(
+        body,
+        row.leaf_index,
+        ct,
+        hex::encode(c.leaf_hash),
+        &key,
+    ))
 }
 
 /// SHA-256 over what a listing shows of a record revision (its time of recording and its
@@ -590,8 +675,28 @@ pub(crate) struct CachedOpening {
     pub shown: [u8; 32],
 }
 
-/// File keys by ledger leaf, and (segment number, reason) for each segment that failed.
-pub(crate) type SegmentCheck = (HashMap<u64, CachedOpening>, Vec<(u64, String)>);
+/// One record item of a segment, as `verify` checks it against the ledger.
+pub(crate) struct CachedItemRef {
+    /// The segment holding it.
+    pub seq: u64,
+    pub id: String,
+    pub revision: u32,
+    pub leaf: u64,
+    /// Hex SHA-256 of the ciphertext it was decrypted from.
+    pub ct: String,
+    /// Hex leaf hash of the entry it was checked against.
+    pub lh: String,
+}
+
+/// What `verify` learns from the cache.
+pub(crate) struct SegmentCheck {
+    /// File keys by ledger leaf.
+    pub keys: HashMap<u64, CachedOpening>,
+    /// (segment number, reason) for each segment that failed.
+    pub problems: Vec<(u64, String)>,
+    /// Every record item of the segments that opened.
+    pub items: Vec<CachedItemRef>,
+}
 
 /// Segments opened per step while verifying (memory holds that many).
 const VERIFY_SEGMENTS: usize = 2;
@@ -608,6 +713,7 @@ pub(crate) fn check_segments(
 ) -> Result<SegmentCheck> {
     let mut keys = HashMap::new();
     let mut problems = Vec::new();
+    let mut items = Vec::new();
     tx.for_each_cache_segment_batch(VERIFY_SEGMENTS, |rows| {
         let opened: Vec<_> = rows
             .par_iter()
@@ -626,6 +732,14 @@ pub(crate) fn check_segments(
                 Ok(None) => {}
                 Ok(Some(seg)) => {
                     for r in seg.records {
+                        items.push(CachedItemRef {
+                            seq,
+                            id: r.id.clone(),
+                            revision: r.revision,
+                            leaf: r.leaf,
+                            ct: r.ct.clone(),
+                            lh: r.lh.clone(),
+                        });
                         let Some(key) = r.fk.as_deref().and_then(|k| file_key_from_hex(k)) else {
                             continue;
                         };
@@ -644,11 +758,150 @@ pub(crate) fn check_segments(
         }
         Ok(())
     })?;
-    Ok((keys, problems))
+    Ok(SegmentCheck {
+        keys,
+        problems,
+        items,
+    })
 }
 
 fn file_key_from_hex(text: &str) -> Option<FileKeyBytes> {
     let mut key = zeroize::Zeroizing::new([0u8; 16]);
     hex::decode_to_slice(text, &mut key[..]).ok()?;
     Some(FileKeyBytes(key))
+}
+
+#[cfg(test)]
+mod tests {
+    //! A forgery cached by an earlier version (items of the earlier format were made from
+    //! whatever the rows held): `list` never shows it and keeps its segment as evidence, and
+    //! `verify` reports the item. The segment is made and signed here with the vault's own key,
+    //! as that earlier version did during the attack (a swapped ciphertext while it listed).
+    use super::*;
+    use crate::crypto::kdf;
+    use crate::record::Kind;
+    use crate::secret::Passphrase;
+    use crate::vault::Vault;
+    use crate::when::When;
+
+    const PASS: &str = "correct horse battery staple 4 tests";
+
+    fn incident(text: &str) -> Incident {
+        Incident {
+            kind: Kind::Raid,
+            occurred_at: When::At(
+                chrono::DateTime::parse_from_rfc3339("2026-11-20T14:30:00-06:00").unwrap(),
+            ),
+            location: None,
+            narrative: text.into(),
+            agents: vec![],
+            vehicles: vec![],
+            witnesses: vec![],
+            tags: vec![],
+        }
+    }
+
+    fn unlock(dir: &std::path::Path) -> Unlocked {
+        Vault::open(dir)
+            .unwrap()
+            .unlock(&Passphrase::new(PASS.into()), false)
+            .unwrap()
+    }
+
+    #[test]
+    fn a_forged_item_of_the_earlier_format_is_never_listed_kept_and_reported() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("vault");
+        let mut v = Vault::init(&dir, &Passphrase::new(PASS.into()), kdf::FLOOR).unwrap();
+        let id = v.add(incident("agents raided the building")).unwrap();
+        v.add(incident("a car followed me")).unwrap();
+        drop(v);
+        let mut u = unlock(&dir);
+        u.list().unwrap();
+        // The poisoned segment: the genuine id, revision, leaf and leaf hash, a forged incident
+        // and the hash of the forged ciphertext it was decrypted from.
+        let (leaf, lh, covered, seq) = u
+            .vault
+            .store
+            .read(|tx| {
+                let row = tx.record_revision(&id, 1)?.unwrap();
+                let (entry, _) = tx.ledger_leaf(row.leaf_index)?.unwrap();
+                Ok((
+                    row.leaf_index,
+                    hex::encode(merkle::leaf_hash(&entry)),
+                    tx.ledger_size()?,
+                    tx.next_cache_seq()?,
+                ))
+            })
+            .unwrap();
+        let forged = Segment {
+            format: LEGACY_CACHE_FORMAT.into(),
+            vault: u.vault.id.clone(),
+            seq,
+            covered,
+            records: vec![CachedRecord {
+                id: id.clone(),
+                revision: 1,
+                leaf,
+                ct: sha256_hex(b"the forged ciphertext"),
+                lh,
+                fk: None,
+                recorded_at: Utc::now(),
+                incident: incident("no raid took place"),
+            }],
+            attachments: vec![],
+        };
+        let row = seal_segment(&u.signing, &u.vault.recipient, &forged).unwrap();
+        u.vault
+            .store
+            .write(|tx| tx.insert_cache_segment(&row))
+            .unwrap();
+        drop(u);
+
+        for _ in 0..2 {
+            let mut u = unlock(&dir);
+            let texts: Vec<String> = u.list().unwrap().into_iter().map(|r| r.narrative).collect();
+            assert!(!texts.iter().any(|t| t.contains("no raid")), "{texts:?}");
+            assert!(
+                texts.iter().any(|t| t.contains("agents raided")),
+                "{texts:?}"
+            );
+            let kept = u
+                .vault
+                .store
+                .read(|tx| Ok(tx.cache_segments()?.iter().any(|r| r.seq == seq)))
+                .unwrap();
+            assert!(kept, "the evidence segment was dropped");
+        }
+        let mut u = unlock(&dir);
+        let report = u.verify(None, None).unwrap();
+        let forged: Vec<_> = report
+            .problems
+            .iter()
+            .filter(|p| p.kind == "cache_forged")
+            .collect();
+        assert_eq!(forged.len(), 1, "{:?}", report.problems);
+        assert_eq!(forged[0].item, format!("record {id} revision 1"));
+        assert!(forged[0].detail.contains(&format!("segment {seq}")));
+    }
+
+    #[test]
+    fn items_of_the_current_format_all_pass_verify() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("vault");
+        let mut v = Vault::init(&dir, &Passphrase::new(PASS.into()), kdf::FLOOR).unwrap();
+        let id = v.add(incident("one")).unwrap();
+        v.add(incident("two")).unwrap();
+        drop(v);
+        let mut u = unlock(&dir);
+        u.list().unwrap();
+        u.amend(&id, |i| {
+            i.narrative = "one, corrected".into();
+            Ok(())
+        })
+        .unwrap();
+        u.list().unwrap();
+        let report = u.verify(None, None).unwrap();
+        assert!(report.ok(), "{:?}", report.problems);
+    }
 }

@@ -7,6 +7,7 @@ pub(crate) mod cache;
 mod maintenance;
 pub mod pin;
 mod pipeline;
+mod reads;
 mod rekey;
 pub(crate) mod trust;
 mod trust_unlock;
@@ -26,6 +27,7 @@ pub use attach::{AttachOptions, AttachOutcome, ExtractTarget};
 pub use cache::CacheStats;
 pub(crate) use maintenance::check_recipient;
 pub use maintenance::{DestroyOutcome, KeyslotInfo, RecoverySlot};
+pub use reads::MissingItem;
 pub use rekey::RekeyOutcome;
 pub use trust::written_without_passphrase;
 pub use trust_unlock::{LoggedItem, PinCheck, PinReport};
@@ -426,6 +428,9 @@ impl Vault {
             ));
         }
         let mut unlocked = Unlocked::new(self, master, signing_key, slot_id);
+        // Rows deleted behind the owner's back (vault has no delete command): named at every
+        // unlock, through indexes (see `reads::missing_items`).
+        unlocked.missing = unlocked.missing_items()?;
         if !read_only {
             // The seal, the pin and the entries since the last checkpoint are checked before
             // anything is signed (src/vault/trust_unlock.rs).

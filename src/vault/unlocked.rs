@@ -5,12 +5,14 @@ use std::path::Path;
 use ed25519_dalek::SigningKey;
 use zeroize::Zeroizing;
 
+use super::reads::{self, MissingItem, Reencryptions};
 use super::view::{AttachmentView, RecordView};
 use super::{keyslot_entry, Vault};
 use crate::crypto::envelope::{self, FileKeyBytes};
 use crate::crypto::kdf::KdfParams;
 use crate::crypto::keys::MasterKey;
 use crate::crypto::keyslot::{Keyslot, SlotKind};
+use crate::crypto::sha256_hex;
 use crate::ledger::entry::SlotAction;
 use crate::record::attachment::AttachmentBody;
 use crate::record::{Incident, RecordBody};
@@ -36,6 +38,9 @@ pub struct Unlocked {
     pub pin_report: Option<super::PinReport>,
     /// What the list cache did during the last listing.
     pub(crate) cache_stats: Option<super::cache::CacheStats>,
+    /// Record revisions and attachments the ledger names but the vault no longer stores,
+    /// found at unlock.
+    pub(crate) missing: Vec<MissingItem>,
 }
 
 impl Unlocked {
@@ -55,6 +60,7 @@ impl Unlocked {
             logged_total: 0,
             pin_report: None,
             cache_stats: None,
+            missing: Vec::new(),
         }
     }
 
@@ -86,20 +92,85 @@ impl Unlocked {
         crate::integrity::verify(&mut self.vault, Some(&self.master), receipt, progress)
     }
 
-    pub(crate) fn open_record(&self, row: &RecordRow) -> Result<RecordBody> {
-        open_record(&self.master, row)
-    }
-
-    pub(crate) fn open_attachment(&self, row: &AttachmentRow) -> Result<AttachmentBody> {
-        open_attachment(&self.master, row)
-    }
-    fn views_of(&self, rows: Vec<AttachmentRow>) -> Result<Vec<AttachmentView>> {
-        rows.iter()
-            .map(|r| Ok(AttachmentView::new(r.position, self.open_attachment(r)?)))
+    /// Decrypts record rows, each only after it matches its ledger entry (see `super::reads`):
+    /// a row that does not is refused with [`Error::Damaged`] naming it.
+    pub(crate) fn open_records(&mut self, rows: &[RecordRow]) -> Result<Vec<RecordBody>> {
+        use rayon::prelude::*;
+        let committed = self.vault.store.read(|tx| {
+            let min = rows.iter().map(|r| r.leaf_index).min().unwrap_or(0);
+            let re = Reencryptions::for_items(tx, min, rows.len())?;
+            rows.iter()
+                .map(|r| reads::committed_record(tx, r, &re))
+                .collect::<Result<Vec<_>>>()
+        })?;
+        let master = &self.master;
+        rows.par_iter()
+            .zip(committed.par_iter())
+            .map(|(row, c)| {
+                reads::check_record_ciphertext(row, &sha256_hex(&row.ciphertext), c)?;
+                let body = open_record(master, row)?;
+                reads::check_record_body(row, &body, c)?;
+                Ok(body)
+            })
             .collect()
     }
 
-    /// One incident, newest revision, resolved from an id or unique prefix.
+    /// [`Unlocked::open_records`] for one row.
+    pub(crate) fn open_record(&mut self, row: &RecordRow) -> Result<RecordBody> {
+        self.open_records(std::slice::from_ref(row))?
+            .pop()
+            .ok_or_else(|| Error::NotFound(row.id.clone()))
+    }
+
+    /// Decrypts attachment descriptions, each only after it matches its ledger entry.
+    pub(crate) fn open_attachments(
+        &mut self,
+        rows: &[AttachmentRow],
+    ) -> Result<Vec<AttachmentBody>> {
+        let committed = self.vault.store.read(|tx| {
+            let min = rows.iter().map(|r| r.leaf_index).min().unwrap_or(0);
+            let re = Reencryptions::for_items(tx, min, rows.len())?;
+            rows.iter()
+                .map(|r| reads::committed_attachment(tx, r, &re))
+                .collect::<Result<Vec<_>>>()
+        })?;
+        let master = &self.master;
+        rows.iter()
+            .zip(&committed)
+            .map(|(row, c)| reads::check_attachment(row, c, |r| open_attachment(master, r)))
+            .collect()
+    }
+
+    /// [`Unlocked::open_attachments`] for one row.
+    pub(crate) fn open_attachment(&mut self, row: &AttachmentRow) -> Result<AttachmentBody> {
+        self.open_attachments(std::slice::from_ref(row))?
+            .pop()
+            .ok_or_else(|| Error::NotFound(row.id.clone()))
+    }
+
+    fn views_of(&mut self, rows: Vec<AttachmentRow>) -> Result<Vec<AttachmentView>> {
+        let bodies = self.open_attachments(&rows)?;
+        Ok(rows
+            .iter()
+            .zip(bodies)
+            .map(|(r, b)| AttachmentView::new(r.position, b))
+            .collect())
+    }
+
+    /// The record revisions and attachments the ledger names that are no longer stored
+    /// (computed at unlock; see [`Unlocked::missing`]).
+    pub fn missing_items(&mut self) -> Result<Vec<MissingItem>> {
+        self.vault.store.read(reads::missing_items)
+    }
+
+    /// What the last unlock found missing: each is a deletion or a rollback by someone who
+    /// can write to the vault folder (vault has no delete command).
+    pub fn missing(&self) -> &[MissingItem] {
+        &self.missing
+    }
+
+    /// One incident, newest revision, resolved from an id or unique prefix. The revision and
+    /// its attachments are shown only if they match their ledger entries.
     pub fn show(&mut self, prefix: &str) -> Result<RecordView> {
         let id = self.vault.resolve_id(prefix)?;
         let (history, atts) = self
@@ -117,10 +188,11 @@ impl Unlocked {
     pub fn history(&mut self, prefix: &str) -> Result<Vec<RecordView>> {
         let id = self.vault.resolve_id(prefix)?;
         let history = self.vault.store.read(|tx| tx.record_history(&id))?;
-        history
-            .iter()
-            .map(|row| Ok(RecordView::new(self.open_record(row)?, vec![])))
-            .collect()
+        Ok(self
+            .open_records(&history)?
+            .into_iter()
+            .map(|body| RecordView::new(body, vec![]))
+            .collect())
     }
 
     /// Writes a new revision of an incident. `change` receives the current incident to edit.
@@ -129,6 +201,8 @@ impl Unlocked {
         prefix: &str,
         change: impl FnOnce(&mut Incident) -> Result<()>,
     ) -> Result<(String, u32)> {
+        // `show` checks the current revision against the hash its ledger entry commits to, so a
+        // ciphertext swapped in for the moment of the amend is refused, never signed over.
         let current = self.show(prefix)?;
         let mut incident = current.incident();
         change(&mut incident)?;

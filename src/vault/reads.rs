@@ -1,0 +1,317 @@
+//! Every read path checks what it shows against the ledger, and each unlock notices what
+//! vanished (docs/format.md, "What each read checks"; SECURITY.md, adversary 7).
+//!
+//! Anyone who can write to the vault folder can replace a record's ciphertext with one they
+//! encrypted to the public master recipient, or delete rows. The ledger entry of each record
+//! revision (and attachment) commits to the SHA-256 of its ciphertext (after a rekey: its newest
+//! `reencrypt` entry) and to a salted digest of every field. A read uses a row only when:
+//!
+//! 1. the ledger leaf the row names holds this row's own entry (same id and revision), and that
+//!    entry hashes to the leaf hash stored beside it (which the signed checkpoints cover);
+//! 2. the ciphertext hashes to what the entry, or its newest re-encryption, commits to (one
+//!    SHA-256 per row);
+//! 3. once decrypted, the embedded id and revision are the row's and the field digests match the
+//!    entry's.
+//!
+//! A mismatch is an [`Error::Damaged`] naming the incident (exit code 4); nothing is shown.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use crate::crypto::sha256_hex;
+use crate::ledger::{merkle, Entry};
+use crate::record::attachment::AttachmentBody;
+use crate::record::RecordBody;
+use crate::store::{AttachmentRow, ItemKind, RecordRow, Tx};
+use crate::{Error, Result};
+
+/// Up to this many items, re-encryptions are looked up one by one; beyond, all are read once.
+const FEW: usize = 8;
+
+/// Where the newest re-encryption hash of an item comes from.
+pub(crate) enum Reencryptions {
+    /// No rekey after the items looked at: their own entries hold the hashes.
+    NoRekey,
+    /// Looked up per item (a few items).
+    Lookup,
+    /// Item leaf -> newest re-encryption hash, read once.
+    All(HashMap<u64, String>),
+}
+
+impl Reencryptions {
+    /// What reading `count` items whose lowest leaf is `min_leaf` needs.
+    pub(crate) fn for_items(tx: &Tx<'_>, min_leaf: u64, count: usize) -> Result<Self> {
+        let Some(first) = tx.first_rekey_after(min_leaf)? else {
+            return Ok(Reencryptions::NoRekey);
+        };
+        if count <= FEW {
+            return Ok(Reencryptions::Lookup);
+        }
+        let mut all = HashMap::new();
+        for (index, bytes, stored) in tx.reencryptions_after(first)? {
+            check_leaf_hash(index, &bytes, &stored, || format!("ledger leaf {index}"))?;
+            if let Ok(Entry::Reencrypt { leaf, sha256, .. }) = Entry::from_bytes(&bytes) {
+                // Later entries replace earlier ones: the newest re-encryption wins.
+                all.insert(leaf, sha256);
+            }
+        }
+        Ok(Reencryptions::All(all))
+    }
+
+    fn get(&self, tx: &Tx<'_>, leaf: u64) -> Result<Option<String>> {
+        match self {
+            Reencryptions::NoRekey => Ok(None),
+            Reencryptions::All(map) => Ok(map.get(&leaf).cloned()),
+            Reencryptions::Lookup => {
+                let Some(first) = tx.first_rekey_after(leaf)? else {
+                    return Ok(None);
+                };
+                let Some((bytes, stored)) = tx.newest_reencryption_of(leaf, first)? else {
+                    return Ok(None);
+                };
+                check_leaf_hash(leaf, &bytes, &stored, || {
+                    format!("the re-encryption of ledger leaf {leaf}")
+                })?;
+                match Entry::from_bytes(&bytes) {
+                    Ok(Entry::Reencrypt {
+                        leaf: named,
+                        sha256,
+                        ..
+                    }) if named == leaf => Ok(Some(sha256)),
+                    _ => Ok(None),
+                }
+            }
+        }
+    }
+}
+
+/// What the ledger commits to for one record revision or attachment.
+#[derive(Debug, Clone)]
+pub(crate) struct Committed {
+    /// Hex SHA-256 the stored ciphertext (record) or description (attachment) must have.
+    pub sha256: String,
+    /// Field name -> digest.
+    pub fields: BTreeMap<String, String>,
+    /// The entry's leaf hash (equal to the one stored in the ledger).
+    pub leaf_hash: merkle::Hash,
+}
+
+fn check_leaf_hash(
+    _leaf: u64,
+    bytes: &[u8],
+    stored: &[u8],
+    item: impl FnOnce() -> String,
+) -> Result<merkle::Hash> {
+    let hash = merkle::leaf_hash(bytes);
+    if stored != hash {
+        return Err(Error::Damaged(format!(
+            "{}: its ledger entry does not match the hash stored for it",
+            item()
+        )));
+    }
+    Ok(hash)
+}
+
+fn record_item(row: &RecordRow) -> String {
+    format!("record {} revision {}", row.id, row.revision)
+}
+
+fn attachment_item(row: &AttachmentRow) -> String {
+    format!("attachment {} of record {}", row.id, row.record_id)
+}
+
+/// The commitment of a record row's ledger entry (check 1 above).
+pub(crate) fn committed_record(
+    tx: &Tx<'_>,
+    row: &RecordRow,
+    re: &Reencryptions,
+) -> Result<Committed> {
+    let not_its_own = || {
+        Error::Damaged(format!(
+            "{} has no ledger entry of its own",
+            record_item(row)
+        ))
+    };
+    let (bytes, stored) = tx.ledger_leaf(row.leaf_index)?.ok_or_else(not_its_own)?;
+    let leaf_hash = check_leaf_hash(row.leaf_index, &bytes, &stored, || record_item(row))?;
+    match Entry::from_bytes(&bytes) {
+        Ok(Entry::Record {
+            id,
+            revision,
+            ciphertext_sha256,
+            fields,
+            ..
+        }) if id == row.id && revision == row.revision => Ok(Committed {
+            sha256: re.get(tx, row.leaf_index)?.unwrap_or(ciphertext_sha256),
+            fields,
+            leaf_hash,
+        }),
+        _ => Err(not_its_own()),
+    }
+}
+
+/// The commitment of an attachment row's ledger entry (check 1 above).
+pub(crate) fn committed_attachment(
+    tx: &Tx<'_>,
+    row: &AttachmentRow,
+    re: &Reencryptions,
+) -> Result<Committed> {
+    let not_its_own = || {
+        Error::Damaged(format!(
+            "{} has no ledger entry of its own",
+            attachment_item(row)
+        ))
+    };
+    let (bytes, stored) = tx.ledger_leaf(row.leaf_index)?.ok_or_else(not_its_own)?;
+    let leaf_hash = check_leaf_hash(row.leaf_index, &bytes, &stored, || attachment_item(row))?;
+    match Entry::from_bytes(&bytes) {
+        Ok(Entry::Attachment {
+            id,
+            record,
+            meta_sha256,
+            fields,
+            ..
+        }) if id == row.id && record == row.record_id => Ok(Committed {
+            sha256: re.get(tx, row.leaf_index)?.unwrap_or(meta_sha256),
+            fields,
+            leaf_hash,
+        }),
+        _ => Err(not_its_own()),
+    }
+}
+
+/// Check 2 for a record row: `sha256` is the hex SHA-256 of its ciphertext.
+pub(crate) fn check_record_ciphertext(row: &RecordRow, sha256: &str, c: &Committed) -> Result<()> {
+    if sha256 != c.sha256 {
+        return Err(Error::Damaged(format!(
+            "{} was replaced: its ciphertext is not the one its ledger entry commits to",
+            record_item(row)
+        )));
+    }
+    Ok(())
+}
+
+/// Check 3 for a decrypted record (its id and revision were checked on opening).
+pub(crate) fn check_record_body(row: &RecordRow, body: &RecordBody, c: &Committed) -> Result<()> {
+    if body.digests()? != c.fields {
+        return Err(Error::Damaged(format!(
+            "{} was replaced: its content does not match the digests in its ledger entry",
+            record_item(row)
+        )));
+    }
+    Ok(())
+}
+
+/// Checks 2 and 3 for an attachment description (decrypting it with `open`).
+pub(crate) fn check_attachment(
+    row: &AttachmentRow,
+    c: &Committed,
+    open: impl FnOnce(&AttachmentRow) -> Result<AttachmentBody>,
+) -> Result<AttachmentBody> {
+    if sha256_hex(&row.meta) != c.sha256 {
+        return Err(Error::Damaged(format!(
+            "{} was replaced: its description is not the one its ledger entry commits to",
+            attachment_item(row)
+        )));
+    }
+    let body = open(row)?;
+    if body.digests()? != c.fields {
+        return Err(Error::Damaged(format!(
+            "{} was replaced: its description does not match the digests in its ledger entry",
+            attachment_item(row)
+        )));
+    }
+    Ok(body)
+}
+
+/// A record revision or attachment the ledger records but the vault no longer stores. vault
+/// has no delete command, so each one is tampering.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MissingItem {
+    /// The incident.
+    pub record: String,
+    /// The missing revision; `None` when every revision of the incident is missing.
+    pub revision: Option<u32>,
+    /// The newest revision still stored, when it is older than the missing one: what `show`
+    /// and `list` now present in its place (a rollback).
+    pub shown_instead: Option<u32>,
+    /// The missing attachment, if this is one.
+    pub attachment: Option<String>,
+    /// Ledger leaf of the missing item's entry.
+    pub leaf: u64,
+}
+
+/// Compares the record revisions and attachments the ledger names with the rows present: a
+/// count and a sum of leaf indexes through indexes first, the lists only when they differ.
+pub(crate) fn missing_items(tx: &Tx<'_>) -> Result<Vec<MissingItem>> {
+    let mut out = Vec::new();
+    let (ledger, rows) = tx.presence_counts(ItemKind::Record)?;
+    if ledger != rows {
+        // Missing revisions by incident, in ledger order.
+        let mut by_record: Vec<(String, Vec<(u32, u64)>)> = Vec::new();
+        for (leaf, bytes) in tx.entries_without_rows(ItemKind::Record)? {
+            if let Ok(Entry::Record { id, revision, .. }) = Entry::from_bytes(&bytes) {
+                match by_record.iter_mut().find(|(r, _)| *r == id) {
+                    Some((_, revs)) => revs.push((revision, leaf)),
+                    None => by_record.push((id, vec![(revision, leaf)])),
+                }
+            }
+        }
+        for (id, revs) in by_record {
+            let stored = tx.stored_revisions(&id)?;
+            let newest_stored = stored.last().copied();
+            if newest_stored.is_none() {
+                out.push(MissingItem {
+                    record: id,
+                    revision: None,
+                    shown_instead: None,
+                    attachment: None,
+                    leaf: revs.first().map_or(0, |r| r.1),
+                });
+                continue;
+            }
+            for (revision, leaf) in revs {
+                out.push(MissingItem {
+                    record: id.clone(),
+                    revision: Some(revision),
+                    shown_instead: newest_stored.filter(|n| *n < revision),
+                    attachment: None,
+                    leaf,
+                });
+            }
+        }
+    }
+    let (ledger, rows) = tx.presence_counts(ItemKind::Attachment)?;
+    if ledger != rows {
+        for (leaf, bytes) in tx.entries_without_rows(ItemKind::Attachment)? {
+            if let Ok(Entry::Attachment { id, record, .. }) = Entry::from_bytes(&bytes) {
+                out.push(MissingItem {
+                    record,
+                    revision: None,
+                    shown_instead: None,
+                    attachment: Some(id),
+                    leaf,
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+impl MissingItem {
+    /// One English line naming the item (the CLI prints its own, translated, lines).
+    pub fn describe(&self) -> String {
+        match (&self.attachment, self.revision, self.shown_instead) {
+            (Some(a), _, _) => format!("attachment {a} of incident {} is missing", self.record),
+            (None, None, _) => format!("incident {} is missing", self.record),
+            (None, Some(r), Some(shown)) => format!(
+                "incident {} revision {r} is missing (revision {shown} is shown in its place)",
+                self.record
+            ),
+            (None, Some(r), None) => {
+                format!("incident {} revision {r} is missing", self.record)
+            }
+        }
+    }
+}
