@@ -864,7 +864,7 @@ fn killed_backup_leaves_no_staging_copy_after_the_next_backup() {
         } else {
             out.clone()
         };
-        h.run(&backup(&next));
+        h.run(&backup(&next).iter().map(String::as_str).collect::<Vec<_>>());
         assert_no_staging(&h.out_dir, &context);
         // What was published (by the killed run or the next) restores to the same vault.
         for published in [&out, &next] {

@@ -388,6 +388,9 @@ fn attach_while_changing(
     Some(child.wait_with_output().expect("wait"))
 }
 
+/// Something done to a file while it is attached.
+type Change<'a> = &'a dyn Fn(&Path);
+
 #[test]
 fn a_file_that_changes_while_it_is_attached_is_refused_and_nothing_is_stored() {
     let v = TestVault::new();
@@ -413,7 +416,7 @@ fn a_file_that_changes_while_it_is_attached_is_refused_and_nothing_is_stored() {
             + std::time::Duration::from_secs(5);
         f.set_modified(later).expect("set mtime");
     };
-    let cases: [(&str, &dyn Fn(&Path)); 3] = [
+    let cases: [(&str, Change); 3] = [
         ("truncated", &shrink),
         ("extended", &grow),
         ("rewritten", &rewrite),
