@@ -8,8 +8,11 @@
 //!   "size", "sha256"}]}` covering every other member.
 //!
 //! Member headers carry no owner, time or mode information (uid/gid 0, mtime 0, mode 0600). No
-//! plaintext is written anywhere: the only temporary file is the database copy, in a private
-//! directory beside the output, removed afterwards.
+//! plaintext is written anywhere. The database copy and the archive are staged in a private
+//! folder beside the output ([`crate::staging`]): the copy is deleted as soon as it is in the
+//! archive, the folder on every exit path; one that a killed backup left (a full copy of the vault
+//! that opens with the passphrases it had then) is removed by the next backup into that folder.
+//! A restore stages the vault the same way beside its target.
 //!
 //! Restore accepts exactly those member names (anything else, including `..`, absolute paths,
 //! links and devices, is refused before a byte is written), checks every size and SHA-256
@@ -25,6 +28,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::staging::{self, StagingDir};
 use crate::store::{snapshot_facts, BLOB_DIR, DB_FILE};
 use crate::vault::Vault;
 use crate::{fsutil, Error, Result};
@@ -61,6 +65,8 @@ pub struct BackupOutcome {
     pub ledger_entries: u64,
     pub attachments: usize,
     pub bytes: u64,
+    /// Staging folders of killed backups removed from the output's folder first.
+    pub leftovers_removed: Vec<PathBuf>,
 }
 
 /// What a restore recreated.
@@ -70,6 +76,8 @@ pub struct RestoreOutcome {
     pub vault_id: String,
     pub ledger_entries: u64,
     pub attachments: usize,
+    /// Staging folders of killed restores removed from the target's parent folder first.
+    pub leftovers_removed: Vec<PathBuf>,
 }
 
 struct HashingReader<R> {
@@ -92,35 +100,6 @@ fn hashing<R: Read>(inner: R) -> HashingReader<R> {
         inner,
         hasher: Sha256::new(),
         count: 0,
-    }
-}
-
-/// A private scratch directory beside `target`, removed on drop.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn beside(target: &Path, what: &str) -> Result<Scratch> {
-        let parent = fsutil::parent_dir(target);
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "vault".into());
-        let dir = parent.join(format!(".{name}.{what}-{}", crate::record::new_id()));
-        // Not recursive: a mistyped destination must not create directories.
-        {
-            use std::os::unix::fs::DirBuilderExt;
-            fs::DirBuilder::new()
-                .mode(0o700)
-                .create(&dir)
-                .map_err(|e| Error::file(parent, e))?;
-        }
-        Ok(Scratch(dir))
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
     }
 }
 
@@ -179,18 +158,23 @@ pub fn backup(vault: &mut Vault, out: &Path) -> Result<BackupOutcome> {
     if fs::symlink_metadata(out).is_ok() {
         return Err(Error::WouldOverwrite(out.to_path_buf()));
     }
-    let scratch = Scratch::beside(out, "backup")?;
+    // What killed backups left beside the output: each holds a full copy of the vault that
+    // opens with the passphrases it had then.
+    let leftovers_removed = staging::sweep(out, staging::Kind::Backup)?;
+    let scratch = StagingDir::beside(out, staging::Kind::Backup)?;
     // 1. The database snapshot; then the blobs *it* refers to.
-    let snapshot = scratch.0.join(DB_FILE);
+    let snapshot = scratch.path().join(DB_FILE);
     vault.store.backup_to(&snapshot)?;
     let facts = snapshot_facts(&snapshot)?;
     let blob_dir = vault.dir().join(BLOB_DIR);
 
-    let archive_path = scratch.0.join("backup.tar");
+    let archive_path = scratch.path().join("backup.tar");
     let file = fsutil::create_new_private(&archive_path)?;
     let mut builder = tar::Builder::new(BufWriter::with_capacity(1 << 20, file));
     builder.mode(tar::HeaderMode::Deterministic);
     let mut files = vec![append_file(&mut builder, DB_FILE, &snapshot, None)?];
+    // The copy is in the archive now: one full copy on disk is enough.
+    fs::remove_file(&snapshot).map_err(|e| Error::file(&snapshot, e))?;
     for (name, size) in &facts.blobs {
         if !is_blob_name(name) {
             return Err(Error::Damaged(format!(
@@ -233,12 +217,14 @@ pub fn backup(vault: &mut Vault, out: &Path) -> Result<BackupOutcome> {
         _ => Error::file(out, e),
     })?;
     let _ = fsutil::sync_parent(out);
+    drop(scratch);
     Ok(BackupOutcome {
         path: out.to_path_buf(),
         vault_id: facts.vault_id,
         ledger_entries: facts.ledger_entries,
         attachments: facts.blobs.len(),
         bytes,
+        leftovers_removed,
     })
 }
 
@@ -278,8 +264,9 @@ fn check_target(dir: &Path) -> Result<()> {
 pub fn restore(archive: &Path, dir: &Path) -> Result<RestoreOutcome> {
     check_target(dir)?;
     let file = File::open(archive).map_err(|e| Error::file(archive, e))?;
-    let scratch = Scratch::beside(dir, "restore")?;
-    fsutil::create_private_dir(&scratch.0.join(BLOB_DIR))?;
+    let leftovers_removed = staging::sweep(dir, staging::Kind::Restore)?;
+    let mut scratch = StagingDir::beside(dir, staging::Kind::Restore)?;
+    fsutil::create_private_dir(&scratch.path().join(BLOB_DIR))?;
     let bad = |what: String| {
         Error::Invalid(format!(
             "{} is not a vault backup: {what}",
@@ -324,7 +311,7 @@ pub fn restore(archive: &Path, dir: &Path) -> Result<RestoreOutcome> {
             manifest = Some(m);
             continue;
         }
-        let dest = scratch.0.join(&name);
+        let dest = scratch.path().join(&name);
         let out = fsutil::create_new_private(&dest)?;
         let mut writer = BufWriter::with_capacity(1 << 20, out);
         let mut reader = hashing(&mut entry);
@@ -357,12 +344,12 @@ pub fn restore(archive: &Path, dir: &Path) -> Result<RestoreOutcome> {
     if !seen.contains_key(DB_FILE) {
         return Err(bad("it holds no database".into()));
     }
-    fsutil::sync_dir(&scratch.0.join(BLOB_DIR))?;
-    fsutil::sync_dir(&scratch.0)?;
+    fsutil::sync_dir(&scratch.path().join(BLOB_DIR))?;
+    fsutil::sync_dir(scratch.path())?;
 
     // The restored vault must open and pass the checks that need no passphrase.
     let (vault_id, ledger_entries, attachments) = {
-        let mut vault = Vault::open(&scratch.0)?;
+        let mut vault = Vault::open(scratch.path())?;
         if vault.id() != manifest.vault_id {
             return Err(bad("the manifest names another vault".into()));
         }
@@ -382,16 +369,20 @@ pub fn restore(archive: &Path, dir: &Path) -> Result<RestoreOutcome> {
         )
     };
     check_target(dir)?;
+    // The restored vault is the folder's contents, without the staging marker.
+    scratch.unmark()?;
     if dir.exists() {
         fs::remove_dir(dir).map_err(|e| Error::file(dir, e))?;
     }
-    fs::rename(&scratch.0, dir).map_err(|e| Error::file(dir, e))?;
+    fs::rename(scratch.path(), dir).map_err(|e| Error::file(dir, e))?;
+    scratch.release();
     let _ = fsutil::sync_parent(dir);
     Ok(RestoreOutcome {
         path: dir.to_path_buf(),
         vault_id,
         ledger_entries,
         attachments,
+        leftovers_removed,
     })
 }
 

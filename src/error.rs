@@ -60,6 +60,9 @@ pub enum Error {
     Bundle(String),
     #[error("interrupted; nothing was saved")]
     Interrupted,
+    // --- leftovers: a file that changed while it was attached
+    #[error("{0} changed while it was being attached (its size or modification time moved); nothing was stored. Attach it again once no program is writing to it")]
+    SourceChanged(PathBuf),
 }
 
 /// The library's result type.

@@ -32,6 +32,7 @@ pub mod media;
 pub mod passwords;
 pub mod record;
 pub mod secret;
+pub mod staging;
 pub mod store;
 pub mod vault;
 pub mod when;

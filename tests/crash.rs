@@ -152,6 +152,11 @@ impl Harness {
     }
 
     fn command(&self, with_pass: Option<&Path>, args: &[&OsStr]) -> Command {
+        self.command_in(&self.v.dir, with_pass, args)
+    }
+
+    /// [`Harness::command`] with another vault directory (a restore's target).
+    fn command_in(&self, dir: &Path, with_pass: Option<&Path>, args: &[&OsStr]) -> Command {
         let mut c = Command::new(env!("CARGO_BIN_EXE_vault"));
         c.env_remove("VAULT_DIR")
             .env_remove("VAULT_PASSPHRASE_FILE")
@@ -159,8 +164,9 @@ impl Harness {
             .env("LANG", "C")
             .env_remove("LC_ALL")
             .env("TMPDIR", &self.proc_tmp)
+            .env("VAULT_STATE_DIR", self.v.state_dir())
             .arg("--vault")
-            .arg(&self.v.dir);
+            .arg(dir);
         if let Some(p) = with_pass {
             c.arg("--passphrase-file").arg(p);
         }
@@ -204,8 +210,8 @@ impl Harness {
             .expect("run vault")
     }
 
-    fn spawn(&self, pass: Option<&Path>, args: &[&OsStr]) -> Child {
-        self.command(pass, args)
+    fn spawn_in(&self, dir: &Path, pass: Option<&Path>, args: &[&OsStr]) -> Child {
+        self.command_in(dir, pass, args)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -223,7 +229,17 @@ impl Harness {
 
     /// Starts a command and SIGKILLs it after `delay` unless it finished first.
     fn run_killed(&self, pass: Option<&Path>, args: &[&OsStr], delay: Duration) -> Fate {
-        let mut child = self.spawn(pass, args);
+        self.run_killed_in(&self.v.dir, pass, args, delay)
+    }
+
+    fn run_killed_in(
+        &self,
+        dir: &Path,
+        pass: Option<&Path>,
+        args: &[&OsStr],
+        delay: Duration,
+    ) -> Fate {
+        let mut child = self.spawn_in(dir, pass, args);
         let deadline = Instant::now() + delay;
         loop {
             if let Some(status) = child.try_wait().expect("try_wait") {
@@ -402,6 +418,20 @@ fn assert_intact(
             "{context}: committed incident {id} changed or vanished"
         );
     }
+}
+
+/// Nothing hidden (no staging copy of a backup, restore or export) is left in `dir`.
+fn assert_no_staging(dir: &Path, context: &str) {
+    let hidden: Vec<String> = std::fs::read_dir(dir)
+        .expect("read dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.') || n.ends_with(".partial"))
+        .collect();
+    assert!(
+        hidden.is_empty(),
+        "{context}: staging copies left after the next run: {hidden:?}"
+    );
 }
 
 fn count(info: &Value, key: &str) -> u64 {
@@ -731,6 +761,14 @@ fn killed_export_leaves_the_vault_sound_and_any_logged_bundle_complete() {
             assert!(complete && now == exports + 1, "{context}: export said ok");
         }
         exports = now;
+        // The same command again works (no "refusing to overwrite" because of what the kill
+        // left) when the bundle did not appear; then nothing but bundles is left in the folder.
+        if !out.exists() {
+            h.run(&export(&out).iter().map(String::as_str).collect::<Vec<_>>());
+            exports += 1;
+            assert!(out.exists(), "{context}: the retry wrote no bundle");
+        }
+        assert_no_staging(&h.out_dir, &context);
     }
     assert_intact(&before, &h.records(), None, "after the export kills");
     eprintln!(
@@ -787,4 +825,162 @@ fn killed_checkpoint_signing_at_unlock_is_all_or_nothing() {
         before = after;
     }
     eprintln!("checkpoint: {}", tally(&fates));
+}
+
+#[test]
+fn killed_backup_leaves_no_staging_copy_after_the_next_backup() {
+    let mut rng = Rng::for_test("backup");
+    let h = Harness::new();
+    let target = h.add_marked(0);
+    h.add_marked(1);
+    let file = h.v.path("evidence.bin");
+    marked_file(&mut rng, &file, 16 << 20);
+    h.run(&["attach", &target, file.to_str().expect("utf-8")]);
+    h.records();
+    let backup = |out: &Path| -> Vec<String> {
+        vec![
+            "backup".into(),
+            "--out".into(),
+            out.to_string_lossy().into_owned(),
+        ]
+    };
+    let timing = h.out_dir.join("timing.backup");
+    let normal = h.measure(None, &os(&backup(&timing)));
+    std::fs::remove_file(&timing).expect("remove");
+    let before = h.records();
+    let n = iterations();
+    let mut fates = vec![];
+    for i in 0..n {
+        let context = format!("backup kill {i}");
+        let out = h.out_dir.join(format!("vault-{i}.backup"));
+        let fate = h.run_killed(None, &os(&backup(&out)), delay(&mut rng, i, n, normal));
+        fates.push(fate);
+        if fate == Fate::Finished(true) {
+            assert!(out.exists(), "{context}: backup said ok but wrote nothing");
+        }
+        // The next backup: to the same file when the killed one did not publish it.
+        let next = if out.exists() {
+            h.out_dir.join(format!("vault-{i}-next.backup"))
+        } else {
+            out.clone()
+        };
+        h.run(&backup(&next).iter().map(String::as_str).collect::<Vec<_>>());
+        assert_no_staging(&h.out_dir, &context);
+        // What was published (by the killed run or the next) restores to the same vault.
+        for published in [&out, &next] {
+            if !published.exists() {
+                continue;
+            }
+            let restored = h.v.path("restored");
+            let status = h
+                .command_in(
+                    &restored,
+                    None,
+                    &[OsStr::new("restore"), published.as_os_str()],
+                )
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .expect("run restore");
+            assert!(
+                status.success(),
+                "{context}: {} does not restore",
+                published.display()
+            );
+            std::fs::remove_dir_all(&restored).expect("remove restored");
+            std::fs::remove_file(published).expect("remove backup");
+        }
+        h.check_sound(&context);
+        assert_intact(&before, &h.records(), None, &context);
+    }
+    eprintln!("backup: {}", tally(&fates));
+}
+
+#[test]
+fn killed_restore_leaves_no_staging_folder_after_the_next_restore() {
+    let mut rng = Rng::for_test("restore");
+    let h = Harness::new();
+    let target = h.add_marked(0);
+    h.add_marked(1);
+    let file = h.v.path("evidence.bin");
+    marked_file(&mut rng, &file, 16 << 20);
+    h.run(&["attach", &target, file.to_str().expect("utf-8")]);
+    let before = h.records();
+    let backup = h.v.path("vault.backup");
+    h.run(&["backup", "--out", backup.to_str().expect("utf-8")]);
+    let restore = [OsStr::new("restore"), backup.as_os_str()];
+    let start = Instant::now();
+    let timing = h.out_dir.join("timing");
+    let status = h
+        .command_in(&timing, None, &restore)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("run restore");
+    assert!(status.success(), "the timing restore failed");
+    let normal = start.elapsed();
+    std::fs::remove_dir_all(&timing).expect("remove");
+    let n = iterations();
+    let mut fates = vec![];
+    for i in 0..n {
+        let context = format!("restore kill {i}");
+        let dir = h.out_dir.join(format!("restored-{i}"));
+        let fate = h.run_killed_in(&dir, None, &restore, delay(&mut rng, i, n, normal));
+        fates.push(fate);
+        if fate == Fate::Finished(true) {
+            assert!(dir.exists(), "{context}: restore said ok but made nothing");
+        }
+        // A restore either made the whole vault or nothing; the next one into the same
+        // folder (when there is none yet) works and removes what the kill left.
+        if !dir.exists() {
+            let status = h
+                .command_in(&dir, None, &restore)
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .expect("run restore");
+            assert!(status.success(), "{context}: the next restore failed");
+        } else {
+            // Moved into place last: a folder there is a whole vault, and the next restore
+            // (elsewhere in the same folder) still removes what the kill left.
+            let again = h.out_dir.join(format!("restored-{i}-next"));
+            let status = h
+                .command_in(&again, None, &restore)
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .expect("run restore");
+            assert!(status.success(), "{context}: the next restore failed");
+            std::fs::remove_dir_all(&again).expect("remove");
+        }
+        assert_no_staging(&h.out_dir, &context);
+        let verify = h
+            .command_in(
+                &dir,
+                Some(&h.pass),
+                &[OsStr::new("--json"), OsStr::new("list")],
+            )
+            .stdin(Stdio::null())
+            .output()
+            .expect("run list");
+        assert!(
+            verify.status.success(),
+            "{context}: the restored vault does not open"
+        );
+        let listed: Value = serde_json::from_slice(&verify.stdout).expect("json");
+        let after: BTreeMap<String, Value> = listed
+            .as_array()
+            .expect("list")
+            .iter()
+            .map(|r| (r["id"].as_str().expect("id").to_owned(), r.clone()))
+            .collect();
+        assert_eq!(after, before, "{context}: the restored vault differs");
+        std::fs::remove_dir_all(&dir).expect("remove restored");
+        h.assert_no_plaintext(&context);
+    }
+    eprintln!("restore: {}", tally(&fates));
 }

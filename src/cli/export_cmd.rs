@@ -126,6 +126,7 @@ pub fn export(v: &mut Unlocked, out: &Out, a: ExportArgs) -> Result<()> {
         }
     }
     let outcome = v.write_export(plan, recipients, &a.out)?;
+    leftover_notes(out, &outcome);
     if out.json {
         return out.json(&outcome);
     }
@@ -143,6 +144,16 @@ pub fn export(v: &mut Unlocked, out: &Out, a: ExportArgs) -> Result<()> {
         sha = outcome.bundle_sha256
     ));
     Ok(())
+}
+
+/// Names the partial bundles of killed exports that this export removed.
+fn leftover_notes(out: &Out, outcome: &vault::export::ExportOutcome) {
+    for path in &outcome.leftovers_removed {
+        out.note(&tf!(
+            Msg::LeftoverExportRemoved,
+            path = super::terminal::inline(&path.to_string_lossy())
+        ));
+    }
 }
 
 pub fn exports(v: &mut Unlocked, out: &Out) -> Result<()> {
@@ -178,6 +189,7 @@ pub fn disclose(v: &mut Unlocked, out: &Out, a: DiscloseArgs) -> Result<()> {
     let recipients = gather_recipients(&a.recipients)?;
     let plan = v.plan_disclosure(&a.bundle_of, &a.entry, &a.fields)?;
     let outcome = v.write_export(plan, recipients, &a.out)?;
+    leftover_notes(out, &outcome);
     if out.json {
         return out.json(&outcome);
     }

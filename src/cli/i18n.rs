@@ -144,6 +144,13 @@ catalogue! {
         | "Si usted no guardó esto, lo hizo alguien con acceso a esta carpeta: revise cada uno con `vault show ID` y ejecute `vault verify --full`.";
     NoteLeftovers: "note: removed {n} leftover file(s) of an interrupted attach or rekey"
         | "nota: se borraron {n} archivo(s) sobrantes de un adjunto o cambio de clave interrumpido";
+    // --- leftovers: staging copies of killed backups, restores and exports
+    LeftoverBackupRemoved: "note: removed {path}: a full copy of the vault left by an interrupted backup"
+        | "nota: se borró {path}: una copia completa de la bóveda que dejó una copia de seguridad interrumpida";
+    LeftoverRestoreRemoved: "note: removed {path}: left by an interrupted restore"
+        | "nota: se borró {path}: lo dejó una restauración interrumpida";
+    LeftoverExportRemoved: "note: removed {path}: an unfinished bundle left by an interrupted export"
+        | "nota: se borró {path}: un paquete sin terminar que dejó una exportación interrumpida";
     NoDataDir: "no data directory is known for this user; pass --vault DIR"
         | "no se conoce un directorio de datos para este usuario; indique --vault DIR";
     MemoryTooLarge: "memory value too large" | "valor de memoria demasiado grande";
@@ -673,6 +680,11 @@ pub fn localized(err: &Error, lang: Lang) -> String {
         }
         Error::Bundle(s) => detail_es(s),
         Error::Interrupted => "interrumpido; no se guardó nada".into(),
+        // --- leftovers
+        Error::SourceChanged(p) => format!(
+            "{} cambió mientras se adjuntaba (cambió su tamaño o su hora de modificación); no se guardó nada. Adjúntelo otra vez cuando ningún programa lo esté escribiendo",
+            p.display()
+        ),
         other => other.to_string(),
     }
 }

@@ -269,6 +269,12 @@ pub fn destroy(dir: &Path, out: &Out, a: DestroyArgs) -> Result<()> {
 pub fn backup(dir: &Path, out: &Out, a: BackupArgs) -> Result<()> {
     let mut vault = Vault::open(dir)?;
     let outcome = backup::backup(&mut vault, &a.out)?;
+    for path in &outcome.leftovers_removed {
+        out.note(&tf!(
+            Msg::LeftoverBackupRemoved,
+            path = super::terminal::inline(&path.to_string_lossy())
+        ));
+    }
     if out.json {
         return out.json(&outcome);
     }
@@ -286,6 +292,12 @@ pub fn backup(dir: &Path, out: &Out, a: BackupArgs) -> Result<()> {
 /// `vault restore`
 pub fn restore(dir: &Path, out: &Out, a: RestoreArgs) -> Result<()> {
     let outcome = backup::restore(&a.file, dir)?;
+    for path in &outcome.leftovers_removed {
+        out.note(&tf!(
+            Msg::LeftoverRestoreRemoved,
+            path = super::terminal::inline(&path.to_string_lossy())
+        ));
+    }
     if out.json {
         return out.json(&outcome);
     }

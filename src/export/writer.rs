@@ -26,9 +26,11 @@ use crate::ledger::entry::ENTRY_VERSION;
 use crate::ledger::{self, checkpoint, merkle, Entry};
 use crate::record::attachment::AttachmentBody;
 use crate::record::{new_id, RecordBody};
+use crate::staging::{self, StagingFile};
 use crate::store::{AttachmentRow, ExportRow, RecordRow};
 use crate::vault::{decrypt_blob, encrypt_padded, Unlocked};
 use crate::{fsutil, media, Error, Result};
+use std::fs;
 
 /// Largest image decrypted into memory to strip its metadata.
 const MAX_STRIP_BYTES: u64 = 512 << 20;
@@ -64,6 +66,8 @@ pub struct ExportOutcome {
     pub withheld_fields: usize,
     pub bundle_sha256: String,
     pub checkpoint_size: u64,
+    /// Partial bundles of killed exports removed from the output's folder first.
+    pub leftovers_removed: Vec<std::path::PathBuf>,
 }
 
 /// The encrypted description of an export kept in the vault (the disclosure log).
@@ -286,42 +290,35 @@ impl Unlocked {
                 "give at least one recipient (--to, --to-file or --passphrase)".into(),
             ));
         }
-        if out.exists() {
+        if fs::symlink_metadata(out).is_ok() {
             return Err(Error::WouldOverwrite(out.to_path_buf()));
         }
-        // Crash safety: the bundle is written under a `.partial` name and fsynced, the export is
-        // logged in the ledger, and only then does the bundle appear under its name (a hard link
-        // never replaces an existing file). A killed export leaves no truncated bundle at `out`,
-        // and no bundle exists that the disclosure log does not list.
-        let mut partial_name = out.as_os_str().to_owned();
-        partial_name.push(".partial");
-        let partial = std::path::PathBuf::from(partial_name);
-        let file = fsutil::create_new_private(&partial)?;
+        // Crash safety: the bundle is written under a hidden staging name beside `out`
+        // (`.<name>.export-<random>.partial`, locked while this process lives) and fsynced, the
+        // export is logged in the ledger, and only then does the bundle appear under its name (a
+        // hard link never replaces an existing file). A killed export leaves no truncated bundle
+        // at `out`, and no bundle exists that the disclosure log does not list. What a killed
+        // export left is removed here, by the next export into the same folder.
+        let leftovers_removed = staging::sweep(out, staging::Kind::Export)?;
+        let (partial, file) = StagingFile::beside(out)?;
         let result = self
             .write_bundle(&plan, &recipients, file)
             .and_then(|(manifest, sha)| self.log_export(&manifest, &recipients, sha));
-        let outcome = match result {
-            Ok(v) => v,
-            Err(e) => {
-                let _ = std::fs::remove_file(&partial);
-                return Err(e);
-            }
-        };
-        let linked = match std::fs::hard_link(&partial, out) {
-            Ok(()) => std::fs::remove_file(&partial).map_err(|e| Error::file(&partial, e)),
+        // On any error, dropping `partial` deletes the file.
+        let mut outcome = result?;
+        outcome.leftovers_removed = leftovers_removed;
+        match fs::hard_link(partial.path(), out) {
+            Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                Err(Error::WouldOverwrite(out.to_path_buf()))
+                return Err(Error::WouldOverwrite(out.to_path_buf()))
             }
             // File systems without hard links (FAT, exFAT): rename, having checked just above.
-            Err(_) if !out.exists() => {
-                std::fs::rename(&partial, out).map_err(|e| Error::file(out, e))
+            Err(_) if fs::symlink_metadata(out).is_err() => {
+                fs::rename(partial.path(), out).map_err(|e| Error::file(out, e))?
             }
-            Err(e) => Err(Error::file(out, e)),
-        };
-        if linked.is_err() {
-            let _ = std::fs::remove_file(&partial);
+            Err(e) => return Err(Error::file(out, e)),
         }
-        linked?;
+        drop(partial);
         fsutil::sync_parent(out)?;
         Ok(outcome)
     }
@@ -630,6 +627,7 @@ impl Unlocked {
                     .sum::<usize>(),
             bundle_sha256,
             checkpoint_size: size,
+            leftovers_removed: Vec::new(),
         })
     }
 

@@ -18,7 +18,7 @@ use chrono::Utc;
 use rustix::fs::{flock, FlockOperation};
 use sha2::{Digest, Sha256};
 
-use super::pipeline::{self, seal_stream, Writeback, CHUNK};
+use super::pipeline::{self, seal_stream, SourceStamp, Writeback, CHUNK};
 use super::{encrypt_padded, Unlocked, Vault};
 use crate::crypto::keys::MasterKey;
 use crate::crypto::sha256_hex;
@@ -161,6 +161,7 @@ impl Vault {
 
         let result = self.seal_and_commit(
             source,
+            &SourceStamp::of(&meta),
             blob,
             &record_id,
             &blob_name,
@@ -196,6 +197,7 @@ impl Vault {
     fn seal_and_commit(
         &mut self,
         source: File,
+        stamp: &SourceStamp,
         blob: File,
         record_id: &str,
         blob_name: &str,
@@ -206,7 +208,17 @@ impl Vault {
         metadata: media::MediaMetadata,
         opts: &AttachOptions<'_>,
     ) -> Result<AttachOutcome> {
-        let sealed = seal_stream(source, blob, &self.recipient.0, opts.progress)?;
+        // The file must not change between the `stat` above (before its first bytes were
+        // sniffed) and the end of reading: a file truncated or extended meanwhile is refused,
+        // never stored in part.
+        let sealed = seal_stream(
+            source,
+            stamp,
+            original,
+            blob,
+            &self.recipient.0,
+            opts.progress,
+        )?;
         // Before the original is destroyed, read the written blob back from disk. Without
         // --remove-original this extra SHA-256 pass over the whole blob is skipped: the writer
         // thread already hashed exactly the bytes it wrote, and the file was fsynced.

@@ -224,6 +224,35 @@ fn hash_and_write(
     Ok((written, hasher.finalize().into(), file))
 }
 
+/// What a source file was when an attach began: which file (device and inode), its length and its
+/// modification time. A file that is truncated, extended, rewritten or replaced while it is
+/// attached no longer matches, and is refused before anything is committed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct SourceStamp {
+    dev: u64,
+    ino: u64,
+    len: u64,
+    mtime: (i64, i64),
+}
+
+impl SourceStamp {
+    pub(crate) fn of(meta: &std::fs::Metadata) -> SourceStamp {
+        use std::os::unix::fs::MetadataExt;
+        SourceStamp {
+            dev: meta.dev(),
+            ino: meta.ino(),
+            len: meta.len(),
+            mtime: (meta.mtime(), meta.mtime_nsec()),
+        }
+    }
+
+    fn now(file: &File, path: &Path) -> Result<SourceStamp> {
+        file.metadata()
+            .map(|m| SourceStamp::of(&m))
+            .map_err(|e| Error::file(path, e))
+    }
+}
+
 /// What sealing wrote.
 pub(crate) struct Sealed {
     /// Length and SHA-256 of the original.
@@ -236,12 +265,27 @@ pub(crate) struct Sealed {
 
 /// Encrypts `source` to `recipient` into `blob`, padding the plaintext with zeros to its
 /// Padmé bucket; returns the hashes of both sides. The blob file is fsynced.
+///
+/// `source` must still be the file `expected` describes (`source_path` names it in errors), when
+/// reading starts and once it ended, and exactly `expected.len` bytes must have been read:
+/// otherwise the file changed while it was read (a recording still being written, a file
+/// truncated or replaced meanwhile) and [`Error::SourceChanged`] is returned.
 pub(crate) fn seal_stream(
     source: File,
+    expected: &SourceStamp,
+    source_path: &Path,
     blob: File,
     recipient: &age::x25519::Recipient,
     progress: Option<&(dyn Fn(u64) + Sync)>,
 ) -> Result<Sealed> {
+    let changed = || Error::SourceChanged(source_path.to_path_buf());
+    if SourceStamp::now(&source, source_path)? != *expected {
+        return Err(changed());
+    }
+    // A second handle on the same open file, to stat it once the reading thread is done.
+    let watch = source
+        .try_clone()
+        .map_err(|e| Error::file(source_path, e))?;
     thread::scope(|scope| {
         let (plain_tx, plain_rx) = sync_channel::<Vec<u8>>(IN_FLIGHT);
         let (cipher_tx, cipher_rx) = sync_channel::<Vec<u8>>(IN_FLIGHT);
@@ -301,10 +345,11 @@ pub(crate) fn seal_stream(
         let (blob_size, blob_sha256, file) = written?;
         let size = encrypted?;
         let (size_read, sha256) = read?;
-        if size != size_read {
-            return Err(Error::Encrypt(
-                "the file changed size while it was read".into(),
-            ));
+        if size != size_read
+            || size_read != expected.len
+            || SourceStamp::now(&watch, source_path)? != *expected
+        {
+            return Err(changed());
         }
         file.sync_all()?;
         Ok(Sealed {
@@ -623,8 +668,12 @@ mod tests {
         let bytes: Vec<u8> = (0..size).map(|i| (i * 31 % 251) as u8).collect();
         std::fs::write(&original, &bytes).unwrap();
         let blob_path = dir.join("blob");
+        let source = File::open(&original).unwrap();
+        let stamp = SourceStamp::of(&source.metadata().unwrap());
         let sealed = seal_stream(
-            File::open(&original).unwrap(),
+            source,
+            &stamp,
+            &original,
             File::create(&blob_path).unwrap(),
             &master.recipient().0,
             None,
