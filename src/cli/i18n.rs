@@ -244,11 +244,11 @@ catalogue! {
     BundleCheckpoint: "Signed checkpoint covers {n} ledger entries." | "El sello firmado cubre {n} anotaciones de la bitácora.";
     BundleSupplements: "This is a later disclosure supplementing export {id}." | "Es una revelación posterior que completa la exportación {id}.";
     BundleRecord: "  record {id} (ledger leaf {leaf}): disclosed {disclosed}; withheld {withheld}"
-        | "  incidente {id} (hoja {leaf} del registro): revelado {disclosed}; ocultado {withheld}";
+        | "  incidente {id} (n.º {leaf} de la bitácora): datos revelados {disclosed}; datos ocultos {withheld}";
     BundleAttachment: "  attachment {id} (ledger leaf {leaf}): {carries}{sha}; withheld {withheld}"
-        | "  adjunto {id} (hoja {leaf} del registro): {carries}{sha}; ocultado {withheld}";
+        | "  adjunto {id} (n.º {leaf} de la bitácora): {carries}{sha}; datos ocultos {withheld}";
     BundleAllGood: "Every signature, inclusion proof, disclosed field and attachment hash checks out: the disclosed content is exactly what the vault recorded, and withheld parts are committed to by salted digests."
-        | "Todas las firmas, pruebas de inclusión, datos revelados y resúmenes de adjuntos son correctos: el contenido revelado es exactamente lo que registró la bóveda, y las partes ocultadas quedan comprometidas por resúmenes con sal.";
+        | "Todas las firmas, pruebas de inclusión, datos revelados y códigos de control de los adjuntos son correctos: lo revelado es exactamente lo que anotó la bóveda, y las partes ocultas quedan selladas con un código con sal (hash con sal).";
     BundleProblems: "{n} problem(s):" | "{n} problema(s):";
     Nothing: "nothing" | "nada";
     NoneWord: "none" | "ninguno";
