@@ -106,8 +106,6 @@ fn counsel(v: &TestVault, sub: &str, bundle: &Path, key: &Path, extra: &[&str]) 
 
 /// `bundle verify --json`: (exit code, report, stderr).
 fn verify_json(v: &TestVault, bundle: &Path, key: &Path, extra: &[&str]) -> (i32, Value, String) {
-    let mut all = vec!["--json"];
-    all.extend_from_slice(extra);
     let out = v
         .cmd_locked()
         .args([
@@ -768,6 +766,19 @@ fn text_from_the_bundle_never_reaches_the_terminal_raw() {
     // --json keeps the exact text.
     let (_, report, _) = verify_json(&t.v, &p, &t.c.key, &[]);
     assert_eq!(report["export_id"], paint);
+
+    // A refusal that quotes the bundle (an unknown manifest field named with escapes) is
+    // escaped too.
+    let mut a = Archive::open(&t.bundle, &t.c.key);
+    let mut m = a.manifest();
+    m["\u{1b}]0;owned\u{7}"] = Value::Bool(true);
+    a.set_manifest(&m);
+    let p = t.v.path("unknown-field.age");
+    a.seal(&t.c.recipient, &p);
+    let out = counsel(&t.v, "verify", &p, &t.c.key, &[]);
+    let err = assert_refused(&out, "unknown manifest field");
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err}");
+    assert!(err.contains("\\e]0;owned"), "{err}");
 }
 
 #[test]

@@ -388,7 +388,8 @@ pub fn bundle_verify(
 ) -> Result<u8> {
     let mut inputs = CounselInputs::read(receipt, expect)?;
     let ids = identities(id)?;
-    let report = vault::export::verify_bundle_with(file, &ids, &inputs.options(earlier))?;
+    let report = vault::export::verify_bundle_with(file, &ids, &inputs.options(earlier))
+        .map_err(escape_bundle_error)?;
     inputs.learn(out, &report);
     if out.json {
         out.json(&report)?;
@@ -504,6 +505,15 @@ fn print_bundle_report(out: &Out, r: &BundleReport) -> Result<()> {
     Ok(())
 }
 
+/// A refusal can quote the bundle (a JSON parser naming an unknown field, an archive entry's
+/// name): it reaches the terminal escaped like everything else from the bundle.
+fn escape_bundle_error(e: Error) -> Error {
+    match e {
+        Error::Bundle(s) => Error::Bundle(terminal::inline(&s).into_owned()),
+        other => other,
+    }
+}
+
 fn list_or_none(items: &[String]) -> String {
     if items.is_empty() {
         t(Msg::Nothing).into()
@@ -522,7 +532,8 @@ pub fn bundle_open(
 ) -> Result<u8> {
     let mut inputs = CounselInputs::read(receipt, expect)?;
     let ids = identities(id)?;
-    let opened = vault::export::open_bundle_with(file, &ids, dir, &inputs.options(None))?;
+    let opened = vault::export::open_bundle_with(file, &ids, dir, &inputs.options(None))
+        .map_err(escape_bundle_error)?;
     inputs.learn(out, &opened.report);
     if out.json {
         out.json(&serde_json::json!({ "report": opened.report, "files": opened.files }))?;
