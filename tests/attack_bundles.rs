@@ -1112,3 +1112,89 @@ fn endless_key_receipt_and_policy_files_are_refused() {
     let out = counsel(&t.v, "verify", &t.bundle, Path::new(zero), &[]);
     assert!(assert_refused(&out, "--identity /dev/zero").contains("larger than"));
 }
+
+/// Runs `vault ARGS` on a pseudo-terminal (the `script` tool), answers the first prompt that
+/// ends in "passphrase: " (or "contraseña del paquete: ") with `answer`, and returns everything
+/// the terminal showed.
+fn on_terminal(v: &TestVault, args: &str, answer: &str) -> String {
+    use std::process::Stdio;
+    let bin = assert_cmd::cargo::cargo_bin("vault");
+    let mut child = std::process::Command::new("script")
+        .args([
+            "-q",
+            "-e",
+            "-c",
+            &format!("{} {args}", bin.display()),
+            "/dev/null",
+        ])
+        .env("VAULT_STATE_DIR", v.state_dir())
+        .env("LANG", "C")
+        .env("NO_COLOR", "1")
+        .env_remove("VAULT_BUNDLE_PASSPHRASE_FILE")
+        .env_remove("LC_ALL")
+        .current_dir(v.path(""))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("script");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 256];
+    // Read until the prompt is on the screen, then type the answer.
+    loop {
+        let n = stdout.read(&mut buf).expect("read");
+        assert!(n > 0, "no prompt: {}", String::from_utf8_lossy(&seen));
+        seen.extend_from_slice(&buf[..n]);
+        let text = String::from_utf8_lossy(&seen).to_lowercase();
+        if text.contains("passphrase: ") || text.contains("contraseña del paquete: ") {
+            break;
+        }
+    }
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin
+        .write_all(format!("{answer}\n").as_bytes())
+        .expect("type");
+    stdout.read_to_end(&mut seen).expect("read rest");
+    drop(stdin);
+    child.wait().expect("wait");
+    String::from_utf8_lossy(&seen).into_owned()
+}
+
+#[test]
+fn the_counsel_prompt_asks_for_the_bundle_passphrase() {
+    if !have("script") {
+        eprintln!("SKIP: the script tool is not on PATH; the prompt needs a terminal");
+        return;
+    }
+    let v = TestVault::new();
+    add_private(&v);
+    let pass = v.path("bundle-pass.txt");
+    std::fs::write(&pass, "plum orchard ferry lantern 1987\n").expect("write");
+    let bundle = v.path("pass.age");
+    let out = v
+        .cmd()
+        .env("VAULT_BUNDLE_PASSPHRASE_FILE", &pass)
+        .args(["export", "--passphrase", "--all", "--out", s(&bundle)])
+        .output()
+        .expect("run");
+    assert_success(&out, &["export", "--passphrase"]);
+    let shown = on_terminal(
+        &v,
+        &format!("bundle verify {} --passphrase", s(&bundle)),
+        "plum orchard ferry lantern 1987",
+    );
+    assert!(shown.contains("Bundle passphrase: "), "{shown}");
+    assert!(
+        !shown.to_lowercase().contains("vault passphrase"),
+        "{shown}"
+    );
+    assert!(shown.contains("VERIFIED"), "{shown}");
+    let shown = on_terminal(
+        &v,
+        &format!("--lang es bundle verify {} --passphrase", s(&bundle)),
+        "plum orchard ferry lantern 1987",
+    );
+    assert!(shown.contains("Contraseña del paquete: "), "{shown}");
+    assert!(shown.contains("VERIFICADO"), "{shown}");
+}
