@@ -131,6 +131,9 @@ fn gather_recipients(out: &Out, r: &RecipientArgs) -> Result<Vec<BundleRecipient
     if list.is_empty() {
         return Err(Error::Invalid(t(Msg::GiveRecipient).into()));
     }
+    // The same key given twice is one recipient.
+    let mut seen = std::collections::BTreeSet::new();
+    list.retain(|k| seen.insert(k.label.clone()));
     let head = if list.len() == 1 {
         t(Msg::ExportRecipientsOne).to_owned()
     } else {
