@@ -207,6 +207,13 @@ pub struct RecipientArgs {
     /// Encrypt to a passphrase instead (asked twice, or read from VAULT_BUNDLE_PASSPHRASE_FILE).
     #[arg(long, conflicts_with_all = ["to", "to_file"])]
     pub passphrase: bool,
+    /// Encrypt to a strong passphrase made up for you (six random words), shown once.
+    #[arg(long, conflicts_with_all = ["to", "to_file", "passphrase"])]
+    pub generate_passphrase: bool,
+    /// Confirm in advance: encrypt to every key a key file holds, and apply a policy file that
+    /// discloses private spans (needed when not on a terminal).
+    #[arg(long)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Args)]
@@ -288,6 +295,9 @@ pub enum BundleCommand {
         /// A receipt received earlier from the vault's owner: check this bundle extends it.
         #[arg(long, value_name = "FILE")]
         receipt: Option<PathBuf>,
+        /// Fail unless the bundle is signed by the key with this fingerprint (for scripts).
+        #[arg(long, value_name = "FINGERPRINT")]
+        expect_fingerprint: Option<String>,
     },
     /// Verify a bundle, then extract it into a new directory.
     #[command(
@@ -301,6 +311,27 @@ pub enum BundleCommand {
         /// The directory to create.
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
+        /// A receipt received earlier from the vault's owner: check this bundle extends it.
+        #[arg(long, value_name = "FILE")]
+        receipt: Option<PathBuf>,
+        /// Fail unless the bundle is signed by the key with this fingerprint (for scripts).
+        #[arg(long, value_name = "FINGERPRINT")]
+        expect_fingerprint: Option<String>,
+    },
+    /// Trust a sender's fingerprint (read out to you by phone or in person) under a name.
+    #[command(
+        after_help = "Example:\n  vault bundle trust '04561 46287 45811 42252 45019 28186' --name 'Ana R.'"
+    )]
+    Trust {
+        /// The fingerprint, six groups of five digits (quote it).
+        fingerprint: String,
+        /// Who the sender is, as you will recognise them.
+        #[arg(long, value_name = "NAME")]
+        name: String,
+        /// The sender's vault id (`vault info`), if known; otherwise it is learned from the first
+        /// bundle that verifies under this fingerprint.
+        #[arg(long, value_name = "ID")]
+        vault_id: Option<String>,
     },
 }
 

@@ -192,6 +192,7 @@ pub fn dispatch(cli: Cli) -> Result<u8> {
             identity,
             earlier,
             receipt,
+            expect_fingerprint,
         }) => {
             return super::export_cmd::bundle_verify(
                 &ctx.out,
@@ -199,13 +200,30 @@ pub fn dispatch(cli: Cli) -> Result<u8> {
                 &identity,
                 earlier.as_deref(),
                 receipt.as_deref(),
+                expect_fingerprint.as_deref(),
             )
         }
         Command::Bundle(BundleCommand::Open {
             file,
             identity,
             out,
-        }) => super::export_cmd::bundle_open(&ctx.out, &file, &identity, &out),
+            receipt,
+            expect_fingerprint,
+        }) => {
+            return super::export_cmd::bundle_open(
+                &ctx.out,
+                &file,
+                &identity,
+                &out,
+                receipt.as_deref(),
+                expect_fingerprint.as_deref(),
+            )
+        }
+        Command::Bundle(BundleCommand::Trust {
+            fingerprint,
+            name,
+            vault_id,
+        }) => super::export_cmd::bundle_trust(&ctx.out, &fingerprint, &name, vault_id.as_deref()),
         Command::Keyslot(c) => {
             super::maint_cmd::keyslot(&ctx.dir, ctx.passphrase_file.as_deref(), &ctx.out, c)
         }

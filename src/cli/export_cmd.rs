@@ -1,11 +1,14 @@
 //! Counsel bundles: `keygen`, `export`, `exports`, `disclose`, `bundle verify`, `bundle open`.
 
 use std::io::{BufRead, IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use age::secrecy::ExposeSecret;
 use vault::export::recipients::{self, BundleRecipient};
-use vault::export::{ExportRequest, Redaction, Selection};
+use vault::export::trust::{self, TrustedSenders};
+use vault::export::{files, BundleReport, ExportRequest, Redaction, Selection, VerifyOptions};
+use vault::passwords;
+use vault::secret::Passphrase;
 use vault::vault::Unlocked;
 use vault::{fsutil, Error, Result};
 
@@ -14,6 +17,7 @@ use super::commands::parse_when;
 use super::i18n::{t, tf, Msg};
 use super::output::Out;
 use super::passphrase;
+use super::terminal;
 use super::verify_cmd::EXIT_PROBLEMS;
 
 const BUNDLE_PASSPHRASE_ENV: &str = "VAULT_BUNDLE_PASSPHRASE_FILE";
@@ -36,29 +40,132 @@ pub fn keygen(out: &Out, path: &Path) -> Result<()> {
     Ok(())
 }
 
-fn bundle_passphrase(confirm: bool) -> Result<vault::secret::Passphrase> {
+/// The passphrase a new bundle is encrypted to: made up and shown once with
+/// `--generate-passphrase`, else asked twice (or read from VAULT_BUNDLE_PASSPHRASE_FILE) and held
+/// to the same strength floor as a vault passphrase: the bundle will travel by email or on a
+/// stick, where anyone who copies it can guess offline.
+fn new_bundle_passphrase(generate: bool) -> Result<Passphrase> {
     let file = std::env::var_os(BUNDLE_PASSPHRASE_ENV).map(std::path::PathBuf::from);
-    if confirm {
-        passphrase::new(file.as_deref(), t(Msg::BundlePassphrase))
-    } else {
-        passphrase::existing(file.as_deref())
+    if generate {
+        if file.is_some() {
+            return Err(Error::Invalid(
+                t(Msg::GenerateBundlePassphraseConflict).into(),
+            ));
+        }
+        let p = passwords::generate_passphrase();
+        // Shown once, on stderr (even with --quiet or --json); every formatted copy is wiped.
+        let shown = zeroize::Zeroizing::new(tf!(
+            Msg::GeneratedBundlePassphrase,
+            n = passwords::GENERATED_WORDS,
+            passphrase = p.expose()
+        ));
+        eprintln!("{}", shown.as_str());
+        return Ok(p);
+    }
+    let p = match &file {
+        Some(f) => bundle_passphrase_file(f)?,
+        None => passphrase::new(None, t(Msg::BundlePassphrase))?,
+    };
+    match passwords::check_strength(&p) {
+        Ok(()) => Ok(p),
+        Err(Error::WeakPassphrase(_)) => {
+            Err(Error::WeakPassphrase(t(Msg::WeakBundlePassphrase).into()))
+        }
+        Err(e) => Err(e),
     }
 }
 
-fn gather_recipients(r: &RecipientArgs) -> Result<Vec<BundleRecipient>> {
-    if r.passphrase {
-        return Ok(vec![recipients::passphrase(&bundle_passphrase(true)?)]);
+/// The passphrase that opens a bundle: from VAULT_BUNDLE_PASSPHRASE_FILE, or asked once as the
+/// *bundle* passphrase (never the vault's: counsel has no vault).
+fn existing_bundle_passphrase() -> Result<Passphrase> {
+    if let Some(f) = std::env::var_os(BUNDLE_PASSPHRASE_ENV) {
+        return bundle_passphrase_file(Path::new(&f));
+    }
+    if !passphrase::can_prompt() {
+        return Err(Error::Invalid(t(Msg::NoBundlePassphrase).into()));
+    }
+    let text = rpassword::prompt_password(format!("{}: ", t(Msg::BundlePassphrase))).map_err(
+        |e| match e.kind() {
+            std::io::ErrorKind::Interrupted | std::io::ErrorKind::UnexpectedEof => {
+                Error::Interrupted
+            }
+            _ => Error::Invalid(tf!(Msg::PassReadFailed, detail = e)),
+        },
+    )?;
+    let p = Passphrase::new(text);
+    if p.is_empty() {
+        return Err(Error::EmptyPassphrase);
+    }
+    Ok(p)
+}
+
+/// The first line of a bundle passphrase file, read with a bound.
+fn bundle_passphrase_file(path: &Path) -> Result<Passphrase> {
+    let bytes = files::read_bounded(path, files::MAX_KEY_FILE)?;
+    Passphrase::from_file_bytes(bytes.to_vec()).map_err(|e| match e {
+        Error::EmptyPassphrase => Error::Invalid(tf!(Msg::PassFileEmpty, path = path.display())),
+        other => other,
+    })
+}
+
+/// Every recipient the bundle is encrypted to, listed on stderr. A key file that holds more
+/// than one key (a second key can hide after blank lines) needs a yes: asked on a terminal,
+/// `--yes` otherwise.
+fn gather_recipients(out: &Out, r: &RecipientArgs) -> Result<Vec<BundleRecipient>> {
+    if r.passphrase || r.generate_passphrase {
+        let p = new_bundle_passphrase(r.generate_passphrase)?;
+        return Ok(vec![recipients::passphrase(&p)]);
     }
     let mut list: Vec<BundleRecipient> =
         r.to.iter()
             .map(|t| recipients::parse(t))
             .collect::<Result<_>>()?;
+    let mut crowded = Vec::new();
     for f in &r.to_file {
-        let text = std::fs::read_to_string(f).map_err(|e| Error::file(f, e))?;
-        list.extend(recipients::parse_file(&text)?);
+        let keys = recipients::read_file(f)?;
+        if keys.len() > 1 {
+            crowded.push((f, keys.len()));
+        }
+        list.extend(keys);
     }
     if list.is_empty() {
         return Err(Error::Invalid(t(Msg::GiveRecipient).into()));
+    }
+    // The same key given twice is one recipient.
+    let mut seen = std::collections::BTreeSet::new();
+    list.retain(|k| seen.insert(k.label.clone()));
+    let head = if list.len() == 1 {
+        t(Msg::ExportRecipientsOne).to_owned()
+    } else {
+        tf!(Msg::ExportRecipientsMany, n = list.len())
+    };
+    let lines: Vec<String> = list
+        .iter()
+        .map(|k| format!("  - {}", terminal::inline(&k.label)))
+        .collect();
+    if crowded.is_empty() || r.yes {
+        out.note(&head);
+        for l in &lines {
+            out.note(l);
+        }
+        return Ok(list);
+    }
+    for (f, n) in &crowded {
+        out.warn(&tf!(
+            Msg::KeyFileHoldsMany,
+            path = terminal::inline(&f.display().to_string()),
+            n = n
+        ));
+    }
+    eprintln!("{head}");
+    for l in &lines {
+        eprintln!("{l}");
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(Error::Invalid(t(Msg::ManyKeysNeedYes).into()));
+    }
+    if !confirm(t(Msg::EncryptToAll))? {
+        return Err(Error::Interrupted);
     }
     Ok(list)
 }
@@ -76,13 +183,25 @@ fn confirm(question: &str) -> Result<bool> {
 
 pub fn export(v: &mut Unlocked, out: &Out, a: ExportArgs) -> Result<()> {
     let mut redaction: Redaction = match &a.redact_policy {
-        Some(p) => {
-            let text = std::fs::read(p).map_err(|e| Error::file(p, e))?;
-            serde_json::from_slice(&text)
-                .map_err(|e| Error::Invalid(tf!(Msg::BadPolicy, path = p.display(), detail = e)))?
-        }
+        Some(p) => read_policy(p)?,
         None => Redaction::default(),
     };
+    // A policy file that discloses private spans is a decision made elsewhere (perhaps by
+    // someone else): it is shown and confirmed like the metadata guard below; typing
+    // --disclose-private is the confirmation.
+    if redaction.disclose_private && !a.disclose_private && !a.recipients.yes {
+        let path = a.redact_policy.as_deref().unwrap_or(Path::new(""));
+        out.warn(&tf!(
+            Msg::PolicyDisclosesPrivate,
+            path = terminal::inline(&path.display().to_string())
+        ));
+        if !std::io::stdin().is_terminal() {
+            return Err(Error::Invalid(t(Msg::PolicyNeedsConfirm).into()));
+        }
+        if !confirm(t(Msg::ExportAnyway))? {
+            return Err(Error::Interrupted);
+        }
+    }
     for r in &a.redact {
         redaction.add_flag(r)?;
     }
@@ -105,7 +224,7 @@ pub fn export(v: &mut Unlocked, out: &Out, a: ExportArgs) -> Result<()> {
     } else {
         return Err(Error::Invalid(t(Msg::ChooseExport).into()));
     };
-    let recipients = gather_recipients(&a.recipients)?;
+    let recipients = gather_recipients(out, &a.recipients)?;
     let plan = v.plan_export(ExportRequest {
         selection,
         redaction,
@@ -186,7 +305,7 @@ pub fn exports(v: &mut Unlocked, out: &Out) -> Result<()> {
 }
 
 pub fn disclose(v: &mut Unlocked, out: &Out, a: DiscloseArgs) -> Result<()> {
-    let recipients = gather_recipients(&a.recipients)?;
+    let recipients = gather_recipients(out, &a.recipients)?;
     let plan = v.plan_disclosure(&a.bundle_of, &a.entry, &a.fields)?;
     let outcome = v.write_export(plan, recipients, &a.out)?;
     leftover_notes(out, &outcome);
@@ -201,15 +320,76 @@ pub fn disclose(v: &mut Unlocked, out: &Out, a: DiscloseArgs) -> Result<()> {
     Ok(())
 }
 
+/// Reads a redaction policy (bounded; a repeated key is refused, since which copy wins would
+/// depend on the reader).
+fn read_policy(p: &Path) -> Result<Redaction> {
+    let bytes = files::read_bounded(p, files::MAX_POLICY_FILE)?;
+    if let Some(d) = vault::export::manifest::duplicate_key(&bytes) {
+        return Err(Error::Invalid(tf!(
+            Msg::BadPolicy,
+            path = p.display(),
+            detail = d
+        )));
+    }
+    serde_json::from_slice(&bytes)
+        .map_err(|e| Error::Invalid(tf!(Msg::BadPolicy, path = p.display(), detail = e)))
+}
+
 fn identities(i: &IdentityArgs) -> Result<Vec<Box<dyn age::Identity>>> {
     match (&i.identity, i.passphrase) {
         (Some(path), _) => recipients::read_identities(path),
-        (None, true) => {
-            let p = bundle_passphrase(false)?;
-            let secret = age::secrecy::SecretString::from(p.expose().to_owned());
-            Ok(vec![Box::new(age::scrypt::Identity::new(secret))])
-        }
+        (None, true) => Ok(vec![recipients::passphrase_identity(
+            &existing_bundle_passphrase()?,
+        )]),
         (None, false) => Err(Error::Invalid(t(Msg::GiveIdentity).into())),
+    }
+}
+
+/// Counsel's trust file of senders' fingerprints, in the per-user state folder.
+fn trust_path() -> Option<PathBuf> {
+    super::user_state_dir().map(|d| d.join(trust::TRUST_FILE_NAME))
+}
+
+/// What `bundle verify` and `bundle open` read besides the bundle, before asking for anything.
+struct CounselInputs {
+    receipt: Option<zeroize::Zeroizing<String>>,
+    expect: Option<String>,
+    trusted: Option<TrustedSenders>,
+}
+
+impl CounselInputs {
+    fn read(receipt: Option<&Path>, expect: Option<&str>) -> Result<Self> {
+        Ok(CounselInputs {
+            receipt: receipt
+                .map(|p| files::read_bounded_text(p, files::MAX_RECEIPT_FILE))
+                .transpose()?,
+            expect: expect.map(trust::normalize_fingerprint).transpose()?,
+            trusted: trust_path().map(|p| TrustedSenders::load(&p)).transpose()?,
+        })
+    }
+
+    fn options<'a>(&'a self, earlier: Option<&'a Path>) -> VerifyOptions<'a> {
+        VerifyOptions {
+            earlier,
+            receipt: self.receipt.as_deref().map(String::as_str),
+            expect_fingerprint: self.expect.as_deref(),
+            trusted: self.trusted.as_ref(),
+        }
+    }
+
+    /// A trusted fingerprint learns the vault id it signs for from its first good bundle.
+    fn learn(&mut self, out: &Out, report: &BundleReport) {
+        let Some(t) = self.trusted.as_mut() else {
+            return;
+        };
+        if report.ok
+            && matches!(report.sender, trust::Standing::Trusted { .. })
+            && t.bind(&report.fingerprint, &report.vault_id)
+        {
+            if let Err(e) = t.save() {
+                out.warn(&super::i18n::localized(&e, super::i18n::lang()));
+            }
+        }
     }
 }
 
@@ -219,13 +399,13 @@ pub fn bundle_verify(
     id: &IdentityArgs,
     earlier: Option<&Path>,
     receipt: Option<&Path>,
+    expect: Option<&str>,
 ) -> Result<u8> {
+    let mut inputs = CounselInputs::read(receipt, expect)?;
     let ids = identities(id)?;
-    let receipt = receipt
-        .map(|p| std::fs::read_to_string(p).map_err(|e| Error::file(p, e)))
-        .transpose()?;
-    let report =
-        vault::export::verify_bundle_with_receipt(file, &ids, earlier, receipt.as_deref())?;
+    let report = vault::export::verify_bundle_with(file, &ids, &inputs.options(earlier))
+        .map_err(escape_bundle_error)?;
+    inputs.learn(out, &report);
     if out.json {
         out.json(&report)?;
     } else {
@@ -234,29 +414,74 @@ pub fn bundle_verify(
     Ok(if report.ok { 0 } else { EXIT_PROBLEMS })
 }
 
-fn print_bundle_report(out: &Out, r: &vault::export::BundleReport) -> Result<()> {
+fn print_bundle_report(out: &Out, r: &BundleReport) -> Result<()> {
     let verdict = if r.ok {
         t(Msg::BundleVerified)
     } else {
         t(Msg::BundleNotVerified)
     };
+    // Everything below that came from the bundle is shown through `terminal::inline`: the
+    // manifest's unsigned fields and the archive's names are the sender's (or a forger's) text.
+    let esc = |s: &str| terminal::inline(s).into_owned();
+    let kind = match r.kind.as_str() {
+        "export" => t(Msg::BundleKindExport).to_owned(),
+        "disclosure" => t(Msg::BundleKindDisclosure).to_owned(),
+        other => esc(other),
+    };
     out.line(&tf!(
         Msg::BundleHead,
         verdict = verdict,
-        kind = r.kind,
-        id = r.export_id,
-        at = r.exported_at
+        kind = kind,
+        id = esc(&r.export_id),
+        at = esc(&r.exported_at)
     ))?;
-    out.line(&tf!(Msg::BundleVault, id = r.vault_id, fp = r.fingerprint))?;
-    out.line(t(Msg::BundleConfirmFp))?;
+    let fp = if r.fingerprint.is_empty() {
+        t(Msg::NoneWord)
+    } else {
+        r.fingerprint.as_str()
+    };
+    out.line(&tf!(Msg::BundleVault, id = esc(&r.vault_id), fp = fp))?;
+    match &r.sender {
+        trust::Standing::Trusted { name } => {
+            out.line(&tf!(Msg::BundleSenderTrusted, name = esc(name)))?;
+        }
+        trust::Standing::Changed {
+            name,
+            trusted_fingerprint,
+            ..
+        } => {
+            out.line(&tf!(
+                Msg::BundleSenderChanged,
+                name = esc(name),
+                fp = esc(trusted_fingerprint)
+            ))?;
+        }
+        trust::Standing::Unknown if !r.fingerprint.is_empty() => {
+            out.line(t(Msg::BundleConfirmFp))?;
+            out.warn(&tf!(Msg::BundleSenderUnknown, fp = &r.fingerprint));
+        }
+        _ => out.line(t(Msg::BundleConfirmFp))?,
+    }
     out.line(&tf!(Msg::BundleCheckpoint, n = r.checkpoint_size))?;
+    if let Some(rc) = &r.receipt {
+        match rc.status {
+            "same" => out.line(&tf!(Msg::BundleReceiptSame, n = rc.size))?,
+            "extended" => out.line(&tf!(Msg::BundleReceiptExtended, n = rc.size))?,
+            "newer" => out.line(&tf!(
+                Msg::BundleReceiptNewer,
+                n = rc.size,
+                m = r.checkpoint_size
+            ))?,
+            _ => {}
+        }
+    }
     if let Some(s) = &r.supplements {
-        out.line(&tf!(Msg::BundleSupplements, id = s))?;
+        out.line(&tf!(Msg::BundleSupplements, id = esc(s)))?;
     }
     for rec in &r.records {
         out.line(&tf!(
             Msg::BundleRecord,
-            id = rec.id,
+            id = esc(&rec.id),
             leaf = rec.leaf_index,
             disclosed = list_or_none(&rec.disclosed),
             withheld = list_or_none(&rec.withheld)
@@ -265,13 +490,17 @@ fn print_bundle_report(out: &Out, r: &vault::export::BundleReport) -> Result<()>
     for a in &r.attachments {
         out.line(&tf!(
             Msg::BundleAttachment,
-            id = a.id,
+            id = esc(&a.id),
             leaf = a.leaf_index,
-            carries = a.carries.as_deref().unwrap_or(t(Msg::NoneWord)),
+            carries = a
+                .carries
+                .as_deref()
+                .map(esc)
+                .unwrap_or_else(|| t(Msg::NoneWord).into()),
             sha = a
                 .file_sha256
                 .as_deref()
-                .map(|h| format!(", SHA-256 {h}"))
+                .map(|h| format!(", SHA-256 {}", esc(h)))
                 .unwrap_or_default(),
             withheld = list_or_none(&a.withheld)
         ))?;
@@ -281,31 +510,87 @@ fn print_bundle_report(out: &Out, r: &vault::export::BundleReport) -> Result<()>
     } else {
         out.line(&tf!(Msg::BundleProblems, n = r.problems.len()))?;
         for p in &r.problems {
-            out.line(&super::i18n::problem_line(p.kind, &p.item, &p.detail))?;
+            out.line(&super::i18n::problem_line(
+                p.kind,
+                &esc(&p.item),
+                &esc(&p.detail),
+            ))?;
         }
     }
     Ok(())
+}
+
+/// A refusal can quote the bundle (a JSON parser naming an unknown field, an archive entry's
+/// name): it reaches the terminal escaped like everything else from the bundle.
+fn escape_bundle_error(e: Error) -> Error {
+    match e {
+        Error::Bundle(s) => Error::Bundle(terminal::inline(&s).into_owned()),
+        other => other,
+    }
 }
 
 fn list_or_none(items: &[String]) -> String {
     if items.is_empty() {
         t(Msg::Nothing).into()
     } else {
-        items.join(", ")
+        terminal::inline(&items.join(", ")).into_owned()
     }
 }
 
-pub fn bundle_open(out: &Out, file: &Path, id: &IdentityArgs, dir: &Path) -> Result<()> {
+pub fn bundle_open(
+    out: &Out,
+    file: &Path,
+    id: &IdentityArgs,
+    dir: &Path,
+    receipt: Option<&Path>,
+    expect: Option<&str>,
+) -> Result<u8> {
+    let mut inputs = CounselInputs::read(receipt, expect)?;
     let ids = identities(id)?;
-    let opened = vault::export::open_bundle(file, &ids, dir)?;
+    let opened = vault::export::open_bundle_with(file, &ids, dir, &inputs.options(None))
+        .map_err(escape_bundle_error)?;
+    inputs.learn(out, &opened.report);
     if out.json {
-        return out.json(&serde_json::json!({ "report": opened.report, "files": opened.files }));
+        out.json(&serde_json::json!({ "report": opened.report, "files": opened.files }))?;
+    } else {
+        print_bundle_report(out, &opened.report)?;
     }
-    print_bundle_report(out, &opened.report)?;
+    if !opened.report.ok {
+        out.warn(t(Msg::BundleNotExtracted));
+        return Ok(EXIT_PROBLEMS);
+    }
+    if !out.json {
+        out.line(&tf!(
+            Msg::BundleExtracted,
+            n = opened.files.len(),
+            path = dir.display()
+        ))?;
+    }
+    Ok(0)
+}
+
+/// `vault bundle trust FINGERPRINT --name NAME [--vault-id ID]`.
+pub fn bundle_trust(
+    out: &Out,
+    fingerprint: &str,
+    name: &str,
+    vault_id: Option<&str>,
+) -> Result<()> {
+    let path = trust_path().ok_or_else(|| Error::Invalid(t(Msg::NoStateDir).into()))?;
+    let mut trusted = TrustedSenders::load(&path)?;
+    trusted.add(fingerprint, name, vault_id)?;
+    trusted.save()?;
+    let fp = trust::normalize_fingerprint(fingerprint)?;
+    if out.json {
+        return out.json(&serde_json::json!({
+            "fingerprint": fp, "name": name.trim(), "vault_id": vault_id, "file": path
+        }));
+    }
     out.line(&tf!(
-        Msg::BundleExtracted,
-        n = opened.files.len(),
-        path = dir.display()
+        Msg::TrustAdded,
+        name = terminal::inline(name.trim()),
+        fp = fp
     ))?;
+    out.note(&tf!(Msg::TrustFileNote, path = path.display()));
     Ok(())
 }

@@ -259,23 +259,62 @@ catalogue! {
     GiveIdentity: "give --identity KEY or --passphrase" | "indique --identity CLAVE o --passphrase";
     BundleVerified: "VERIFIED" | "VERIFICADO";
     BundleNotVerified: "NOT VERIFIED" | "NO VERIFICADO";
-    BundleHead: "{verdict}: {kind} bundle {id} exported {at}" | "{verdict}: paquete {kind} {id} exportado el {at}";
-    BundleVault: "Vault {id} — signing key fingerprint {fp}" | "Bóveda {id} — huella de la clave de firma {fp}";
+    BundleHead: "{verdict}: {kind} bundle {id} exported {at}" | "{verdict}: paquete {kind} {id}, hecho el {at}";
+    BundleVault: "Vault {id} — signing key fingerprint {fp}" | "Bóveda {id} — número de seguridad de la clave de firma {fp}";
     BundleConfirmFp: "Confirm this fingerprint with the person who kept the records (by phone or in person)."
-        | "Confirme esta huella con la persona que llevó los registros (por teléfono o en persona).";
-    BundleCheckpoint: "Signed checkpoint covers {n} ledger entries." | "El punto de control firmado cubre {n} entradas del registro.";
+        | "Confirme este número de seguridad con la persona que llevó los registros (por teléfono o en persona).";
+    BundleCheckpoint: "Signed checkpoint covers {n} ledger entries." | "El sello firmado cubre {n} anotaciones de la bitácora.";
     BundleSupplements: "This is a later disclosure supplementing export {id}." | "Es una revelación posterior que completa la exportación {id}.";
     BundleRecord: "  record {id} (ledger leaf {leaf}): disclosed {disclosed}; withheld {withheld}"
-        | "  incidente {id} (hoja {leaf} del registro): revelado {disclosed}; ocultado {withheld}";
+        | "  incidente {id} (n.º {leaf} de la bitácora): datos revelados {disclosed}; datos ocultos {withheld}";
     BundleAttachment: "  attachment {id} (ledger leaf {leaf}): {carries}{sha}; withheld {withheld}"
-        | "  adjunto {id} (hoja {leaf} del registro): {carries}{sha}; ocultado {withheld}";
+        | "  adjunto {id} (n.º {leaf} de la bitácora): {carries}{sha}; datos ocultos {withheld}";
     BundleAllGood: "Every signature, inclusion proof, disclosed field and attachment hash checks out: the disclosed content is exactly what the vault recorded, and withheld parts are committed to by salted digests."
-        | "Todas las firmas, pruebas de inclusión, datos revelados y resúmenes de adjuntos son correctos: el contenido revelado es exactamente lo que registró la bóveda, y las partes ocultadas quedan comprometidas por resúmenes con sal.";
+        | "Todas las firmas, pruebas de inclusión, datos revelados y códigos de control de los adjuntos son correctos: lo revelado es exactamente lo que anotó la bóveda, y las partes ocultas quedan selladas con un código con sal (hash con sal).";
     BundleProblems: "{n} problem(s):" | "{n} problema(s):";
     Nothing: "nothing" | "nada";
     NoneWord: "none" | "ninguno";
     BundleExtracted: "Extracted {n} file(s) into {path}; open report.html to read them."
         | "Se extrajeron {n} archivo(s) en {path}; abra report.html para leerlos.";
+    // --- export_cmd.rs: bundles (recipients shown, passphrases, trusted senders, receipts)
+    GenerateBundlePassphraseConflict: "--generate-passphrase makes the bundle passphrase itself: unset VAULT_BUNDLE_PASSPHRASE_FILE"
+        | "--generate-passphrase crea la contraseña del paquete: quite VAULT_BUNDLE_PASSPHRASE_FILE";
+    GeneratedBundlePassphrase: "\nThe bundle passphrase ({n} random words; this is the only time it is shown):\n\n    {passphrase}\n\nGive it to your lawyer by another way than the bundle (by phone or in person), never in the same email.\n"
+        | "\nLa contraseña del paquete ({n} palabras al azar; es la única vez que se muestra):\n\n    {passphrase}\n\nDésela a su abogado o abogada por otro medio que el paquete (por teléfono o en persona), nunca en el mismo correo.\n";
+    WeakBundlePassphrase: "the bundle passphrase is too easy to guess: anyone who gets a copy of the bundle can try passphrases without limit. Use five or more uncommon words, or --generate-passphrase to have one made up"
+        | "la contraseña del paquete es muy fácil de adivinar: quien consiga una copia del paquete puede probar contraseñas sin límite. Use cinco palabras poco comunes o más, o --generate-passphrase para que se invente una";
+    NoBundlePassphrase: "no bundle passphrase: set VAULT_BUNDLE_PASSPHRASE_FILE to a file that holds it, or run in a terminal"
+        | "falta la contraseña del paquete: indique en VAULT_BUNDLE_PASSPHRASE_FILE un archivo que la contenga, o use una terminal";
+    ExportRecipientsOne: "The bundle will be encrypted to this key:" | "El paquete se cifrará para esta clave:";
+    ExportRecipientsMany: "The bundle will be encrypted to these {n} keys; each one can open it:"
+        | "El paquete se cifrará para estas {n} claves; cualquiera de ellas puede abrirlo:";
+    KeyFileHoldsMany: "the key file {path} holds {n} keys, not one: check that each of them belongs to your lawyer"
+        | "el archivo de claves {path} contiene {n} claves, no una: compruebe que todas son de su abogado o abogada";
+    ManyKeysNeedYes: "not exporting to several keys from one key file without confirmation: check the list above, then add --yes"
+        | "no se exporta para varias claves de un mismo archivo sin confirmación: revise la lista de arriba y luego agregue --yes";
+    EncryptToAll: "Encrypt to all of them?" | "¿Cifrar para todas?";
+    PolicyDisclosesPrivate: "the redaction policy {path} shows the private parts of the narrative ([[...]]): they will be readable in the bundle"
+        | "la política de ocultación {path} muestra las partes privadas del relato ([[...]]): se podrán leer en el paquete";
+    PolicyNeedsConfirm: "not exporting private parts without confirmation: add --disclose-private (or --yes), or set \"disclose_private\": false in the policy"
+        | "no se exportan partes privadas sin confirmación: agregue --disclose-private (o --yes), o ponga \"disclose_private\": false en la política";
+    BundleKindExport: "export" | "de exportación";
+    BundleKindDisclosure: "disclosure" | "de revelación";
+    BundleSenderTrusted: "Sender: {name} (this fingerprint is in your list of trusted senders)."
+        | "Remitente: {name} (este número de seguridad está en su lista de remitentes de confianza).";
+    BundleSenderChanged: "SENDER CHANGED: you trust this vault as {name}'s with fingerprint {fp}; this bundle is signed by another key. Do not rely on it; call the sender."
+        | "CAMBIÓ EL REMITENTE: usted confía en esta bóveda como de {name}, con el número de seguridad {fp}; este paquete lo firmó otra clave. No confíe en él; llame a quien se lo envió.";
+    BundleSenderUnknown: "this fingerprint is not in your list of trusted senders. Once the sender confirms it, run: vault bundle trust '{fp}' --name NAME"
+        | "este número de seguridad no está en su lista de remitentes de confianza. Cuando quien lo envió se lo confirme, ejecute: vault bundle trust '{fp}' --name NOMBRE";
+    BundleReceiptSame: "The receipt (size {n}) is this bundle's signed checkpoint." | "El comprobante (tamaño {n}) es el sello firmado de este paquete.";
+    BundleReceiptExtended: "This bundle contains everything the receipt (size {n}) covers: nothing signed before it was removed or changed."
+        | "Este paquete contiene todo lo del comprobante (tamaño {n}): no se quitó ni se cambió nada de lo firmado antes.";
+    BundleReceiptNewer: "The receipt (size {n}) is newer than this bundle's checkpoint (size {m}): expected if the bundle was made before the receipt. A bundle cannot vouch for a later checkpoint; check a newer bundle against this receipt to confirm nothing was rolled back."
+        | "El comprobante (tamaño {n}) es más reciente que el sello de este paquete (tamaño {m}): es normal si el paquete se hizo antes del comprobante. Un paquete no puede responder por un sello posterior; verifique un paquete más nuevo con este comprobante para confirmar que nada se reemplazó por una copia más vieja.";
+    BundleNotExtracted: "the bundle does not verify: nothing was extracted" | "el paquete no se pudo verificar: no se extrajo nada";
+    NoStateDir: "no folder for per-user files: set VAULT_STATE_DIR" | "no hay carpeta para los archivos del usuario: indique VAULT_STATE_DIR";
+    TrustAdded: "Trusted {name}: fingerprint {fp}" | "Remitente de confianza {name}: número de seguridad {fp}";
+    TrustFileNote: "Saved in {path}. A bundle that claims this sender's vault under another key will now be refused."
+        | "Se guardó en {path}. A partir de ahora se rechazará un paquete que diga venir de la bóveda de esta persona con otra clave.";
     // --- maint_cmd.rs
     GeneratePassphraseConflict: "--generate-passphrase makes the passphrase itself: do not also give --passphrase-file (or VAULT_PASSPHRASE_FILE)"
         | "--generate-passphrase crea la contraseña: no indique también --passphrase-file (ni VAULT_PASSPHRASE_FILE)";
@@ -787,6 +826,60 @@ const DETAILS_ES: &[(&str, &str)] = &[
         "line * of the pin file * is damaged and was ignored",
         "la línea * del archivo de bóvedas conocidas * está dañada y no se tomó en cuenta",
     ),
+    // src/export: bundle limits, bounded reads, trusted senders
+    (
+        "the bundle's age header has more than * recipient stanzas; a vault bundle never has so many; refusing before trying any key",
+        "el encabezado age del paquete tiene más de * destinatarios; un paquete de vault nunca tiene tantos; se rechaza antes de probar ninguna clave",
+    ),
+    (
+        "the bundle's age header is larger than * KiB; a vault bundle's never is; refusing before trying any key",
+        "el encabezado age del paquete pasa de * KiB; el de un paquete de vault nunca es tan grande; se rechaza antes de probar ninguna clave",
+    ),
+    (
+        "the bundle's passphrase asks for scrypt work factor *, above the limit of * (it would take * MiB of memory); refusing before deriving any key",
+        "la contraseña del paquete pide un factor de trabajo scrypt de *, más que el límite de * (necesitaría * MiB de memoria); se rechaza antes de probar la contraseña",
+    ),
+    (
+        "the bundle's passphrase asks for scrypt work factor *, above the limit of *; refusing before deriving any key",
+        "la contraseña del paquete pide un factor de trabajo scrypt de *, más que el límite de *; se rechaza antes de probar la contraseña",
+    ),
+    (
+        "the bundle's passphrase stanza is malformed; refusing",
+        "la parte de la contraseña del paquete está mal formada; se rechaza",
+    ),
+    (
+        "* is larger than * KiB: it is not the kind of file expected here",
+        "* pasa de * KiB: no es el tipo de archivo que se espera aquí",
+    ),
+    ("* is not UTF-8 text", "* no es texto UTF-8"),
+    (
+        "* is not a readable list of trusted senders: *",
+        "* no es una lista legible de remitentes de confianza: *",
+    ),
+    (
+        "a fingerprint is six groups of five digits, as `vault info` or `vault bundle verify` shows it",
+        "un número de seguridad son seis grupos de cinco cifras, como lo muestran `vault info` o `vault bundle verify`",
+    ),
+    (
+        "give the sender a name of 1 to * characters on one line",
+        "dé al remitente un nombre de 1 a * caracteres en una sola línea",
+    ),
+    (
+        "a vault id is 32 lowercase hexadecimal characters, as `vault info` shows it",
+        "el identificador de una bóveda son 32 caracteres (cifras y letras a-f), como lo muestra `vault info`",
+    ),
+    (
+        "vault * is already trusted with another fingerprint (*); remove that line from * first if the sender really has a new key",
+        "la bóveda * ya es de confianza con otro número de seguridad (*); si de verdad el remitente tiene una clave nueva, quite antes esa línea de *",
+    ),
+    (
+        "cannot write the trust file: *",
+        "no se puede escribir la lista de remitentes de confianza: *",
+    ),
+    (
+        "the earlier bundle * does not verify",
+        "el paquete anterior * no se pudo verificar",
+    ),
     (
         "the attachment was stored, but * changed while it was read; it was not removed",
         "el adjunto se guardó, pero * cambió mientras se leía; no se borró",
@@ -1029,6 +1122,7 @@ const ITEMS_ES: &[(&str, &str)] = &[
     ("checkpoint", "punto de control"),
     ("keyslots", "ranuras de clave"),
     ("manifest", "manifiesto"),
+    ("archive", "archivo ZIP del paquete"),
 ];
 
 /// A Spanish sentence for every problem kind the library reports (the unit tests check that
@@ -1199,7 +1293,10 @@ const PROBLEM_KINDS_ES: &[(&str, &str)] = &[
         "withheld",
         "la lista de datos ocultados no concuerda con la entrada del registro",
     ),
-    ("fingerprint", "la huella no corresponde a la clave pública"),
+    (
+        "fingerprint",
+        "el número de seguridad que declara el paquete no corresponde a su clave de firma",
+    ),
     ("missing_file", "falta un archivo en el paquete"),
     (
         "record_file",
@@ -1217,6 +1314,19 @@ const PROBLEM_KINDS_ES: &[(&str, &str)] = &[
     (
         "consistency_proof",
         "el punto de control del paquete no prolonga de forma demostrable este anterior",
+    ),
+    // src/export/reader.rs: duplicates and who sent the bundle
+    (
+        "duplicate",
+        "aparece más de una vez en el paquete: se rechaza, porque una copia podría esconder a la otra",
+    ),
+    (
+        "fingerprint_mismatch",
+        "el paquete lo firmó una clave con otro número de seguridad, no el que usted indicó",
+    ),
+    (
+        "sender_changed",
+        "CAMBIÓ EL REMITENTE: el paquete dice venir de una bóveda de confianza, pero lo firmó otra clave; alguien más lo hizo",
     ),
 ];
 
@@ -1292,6 +1402,9 @@ const VALUE_NAMES_ES: &[(&str, &str)] = &[
     ("FORMAT", "FORMATO"),
     ("SHELL", "INTÉRPRETE"),
     ("LANG", "IDIOMA"),
+    // bundles
+    ("FINGERPRINT", "NÚMERO"),
+    ("NAME", "NOMBRE"),
 ];
 
 fn value_name_es(name: &str) -> Option<&'static str> {
@@ -1605,6 +1718,8 @@ pub const HELP_ES: &[(&str, &str)] = &[
     ("export:to", "Un destinatario: una clave pública age (age1...) o SSH (ssh-ed25519/ssh-rsa). Se puede repetir."),
     ("export:to_file", "Un archivo de destinatarios, uno por línea (se admiten comentarios con #). Se puede repetir."),
     ("export:passphrase", "Cifra con una contraseña (se pregunta dos veces, o se lee de VAULT_BUNDLE_PASSPHRASE_FILE)."),
+    ("export:generate_passphrase", "Cifra con una contraseña fuerte inventada para usted (seis palabras al azar), que se muestra una sola vez."),
+    ("export:yes", "Confirma de antemano: cifrar para todas las claves de un archivo de claves, y aplicar una política que muestra partes privadas (necesario fuera de una terminal)."),
     ("export:entries", "Exporta estos incidentes (identificadores o sus comienzos)."),
     ("export:all", "Exporta todos los incidentes."),
     ("export:since", "Exporta incidentes desde esta fecha u hora."),
@@ -1627,6 +1742,8 @@ pub const HELP_ES: &[(&str, &str)] = &[
     ("disclose:to", "Un destinatario: una clave pública age (age1...) o SSH (ssh-ed25519/ssh-rsa). Se puede repetir."),
     ("disclose:to_file", "Un archivo de destinatarios, uno por línea (se admiten comentarios con #). Se puede repetir."),
     ("disclose:passphrase", "Cifra con una contraseña (se pregunta dos veces, o se lee de VAULT_BUNDLE_PASSPHRASE_FILE)."),
+    ("disclose:generate_passphrase", "Cifra con una contraseña fuerte inventada para usted (seis palabras al azar), que se muestra una sola vez."),
+    ("disclose:yes", "Confirma de antemano: cifrar para todas las claves de un archivo de claves (necesario fuera de una terminal)."),
     ("disclose:bundle_of", "El identificador (o su comienzo) de la exportación anterior, como lo lista `vault exports`."),
     ("disclose:entry", "El incidente cuyo dato se revela."),
     ("disclose:fields", "El dato que revelar (se puede repetir); `narrative.private` revela todas las partes privadas."),
@@ -1641,12 +1758,20 @@ pub const HELP_ES: &[(&str, &str)] = &[
     ("bundle verify:passphrase", "El paquete se cifró con una contraseña (se pregunta, o se lee de VAULT_BUNDLE_PASSPHRASE_FILE)."),
     ("bundle verify:earlier", "Un paquete anterior que este completa (una revelación posterior): comprueba que concuerdan."),
     ("bundle verify:receipt", "Un comprobante recibido antes de quien lleva los registros: comprueba que este paquete lo prolonga."),
+    ("bundle verify:expect_fingerprint", "Falla si el paquete no lo firmó la clave con este número de seguridad (para programas)."),
     ("bundle open", "Verifica un paquete y lo extrae en un directorio nuevo."),
     ("bundle open!", "Ejemplo:\n  vault bundle open caso.age --identity abogada.key --out caso/"),
     ("bundle open:file", "El archivo del paquete."),
     ("bundle open:identity", "Un archivo de identidad age o una clave privada OpenSSH sin cifrar."),
     ("bundle open:passphrase", "El paquete se cifró con una contraseña (se pregunta, o se lee de VAULT_BUNDLE_PASSPHRASE_FILE)."),
     ("bundle open:out", "El directorio que crear."),
+    ("bundle open:receipt", "Un comprobante recibido antes de quien lleva los registros: comprueba que este paquete contiene todo lo del comprobante."),
+    ("bundle open:expect_fingerprint", "Falla si el paquete no lo firmó la clave con este número de seguridad (para programas)."),
+    ("bundle trust", "Confía en el número de seguridad de un remitente (que le leyó por teléfono o en persona), con un nombre."),
+    ("bundle trust!", "Ejemplo:\n  vault bundle trust '04561 46287 45811 42252 45019 28186' --name 'Ana R.'"),
+    ("bundle trust:fingerprint", "El número de seguridad: seis grupos de cinco cifras (entre comillas)."),
+    ("bundle trust:name", "Quién es el remitente, como usted lo reconocerá."),
+    ("bundle trust:vault_id", "El identificador de la bóveda del remitente (`vault info`), si lo sabe; si no, se aprende del primer paquete que se verifique con este número."),
     // keyslots and maintenance
     ("keyslot", "Gestiona las ranuras de clave: listarlas, añadir un código de recuperación u otra contraseña, quitar una."),
     ("keyslot!", "Ejemplos:\n  vault keyslot list\n  vault keyslot add --recovery\n  vault keyslot remove 3f2a"),

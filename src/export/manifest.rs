@@ -119,3 +119,83 @@ pub struct RecordFile {
 pub fn withheld_marker() -> serde_json::Value {
     serde_json::json!({ "withheld": true })
 }
+
+/// The first object key that appears twice in one object of the JSON text `bytes`, as an error
+/// message. serde_json (and most parsers) keep the last of two equal keys while another reader
+/// may keep the first, so a bundle file with a repeated key could show each reader something
+/// else: bundles never have one (docs/bundle-format.md, section 1). Syntax errors are left to the
+/// real parse; only duplicates are reported here.
+pub fn duplicate_key(bytes: &[u8]) -> Option<String> {
+    match serde_json::from_slice::<NoDuplicateKeys>(bytes) {
+        Err(e) if e.to_string().starts_with(DUPLICATE) => Some(e.to_string()),
+        _ => None,
+    }
+}
+
+const DUPLICATE: &str = "duplicate key ";
+
+/// Walks any JSON value, refusing an object with a repeated key.
+struct NoDuplicateKeys;
+
+impl<'de> Deserialize<'de> for NoDuplicateKeys {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(NoDuplicateKeys)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for NoDuplicateKeys {
+    type Value = NoDuplicateKeys;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(NoDuplicateKeys)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(NoDuplicateKeys)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(NoDuplicateKeys)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(NoDuplicateKeys)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(NoDuplicateKeys)
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(NoDuplicateKeys)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<NoDuplicateKeys>()?.is_some() {}
+        Ok(NoDuplicateKeys)
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut seen = std::collections::BTreeSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if !seen.insert(key.clone()) {
+                return Err(serde::de::Error::custom(format!("{DUPLICATE}{key:?}")));
+            }
+            map.next_value::<NoDuplicateKeys>()?;
+        }
+        Ok(NoDuplicateKeys)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_keys_are_found_at_any_depth() {
+        assert_eq!(duplicate_key(br#"{"a":1,"b":[{"c":2}]}"#), None);
+        assert!(duplicate_key(br#"{"a":1,"a":2}"#).is_some());
+        assert!(duplicate_key(br#"{"x":[{"c":2,"d":{"e":1,"e":1}}]}"#).is_some());
+        // The same key written with an escape is the same key.
+        assert!(duplicate_key(br#"{"ab":1,"\u0061b":2}"#).is_some());
+        // Syntax errors are the real parse's business.
+        assert_eq!(duplicate_key(b"{\"a\":"), None);
+    }
+}

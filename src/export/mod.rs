@@ -6,16 +6,19 @@
 //! names of those withheld), `records/<id>.json`, the included attachments, `report.html` and
 //! `VERIFY.txt`. docs/bundle-format.md specifies it for independent verifiers.
 
+pub mod files;
 pub mod manifest;
 pub mod plan;
 pub mod reader;
 pub mod recipients;
 pub mod report;
+pub mod trust;
 mod writer;
 
 pub use plan::{ExportRequest, Redaction, Selection};
 pub use reader::{
-    open_bundle, verify_bundle, verify_bundle_with_receipt, BundleReport, OpenedBundle,
+    open_bundle, open_bundle_with, verify_bundle, verify_bundle_with, verify_bundle_with_receipt,
+    BundleReport, OpenedBundle, ReceiptCheck, VerifyOptions,
 };
 pub use writer::{ExportOutcome, ExportPlan};
 

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
-use std::io::{BufReader, Read, Seek};
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Component, Path, PathBuf};
 
 use base64::engine::general_purpose::STANDARD;
@@ -14,7 +14,8 @@ use base64::Engine;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::manifest::{withheld_marker, LeafProof, Manifest, RecordFile};
+use super::manifest::{duplicate_key, withheld_marker, LeafProof, Manifest, RecordFile};
+use super::trust::{Standing, TrustedSenders};
 use super::BUNDLE_FORMAT;
 use crate::crypto::signing;
 use crate::integrity::Problem;
@@ -26,6 +27,17 @@ use crate::{fsutil, Error, Result};
 const MAX_TEXT: u64 = 64 << 20;
 /// Most entries an archive may have.
 const MAX_ENTRIES: usize = 1_000_000;
+/// Most recipient stanzas a bundle's age header may have. The age crate tries every identity
+/// against every stanza (8,000 stanzas took 20 s), so a header with more than any real bundle
+/// needs (one per counsel key) is refused before any is tried.
+pub const MAX_STANZAS: usize = 64;
+/// Highest scrypt work factor (log2 N) a passphrase bundle may ask for: 2^20 costs 1 GiB of
+/// memory and a few seconds. Bundles this program writes use 18 (256 MiB); age's own ceiling
+/// (four above what takes a second here) would let a crafted bundle ask for 22: 4 GiB and 23 s
+/// before "wrong passphrase".
+pub const MAX_SCRYPT_LOG_N: u8 = 20;
+/// Largest age header read while counting stanzas.
+const MAX_HEADER: u64 = 256 << 10;
 
 /// What `bundle verify` found.
 #[derive(Debug, Clone, Serialize)]
@@ -36,11 +48,42 @@ pub struct BundleReport {
     pub supplements: Option<String>,
     pub exported_at: String,
     pub vault_id: String,
+    /// The fingerprint computed from the bundle's signing key (never the one the manifest
+    /// claims); empty when the key is not a valid Ed25519 key.
     pub fingerprint: String,
+    /// Where that fingerprint stands in counsel's trust file.
+    pub sender: Standing,
+    /// What the receipt check found, when a receipt was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub receipt: Option<ReceiptCheck>,
     pub checkpoint_size: u64,
     pub records: Vec<ItemReport>,
     pub attachments: Vec<ItemReport>,
     pub problems: Vec<Problem>,
+}
+
+/// How a receipt relates to the bundle's checkpoint.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReceiptCheck {
+    /// `same`: the receipt is the bundle's checkpoint; `extended`: the bundle's checkpoint
+    /// provably extends it; `newer`: the receipt covers more than the bundle (the bundle was
+    /// made before the receipt); `failed`: a problem says why.
+    pub status: &'static str,
+    /// Ledger entries the receipt covers (0 when it could not be read).
+    pub size: u64,
+}
+
+/// What `bundle verify` and `bundle open` check besides the bundle itself.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct VerifyOptions<'a> {
+    /// An earlier bundle this one supplements (a later disclosure).
+    pub earlier: Option<&'a Path>,
+    /// A receipt (signed checkpoint note) counsel received from the sender.
+    pub receipt: Option<&'a str>,
+    /// The fingerprint counsel expects (normalized with `trust::normalize_fingerprint`).
+    pub expect_fingerprint: Option<&'a str>,
+    /// Counsel's trusted senders.
+    pub trusted: Option<&'a TrustedSenders>,
 }
 
 /// One record or attachment in the report.
@@ -66,9 +109,86 @@ pub struct OpenedBundle {
 
 type Archive = zip::ZipArchive<age::stream::StreamReader<BufReader<File>>>;
 
-fn open_archive(path: &Path, identities: &[Box<dyn age::Identity>]) -> Result<(Archive, u64)> {
-    let file = File::open(path).map_err(|e| Error::file(path, e))?;
+/// Reads the age header's stanza lines (without decrypting anything) and refuses a header with
+/// more than [`MAX_STANZAS`] stanzas or an scrypt work factor above [`MAX_SCRYPT_LOG_N`], before
+/// the age crate tries any identity. Anything else odd is left to the age crate to refuse.
+fn check_age_header(file: &mut File, path: &Path) -> Result<()> {
+    file.seek(SeekFrom::Start(0))
+        .map_err(|e| Error::file(path, e))?;
+    let mut r = BufReader::new(Read::take(&mut *file, MAX_HEADER));
+    let mut line = Vec::new();
+    let mut read = 0u64;
+    let mut stanzas = 0usize;
+    let mut first = true;
+    loop {
+        line.clear();
+        let n = r
+            .read_until(b'\n', &mut line)
+            .map_err(|e| Error::file(path, e))?;
+        read += n as u64;
+        if n == 0 || line.last() != Some(&b'\n') {
+            if read >= MAX_HEADER {
+                return Err(Error::Bundle(format!(
+                    "the bundle's age header is larger than {} KiB; a vault bundle's never is; refusing before trying any key",
+                    MAX_HEADER >> 10
+                )));
+            }
+            return Ok(());
+        }
+        let l = &line[..line.len() - 1];
+        if first {
+            if l != b"age-encryption.org/v1" {
+                return Ok(());
+            }
+            first = false;
+            continue;
+        }
+        if l.starts_with(b"---") {
+            return Ok(());
+        }
+        let Some(rest) = l.strip_prefix(b"-> ") else {
+            continue;
+        };
+        stanzas += 1;
+        if stanzas > MAX_STANZAS {
+            return Err(Error::Bundle(format!(
+                "the bundle's age header has more than {MAX_STANZAS} recipient stanzas; a vault bundle never has so many; refusing before trying any key"
+            )));
+        }
+        let mut args = rest.split(|b| *b == b' ');
+        if args.next() == Some(b"scrypt".as_slice()) {
+            let log_n = args
+                .nth(1)
+                .and_then(|a| std::str::from_utf8(a).ok())
+                .and_then(|a| a.parse::<u8>().ok());
+            match log_n {
+                Some(n) if n <= MAX_SCRYPT_LOG_N => {}
+                Some(n) => {
+                    return Err(Error::Bundle(format!(
+                        "the bundle's passphrase asks for scrypt work factor {n}, above the limit of {MAX_SCRYPT_LOG_N} (it would take {} MiB of memory); refusing before deriving any key",
+                        128u64.saturating_mul(8).saturating_mul(1u64.checked_shl(u32::from(n)).unwrap_or(u64::MAX)) >> 20
+                    )))
+                }
+                None => {
+                    return Err(Error::Bundle(
+                        "the bundle's passphrase stanza is malformed; refusing".into(),
+                    ))
+                }
+            }
+        }
+    }
+}
+
+fn open_archive(
+    file: &File,
+    path: &Path,
+    identities: &[Box<dyn age::Identity>],
+) -> Result<(Archive, u64)> {
+    let mut file = file.try_clone().map_err(|e| Error::file(path, e))?;
     let len = file.metadata().map_err(|e| Error::file(path, e))?.len();
+    check_age_header(&mut file, path)?;
+    file.seek(SeekFrom::Start(0))
+        .map_err(|e| Error::file(path, e))?;
     let decryptor = age::Decryptor::new_buffered(BufReader::new(file))
         .map_err(|_| Error::Bundle(format!("{} is not an age-encrypted bundle", path.display())))?;
     // A wrong passphrase fails the scrypt stanza's authentication rather than matching no key.
@@ -82,6 +202,9 @@ fn open_archive(path: &Path, identities: &[Box<dyn age::Identity>]) -> Result<(A
             age::DecryptError::DecryptionFailed if scrypt => {
                 Error::Bundle("wrong passphrase for this bundle (or the bundle is damaged)".into())
             }
+            age::DecryptError::ExcessiveWork { required, .. } => Error::Bundle(format!(
+                "the bundle's passphrase asks for scrypt work factor {required}, above the limit of {MAX_SCRYPT_LOG_N}; refusing before deriving any key"
+            )),
             other => Error::Bundle(format!("the bundle does not decrypt: {other}")),
         })?;
     // The archive reader seeks to the end first, so a truncated or damaged age stream shows up
@@ -297,7 +420,9 @@ fn fail_report(m: &Manifest) -> BundleReport {
         supplements: m.supplements.clone(),
         exported_at: m.exported_at.to_rfc3339(),
         vault_id: m.vault.id.clone(),
-        fingerprint: m.vault.fingerprint.clone(),
+        fingerprint: String::new(),
+        sender: Standing::NotChecked,
+        receipt: None,
         checkpoint_size: 0,
         records: vec![],
         attachments: vec![],
@@ -312,7 +437,14 @@ pub fn verify_bundle(
     identities: &[Box<dyn age::Identity>],
     earlier: Option<&Path>,
 ) -> Result<BundleReport> {
-    verify_bundle_with_receipt(path, identities, earlier, None)
+    verify_bundle_with(
+        path,
+        identities,
+        &VerifyOptions {
+            earlier,
+            ..VerifyOptions::default()
+        },
+    )
 }
 
 /// [`verify_bundle`], also checking that `receipt` (a signed checkpoint note counsel received
@@ -323,7 +455,37 @@ pub fn verify_bundle_with_receipt(
     earlier: Option<&Path>,
     receipt: Option<&str>,
 ) -> Result<BundleReport> {
-    let (mut archive, len) = open_archive(path, identities)?;
+    verify_bundle_with(
+        path,
+        identities,
+        &VerifyOptions {
+            earlier,
+            receipt,
+            ..VerifyOptions::default()
+        },
+    )
+}
+
+/// Decrypts and checks a bundle with every check `opts` asks for. Structural refusals (an age
+/// header out of bounds, an unsafe archive entry, no manifest) are errors; everything else is a
+/// problem in the report, which is then not `ok`.
+pub fn verify_bundle_with(
+    path: &Path,
+    identities: &[Box<dyn age::Identity>],
+    opts: &VerifyOptions<'_>,
+) -> Result<BundleReport> {
+    let file = File::open(path).map_err(|e| Error::file(path, e))?;
+    Ok(verify_file(&file, path, identities, opts)?.0)
+}
+
+/// [`verify_bundle_with`] on an open file; also returns the manifest.
+fn verify_file(
+    file: &File,
+    path: &Path,
+    identities: &[Box<dyn age::Identity>],
+    opts: &VerifyOptions<'_>,
+) -> Result<(BundleReport, Manifest)> {
+    let (mut archive, len) = open_archive(file, path, identities)?;
     let entries = check_entries(&mut archive, len)?;
     let index_of: BTreeMap<String, (usize, u64)> = entries
         .iter()
@@ -332,9 +494,16 @@ pub fn verify_bundle_with_receipt(
     let (mi, _) = *index_of.get("manifest.json").ok_or_else(|| {
         Error::Bundle("the archive has no manifest.json; it is not a vault bundle".into())
     })?;
-    let manifest: Manifest =
-        serde_json::from_slice(&read_small(&mut archive, mi, "manifest.json")?)
-            .map_err(|e| Error::Bundle(format!("manifest.json is not valid: {e}")))?;
+    let manifest_bytes = read_small(&mut archive, mi, "manifest.json")?;
+    // A repeated key anywhere in the manifest makes what it claims depend on the reader; it is
+    // refused like any other malformed manifest.
+    if let Some(d) = duplicate_key(&manifest_bytes) {
+        return Err(Error::Bundle(format!(
+            "manifest.json is not valid: {d}; refusing"
+        )));
+    }
+    let manifest: Manifest = serde_json::from_slice(&manifest_bytes)
+        .map_err(|e| Error::Bundle(format!("manifest.json is not valid: {e}")))?;
     if manifest.format != BUNDLE_FORMAT {
         return Err(Error::Bundle(format!(
             "unknown bundle format {:?}",
@@ -343,6 +512,16 @@ pub fn verify_bundle_with_receipt(
     }
     let mut report = fail_report(&manifest);
     let mut c = Checker { problems: vec![] };
+
+    // Two entries under one name: the zip crate keeps one of them, another unzip tool may show
+    // the other. Which one a reader sees must never depend on the reader.
+    if archive.has_duplicate_names() {
+        c.add(
+            "duplicate",
+            "archive",
+            "the archive holds two entries under the same name; one could hide the other",
+        );
+    }
 
     // The signing key, its fingerprint and the checkpoint.
     let origin = ledger::origin(&manifest.vault.id);
@@ -360,7 +539,9 @@ pub fn verify_bundle_with_receipt(
             None
         }
         Some(k) => {
-            if signing::fingerprint(k) != manifest.vault.fingerprint {
+            // What counsel is shown is computed from the key; the claim is only compared.
+            report.fingerprint = signing::fingerprint(k);
+            if report.fingerprint != manifest.vault.fingerprint {
                 c.add(
                     "fingerprint",
                     "manifest",
@@ -387,13 +568,18 @@ pub fn verify_bundle_with_receipt(
             }
         }
     };
+    check_sender(&mut c, &mut report, opts);
     report.checkpoint_size = cp.as_ref().map_or(0, |c| c.size);
     if let Some(cp) = &cp {
         check_history(&mut c, &manifest, cp);
-        if let (Some(text), Some(k)) = (receipt, &key) {
-            check_receipt(&mut c, &manifest, cp, text, &origin, k);
+        if let (Some(text), Some(k)) = (opts.receipt, &key) {
+            report.receipt = Some(check_receipt(&mut c, &manifest, cp, text, &origin, k));
         }
-    } else if receipt.is_some() {
+    } else if opts.receipt.is_some() {
+        report.receipt = Some(ReceiptCheck {
+            status: "failed",
+            size: 0,
+        });
         c.add(
             "receipt",
             "receipt",
@@ -405,8 +591,22 @@ pub fn verify_bundle_with_receipt(
         .map(String::from)
         .into();
     let mut leaves_seen = BTreeMap::new();
+    let mut ids_seen = BTreeSet::new();
     for r in &manifest.records {
         let item = format!("record {} revision {}", r.id, r.revision);
+        // A record listed twice (or two records sharing a leaf or a file) is refused, and each
+        // repeat is not checked again: 20,000 copies cost one problem, not 20,000 checks.
+        if !ids_seen.insert(("record", r.id.clone()))
+            || leaves_seen.contains_key(&r.proof.leaf_index)
+            || !referenced.insert(r.file.clone())
+        {
+            c.add(
+                "duplicate",
+                &item,
+                "the manifest lists this record, its ledger leaf or its file more than once",
+            );
+            continue;
+        }
         let entry = c.leaf(&item, &r.proof, cp.as_ref());
         leaves_seen.insert(r.proof.leaf_index, r.proof.entry.clone());
         let values = match entry {
@@ -428,10 +628,19 @@ pub fn verify_bundle_with_receipt(
             }
             None => BTreeMap::new(),
         };
-        referenced.insert(r.file.clone());
+        if duplicate_names(&r.withheld) {
+            c.add(
+                "duplicate",
+                &item,
+                "the manifest lists a withheld field more than once",
+            );
+        }
         match index_of.get(&r.file) {
             None => c.add("missing_file", &item, format!("{} is missing", r.file)),
             Some((i, _)) => match read_small(&mut archive, *i, &r.file).and_then(|b| {
+                if let Some(d) = duplicate_key(&b) {
+                    c.add("duplicate", &item, format!("{}: {d}", r.file));
+                }
                 serde_json::from_slice::<RecordFile>(&b).map_err(|e| Error::Bundle(e.to_string()))
             }) {
                 Err(e) => c.add("record_file", &item, format!("{}: {e}", r.file)),
@@ -489,6 +698,19 @@ pub fn verify_bundle_with_receipt(
 
     for a in &manifest.attachments {
         let item = format!("attachment {} of record {}", a.id, a.record);
+        if !ids_seen.insert(("attachment", a.id.clone()))
+            || leaves_seen.contains_key(&a.proof.leaf_index)
+            || a.file
+                .as_ref()
+                .is_some_and(|f| !referenced.insert(f.clone()))
+        {
+            c.add(
+                "duplicate",
+                &item,
+                "the manifest lists this attachment, its ledger leaf or its file more than once",
+            );
+            continue;
+        }
         let entry = c.leaf(&item, &a.proof, cp.as_ref());
         leaves_seen.insert(a.proof.leaf_index, a.proof.entry.clone());
         let values = match entry {
@@ -507,9 +729,15 @@ pub fn verify_bundle_with_receipt(
             }
             None => BTreeMap::new(),
         };
+        if duplicate_names(&a.withheld) {
+            c.add(
+                "duplicate",
+                &item,
+                "the manifest lists a withheld field more than once",
+            );
+        }
         match (&a.file, &a.file_sha256) {
             (Some(file), Some(want)) => {
-                referenced.insert(file.clone());
                 match index_of.get(file) {
                     None => c.add("missing_file", &item, format!("{file} is missing")),
                     Some((i, _)) => match hash_entry(&mut archive, *i) {
@@ -571,27 +799,60 @@ pub fn verify_bundle_with_receipt(
         }
     }
 
-    if let Some(earlier_path) = earlier {
-        let earlier_report_leaves = earlier_leaves(earlier_path, identities)?;
-        for (index, entry) in &leaves_seen {
-            match earlier_report_leaves.get(index) {
-                Some(e) if e == entry => {}
-                Some(_) => c.add(
-                    "supplement",
-                    &format!("ledger leaf {index}"),
-                    "differs from the same leaf in the earlier bundle",
-                ),
-                None => c.add(
-                    "supplement",
-                    &format!("ledger leaf {index}"),
-                    "is not in the earlier bundle",
-                ),
-            }
-        }
+    if let Some(earlier_path) = opts.earlier {
+        check_earlier(&mut c, &manifest, &leaves_seen, earlier_path, identities)?;
     }
     report.problems = c.problems;
     report.ok = report.problems.is_empty();
-    Ok(report)
+    Ok((report, manifest))
+}
+
+fn duplicate_names(names: &[String]) -> bool {
+    let mut seen = BTreeSet::new();
+    !names.iter().all(|n| seen.insert(n))
+}
+
+/// The fingerprint against `--expect-fingerprint` and the trust file.
+fn check_sender(c: &mut Checker, report: &mut BundleReport, opts: &VerifyOptions<'_>) {
+    if let Some(want) = opts.expect_fingerprint {
+        if report.fingerprint != want {
+            c.add(
+                "fingerprint_mismatch",
+                "manifest",
+                format!(
+                    "the bundle is signed by the key with fingerprint {}, not the expected {want}",
+                    report.fingerprint
+                ),
+            );
+        }
+    }
+    let Some(trusted) = opts.trusted else {
+        return;
+    };
+    if report.fingerprint.is_empty() {
+        return;
+    }
+    report.sender = trusted.standing(&report.vault_id, &report.fingerprint);
+    if let Standing::Changed {
+        name,
+        trusted_fingerprint,
+        trusted_vault_id,
+    } = &report.sender
+    {
+        let detail = if trusted_fingerprint != &report.fingerprint {
+            format!(
+                "you trust vault {} of {name} with fingerprint {trusted_fingerprint}; this bundle claims that vault but is signed by the key with fingerprint {}: someone else made it",
+                report.vault_id, report.fingerprint
+            )
+        } else {
+            format!(
+                "you trust fingerprint {trusted_fingerprint} ({name}) for vault {}; this bundle claims vault {}",
+                trusted_vault_id.as_deref().unwrap_or("?"),
+                report.vault_id
+            )
+        };
+        c.add("sender_changed", "manifest", detail);
+    }
 }
 
 fn decode_hashes(items: &[String]) -> Option<Vec<merkle::Hash>> {
@@ -625,7 +886,12 @@ fn check_history(c: &mut Checker, m: &Manifest, cp: &checkpoint::Checkpoint) {
     }
 }
 
-/// A receipt must be signed by the same key and be the bundle's checkpoint or one it extends.
+/// A receipt must be signed by the same key. A receipt no larger than the bundle's checkpoint
+/// must be that checkpoint or one the bundle's history provably extends; otherwise the log was
+/// rewritten after the receipt. A larger receipt was issued after this bundle's checkpoint was
+/// signed: the consistency that must hold then runs from the bundle to the receipt, and a
+/// bundle cannot carry a proof about a later checkpoint, so it is reported as `newer` (a later
+/// bundle, whose history lists the receipt, proves it).
 fn check_receipt(
     c: &mut Checker,
     m: &Manifest,
@@ -633,62 +899,118 @@ fn check_receipt(
     text: &str,
     origin: &str,
     key: &ed25519_dalek::VerifyingKey,
-) {
+) -> ReceiptCheck {
+    let failed = |size| ReceiptCheck {
+        status: "failed",
+        size,
+    };
     match checkpoint::open_own(text, origin, key) {
-        Err(e) => c.add(
-            "receipt",
-            "receipt",
-            format!("the receipt is not a checkpoint signed by this vault: {e}"),
-        ),
-        Ok(r) if r.size == cp.size && r.root == cp.root => {}
-        Ok(r) if r.size > cp.size => c.add(
-            "rollback",
-            "receipt",
-            format!(
-                "the receipt covers {} entries, more than this bundle's checkpoint ({})",
-                r.size, cp.size
-            ),
-        ),
+        Err(e) => {
+            c.add(
+                "receipt",
+                "receipt",
+                format!("the receipt is not a checkpoint signed by this vault: {e}"),
+            );
+            failed(0)
+        }
+        Ok(r) if r.size == cp.size && r.root == cp.root => ReceiptCheck {
+            status: "same",
+            size: r.size,
+        },
+        Ok(r) if r.size == cp.size => {
+            c.add(
+                "rollback",
+                "receipt",
+                "the receipt and the bundle's checkpoint cover the same number of entries with different contents: the log was rewritten",
+            );
+            failed(r.size)
+        }
+        Ok(r) if r.size > cp.size => ReceiptCheck {
+            status: "newer",
+            size: r.size,
+        },
         Ok(r) => {
             let listed = m.history.iter().any(|h| {
                 h.size == r.size && STANDARD.decode(&h.root).ok().as_deref() == Some(&r.root[..])
             });
-            if !listed {
+            if listed {
+                ReceiptCheck {
+                    status: "extended",
+                    size: r.size,
+                }
+            } else {
                 c.add("rollback", "receipt", "the bundle's history does not include the receipt's checkpoint: the log was rewritten");
+                failed(r.size)
             }
         }
     }
 }
 
-/// Leaf index -> entry (base64) of a bundle, after checking that bundle on its own.
-fn earlier_leaves(
+/// A later disclosure against the bundle it supplements: same signing key, same vault, the
+/// `supplements` field naming the earlier export, and every ledger leaf byte-identical.
+fn check_earlier(
+    c: &mut Checker,
+    m: &Manifest,
+    leaves: &BTreeMap<u64, String>,
     path: &Path,
     identities: &[Box<dyn age::Identity>],
-) -> Result<BTreeMap<u64, String>> {
-    let report = verify_bundle(path, identities, None)?;
+) -> Result<()> {
+    let file = File::open(path).map_err(|e| Error::file(path, e))?;
+    let (report, earlier) = verify_file(&file, path, identities, &VerifyOptions::default())?;
     if !report.ok {
         return Err(Error::Bundle(format!(
             "the earlier bundle {} does not verify",
             path.display()
         )));
     }
-    let (mut archive, len) = open_archive(path, identities)?;
-    let entries = check_entries(&mut archive, len)?;
-    let (i, _, _) = entries
+    if earlier.vault.public_key != m.vault.public_key || earlier.vault.id != m.vault.id {
+        c.add(
+            "supplement",
+            "manifest",
+            format!(
+                "the earlier bundle is signed by another key or vault (fingerprint {}): they do not come from the same vault",
+                report.fingerprint
+            ),
+        );
+    }
+    if m.supplements.as_deref() != Some(earlier.export_id.as_str()) {
+        c.add(
+            "supplement",
+            "manifest",
+            format!(
+                "this bundle does not say it supplements export {} (it says {})",
+                earlier.export_id,
+                m.supplements.as_deref().unwrap_or("nothing")
+            ),
+        );
+    }
+    let earlier_leaves: BTreeMap<u64, &String> = earlier
+        .records
         .iter()
-        .find(|(_, n, _)| n == "manifest.json")
-        .ok_or_else(|| Error::Bundle("the earlier bundle has no manifest".into()))?;
-    let m: Manifest = serde_json::from_slice(&read_small(&mut archive, *i, "manifest.json")?)
-        .map_err(|e| Error::Bundle(e.to_string()))?;
-    Ok(m.records
-        .iter()
-        .map(|r| (r.proof.leaf_index, r.proof.entry.clone()))
+        .map(|r| (r.proof.leaf_index, &r.proof.entry))
         .chain(
-            m.attachments
+            earlier
+                .attachments
                 .iter()
-                .map(|a| (a.proof.leaf_index, a.proof.entry.clone())),
+                .map(|a| (a.proof.leaf_index, &a.proof.entry)),
         )
-        .collect())
+        .collect();
+    for (index, entry) in leaves {
+        match earlier_leaves.get(index) {
+            Some(e) if *e == entry => {}
+            Some(_) => c.add(
+                "supplement",
+                &format!("ledger leaf {index}"),
+                "differs from the same leaf in the earlier bundle",
+            ),
+            None => c.add(
+                "supplement",
+                &format!("ledger leaf {index}"),
+                "is not in the earlier bundle",
+            ),
+        }
+    }
+    Ok(())
 }
 
 /// Verifies, then extracts into `out` (which must not exist or be empty). Refuses to extract a
@@ -698,12 +1020,33 @@ pub fn open_bundle(
     identities: &[Box<dyn age::Identity>],
     out: &Path,
 ) -> Result<OpenedBundle> {
-    let report = verify_bundle(path, identities, None)?;
-    if !report.ok {
+    let opened = open_bundle_with(path, identities, out, &VerifyOptions::default())?;
+    if !opened.report.ok {
         return Err(Error::Bundle(format!(
             "the bundle does not verify ({} problem(s)); run `vault bundle verify` for details; nothing was extracted",
-            report.problems.len()
+            opened.report.problems.len()
         )));
+    }
+    Ok(opened)
+}
+
+/// Verifies with every check `opts` asks for, then extracts into `out` (which must not exist or
+/// be empty) only when the report is `ok`; otherwise returns the report and extracts nothing.
+/// The file is opened once: what is extracted is what was verified, even if the path is
+/// replaced meanwhile.
+pub fn open_bundle_with(
+    path: &Path,
+    identities: &[Box<dyn age::Identity>],
+    out: &Path,
+    opts: &VerifyOptions<'_>,
+) -> Result<OpenedBundle> {
+    let file = File::open(path).map_err(|e| Error::file(path, e))?;
+    let (report, _) = verify_file(&file, path, identities, opts)?;
+    if !report.ok {
+        return Ok(OpenedBundle {
+            report,
+            files: vec![],
+        });
     }
     if out.exists()
         && std::fs::read_dir(out)
@@ -712,7 +1055,7 @@ pub fn open_bundle(
     {
         return Err(Error::WouldOverwrite(out.to_path_buf()));
     }
-    let (mut archive, len) = open_archive(path, identities)?;
+    let (mut archive, len) = open_archive(&file, path, identities)?;
     let entries = check_entries(&mut archive, len)?;
     fsutil::create_private_dir(out)?;
     let mut written = Vec::new();
@@ -738,3 +1081,41 @@ pub fn open_bundle(
 /// Seek is required by the archive reader; this keeps the bound visible.
 #[allow(dead_code)]
 fn assert_seekable<R: Read + Seek>(_: &R) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header(lines: &[String]) -> tempfile::NamedTempFile {
+        let mut f = tempfile::NamedTempFile::new().unwrap();
+        let mut text = String::from("age-encryption.org/v1\n");
+        for l in lines {
+            text.push_str(l);
+            text.push('\n');
+        }
+        text.push_str("--- AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n");
+        std::io::Write::write_all(&mut f, text.as_bytes()).unwrap();
+        std::io::Write::write_all(&mut f, &[0u8; 64]).unwrap();
+        f
+    }
+
+    fn check(f: &tempfile::NamedTempFile) -> Result<()> {
+        check_age_header(&mut f.reopen().unwrap(), f.path())
+    }
+
+    #[test]
+    fn stanza_count_and_scrypt_work_factor_are_bounded() {
+        let x = |i: usize| format!("-> X25519 {i:043}\n{:043}", 0);
+        let ok: Vec<String> = (0..MAX_STANZAS).map(x).collect();
+        assert!(check(&header(&ok)).is_ok());
+        let many: Vec<String> = (0..=MAX_STANZAS).map(x).collect();
+        let e = check(&header(&many)).unwrap_err().to_string();
+        assert!(e.contains("more than 64 recipient stanzas"), "{e}");
+        let s = |n: u8| vec![format!("-> scrypt AAAAAAAAAAAAAAAAAAAAAA {n}\n{:043}", 0)];
+        assert!(check(&header(&s(18))).is_ok());
+        assert!(check(&header(&s(MAX_SCRYPT_LOG_N))).is_ok());
+        let e = check(&header(&s(22))).unwrap_err().to_string();
+        assert!(e.contains("work factor 22"), "{e}");
+        assert!(e.contains("4096 MiB"), "{e}");
+    }
+}

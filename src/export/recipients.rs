@@ -58,6 +58,21 @@ pub fn parse(text: &str) -> Result<BundleRecipient> {
     )))
 }
 
+/// Reads and parses a recipients file (bounded: [`super::files::MAX_KEY_FILE`]).
+pub fn read_file(path: &std::path::Path) -> Result<Vec<BundleRecipient>> {
+    let text = super::files::read_bounded_text(path, super::files::MAX_KEY_FILE)?;
+    parse_file(&text)
+}
+
+/// The scrypt identity that opens a passphrase bundle, with age's work-factor ceiling lowered to
+/// what this program's bundles use at most ([`super::reader::MAX_SCRYPT_LOG_N`]).
+pub fn passphrase_identity(p: &crate::secret::Passphrase) -> Box<dyn age::Identity> {
+    let secret = age::secrecy::SecretString::from(p.expose().to_owned());
+    let mut id = age::scrypt::Identity::new(secret);
+    id.set_max_work_factor(super::reader::MAX_SCRYPT_LOG_N);
+    Box::new(id)
+}
+
 /// Parses a recipients file: one recipient per line, `#` comments and blank lines ignored.
 pub fn parse_file(text: &str) -> Result<Vec<BundleRecipient>> {
     text.lines()
@@ -67,11 +82,19 @@ pub fn parse_file(text: &str) -> Result<Vec<BundleRecipient>> {
         .collect()
 }
 
-/// A passphrase recipient (scrypt), which age requires to be the only one.
+/// The scrypt work factor of passphrase bundles: 2^18 (256 MiB, about a second), age's usual
+/// value, fixed so that every reader's limit (`reader::MAX_SCRYPT_LOG_N`) accepts it however
+/// fast the exporting computer is.
+pub const BUNDLE_SCRYPT_LOG_N: u8 = 18;
+
+/// A passphrase recipient (scrypt), which age requires to be the only one. The passphrase's
+/// strength is the caller's to check (`passwords::check_strength`).
 pub fn passphrase(p: &crate::secret::Passphrase) -> BundleRecipient {
     let secret = age::secrecy::SecretString::from(p.expose().to_owned());
+    let mut recipient = age::scrypt::Recipient::new(secret);
+    recipient.set_work_factor(BUNDLE_SCRYPT_LOG_N);
     BundleRecipient {
-        recipient: Box::new(age::scrypt::Recipient::new(secret)),
+        recipient: Box::new(recipient),
         label: "passphrase".into(),
     }
 }
@@ -84,7 +107,7 @@ fn truncate(s: &str) -> String {
 /// unencrypted OpenSSH private key.
 pub fn read_identities(path: &std::path::Path) -> Result<Vec<Box<dyn age::Identity>>> {
     // The file holds private keys: its bytes are wiped when done.
-    let bytes = zeroize::Zeroizing::new(std::fs::read(path).map_err(|e| Error::file(path, e))?);
+    let bytes = super::files::read_bounded(path, super::files::MAX_KEY_FILE)?;
     let holds = |marker: &[u8]| bytes.windows(marker.len()).any(|w| w == marker);
     if holds(b"-----BEGIN OPENSSH PRIVATE KEY-----") || holds(b"-----BEGIN RSA PRIVATE KEY-----") {
         let id = age::ssh::Identity::from_buffer(&bytes[..], Some(path.display().to_string()))

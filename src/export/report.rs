@@ -177,8 +177,9 @@ pub fn verify_txt(m: &Manifest) -> String {
 Bundle format {format}; export {id}; vault {vault}; signing key fingerprint {fp}.
 The full specification is docs/bundle-format.md in the vault source. In short:
 
-0. Confirm the fingerprint {fp} with the person who kept these records
-   (phone or in person). It is derived from the Ed25519 public key below:
+0. Confirm the fingerprint with the person who kept these records (phone or in
+   person). Compute it yourself from the Ed25519 public key below: the number
+   written in this file ({fp}) is only what the bundle claims.
    fingerprint = six groups of five digits; group i = big-endian u32 of bytes
    4i..4i+4 of SHA-256(\"vault-fingerprint-v1\" || public key), mod 100000.
    public key (base64): {pk}
@@ -213,6 +214,10 @@ The full specification is docs/bundle-format.md in the vault source. In short:
    disclosed \"sha256\" field (the hash taken when the file entered the vault).
    When it is \"stripped\", the file is a copy with identifying metadata removed
    and the disclosed \"sha256\" is the original's.
+4. Refuse the bundle if anything appears twice: an archive entry name
+   (`zipinfo -1 case.zip | sort | uniq -d` must print nothing), a key inside
+   any JSON object, or a record, attachment or leaf_index in manifest.json.
+   Different tools keep different copies of a repeated item.
 
 Shell helpers: `base64 -d`, `sha256sum`, `xxd -r -p`, `openssl`.
 ",
