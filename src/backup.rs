@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::staging::{self, StagingDir};
+use crate::staging::{self, Registry, StagingDir};
 use crate::store::{snapshot_facts, BLOB_DIR, DB_FILE};
 use crate::vault::Vault;
 use crate::{fsutil, Error, Result};
@@ -65,8 +65,11 @@ pub struct BackupOutcome {
     pub ledger_entries: u64,
     pub attachments: usize,
     pub bytes: u64,
-    /// Staging folders of killed backups removed from the output's folder first.
+    /// Staging folders of killed backups removed first (from the output's folder, and those the
+    /// registry listed elsewhere).
     pub leftovers_removed: Vec<PathBuf>,
+    /// Staging folders of killed backups the registry lists in folders that are not there now.
+    pub leftovers_unreachable: Vec<PathBuf>,
 }
 
 /// What a restore recreated.
@@ -76,8 +79,10 @@ pub struct RestoreOutcome {
     pub vault_id: String,
     pub ledger_entries: u64,
     pub attachments: usize,
-    /// Staging folders of killed restores removed from the target's parent folder first.
+    /// Staging folders of killed restores removed first (see [`BackupOutcome`]).
     pub leftovers_removed: Vec<PathBuf>,
+    /// Staging folders of killed restores in folders that are not there now.
+    pub leftovers_unreachable: Vec<PathBuf>,
 }
 
 struct HashingReader<R> {
@@ -153,15 +158,16 @@ fn append_file<W: Write>(
     })
 }
 
-/// Writes a backup of `vault` to `out` (a new file; never overwritten).
-pub fn backup(vault: &mut Vault, out: &Path) -> Result<BackupOutcome> {
+/// Writes a backup of `vault` to `out` (a new file; never overwritten). `registry` (the per-user
+/// list of staging folders) lets a killed backup's copy be found wherever it was left.
+pub fn backup(vault: &mut Vault, out: &Path, registry: Option<&Registry>) -> Result<BackupOutcome> {
     if fs::symlink_metadata(out).is_ok() {
         return Err(Error::WouldOverwrite(out.to_path_buf()));
     }
     // What killed backups left beside the output: each holds a full copy of the vault that
     // opens with the passphrases it had then.
-    let leftovers_removed = staging::sweep(out, staging::Kind::Backup)?;
-    let scratch = StagingDir::beside(out, staging::Kind::Backup)?;
+    let leftovers = staging::sweep_all(out, staging::Kind::Backup, registry)?;
+    let scratch = StagingDir::beside(out, staging::Kind::Backup, registry)?;
     // 1. The database snapshot; then the blobs *it* refers to.
     let snapshot = scratch.path().join(DB_FILE);
     vault.store.backup_to(&snapshot)?;
@@ -224,7 +230,8 @@ pub fn backup(vault: &mut Vault, out: &Path) -> Result<BackupOutcome> {
         ledger_entries: facts.ledger_entries,
         attachments: facts.blobs.len(),
         bytes,
-        leftovers_removed,
+        leftovers_removed: leftovers.removed,
+        leftovers_unreachable: leftovers.unreachable,
     })
 }
 
@@ -260,12 +267,13 @@ fn check_target(dir: &Path) -> Result<()> {
     }
 }
 
-/// Recreates a vault in `dir` (which must not exist or be empty) from a backup file.
-pub fn restore(archive: &Path, dir: &Path) -> Result<RestoreOutcome> {
+/// Recreates a vault in `dir` (which must not exist or be empty) from a backup file; `registry`
+/// as for [`backup`].
+pub fn restore(archive: &Path, dir: &Path, registry: Option<&Registry>) -> Result<RestoreOutcome> {
     check_target(dir)?;
     let file = File::open(archive).map_err(|e| Error::file(archive, e))?;
-    let leftovers_removed = staging::sweep(dir, staging::Kind::Restore)?;
-    let mut scratch = StagingDir::beside(dir, staging::Kind::Restore)?;
+    let leftovers = staging::sweep_all(dir, staging::Kind::Restore, registry)?;
+    let mut scratch = StagingDir::beside(dir, staging::Kind::Restore, registry)?;
     fsutil::create_private_dir(&scratch.path().join(BLOB_DIR))?;
     let bad = |what: String| {
         Error::Invalid(format!(
@@ -382,7 +390,8 @@ pub fn restore(archive: &Path, dir: &Path) -> Result<RestoreOutcome> {
         vault_id,
         ledger_entries,
         attachments,
-        leftovers_removed,
+        leftovers_removed: leftovers.removed,
+        leftovers_unreachable: leftovers.unreachable,
     })
 }
 

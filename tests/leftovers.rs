@@ -209,6 +209,93 @@ fn a_killed_backup_leaves_a_copy_that_the_next_backup_removes() {
     assert_eq!(report["ok"], true, "{report}");
 }
 
+/// Starts `backup --out out` and kills it once its archive is being written.
+fn kill_backup_mid_way(v: &TestVault, out: &Path) {
+    let folder = out.parent().expect("parent").to_path_buf();
+    let child = vault_cmd(v, &v.dir)
+        .args([OsStr::new("backup"), OsStr::new("--out"), out.as_os_str()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    let killed = kill_when(child, || {
+        staged(&folder, "backup")
+            .iter()
+            .any(|d| fs::metadata(d.join("backup.tar")).is_ok_and(|m| m.len() > 0))
+    });
+    assert!(killed, "the backup finished before it could be killed");
+    assert_eq!(staged(&folder, "backup").len(), 1);
+}
+
+#[test]
+fn a_killed_backups_copy_in_another_folder_is_removed_or_named_by_the_next_backup() {
+    let (v, _) = big_vault(64);
+    let usb = v.path("usb");
+    let other = v.path("other");
+    fs::create_dir(&usb).expect("mkdir");
+    fs::create_dir(&other).expect("mkdir");
+
+    // Killed on one disk, the next backup goes to another folder: the copy is still found.
+    kill_backup_mid_way(&v, &usb.join("first.backup"));
+    let done = run_ok(
+        &v,
+        &v.dir,
+        &refs(&os(&[
+            "backup",
+            "--out",
+            other.join("second.backup").to_str().expect("utf-8"),
+        ])),
+    );
+    let err = stderr(&done);
+    assert!(err.contains("interrupted backup"), "{err}");
+    assert_eq!(
+        listing(&usb),
+        Vec::<String>::new(),
+        "the copy on the first disk survived"
+    );
+
+    // Killed again; the disk is then unplugged (its folder gone): the next backup names it.
+    kill_backup_mid_way(&v, &usb.join("third.backup"));
+    let unplugged = v.path("unplugged");
+    fs::rename(&usb, &unplugged).expect("rename");
+    let done = run_ok(
+        &v,
+        &v.dir,
+        &refs(&os(&[
+            "backup",
+            "--out",
+            other.join("fourth.backup").to_str().expect("utf-8"),
+        ])),
+    );
+    let err = stderr(&done);
+    assert!(
+        err.contains("not there now") && err.contains(".third.backup.backup-"),
+        "the unreachable copy is not named: {err}"
+    );
+    assert_eq!(staged(&unplugged, "backup").len(), 1);
+    // Plugged in again: the next backup anywhere removes it.
+    fs::rename(&unplugged, &usb).expect("rename");
+    let done = run_ok(
+        &v,
+        &v.dir,
+        &refs(&os(&[
+            "backup",
+            "--out",
+            other.join("fifth.backup").to_str().expect("utf-8"),
+        ])),
+    );
+    assert!(
+        stderr(&done).contains("interrupted backup"),
+        "{}",
+        stderr(&done)
+    );
+    assert_eq!(listing(&usb), Vec::<String>::new());
+    assert_eq!(
+        listing(&other),
+        vec!["fifth.backup", "fourth.backup", "second.backup"]
+    );
+}
+
 #[test]
 fn a_killed_restore_leaves_a_folder_that_the_next_restore_removes() {
     let (v, id) = big_vault(64);
