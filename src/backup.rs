@@ -273,8 +273,12 @@ pub fn restore(archive: &Path, dir: &Path, registry: Option<&Registry>) -> Resul
     check_target(dir)?;
     let file = File::open(archive).map_err(|e| Error::file(archive, e))?;
     let leftovers = staging::sweep_all(dir, staging::Kind::Restore, registry)?;
-    let mut scratch = StagingDir::beside(dir, staging::Kind::Restore, registry)?;
-    fsutil::create_private_dir(&scratch.path().join(BLOB_DIR))?;
+    let scratch = StagingDir::beside(dir, staging::Kind::Restore, registry)?;
+    // The vault is built in a folder of its own inside the staging folder: it holds exactly
+    // what the restored vault holds, and is what moves into place; the staging folder (with its
+    // marker) is removed afterwards.
+    let staged = scratch.path().join("vault");
+    fsutil::create_private_dir(&staged.join(BLOB_DIR))?;
     let bad = |what: String| {
         Error::Invalid(format!(
             "{} is not a vault backup: {what}",
@@ -319,7 +323,7 @@ pub fn restore(archive: &Path, dir: &Path, registry: Option<&Registry>) -> Resul
             manifest = Some(m);
             continue;
         }
-        let dest = scratch.path().join(&name);
+        let dest = staged.join(&name);
         let out = fsutil::create_new_private(&dest)?;
         let mut writer = BufWriter::with_capacity(1 << 20, out);
         let mut reader = hashing(&mut entry);
@@ -352,12 +356,12 @@ pub fn restore(archive: &Path, dir: &Path, registry: Option<&Registry>) -> Resul
     if !seen.contains_key(DB_FILE) {
         return Err(bad("it holds no database".into()));
     }
-    fsutil::sync_dir(&scratch.path().join(BLOB_DIR))?;
-    fsutil::sync_dir(scratch.path())?;
+    fsutil::sync_dir(&staged.join(BLOB_DIR))?;
+    fsutil::sync_dir(&staged)?;
 
     // The restored vault must open and pass the checks that need no passphrase.
     let (vault_id, ledger_entries, attachments) = {
-        let mut vault = Vault::open(scratch.path())?;
+        let mut vault = Vault::open(&staged)?;
         if vault.id() != manifest.vault_id {
             return Err(bad("the manifest names another vault".into()));
         }
@@ -377,13 +381,11 @@ pub fn restore(archive: &Path, dir: &Path, registry: Option<&Registry>) -> Resul
         )
     };
     check_target(dir)?;
-    // The restored vault is the folder's contents, without the staging marker.
-    scratch.unmark()?;
     if dir.exists() {
         fs::remove_dir(dir).map_err(|e| Error::file(dir, e))?;
     }
-    fs::rename(scratch.path(), dir).map_err(|e| Error::file(dir, e))?;
-    scratch.release();
+    fs::rename(&staged, dir).map_err(|e| Error::file(dir, e))?;
+    drop(scratch);
     let _ = fsutil::sync_parent(dir);
     Ok(RestoreOutcome {
         path: dir.to_path_buf(),

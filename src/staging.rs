@@ -111,13 +111,11 @@ fn try_lock(file: &File) -> bool {
 }
 
 /// A staging folder beside an output: private (0700), marked, locked while this process lives,
-/// and removed on drop unless [`StagingDir::release`] moved it into place.
+/// and removed on drop (what is published is linked or moved out of it first).
 pub struct StagingDir {
     path: PathBuf,
     /// The open folder, holding the lock.
     _lock: File,
-    marker: bool,
-    keep: bool,
     registry: Option<Registry>,
 }
 
@@ -159,8 +157,6 @@ impl StagingDir {
                 Ok(StagingDir {
                     path,
                     _lock: lock,
-                    marker: true,
-                    keep: false,
                     registry,
                 })
             }
@@ -175,28 +171,11 @@ impl StagingDir {
     pub fn path(&self) -> &Path {
         &self.path
     }
-
-    /// Removes the marker, so the folder's contents are only what the command put there (before
-    /// it is renamed into place).
-    pub fn unmark(&mut self) -> Result<()> {
-        if self.marker {
-            let m = self.path.join(MARKER);
-            fs::remove_file(&m).map_err(|e| Error::file(&m, e))?;
-            self.marker = false;
-        }
-        Ok(())
-    }
-
-    /// The folder was moved into place: nothing to remove any more.
-    pub fn release(mut self) {
-        self.keep = true;
-    }
 }
 
 impl Drop for StagingDir {
     fn drop(&mut self) {
-        let gone = self.keep || fs::remove_dir_all(&self.path).is_ok();
-        if gone {
+        if fs::remove_dir_all(&self.path).is_ok() {
             if let Some(r) = &self.registry {
                 let _ = r.remove(&self.path);
             }

@@ -313,9 +313,9 @@ fn a_killed_restore_leaves_a_folder_that_the_next_restore_removes() {
         .spawn()
         .expect("spawn");
     let killed = kill_when(child, || {
-        staged(&parent, "restore")
-            .iter()
-            .any(|d| fs::read_dir(d.join("blobs")).is_ok_and(|mut e| e.next().is_some()))
+        staged(&parent, "restore").iter().any(|d| {
+            fs::read_dir(d.join("vault").join("blobs")).is_ok_and(|mut e| e.next().is_some())
+        })
     });
     assert!(killed, "the restore finished before it could be killed");
     let left = staged(&parent, "restore");
