@@ -61,13 +61,23 @@ fn refs(args: &[OsString]) -> Vec<&OsStr> {
 
 /// Starts a command and SIGKILLs it as soon as `ready` holds. Returns false (after reaping it)
 /// when it exited on its own first.
-fn kill_when(mut child: Child, ready: impl Fn() -> bool) -> bool {
+fn kill_when(child: Child, ready: impl Fn() -> bool) -> bool {
+    signal_when(child, rustix::process::Signal::KILL, ready)
+}
+
+/// [`kill_when`] with another signal (SIGINT is what Ctrl-C sends).
+fn signal_when(
+    mut child: Child,
+    signal: rustix::process::Signal,
+    ready: impl Fn() -> bool,
+) -> bool {
     loop {
         if child.try_wait().expect("try_wait").is_some() {
             return false;
         }
         if ready() {
-            child.kill().expect("SIGKILL");
+            let pid = rustix::process::Pid::from_child(&child);
+            rustix::process::kill_process(pid, signal).expect("signal");
             let status = child.wait().expect("wait");
             return status.code().is_none();
         }
@@ -209,8 +219,8 @@ fn a_killed_backup_leaves_a_copy_that_the_next_backup_removes() {
     assert_eq!(report["ok"], true, "{report}");
 }
 
-/// Starts `backup --out out` and kills it once its archive is being written.
-fn kill_backup_mid_way(v: &TestVault, out: &Path) {
+/// Starts `backup --out out` and stops it with `signal` once its archive is being written.
+fn kill_backup_mid_way(v: &TestVault, out: &Path, signal: rustix::process::Signal) {
     let folder = out.parent().expect("parent").to_path_buf();
     let child = vault_cmd(v, &v.dir)
         .args([OsStr::new("backup"), OsStr::new("--out"), out.as_os_str()])
@@ -218,12 +228,12 @@ fn kill_backup_mid_way(v: &TestVault, out: &Path) {
         .stderr(Stdio::null())
         .spawn()
         .expect("spawn");
-    let killed = kill_when(child, || {
+    let killed = signal_when(child, signal, || {
         staged(&folder, "backup")
             .iter()
             .any(|d| fs::metadata(d.join("backup.tar")).is_ok_and(|m| m.len() > 0))
     });
-    assert!(killed, "the backup finished before it could be killed");
+    assert!(killed, "the backup finished before it could be stopped");
     assert_eq!(staged(&folder, "backup").len(), 1);
 }
 
@@ -235,8 +245,9 @@ fn a_killed_backups_copy_in_another_folder_is_removed_or_named_by_the_next_backu
     fs::create_dir(&usb).expect("mkdir");
     fs::create_dir(&other).expect("mkdir");
 
-    // Killed on one disk, the next backup goes to another folder: the copy is still found.
-    kill_backup_mid_way(&v, &usb.join("first.backup"));
+    // Stopped with Ctrl-C on one disk, the next backup goes to another folder: the copy is
+    // still found.
+    kill_backup_mid_way(&v, &usb.join("first.backup"), rustix::process::Signal::INT);
     let done = run_ok(
         &v,
         &v.dir,
@@ -255,7 +266,7 @@ fn a_killed_backups_copy_in_another_folder_is_removed_or_named_by_the_next_backu
     );
 
     // Killed again; the disk is then unplugged (its folder gone): the next backup names it.
-    kill_backup_mid_way(&v, &usb.join("third.backup"));
+    kill_backup_mid_way(&v, &usb.join("third.backup"), rustix::process::Signal::KILL);
     let unplugged = v.path("unplugged");
     fs::rename(&usb, &unplugged).expect("rename");
     let done = run_ok(
