@@ -79,11 +79,13 @@ impl Kind {
     }
 }
 
-/// Name of an output's file or folder, for the staging name beside it.
+/// Name of an output's file or folder, for the staging name beside it: at most 64 characters, so
+/// that the staging name stays within a file system's name limit whatever the output's length
+/// (recognition does not depend on this part).
 fn output_name(target: &Path) -> String {
     target
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
+        .map(|n| n.to_string_lossy().chars().take(64).collect())
         .unwrap_or_else(|| "vault".into())
 }
 
@@ -548,6 +550,27 @@ mod tests {
     use super::*;
 
     const ID: &str = "0123456789abcdef0123456789abcdef";
+
+    #[test]
+    fn a_long_output_name_still_gives_a_valid_staging_name() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("é".repeat(120)); // 240 bytes: near the limit of 255
+        let (partial, _) = StagingFile::beside(&out).unwrap();
+        let name = partial
+            .path()
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert!(
+            name.len() <= 255 && matches_pattern(&name, Kind::Export),
+            "{name}"
+        );
+        let dir = StagingDir::beside(&out, Kind::Backup, None).unwrap();
+        let name = dir.path().file_name().unwrap().to_str().unwrap().to_owned();
+        assert!(matches_pattern(&name, Kind::Backup), "{name}");
+    }
 
     #[test]
     fn only_the_exact_staging_names_match() {
