@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::staging::{self, StagingDir};
+use crate::staging::{self, Registry, StagingDir};
 use crate::store::{snapshot_facts, BLOB_DIR, DB_FILE};
 use crate::vault::Vault;
 use crate::{fsutil, Error, Result};
@@ -65,8 +65,11 @@ pub struct BackupOutcome {
     pub ledger_entries: u64,
     pub attachments: usize,
     pub bytes: u64,
-    /// Staging folders of killed backups removed from the output's folder first.
+    /// Staging folders of killed backups removed first (from the output's folder, and those the
+    /// registry listed elsewhere).
     pub leftovers_removed: Vec<PathBuf>,
+    /// Staging folders of killed backups the registry lists in folders that are not there now.
+    pub leftovers_unreachable: Vec<PathBuf>,
 }
 
 /// What a restore recreated.
@@ -76,8 +79,10 @@ pub struct RestoreOutcome {
     pub vault_id: String,
     pub ledger_entries: u64,
     pub attachments: usize,
-    /// Staging folders of killed restores removed from the target's parent folder first.
+    /// Staging folders of killed restores removed first (see [`BackupOutcome`]).
     pub leftovers_removed: Vec<PathBuf>,
+    /// Staging folders of killed restores in folders that are not there now.
+    pub leftovers_unreachable: Vec<PathBuf>,
 }
 
 struct HashingReader<R> {
@@ -153,15 +158,16 @@ fn append_file<W: Write>(
     })
 }
 
-/// Writes a backup of `vault` to `out` (a new file; never overwritten).
-pub fn backup(vault: &mut Vault, out: &Path) -> Result<BackupOutcome> {
+/// Writes a backup of `vault` to `out` (a new file; never overwritten). `registry` (the per-user
+/// list of staging folders) lets a killed backup's copy be found wherever it was left.
+pub fn backup(vault: &mut Vault, out: &Path, registry: Option<&Registry>) -> Result<BackupOutcome> {
     if fs::symlink_metadata(out).is_ok() {
         return Err(Error::WouldOverwrite(out.to_path_buf()));
     }
     // What killed backups left beside the output: each holds a full copy of the vault that
     // opens with the passphrases it had then.
-    let leftovers_removed = staging::sweep(out, staging::Kind::Backup)?;
-    let scratch = StagingDir::beside(out, staging::Kind::Backup)?;
+    let leftovers = staging::sweep_all(out, staging::Kind::Backup, registry)?;
+    let scratch = StagingDir::beside(out, staging::Kind::Backup, registry)?;
     // 1. The database snapshot; then the blobs *it* refers to.
     let snapshot = scratch.path().join(DB_FILE);
     vault.store.backup_to(&snapshot)?;
@@ -224,7 +230,8 @@ pub fn backup(vault: &mut Vault, out: &Path) -> Result<BackupOutcome> {
         ledger_entries: facts.ledger_entries,
         attachments: facts.blobs.len(),
         bytes,
-        leftovers_removed,
+        leftovers_removed: leftovers.removed,
+        leftovers_unreachable: leftovers.unreachable,
     })
 }
 
@@ -260,13 +267,18 @@ fn check_target(dir: &Path) -> Result<()> {
     }
 }
 
-/// Recreates a vault in `dir` (which must not exist or be empty) from a backup file.
-pub fn restore(archive: &Path, dir: &Path) -> Result<RestoreOutcome> {
+/// Recreates a vault in `dir` (which must not exist or be empty) from a backup file; `registry`
+/// as for [`backup`].
+pub fn restore(archive: &Path, dir: &Path, registry: Option<&Registry>) -> Result<RestoreOutcome> {
     check_target(dir)?;
     let file = File::open(archive).map_err(|e| Error::file(archive, e))?;
-    let leftovers_removed = staging::sweep(dir, staging::Kind::Restore)?;
-    let mut scratch = StagingDir::beside(dir, staging::Kind::Restore)?;
-    fsutil::create_private_dir(&scratch.path().join(BLOB_DIR))?;
+    let leftovers = staging::sweep_all(dir, staging::Kind::Restore, registry)?;
+    let scratch = StagingDir::beside(dir, staging::Kind::Restore, registry)?;
+    // The vault is built in a folder of its own inside the staging folder: it holds exactly
+    // what the restored vault holds, and is what moves into place; the staging folder (with its
+    // marker) is removed afterwards.
+    let staged = scratch.path().join("vault");
+    fsutil::create_private_dir(&staged.join(BLOB_DIR))?;
     let bad = |what: String| {
         Error::Invalid(format!(
             "{} is not a vault backup: {what}",
@@ -311,7 +323,7 @@ pub fn restore(archive: &Path, dir: &Path) -> Result<RestoreOutcome> {
             manifest = Some(m);
             continue;
         }
-        let dest = scratch.path().join(&name);
+        let dest = staged.join(&name);
         let out = fsutil::create_new_private(&dest)?;
         let mut writer = BufWriter::with_capacity(1 << 20, out);
         let mut reader = hashing(&mut entry);
@@ -344,12 +356,12 @@ pub fn restore(archive: &Path, dir: &Path) -> Result<RestoreOutcome> {
     if !seen.contains_key(DB_FILE) {
         return Err(bad("it holds no database".into()));
     }
-    fsutil::sync_dir(&scratch.path().join(BLOB_DIR))?;
-    fsutil::sync_dir(scratch.path())?;
+    fsutil::sync_dir(&staged.join(BLOB_DIR))?;
+    fsutil::sync_dir(&staged)?;
 
     // The restored vault must open and pass the checks that need no passphrase.
     let (vault_id, ledger_entries, attachments) = {
-        let mut vault = Vault::open(scratch.path())?;
+        let mut vault = Vault::open(&staged)?;
         if vault.id() != manifest.vault_id {
             return Err(bad("the manifest names another vault".into()));
         }
@@ -369,20 +381,19 @@ pub fn restore(archive: &Path, dir: &Path) -> Result<RestoreOutcome> {
         )
     };
     check_target(dir)?;
-    // The restored vault is the folder's contents, without the staging marker.
-    scratch.unmark()?;
     if dir.exists() {
         fs::remove_dir(dir).map_err(|e| Error::file(dir, e))?;
     }
-    fs::rename(scratch.path(), dir).map_err(|e| Error::file(dir, e))?;
-    scratch.release();
+    fs::rename(&staged, dir).map_err(|e| Error::file(dir, e))?;
+    drop(scratch);
     let _ = fsutil::sync_parent(dir);
     Ok(RestoreOutcome {
         path: dir.to_path_buf(),
         vault_id,
         ledger_entries,
         attachments,
-        leftovers_removed,
+        leftovers_removed: leftovers.removed,
+        leftovers_unreachable: leftovers.unreachable,
     })
 }
 

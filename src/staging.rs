@@ -79,11 +79,13 @@ impl Kind {
     }
 }
 
-/// Name of an output's file or folder, for the staging name beside it.
+/// Name of an output's file or folder, for the staging name beside it: at most 64 characters, so
+/// that the staging name stays within a file system's name limit whatever the output's length
+/// (recognition does not depend on this part).
 fn output_name(target: &Path) -> String {
     target
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
+        .map(|n| n.to_string_lossy().chars().take(64).collect())
         .unwrap_or_else(|| "vault".into())
 }
 
@@ -111,18 +113,18 @@ fn try_lock(file: &File) -> bool {
 }
 
 /// A staging folder beside an output: private (0700), marked, locked while this process lives,
-/// and removed on drop unless [`StagingDir::release`] moved it into place.
+/// and removed on drop (what is published is linked or moved out of it first).
 pub struct StagingDir {
     path: PathBuf,
     /// The open folder, holding the lock.
     _lock: File,
-    marker: bool,
-    keep: bool,
+    registry: Option<Registry>,
 }
 
 impl StagingDir {
-    /// Creates `.<name of target>.<kind>-<random>` in the folder that holds `target`.
-    pub fn beside(target: &Path, kind: Kind) -> Result<StagingDir> {
+    /// Creates `.<name of target>.<kind>-<random>` in the folder that holds `target`, and lists
+    /// it in `registry` (when given) until it is gone.
+    pub fn beside(target: &Path, kind: Kind, registry: Option<&Registry>) -> Result<StagingDir> {
         let parent = fsutil::parent_dir(target);
         let name = format!(
             ".{}.{}-{}",
@@ -151,12 +153,15 @@ impl StagingDir {
             Ok(lock)
         })();
         match made {
-            Ok(lock) => Ok(StagingDir {
-                path,
-                _lock: lock,
-                marker: true,
-                keep: false,
-            }),
+            Ok(lock) => {
+                // Best effort: without the list, the next run in this folder still finds it.
+                let registry = registry.filter(|r| r.add(kind, &path).is_ok()).cloned();
+                Ok(StagingDir {
+                    path,
+                    _lock: lock,
+                    registry,
+                })
+            }
             Err(e) => {
                 let _ = fs::remove_dir_all(&path);
                 Err(e)
@@ -168,28 +173,14 @@ impl StagingDir {
     pub fn path(&self) -> &Path {
         &self.path
     }
-
-    /// Removes the marker, so the folder's contents are only what the command put there (before
-    /// it is renamed into place).
-    pub fn unmark(&mut self) -> Result<()> {
-        if self.marker {
-            let m = self.path.join(MARKER);
-            fs::remove_file(&m).map_err(|e| Error::file(&m, e))?;
-            self.marker = false;
-        }
-        Ok(())
-    }
-
-    /// The folder was moved into place: nothing to remove any more.
-    pub fn release(mut self) {
-        self.keep = true;
-    }
 }
 
 impl Drop for StagingDir {
     fn drop(&mut self) {
-        if !self.keep {
-            let _ = fs::remove_dir_all(&self.path);
+        if fs::remove_dir_all(&self.path).is_ok() {
+            if let Some(r) = &self.registry {
+                let _ = r.remove(&self.path);
+            }
         }
     }
 }
@@ -262,7 +253,7 @@ pub fn sweep(target: &Path, kind: Kind) -> Result<Vec<PathBuf>> {
         let path = entry.path();
         let gone = match kind {
             Kind::Export => remove_partial_file(&path),
-            Kind::Backup | Kind::Restore => remove_staging_dir(&path, kind),
+            Kind::Backup | Kind::Restore => remove_staging_dir(&path, kind) == Verdict::Removed,
         };
         if gone {
             removed.push(path);
@@ -303,23 +294,186 @@ fn remove_partial_file(path: &Path) -> bool {
     ours && fs::remove_file(path).is_ok()
 }
 
+/// Largest registry file read.
+const REGISTRY_MAX: u64 = 1 << 20;
+
+/// A per-user list of the staging folders of running backups and restores (a file in the user's
+/// state folder, outside any vault), so that one a killed run left in a folder that is never
+/// written to again is still found: the next run of the same command removes it wherever it
+/// writes, or names it while its folder is not there (a disk not plugged in). One line per folder:
+/// the command's tag, a space, the folder's absolute path in hex (any byte may be in a path). The
+/// file is edited under an exclusive `flock`.
+#[derive(Debug, Clone)]
+pub struct Registry {
+    file: PathBuf,
+}
+
+/// What a sweep found.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Swept {
+    /// Removed.
+    pub removed: Vec<PathBuf>,
+    /// Listed, but in a folder that is not there now: removed by a later run once it is.
+    pub unreachable: Vec<PathBuf>,
+}
+
+impl Registry {
+    /// The list kept in `state_dir` (the CLI passes the per-user state folder).
+    pub fn in_dir(state_dir: &Path) -> Registry {
+        Registry {
+            file: state_dir.join("staging"),
+        }
+    }
+
+    /// Reads the list, lets `f` change it, writes it back if it changed.
+    fn edit<T>(&self, f: impl FnOnce(&mut Vec<(String, PathBuf)>) -> T) -> Result<T> {
+        use std::io::{Seek, SeekFrom};
+        use std::os::unix::ffi::{OsStrExt, OsStringExt};
+        use std::os::unix::fs::OpenOptionsExt;
+        fsutil::create_private_dir(fsutil::parent_dir(&self.file))?;
+        let io = |e| Error::file(&self.file, e);
+        let mut file = fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .mode(0o600)
+            .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
+            .open(&self.file)
+            .map_err(io)?;
+        flock(&file, FlockOperation::LockExclusive).map_err(|e| io(e.into()))?;
+        let mut text = Vec::new();
+        (&mut file)
+            .take(REGISTRY_MAX)
+            .read_to_end(&mut text)
+            .map_err(io)?;
+        let before: Vec<(String, PathBuf)> = String::from_utf8_lossy(&text)
+            .lines()
+            .filter_map(|line| {
+                let (tag, hexpath) = line.split_once(' ')?;
+                let bytes = hex::decode(hexpath.trim()).ok()?;
+                Some((
+                    tag.to_owned(),
+                    PathBuf::from(std::ffi::OsString::from_vec(bytes)),
+                ))
+            })
+            .collect();
+        let mut entries = before.clone();
+        let out = f(&mut entries);
+        if entries != before {
+            let mut text = String::new();
+            for (tag, path) in &entries {
+                text.push_str(tag);
+                text.push(' ');
+                text.push_str(&hex::encode(path.as_os_str().as_bytes()));
+                text.push('\n');
+            }
+            file.set_len(0).map_err(io)?;
+            file.seek(SeekFrom::Start(0)).map_err(io)?;
+            file.write_all(text.as_bytes()).map_err(io)?;
+            file.sync_all().map_err(io)?;
+        }
+        Ok(out)
+    }
+
+    fn add(&self, kind: Kind, path: &Path) -> Result<()> {
+        let path = fs::canonicalize(path).map_err(|e| Error::file(path, e))?;
+        self.edit(|entries| entries.push((kind.tag().to_owned(), path)))
+    }
+
+    fn remove(&self, path: &Path) -> Result<()> {
+        // The folder may be gone already: compare with its parent resolved instead.
+        let resolved = fs::canonicalize(fsutil::parent_dir(path))
+            .ok()
+            .zip(path.file_name())
+            .map(|(parent, name)| parent.join(name));
+        self.edit(|entries| {
+            entries.retain(|(_, p)| Some(p) != resolved.as_ref() && p != path);
+        })
+    }
+
+    /// Removes the listed staging folders of `kind` that killed runs left, wherever they are;
+    /// names the ones whose folder is not there now. Entries for folders that are gone, or that
+    /// are no longer staging folders, are dropped from the list.
+    pub fn sweep(&self, kind: Kind) -> Result<Swept> {
+        self.edit(|entries| {
+            let mut swept = Swept::default();
+            entries.retain(|(tag, path)| {
+                if tag != kind.tag() {
+                    return true;
+                }
+                let named_right = path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| matches_pattern(n, kind));
+                if !named_right || !path.is_absolute() {
+                    return false;
+                }
+                if !fsutil::parent_dir(path).is_dir() {
+                    swept.unreachable.push(path.clone());
+                    return true;
+                }
+                match remove_staging_dir(path, kind) {
+                    Verdict::Removed => {
+                        swept.removed.push(path.clone());
+                        false
+                    }
+                    Verdict::Busy => true,
+                    Verdict::NotOurs => false,
+                }
+            });
+            swept
+        })
+    }
+}
+
+/// [`sweep`] in the output's folder, then (with a registry) everywhere else the list names.
+pub fn sweep_all(target: &Path, kind: Kind, registry: Option<&Registry>) -> Result<Swept> {
+    let mut swept = Swept {
+        removed: sweep(target, kind)?,
+        unreachable: Vec::new(),
+    };
+    if let Some(r) = registry {
+        // The list is a help, not a condition: a state folder that cannot be written must not
+        // stop a backup.
+        if let Ok(more) = r.sweep(kind) {
+            swept.removed.extend(more.removed);
+            swept.unreachable = more.unreachable;
+        }
+    }
+    Ok(swept)
+}
+
+/// What [`remove_staging_dir`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    Removed,
+    /// A running command holds it.
+    Busy,
+    /// Not (or no longer) a staging folder of ours, or it could not be removed.
+    NotOurs,
+}
+
 /// Removes an unlocked staging folder that holds the marker, or (an earlier release's) only the
 /// files that release staged there.
-fn remove_staging_dir(path: &Path, kind: Kind) -> bool {
+fn remove_staging_dir(path: &Path, kind: Kind) -> Verdict {
     match fs::symlink_metadata(path) {
         Ok(m) if m.file_type().is_dir() => {}
-        _ => return false,
+        _ => return Verdict::NotOurs,
     }
     let Ok(dir) = File::open(path) else {
-        return false;
+        return Verdict::NotOurs;
     };
     if !try_lock(&dir) {
-        return false;
+        return Verdict::Busy;
     }
     if !(has_marker(path) || holds_only_legacy_files(path, kind)) {
-        return false;
+        return Verdict::NotOurs;
     }
-    fs::remove_dir_all(path).is_ok()
+    match fs::remove_dir_all(path) {
+        Ok(()) => Verdict::Removed,
+        Err(_) => Verdict::NotOurs,
+    }
 }
 
 fn has_marker(dir: &Path) -> bool {
@@ -398,6 +552,27 @@ mod tests {
     const ID: &str = "0123456789abcdef0123456789abcdef";
 
     #[test]
+    fn a_long_output_name_still_gives_a_valid_staging_name() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("é".repeat(120)); // 240 bytes: near the limit of 255
+        let (partial, _) = StagingFile::beside(&out).unwrap();
+        let name = partial
+            .path()
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert!(
+            name.len() <= 255 && matches_pattern(&name, Kind::Export),
+            "{name}"
+        );
+        let dir = StagingDir::beside(&out, Kind::Backup, None).unwrap();
+        let name = dir.path().file_name().unwrap().to_str().unwrap().to_owned();
+        assert!(matches_pattern(&name, Kind::Backup), "{name}");
+    }
+
+    #[test]
     fn only_the_exact_staging_names_match() {
         for (name, kind) in [
             (format!(".out.tar.backup-{ID}"), Kind::Backup),
@@ -428,7 +603,7 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("out.tar");
         // A live one: locked by this process through its own handle.
-        let live = StagingDir::beside(&out, Kind::Backup).unwrap();
+        let live = StagingDir::beside(&out, Kind::Backup, None).unwrap();
         // A dead one, as a kill leaves it: the folder and its marker, no lock.
         let dead_path = tmp.path().join(format!(".out.tar.backup-{ID}"));
         fs::create_dir(&dead_path).unwrap();
@@ -498,5 +673,71 @@ mod tests {
         assert!(live.path().exists(), "a live export's file is kept");
         assert!(foreign.exists(), "a file that is not an age file is kept");
         drop(live);
+    }
+
+    #[test]
+    fn the_registry_finds_dead_copies_elsewhere_and_names_unreachable_ones() {
+        let tmp = tempfile::tempdir().unwrap();
+        let registry = Registry::in_dir(&tmp.path().join("state"));
+        let here = tmp.path().join("here");
+        let usb = tmp.path().join("usb");
+        let gone = tmp.path().join("gone");
+        for d in [&here, &usb, &gone] {
+            fs::create_dir(d).unwrap();
+        }
+        // A live one is listed while it lives, and leaves the list when dropped.
+        let live = StagingDir::beside(&here.join("a.tar"), Kind::Backup, Some(&registry)).unwrap();
+        let listed = |r: &Registry| r.edit(|e| e.clone()).unwrap();
+        assert_eq!(listed(&registry).len(), 1);
+        assert_eq!(registry.sweep(Kind::Backup).unwrap(), Swept::default());
+        drop(live);
+        assert!(listed(&registry).is_empty());
+
+        // Dead ones, as kills leave them: listed, marked, unlocked.
+        let dead = |dir: &Path| {
+            let p = dir.join(format!(".b.tar.backup-{}", crate::record::new_id()));
+            fs::create_dir(&p).unwrap();
+            fs::write(p.join(MARKER), MARKER_TEXT).unwrap();
+            fs::write(p.join("vault.db"), b"copy").unwrap();
+            registry.add(Kind::Backup, &p).unwrap();
+            fs::canonicalize(&p).unwrap()
+        };
+        let on_usb = dead(&usb);
+        let in_gone = dead(&gone);
+        let unplugged = tmp.path().join("unplugged");
+        fs::rename(&gone, &unplugged).unwrap();
+        // A restore's entry is not a backup's business.
+        let restore = here.join(format!(".r.restore-{}", crate::record::new_id()));
+        fs::create_dir(&restore).unwrap();
+        fs::write(restore.join(MARKER), MARKER_TEXT).unwrap();
+        registry.add(Kind::Restore, &restore).unwrap();
+
+        let swept = registry.sweep(Kind::Backup).unwrap();
+        assert_eq!(swept.removed, vec![on_usb.clone()]);
+        assert_eq!(swept.unreachable, vec![in_gone.clone()]);
+        assert!(!on_usb.exists());
+        assert!(restore.exists());
+        assert_eq!(
+            listed(&registry).len(),
+            2,
+            "the unreachable and the restore stay listed"
+        );
+
+        // Plugged in again: removed then, and the list forgets it.
+        fs::rename(&unplugged, &gone).unwrap();
+        let swept = registry.sweep(Kind::Backup).unwrap();
+        assert_eq!(swept.removed, vec![in_gone.clone()]);
+        assert!(!in_gone.exists());
+        assert_eq!(listed(&registry).len(), 1);
+
+        // A listed folder that is no longer ours (no marker, a user's file) is dropped, not
+        // removed.
+        let stranger = usb.join(format!(".b.tar.backup-{}", crate::record::new_id()));
+        fs::create_dir(&stranger).unwrap();
+        fs::write(stranger.join("notes.txt"), b"mine").unwrap();
+        registry.add(Kind::Backup, &stranger).unwrap();
+        assert_eq!(registry.sweep(Kind::Backup).unwrap(), Swept::default());
+        assert!(stranger.join("notes.txt").exists());
+        assert_eq!(listed(&registry).len(), 1);
     }
 }

@@ -61,13 +61,23 @@ fn refs(args: &[OsString]) -> Vec<&OsStr> {
 
 /// Starts a command and SIGKILLs it as soon as `ready` holds. Returns false (after reaping it)
 /// when it exited on its own first.
-fn kill_when(mut child: Child, ready: impl Fn() -> bool) -> bool {
+fn kill_when(child: Child, ready: impl Fn() -> bool) -> bool {
+    signal_when(child, rustix::process::Signal::KILL, ready)
+}
+
+/// [`kill_when`] with another signal (SIGINT is what Ctrl-C sends).
+fn signal_when(
+    mut child: Child,
+    signal: rustix::process::Signal,
+    ready: impl Fn() -> bool,
+) -> bool {
     loop {
         if child.try_wait().expect("try_wait").is_some() {
             return false;
         }
         if ready() {
-            child.kill().expect("SIGKILL");
+            let pid = rustix::process::Pid::from_child(&child);
+            rustix::process::kill_process(pid, signal).expect("signal");
             let status = child.wait().expect("wait");
             return status.code().is_none();
         }
@@ -209,6 +219,94 @@ fn a_killed_backup_leaves_a_copy_that_the_next_backup_removes() {
     assert_eq!(report["ok"], true, "{report}");
 }
 
+/// Starts `backup --out out` and stops it with `signal` once its archive is being written.
+fn kill_backup_mid_way(v: &TestVault, out: &Path, signal: rustix::process::Signal) {
+    let folder = out.parent().expect("parent").to_path_buf();
+    let child = vault_cmd(v, &v.dir)
+        .args([OsStr::new("backup"), OsStr::new("--out"), out.as_os_str()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    let killed = signal_when(child, signal, || {
+        staged(&folder, "backup")
+            .iter()
+            .any(|d| fs::metadata(d.join("backup.tar")).is_ok_and(|m| m.len() > 0))
+    });
+    assert!(killed, "the backup finished before it could be stopped");
+    assert_eq!(staged(&folder, "backup").len(), 1);
+}
+
+#[test]
+fn a_killed_backups_copy_in_another_folder_is_removed_or_named_by_the_next_backup() {
+    let (v, _) = big_vault(64);
+    let usb = v.path("usb");
+    let other = v.path("other");
+    fs::create_dir(&usb).expect("mkdir");
+    fs::create_dir(&other).expect("mkdir");
+
+    // Stopped with Ctrl-C on one disk, the next backup goes to another folder: the copy is
+    // still found.
+    kill_backup_mid_way(&v, &usb.join("first.backup"), rustix::process::Signal::INT);
+    let done = run_ok(
+        &v,
+        &v.dir,
+        &refs(&os(&[
+            "backup",
+            "--out",
+            other.join("second.backup").to_str().expect("utf-8"),
+        ])),
+    );
+    let err = stderr(&done);
+    assert!(err.contains("interrupted backup"), "{err}");
+    assert_eq!(
+        listing(&usb),
+        Vec::<String>::new(),
+        "the copy on the first disk survived"
+    );
+
+    // Killed again; the disk is then unplugged (its folder gone): the next backup names it.
+    kill_backup_mid_way(&v, &usb.join("third.backup"), rustix::process::Signal::KILL);
+    let unplugged = v.path("unplugged");
+    fs::rename(&usb, &unplugged).expect("rename");
+    let done = run_ok(
+        &v,
+        &v.dir,
+        &refs(&os(&[
+            "backup",
+            "--out",
+            other.join("fourth.backup").to_str().expect("utf-8"),
+        ])),
+    );
+    let err = stderr(&done);
+    assert!(
+        err.contains("not there now") && err.contains(".third.backup.backup-"),
+        "the unreachable copy is not named: {err}"
+    );
+    assert_eq!(staged(&unplugged, "backup").len(), 1);
+    // Plugged in again: the next backup anywhere removes it.
+    fs::rename(&unplugged, &usb).expect("rename");
+    let done = run_ok(
+        &v,
+        &v.dir,
+        &refs(&os(&[
+            "backup",
+            "--out",
+            other.join("fifth.backup").to_str().expect("utf-8"),
+        ])),
+    );
+    assert!(
+        stderr(&done).contains("interrupted backup"),
+        "{}",
+        stderr(&done)
+    );
+    assert_eq!(listing(&usb), Vec::<String>::new());
+    assert_eq!(
+        listing(&other),
+        vec!["fifth.backup", "fourth.backup", "second.backup"]
+    );
+}
+
 #[test]
 fn a_killed_restore_leaves_a_folder_that_the_next_restore_removes() {
     let (v, id) = big_vault(64);
@@ -226,9 +324,9 @@ fn a_killed_restore_leaves_a_folder_that_the_next_restore_removes() {
         .spawn()
         .expect("spawn");
     let killed = kill_when(child, || {
-        staged(&parent, "restore")
-            .iter()
-            .any(|d| fs::read_dir(d.join("blobs")).is_ok_and(|mut e| e.next().is_some()))
+        staged(&parent, "restore").iter().any(|d| {
+            fs::read_dir(d.join("vault").join("blobs")).is_ok_and(|mut e| e.next().is_some())
+        })
     });
     assert!(killed, "the restore finished before it could be killed");
     let left = staged(&parent, "restore");

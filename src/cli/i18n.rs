@@ -149,6 +149,10 @@ catalogue! {
         | "nota: se borró {path}: una copia completa de la bóveda que dejó una copia de seguridad interrumpida";
     LeftoverRestoreRemoved: "note: removed {path}: left by an interrupted restore"
         | "nota: se borró {path}: lo dejó una restauración interrumpida";
+    LeftoverBackupUnreachable: "note: an interrupted backup left a full copy of the vault at {path}, in a folder that is not there now (a disk not plugged in?); the next backup removes it once the folder is back, or delete it yourself"
+        | "nota: una copia de seguridad interrumpida dejó una copia completa de la bóveda en {path}, en una carpeta que ahora no está (¿un disco que no está conectado?); la próxima copia de seguridad la borra cuando la carpeta vuelva a estar, o bórrela usted";
+    LeftoverRestoreUnreachable: "note: an interrupted restore left {path}, in a folder that is not there now; the next restore removes it once the folder is back, or delete it yourself"
+        | "nota: una restauración interrumpida dejó {path}, en una carpeta que ahora no está; la próxima restauración la borra cuando la carpeta vuelva a estar, o bórrela usted";
     LeftoverExportRemoved: "note: removed {path}: an unfinished bundle left by an interrupted export"
         | "nota: se borró {path}: un paquete sin terminar que dejó una exportación interrumpida";
     NoDataDir: "no data directory is known for this user; pass --vault DIR"

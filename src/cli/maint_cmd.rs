@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 use vault::secret::Passphrase;
+use vault::staging::Registry;
 use vault::vault::{Unlocked, Vault};
 use vault::{backup, passwords, Error, Result};
 use zeroize::Zeroizing;
@@ -265,16 +266,36 @@ pub fn destroy(dir: &Path, out: &Out, a: DestroyArgs) -> Result<()> {
     Ok(())
 }
 
+/// Names the staging folders of killed runs that this run removed, or found out of reach.
+fn leftover_notes(
+    out: &Out,
+    removed: &[std::path::PathBuf],
+    unreachable: &[std::path::PathBuf],
+    removed_msg: Msg,
+    unreachable_msg: Msg,
+) {
+    for (paths, msg) in [(removed, removed_msg), (unreachable, unreachable_msg)] {
+        for path in paths {
+            out.note(&tf!(
+                msg,
+                path = super::terminal::inline(&path.to_string_lossy())
+            ));
+        }
+    }
+}
+
 /// `vault backup`
 pub fn backup(dir: &Path, out: &Out, a: BackupArgs) -> Result<()> {
     let mut vault = Vault::open(dir)?;
-    let outcome = backup::backup(&mut vault, &a.out)?;
-    for path in &outcome.leftovers_removed {
-        out.note(&tf!(
-            Msg::LeftoverBackupRemoved,
-            path = super::terminal::inline(&path.to_string_lossy())
-        ));
-    }
+    let registry = super::user_state_dir().map(|d| Registry::in_dir(&d));
+    let outcome = backup::backup(&mut vault, &a.out, registry.as_ref())?;
+    leftover_notes(
+        out,
+        &outcome.leftovers_removed,
+        &outcome.leftovers_unreachable,
+        Msg::LeftoverBackupRemoved,
+        Msg::LeftoverBackupUnreachable,
+    );
     if out.json {
         return out.json(&outcome);
     }
@@ -291,13 +312,15 @@ pub fn backup(dir: &Path, out: &Out, a: BackupArgs) -> Result<()> {
 
 /// `vault restore`
 pub fn restore(dir: &Path, out: &Out, a: RestoreArgs) -> Result<()> {
-    let outcome = backup::restore(&a.file, dir)?;
-    for path in &outcome.leftovers_removed {
-        out.note(&tf!(
-            Msg::LeftoverRestoreRemoved,
-            path = super::terminal::inline(&path.to_string_lossy())
-        ));
-    }
+    let registry = super::user_state_dir().map(|d| Registry::in_dir(&d));
+    let outcome = backup::restore(&a.file, dir, registry.as_ref())?;
+    leftover_notes(
+        out,
+        &outcome.leftovers_removed,
+        &outcome.leftovers_unreachable,
+        Msg::LeftoverRestoreRemoved,
+        Msg::LeftoverRestoreUnreachable,
+    );
     if out.json {
         return out.json(&outcome);
     }

@@ -774,4 +774,39 @@ mod tests {
         std::fs::remove_file(&blob).unwrap();
         expect_same("missing", Err("is missing from the vault"));
     }
+
+    #[test]
+    fn a_source_that_is_not_the_file_first_seen_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let master = MasterKey::generate();
+        let path = dir.path().join("recording.bin");
+        std::fs::write(&path, vec![5u8; 100_000]).unwrap();
+        let stamp = SourceStamp::of(&std::fs::metadata(&path).unwrap());
+        let seal = |source: File| {
+            seal_stream(
+                source,
+                &stamp,
+                &path,
+                File::create(dir.path().join("blob")).unwrap(),
+                &master.recipient().0,
+                None,
+            )
+        };
+        // Unchanged: sealed.
+        assert_eq!(seal(File::open(&path).unwrap()).unwrap().size, 100_000);
+        // Grown since it was first seen.
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap()
+            .write_all(b"more")
+            .unwrap();
+        let err = seal(File::open(&path).unwrap()).err().expect("refused");
+        assert!(matches!(err, Error::SourceChanged(_)), "{err}");
+        // Replaced by another file of the same size and time.
+        let other = dir.path().join("other.bin");
+        std::fs::write(&other, vec![5u8; 100_000]).unwrap();
+        let err = seal(File::open(&other).unwrap()).err().expect("refused");
+        assert!(matches!(err, Error::SourceChanged(_)), "{err}");
+    }
 }
