@@ -302,8 +302,8 @@ fn spanish_output_has_no_english_left() {
         "matrícula ABC1234: 2 incidentes",
         "entre 2026-09-04 14:00",
         "CORRECTO: comprobación completa",
-        "vault: fallo: contraseña incorrecta",
-        "vault: fallo: ningún incidente coincide con «ffffffff»",
+        "vault: error: contraseña incorrecta",
+        "vault: error: ningún incidente coincide con «ffffffff»",
         "no se entiende la hora «en la nada»",
         "NO está cifrado",
     ] {

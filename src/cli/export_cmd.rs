@@ -54,7 +54,7 @@ fn gather_recipients(r: &RecipientArgs) -> Result<Vec<BundleRecipient>> {
             .map(|t| recipients::parse(t))
             .collect::<Result<_>>()?;
     for f in &r.to_file {
-        let text = std::fs::read_to_string(f).map_err(|e| Error::file(f, e))?;
+        let text = vault::input::read_text_bounded(f, vault::input::RECIPIENTS_FILE_MAX)?;
         list.extend(recipients::parse_file(&text)?);
     }
     if list.is_empty() {
@@ -77,7 +77,7 @@ fn confirm(question: &str) -> Result<bool> {
 pub fn export(v: &mut Unlocked, out: &Out, a: ExportArgs) -> Result<()> {
     let mut redaction: Redaction = match &a.redact_policy {
         Some(p) => {
-            let text = std::fs::read(p).map_err(|e| Error::file(p, e))?;
+            let text = vault::input::read_bounded(p, vault::input::POLICY_MAX)?;
             serde_json::from_slice(&text)
                 .map_err(|e| Error::Invalid(tf!(Msg::BadPolicy, path = p.display(), detail = e)))?
         }
@@ -115,7 +115,10 @@ pub fn export(v: &mut Unlocked, out: &Out, a: ExportArgs) -> Result<()> {
     if !plan.identifying.is_empty() && !a.allow_identifying_metadata {
         out.warn(t(Msg::WouldCarryMetadata));
         for item in &plan.identifying {
-            eprintln!("  - {}", super::i18n::identifying_text(item));
+            eprintln!(
+                "  - {}",
+                super::terminal::inline(&super::i18n::identifying_text(item))
+            );
         }
         eprintln!("{}", t(Msg::MetadataHint));
         if !std::io::stdin().is_terminal() {
@@ -155,18 +158,20 @@ pub fn exports(v: &mut Unlocked, out: &Out) -> Result<()> {
     }
     for e in &list {
         let withheld: usize = e.records.iter().map(|r| r.withheld.len()).sum();
+        // Shown terminal-safe: the listing quotes recipients' labels as they were given.
+        use super::terminal::inline;
         out.line(&tf!(
             Msg::ExportsLine,
-            id = e.id.get(..8).unwrap_or(&e.id),
+            id = inline(e.id.get(..8).unwrap_or(&e.id)),
             at = e.exported_at.format("%Y-%m-%d %H:%M UTC"),
-            kind = format!("{:<10}", e.kind),
+            kind = format!("{:<10}", inline(&e.kind.to_string())),
             records = e.records.len(),
             attachments = e.attachments.len(),
             withheld = withheld,
             to = e
                 .recipients
                 .iter()
-                .map(|r| r.chars().take(24).collect::<String>())
+                .map(|r| inline(&r.chars().take(24).collect::<String>()).into_owned())
                 .collect::<Vec<_>>()
                 .join(", ")
         ))?;

@@ -18,6 +18,7 @@ use vault::{Error, Result};
 
 use super::i18n::{self, t, tf, Msg};
 use super::output;
+use super::terminal::inline;
 
 /// What the person answered: the incident and the files to attach.
 pub type Answers = (Incident, Vec<PathBuf>);
@@ -92,9 +93,15 @@ impl<R: BufRead, W: Write> Prompter<R, W> {
     }
 }
 
-/// An error as a short line under the question it answers.
+/// An error as a short line under the question it answers (it may quote what was typed or
+/// pasted: shown terminal-safe).
 fn problem(e: &Error) -> String {
-    format!("  ! {}", i18n::error_detail(e))
+    format!("  ! {}", inline(&i18n::error_detail(e)))
+}
+
+/// A path as one terminal-safe line.
+fn path_text(p: &std::path::Path) -> String {
+    inline(&p.display().to_string()).into_owned()
 }
 
 fn ask_kind<R: BufRead, W: Write>(p: &mut Prompter<R, W>) -> Result<Kind> {
@@ -139,7 +146,7 @@ where
                 p.say(&tf!(Msg::GuidedWhenIs, when = i18n::when_text(&w)))?;
                 return Ok(w);
             }
-            Err(e) => p.say(&format!("  ! {}", i18n::when_error(&e)))?,
+            Err(e) => p.say(&format!("  ! {}", inline(&i18n::when_error(&e))))?,
         }
     }
 }
@@ -202,7 +209,7 @@ fn ask_files<R: BufRead, W: Write>(
 ) -> Result<Vec<PathBuf>> {
     p.say(t(Msg::GuidedFiles))?;
     for f in &files {
-        p.say(&format!("  + {}", f.display()))?;
+        p.say(&format!("  + {}", path_text(f)))?;
     }
     loop {
         write!(p.out, "> ")?;
@@ -219,7 +226,7 @@ fn ask_files<R: BufRead, W: Write>(
             Ok(m) if m.is_file() => files.push(path),
             Ok(_) => p.say(&format!(
                 "  ! {}",
-                tf!(Msg::NotRegularFile, path = path.display())
+                tf!(Msg::NotRegularFile, path = path_text(&path))
             ))?,
             Err(e) => p.say(&problem(&Error::file(&path, e)))?,
         }
@@ -274,7 +281,7 @@ where
     if !files.is_empty() {
         p.say(&format!("{}:", t(Msg::LabelFiles)))?;
         for f in &files {
-            p.say(&format!("  {}", f.display()))?;
+            p.say(&format!("  {}", path_text(f)))?;
         }
     }
     p.say("")?;

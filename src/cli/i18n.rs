@@ -120,7 +120,7 @@ macro_rules! catalogue {
 
 catalogue! {
     // --- prefixes
-    ErrorPrefix: "error" | "fallo";
+    ErrorPrefix: "error" | "error";
     WarningPrefix: "warning:" | "aviso:";
     // --- commands.rs
     NoteNewEntriesOne: "note: {n} ledger entry was added since the last unlock (records or attachments logged without the passphrase); they are now covered by a signed checkpoint"
@@ -393,6 +393,12 @@ catalogue! {
     ClapDidYouMean: "  did you mean {suggestion}?" | "  ¿quiso decir {suggestion}?";
     ClapPossible: "  possible values: {values}" | "  valores posibles: {values}";
     ClapMoreInfo: "For more information, try '--help'." | "Para más información, pruebe «--help».";
+    // --- text: clear messages for wrong paths and files
+    VaultPathIsFile: "{path} is a file, not a folder; --vault needs a folder (a new one is made if it does not exist)"
+        | "{path} es un archivo, no una carpeta; --vault necesita una carpeta (si no existe, se crea una nueva)";
+    NotABackup: "{path} is not a vault backup (a file made by `vault backup`); nothing was restored"
+        | "{path} no es una copia de seguridad de vault (un archivo hecho con `vault backup`); no se restauró nada";
+    StandardInput: "standard input" | "la entrada estándar";
 }
 
 /// The text of `m` in the current language.
@@ -585,6 +591,12 @@ pub fn when_error(e: &WhenError) -> String {
             "{}: el final ({end}) es anterior al comienzo ({start})",
             quote(input)
         ),
+        // text: a time too far in the past
+        WhenError::TooFarInPast { input } => format!(
+            "{} queda demasiado lejos en el pasado (antes de {}); revise el número",
+            quote(input),
+            vault::when::EARLIEST_YEAR
+        ),
     }
 }
 
@@ -644,6 +656,20 @@ pub fn localized(err: &Error, lang: Lang) -> String {
         }
         Error::Bundle(s) => detail_es(s),
         Error::Interrupted => "interrumpido; no se guardó nada".into(),
+        // text: bounded input files
+        Error::TooLarge { path, limit } => format!(
+            "{} es demasiado grande para esto (más de {}); revise que sea el archivo correcto",
+            path.display(),
+            vault::error::size_text(*limit)
+        ),
+        Error::LineTooLong { path, limit } => format!(
+            "la primera línea de {} tiene más de {limit} bytes; un archivo de contraseña lleva la contraseña en su primera línea (revise que sea el archivo correcto)",
+            path.display()
+        ),
+        Error::NotText(path) => format!(
+            "{} no es texto (UTF-8); revise que sea el archivo correcto",
+            path.display()
+        ),
         other => other.to_string(),
     }
 }
@@ -804,10 +830,18 @@ fn by_pattern(table: &[(&str, &str)], text: &str) -> Option<String> {
 /// One problem of a verification report, as a line of the human output. English: the kind,
 /// item and detail as the library wrote them. Spanish: the item translated by pattern and a
 /// sentence for the kind (the English detail stays in `--json`).
+///
+/// The item and detail may quote planted text (a record id, a bundle's entry name): they are
+/// shown terminal-safe, on this one line.
 pub fn problem_line(kind: &str, item: &str, detail: &str) -> String {
+    use super::terminal::inline;
     match lang() {
-        Lang::En => format!("  [{kind}] {item}: {detail}"),
-        Lang::Es => format!("  {}: {}", problem_item_es(item), problem_kind_es(kind)),
+        Lang::En => format!("  [{}] {}: {}", inline(kind), inline(item), inline(detail)),
+        Lang::Es => format!(
+            "  {}: {}",
+            inline(&problem_item_es(item)),
+            problem_kind_es(kind)
+        ),
     }
 }
 

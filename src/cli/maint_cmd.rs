@@ -12,7 +12,7 @@ use zeroize::Zeroizing;
 
 use super::i18n::{t, tf, Msg};
 use super::output::{human_size, Out};
-use super::{passphrase, progress};
+use super::{passphrase, progress, terminal};
 
 #[derive(Debug, Subcommand)]
 pub enum KeyslotCommand {
@@ -117,11 +117,12 @@ pub fn keyslot(dir: &Path, pass_file: Option<&Path>, out: &Out, cmd: KeyslotComm
                 let kind = match kind.as_str() {
                     "passphrase" => t(Msg::SlotPassphrase).to_owned(),
                     "recovery" => t(Msg::SlotRecovery).to_owned(),
-                    _ => kind,
+                    _ => terminal::inline(&kind).into_owned(),
                 };
+                // Keyslot rows are stored in the clear: an id can be planted text.
                 out.line(&format!(
                     "{:<32}  {:<12}  {}",
-                    s.id,
+                    terminal::inline(&s.id),
                     kind,
                     tf!(
                         Msg::KeyslotKdf,
@@ -169,7 +170,7 @@ pub fn keyslot(dir: &Path, pass_file: Option<&Path>, out: &Out, cmd: KeyslotComm
             if out.json {
                 return out.json(&serde_json::json!({ "slot": id, "kind": "passphrase" }));
             }
-            out.line(&id)?;
+            out.line(&terminal::inline(&id))?;
             out.note(t(Msg::KeyslotAdded));
             Ok(())
         }
@@ -179,7 +180,7 @@ pub fn keyslot(dir: &Path, pass_file: Option<&Path>, out: &Out, cmd: KeyslotComm
             if out.json {
                 return out.json(&serde_json::json!({ "removed": removed }));
             }
-            out.line(&removed)?;
+            out.line(&terminal::inline(&removed))?;
             out.note(t(Msg::KeyslotRemoved));
             Ok(())
         }
@@ -220,7 +221,7 @@ pub fn rekey(dir: &Path, pass_file: Option<&Path>, out: &Out, a: RekeyArgs) -> R
         out.warn(&tf!(
             Msg::RekeyRemovedSlots,
             n = outcome.removed_slots.len(),
-            ids = outcome.removed_slots.join(", ")
+            ids = terminal::inline(&outcome.removed_slots.join(", "))
         ));
     }
     out.note(t(Msg::RekeyNote));
@@ -283,15 +284,48 @@ pub fn backup(dir: &Path, out: &Out, a: BackupArgs) -> Result<()> {
     Ok(())
 }
 
+/// True when `head` (the first 512 bytes of a file) is a POSIX tar header, as `vault backup`
+/// writes: the `ustar` magic and a header checksum that adds up.
+fn looks_like_backup(head: &[u8]) -> bool {
+    if head.len() < 512 || &head[257..263] != b"ustar\0" {
+        return false;
+    }
+    let stored = std::str::from_utf8(&head[148..156])
+        .ok()
+        .map(|f| f.trim_matches(|c: char| c == '\0' || c == ' '))
+        .and_then(|f| u32::from_str_radix(f, 8).ok());
+    let sum: u32 = head[..512]
+        .iter()
+        .enumerate()
+        .map(|(i, &b)| {
+            if (148..156).contains(&i) {
+                32
+            } else {
+                u32::from(b)
+            }
+        })
+        .sum();
+    stored == Some(sum)
+}
+
 /// `vault restore`
 pub fn restore(dir: &Path, out: &Out, a: RestoreArgs) -> Result<()> {
+    // A wrong file (a photo, a text file, a bundle) is named as such from its first bytes, and
+    // none of its contents is echoed (a tar reader would quote its first "member name").
+    let head = vault::input::read_head(&a.file, 512)?;
+    if !looks_like_backup(&head) {
+        return Err(Error::Invalid(tf!(
+            Msg::NotABackup,
+            path = terminal::inline(&a.file.display().to_string())
+        )));
+    }
     let outcome = backup::restore(&a.file, dir)?;
     if out.json {
         return out.json(&outcome);
     }
     out.line(&tf!(
         Msg::Restored,
-        id = outcome.vault_id,
+        id = terminal::inline(&outcome.vault_id),
         path = outcome.path.display(),
         entries = outcome.ledger_entries,
         attachments = outcome.attachments

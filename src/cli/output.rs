@@ -9,6 +9,7 @@ use vault::vault::view::{AttachmentView, RecordView};
 use vault::{Error, Result};
 
 use super::i18n::{self, t, tf, Msg};
+use super::terminal;
 
 /// How to print.
 pub struct Out {
@@ -88,15 +89,18 @@ impl Out {
         }
     }
 
-    /// One line per incident.
+    /// One line per incident, whatever its fields hold: line breaks in the narrative become
+    /// spaces, and every other control or bidi character a visible escape (cli::terminal), so
+    /// no planted text can pose as another incident's line or drive the terminal.
     pub fn record_line(&self, r: &RecordView) -> String {
         let place = r.location.as_ref().map(|l| l.summary()).unwrap_or_default();
+        let place = terminal::inline(&place);
         // The first 60 characters, on one line.
         let (head, cut) = match r.narrative.char_indices().nth(60) {
             Some((end, _)) => (&r.narrative[..end], true),
             None => (r.narrative.as_str(), false),
         };
-        let mut what = head.replace('\n', " ");
+        let mut what = terminal::inline(&head.replace("\r\n", " ").replace('\n', " ")).into_owned();
         if cut {
             what.push('…');
         }
@@ -107,7 +111,7 @@ impl Out {
         };
         format!(
             "{}  {:<28} {:<12} {}{}{}",
-            self.bold(r.id.get(..8).unwrap_or(&r.id)),
+            self.bold(&terminal::inline(r.id.get(..8).unwrap_or(&r.id))),
             i18n::when_text(&r.occurred_at),
             i18n::kind_name(r.kind),
             if place.is_empty() {
@@ -124,7 +128,12 @@ impl Out {
     pub fn record_full(&self, r: &RecordView) -> String {
         let mut s = label_line(
             t(Msg::LabelIncident),
-            &format!("{} ({} {})", r.id, t(Msg::LabelRevision), r.revision),
+            &format!(
+                "{} ({} {})",
+                terminal::inline(&r.id),
+                t(Msg::LabelRevision),
+                r.revision
+            ),
         );
         s.push_str(&incident_text(
             &r.incident(),
@@ -143,27 +152,33 @@ impl Out {
         let mut s = format!(
             "  {}. {}  {}  {}  sha256 {}\n",
             a.number,
-            a.name,
-            a.media_type,
+            terminal::inline(&a.name),
+            terminal::inline(&a.media_type),
             human_size(a.size),
-            a.sha256
+            terminal::inline(&a.sha256)
         );
         if let Some(taken) = &a.metadata.taken_at {
-            s.push_str(&format!("     {}\n", tf!(Msg::TakenAt, t = taken)));
+            s.push_str(&format!(
+                "     {}\n",
+                tf!(Msg::TakenAt, t = terminal::inline(&taken.to_string()))
+            ));
         }
         if let vault::media::MetadataStatus::Unreadable { reason } = &a.metadata.status {
             s.push_str(&format!(
                 "     {}\n",
                 tf!(
                     Msg::MetadataUnreadable,
-                    reason = i18n::unreadable_reason(reason)
+                    reason = terminal::inline(&i18n::unreadable_reason(reason))
                 )
             ));
         }
         for item in &a.identifying {
             s.push_str(&format!(
                 "     {}\n",
-                tf!(Msg::IdentifyingItem, item = i18n::identifying_text(item))
+                tf!(
+                    Msg::IdentifyingItem,
+                    item = terminal::inline(&i18n::identifying_text(item))
+                )
             ));
         }
         s
@@ -186,11 +201,12 @@ fn label_line(label: &str, value: &str) -> String {
 
 const LABEL_WIDTH: usize = 12;
 
-/// One agent, vehicle or witness on one line, with labels in the reader's language.
+/// One agent, vehicle or witness on one line, with labels in the reader's language; what was
+/// typed is shown terminal-safe (cli::terminal).
 pub fn party_text(p: &Party) -> String {
     let mut parts = Vec::new();
     if let Some(d) = &p.description {
-        parts.push(d.clone());
+        parts.push(terminal::inline(d).into_owned());
     }
     for (label, v) in [
         (Msg::PartyName, &p.name),
@@ -200,14 +216,15 @@ pub fn party_text(p: &Party) -> String {
         (Msg::PartyContact, &p.contact),
     ] {
         if let Some(v) = v {
-            parts.push(format!("{} {v}", t(label)));
+            parts.push(format!("{} {}", t(label), terminal::inline(v)));
         }
     }
     parts.join("; ")
 }
 
 /// The fields of an incident, one labelled line each (empty ones left out), then the
-/// narrative. Used by `show` and by the guided `add` summary.
+/// narrative. Used by `show` and by the guided `add` summary. Every typed text is shown
+/// terminal-safe: one line per value, the narrative's own line breaks kept and indented.
 pub fn incident_text(i: &Incident, recorded: Option<&str>) -> String {
     let mut s = String::new();
     let mut push = |label: Msg, value: String| {
@@ -222,18 +239,28 @@ pub fn incident_text(i: &Incident, recorded: Option<&str>) -> String {
     }
     push(
         Msg::LabelWhere,
-        i.location.as_ref().map(|l| l.summary()).unwrap_or_default(),
+        terminal::inline(&i.location.as_ref().map(|l| l.summary()).unwrap_or_default())
+            .into_owned(),
     );
     let list = |items: &[Party]| items.iter().map(party_text).collect::<Vec<_>>().join("\n");
     push(Msg::LabelAgents, list(&i.agents));
     push(Msg::LabelVehicles, list(&i.vehicles));
     push(Msg::LabelWitnesses, list(&i.witnesses));
-    push(Msg::LabelTags, i.tags.join(", "));
+    push(
+        Msg::LabelTags,
+        i.tags
+            .iter()
+            .map(|t| terminal::inline(t))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
     if !i.narrative.is_empty() {
         s.push_str(&format!("{}:\n", t(Msg::LabelWhat)));
-        for line in i.narrative.lines() {
-            s.push_str(&format!("  {line}\n"));
-        }
+        let text = i.narrative.replace("\r\n", "\n");
+        s.push_str(&format!(
+            "  {}\n",
+            terminal::block(text.trim_end_matches('\n'), "  ")
+        ));
     }
     s
 }
