@@ -84,8 +84,7 @@ const ENGLISH: &[&str] = &[
     "log",
     "timeline",
     "summary",
-    // errors
-    "error",
+    // errors (`error:` itself is also the Spanish prefix: ES-GLOSSARY.md)
     "wrong",
     "nothing",
     "changed",
