@@ -112,7 +112,7 @@ fn planted_control_characters_never_reach_the_terminal() {
                 "--agent",
                 &format!("{HOSTILE}; name={HOSTILE}; badge=44\u{1b}[2J11"),
                 "--vehicle",
-                &format!("grey van\u{7}; plate=ABC\u{202E}123"),
+                "grey van\u{7}; plate=ABC\u{202E}123",
                 "--witness",
                 HOSTILE,
                 "--tag",

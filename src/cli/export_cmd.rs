@@ -1,6 +1,6 @@
 //! Counsel bundles: `keygen`, `export`, `exports`, `disclose`, `bundle verify`, `bundle open`.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use age::secrecy::ExposeSecret;
@@ -67,7 +67,7 @@ fn confirm(question: &str) -> Result<bool> {
     eprint!("{question} {} ", t(Msg::YesNo));
     let _ = std::io::stderr().flush();
     let mut line = String::new();
-    std::io::stdin().lock().read_line(&mut line)?;
+    super::output::read_answer(&mut line)?;
     Ok(matches!(
         line.trim().to_lowercase().as_str(),
         "y" | "yes" | "s" | "si" | "sí"
@@ -215,7 +215,7 @@ pub fn bundle_verify(
 ) -> Result<u8> {
     let ids = identities(id)?;
     let receipt = receipt
-        .map(|p| std::fs::read_to_string(p).map_err(|e| Error::file(p, e)))
+        .map(|p| vault::input::read_text_bounded(p, vault::input::RECEIPT_MAX))
         .transpose()?;
     let report =
         vault::export::verify_bundle_with_receipt(file, &ids, earlier, receipt.as_deref())?;

@@ -39,6 +39,9 @@ pub fn ask(files: Vec<PathBuf>) -> Result<Option<Answers>> {
     ask_with(&mut p, Local::now, files)
 }
 
+/// The longest line read at once from the person answering (a pasted paragraph fits).
+const LINE_MAX: u64 = 1 << 20;
+
 /// Questions on `out`, answers from `input`.
 pub struct Prompter<R, W> {
     pub input: R,
@@ -55,7 +58,9 @@ impl<R: BufRead, W: Write> Prompter<R, W> {
     fn read(&mut self) -> Result<Option<String>> {
         self.out.flush()?;
         let mut line = String::new();
-        match self.input.read_line(&mut line) {
+        // One typed line is at most LINE_MAX bytes; a longer one is read in pieces, so endless
+        // input without a line break cannot grow one buffer without bound.
+        match std::io::Read::take(&mut self.input, LINE_MAX).read_line(&mut line) {
             Ok(0) => Ok(None),
             Ok(_) => Ok(Some(line.trim_end_matches(['\n', '\r']).to_owned())),
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => Err(Error::Interrupted),

@@ -1,7 +1,7 @@
 //! Maintenance commands: `keyslot list/add/remove`, `rekey`, `destroy`, `backup`, `restore`, and
 //! the generated passphrase of `init --generate-passphrase`.
 
-use std::io::{BufRead, IsTerminal};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
@@ -248,7 +248,7 @@ pub fn destroy(dir: &Path, out: &Out, a: DestroyArgs) -> Result<()> {
             tf!(Msg::DestroyPrompt, path = dir.display(), fp = fingerprint)
         );
         let mut line = String::new();
-        std::io::stdin().lock().read_line(&mut line)?;
+        super::output::read_answer(&mut line)?;
         if digits(&line) != digits(&fingerprint) {
             return Err(Error::Invalid(t(Msg::DestroyMismatch).into()));
         }

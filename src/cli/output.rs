@@ -268,15 +268,26 @@ pub fn incident_text(i: &Incident, recorded: Option<&str>) -> String {
 /// Asks a yes/no question on stderr and reads the answer from stdin; only yes (in English or
 /// Spanish) is yes. End of input is [`Error::Interrupted`].
 pub fn confirm(question: &str) -> Result<bool> {
-    use std::io::BufRead;
     eprint!("{question} {} ", t(Msg::YesNo));
     let _ = std::io::stderr().flush();
     let mut line = String::new();
-    if std::io::stdin().lock().read_line(&mut line)? == 0 {
+    if read_answer(&mut line)? == 0 {
         eprintln!();
         return Err(Error::Interrupted);
     }
     Ok(i18n::is_yes(&line))
+}
+
+/// The longest answer read from standard input for a question (a yes/no or a fingerprint):
+/// endless input without a line break (`vault destroy < /dev/zero`) stops here.
+pub const ANSWER_MAX: u64 = 4096;
+
+/// Reads one answer line from standard input, at most [`ANSWER_MAX`] bytes; 0 at end of input.
+pub fn read_answer(line: &mut String) -> Result<usize> {
+    use std::io::{BufRead, Read};
+    let stdin = std::io::stdin();
+    let mut lock = stdin.lock();
+    Ok((&mut lock).take(ANSWER_MAX).read_line(line)?)
 }
 
 /// 1536 -> "1.5 KiB".
