@@ -266,14 +266,29 @@ fn planted_keyslot_ids_and_error_details_are_escaped() {
 #[test]
 fn library_errors_quoting_typed_text_are_one_safe_line() {
     let v = TestVault::new();
-    let out = v.fails(&["show", "ab\u{1b}]0;x\u{7}\ncd"]);
-    assert_terminal_safe(&out, "show of a hostile id");
-    // The typed id is quoted on the one error line (escaped, whichever way).
-    let line = one_line_error(&out);
-    assert!(
-        line.contains("ab") && line.contains("]0;x") && line.contains("cd"),
-        "{line}"
-    );
+    v.add_simple("kept");
+    // The Spanish messages quote with «» (no escaping of their own): the edge escapes them.
+    for lang in ["en", "es"] {
+        for args in [
+            &["show", "ab\u{1b}]0;x\u{7}\ncd"][..],
+            &["list", "--since", "ab\u{1b}]0;x\u{7}\ncd"],
+            &["list", "--kind", "ab\u{1b}]0;x\u{7}\ncd"],
+        ] {
+            let out = v
+                .cmd()
+                .args(["--lang", lang])
+                .args(args)
+                .output()
+                .expect("run");
+            assert_terminal_safe(&out, &format!("{lang} {args:?}"));
+            // The typed text is quoted on the one error line (escaped, whichever way).
+            let line = one_line_error(&out);
+            assert!(
+                line.contains("ab") && line.contains("]0;x") && line.contains("cd"),
+                "{line}"
+            );
+        }
+    }
 }
 
 #[test]
