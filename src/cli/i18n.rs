@@ -639,7 +639,8 @@ pub fn localized(err: &Error, lang: Lang) -> String {
         Error::AmbiguousId { prefix, count } => format!(
             "«{prefix}» es ambiguo: coincide con {count} incidentes; escriba más caracteres del identificador"
         ),
-        Error::Invalid(s) => format!("entrada no válida: {}", detail_es(s)),
+        // No "entrada no válida:" before it (ES-GLOSSARY.md): the detail says what is wrong.
+        Error::Invalid(s) => detail_es(s),
         Error::Damaged(s) => format!(
             "la bóveda está dañada: {} (ejecute `vault verify` para ver detalles)",
             detail_es(s)
