@@ -200,10 +200,14 @@ catalogue! {
     VerifyOk: "OK: {tier} check passed: {scope}" | "CORRECTO: comprobación {tier} sin problemas: {scope}";
     VerifyReceiptOk: "The vault extends the receipt (size {size}): no rollback."
         | "La bóveda prolonga el comprobante (tamaño {size}): no se volvió atrás.";
-    VerifyFailed: "FAILED: {n} problem(s) found ({tier} check of {scope})"
-        | "HAY PROBLEMAS: se encontraron {n} problema(s) (comprobación {tier} de {scope})";
-    VerifyUnsignedNote: "{n} entr(ies) were added without the passphrase and are not yet signed; the next unlock signs them"
-        | "{n} entrada(s) se añadieron sin la contraseña y aún no están firmadas; el próximo desbloqueo las firma";
+    VerifyFailedOne: "FAILED: 1 problem found ({tier} check of {scope})"
+        | "HAY PROBLEMAS: se encontró 1 problema (comprobación {tier} de {scope})";
+    VerifyFailed: "FAILED: {n} problems found ({tier} check of {scope})"
+        | "HAY PROBLEMAS: se encontraron {n} problemas (comprobación {tier} de {scope})";
+    VerifyUnsignedNoteOne: "1 entry was added without the passphrase and is not yet signed; the next unlock signs it"
+        | "1 anotación se agregó sin la contraseña y aún no está firmada; la próxima vez que abra la bóveda con la contraseña se firma";
+    VerifyUnsignedNote: "{n} entries were added without the passphrase and are not yet signed; the next unlock signs them"
+        | "{n} anotaciones se agregaron sin la contraseña y aún no están firmadas; la próxima vez que abra la bóveda con la contraseña se firman";
     VerifyLeftoverNote: "{n} file(s) in blobs/ belong to no attachment: left by an interrupted attach, or recorded by a newer copy of vault.db (check with verify --receipt); files the vault's key opens are never deleted"
         | "{n} archivo(s) de blobs/ no pertenecen a ningún adjunto: quedaron de un adjunto interrumpido, o los registró una copia más reciente de vault.db (compruébelo con verify --receipt); los archivos que abre la clave de la bóveda nunca se borran";
     NoCheckpoint: "the vault has no signed checkpoint" | "la bóveda no tiene ningún punto de control firmado";

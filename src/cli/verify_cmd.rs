@@ -104,7 +104,11 @@ fn print_report(out: &Out, r: &Report, unlock_failed: bool) -> Result<()> {
         }
     } else {
         out.line(&tf!(
-            Msg::VerifyFailed,
+            if r.problems.len() == 1 {
+                Msg::VerifyFailedOne
+            } else {
+                Msg::VerifyFailed
+            },
             n = r.problems.len(),
             tier = tier,
             scope = scope
@@ -115,7 +119,11 @@ fn print_report(out: &Out, r: &Report, unlock_failed: bool) -> Result<()> {
     }
     if r.ledger_entries > r.signed_entries && r.ok() {
         out.note(&tf!(
-            Msg::VerifyUnsignedNote,
+            if r.ledger_entries - r.signed_entries == 1 {
+                Msg::VerifyUnsignedNoteOne
+            } else {
+                Msg::VerifyUnsignedNote
+            },
             n = r.ledger_entries - r.signed_entries
         ));
     }
