@@ -428,7 +428,7 @@ fn spanish_verify_of_a_tampered_vault() {
     assert_no_english(
         &[
             "failed",
-            "problem",
+            "problems",
             "found",
             "record",
             "revision",
