@@ -309,3 +309,82 @@ pub fn human_size(n: u64) -> String {
 fn pretty_json<T: Serialize>(value: &T) -> Result<String> {
     serde_json::to_string_pretty(value).map_err(|e| Error::Invalid(e.to_string()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every character up to U+3000 (all controls, C1, bidi and format controls among them).
+    fn everything() -> String {
+        (0u32..0x3000).filter_map(char::from_u32).collect()
+    }
+
+    fn dangerous(c: char) -> bool {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{2069}')
+    }
+
+    fn planted_view() -> RecordView {
+        let all = everything();
+        let party = Party {
+            description: Some(all.clone()),
+            name: Some(all.clone()),
+            badge: Some(all.clone()),
+            agency: Some(all.clone()),
+            plate: Some(all.clone()),
+            contact: Some(all.clone()),
+        };
+        RecordView {
+            id: format!("0123abcd{all}"),
+            revision: 1,
+            kind: vault::record::Kind::Other,
+            occurred_at: vault::when::When::Day(
+                chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
+            ),
+            recorded_at: chrono::Utc::now(),
+            location: Some(vault::record::Location {
+                text: Some(all.clone()),
+                latitude: None,
+                longitude: None,
+            }),
+            // Short enough that the whole of it is on the list line too.
+            narrative: format!("a\nb\r\nc\u{1b}]0;t\u{7}\u{202E}{}", &all[..40]),
+            agents: vec![party.clone()],
+            vehicles: vec![party.clone()],
+            witnesses: vec![party],
+            tags: vec![all.clone()],
+            attachments: vec![],
+        }
+    }
+
+    #[test]
+    fn a_list_line_is_one_safe_line_whatever_the_fields_hold() {
+        let out = Out {
+            json: false,
+            quiet: true,
+            colour: false,
+        };
+        let line = out.record_line(&planted_view());
+        assert!(!line.contains('\n'), "more than one line");
+        assert!(!line.chars().any(dangerous), "a raw control survived");
+        assert!(line.contains("a b c\\e]0;t\\x07<U+202E>"));
+    }
+
+    #[test]
+    fn show_keeps_only_the_narratives_own_line_breaks() {
+        let out = Out {
+            json: false,
+            quiet: true,
+            colour: false,
+        };
+        let r = planted_view();
+        let text = out.record_full(&r);
+        assert!(!text.chars().any(dangerous), "a raw control survived");
+        let what = text
+            .find("a\n  b\n  c\\e]0;t\\x07<U+202E>")
+            .expect("the narrative keeps its own line breaks, indented");
+        // Incident, Kind, When, Recorded, Where, Agents, Vehicles, Witnesses, Tags and
+        // "What happened:": one line each, whatever they hold.
+        assert_eq!(text[..what].matches('\n').count(), 10);
+    }
+}
