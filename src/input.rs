@@ -132,10 +132,11 @@ pub fn read_text_bounded(path: &Path, limit: u64) -> Result<String> {
     String::from_utf8(read_bounded(path, limit)?).map_err(|_| Error::NotText(path.to_path_buf()))
 }
 
-/// The first line of the file at `path` (without its LF or CRLF), read byte by byte up to the
-/// first line break and never past `limit` bytes: `/dev/zero` or a pipe that never sends a line
-/// break is refused with [`Error::LineTooLong`] after `limit` bytes, and a pipe is not read
-/// beyond its first line. The bytes are wiped when dropped (this is where passphrases come from).
+/// The first line of the file at `path` (without its LF or CRLF), read in small chunks up to
+/// the first line break and never much past `limit` bytes: `/dev/zero` or a pipe that never
+/// sends a line break is refused with [`Error::LineTooLong`], and a pipe is not read after the
+/// chunk that holds its first line break (no waiting for its end). The bytes are wiped when
+/// dropped (this is where passphrases come from).
 pub fn read_first_line(path: &Path, limit: usize) -> Result<Zeroizing<Vec<u8>>> {
     let file = File::open(path).map_err(|e| Error::file(path, e))?;
     if file.metadata().map_err(|e| Error::file(path, e))?.is_dir() {
