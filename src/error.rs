@@ -63,6 +63,25 @@ pub enum Error {
     // --- leftovers: a file that changed while it was attached
     #[error("{0} changed while it was being attached (its size or modification time moved); nothing was stored. Attach it again once no program is writing to it")]
     SourceChanged(PathBuf),
+    // --- bounded input files (src/input.rs)
+    /// An input file (receipt, JSON, policy, recipients) longer than its limit, or endless.
+    #[error("{} is too large for this input (more than {}); check that it is the right file", .path.display(), size_text(*.limit))]
+    TooLarge { path: PathBuf, limit: u64 },
+    /// A passphrase file whose first line is longer than the limit (or has no line break).
+    #[error("the first line of {} is longer than {limit} bytes; a passphrase file holds the passphrase on its first line (check that it is the right file)", .path.display())]
+    LineTooLong { path: PathBuf, limit: u64 },
+    /// An input file that should be text but is not UTF-8.
+    #[error("{} is not text (UTF-8); check that it is the right file", .0.display())]
+    NotText(PathBuf),
+}
+
+/// `65536` -> `64 KiB`, for limits in messages.
+pub fn size_text(n: u64) -> String {
+    match n {
+        n if n >= 1 << 20 && n % (1 << 20) == 0 => format!("{} MiB", n >> 20),
+        n if n >= 1 << 10 && n % (1 << 10) == 0 => format!("{} KiB", n >> 10),
+        n => format!("{n} bytes"),
+    }
 }
 
 /// The library's result type.

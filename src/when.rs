@@ -93,6 +93,10 @@ use serde::{Deserialize, Serialize};
 /// as being in the future: tolerates clocks that disagree a little.
 pub const CLOCK_SKEW_MINUTES: i64 = 5;
 
+/// The earliest year a typed time may fall in: anything before is refused as too far in the
+/// past (`1000000 days ago`, a mistyped year), never stored as a nonsensical date.
+pub const EARLIEST_YEAR: i32 = 1900;
+
 /// Half-width (minutes) of the range that "around 3pm" stands for.
 pub const APPROX_MINUTES: i64 = 30;
 
@@ -155,6 +159,9 @@ pub enum WhenError {
         start: String,
         end: String,
     },
+    /// The time lies before [`EARLIEST_YEAR`] (or before any date the calendar holds).
+    #[error("{input:?} is too far in the past (before {EARLIEST_YEAR}); check the number")]
+    TooFarInPast { input: String },
 }
 
 fn paren(detail: &Option<String>) -> String {
@@ -185,6 +192,53 @@ impl When {
             today: now.date_naive(),
         };
         parser.run()
+    }
+
+    /// The checks a typed time passes, for a time that was not typed (`add --from-json`): not in
+    /// the future (beyond [`CLOCK_SKEW_MINUTES`]; a date not after `now`'s date), a range's
+    /// start not after its end, not before [`EARLIEST_YEAR`].
+    pub fn check_plausible<Tz: TimeZone>(&self, now: &DateTime<Tz>) -> Result<(), WhenError> {
+        let input = self.to_string();
+        let limit = now.with_timezone(&Utc) + TimeDelta::minutes(CLOCK_SKEW_MINUTES);
+        let future = |resolved: String| WhenError::InFuture {
+            input: input.clone(),
+            resolved,
+        };
+        let earliest = |d: NaiveDate| d.year() < EARLIEST_YEAR;
+        match self {
+            When::At(t) => {
+                if *t > limit {
+                    return Err(future(fmt_full(t)));
+                }
+                if earliest(t.date_naive()) {
+                    return Err(WhenError::TooFarInPast { input });
+                }
+            }
+            When::Day(d) => {
+                if *d > now.date_naive() {
+                    return Err(future(d.format("%Y-%m-%d").to_string()));
+                }
+                if earliest(*d) {
+                    return Err(WhenError::TooFarInPast { input });
+                }
+            }
+            When::Between { start, end, .. } => {
+                if *end > limit {
+                    return Err(future(fmt_full(end)));
+                }
+                if start > end {
+                    return Err(WhenError::EndBeforeStart {
+                        start: fmt_full(start),
+                        end: fmt_full(end),
+                        input,
+                    });
+                }
+                if earliest(start.date_naive()) {
+                    return Err(WhenError::TooFarInPast { input });
+                }
+            }
+        }
+        Ok(())
     }
 
     /// A UTC instant used to sort and filter: `At` is itself, `Between` its
@@ -666,13 +720,23 @@ fn unit(t: &str) -> Option<Unit> {
     })
 }
 
+/// An amount before a unit (`3 days ago`): [`number`], or any longer run of digits, capped at
+/// `u32::MAX` so that `1000000 days ago` is refused as too far in the past rather than read as
+/// something else.
+fn amount(t: &str) -> Option<u32> {
+    number(t).or_else(|| {
+        (!t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse().unwrap_or(u32::MAX))
+    })
+}
+
 /// `2h`, `30min`, `3days`: a number glued to its unit.
 fn glued_amount(t: &str) -> Option<(u32, Unit)> {
     let split = t.find(|c: char| !c.is_ascii_digit())?;
     if split == 0 {
         return None;
     }
-    Some((t[..split].parse().ok()?, unit(&t[split..])?))
+    Some((amount(&t[..split])?, unit(&t[split..])?))
 }
 
 /// A clock time written with digits, as typed (before a part of the day settles it).
@@ -884,6 +948,12 @@ impl<Tz: TimeZone> Parser<'_, Tz> {
         }
     }
 
+    fn too_far(&self) -> WhenError {
+        WhenError::TooFarInPast {
+            input: self.input.to_string(),
+        }
+    }
+
     fn conflict(&self) -> WhenError {
         self.unrecognized(Some("it names the time more than once".into()))
     }
@@ -891,7 +961,7 @@ impl<Tz: TimeZone> Parser<'_, Tz> {
     fn days_before(&self, n: u64) -> Result<NaiveDate, WhenError> {
         self.today
             .checked_sub_days(Days::new(n))
-            .ok_or_else(|| self.invalid("too far in the past"))
+            .ok_or_else(|| self.too_far())
     }
 
     fn run(&self) -> Result<When, WhenError> {
@@ -919,6 +989,14 @@ impl<Tz: TimeZone> Parser<'_, Tz> {
             input: self.input.to_string(),
             resolved,
         };
+        let start = match &res {
+            Res::At(t) => t.date_naive(),
+            Res::Day(d) => *d,
+            Res::Range { start, .. } => start.date_naive(),
+        };
+        if start.year() < EARLIEST_YEAR {
+            return Err(self.too_far());
+        }
         match res {
             Res::At(t) => {
                 if t > limit {
@@ -1114,14 +1192,14 @@ impl<Tz: TimeZone> Parser<'_, Tz> {
         }
         let (amount, used) = if t == "hace" {
             match (
-                next.and_then(number),
+                next.and_then(amount),
                 rest.get(2).map(String::as_str).and_then(unit),
             ) {
                 (Some(n), Some(u)) => (Some((n, u)), 3),
                 _ => (next.and_then(glued_amount), 2),
             }
         } else {
-            match (number(t), next.and_then(unit)) {
+            match (amount(t), next.and_then(unit)) {
                 (Some(n), Some(u)) if rest.get(2).is_some_and(|w| w == "ago") => (Some((n, u)), 3),
                 _ if next == Some("ago") => (glued_amount(t), 2),
                 _ => (None, 0),
@@ -1300,7 +1378,7 @@ impl<Tz: TimeZone> Parser<'_, Tz> {
             let t = self
                 .now_utc
                 .checked_sub_signed(ago)
-                .ok_or_else(|| self.invalid("too far in the past"))?
+                .ok_or_else(|| self.too_far())?
                 .with_timezone(&self.tz)
                 .fixed_offset();
             Some(
@@ -1695,7 +1773,13 @@ mod tests {
         ("around", (NY, "2026-11-25 17:00"), "ERR:could not understand"),
         ("last", (NY, "2026-11-25 17:00"), "ERR:could not understand the time \"last\"; try"),
         ("yesterday last", (NY, "2026-11-25 17:00"), "ERR:(unexpected \"last\")"),
-        ("999999999 days ago", (NY, "2026-11-25 17:00"), "ERR:invalid time"),
+        ("999999999 days ago", (NY, "2026-11-25 17:00"), "ERR:too far in the past"),
+        ("1000000 days ago", (NY, "2026-11-25 17:00"), "ERR:too far in the past"),
+        ("hace 1000000 días", (NY, "2026-11-25 17:00"), "ERR:too far in the past"),
+        ("99999999999999999999 hours ago", (NY, "2026-11-25 17:00"), "ERR:too far in the past"),
+        ("1000000d ago", (NY, "2026-11-25 17:00"), "ERR:too far in the past"),
+        ("1899-12-31", (NY, "2026-11-25 17:00"), "ERR:too far in the past"),
+        ("1900-01-01", (NY, "2026-11-25 17:00"), "1900-01-01"),
     ];
 
     #[test]
@@ -2004,5 +2088,47 @@ mod tests {
                 "accepted {json}"
             );
         }
+    }
+
+    #[test]
+    fn check_plausible_refuses_what_the_parser_refuses() {
+        let now = DateTime::parse_from_rfc3339("2026-11-25T17:00:00-05:00").unwrap();
+        let at = |t: &str| When::At(DateTime::parse_from_rfc3339(t).unwrap());
+        let day = |d: &str| When::Day(d.parse().unwrap());
+        assert!(at("2026-11-25T17:04:00-05:00")
+            .check_plausible(&now)
+            .is_ok());
+        assert!(day("2026-11-25").check_plausible(&now).is_ok());
+        assert!(day("1900-01-01").check_plausible(&now).is_ok());
+        assert!(matches!(
+            at("2026-11-25T17:06:00-05:00").check_plausible(&now),
+            Err(WhenError::InFuture { .. })
+        ));
+        assert!(matches!(
+            day("2026-11-26").check_plausible(&now),
+            Err(WhenError::InFuture { .. })
+        ));
+        assert!(matches!(
+            day("1899-12-31").check_plausible(&now),
+            Err(WhenError::TooFarInPast { .. })
+        ));
+        let between = |a: &str, b: &str| When::Between {
+            start: DateTime::parse_from_rfc3339(a).unwrap(),
+            end: DateTime::parse_from_rfc3339(b).unwrap(),
+            approximate: false,
+        };
+        assert!(
+            between("2026-11-25T10:00:00-05:00", "2026-11-25T11:00:00-05:00")
+                .check_plausible(&now)
+                .is_ok()
+        );
+        assert!(matches!(
+            between("2026-11-25T10:00:00-05:00", "2026-11-26T11:00:00-05:00").check_plausible(&now),
+            Err(WhenError::InFuture { .. })
+        ));
+        assert!(matches!(
+            between("2026-11-25T12:00:00-05:00", "2026-11-25T11:00:00-05:00").check_plausible(&now),
+            Err(WhenError::EndBeforeStart { .. })
+        ));
     }
 }

@@ -647,8 +647,9 @@ fn run_measuring_memory(mut cmd: Command) -> (Output, u64) {
     (out, sampler.join().expect("sampler"))
 }
 
-/// A huge narrative given with `--from-json`. There is no size limit, so it must be stored and
-/// come back exactly, with memory a small multiple of its size. 8 MiB by default, because the
+/// A huge narrative given with `--from-json`. Fields have no size limit (only the JSON document,
+/// at 256 MiB), so it must be stored and come back exactly, with memory a small multiple of its
+/// size. 8 MiB by default, because the
 /// debug build needs about 1 s per MiB for add and show together (a release build does 100 MB
 /// in about 12 s at 560 MiB peak); `VAULT_BIG_FIELD_MB=100` runs the full 100 MB case.
 #[test]
@@ -726,4 +727,81 @@ fn a_huge_field_round_trips_exactly_with_bounded_memory() {
         "the narrative did not come back exactly"
     );
     assert_eq!(shown["tags"], serde_json::json!(["big"]));
+}
+
+/// `add --from-json -` fed an endless stream that is valid JSON so far (spaces): read as it is
+/// parsed, never buffered whole, and refused at the 256 MiB limit with one clear line. Nothing
+/// is stored.
+#[test]
+fn endless_from_json_on_standard_input_is_refused_at_its_limit() {
+    use std::io::Write;
+    let v = TestVault::new();
+    v.add_simple("kept");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vault"))
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env("VAULT_STATE_DIR", v.state_dir())
+        .arg("--vault")
+        .arg(&v.dir)
+        .args(["add", "--from-json", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let feeder = std::thread::spawn(move || {
+        let spaces = vec![b' '; 1 << 16];
+        let mut sent: u64 = 0;
+        // Stops when the reader gives up (broken pipe), or after 1 GiB as a safety net.
+        while sent < (1 << 30) && stdin.write_all(&spaces).is_ok() {
+            sent += spaces.len() as u64;
+        }
+        sent
+    });
+    let (out, peak) = {
+        let pid = child.id();
+        let mut peak = 0u64;
+        // Peak resident memory of the reader while it runs.
+        let status_file = format!("/proc/{pid}/status");
+        let out = loop {
+            if let Ok(Some(_)) = child.try_wait() {
+                break child.wait_with_output().expect("wait");
+            }
+            if let Ok(status) = std::fs::read_to_string(&status_file) {
+                for line in status.lines() {
+                    if let Some(kb) = line.strip_prefix("VmHWM:") {
+                        let kb: u64 = kb
+                            .trim()
+                            .trim_end_matches(" kB")
+                            .trim()
+                            .parse()
+                            .unwrap_or(0);
+                        peak = peak.max(kb << 10);
+                    }
+                }
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        (out, peak)
+    };
+    let sent = feeder.join().expect("feeder");
+    assert!(!out.status.success(), "an endless input was accepted");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("standard input is too large for this input (more than 256 MiB)"),
+        "{err}"
+    );
+    assert!(sent < (1 << 30), "the reader did not stop at its limit");
+    assert!(
+        peak < 128 << 20,
+        "the stream was buffered: peak {} MiB",
+        peak >> 20
+    );
+    let listed: serde_json::Value = serde_json::from_str(&v.ok(&["--json", "list"])).expect("json");
+    assert_eq!(
+        listed.as_array().map(Vec::len),
+        Some(1),
+        "nothing was stored"
+    );
 }

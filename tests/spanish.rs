@@ -84,8 +84,7 @@ const ENGLISH: &[&str] = &[
     "log",
     "timeline",
     "summary",
-    // errors
-    "error",
+    // errors (`error:` itself is also the Spanish prefix: ES-GLOSSARY.md)
     "wrong",
     "nothing",
     "changed",
@@ -302,8 +301,8 @@ fn spanish_output_has_no_english_left() {
         "matrícula ABC1234: 2 incidentes",
         "entre 2026-09-04 14:00",
         "CORRECTO: comprobación completa",
-        "vault: fallo: contraseña incorrecta",
-        "vault: fallo: ningún incidente coincide con «ffffffff»",
+        "vault: error: contraseña incorrecta",
+        "vault: error: ningún incidente coincide con «ffffffff»",
         "no se entiende la hora «en la nada»",
         "NO está cifrado",
     ] {
@@ -429,7 +428,7 @@ fn spanish_verify_of_a_tampered_vault() {
     assert_no_english(
         &[
             "failed",
-            "problem",
+            "problems",
             "found",
             "record",
             "revision",

@@ -12,6 +12,7 @@ use vault::{Error, Result};
 use super::args::*;
 use super::i18n::{self, t, tf, Msg};
 use super::output::{human_size, Out};
+use super::terminal;
 use super::{passphrase, progress};
 
 /// The context every command gets.
@@ -247,6 +248,7 @@ fn init(ctx: &Ctx, a: InitArgs) -> Result<()> {
         parallelism: a.kdf_parallelism.unwrap_or(kdf::DEFAULT.parallelism),
     };
     params.check_floor()?;
+    check_folder_path(&ctx.dir)?;
     if ctx.dir.join(vault::store::DB_FILE).exists() {
         return Err(Error::VaultExists(ctx.dir.clone()));
     }
@@ -273,6 +275,24 @@ fn init(ctx: &Ctx, a: InitArgs) -> Result<()> {
     ctx.out
         .line(&tf!(Msg::FingerprintLine, fp = info.fingerprint))?;
     ctx.out.note(t(Msg::InitNote));
+    Ok(())
+}
+
+/// `init` makes the vault folder (and the folders above it): a file in the way is named in
+/// plain words, not as the system's "File exists (os error 17)".
+fn check_folder_path(dir: &Path) -> Result<()> {
+    for p in dir.ancestors().filter(|p| !p.as_os_str().is_empty()) {
+        match std::fs::metadata(p) {
+            Ok(m) if m.is_dir() => return Ok(()),
+            Ok(_) => {
+                return Err(Error::Invalid(tf!(
+                    Msg::VaultPathIsFile,
+                    path = terminal::inline(&p.display().to_string())
+                )))
+            }
+            Err(_) => continue,
+        }
+    }
     Ok(())
 }
 
@@ -343,10 +363,20 @@ fn incident_from_flags(f: &FieldArgs) -> Result<Incident> {
 }
 
 /// Parses an incident from JSON with the keys `show --json` prints. `id`, `revision`,
-/// `recorded_at` and `attachments` belong to the vault and are ignored.
-pub fn incident_from_json(bytes: &[u8]) -> Result<Incident> {
-    let mut value: serde_json::Value = serde_json::from_slice(bytes)
-        .map_err(|e| Error::Invalid(tf!(Msg::JsonDoesNotParse, detail = e)))?;
+/// `recorded_at` and `attachments` belong to the vault and are ignored. The input is read as
+/// it is parsed, at most [`vault::input::JSON_INPUT_MAX`] bytes (`source` names it in errors),
+/// and what is read must pass the checks the flags of `add` pass ([`check_as_typed`]).
+pub fn incident_from_json(reader: impl std::io::Read, source: &Path) -> Result<Incident> {
+    let limit = vault::input::JSON_INPUT_MAX;
+    let mut bounded = vault::input::Bounded::new(reader, limit);
+    let parsed: std::result::Result<serde_json::Value, _> =
+        serde_json::from_reader(std::io::BufReader::new(&mut bounded));
+    let mut value = match parsed {
+        Ok(v) => v,
+        Err(_) if bounded.exceeded() => return Err(vault::input::too_large(source, limit)),
+        Err(e) if e.is_io() => return Err(Error::file(source, e.into())),
+        Err(e) => return Err(Error::Invalid(tf!(Msg::JsonDoesNotParse, detail = e))),
+    };
     let obj = value
         .as_object_mut()
         .ok_or_else(|| Error::Invalid(t(Msg::JsonOneObject).into()))?;
@@ -355,17 +385,77 @@ pub fn incident_from_json(bytes: &[u8]) -> Result<Incident> {
     }
     let incident: Incident = serde_json::from_value(value)
         .map_err(|e| Error::Invalid(tf!(Msg::IncidentJsonInvalid, detail = e)))?;
+    check_as_typed(incident, &Local::now())
+}
+
+/// What `add --from-json` stores passes the checks the flags pass: a time that is not in the
+/// future (nor before the earliest the parser accepts), no empty agent, vehicle or witness, no
+/// blank tag; values trimmed and blank ones dropped as the flags do.
+pub fn check_as_typed<Tz: chrono::TimeZone>(
+    mut incident: Incident,
+    now: &chrono::DateTime<Tz>,
+) -> Result<Incident>
+where
+    Tz::Offset: std::fmt::Display,
+{
+    incident
+        .occurred_at
+        .check_plausible(now)
+        .map_err(|e| Error::Invalid(i18n::when_error(&e)))?;
+    let tidy = |v: &mut Option<String>| {
+        *v = v
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned);
+    };
+    if let Some(loc) = &mut incident.location {
+        tidy(&mut loc.text);
+    }
+    if incident
+        .location
+        .as_ref()
+        .is_some_and(|l| *l == Location::default())
+    {
+        incident.location = None;
+    }
+    for p in incident
+        .agents
+        .iter_mut()
+        .chain(incident.vehicles.iter_mut())
+        .chain(incident.witnesses.iter_mut())
+    {
+        for v in [
+            &mut p.description,
+            &mut p.name,
+            &mut p.badge,
+            &mut p.agency,
+            &mut p.plate,
+            &mut p.contact,
+        ] {
+            tidy(v);
+        }
+        if *p == Party::default() {
+            // The message `Party::parse` gives the flags for an empty entry.
+            return Err(Error::Invalid(
+                "an agent, vehicle or witness entry is empty".into(),
+            ));
+        }
+    }
+    for tag in &mut incident.tags {
+        *tag = tag.trim().to_owned();
+    }
     incident.validate()?;
     Ok(incident)
 }
 
-fn read_json_input(path: &Path) -> Result<Vec<u8>> {
+/// `add --from-json PATH`: the incident from a file, or from standard input with `-`.
+fn json_input(path: &Path) -> Result<Incident> {
     if path == Path::new("-") {
-        let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)?;
-        Ok(buf)
+        incident_from_json(std::io::stdin().lock(), Path::new(t(Msg::StandardInput)))
     } else {
-        std::fs::read(path).map_err(|e| Error::file(path, e))
+        let file = vault::input::open_within(path, vault::input::JSON_INPUT_MAX)?;
+        incident_from_json(file, path)
     }
 }
 
@@ -383,7 +473,7 @@ fn check_attachable(files: &[PathBuf]) -> Result<()> {
 fn add(ctx: &Ctx, a: AddArgs) -> Result<u8> {
     let guided = a.from_json.is_none() && a.fields.is_empty();
     let (incident, files) = match &a.from_json {
-        Some(path) => (incident_from_json(&read_json_input(path)?)?, a.attach),
+        Some(path) => (json_input(path)?, a.attach),
         None if guided && super::guided::available() => {
             // Open first, so a missing vault is reported before any question is asked.
             ctx.open()?;
@@ -438,8 +528,8 @@ fn attach_files(
         let outcome = outcome?;
         ctx.out.note(&tf!(
             Msg::AttachedNote,
-            name = outcome.name,
-            mtype = outcome.media_type,
+            name = terminal::inline(&outcome.name),
+            mtype = terminal::inline(&outcome.media_type),
             size = human_size(outcome.size),
             sha = outcome.sha256
         ));
@@ -449,13 +539,15 @@ fn attach_files(
         for item in &outcome.identifying {
             ctx.out.warn(&tf!(
                 Msg::IdentifyingMetadata,
-                name = outcome.name,
-                item = super::i18n::identifying_text(item)
+                name = terminal::inline(&outcome.name),
+                item = terminal::inline(&super::i18n::identifying_text(item))
             ));
         }
         if outcome.original_removed {
-            ctx.out
-                .warn(&tf!(Msg::OriginalRemoved, path = file.display()));
+            ctx.out.warn(&tf!(
+                Msg::OriginalRemoved,
+                path = terminal::inline(&file.display().to_string())
+            ));
         }
         outcomes.push(outcome);
     }
@@ -519,7 +611,11 @@ fn amend(ctx: &Ctx, a: AmendArgs) -> Result<()> {
             .out
             .json(&serde_json::json!({ "id": id, "revision": rev }));
     }
-    ctx.out.line(&tf!(Msg::AmendedLine, id = id, rev = rev))?;
+    ctx.out.line(&tf!(
+        Msg::AmendedLine,
+        id = terminal::inline(&id),
+        rev = rev
+    ))?;
     Ok(())
 }
 
@@ -532,7 +628,7 @@ fn attach(ctx: &Ctx, a: AttachArgs) -> Result<()> {
         return ctx.out.json(&outcomes);
     }
     for o in &outcomes {
-        ctx.out.line(&o.id)?;
+        ctx.out.line(&terminal::inline(&o.id))?;
     }
     Ok(())
 }
@@ -573,9 +669,9 @@ fn extract(ctx: &Ctx, a: ExtractArgs) -> Result<()> {
     }
     ctx.out.note(&tf!(
         Msg::ExtractedNote,
-        name = body.name,
+        name = terminal::inline(&body.name),
         size = body.size,
-        sha = body.sha256
+        sha = terminal::inline(&body.sha256)
     ));
     Ok(())
 }

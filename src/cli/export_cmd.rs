@@ -1,6 +1,6 @@
 //! Counsel bundles: `keygen`, `export`, `exports`, `disclose`, `bundle verify`, `bundle open`.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use age::secrecy::ExposeSecret;
@@ -174,7 +174,7 @@ fn confirm(question: &str) -> Result<bool> {
     eprint!("{question} {} ", t(Msg::YesNo));
     let _ = std::io::stderr().flush();
     let mut line = String::new();
-    std::io::stdin().lock().read_line(&mut line)?;
+    super::output::read_answer(&mut line)?;
     Ok(matches!(
         line.trim().to_lowercase().as_str(),
         "y" | "yes" | "s" | "si" | "sí"
@@ -234,7 +234,10 @@ pub fn export(v: &mut Unlocked, out: &Out, a: ExportArgs) -> Result<()> {
     if !plan.identifying.is_empty() && !a.allow_identifying_metadata {
         out.warn(t(Msg::WouldCarryMetadata));
         for item in &plan.identifying {
-            eprintln!("  - {}", super::i18n::identifying_text(item));
+            eprintln!(
+                "  - {}",
+                super::terminal::inline(&super::i18n::identifying_text(item))
+            );
         }
         eprintln!("{}", t(Msg::MetadataHint));
         if !std::io::stdin().is_terminal() {
@@ -285,18 +288,20 @@ pub fn exports(v: &mut Unlocked, out: &Out) -> Result<()> {
     }
     for e in &list {
         let withheld: usize = e.records.iter().map(|r| r.withheld.len()).sum();
+        // Shown terminal-safe: the listing quotes recipients' labels as they were given.
+        use super::terminal::inline;
         out.line(&tf!(
             Msg::ExportsLine,
-            id = e.id.get(..8).unwrap_or(&e.id),
+            id = inline(e.id.get(..8).unwrap_or(&e.id)),
             at = e.exported_at.format("%Y-%m-%d %H:%M UTC"),
-            kind = format!("{:<10}", e.kind),
+            kind = format!("{:<10}", inline(&e.kind.to_string())),
             records = e.records.len(),
             attachments = e.attachments.len(),
             withheld = withheld,
             to = e
                 .recipients
                 .iter()
-                .map(|r| r.chars().take(24).collect::<String>())
+                .map(|r| inline(&r.chars().take(24).collect::<String>()).into_owned())
                 .collect::<Vec<_>>()
                 .join(", ")
         ))?;

@@ -11,6 +11,7 @@ use vault::{Error, Result};
 use super::args::{FilterArgs, PatternsArgs, SearchArgs};
 use super::i18n::{self, t, tf, Msg};
 use super::output::Out;
+use super::terminal;
 
 /// One end of a `--since`/`--until` range. A time in the future is no error here: `--until`
 /// next year means "no upper bound", `--since` next year matches nothing.
@@ -67,7 +68,10 @@ pub fn search(v: &mut Unlocked, out: &Out, a: SearchArgs) -> Result<()> {
         return out.json(&records);
     }
     if records.is_empty() {
-        out.note(&tf!(Msg::NoSearchMatch, text = i18n::quote(&text)));
+        out.note(&tf!(
+            Msg::NoSearchMatch,
+            text = terminal::inline(&i18n::quote(&text))
+        ));
     }
     out.record_lines(&records)?;
     // The process ends next: freeing 100,000 views one by one would only delay it.
@@ -85,7 +89,8 @@ fn pattern_label(k: PatternKind) -> &'static str {
     })
 }
 
-/// `plate ABC1234: 5 incidents, first 2026-09-02, last 2026-11-20`.
+/// `plate ABC1234: 5 incidents, first 2026-09-02, last 2026-11-20`; the value as typed in a
+/// record, shown terminal-safe.
 pub fn pattern_line(p: &Pattern) -> String {
     let value = match p.kind {
         PatternKind::Plate | PatternKind::Badge => &p.key,
@@ -94,7 +99,7 @@ pub fn pattern_line(p: &Pattern) -> String {
     tf!(
         Msg::PatternLine,
         what = pattern_label(p.kind),
-        value = value,
+        value = terminal::inline(value),
         n = p.count,
         first = p.first,
         last = p.last
@@ -112,10 +117,10 @@ pub fn patterns(v: &mut Unlocked, out: &Out, a: PatternsArgs) -> Result<()> {
     }
     for p in &found {
         out.line(&pattern_line(p))?;
-        let ids: Vec<&str> = p
+        let ids: Vec<std::borrow::Cow<str>> = p
             .incidents
             .iter()
-            .map(|i| i.get(..8).unwrap_or(i))
+            .map(|i| terminal::inline(i.get(..8).unwrap_or(i)))
             .collect();
         out.line(&tf!(Msg::PatternIds, ids = ids.join(" ")))?;
     }

@@ -18,6 +18,7 @@ use vault::{Error, Result};
 
 use super::i18n::{self, t, tf, Msg};
 use super::output;
+use super::terminal::inline;
 
 /// What the person answered: the incident and the files to attach.
 pub type Answers = (Incident, Vec<PathBuf>);
@@ -38,6 +39,9 @@ pub fn ask(files: Vec<PathBuf>) -> Result<Option<Answers>> {
     ask_with(&mut p, Local::now, files)
 }
 
+/// The longest line read at once from the person answering (a pasted paragraph fits).
+const LINE_MAX: u64 = 1 << 20;
+
 /// Questions on `out`, answers from `input`.
 pub struct Prompter<R, W> {
     pub input: R,
@@ -54,7 +58,9 @@ impl<R: BufRead, W: Write> Prompter<R, W> {
     fn read(&mut self) -> Result<Option<String>> {
         self.out.flush()?;
         let mut line = String::new();
-        match self.input.read_line(&mut line) {
+        // One typed line is at most LINE_MAX bytes; a longer one is read in pieces, so endless
+        // input without a line break cannot grow one buffer without bound.
+        match std::io::Read::take(&mut self.input, LINE_MAX).read_line(&mut line) {
             Ok(0) => Ok(None),
             Ok(_) => Ok(Some(line.trim_end_matches(['\n', '\r']).to_owned())),
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => Err(Error::Interrupted),
@@ -92,9 +98,15 @@ impl<R: BufRead, W: Write> Prompter<R, W> {
     }
 }
 
-/// An error as a short line under the question it answers.
+/// An error as a short line under the question it answers (it may quote what was typed or
+/// pasted: shown terminal-safe).
 fn problem(e: &Error) -> String {
-    format!("  ! {}", i18n::error_detail(e))
+    format!("  ! {}", inline(&i18n::error_detail(e)))
+}
+
+/// A path as one terminal-safe line.
+fn path_text(p: &std::path::Path) -> String {
+    inline(&p.display().to_string()).into_owned()
 }
 
 fn ask_kind<R: BufRead, W: Write>(p: &mut Prompter<R, W>) -> Result<Kind> {
@@ -139,7 +151,7 @@ where
                 p.say(&tf!(Msg::GuidedWhenIs, when = i18n::when_text(&w)))?;
                 return Ok(w);
             }
-            Err(e) => p.say(&format!("  ! {}", i18n::when_error(&e)))?,
+            Err(e) => p.say(&format!("  ! {}", inline(&i18n::when_error(&e))))?,
         }
     }
 }
@@ -202,7 +214,7 @@ fn ask_files<R: BufRead, W: Write>(
 ) -> Result<Vec<PathBuf>> {
     p.say(t(Msg::GuidedFiles))?;
     for f in &files {
-        p.say(&format!("  + {}", f.display()))?;
+        p.say(&format!("  + {}", path_text(f)))?;
     }
     loop {
         write!(p.out, "> ")?;
@@ -219,7 +231,7 @@ fn ask_files<R: BufRead, W: Write>(
             Ok(m) if m.is_file() => files.push(path),
             Ok(_) => p.say(&format!(
                 "  ! {}",
-                tf!(Msg::NotRegularFile, path = path.display())
+                tf!(Msg::NotRegularFile, path = path_text(&path))
             ))?,
             Err(e) => p.say(&problem(&Error::file(&path, e)))?,
         }
@@ -274,7 +286,7 @@ where
     if !files.is_empty() {
         p.say(&format!("{}:", t(Msg::LabelFiles)))?;
         for f in &files {
-            p.say(&format!("  {}", f.display()))?;
+            p.say(&format!("  {}", path_text(f)))?;
         }
     }
     p.say("")?;

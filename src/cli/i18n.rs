@@ -120,7 +120,7 @@ macro_rules! catalogue {
 
 catalogue! {
     // --- prefixes
-    ErrorPrefix: "error" | "fallo";
+    ErrorPrefix: "error" | "error";
     WarningPrefix: "warning:" | "aviso:";
     // --- commands.rs
     NoteNewEntriesOne: "note: {n} ledger entry was added since the last unlock (records or attachments logged without the passphrase); they are now covered by a signed checkpoint"
@@ -226,10 +226,14 @@ catalogue! {
     VerifyOk: "OK: {tier} check passed: {scope}" | "CORRECTO: comprobación {tier} sin problemas: {scope}";
     VerifyReceiptOk: "The vault extends the receipt (size {size}): no rollback."
         | "La bóveda prolonga el comprobante (tamaño {size}): no se volvió atrás.";
-    VerifyFailed: "FAILED: {n} problem(s) found ({tier} check of {scope})"
-        | "HAY PROBLEMAS: se encontraron {n} problema(s) (comprobación {tier} de {scope})";
-    VerifyUnsignedNote: "{n} entr(ies) were added without the passphrase and are not yet signed; the next unlock signs them"
-        | "{n} entrada(s) se añadieron sin la contraseña y aún no están firmadas; el próximo desbloqueo las firma";
+    VerifyFailedOne: "FAILED: 1 problem found ({tier} check of {scope})"
+        | "HAY PROBLEMAS: se encontró 1 problema (comprobación {tier} de {scope})";
+    VerifyFailed: "FAILED: {n} problems found ({tier} check of {scope})"
+        | "HAY PROBLEMAS: se encontraron {n} problemas (comprobación {tier} de {scope})";
+    VerifyUnsignedNoteOne: "1 entry was added without the passphrase and is not yet signed; the next unlock signs it"
+        | "1 anotación se agregó sin la contraseña y aún no está firmada; la próxima vez que abra la bóveda con la contraseña se firma";
+    VerifyUnsignedNote: "{n} entries were added without the passphrase and are not yet signed; the next unlock signs them"
+        | "{n} anotaciones se agregaron sin la contraseña y aún no están firmadas; la próxima vez que abra la bóveda con la contraseña se firman";
     VerifyLeftoverNote: "{n} file(s) in blobs/ belong to no attachment: left by an interrupted attach, or recorded by a newer copy of vault.db (check with verify --receipt); files the vault's key opens are never deleted"
         | "{n} archivo(s) de blobs/ no pertenecen a ningún adjunto: quedaron de un adjunto interrumpido, o los registró una copia más reciente de vault.db (compruébelo con verify --receipt); los archivos que abre la clave de la bóveda nunca se borran";
     NoCheckpoint: "the vault has no signed checkpoint" | "la bóveda no tiene ningún punto de control firmado";
@@ -467,6 +471,12 @@ catalogue! {
         | "falta la versión {rev} del incidente {id}, así que en su lugar se muestra la versión {shown}, más vieja: alguien borró la más nueva. Ejecute `vault verify` y guarde una copia de la carpeta de la bóveda tal como está.";
     MissingAttachment: "attachment {att} of incident {id} is missing: the signed ledger records it, but it is no longer in the vault, so someone deleted it. Run `vault verify`."
         | "falta el adjunto {att} del incidente {id}: la bitácora firmada lo anota, pero ya no está en la bóveda, así que alguien lo borró. Ejecute `vault verify`.";
+    // --- text: clear messages for wrong paths and files
+    VaultPathIsFile: "{path} is a file, not a folder; --vault needs a folder (a new one is made if it does not exist)"
+        | "{path} es un archivo, no una carpeta; --vault necesita una carpeta (si no existe, se crea una nueva)";
+    NotABackup: "{path} is not a vault backup (a file made by `vault backup`); nothing was restored"
+        | "{path} no es una copia de seguridad de vault (un archivo hecho con `vault backup`); no se restauró nada";
+    StandardInput: "standard input" | "la entrada estándar";
 }
 
 /// The text of `m` in the current language.
@@ -659,6 +669,12 @@ pub fn when_error(e: &WhenError) -> String {
             "{}: el final ({end}) es anterior al comienzo ({start})",
             quote(input)
         ),
+        // text: a time too far in the past
+        WhenError::TooFarInPast { input } => format!(
+            "{} queda demasiado lejos en el pasado (antes de {}); revise el número",
+            quote(input),
+            vault::when::EARLIEST_YEAR
+        ),
     }
 }
 
@@ -701,7 +717,8 @@ pub fn localized(err: &Error, lang: Lang) -> String {
         Error::AmbiguousId { prefix, count } => format!(
             "«{prefix}» es ambiguo: coincide con {count} incidentes; escriba más caracteres del identificador"
         ),
-        Error::Invalid(s) => format!("entrada no válida: {}", detail_es(s)),
+        // No "entrada no válida:" before it (ES-GLOSSARY.md): the detail says what is wrong.
+        Error::Invalid(s) => detail_es(s),
         Error::Damaged(s) => format!(
             "la bóveda está dañada: {} (ejecute `vault verify` para ver detalles)",
             detail_es(s)
@@ -727,6 +744,20 @@ pub fn localized(err: &Error, lang: Lang) -> String {
         Error::SourceChanged(p) => format!(
             "{} cambió mientras se adjuntaba (cambió su tamaño o su hora de modificación); no se guardó nada. Adjúntelo otra vez cuando ningún programa lo esté escribiendo",
             p.display()
+        ),
+        // text: bounded input files
+        Error::TooLarge { path, limit } => format!(
+            "{} es demasiado grande para esto (más de {}); revise que sea el archivo correcto",
+            path.display(),
+            vault::error::size_text(*limit)
+        ),
+        Error::LineTooLong { path, limit } => format!(
+            "la primera línea de {} tiene más de {limit} bytes; un archivo de contraseña lleva la contraseña en su primera línea (revise que sea el archivo correcto)",
+            path.display()
+        ),
+        Error::NotText(path) => format!(
+            "{} no es texto (UTF-8); revise que sea el archivo correcto",
+            path.display()
         ),
         other => other.to_string(),
     }
@@ -1072,10 +1103,18 @@ fn by_pattern(table: &[(&str, &str)], text: &str) -> Option<String> {
 /// One problem of a verification report, as a line of the human output. English: the kind,
 /// item and detail as the library wrote them. Spanish: the item translated by pattern and a
 /// sentence for the kind (the English detail stays in `--json`).
+///
+/// The item and detail may quote planted text (a record id, a bundle's entry name): they are
+/// shown terminal-safe, on this one line.
 pub fn problem_line(kind: &str, item: &str, detail: &str) -> String {
+    use super::terminal::inline;
     match lang() {
-        Lang::En => format!("  [{kind}] {item}: {detail}"),
-        Lang::Es => format!("  {}: {}", problem_item_es(item), problem_kind_es(kind)),
+        Lang::En => format!("  [{}] {}: {}", inline(kind), inline(item), inline(detail)),
+        Lang::Es => format!(
+            "  {}: {}",
+            inline(&problem_item_es(item)),
+            problem_kind_es(kind)
+        ),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Maintenance commands: `keyslot list/add/remove`, `rekey`, `destroy`, `backup`, `restore`, and
 //! the generated passphrase of `init --generate-passphrase`.
 
-use std::io::{BufRead, IsTerminal};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
@@ -13,7 +13,7 @@ use zeroize::Zeroizing;
 
 use super::i18n::{t, tf, Msg};
 use super::output::{human_size, Out};
-use super::{passphrase, progress};
+use super::{passphrase, progress, terminal};
 
 #[derive(Debug, Subcommand)]
 pub enum KeyslotCommand {
@@ -118,11 +118,12 @@ pub fn keyslot(dir: &Path, pass_file: Option<&Path>, out: &Out, cmd: KeyslotComm
                 let kind = match kind.as_str() {
                     "passphrase" => t(Msg::SlotPassphrase).to_owned(),
                     "recovery" => t(Msg::SlotRecovery).to_owned(),
-                    _ => kind,
+                    _ => terminal::inline(&kind).into_owned(),
                 };
+                // Keyslot rows are stored in the clear: an id can be planted text.
                 out.line(&format!(
                     "{:<32}  {:<12}  {}",
-                    s.id,
+                    terminal::inline(&s.id),
                     kind,
                     tf!(
                         Msg::KeyslotKdf,
@@ -170,7 +171,7 @@ pub fn keyslot(dir: &Path, pass_file: Option<&Path>, out: &Out, cmd: KeyslotComm
             if out.json {
                 return out.json(&serde_json::json!({ "slot": id, "kind": "passphrase" }));
             }
-            out.line(&id)?;
+            out.line(&terminal::inline(&id))?;
             out.note(t(Msg::KeyslotAdded));
             Ok(())
         }
@@ -180,7 +181,7 @@ pub fn keyslot(dir: &Path, pass_file: Option<&Path>, out: &Out, cmd: KeyslotComm
             if out.json {
                 return out.json(&serde_json::json!({ "removed": removed }));
             }
-            out.line(&removed)?;
+            out.line(&terminal::inline(&removed))?;
             out.note(t(Msg::KeyslotRemoved));
             Ok(())
         }
@@ -221,7 +222,7 @@ pub fn rekey(dir: &Path, pass_file: Option<&Path>, out: &Out, a: RekeyArgs) -> R
         out.warn(&tf!(
             Msg::RekeyRemovedSlots,
             n = outcome.removed_slots.len(),
-            ids = outcome.removed_slots.join(", ")
+            ids = terminal::inline(&outcome.removed_slots.join(", "))
         ));
     }
     out.note(t(Msg::RekeyNote));
@@ -248,7 +249,7 @@ pub fn destroy(dir: &Path, out: &Out, a: DestroyArgs) -> Result<()> {
             tf!(Msg::DestroyPrompt, path = dir.display(), fp = fingerprint)
         );
         let mut line = String::new();
-        std::io::stdin().lock().read_line(&mut line)?;
+        super::output::read_answer(&mut line)?;
         if digits(&line) != digits(&fingerprint) {
             return Err(Error::Invalid(t(Msg::DestroyMismatch).into()));
         }
@@ -310,8 +311,32 @@ pub fn backup(dir: &Path, out: &Out, a: BackupArgs) -> Result<()> {
     Ok(())
 }
 
+/// True when `head` (the first 512 bytes of a file) is a POSIX tar header, as `vault backup`
+/// writes: the `ustar` magic and a header checksum that adds up (both read by the `tar` crate).
+fn looks_like_backup(head: &[u8]) -> bool {
+    let Some(block) = head.get(..512) else {
+        return false;
+    };
+    let header = tar::Header::from_byte_slice(block);
+    if header.as_ustar().is_none() {
+        return false;
+    }
+    let mut recomputed = header.clone();
+    recomputed.set_cksum();
+    header.cksum().ok().is_some_and(|stored| recomputed.cksum().ok() == Some(stored))
+}
+
 /// `vault restore`
 pub fn restore(dir: &Path, out: &Out, a: RestoreArgs) -> Result<()> {
+    // A wrong file (a photo, a text file, a bundle) is named as such from its first bytes, and
+    // none of its contents is echoed (a tar reader would quote its first "member name").
+    let head = vault::input::read_head(&a.file, 512)?;
+    if !looks_like_backup(&head) {
+        return Err(Error::Invalid(tf!(
+            Msg::NotABackup,
+            path = terminal::inline(&a.file.display().to_string())
+        )));
+    }
     let registry = super::user_state_dir().map(|d| Registry::in_dir(&d));
     let outcome = backup::restore(&a.file, dir, registry.as_ref())?;
     leftover_notes(
@@ -326,7 +351,7 @@ pub fn restore(dir: &Path, out: &Out, a: RestoreArgs) -> Result<()> {
     }
     out.line(&tf!(
         Msg::Restored,
-        id = outcome.vault_id,
+        id = terminal::inline(&outcome.vault_id),
         path = outcome.path.display(),
         entries = outcome.ledger_entries,
         attachments = outcome.attachments

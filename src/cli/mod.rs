@@ -12,7 +12,6 @@ mod output;
 mod passphrase;
 mod progress;
 mod report_cmd;
-#[allow(dead_code)] // wired into every printer of planted text
 mod terminal;
 mod timing;
 mod verify_cmd;
@@ -63,10 +62,12 @@ fn run_command() -> ExitCode {
         // A reader that stopped early (`vault list | head`) is not an error.
         Err(vault::Error::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
+            // Library details may quote planted text (a record field, a member name of a
+            // backup, a keyslot id): the whole line is shown terminal-safe.
             eprintln!(
                 "vault: {}: {}",
                 i18n::t(i18n::Msg::ErrorPrefix),
-                i18n::localized(&e, lang)
+                terminal::inline(&i18n::localized(&e, lang))
             );
             ExitCode::from(e.exit_code().clamp(1, 255) as u8)
         }

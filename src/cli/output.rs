@@ -9,6 +9,7 @@ use vault::vault::view::{AttachmentView, RecordView};
 use vault::{Error, Result};
 
 use super::i18n::{self, t, tf, Msg};
+use super::terminal;
 
 /// How to print.
 pub struct Out {
@@ -88,15 +89,18 @@ impl Out {
         }
     }
 
-    /// One line per incident.
+    /// One line per incident, whatever its fields hold: line breaks in the narrative become
+    /// spaces, and every other control or bidi character a visible escape (cli::terminal), so
+    /// no planted text can pose as another incident's line or drive the terminal.
     pub fn record_line(&self, r: &RecordView) -> String {
         let place = r.location.as_ref().map(|l| l.summary()).unwrap_or_default();
+        let place = terminal::inline(&place);
         // The first 60 characters, on one line.
         let (head, cut) = match r.narrative.char_indices().nth(60) {
             Some((end, _)) => (&r.narrative[..end], true),
             None => (r.narrative.as_str(), false),
         };
-        let mut what = head.replace('\n', " ");
+        let mut what = terminal::inline(&head.replace("\r\n", " ").replace('\n', " ")).into_owned();
         if cut {
             what.push('…');
         }
@@ -107,7 +111,7 @@ impl Out {
         };
         format!(
             "{}  {:<28} {:<12} {}{}{}",
-            self.bold(r.id.get(..8).unwrap_or(&r.id)),
+            self.bold(&terminal::inline(r.id.get(..8).unwrap_or(&r.id))),
             i18n::when_text(&r.occurred_at),
             i18n::kind_name(r.kind),
             if place.is_empty() {
@@ -124,7 +128,12 @@ impl Out {
     pub fn record_full(&self, r: &RecordView) -> String {
         let mut s = label_line(
             t(Msg::LabelIncident),
-            &format!("{} ({} {})", r.id, t(Msg::LabelRevision), r.revision),
+            &format!(
+                "{} ({} {})",
+                terminal::inline(&r.id),
+                t(Msg::LabelRevision),
+                r.revision
+            ),
         );
         s.push_str(&incident_text(
             &r.incident(),
@@ -143,27 +152,33 @@ impl Out {
         let mut s = format!(
             "  {}. {}  {}  {}  sha256 {}\n",
             a.number,
-            a.name,
-            a.media_type,
+            terminal::inline(&a.name),
+            terminal::inline(&a.media_type),
             human_size(a.size),
-            a.sha256
+            terminal::inline(&a.sha256)
         );
         if let Some(taken) = &a.metadata.taken_at {
-            s.push_str(&format!("     {}\n", tf!(Msg::TakenAt, t = taken)));
+            s.push_str(&format!(
+                "     {}\n",
+                tf!(Msg::TakenAt, t = terminal::inline(&taken.to_string()))
+            ));
         }
         if let vault::media::MetadataStatus::Unreadable { reason } = &a.metadata.status {
             s.push_str(&format!(
                 "     {}\n",
                 tf!(
                     Msg::MetadataUnreadable,
-                    reason = i18n::unreadable_reason(reason)
+                    reason = terminal::inline(&i18n::unreadable_reason(reason))
                 )
             ));
         }
         for item in &a.identifying {
             s.push_str(&format!(
                 "     {}\n",
-                tf!(Msg::IdentifyingItem, item = i18n::identifying_text(item))
+                tf!(
+                    Msg::IdentifyingItem,
+                    item = terminal::inline(&i18n::identifying_text(item))
+                )
             ));
         }
         s
@@ -186,11 +201,12 @@ fn label_line(label: &str, value: &str) -> String {
 
 const LABEL_WIDTH: usize = 12;
 
-/// One agent, vehicle or witness on one line, with labels in the reader's language.
+/// One agent, vehicle or witness on one line, with labels in the reader's language; what was
+/// typed is shown terminal-safe (cli::terminal).
 pub fn party_text(p: &Party) -> String {
     let mut parts = Vec::new();
     if let Some(d) = &p.description {
-        parts.push(d.clone());
+        parts.push(terminal::inline(d).into_owned());
     }
     for (label, v) in [
         (Msg::PartyName, &p.name),
@@ -200,14 +216,15 @@ pub fn party_text(p: &Party) -> String {
         (Msg::PartyContact, &p.contact),
     ] {
         if let Some(v) = v {
-            parts.push(format!("{} {v}", t(label)));
+            parts.push(format!("{} {}", t(label), terminal::inline(v)));
         }
     }
     parts.join("; ")
 }
 
 /// The fields of an incident, one labelled line each (empty ones left out), then the
-/// narrative. Used by `show` and by the guided `add` summary.
+/// narrative. Used by `show` and by the guided `add` summary. Every typed text is shown
+/// terminal-safe: one line per value, the narrative's own line breaks kept and indented.
 pub fn incident_text(i: &Incident, recorded: Option<&str>) -> String {
     let mut s = String::new();
     let mut push = |label: Msg, value: String| {
@@ -222,18 +239,28 @@ pub fn incident_text(i: &Incident, recorded: Option<&str>) -> String {
     }
     push(
         Msg::LabelWhere,
-        i.location.as_ref().map(|l| l.summary()).unwrap_or_default(),
+        terminal::inline(&i.location.as_ref().map(|l| l.summary()).unwrap_or_default())
+            .into_owned(),
     );
     let list = |items: &[Party]| items.iter().map(party_text).collect::<Vec<_>>().join("\n");
     push(Msg::LabelAgents, list(&i.agents));
     push(Msg::LabelVehicles, list(&i.vehicles));
     push(Msg::LabelWitnesses, list(&i.witnesses));
-    push(Msg::LabelTags, i.tags.join(", "));
+    push(
+        Msg::LabelTags,
+        i.tags
+            .iter()
+            .map(|t| terminal::inline(t))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
     if !i.narrative.is_empty() {
         s.push_str(&format!("{}:\n", t(Msg::LabelWhat)));
-        for line in i.narrative.lines() {
-            s.push_str(&format!("  {line}\n"));
-        }
+        let text = i.narrative.replace("\r\n", "\n");
+        s.push_str(&format!(
+            "  {}\n",
+            terminal::block(text.trim_end_matches('\n'), "  ")
+        ));
     }
     s
 }
@@ -241,15 +268,26 @@ pub fn incident_text(i: &Incident, recorded: Option<&str>) -> String {
 /// Asks a yes/no question on stderr and reads the answer from stdin; only yes (in English or
 /// Spanish) is yes. End of input is [`Error::Interrupted`].
 pub fn confirm(question: &str) -> Result<bool> {
-    use std::io::BufRead;
     eprint!("{question} {} ", t(Msg::YesNo));
     let _ = std::io::stderr().flush();
     let mut line = String::new();
-    if std::io::stdin().lock().read_line(&mut line)? == 0 {
+    if read_answer(&mut line)? == 0 {
         eprintln!();
         return Err(Error::Interrupted);
     }
     Ok(i18n::is_yes(&line))
+}
+
+/// The longest answer read from standard input for a question (a yes/no or a fingerprint):
+/// endless input without a line break (`vault destroy < /dev/zero`) stops here.
+pub const ANSWER_MAX: u64 = 4096;
+
+/// Reads one answer line from standard input, at most [`ANSWER_MAX`] bytes; 0 at end of input.
+pub fn read_answer(line: &mut String) -> Result<usize> {
+    use std::io::{BufRead, Read};
+    let stdin = std::io::stdin();
+    let mut lock = stdin.lock();
+    Ok((&mut lock).take(ANSWER_MAX).read_line(line)?)
 }
 
 /// 1536 -> "1.5 KiB".
@@ -270,4 +308,83 @@ pub fn human_size(n: u64) -> String {
 
 fn pretty_json<T: Serialize>(value: &T) -> Result<String> {
     serde_json::to_string_pretty(value).map_err(|e| Error::Invalid(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every character up to U+3000 (all controls, C1, bidi and format controls among them).
+    fn everything() -> String {
+        (0u32..0x3000).filter_map(char::from_u32).collect()
+    }
+
+    fn dangerous(c: char) -> bool {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{2069}')
+    }
+
+    fn planted_view() -> RecordView {
+        let all = everything();
+        let party = Party {
+            description: Some(all.clone()),
+            name: Some(all.clone()),
+            badge: Some(all.clone()),
+            agency: Some(all.clone()),
+            plate: Some(all.clone()),
+            contact: Some(all.clone()),
+        };
+        RecordView {
+            id: format!("0123abcd{all}"),
+            revision: 1,
+            kind: vault::record::Kind::Other,
+            occurred_at: vault::when::When::Day(
+                chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
+            ),
+            recorded_at: chrono::Utc::now(),
+            location: Some(vault::record::Location {
+                text: Some(all.clone()),
+                latitude: None,
+                longitude: None,
+            }),
+            // Short enough that the whole of it is on the list line too.
+            narrative: format!("a\nb\r\nc\u{1b}]0;t\u{7}\u{202E}{}", &all[..40]),
+            agents: vec![party.clone()],
+            vehicles: vec![party.clone()],
+            witnesses: vec![party],
+            tags: vec![all.clone()],
+            attachments: vec![],
+        }
+    }
+
+    #[test]
+    fn a_list_line_is_one_safe_line_whatever_the_fields_hold() {
+        let out = Out {
+            json: false,
+            quiet: true,
+            colour: false,
+        };
+        let line = out.record_line(&planted_view());
+        assert!(!line.contains('\n'), "more than one line");
+        assert!(!line.chars().any(dangerous), "a raw control survived");
+        assert!(line.contains("a b c\\e]0;t\\x07<U+202E>"));
+    }
+
+    #[test]
+    fn show_keeps_only_the_narratives_own_line_breaks() {
+        let out = Out {
+            json: false,
+            quiet: true,
+            colour: false,
+        };
+        let r = planted_view();
+        let text = out.record_full(&r);
+        assert!(!text.chars().any(dangerous), "a raw control survived");
+        let what = text
+            .find("a\n  b\n  c\\e]0;t\\x07<U+202E>")
+            .expect("the narrative keeps its own line breaks, indented");
+        // Incident, Kind, When, Recorded, Where, Agents, Vehicles, Witnesses, Tags and
+        // "What happened:": one line each, whatever they hold.
+        assert_eq!(text[..what].matches('\n').count(), 10);
+    }
 }

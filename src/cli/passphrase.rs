@@ -9,9 +9,12 @@ use vault::{Error, Result};
 
 use super::i18n::{t, tf, Msg};
 
-/// Reads the first line of a passphrase file.
+/// Reads the first line of a passphrase file, and nothing past it: `/dev/zero` or a pipe that
+/// never ends a line is refused after [`vault::input::PASSPHRASE_LINE_MAX`] bytes.
 pub fn from_file(path: &Path) -> Result<Passphrase> {
-    let bytes = std::fs::read(path).map_err(|e| Error::file(path, e))?;
+    let mut line = vault::input::read_first_line(path, vault::input::PASSPHRASE_LINE_MAX)?;
+    // `from_file_bytes` takes the bytes and wipes them; the emptied buffer is wiped on drop.
+    let bytes = std::mem::take(&mut *line);
     Passphrase::from_file_bytes(bytes).map_err(|e| match e {
         Error::EmptyPassphrase => Error::Invalid(tf!(Msg::PassFileEmpty, path = path.display())),
         other => other,

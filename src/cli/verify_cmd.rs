@@ -11,7 +11,7 @@ use vault::{fsutil, Error, Result};
 use super::args::VerifyArgs;
 use super::i18n::{t, tf, Msg};
 use super::output::Out;
-use super::{passphrase, progress};
+use super::{passphrase, progress, terminal};
 
 /// Exit code when problems were found (docs/cli.md).
 pub const EXIT_PROBLEMS: u8 = 4;
@@ -25,7 +25,10 @@ fn ask_optional() -> Result<Option<Passphrase>> {
 
 pub fn verify(dir: &Path, pass_file: Option<&Path>, out: &Out, a: VerifyArgs) -> Result<u8> {
     let receipt = match &a.receipt {
-        Some(path) => Some(std::fs::read_to_string(path).map_err(|e| Error::file(path, e))?),
+        Some(path) => Some(vault::input::read_text_bounded(
+            path,
+            vault::input::RECEIPT_MAX,
+        )?),
         None => None,
     };
     let mut vault = Vault::open(dir)?;
@@ -62,10 +65,10 @@ pub fn verify(dir: &Path, pass_file: Option<&Path>, out: &Out, a: VerifyArgs) ->
     if let Some(e) = &unlock_error {
         out.warn(&tf!(
             Msg::VerifyUnlockFallback,
-            error = super::i18n::localized(e, super::i18n::lang())
+            error = terminal::inline(&super::i18n::localized(e, super::i18n::lang()))
         ));
     }
-    print_report(out, &report)?;
+    print_report(out, &report, unlock_error.is_some())?;
     Ok(match (report.ok(), unlock_error) {
         (false, _) => EXIT_PROBLEMS,
         (true, Some(e)) => e.exit_code() as u8,
@@ -73,11 +76,13 @@ pub fn verify(dir: &Path, pass_file: Option<&Path>, out: &Out, a: VerifyArgs) ->
     })
 }
 
-fn print_report(out: &Out, r: &Report) -> Result<()> {
+/// `unlock_failed`: a passphrase was given but did not open the vault (the warning said so), so
+/// the basic tier is not "no passphrase given".
+fn print_report(out: &Out, r: &Report, unlock_failed: bool) -> Result<()> {
     if out.json {
         return out.json(&serde_json::json!({ "ok": r.ok(), "report": r }));
     }
-    if r.tier == "basic" {
+    if r.tier == "basic" && !unlock_failed {
         out.note(t(Msg::VerifyBasicNote));
     }
     let tier = match r.tier {
@@ -99,7 +104,11 @@ fn print_report(out: &Out, r: &Report) -> Result<()> {
         }
     } else {
         out.line(&tf!(
-            Msg::VerifyFailed,
+            if r.problems.len() == 1 {
+                Msg::VerifyFailedOne
+            } else {
+                Msg::VerifyFailed
+            },
             n = r.problems.len(),
             tier = tier,
             scope = scope
@@ -110,7 +119,11 @@ fn print_report(out: &Out, r: &Report) -> Result<()> {
     }
     if r.ledger_entries > r.signed_entries && r.ok() {
         out.note(&tf!(
-            Msg::VerifyUnsignedNote,
+            if r.ledger_entries - r.signed_entries == 1 {
+                Msg::VerifyUnsignedNoteOne
+            } else {
+                Msg::VerifyUnsignedNote
+            },
             n = r.ledger_entries - r.signed_entries
         ));
     }
