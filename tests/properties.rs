@@ -847,11 +847,9 @@ proptest! {
 fn cheap_slot() -> Keyslot {
     static SLOT: OnceLock<Keyslot> = OnceLock::new();
     SLOT.get_or_init(|| {
-        let params = KdfParams {
-            memory_kib: 64,
-            iterations: 1,
-            parallelism: 1,
-        };
+        // The cheapest parameters a stored slot may have: cheaper ones are refused before any
+        // derivation, which would leave the wrapped key untried.
+        let params = vault::crypto::kdf::FLOOR;
         let pass = Passphrase::new("a passphrase for the property test".into());
         Keyslot::seal(
             "s".into(),

@@ -634,7 +634,7 @@ fn check_receipt(
     origin: &str,
     key: &ed25519_dalek::VerifyingKey,
 ) {
-    match checkpoint::open_own(text, origin, key) {
+    match checkpoint::open_receipt(text, origin, key) {
         Err(e) => c.add(
             "receipt",
             "receipt",
