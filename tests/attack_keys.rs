@@ -306,7 +306,7 @@ fn a_forged_ledger_entry_does_not_make_a_lowered_slot_pass() {
 fn a_slot_without_its_ledger_entry_is_refused() {
     // The row points at a leaf that does not exist.
     let v = TestVault::new();
-    let record = v.add_simple("an incident");
+    v.add_simple("an incident");
     let conn = db(&v);
     let (slot, _) = slot_of(&conn, "passphrase");
     conn.execute("UPDATE keyslots SET leaf_index = 999", [])
@@ -335,9 +335,10 @@ fn a_slot_without_its_ledger_entry_is_refused() {
         "{err}"
     );
 
-    // A second passphrase slot planted by the attacker (their own passphrase, the vault's
-    // public recipient is not enough to make its wrapped key, so they wrap a key of their
-    // own): with no ledger entry it is never tried, and the owner's slot still opens.
+    // A second passphrase slot planted by the attacker (here a copy of the owner's slot under
+    // a new id, pointing at the owner's ledger entry): no ledger entry commits to it, so it is
+    // never derived with; the owner's own slot still opens, and any other passphrase is told
+    // that the planted slot is not the vault's.
     let v = TestVault::new();
     let conn = db(&v);
     let (genuine, leaf) = slot_of(&conn, "passphrase");
@@ -367,7 +368,6 @@ fn a_slot_without_its_ledger_entry_is_refused() {
         .expect("run");
     assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
     assert!(stderr(&out).contains(&planted.id), "{}", stderr(&out));
-    let _ = record;
 }
 
 #[test]

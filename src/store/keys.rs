@@ -45,17 +45,25 @@ impl Tx<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// `(leaf index, leaf hash)` of the leaves with `from <= index < to`, in order (served by
-    /// the covering index `ledger_hashes`; the entries are not read).
-    pub fn leaf_hashes_between(&self, from: u64, to: u64) -> Result<Vec<(u64, Vec<u8>)>> {
+    /// Calls `f(leaf index, leaf hash)` for the leaves with `from <= index < to`, in order
+    /// (served by the covering index `ledger_hashes`; the entries are not read).
+    pub fn for_each_leaf_hash_between(
+        &self,
+        from: u64,
+        to: u64,
+        mut f: impl FnMut(u64, &[u8]) -> Result<()>,
+    ) -> Result<()> {
         let from = i64::try_from(from).unwrap_or(i64::MAX);
         let to = i64::try_from(to).unwrap_or(i64::MAX);
         let mut stmt = self.tx.prepare(
             "SELECT leaf_index, leaf_hash FROM ledger WHERE leaf_index >= ?1 AND leaf_index < ?2 ORDER BY leaf_index",
         )?;
-        let rows = stmt.query_map(params![from, to], |r| {
-            Ok((r.get::<_, i64>(0)? as u64, r.get::<_, Vec<u8>>(1)?))
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut rows = stmt.query(params![from, to])?;
+        while let Some(r) = rows.next()? {
+            let index = r.get::<_, i64>(0)? as u64;
+            let hash = r.get_ref(1)?.as_blob().map_err(rusqlite::Error::from)?;
+            f(index, hash)?;
+        }
+        Ok(())
     }
 }

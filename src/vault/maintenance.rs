@@ -183,17 +183,16 @@ fn signed_checkpoint_covers(
         if cp.size != size {
             continue;
         }
-        for (at, hash) in tx.leaf_hashes_between(acc.size(), size)? {
-            let Ok(hash) = <[u8; 32]>::try_from(hash) else {
-                return Ok(false);
-            };
-            if at != acc.size() {
-                // A missing leaf: no prefix from here on is the signed one.
-                return Ok(false);
+        let mut whole = true;
+        tx.for_each_leaf_hash_between(acc.size(), size, |at, hash| {
+            // A missing leaf or a malformed hash: no prefix from here on is the signed one.
+            match <[u8; 32]>::try_from(hash) {
+                Ok(hash) if whole && at == acc.size() => acc.push(hash),
+                _ => whole = false,
             }
-            acc.push(hash);
-        }
-        if acc.size() != size {
+            Ok(())
+        })?;
+        if !whole || acc.size() != size {
             return Ok(false);
         }
         if acc.root() == cp.root {

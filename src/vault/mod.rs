@@ -351,15 +351,7 @@ impl Vault {
             return Err(Error::EmptyPassphrase);
         }
         let (vault_id, public) = (self.id.clone(), self.signing_public);
-        let slots = self.store.read(|tx| {
-            tx.keyslots()?
-                .into_iter()
-                .map(|row| {
-                    let problem = maintenance::slot_commitment(tx, &row, &vault_id, &public)?;
-                    Ok((row, problem))
-                })
-                .collect::<Result<Vec<_>>>()
-        })?;
+        let slots = self.store.read(|tx| tx.keyslots())?;
         if slots.is_empty() {
             return Err(Error::NoKeyslot(
                 "no keyslot is stored; the vault cannot be opened (restore a backup)".into(),
@@ -369,16 +361,21 @@ impl Vault {
         // Recovery slots are sealed under the canonical form of their code; text that is not a
         // recovery code is not tried on them (saving an Argon2id run each).
         let recovery = crate::passwords::normalize_recovery_code(passphrase);
-        for (row, problem) in &slots {
+        for row in &slots {
             let secret = match (row.slot.kind, &recovery) {
                 (SlotKind::Recovery, Some(code)) => code,
                 (SlotKind::Recovery, None) => continue,
                 (SlotKind::Passphrase, _) => passphrase,
             };
+            // Checked only for the slots tried, just before the derivation: the cost (reading
+            // the ledger up to the checkpoint signed with the slot) is paid once per slot tried.
+            let problem = self
+                .store
+                .read(|tx| maintenance::slot_commitment(tx, row, &vault_id, &public))?;
             if let Some(reason) = problem {
-                tampered.get_or_insert_with(|| Error::TamperedKeyslot {
+                tampered.get_or_insert(Error::TamperedKeyslot {
                     slot: row.slot.id.clone(),
-                    reason: reason.clone(),
+                    reason,
                 });
                 continue;
             }
