@@ -246,8 +246,9 @@ pub fn open_own(
 }
 
 /// A receipt as people keep it, back in the exact form it was signed in: email clients and
-/// editors turn line endings into CRLF, add spaces or tabs at line ends, a byte-order mark, or
-/// blank lines before and after. Those are removed; nothing else is changed. Signed lines
+/// editors turn line endings into CRLF, add spaces, tabs or no-break spaces at line ends (any
+/// Unicode whitespace is removed there), a byte-order mark, or blank lines before and after.
+/// Those are removed; nothing else is changed. Signed lines
 /// never end in whitespace, so what this removes was never signed, and the signature is still
 /// checked over the result.
 ///
