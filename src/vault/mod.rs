@@ -342,8 +342,8 @@ impl Vault {
     /// Opens the master key with a passphrase (or recovery code). Tries every slot; each costs
     /// one Argon2id run.
     ///
-    /// Before any run, every slot is checked against what the ledger's signed history commits
-    /// to ([`maintenance::slot_commitment`]): a slot whose parameters, salt or wrapped key were
+    /// Before its run, each slot tried is checked against what the ledger's signed history
+    /// commits to ([`maintenance::slot_commitment`]): a slot whose parameters, salt or wrapped key were
     /// changed, or that no signed ledger entry commits to, is never derived with, and when no
     /// other slot opens the error is [`Error::TamperedKeyslot`] (exit 4), not a wrong passphrase.
     fn open_master(&mut self, passphrase: &Passphrase) -> Result<(MasterKey, String)> {
