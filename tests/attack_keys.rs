@@ -207,6 +207,24 @@ fn lowered_parameters_on_a_passphrase_slot_are_refused_as_tampered() {
         assert!(err.contains(&slot.id), "{err}");
         assert!(err.contains("parameters, salt or wrapped key"), "{err}");
     }
+    // In Spanish too, reason included.
+    let out = v
+        .cmd()
+        .env("LANG", "es_MX.UTF-8")
+        .args(["list"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(4));
+    let err = stderr(&out);
+    assert!(
+        err.contains("no es el que sella la bitácora firmada"),
+        "{err}"
+    );
+    assert!(
+        err.contains("su configuración, su sal o su clave cifrada"),
+        "{err}"
+    );
+    assert!(!err.contains("parameters"), "no English left: {err}");
     // verify with the passphrase falls back to the checks that need none, and names the slot.
     let out = v.cmd().args(["--json", "verify"]).output().expect("run");
     assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
