@@ -321,13 +321,13 @@ pub struct IdentityArgs {
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// Argon2id memory in MiB (at least 64).
+    /// Argon2id memory in MiB (64 to 4096).
     #[arg(long, value_name = "N")]
     pub kdf_memory_mib: Option<u32>,
-    /// Argon2id iterations (at least 3).
+    /// Argon2id iterations (3 to 16; memory times passes at most 16 GiB).
     #[arg(long, value_name = "N")]
     pub kdf_iterations: Option<u32>,
-    /// Argon2id lanes (at least 4).
+    /// Argon2id lanes (4 to 16).
     #[arg(long, value_name = "N")]
     pub kdf_parallelism: Option<u32>,
     /// Make up a strong passphrase (six random words), show it once, and use it.
@@ -521,10 +521,10 @@ pub struct PasswdArgs {
     /// the default of 256, or the old keyslot's if stronger).
     #[arg(long, value_name = "N")]
     pub kdf_memory_mib: Option<u32>,
-    /// Argon2id iterations for the new keyslot (at least 3).
+    /// Argon2id iterations for the new keyslot (3 to 16).
     #[arg(long, value_name = "N")]
     pub kdf_iterations: Option<u32>,
-    /// Argon2id lanes for the new keyslot (at least 4).
+    /// Argon2id lanes for the new keyslot (4 to 16).
     #[arg(long, value_name = "N")]
     pub kdf_parallelism: Option<u32>,
 }

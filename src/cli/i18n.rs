@@ -1358,9 +1358,9 @@ pub const HELP_ES: &[(&str, &str)] = &[
     // init
     ("init", "Crea una bóveda nueva (pide la contraseña dos veces)."),
     ("init!", "Ejemplos:\n  vault init\n  vault --vault /media/usb/vault --passphrase-file clave.txt init"),
-    ("init:kdf_memory_mib", "Memoria de Argon2id en MiB (al menos 64)."),
-    ("init:kdf_iterations", "Pasadas de Argon2id (al menos 3)."),
-    ("init:kdf_parallelism", "Carriles de Argon2id (al menos 4)."),
+    ("init:kdf_memory_mib", "Memoria de Argon2id en MiB (de 64 a 4096)."),
+    ("init:kdf_iterations", "Pasadas de Argon2id (de 3 a 16; memoria por pasadas hasta 16 GiB)."),
+    ("init:kdf_parallelism", "Carriles de Argon2id (de 4 a 16)."),
     ("init:generate_passphrase", "Inventa una contraseña fuerte (seis palabras al azar), la muestra una sola vez y la usa."),
     // add
     ("add", "Registra un incidente (no necesita la contraseña). Sin datos en la línea de comandos, en una terminal, le pregunta cada dato."),
@@ -1451,8 +1451,8 @@ pub const HELP_ES: &[(&str, &str)] = &[
     ("passwd:new_passphrase_file", "Lee la contraseña nueva de la primera línea de ARCHIVO en vez de preguntarla."),
     // keys: passwd parameters, receipt --no-sign
     ("passwd:kdf_memory_mib", "Memoria de Argon2id en MiB para el acceso nuevo (al menos 64; si no indica ninguna opción --kdf: 256 por defecto, o la del acceso anterior si es mayor)."),
-    ("passwd:kdf_iterations", "Pasadas de Argon2id para el acceso nuevo (al menos 3)."),
-    ("passwd:kdf_parallelism", "Carriles de Argon2id para el acceso nuevo (al menos 4)."),
+    ("passwd:kdf_iterations", "Pasadas de Argon2id para el acceso nuevo (de 3 a 16)."),
+    ("passwd:kdf_parallelism", "Carriles de Argon2id para el acceso nuevo (de 4 a 16)."),
     // info
     ("info", "Muestra la versión de formato, la huella, los parámetros de derivación de clave y los recuentos (sin contraseña)."),
     ("info!", "Ejemplo:\n  vault info\n  vault info --json"),
