@@ -18,8 +18,11 @@ pub enum Error {
     WrongPassphrase,
     #[error("the vault has no usable keyslot: {0}")]
     NoKeyslot(String),
-    #[error("keyslot {slot} has unsafe key-derivation parameters ({reason}); refusing to use it")]
-    UnsafeKdf { slot: String, reason: String },
+    /// A stored keyslot that this program could not have written, or that the ledger's signed
+    /// history does not commit to: someone changed it without the passphrase. Refused before any
+    /// key derivation (docs/format.md, "Keyslot check at open").
+    #[error("keyslot {slot} is not what the vault's signed history commits to ({reason}): it was changed without the passphrase, or damaged, and was not used. Unlock with your recovery code or another passphrase and replace it (`vault passwd`, `vault keyslot`); `vault verify` shows what else changed")]
+    TamperedKeyslot { slot: String, reason: String },
     #[error("key-derivation parameters too weak: {0}")]
     WeakKdf(String),
     #[error("the passphrase is empty")]
@@ -99,8 +102,8 @@ impl Error {
     /// Exit code documented in docs/cli.md.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::WrongPassphrase | Error::NoKeyslot(_) | Error::UnsafeKdf { .. } => 3,
-            Error::Damaged(_) | Error::Tampered(_) => 4,
+            Error::WrongPassphrase | Error::NoKeyslot(_) => 3,
+            Error::Damaged(_) | Error::Tampered(_) | Error::TamperedKeyslot { .. } => 4,
             Error::NoVault(_) | Error::VaultExists(_) | Error::NewerFormat { .. } => 5,
             Error::NotFound(_) | Error::AmbiguousId { .. } => 6,
             Error::Busy => 7,

@@ -914,6 +914,11 @@ fn check_keyslots(slots: &[KeyslotRow], entries: &BTreeMap<u64, Entry>, p: &mut 
     let present: HashSet<&str> = slots.iter().map(|s| s.slot.id.as_str()).collect();
     for row in slots {
         let item = format!("keyslot {}", row.slot.id);
+        // keys: parameters or a salt this program never writes (refused at open before any
+        // derivation, so the slot cannot be used even if a forged ledger entry matches it).
+        if let Err(crate::Error::TamperedKeyslot { reason, .. }) = row.slot.check_stored() {
+            p.add("keyslot_kdf", item.clone(), reason);
+        }
         match entries.get(&row.leaf_index) {
             Some(Entry::Keyslot {
                 slot,
@@ -1035,7 +1040,7 @@ fn check_receipt(
     let origin = ledger::origin(vault.id());
     let before = p.0.len();
     let mut size = 0;
-    match checkpoint::open_own(text, &origin, vault.signing_public()) {
+    match checkpoint::open_receipt(text, &origin, vault.signing_public()) {
         Err(e) => p.add(
             "receipt",
             "receipt",

@@ -360,7 +360,7 @@ fn passphrase_file_edge_cases() {
 
 /// Damages the keyslot table with `sql_change`, then checks that unlocking commands fail with a
 /// clear one-line error and leave the database byte-for-byte as it was.
-fn keyslot_damage_fails_closed(change: impl FnOnce(&rusqlite::Connection)) -> String {
+fn keyslot_damage_fails_closed(code: i32, change: impl FnOnce(&rusqlite::Connection)) -> String {
     let v = TestVault::new();
     v.add_simple("behind a damaged keyslot");
     {
@@ -378,7 +378,7 @@ fn keyslot_damage_fails_closed(change: impl FnOnce(&rusqlite::Connection)) -> St
         ][..],
     ] {
         let out = v.cmd().args(args).output().unwrap();
-        assert_eq!(out.status.code(), Some(3), "{args:?}: {}", stderr(&out));
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {}", stderr(&out));
         messages.push(only_error_line(&out));
         assert_eq!(snapshot(&v.dir), before, "{args:?} changed the vault");
     }
@@ -387,7 +387,9 @@ fn keyslot_damage_fails_closed(change: impl FnOnce(&rusqlite::Connection)) -> St
 
 #[test]
 fn corrupted_keyslot_fails_closed() {
-    let msg = keyslot_damage_fails_closed(|conn| {
+    // A slot that no longer matches its ledger entry is refused as changed or damaged (exit 4)
+    // before any key derivation.
+    let msg = keyslot_damage_fails_closed(4, |conn| {
         let (id, mut wrapped): (String, Vec<u8>) = conn
             .query_row("SELECT id, wrapped FROM keyslots", [], |r| {
                 Ok((r.get(0)?, r.get(1)?))
@@ -408,7 +410,7 @@ fn corrupted_keyslot_fails_closed() {
 
 #[test]
 fn missing_keyslot_fails_closed() {
-    let msg = keyslot_damage_fails_closed(|conn| {
+    let msg = keyslot_damage_fails_closed(3, |conn| {
         assert_eq!(conn.execute("DELETE FROM keyslots", []).unwrap(), 1);
     });
     assert!(msg.contains("no usable keyslot"), "{msg}");

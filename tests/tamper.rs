@@ -327,8 +327,14 @@ fn clean_vault_verifies_and_verify_never_writes() {
             "verify (full: {full}) changed the vault"
         );
     }
-    // A receipt run is read-only too.
-    v.ok(&["receipt", "--out", v.path("r.txt").to_str().expect("path")]);
+    // A receipt run with --no-sign is read-only too (without it, the unsigned entry above
+    // would be signed first).
+    v.ok(&[
+        "receipt",
+        "--no-sign",
+        "--out",
+        v.path("r.txt").to_str().expect("path"),
+    ]);
     assert_clean(
         &verify(
             &v,
@@ -754,10 +760,12 @@ fn tampered_keyslots_are_found() {
 
     // An old keyslot restored after a passphrase change (so the old passphrase opens again).
     let v = fresh_copy(&base.v);
-    let old: (Vec<u8>, Vec<u8>, i64) = db(&v)
-        .query_row("SELECT salt, wrapped, leaf_index FROM keyslots", [], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })
+    let old: (Vec<u8>, Vec<u8>, i64, String) = db(&v)
+        .query_row(
+            "SELECT salt, wrapped, leaf_index, kdf FROM keyslots",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
         .expect("slot");
     let new_pass = v.path("new-pass.txt");
     std::fs::write(&new_pass, "the new passphrase, not known to them\n").expect("write");
@@ -768,8 +776,8 @@ fn tampered_keyslots_are_found() {
     ]);
     db(&v)
         .execute(
-            "UPDATE keyslots SET salt = ?1, wrapped = ?2, leaf_index = ?3",
-            params![old.0, old.1, old.2],
+            "UPDATE keyslots SET salt = ?1, wrapped = ?2, leaf_index = ?3, kdf = ?4",
+            params![old.0, old.1, old.2, old.3],
         )
         .expect("restore old slot");
     assert_problems(

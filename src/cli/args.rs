@@ -127,7 +127,7 @@ pub enum Command {
     Verify(VerifyArgs),
     /// Write the current signed checkpoint as a short receipt to keep elsewhere.
     #[command(
-        after_help = "Example:\n  vault receipt --out receipt.txt   (email it to your lawyer or print it)"
+        after_help = "Examples:\n  vault receipt --out receipt.txt   (asks for the passphrase when entries are not signed yet; email it to your lawyer or print it)\n  vault receipt --no-sign --out receipt.txt   (no passphrase: leaves out entries logged since the last unlock)"
     )]
     Receipt(ReceiptArgs),
     /// Create an age key for counsel (prints the public key to give to the activist).
@@ -352,13 +352,13 @@ pub struct IdentityArgs {
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// Argon2id memory in MiB (at least 64).
+    /// Argon2id memory in MiB (64 to 4096).
     #[arg(long, value_name = "N")]
     pub kdf_memory_mib: Option<u32>,
-    /// Argon2id iterations (at least 3).
+    /// Argon2id iterations (3 to 16; memory times passes at most 16 GiB).
     #[arg(long, value_name = "N")]
     pub kdf_iterations: Option<u32>,
-    /// Argon2id lanes (at least 4).
+    /// Argon2id lanes (4 to 16).
     #[arg(long, value_name = "N")]
     pub kdf_parallelism: Option<u32>,
     /// Make up a strong passphrase (six random words), show it once, and use it.
@@ -548,6 +548,16 @@ pub struct PasswdArgs {
     /// Read the new passphrase from the first line of FILE instead of asking.
     #[arg(long, value_name = "FILE")]
     pub new_passphrase_file: Option<PathBuf>,
+    /// Argon2id memory in MiB for the new keyslot (at least 64; if no --kdf option is given:
+    /// the default of 256, or the old keyslot's if stronger).
+    #[arg(long, value_name = "N")]
+    pub kdf_memory_mib: Option<u32>,
+    /// Argon2id iterations for the new keyslot (3 to 16).
+    #[arg(long, value_name = "N")]
+    pub kdf_iterations: Option<u32>,
+    /// Argon2id lanes for the new keyslot (4 to 16).
+    #[arg(long, value_name = "N")]
+    pub kdf_parallelism: Option<u32>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -576,4 +586,8 @@ pub struct ReceiptArgs {
     /// The new file to write.
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
+    /// Do not unlock: write the newest signed checkpoint as it is, leaving out (with a warning)
+    /// entries logged since the last unlock.
+    #[arg(long)]
+    pub no_sign: bool,
 }

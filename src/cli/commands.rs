@@ -183,7 +183,13 @@ pub fn dispatch(cli: Cli) -> Result<u8> {
         Command::Passwd(a) => passwd(&ctx, a),
         Command::Info => info(&ctx),
         Command::Key(KeyCommand::Export { out }) => key_export(&ctx, &out),
-        Command::Receipt(a) => super::verify_cmd::receipt(&ctx.dir, &ctx.out, &a.out),
+        Command::Receipt(a) => super::verify_cmd::receipt(
+            &ctx.dir,
+            &ctx.out,
+            &a,
+            ctx.passphrase_file.is_some(),
+            || ctx.unlock(),
+        ),
         Command::Keygen(a) => super::export_cmd::keygen(&ctx.out, &a.out),
         Command::Export(a) => super::export_cmd::export(&mut ctx.unlock()?, &ctx.out, a),
         Command::Exports => super::export_cmd::exports(&mut ctx.unlock()?, &ctx.out),
@@ -677,9 +683,35 @@ fn extract(ctx: &Ctx, a: ExtractArgs) -> Result<()> {
 }
 
 fn passwd(ctx: &Ctx, a: PasswdArgs) -> Result<()> {
+    // Parameters typed by the owner are honoured down to the floor; without any, the library
+    // uses at least the default (never lower parameters copied from a stored slot).
+    let asked = match (a.kdf_memory_mib, a.kdf_iterations, a.kdf_parallelism) {
+        (None, None, None) => None,
+        (m, it, p) => Some(KdfParams {
+            memory_kib: m.map_or(Ok(kdf::DEFAULT.memory_kib), |m| {
+                m.checked_mul(1024)
+                    .ok_or_else(|| Error::WeakKdf(t(Msg::MemoryTooLarge).into()))
+            })?,
+            iterations: it.unwrap_or(kdf::DEFAULT.iterations),
+            parallelism: p.unwrap_or(kdf::DEFAULT.parallelism),
+        }),
+    };
+    if let Some(p) = asked {
+        p.check_floor()?;
+    }
     let mut v = ctx.unlock()?;
     let new = passphrase::new(a.new_passphrase_file.as_deref(), t(Msg::NewPassphrase))?;
-    v.change_passphrase(&new, None)?;
+    let change = v.change_passphrase(&new, asked)?;
+    if let Some(reason) = &change.replaced_tampered {
+        ctx.out.warn(&tf!(
+            Msg::PasswdReplacedTampered,
+            slot = change.slot,
+            reason = i18n::detail(reason)
+        ));
+    }
+    if ctx.out.json {
+        return ctx.out.json(&change);
+    }
     ctx.out.note(t(Msg::PassphraseChanged));
     Ok(())
 }

@@ -240,6 +240,17 @@ catalogue! {
     ReceiptWritten: "Receipt for {size} ledger entries written to {path}" | "Comprobante de {size} entradas del registro escrito en {path}";
     ReceiptNote: "Keep it away from this computer (email it to your lawyer or print it). Vault fingerprint: {fp}"
         | "Guárdelo fuera de esta computadora (envíelo a su abogado o imprímalo). Huella de la bóveda: {fp}";
+    // --- keys: passwd and receipt (verify_cmd.rs, commands.rs)
+    PasswdReplacedTampered: "keyslot {slot}, which was just replaced, did not match what the vault's signed history commits to ({reason}): someone changed it without the passphrase. Its settings were not reused; run `vault verify` to see what else changed"
+        | "el acceso {slot}, que se acaba de reemplazar, no coincidía con lo que sella la bitácora de la bóveda ({reason}): alguien lo cambió sin la contraseña. No se reusó su configuración; ejecute `vault verify` para ver qué más cambió";
+    ReceiptNeedsPassphraseOne: "{n} ledger entry is not signed yet; the receipt needs the passphrase to sign it first (give --passphrase-file, or run on a terminal). `vault receipt --no-sign` writes a receipt that leaves it out"
+        | "hay {n} anotación de la bitácora sin sellar; el comprobante necesita la contraseña para sellarla primero (indique --passphrase-file o ejecútelo en una terminal). `vault receipt --no-sign` escribe un comprobante que la deja fuera";
+    ReceiptNeedsPassphraseMany: "{n} ledger entries are not signed yet; the receipt needs the passphrase to sign them first (give --passphrase-file, or run on a terminal). `vault receipt --no-sign` writes a receipt that leaves them out"
+        | "hay {n} anotaciones de la bitácora sin sellar; el comprobante necesita la contraseña para sellarlas primero (indique --passphrase-file o ejecútelo en una terminal). `vault receipt --no-sign` escribe un comprobante que las deja fuera";
+    ReceiptLeavesOutOne: "this receipt does not cover the newest ledger entry ({n}, logged since the passphrase was last used): a later copy of the vault without it would still pass `verify --receipt`. Run `vault receipt` with the passphrase to cover it"
+        | "este comprobante no cubre la anotación más reciente de la bitácora ({n}, hecha desde el último uso de la contraseña): una copia posterior de la bóveda sin ella pasaría igual `verify --receipt`. Ejecute `vault receipt` con la contraseña para cubrirla";
+    ReceiptLeavesOutMany: "this receipt does not cover the newest {n} ledger entries (logged since the passphrase was last used): a later copy of the vault without them would still pass `verify --receipt`. Run `vault receipt` with the passphrase to cover them"
+        | "este comprobante no cubre las {n} anotaciones más recientes de la bitácora (hechas desde el último uso de la contraseña): una copia posterior de la bóveda sin ellas pasaría igual `verify --receipt`. Ejecute `vault receipt` con la contraseña para cubrirlas";
     // --- export_cmd.rs
     KeygenNote: "Give the public key above to the person exporting to you. Keep {path} secret and backed up: without it, bundles for you cannot be opened."
         | "Dé la clave pública de arriba a quien le vaya a enviar paquetes. Mantenga {path} en secreto y con copia de seguridad: sin ella no se pueden abrir los paquetes para usted.";
@@ -703,8 +714,9 @@ pub fn localized(err: &Error, lang: Lang) -> String {
             "la bóveda no tiene ninguna ranura de clave utilizable: {}",
             detail_es(s)
         ),
-        Error::UnsafeKdf { slot, reason } => format!(
-            "la ranura de clave {slot} tiene parámetros de derivación de clave inseguros ({}); no se usará",
+        // keys: a keyslot changed without the passphrase
+        Error::TamperedKeyslot { slot, reason } => format!(
+            "el acceso {slot} no es el que sella la bitácora firmada de la bóveda ({}): alguien lo cambió sin la contraseña, o se dañó, y no se usó. Abra la bóveda con su código de recuperación u otra contraseña y reemplácelo (`vault passwd`, `vault keyslot`); `vault verify` muestra qué más cambió",
             detail_es(reason)
         ),
         Error::WeakKdf(s) => format!(
@@ -915,6 +927,42 @@ const DETAILS_ES: &[(&str, &str)] = &[
         "the earlier bundle * does not verify",
         "el paquete anterior * no se pudo verificar",
     ),
+    // keys: why a keyslot is refused at open (src/vault/maintenance.rs, src/crypto/kdf.rs)
+    (
+        "ledger leaf *, which should commit to it, does not exist",
+        "no existe la anotación n.º * de la bitácora, que debería sellarlo",
+    ),
+    (
+        "ledger leaf *, which commits to it, was altered",
+        "se alteró la anotación n.º * de la bitácora, que lo sella",
+    ),
+    (
+        "ledger leaf * is not an entry that adds or replaces this keyslot",
+        "la anotación n.º * de la bitácora no agrega ni reemplaza este acceso",
+    ),
+    (
+        "its parameters, salt or wrapped key differ from what its ledger entry commits to",
+        "su configuración, su sal o su clave cifrada no coinciden con lo que sella su anotación de la bitácora",
+    ),
+    (
+        "no checkpoint signed by this vault covers ledger leaf *, which commits to it",
+        "ningún sello firmado por esta bóveda cubre la anotación n.º * de la bitácora, que lo sella",
+    ),
+    (
+        "* MiB, t=*, p=* is below the minimum of 64 MiB, t=3, p=4 that every vault is created with",
+        "* MiB, t=*, p=* está por debajo del mínimo de 64 MiB, t=3, p=4 con que se crea toda bóveda",
+    ),
+    (
+        "* iterations (the most accepted is *)",
+        "* pasadas (lo máximo que se acepta es *)",
+    ),
+    ("* lanes (the most accepted is *)", "* carriles (lo máximo que se acepta es *)"),
+    (
+        "* MiB times * passes is more work than the most accepted (16 GiB-passes)",
+        "* MiB por * pasadas es más trabajo del máximo que se acepta (16 GiB-pasadas)",
+    ),
+    ("* MiB of memory is over 4 GiB", "* MiB de memoria pasa de 4 GiB"),
+    ("salt shorter than 16 bytes", "sal de menos de 16 bytes"),
     (
         "the attachment was stored, but * changed while it was read; it was not removed",
         "el adjunto se guardó, pero * cambió mientras se leía; no se borró",
@@ -1072,6 +1120,14 @@ fn glob(pattern: &str, text: &str) -> Option<Vec<String>> {
         rest = &rest[at + part.len()..];
     }
     (parts.len() > 1 || rest.is_empty()).then_some(caps)
+}
+
+/// A library detail in the current language (keys: the reason a keyslot was refused).
+pub fn detail(text: &str) -> String {
+    match lang() {
+        Lang::En => text.to_owned(),
+        Lang::Es => detail_es(text),
+    }
 }
 
 /// The Spanish of a library detail, if it is a known one.
@@ -1293,6 +1349,11 @@ const PROBLEM_KINDS_ES: &[(&str, &str)] = &[
     (
         "keyslot_hash",
         "la ranura de clave no coincide con el resumen que guarda el registro",
+    ),
+    // keys
+    (
+        "keyslot_kdf",
+        "el acceso tiene una configuración de contraseña que este programa nunca escribe (por debajo del mínimo o absurda): alguien lo cambió",
     ),
     (
         "keyslot_stale",
@@ -1642,9 +1703,9 @@ pub const HELP_ES: &[(&str, &str)] = &[
     // init
     ("init", "Crea una bóveda nueva (pide la contraseña dos veces)."),
     ("init!", "Ejemplos:\n  vault init\n  vault --vault /media/usb/vault --passphrase-file clave.txt init"),
-    ("init:kdf_memory_mib", "Memoria de Argon2id en MiB (al menos 64)."),
-    ("init:kdf_iterations", "Pasadas de Argon2id (al menos 3)."),
-    ("init:kdf_parallelism", "Carriles de Argon2id (al menos 4)."),
+    ("init:kdf_memory_mib", "Memoria de Argon2id en MiB (de 64 a 4096)."),
+    ("init:kdf_iterations", "Pasadas de Argon2id (de 3 a 16; memoria por pasadas hasta 16 GiB)."),
+    ("init:kdf_parallelism", "Carriles de Argon2id (de 4 a 16)."),
     ("init:generate_passphrase", "Inventa una contraseña fuerte (seis palabras al azar), la muestra una sola vez y la usa."),
     // add
     ("add", "Registra un incidente (no necesita la contraseña). Sin datos en la línea de comandos, en una terminal, le pregunta cada dato."),
@@ -1733,6 +1794,10 @@ pub const HELP_ES: &[(&str, &str)] = &[
     ("passwd", "Cambia la contraseña (no vuelve a cifrar nada)."),
     ("passwd!", "Ejemplo:\n  vault passwd"),
     ("passwd:new_passphrase_file", "Lee la contraseña nueva de la primera línea de ARCHIVO en vez de preguntarla."),
+    // keys: passwd parameters, receipt --no-sign
+    ("passwd:kdf_memory_mib", "Memoria de Argon2id en MiB para el acceso nuevo (al menos 64; si no indica ninguna opción --kdf: 256 por defecto, o la del acceso anterior si es mayor)."),
+    ("passwd:kdf_iterations", "Pasadas de Argon2id para el acceso nuevo (de 3 a 16)."),
+    ("passwd:kdf_parallelism", "Carriles de Argon2id para el acceso nuevo (de 4 a 16)."),
     // info
     ("info", "Muestra la versión de formato, la huella, los parámetros de derivación de clave y los recuentos (sin contraseña)."),
     ("info!", "Ejemplo:\n  vault info\n  vault info --json"),
@@ -1749,8 +1814,9 @@ pub const HELP_ES: &[(&str, &str)] = &[
     ("verify:receipt", "Demuestra que el registro de la bóveda prolonga este comprobante anterior (detecta vueltas atrás)."),
     // receipt
     ("receipt", "Escribe el punto de control firmado actual como un comprobante breve para guardar en otro lugar."),
-    ("receipt!", "Ejemplo:\n  vault receipt --out comprobante.txt   (envíelo a su abogado o imprímalo)"),
+    ("receipt!", "Ejemplos:\n  vault receipt --out comprobante.txt   (pide la contraseña si hay anotaciones sin sellar; envíelo a su abogado o imprímalo)\n  vault receipt --no-sign --out comprobante.txt   (sin contraseña: deja fuera lo anotado desde el último uso de la contraseña)"),
     ("receipt:out", "El archivo nuevo que escribir."),
+    ("receipt:no_sign", "No pide la contraseña: escribe el último sello firmado tal como está y deja fuera (con un aviso) lo anotado desde el último uso de la contraseña."),
     // keygen
     ("keygen", "Crea una clave age para la defensa legal (imprime la clave pública que hay que dar a quien exporta)."),
     ("keygen!", "Ejemplo:\n  vault keygen --out abogada.key"),

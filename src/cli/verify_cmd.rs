@@ -5,10 +5,10 @@ use std::path::Path;
 
 use vault::integrity::Report;
 use vault::secret::Passphrase;
-use vault::vault::Vault;
+use vault::vault::{Unlocked, Vault};
 use vault::{fsutil, Error, Result};
 
-use super::args::VerifyArgs;
+use super::args::{ReceiptArgs, VerifyArgs};
 use super::i18n::{t, tf, Msg};
 use super::output::Out;
 use super::{passphrase, progress, terminal};
@@ -51,7 +51,9 @@ pub fn verify(dir: &Path, pass_file: Option<&Path>, out: &Out, a: VerifyArgs) ->
     let report = match pass {
         Some(p) => match super::timing::unlocking(|| vault.unlock(&p, true)) {
             Ok(mut unlocked) => unlocked.verify(receipt.as_deref(), Some(&tick))?,
-            Err(e @ (Error::WrongPassphrase | Error::NoKeyslot(_) | Error::UnsafeKdf { .. })) => {
+            Err(
+                e @ (Error::WrongPassphrase | Error::NoKeyslot(_) | Error::TamperedKeyslot { .. }),
+            ) => {
                 unlock_error = Some(e);
                 Vault::open(dir)?.verify(receipt.as_deref(), Some(&tick))?
             }
@@ -133,19 +135,60 @@ fn print_report(out: &Out, r: &Report, unlock_failed: bool) -> Result<()> {
     Ok(())
 }
 
-pub fn receipt(dir: &Path, out: &Out, path: &Path) -> Result<()> {
+/// `vault receipt`: writes the newest signed checkpoint, after signing what no checkpoint covers
+/// yet (which needs the passphrase), so that a receipt made right after logging covers it. With
+/// `--no-sign`, nothing is unlocked and the receipt leaves those entries out, with a warning.
+pub fn receipt(
+    dir: &Path,
+    out: &Out,
+    a: &ReceiptArgs,
+    has_passphrase: bool,
+    unlock: impl FnOnce() -> Result<Unlocked>,
+) -> Result<()> {
     let mut vault = Vault::open(dir)?;
+    let pending = vault.info()?.unchecked_entries;
+    let mut unlocked = None;
+    if pending > 0 && !a.no_sign {
+        if !has_passphrase && !passphrase::can_prompt() {
+            let msg = if pending == 1 {
+                Msg::ReceiptNeedsPassphraseOne
+            } else {
+                Msg::ReceiptNeedsPassphraseMany
+            };
+            return Err(Error::Invalid(tf!(msg, n = pending)));
+        }
+        drop(vault);
+        // Unlocking signs a checkpoint over every entry the ledger holds (or refuses, naming
+        // what it will not sign).
+        unlocked = Some(unlock()?);
+        vault = Vault::open(dir)?;
+    }
     let (size, note) = vault
         .latest_checkpoint()?
         .ok_or_else(|| Error::Damaged(t(Msg::NoCheckpoint).into()))?;
-    fsutil::write_new_private(path, note.as_bytes())?;
+    let left_out = vault.info()?.unchecked_entries;
+    drop(unlocked);
+    fsutil::write_new_private(&a.out, note.as_bytes())?;
+    if left_out > 0 {
+        let msg = if left_out == 1 {
+            Msg::ReceiptLeavesOutOne
+        } else {
+            Msg::ReceiptLeavesOutMany
+        };
+        out.warn(&tf!(msg, n = left_out));
+    }
     if out.json {
-        return out.json(&serde_json::json!({ "size": size, "fingerprint": vault.fingerprint(), "receipt": note }));
+        return out.json(&serde_json::json!({
+            "size": size,
+            "fingerprint": vault.fingerprint(),
+            "receipt": note,
+            "entries_not_covered": left_out,
+        }));
     }
     out.line(&tf!(
         Msg::ReceiptWritten,
         size = size,
-        path = path.display()
+        path = a.out.display()
     ))?;
     out.note(&tf!(Msg::ReceiptNote, fp = vault.fingerprint()));
     Ok(())

@@ -1,5 +1,11 @@
 //! Argon2id passphrase derivation (RFC 9106) with a floor that refuses weak settings and a
-//! ceiling that refuses absurd ones (a tampered keyslot must not be able to exhaust memory).
+//! ceiling that refuses absurd ones (a tampered keyslot must not be able to exhaust memory or
+//! keep the computer busy for minutes).
+//!
+//! Both bounds apply when a slot is sealed and again, before any derivation, when a stored slot
+//! is opened: this program never writes parameters outside them, so a stored slot outside them
+//! was altered and is refused as tampered (SECURITY.md, "Passphrases, recovery codes and
+//! keyslots").
 
 use argon2::{Algorithm, Argon2, Block, Params, Version};
 use serde::{Deserialize, Serialize};
@@ -35,10 +41,17 @@ pub const DEFAULT: KdfParams = KdfParams {
 
 /// Largest memory a keyslot may ask for at unlock (4 GiB).
 pub const MAX_MEMORY_KIB: u32 = 4 * 1024 * 1024;
-/// Largest iteration count a keyslot may ask for at unlock.
-pub const MAX_ITERATIONS: u32 = 64;
-/// Largest lane count a keyslot may ask for at unlock.
-pub const MAX_PARALLELISM: u32 = 64;
+/// Largest iteration count a keyslot may ask for at unlock. RFC 9106's recommendations use 1
+/// and 3 passes; LUKS2 and KeePassXC calibrate to a time budget and land well below 16 at the
+/// memory sizes they use.
+pub const MAX_ITERATIONS: u32 = 16;
+/// Largest lane count a keyslot may ask for at unlock: more lanes than cores buys nothing, and
+/// 16 covers the computers this program runs on (RFC 9106 recommends 4).
+pub const MAX_PARALLELISM: u32 = 16;
+/// Largest total work (memory in KiB times passes) a keyslot may ask for: 16 GiB-passes, e.g.
+/// 4 GiB with 4 passes or 1 GiB with 16, some 15-25 s on a 2-core laptop. The shipped default
+/// is 768 MiB-passes.
+pub const MAX_WORK_KIB_PASSES: u64 = 16 * 1024 * 1024;
 
 /// Salt length in bytes (RFC 9106 recommends 16).
 pub const SALT_LEN: usize = 16;
@@ -85,15 +98,56 @@ impl KdfParams {
             return Err(format!("{} MiB of memory is over 4 GiB", self.memory_mib()));
         }
         if self.iterations == 0 || self.iterations > MAX_ITERATIONS {
-            return Err(format!("{} iterations", self.iterations));
+            return Err(format!(
+                "{} iterations (the most accepted is {MAX_ITERATIONS})",
+                self.iterations
+            ));
         }
         if self.parallelism == 0 || self.parallelism > MAX_PARALLELISM {
-            return Err(format!("{} lanes", self.parallelism));
+            return Err(format!(
+                "{} lanes (the most accepted is {MAX_PARALLELISM})",
+                self.parallelism
+            ));
         }
-        if self.memory_kib < 8 * self.parallelism {
+        if u64::from(self.memory_kib) < 8 * u64::from(self.parallelism) {
             return Err("memory smaller than 8 KiB per lane".into());
         }
+        if u64::from(self.memory_kib) * u64::from(self.iterations) > MAX_WORK_KIB_PASSES {
+            return Err(format!(
+                "{} MiB times {} passes is more work than the most accepted (16 GiB-passes)",
+                self.memory_mib(),
+                self.iterations
+            ));
+        }
         Ok(())
+    }
+
+    /// The check a stored slot must pass before any derivation: inside the floor and the
+    /// ceiling, since this program never seals a slot outside them. Returns the reason.
+    pub fn check_stored(&self) -> std::result::Result<(), String> {
+        if self.memory_kib < FLOOR.memory_kib
+            || self.iterations < FLOOR.iterations
+            || self.parallelism < FLOOR.parallelism
+        {
+            return Err(format!(
+                "{} MiB, t={}, p={} is below the minimum of 64 MiB, t=3, p=4 that every vault is created with",
+                self.memory_mib(),
+                self.iterations,
+                self.parallelism
+            ));
+        }
+        self.check_ceiling()
+    }
+
+    /// Each parameter at least as strong as in `other` (the larger of the two, one by one).
+    /// New keyslots are sealed with `DEFAULT.at_least(...)`, so a lowered stored slot can never
+    /// pass its parameters on (the downgrade through the recovery code).
+    pub fn at_least(self, other: KdfParams) -> KdfParams {
+        KdfParams {
+            memory_kib: self.memory_kib.max(other.memory_kib),
+            iterations: self.iterations.max(other.iterations),
+            parallelism: self.parallelism.max(other.parallelism),
+        }
     }
 
     fn to_argon2(self) -> std::result::Result<Params, String> {
@@ -152,6 +206,69 @@ mod tests {
         }
         .check_ceiling()
         .is_err());
+    }
+
+    #[test]
+    fn ceilings_fit_a_real_computer() {
+        // What honest vaults use is accepted (RFC 9106's first recommendation, 2 GiB with one
+        // pass, is below the floor's 3 passes, so 2 GiB takes 3 here).
+        for fine in [
+            DEFAULT,
+            FLOOR,
+            KdfParams::from_mib(2048, 3, 4).unwrap(),
+            KdfParams::from_mib(1024, 16, 16).unwrap(),
+            KdfParams::from_mib(4096, 4, 8).unwrap(),
+        ] {
+            assert!(fine.check_stored().is_ok(), "{fine:?}");
+            assert!(fine.check_floor().is_ok(), "{fine:?}");
+        }
+        // More passes, lanes or total work than any real computer needs is refused.
+        for absurd in [
+            KdfParams::from_mib(256, 17, 4).unwrap(),
+            KdfParams::from_mib(256, 3, 17).unwrap(),
+            KdfParams::from_mib(4096, 5, 4).unwrap(),
+            KdfParams::from_mib(2048, 9, 4).unwrap(),
+            KdfParams::from_mib(256, 3, 0).unwrap(),
+            KdfParams {
+                memory_kib: u32::MAX,
+                iterations: u32::MAX,
+                parallelism: u32::MAX,
+            },
+        ] {
+            assert!(absurd.check_ceiling().is_err(), "{absurd:?}");
+            assert!(absurd.check_stored().is_err(), "{absurd:?}");
+            assert!(absurd.check_floor().is_err(), "{absurd:?}");
+        }
+    }
+
+    #[test]
+    fn stored_parameters_below_the_floor_are_refused() {
+        for weak in [
+            KdfParams::from_mib(63, 3, 4).unwrap(),
+            KdfParams::from_mib(64, 2, 4).unwrap(),
+            KdfParams::from_mib(4096, 3, 3).unwrap(),
+            KdfParams {
+                memory_kib: 64,
+                iterations: 1,
+                parallelism: 1,
+            },
+        ] {
+            let reason = weak.check_stored().unwrap_err();
+            assert!(reason.contains("below the minimum"), "{reason}");
+        }
+    }
+
+    #[test]
+    fn at_least_takes_the_stronger_of_each() {
+        let low = KdfParams::from_mib(64, 3, 4).unwrap();
+        assert_eq!(DEFAULT.at_least(low), DEFAULT);
+        let more_passes = KdfParams::from_mib(128, 8, 2).unwrap();
+        assert_eq!(
+            DEFAULT.at_least(more_passes),
+            KdfParams::from_mib(256, 8, 4).unwrap()
+        );
+        let big = KdfParams::from_mib(1024, 4, 8).unwrap();
+        assert_eq!(DEFAULT.at_least(big), big);
     }
 
     /// Known answers from an independent implementation (the reference C code through

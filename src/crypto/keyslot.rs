@@ -77,20 +77,25 @@ impl Keyslot {
         })
     }
 
-    /// Opens the slot. Parameters are checked against the ceiling before any memory is spent.
-    pub fn open(&self, passphrase: &Passphrase) -> Result<MasterKey> {
-        self.params
-            .check_ceiling()
-            .map_err(|reason| Error::UnsafeKdf {
-                slot: self.id.clone(),
-                reason,
-            })?;
+    /// Refuses a stored slot this program could not have written: parameters outside the
+    /// floor and ceiling of [`kdf`] (every slot is sealed inside them), or a short salt. Costs
+    /// nothing; runs before any memory is spent.
+    pub fn check_stored(&self) -> Result<()> {
+        let tampered = |reason: String| Error::TamperedKeyslot {
+            slot: self.id.clone(),
+            reason,
+        };
+        self.params.check_stored().map_err(tampered)?;
         if self.salt.len() < SALT_LEN {
-            return Err(Error::UnsafeKdf {
-                slot: self.id.clone(),
-                reason: "salt shorter than 16 bytes".into(),
-            });
+            return Err(tampered("salt shorter than 16 bytes".into()));
         }
+        Ok(())
+    }
+
+    /// Opens the slot. [`Keyslot::check_stored`] runs first, so parameters below the floor or
+    /// over the ceiling are refused as tampered before any derivation.
+    pub fn open(&self, passphrase: &Passphrase) -> Result<MasterKey> {
+        self.check_stored()?;
         let key = kdf::derive(passphrase, &self.salt, self.params)?;
         let identity = identity_from_key(&key)?;
         let secret =
@@ -121,11 +126,8 @@ impl Keyslot {
 mod tests {
     use super::*;
 
-    const CHEAP: KdfParams = KdfParams {
-        memory_kib: 64,
-        iterations: 1,
-        parallelism: 1,
-    };
+    /// The cheapest parameters a stored slot may have (the floor; about 0.1 s).
+    const CHEAP: KdfParams = kdf::FLOOR;
 
     #[test]
     fn seal_open_round_trip_and_wrong_passphrase() {
@@ -142,13 +144,76 @@ mod tests {
     }
 
     #[test]
-    fn absurd_params_refused_before_derivation() {
+    fn params_outside_the_bounds_refused_as_tampered_before_derivation() {
         let master = MasterKey::generate();
         let pass = Passphrase::new("pw pw pw pw".into());
-        let mut slot =
-            Keyslot::seal("s1".into(), SlotKind::Passphrase, &master, &pass, CHEAP).unwrap();
-        slot.params.memory_kib = 64 * 1024 * 1024; // 64 GiB
-        assert!(matches!(slot.open(&pass), Err(Error::UnsafeKdf { .. })));
+        let slot = Keyslot::seal("s1".into(), SlotKind::Passphrase, &master, &pass, CHEAP).unwrap();
+        for (memory_kib, iterations, parallelism) in [
+            (64 * 1024 * 1024, 3, 4), // 64 GiB: refused before any allocation
+            (32 * 1024, 3, 4),        // below the floor
+            (64 * 1024, 1, 4),
+            (64 * 1024, 3, 1),
+            (64 * 1024, 1000, 4), // over the ceiling on passes
+        ] {
+            let mut bad = slot.clone();
+            bad.params = KdfParams {
+                memory_kib,
+                iterations,
+                parallelism,
+            };
+            match bad.open(&pass) {
+                Err(Error::TamperedKeyslot { slot, .. }) => assert_eq!(slot, "s1"),
+                other => panic!("{:?}: {:?}", bad.params, other.map(|_| ())),
+            }
+        }
+        let mut short_salt = slot.clone();
+        short_salt.salt.truncate(8);
+        assert!(matches!(
+            short_salt.open(&pass),
+            Err(Error::TamperedKeyslot { .. })
+        ));
+    }
+
+    #[test]
+    fn digest_covers_id_kind_parameters_salt_and_wrapped_key() {
+        let master = MasterKey::generate();
+        let pass = Passphrase::new("pw pw pw pw".into());
+        let slot = Keyslot::seal("s1".into(), SlotKind::Passphrase, &master, &pass, CHEAP).unwrap();
+        let base = slot.digest_hex();
+        let mut changed = Vec::new();
+        let mut s = slot.clone();
+        s.id = "s2".into();
+        changed.push(s);
+        let mut s = slot.clone();
+        s.kind = SlotKind::Recovery;
+        changed.push(s);
+        for params in [
+            KdfParams {
+                memory_kib: CHEAP.memory_kib + 1024,
+                ..CHEAP
+            },
+            KdfParams {
+                iterations: CHEAP.iterations + 1,
+                ..CHEAP
+            },
+            KdfParams {
+                parallelism: CHEAP.parallelism + 1,
+                ..CHEAP
+            },
+        ] {
+            let mut s = slot.clone();
+            s.params = params;
+            changed.push(s);
+        }
+        let mut s = slot.clone();
+        s.salt[0] ^= 1;
+        changed.push(s);
+        let mut s = slot.clone();
+        s.wrapped[0] ^= 1;
+        changed.push(s);
+        for s in changed {
+            assert_ne!(s.digest_hex(), base);
+        }
     }
 
     #[test]

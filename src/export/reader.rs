@@ -904,7 +904,7 @@ fn check_receipt(
         status: "failed",
         size,
     };
-    match checkpoint::open_own(text, origin, key) {
+    match checkpoint::open_receipt(text, origin, key) {
         Err(e) => {
             c.add(
                 "receipt",

@@ -245,6 +245,43 @@ pub fn open_own(
     Ok(cp)
 }
 
+/// A receipt as people keep it, back in the exact form it was signed in: email clients and
+/// editors turn line endings into CRLF, add spaces, tabs or no-break spaces at line ends (any
+/// Unicode whitespace is removed there), a byte-order mark, or blank lines before and after.
+/// Those are removed; nothing else is changed. Signed lines
+/// never end in whitespace, so what this removes was never signed, and the signature is still
+/// checked over the result.
+///
+/// Text larger than a few notes is returned as it is (and then refused as too large).
+pub fn normalize_receipt(text: &str) -> String {
+    if text.len() > 4 * MAX_NOTE_SIZE {
+        return text.to_owned();
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lines: Vec<&str> = text.split('\n').map(str::trim_end).collect();
+    let first = lines.iter().position(|l| !l.is_empty()).unwrap_or(0);
+    let last = lines
+        .iter()
+        .rposition(|l| !l.is_empty())
+        .map_or(0, |i| i + 1);
+    let mut out = String::with_capacity(text.len());
+    for line in lines.get(first..last).unwrap_or_default() {
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+/// [`open_own`] for a receipt a person kept (a file, an email): [`normalize_receipt`] first.
+/// Every place that reads a receipt (`verify --receipt`, `bundle verify --receipt`) uses this.
+pub fn open_receipt(
+    text: &str,
+    origin: &str,
+    public: &VerifyingKey,
+) -> Result<Checkpoint, CheckpointError> {
+    open_own(&normalize_receipt(text), origin, public)
+}
+
 /// Parse without checking signatures (for reporting what a damaged note claims).
 ///
 /// The size limit, character rules, blank separator and body format are enforced; the lines
@@ -866,5 +903,46 @@ mod tests {
                 assert_eq!(opened, cp, "{mutated:?}");
             }
         }
+    }
+
+    #[test]
+    fn receipts_survive_email_clients() {
+        let cp = Checkpoint {
+            origin: NAME.into(),
+            size: 42,
+            root: [7u8; 32],
+            extensions: vec![],
+        };
+        let note = cp.sign(NAME, &key(1));
+        let public = key(1).verifying_key();
+        assert_eq!(normalize_receipt(&note), note, "a clean note is unchanged");
+        let crlf = note.replace('\n', "\r\n");
+        let spaced = note.replace('\n', " \t\n");
+        let wrapped = format!("\u{feff}\r\n\n{}\r\n\r\n  \n", crlf.trim_end());
+        for variant in [&crlf, &spaced, &wrapped] {
+            // The strict reader refuses them (a stored note must be exact) ...
+            assert!(open_own(variant, NAME, &public).is_err(), "{variant:?}");
+            // ... the receipt reader accepts them, and they say the same.
+            assert_eq!(
+                open_receipt(variant, NAME, &public).unwrap(),
+                cp,
+                "{variant:?}"
+            );
+        }
+        // Normalising never makes a signature verify over different text.
+        let altered = crlf.replace("\n42\r\n", "\n43\r\n");
+        assert_ne!(altered, crlf);
+        assert!(matches!(
+            open_receipt(&altered, NAME, &public),
+            Err(CheckpointError::BadSignature)
+        ));
+        let other_key = key(2).verifying_key();
+        assert!(open_receipt(&crlf, NAME, &other_key).is_err());
+        // Huge input is not copied, just refused.
+        let huge = "x\r\n".repeat(MAX_NOTE_SIZE * 2);
+        assert!(matches!(
+            open_receipt(&huge, NAME, &public),
+            Err(CheckpointError::TooLarge { .. })
+        ));
     }
 }

@@ -6,6 +6,7 @@
 //! lock and the ledger stays one linear log.
 
 mod bulk;
+mod keys;
 mod maint;
 mod reads;
 mod schema;

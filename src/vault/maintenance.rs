@@ -3,18 +3,27 @@
 //! Keyslot rules (docs/cli.md): a vault always keeps at least one *passphrase* slot, so neither
 //! the last slot nor the last passphrase slot can be removed; the slot you unlocked with can be
 //! removed only under that rule (so you may remove your passphrase slot while unlocked with a
-//! recovery code only if another passphrase slot remains). Recovery slots use the KDF parameters
-//! of the slot that was unlocked.
+//! recovery code only if another passphrase slot remains).
+//!
+//! Keyslot parameters are part of what the ledger commits to (each slot's `slot_sha256` covers
+//! its id, kind, Argon2id parameters, salt and wrapped key). [`slot_commitment`] checks a stored
+//! slot against it before the slot is opened or its parameters reused, and new slots are sealed
+//! with at least [`kdf::DEFAULT`], never with parameters copied from a slot that fails that
+//! check (the downgrade through the recovery code; docs/format.md, "Keyslot check at open").
 
 use std::path::PathBuf;
 
 use serde::Serialize;
 
+use ed25519_dalek::VerifyingKey;
+
 use super::{keyslot_entry, KdfInfo, Unlocked, Vault};
+use crate::crypto::kdf::{self, KdfParams};
 use crate::crypto::keys::MasterRecipient;
 use crate::crypto::keyslot::SlotKind;
 use crate::ledger::entry::SlotAction;
-use crate::ledger::Entry;
+use crate::ledger::merkle::{self, Accumulator};
+use crate::ledger::{self, checkpoint, Entry};
 use crate::secret::Passphrase;
 use crate::store::{KeyslotRow, Tx};
 use crate::{fsutil, passwords, Error, Result};
@@ -91,6 +100,125 @@ pub(crate) fn check_recipient(tx: &Tx<'_>, recipient: &MasterRecipient) -> Resul
         ));
     }
     Ok(())
+}
+
+/// Why a stored keyslot is not the one the vault's signed history commits to, or `None` when it
+/// is. Runs before any Argon2id derivation with the slot's parameters and before they are
+/// reused; reads one ledger entry, the checkpoints above it, and the leaf hashes up to the
+/// first signed checkpoint that covers it (usually the one signed in the same transaction).
+///
+/// A slot passes when:
+/// 1. its parameters and salt are ones this program writes ([`Keyslot::check_stored`]);
+/// 2. the ledger leaf its row names holds bytes that hash to that leaf's stored hash and parse
+///    as an `add` or `replace` keyslot entry for this slot id;
+/// 3. that entry's `slot_sha256` is the slot's digest;
+/// 4. a checkpoint signed by the vault's signing key covers the leaf, and its root is the
+///    Merkle root of the ledger's first `size` leaves as stored.
+///
+/// [`Keyslot::check_stored`]: crate::crypto::keyslot::Keyslot::check_stored
+pub(crate) fn slot_commitment(
+    tx: &Tx<'_>,
+    row: &KeyslotRow,
+    vault_id: &str,
+    signing_public: &VerifyingKey,
+) -> Result<Option<String>> {
+    if let Err(e) = row.slot.check_stored() {
+        return Ok(Some(match e {
+            Error::TamperedKeyslot { reason, .. } => reason,
+            other => other.to_string(),
+        }));
+    }
+    let index = row.leaf_index;
+    let Some(leaf) = tx.ledger_row(index)? else {
+        return Ok(Some(format!(
+            "ledger leaf {index}, which should commit to it, does not exist"
+        )));
+    };
+    if merkle::leaf_hash(&leaf.entry) != leaf.leaf_hash {
+        return Ok(Some(format!(
+            "ledger leaf {index}, which commits to it, was altered"
+        )));
+    }
+    let committed = match Entry::from_bytes(&leaf.entry) {
+        Ok(Entry::Keyslot {
+            action: SlotAction::Add | SlotAction::Replace,
+            slot,
+            slot_sha256: Some(digest),
+            ..
+        }) if slot == row.slot.id => digest,
+        _ => {
+            return Ok(Some(format!(
+                "ledger leaf {index} is not an entry that adds or replaces this keyslot"
+            )))
+        }
+    };
+    if committed != row.slot.digest_hex() {
+        return Ok(Some(
+            "its parameters, salt or wrapped key differ from what its ledger entry commits to"
+                .into(),
+        ));
+    }
+    if !signed_checkpoint_covers(tx, index, vault_id, signing_public)? {
+        return Ok(Some(format!(
+            "no checkpoint signed by this vault covers ledger leaf {index}, which commits to it"
+        )));
+    }
+    Ok(None)
+}
+
+/// True when a checkpoint that verifies under `signing_public` has a size above `index` and
+/// a root equal to the Merkle root of the stored leaves below that size.
+fn signed_checkpoint_covers(
+    tx: &Tx<'_>,
+    index: u64,
+    vault_id: &str,
+    signing_public: &VerifyingKey,
+) -> Result<bool> {
+    let origin = ledger::origin(vault_id);
+    let mut acc = Accumulator::new();
+    for (size, note) in tx.checkpoints_above(index)? {
+        let Ok(cp) = checkpoint::open_own(&note, &origin, signing_public) else {
+            continue;
+        };
+        if cp.size != size {
+            continue;
+        }
+        let mut whole = true;
+        tx.for_each_leaf_hash_between(acc.size(), size, |at, hash| {
+            // A missing leaf or a malformed hash: no prefix from here on is the signed one.
+            match <[u8; 32]>::try_from(hash) {
+                Ok(hash) if whole && at == acc.size() => acc.push(hash),
+                _ => whole = false,
+            }
+            Ok(())
+        })?;
+        if !whole || acc.size() != size {
+            return Ok(false);
+        }
+        if acc.root() == cp.root {
+            return Ok(true);
+        }
+        // A later checkpoint's prefix contains this one: once a prefix differs from what was
+        // signed, no later one can match.
+        return Ok(false);
+    }
+    Ok(false)
+}
+
+/// The parameters a new keyslot is sealed with: what the caller asked for (checked against
+/// the floor), or else at least [`kdf::DEFAULT`], raised to the parameters of `previous` when
+/// that slot passed [`slot_commitment`] and asked for more. A slot that failed the check passes
+/// nothing on.
+pub(crate) fn params_for_new_slot(
+    asked: Option<KdfParams>,
+    previous: Option<KdfParams>,
+) -> Result<KdfParams> {
+    let params = match asked {
+        Some(p) => p,
+        None => previous.map_or(kdf::DEFAULT, |p| kdf::DEFAULT.at_least(p)),
+    };
+    params.check_floor()?;
+    Ok(params)
 }
 
 /// The secret a slot of `kind` is sealed under, from what was typed: recovery codes in canonical
@@ -203,7 +331,9 @@ impl Unlocked {
         &self.slot_id
     }
 
-    fn opened_params(&mut self) -> Result<crate::crypto::kdf::KdfParams> {
+    /// The parameters of the slot this vault was unlocked with (it passed [`slot_commitment`]
+    /// at open, so they are the ones the owner chose).
+    fn opened_params(&mut self) -> Result<KdfParams> {
         let slots = self.vault.store.read(|tx| tx.keyslots())?;
         slots
             .iter()
@@ -212,17 +342,19 @@ impl Unlocked {
             .ok_or_else(|| Error::NoKeyslot("the keyslot that was opened has disappeared".into()))
     }
 
-    /// Adds a recovery slot unlocked by a new 200-bit recovery code (returned once).
+    /// Adds a recovery slot unlocked by a new 200-bit recovery code (returned once), sealed with
+    /// at least the default parameters.
     pub fn add_recovery_slot(&mut self) -> Result<RecoverySlot> {
-        let params = self.opened_params()?;
+        let params = params_for_new_slot(None, Some(self.opened_params()?))?;
         let code = passwords::generate_recovery_code();
         let id = self.add_keyslot(SlotKind::Recovery, &code, params)?;
         Ok(RecoverySlot { id, code })
     }
 
-    /// Adds another passphrase slot (strength-checked).
+    /// Adds another passphrase slot (strength-checked), sealed with at least the default
+    /// parameters.
     pub fn add_passphrase_slot(&mut self, passphrase: &Passphrase) -> Result<String> {
-        let params = self.opened_params()?;
+        let params = params_for_new_slot(None, Some(self.opened_params()?))?;
         self.add_keyslot(SlotKind::Passphrase, passphrase, params)
     }
 
@@ -268,6 +400,29 @@ mod tests {
             slot,
             leaf_index: 1,
         }
+    }
+
+    #[test]
+    fn new_slots_never_inherit_weaker_parameters() {
+        let floor = kdf::FLOOR;
+        let strong = KdfParams::from_mib(1024, 4, 8).expect("params");
+        // Nothing asked: the default, raised to a stronger previous slot, never lowered.
+        assert_eq!(params_for_new_slot(None, None).ok(), Some(kdf::DEFAULT));
+        assert_eq!(
+            params_for_new_slot(None, Some(floor)).ok(),
+            Some(kdf::DEFAULT)
+        );
+        assert_eq!(params_for_new_slot(None, Some(strong)).ok(), Some(strong));
+        // Asked explicitly: honoured down to the floor, refused below it.
+        assert_eq!(
+            params_for_new_slot(Some(floor), Some(strong)).ok(),
+            Some(floor)
+        );
+        let weak = KdfParams::from_mib(32, 3, 4).expect("params");
+        assert!(matches!(
+            params_for_new_slot(Some(weak), None),
+            Err(Error::WeakKdf(_))
+        ));
     }
 
     #[test]

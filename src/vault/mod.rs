@@ -31,8 +31,8 @@ pub use reads::MissingItem;
 pub use rekey::RekeyOutcome;
 pub use trust::written_without_passphrase;
 pub use trust_unlock::{LoggedItem, PinCheck, PinReport};
-pub use unlocked::Unlocked;
 pub(crate) use unlocked::{open_attachment, open_record, open_record_with_key};
+pub use unlocked::{PassphraseChange, Unlocked};
 
 use crate::crypto::kdf::KdfParams;
 use crate::crypto::keys::{MasterKey, MasterRecipient};
@@ -373,27 +373,45 @@ impl Vault {
 
     /// Opens the master key with a passphrase (or recovery code). Tries every slot; each costs
     /// one Argon2id run.
+    ///
+    /// Before its run, each slot tried is checked against what the ledger's signed history
+    /// commits to ([`maintenance::slot_commitment`]): a slot whose parameters, salt or wrapped key were
+    /// changed, or that no signed ledger entry commits to, is never derived with, and when no
+    /// other slot opens the error is [`Error::TamperedKeyslot`] (exit 4), not a wrong passphrase.
     fn open_master(&mut self, passphrase: &Passphrase) -> Result<(MasterKey, String)> {
         if passphrase.is_empty() {
             return Err(Error::EmptyPassphrase);
         }
+        let (vault_id, public) = (self.id.clone(), self.signing_public);
         let slots = self.store.read(|tx| tx.keyslots())?;
         if slots.is_empty() {
             return Err(Error::NoKeyslot(
                 "no keyslot is stored; the vault cannot be opened (restore a backup)".into(),
             ));
         }
-        let mut unsafe_err = None;
+        let mut tampered = None;
         // Recovery slots are sealed under the canonical form of their code; text that is not a
         // recovery code is not tried on them (saving an Argon2id run each).
         let recovery = crate::passwords::normalize_recovery_code(passphrase);
         for row in &slots {
-            let attempt = match (row.slot.kind, &recovery) {
-                (SlotKind::Recovery, Some(code)) => row.slot.open(code),
+            let secret = match (row.slot.kind, &recovery) {
+                (SlotKind::Recovery, Some(code)) => code,
                 (SlotKind::Recovery, None) => continue,
-                (SlotKind::Passphrase, _) => row.slot.open(passphrase),
+                (SlotKind::Passphrase, _) => passphrase,
             };
-            match attempt {
+            // Checked only for the slots tried, just before the derivation: the cost (reading
+            // the ledger up to the checkpoint signed with the slot) is paid once per slot tried.
+            let problem = self
+                .store
+                .read(|tx| maintenance::slot_commitment(tx, row, &vault_id, &public))?;
+            if let Some(reason) = problem {
+                tampered.get_or_insert(Error::TamperedKeyslot {
+                    slot: row.slot.id.clone(),
+                    reason,
+                });
+                continue;
+            }
+            match row.slot.open(secret) {
                 Ok(master) => {
                     if master.recipient().to_age_string() != self.recipient.to_age_string() {
                         return Err(Error::Damaged(format!(
@@ -403,12 +421,14 @@ impl Vault {
                     }
                     return Ok((master, row.slot.id.clone()));
                 }
-                Err(e @ Error::UnsafeKdf { .. }) => unsafe_err = Some(e),
+                Err(e @ Error::TamperedKeyslot { .. }) => {
+                    tampered.get_or_insert(e);
+                }
                 Err(Error::WrongPassphrase) => {}
                 Err(e) => return Err(e),
             }
         }
-        Err(unsafe_err.unwrap_or(Error::WrongPassphrase))
+        Err(tampered.unwrap_or(Error::WrongPassphrase))
     }
 
     /// Unlocks: opens the master and signing keys and, unless `read_only`, signs a checkpoint

@@ -20,6 +20,18 @@ use crate::secret::Passphrase;
 use crate::store::{AttachmentRow, RecordRow};
 use crate::{fsutil, Error, Result};
 
+/// What `vault passwd` did.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PassphraseChange {
+    /// The id of the slot replaced (it keeps its id).
+    pub slot: String,
+    /// The parameters the new slot was sealed with.
+    pub kdf: super::KdfInfo,
+    /// When the replaced slot did not match what the ledger commits to: why. Its parameters
+    /// were not reused.
+    pub replaced_tampered: Option<String>,
+}
+
 /// A vault with its master and signing keys open.
 pub struct Unlocked {
     pub(crate) vault: Vault,
@@ -224,28 +236,46 @@ impl Unlocked {
     }
 
     /// Replaces the keyslot this passphrase opened with one for `new` (one atomic update; no
-    /// record is re-encrypted). The new slot keeps the old slot's id and KDF parameters unless
-    /// `params` is given. A weak `new` is refused ([`crate::passwords::check_strength`]).
+    /// record is re-encrypted). The new slot keeps the old slot's id. A weak `new` is refused
+    /// ([`crate::passwords::check_strength`]).
+    ///
+    /// Parameters: `params` when given (at least the floor); otherwise at least
+    /// [`crate::crypto::kdf::DEFAULT`], raised to the old slot's parameters only when that slot
+    /// matches what the ledger's signed history commits to. So a slot whose stored parameters
+    /// were lowered (or raised) by someone without the passphrase passes nothing on: the
+    /// downgrade through the recovery code.
+    ///
     /// Unlocked with a recovery code, it replaces the vault's passphrase slot instead (the way
-    /// back in after forgetting the passphrase); the recovery code keeps working.
-    pub fn change_passphrase(&mut self, new: &Passphrase, params: Option<KdfParams>) -> Result<()> {
+    /// back in after forgetting the passphrase, or after that slot was tampered with); the
+    /// recovery code keeps working.
+    pub fn change_passphrase(
+        &mut self,
+        new: &Passphrase,
+        params: Option<KdfParams>,
+    ) -> Result<PassphraseChange> {
         if new.is_empty() {
             return Err(Error::EmptyPassphrase);
         }
         crate::passwords::check_strength(new)?;
-        let slots = self.vault.store.read(|tx| tx.keyslots())?;
-        let opened = slots
-            .iter()
-            .find(|s| s.slot.id == self.slot_id)
-            .ok_or_else(|| {
-                Error::NoKeyslot("the keyslot that was opened has disappeared".into())
-            })?;
-        let old = match opened.slot.kind {
-            SlotKind::Passphrase => opened,
-            SlotKind::Recovery => super::maintenance::sole_passphrase_slot(&slots)?,
-        };
-        let params = params.unwrap_or(old.slot.params);
-        params.check_floor()?;
+        let (vault_id, public) = (self.vault.id.clone(), self.vault.signing_public);
+        let (old, problem) = self.vault.store.read(|tx| {
+            let slots = tx.keyslots()?;
+            let opened = slots
+                .iter()
+                .find(|s| s.slot.id == self.slot_id)
+                .ok_or_else(|| {
+                    Error::NoKeyslot("the keyslot that was opened has disappeared".into())
+                })?;
+            let old = match opened.slot.kind {
+                SlotKind::Passphrase => opened,
+                SlotKind::Recovery => super::maintenance::sole_passphrase_slot(&slots)?,
+            }
+            .clone();
+            let problem = super::maintenance::slot_commitment(tx, &old, &vault_id, &public)?;
+            Ok((old, problem))
+        })?;
+        let trusted = problem.is_none().then_some(old.slot.params);
+        let params = super::maintenance::params_for_new_slot(params, trusted)?;
         let slot = Keyslot::seal(
             old.slot.id.clone(),
             old.slot.kind,
@@ -259,7 +289,11 @@ impl Unlocked {
         })?;
         // Best effort: the old slot's page must not linger in the write-ahead log.
         let _ = self.vault.store.overwrite_wal();
-        Ok(())
+        Ok(PassphraseChange {
+            slot: slot.id,
+            kdf: params.into(),
+            replaced_tampered: problem,
+        })
     }
 
     /// Adds a keyslot (a recovery code, or a second passphrase).
