@@ -393,6 +393,11 @@ catalogue! {
     ClapDidYouMean: "  did you mean {suggestion}?" | "  ¿quiso decir {suggestion}?";
     ClapPossible: "  possible values: {values}" | "  valores posibles: {values}";
     ClapMoreInfo: "For more information, try '--help'." | "Para más información, pruebe «--help».";
+    // --- store: the database and the blob folder against a folder attacker and damage
+    WarnQuarantined: "{n} complete attachment file(s) in blobs/ belong to no attachment of this vault.db; they were moved to the quarantine/ folder of the vault, not deleted (it may be an attachment an older or newer copy of vault.db recorded); run `vault verify` for what to do"
+        | "en blobs/ había archivos adjuntos completos que no son de ningún adjunto de este vault.db (cantidad: {n}); se movieron a la carpeta quarantine/ de la bóveda, sin borrarlos (pueden ser adjuntos que anotó otra copia de vault.db); ejecute `vault verify` para saber qué hacer";
+    WarnLoosePermissions: "other users of this computer can read or change the vault's files ({paths}); make them private with: chmod -R go-rwx {dir}"
+        | "otras personas que usan esta computadora pueden leer o cambiar los archivos de la bóveda ({paths}); hágalos privados con: chmod -R go-rwx {dir}";
 }
 
 /// The text of `m` in the current language.
@@ -602,6 +607,11 @@ pub fn localized(err: &Error, lang: Lang) -> String {
             p.display()
         ),
         Error::VaultExists(p) => format!("ya existe una bóveda en {}", p.display()),
+        // store: init refuses a folder that holds vault files
+        Error::VaultFilesPresent { dir, found } => format!(
+            "{} ya tiene archivos de una bóveda ({found}); `vault init` no creará una bóveda nueva encima, porque sus adjuntos no serían de nadie (si perdió vault.db, recupere un respaldo; para una bóveda nueva, use una carpeta vacía)",
+            dir.display()
+        ),
         Error::NewerFormat { found, supported } => format!(
             "esta bóveda usa la versión de formato {found}, más nueva que la que entiende este programa ({supported}); actualice vault"
         ),
@@ -673,6 +683,51 @@ fn io_es(e: &std::io::Error) -> String {
 /// Library details in English, by pattern (`*` matches any text, reused in order), with their
 /// Spanish. Texts that match none are shown as they are.
 const DETAILS_ES: &[(&str, &str)] = &[
+    // store: database damage, schema check, links
+    (
+        "the vault database is malformed (SQLite: *); nothing was signed or changed",
+        "la base de datos de la bóveda está dañada (SQLite: *); no se firmó ni se cambió nada",
+    ),
+    (
+        "the vault database is malformed (SQLite: *)",
+        "la base de datos de la bóveda está dañada (SQLite: *)",
+    ),
+    (
+        "the vault database holds a value of the wrong type (*)",
+        "la base de datos de la bóveda tiene un valor de un tipo que no corresponde (*)",
+    ),
+    (
+        "the vault database changed * rows where it should have stored one *; nothing was saved",
+        "la base de datos de la bóveda cambió * filas donde debía guardar una (*); no se guardó nada",
+    ),
+    (
+        "the vault database holds a * * that vault never creates; refusing to use it",
+        "la base de datos de la bóveda tiene un objeto (*) * que vault nunca crea: alguien la modificó; vault no la usará",
+    ),
+    (
+        "the vault database holds an object * that vault never creates; refusing to use it",
+        "la base de datos de la bóveda tiene un objeto * que vault nunca crea: alguien la modificó; vault no la usará",
+    ),
+    (
+        "the vault database's * * is not the one vault creates (its definition was changed); refusing to use it",
+        "en la base de datos de la bóveda, el objeto (*) * no es el que crea vault (alguien cambió su definición); vault no la usará",
+    ),
+    (
+        "the vault database has no table *; refusing to use it",
+        "a la base de datos de la bóveda le falta la tabla *; vault no la usará",
+    ),
+    (
+        "the vault database has no format version",
+        "la base de datos de la bóveda no indica su versión de formato",
+    ),
+    (
+        "* in the vault folder is a symbolic link; vault does not follow links out of its folder (remove the link and put the real * back)",
+        "* en la carpeta de la bóveda es un enlace simbólico; vault no sigue enlaces fuera de su carpeta (quite el enlace y ponga de nuevo el verdadero *)",
+    ),
+    (
+        "* is a symbolic link or not a folder; vault does not follow links out of its folder",
+        "* es un enlace simbólico o no es una carpeta; vault no sigue enlaces fuera de su carpeta",
+    ),
     (
         "the attachment was stored, but * changed while it was read; it was not removed",
         "el adjunto se guardó, pero * cambió mientras se leía; no se borró",
@@ -865,6 +920,15 @@ const ITEMS_ES: &[(&str, &str)] = &[
 const PROBLEM_KINDS_ES: &[(&str, &str)] = &[
     // src/integrity.rs (and src/ledger/rotation.rs, reported as `rekey`)
     ("database", "la base de datos de la bóveda está dañada"),
+    // store: schema check and quarantine folder
+    (
+        "database_schema",
+        "la base de datos de la bóveda tiene algo que vault nunca crea (un disparador, una vista, una tabla o un índice de más, o una tabla cambiada): alguien la modificó; vault no la usará",
+    ),
+    (
+        "quarantine",
+        "un archivo adjunto completo que no es de ningún adjunto de este vault.db se movió a la carpeta quarantine/ (no se borró); puede ser la única copia de un adjunto que anotó otra copia de vault.db; guárdelo hasta saber de dónde viene (con --json verá el comando para borrarlo)",
+    ),
     (
         "rekey",
         "un cambio de clave maestra (vault rekey) no es coherente con lo anotado en el registro",

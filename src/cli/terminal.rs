@@ -84,7 +84,10 @@ mod tests {
         );
         assert_eq!(inline("x\u{202E}gpj.exe"), "x<U+202E>gpj.exe");
         assert_eq!(inline("\u{85}\u{9b}2J"), "<U+0085><U+009B>2J");
-        assert_eq!(inline("a\u{2028}b\u{2066}c\u{feff}"), "a<U+2028>b<U+2066>c<U+FEFF>");
+        assert_eq!(
+            inline("a\u{2028}b\u{2066}c\u{feff}"),
+            "a<U+2028>b<U+2066>c<U+FEFF>"
+        );
     }
 
     #[test]

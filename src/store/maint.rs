@@ -13,6 +13,10 @@ use crate::{Error, Result};
 /// checkpointed often, so it is normally a few MiB; this bounds `destroy`'s time).
 const WAL_OVERWRITE_CAP: u64 = 16 << 20;
 
+/// The scratch table [`Store::overwrite_wal`] fills and drops again (an interrupted run can
+/// leave it behind, so the schema check accepts it).
+pub(super) const WAL_FILL_TABLE: &str = "CREATE TABLE IF NOT EXISTS wal_fill (b BLOB NOT NULL)";
+
 impl Tx<'_> {
     /// Replaces a record revision's ciphertext (re-encryption; the ledger leaf stays).
     pub fn update_record_ciphertext(
@@ -100,9 +104,7 @@ impl Store {
             return Err(Error::Busy);
         }
         let fill = len.min(WAL_OVERWRITE_CAP) as i64;
-        self.conn
-            .execute_batch("CREATE TABLE IF NOT EXISTS wal_fill (b BLOB NOT NULL)")
-            .map_err(busy)?;
+        self.conn.execute_batch(WAL_FILL_TABLE).map_err(busy)?;
         self.conn
             .execute("INSERT INTO wal_fill(b) VALUES(zeroblob(?1))", [fill])
             .map_err(busy)?;
