@@ -701,6 +701,22 @@ const DETAILS_ES: &[(&str, &str)] = &[
         "la base de datos de la bóveda cambió * filas donde debía guardar una (*); no se guardó nada",
     ),
     (
+        "the vault database holds a trigger * that vault never creates; refusing to use it",
+        "la base de datos de la bóveda tiene un disparador (trigger) * que vault nunca crea: alguien la modificó; vault no la usará",
+    ),
+    (
+        "the vault database holds a view * that vault never creates; refusing to use it",
+        "la base de datos de la bóveda tiene una vista (view) * que vault nunca crea: alguien la modificó; vault no la usará",
+    ),
+    (
+        "the vault database holds a table * that vault never creates; refusing to use it",
+        "la base de datos de la bóveda tiene una tabla * que vault nunca crea: alguien la modificó; vault no la usará",
+    ),
+    (
+        "the vault database holds an index * that vault never creates; refusing to use it",
+        "la base de datos de la bóveda tiene un índice * que vault nunca crea: alguien la modificó; vault no la usará",
+    ),
+    (
         "the vault database holds a * * that vault never creates; refusing to use it",
         "la base de datos de la bóveda tiene un objeto (*) * que vault nunca crea: alguien la modificó; vault no la usará",
     ),

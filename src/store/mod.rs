@@ -842,3 +842,105 @@ impl Tx<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fresh() -> (tempfile::TempDir, Store) {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let store = Store::create(tmp.path()).expect("create");
+        (tmp, store)
+    }
+
+    #[test]
+    fn a_new_database_has_exactly_the_expected_schema() {
+        let (_tmp, store) = fresh();
+        assert_eq!(
+            schema::problems(&store.conn).expect("check"),
+            Vec::<String>::new()
+        );
+        // The optional objects: the list cache table, the covering indexes created on open,
+        // and the scratch table of a key change.
+        store.conn.execute_batch(bulk::CACHE_TABLE).expect("cache");
+        store
+            .conn
+            .execute_batch(maint::WAL_FILL_TABLE)
+            .expect("wal_fill");
+        store
+            .conn
+            .execute_batch(schema::LATER_INDEXES)
+            .expect("indexes");
+        assert_eq!(
+            schema::problems(&store.conn).expect("check"),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn foreign_objects_and_changed_definitions_are_named() {
+        let (_tmp, store) = fresh();
+        store
+            .conn
+            .execute_batch(
+                "CREATE VIEW v AS SELECT 1;
+                 DROP INDEX attachments_by_record;
+                 CREATE INDEX attachments_by_record ON attachments(blob);",
+            )
+            .expect("plant");
+        let found = schema::problems(&store.conn).expect("check");
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            found
+                .iter()
+                .any(|f| f.contains("index \"attachments_by_record\" is not the one vault creates")),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|f| f.contains("view \"v\" that vault never creates")),
+            "{found:?}"
+        );
+        assert!(matches!(schema::check(&store.conn), Err(Error::Damaged(_))));
+    }
+
+    /// Defence in depth behind the schema check: a write that a trigger swallows (zero rows
+    /// changed) is an error, never a success.
+    #[test]
+    fn a_swallowed_write_is_an_error() {
+        let (_tmp, mut store) = fresh();
+        store
+            .conn
+            .execute_batch(
+                "CREATE TRIGGER swallow BEFORE INSERT ON ledger BEGIN SELECT RAISE(IGNORE); END;
+                 CREATE TRIGGER keep BEFORE UPDATE ON meta BEGIN SELECT RAISE(IGNORE); END;",
+            )
+            .expect("plant");
+        let err = store
+            .write(|tx| tx.append_leaf(b"{}"))
+            .expect_err("a swallowed insert must fail");
+        assert!(matches!(err, Error::Damaged(_)), "{err}");
+        store
+            .write(|tx| tx.set_meta("new_key", "x"))
+            .expect("an insert the trigger does not touch");
+        let err = store
+            .write(|tx| tx.set_meta("new_key", "y"))
+            .expect_err("a swallowed update must fail");
+        assert!(matches!(err, Error::Damaged(_)), "{err}");
+        assert_eq!(store.read(|tx| tx.ledger_size()).expect("size"), 0);
+    }
+
+    #[test]
+    fn defensive_mode_refuses_schema_writes() {
+        let (_tmp, store) = fresh();
+        store
+            .conn
+            .execute_batch("PRAGMA writable_schema = ON;")
+            .expect("pragma");
+        assert!(store
+            .conn
+            .execute("DELETE FROM sqlite_schema WHERE name = 'exports'", [])
+            .is_err());
+    }
+}

@@ -154,12 +154,14 @@ pub fn problems(conn: &Connection) -> Result<Vec<String>> {
                 "the vault database's {kind} {} is not the one vault creates (its definition was changed)",
                 shown(name)
             )),
-            None if kind == "table" || kind == "view" || kind == "index" || kind == "trigger" => {
-                out.push(format!(
-                    "the vault database holds a {kind} {} that vault never creates",
-                    shown(name)
-                ))
-            }
+            None if kind == "table" || kind == "view" || kind == "trigger" => out.push(format!(
+                "the vault database holds a {kind} {} that vault never creates",
+                shown(name)
+            )),
+            None if kind == "index" => out.push(format!(
+                "the vault database holds an index {} that vault never creates",
+                shown(name)
+            )),
             None => out.push(format!(
                 "the vault database holds an object {} that vault never creates",
                 shown(name)
