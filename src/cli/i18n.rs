@@ -204,8 +204,8 @@ catalogue! {
         | "HAY PROBLEMAS: se encontraron {n} problema(s) (comprobación {tier} de {scope})";
     VerifyUnsignedNote: "{n} entr(ies) were added without the passphrase and are not yet signed; the next unlock signs them"
         | "{n} entrada(s) se añadieron sin la contraseña y aún no están firmadas; el próximo desbloqueo las firma";
-    VerifyLeftoverNote: "{n} file(s) in blobs/ belong to no attachment: left by an interrupted attach, or recorded by a newer copy of vault.db (check with verify --receipt); files the vault's key opens are never deleted"
-        | "{n} archivo(s) de blobs/ no pertenecen a ningún adjunto: quedaron de un adjunto interrumpido, o los registró una copia más reciente de vault.db (compruébelo con verify --receipt); los archivos que abre la clave de la bóveda nunca se borran";
+    VerifyLeftoverNote: "{n} file(s) in blobs/ belong to no attachment: left by an interrupted attach or rekey, or recorded by another copy of vault.db (check with verify --receipt); the next command that asks for the passphrase removes interrupted writes and moves complete files to quarantine/ (nothing is deleted)"
+        | "archivos de blobs/ que no son de ningún adjunto: {n}; quedaron de un adjunto o un cambio de clave interrumpido, o los anotó otra copia de vault.db (compruébelo con verify --receipt); el próximo comando que pida la contraseña quita las escrituras interrumpidas y mueve los archivos completos a quarantine/ (no se borra nada)";
     NoCheckpoint: "the vault has no signed checkpoint" | "la bóveda no tiene ningún punto de control firmado";
     ReceiptWritten: "Receipt for {size} ledger entries written to {path}" | "Comprobante de {size} entradas del registro escrito en {path}";
     ReceiptNote: "Keep it away from this computer (email it to your lawyer or print it). Vault fingerprint: {fp}"
