@@ -153,3 +153,16 @@ pub fn loose_permissions(dir: &Path, names: &[&str]) -> Vec<std::path::PathBuf> 
         .filter(|p| loose(p))
         .collect()
 }
+
+/// Gives the file `from` the second name `to` (a hard link; `to` must not exist) and returns
+/// true; where the file system has no hard links (FAT, some network shares), renames it and
+/// returns false. Used to commit blob files (see `Vault::clean_leftovers`).
+pub fn link_or_rename(from: &Path, to: &Path) -> Result<bool> {
+    match fs::hard_link(from, to) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Error::file(to, e)),
+        Err(_) => fs::rename(from, to)
+            .map(|_| false)
+            .map_err(|e| Error::file(to, e)),
+    }
+}

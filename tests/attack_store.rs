@@ -569,9 +569,10 @@ fn another_vaults_database_copied_in_loses_no_attachment() {
     assert_eq!(quarantined, 2, "{report}");
 }
 
-/// The clean-up's two cases side by side: a `.partial` nobody holds (an interrupted attach of
-/// this program) is removed; a complete file no attachment owns is quarantined; a file whose
-/// name vault never gives is not touched at all.
+/// The clean-up's cases side by side: a `.partial` nobody holds (an interrupted attach of this
+/// program) is removed, and so is a complete file whose `.partial` name is still beside it (an
+/// attach killed between naming its file and committing); a complete file no attachment owns is
+/// quarantined; a file whose name vault never gives is not touched at all.
 #[test]
 fn only_interrupted_writes_are_removed_and_strays_are_quarantined() {
     let v = TestVault::new();
@@ -584,9 +585,20 @@ fn only_interrupted_writes_are_removed_and_strays_are_quarantined() {
     let stray_bytes = random_bytes(1000);
     std::fs::write(&stray, &stray_bytes).expect("stray");
     std::fs::write(&foreign, b"not the vault's").expect("foreign");
+    // An attach killed between naming its file and committing: the complete name and the
+    // `.partial` name of one file.
+    let named = blobs.join("12".repeat(16));
+    let named_partial = blobs.join(format!("{}.partial", "12".repeat(16)));
+    std::fs::write(&named_partial, random_bytes(2000)).expect("partial");
+    std::fs::hard_link(&named_partial, &named).expect("link");
 
     v.ok(&["list"]);
     assert!(!partial.exists(), "the interrupted write stays");
+    assert!(
+        !named.exists() && !named_partial.exists(),
+        "the interrupted commit stays"
+    );
+    assert_eq!(all_files(&v.dir.join("quarantine")).len(), 1);
     assert!(!stray.exists(), "the stray stays in blobs/");
     assert_eq!(
         std::fs::read(v.dir.join("quarantine").join("cd".repeat(16))).expect("quarantined"),

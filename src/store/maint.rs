@@ -154,8 +154,12 @@ pub struct SnapshotFacts {
 pub fn snapshot_facts(db: &Path) -> Result<SnapshotFacts> {
     let conn = Connection::open_with_flags(
         db,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_NOFOLLOW,
     )?;
+    super::harden(&conn)?;
+    super::schema::check(&conn)?;
     super::schema::check_version(&conn)?;
     let vault_id: String = conn
         .query_row("SELECT value FROM meta WHERE key = 'vault_id'", [], |r| {

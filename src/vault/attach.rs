@@ -247,6 +247,7 @@ impl Vault {
             fields: body.digests()?,
         };
         let blob_dir = self.dir().join(BLOB_DIR);
+        let mut linked = false;
         self.store.write(|tx| {
             super::maintenance::check_recipient(tx, &self.recipient)?;
             let leaf = tx.append_leaf(&entry.to_bytes())?;
@@ -259,9 +260,16 @@ impl Vault {
                 leaf_index: leaf,
                 position: 0,
             })?;
-            fs::rename(partial_path, final_path).map_err(|e| Error::file(final_path, e))?;
+            // A second name (hard link) rather than a rename where the file system allows it:
+            // killed before the commit, the `.partial` name beside it proves that the complete
+            // file is this program's interrupted write, which the clean-up may then remove
+            // (see `Vault::clean_leftovers`). The `.partial` name goes after the commit.
+            linked = fsutil::link_or_rename(partial_path, final_path)?;
             fsutil::sync_dir(&blob_dir)
         })?;
+        if linked {
+            let _ = fs::remove_file(partial_path);
+        }
         Ok(AttachOutcome {
             id,
             record_id: record_id.to_owned(),
@@ -312,6 +320,8 @@ impl Vault {
         if candidates.is_empty() {
             return Ok(Cleanup::default());
         }
+        // Complete names first: one whose `.partial` twin is still there is decided with it.
+        candidates.sort_by_key(|n| n.ends_with(PARTIAL_SUFFIX));
         let vault_dir = self.dir().to_path_buf();
         // Inside a write transaction, no attach can be between its rename and its commit.
         let outcome = self.store.write(|tx| {
@@ -337,13 +347,26 @@ impl Vault {
                     }
                     continue;
                 }
+                // An attach killed between giving the file its final name and committing: the
+                // `.partial` name of the same file is still beside it.
+                let twin = format!("{name}{PARTIAL_SUFFIX}");
+                if same_file(&dir, &twin, &file) {
+                    let _ = rustix::fs::unlinkat(&dir, twin.as_str(), rustix::fs::AtFlags::empty());
+                    if rustix::fs::unlinkat(&dir, name.as_str(), rustix::fs::AtFlags::empty())
+                        .is_ok()
+                    {
+                        out.removed += 1;
+                    }
+                    continue;
+                }
                 if own.is_none() {
                     own = Some(superseded_copies(tx, &dir_path)?);
                 }
                 let mut reader = BufReader::with_capacity(CHUNK, &file);
                 let mut hasher = Sha256::new();
-                std::io::copy(&mut reader, &mut hasher)
-                    .map_err(|e| Error::file(dir_path.join(&name), e))?;
+                if std::io::copy(&mut reader, &mut hasher).is_err() {
+                    continue; // unreadable: left where it is
+                }
                 let sha = hex::encode(hasher.finalize());
                 if own.as_ref().is_some_and(|o| o.contains(&sha)) {
                     if rustix::fs::unlinkat(&dir, name.as_str(), rustix::fs::AtFlags::empty())
@@ -353,12 +376,17 @@ impl Vault {
                     }
                     continue;
                 }
-                let q = match &quarantine {
-                    Some(q) => q,
-                    None => quarantine.insert(open_quarantine(&vault_dir)?),
+                // A move that fails (a full disk, a read-only folder) leaves the file where it
+                // is: still kept, still counted by `verify`, and no reason to stop the command.
+                if quarantine.is_none() {
+                    quarantine = open_quarantine(&vault_dir).ok();
+                }
+                let Some(q) = &quarantine else {
+                    continue;
                 };
-                fsutil::move_between(&dir, &name, q, &vault_dir.join(QUARANTINE_DIR))?;
-                out.quarantined += 1;
+                if fsutil::move_between(&dir, &name, q, &vault_dir.join(QUARANTINE_DIR)).is_ok() {
+                    out.quarantined += 1;
+                }
             }
             Ok(out)
         })?;
@@ -398,6 +426,15 @@ fn open_regular_nofollow(dir: &rustix::fd::OwnedFd, name: &str) -> Option<File> 
     .ok()?;
     let st = fstat(&fd).ok()?;
     (FileType::from_raw_mode(st.st_mode) == FileType::RegularFile).then(|| File::from(fd))
+}
+
+/// True when `name` in `dir` is the very file `file` is open on (same device and inode).
+fn same_file(dir: &rustix::fd::OwnedFd, name: &str, file: &File) -> bool {
+    use rustix::fs::{fstat, statat, AtFlags};
+    match (statat(dir, name, AtFlags::SYMLINK_NOFOLLOW), fstat(file)) {
+        (Ok(a), Ok(b)) => a.st_dev == b.st_dev && a.st_ino == b.st_ino,
+        _ => false,
+    }
 }
 
 /// Opens (creating it, mode 0700) the vault's quarantine folder, refusing a link.
