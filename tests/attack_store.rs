@@ -402,6 +402,11 @@ fn damaged_pages_are_reported_by_verify_and_refused_by_list() {
     let report = verify_report(&v);
     assert!(has_problem(&report, "database", ""), "{report}");
     assert_human_verify_reports(&v, "database");
+    // With the passphrase too: a report, never a bare error.
+    let out = v.cmd().args(["--json", "verify"]).output().expect("run");
+    assert_eq!(out.status.code(), Some(DAMAGED), "{}", stderr(&out));
+    let full: Value = serde_json::from_slice(&out.stdout).expect("a JSON report");
+    assert!(has_problem(&full["report"], "database", ""), "{full}");
     let out = v.fails(&["list"]);
     assert_refused(&out, "malformed", "list");
     // Nothing was signed or written into the damaged file.
@@ -797,4 +802,43 @@ fn file_times_show_when_the_vault_was_last_opened_and_added_to() {
     let old = set_old_mtime(&wal);
     v.add_simple("y");
     assert_ne!(mtime(&wal), old, "add writes vault.db-wal");
+}
+
+/// A blob file name planted in the database that leads out of `blobs/` (`../../x`): rekey (which
+/// deletes the old blob files), extract and verify refuse it, and the file it points at is
+/// untouched.
+#[test]
+fn a_planted_blob_name_never_leads_out_of_the_vault() {
+    let v = TestVault::new();
+    let id = v.add_simple("with a file");
+    attach(&v, &id, "a.bin", &random_bytes(3000));
+    let victim = v.path("victim.txt");
+    std::fs::write(&victim, b"the owner's file outside the vault").expect("victim");
+    attacker_db(&v)
+        .execute("UPDATE attachments SET blob = '../../victim.txt'", [])
+        .expect("plant");
+
+    assert_refused(&v.fails(&["rekey"]), "never creates", "rekey");
+    let out = v.path("out.bin");
+    assert_refused(
+        &v.fails(&[
+            "extract",
+            &id,
+            "--attachment",
+            "1",
+            "--out",
+            out.to_str().expect("p"),
+        ]),
+        "never creates",
+        "extract",
+    );
+    let report = verify_report(&v);
+    assert!(
+        has_problem(&report, "database", "never creates"),
+        "{report}"
+    );
+    assert_eq!(
+        std::fs::read(&victim).expect("the victim file is still there"),
+        b"the owner's file outside the vault"
+    );
 }

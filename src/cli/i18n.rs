@@ -741,6 +741,10 @@ const DETAILS_ES: &[(&str, &str)] = &[
         "* en la carpeta de la bóveda es un enlace simbólico; vault no sigue enlaces fuera de su carpeta (quite el enlace y ponga de nuevo el verdadero *)",
     ),
     (
+        "attachment * names a blob file vault never creates (*); refusing to use it",
+        "el adjunto * indica un archivo que vault nunca crea (*): alguien cambió la base de datos; vault no lo usará",
+    ),
+    (
         "* is a symbolic link or not a folder; vault does not follow links out of its folder",
         "* es un enlace simbólico o no es una carpeta; vault no sigue enlaces fuera de su carpeta",
     ),

@@ -173,6 +173,12 @@ pub fn snapshot_facts(db: &Path) -> Result<SnapshotFacts> {
             Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    if let Some((bad, _)) = blobs.iter().find(|(name, _)| !super::is_blob_name(name)) {
+        return Err(Error::Damaged(format!(
+            "the snapshot names a blob file vault never creates ({:?})",
+            bad.chars().take(64).collect::<String>()
+        )));
+    }
     Ok(SnapshotFacts {
         vault_id,
         ledger_entries: ledger_entries as u64,

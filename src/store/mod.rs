@@ -33,6 +33,12 @@ pub const BLOB_DIR: &str = "blobs";
 /// (never deleted: they may be the only copy of an attachment; docs/format.md, "Quarantine").
 pub const QUARANTINE_DIR: &str = "quarantine";
 
+/// True for the names vault gives blob files: 32 lower-case hex digits (a random id). Only
+/// such names are ever joined to `blobs/`, and only such names (and `.partial` ones) deleted.
+pub fn is_blob_name(name: &str) -> bool {
+    name.len() == 32 && name.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
 /// An open vault database.
 pub struct Store {
     conn: Connection,
@@ -749,6 +755,15 @@ impl Tx<'_> {
             })
         })?;
         let mut out: Vec<AttachmentRow> = rows.collect::<rusqlite::Result<_>>()?;
+        // The file name is joined to `blobs/` to read, re-encrypt and delete: a planted
+        // `../x` must never reach a path outside the vault.
+        if let Some(bad) = out.iter().find(|r| !is_blob_name(&r.blob)) {
+            return Err(Error::Damaged(format!(
+                "attachment {} names a blob file vault never creates ({:?}); refusing to use it",
+                bad.id.escape_debug(),
+                bad.blob.chars().take(64).collect::<String>()
+            )));
+        }
         // Position counts from 1 per record, in the order attached (the order `show` lists).
         let mut seen: std::collections::HashMap<String, u64> = Default::default();
         for row in &mut out {

@@ -27,7 +27,7 @@ use crate::ledger::Entry;
 use crate::media;
 use crate::record::attachment::{AttachmentBody, ATTACHMENT_FORMAT};
 use crate::record::new_id;
-use crate::store::{AttachmentRow, BLOB_DIR, QUARANTINE_DIR};
+use crate::store::{is_blob_name, AttachmentRow, BLOB_DIR, QUARANTINE_DIR};
 use crate::{fsutil, Error, Result};
 
 const PARTIAL_SUFFIX: &str = ".partial";
@@ -407,11 +407,6 @@ pub struct Cleanup {
     pub removed: usize,
     /// Complete files no committed attachment owns, moved to `quarantine/`.
     pub quarantined: usize,
-}
-
-/// True for the names vault gives blob files (see [`new_id`]): 32 lower-case hex digits.
-pub(crate) fn is_blob_name(name: &str) -> bool {
-    name.len() == 32 && name.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 /// Opens `name` in `dir` for reading when it is a regular file (not a link, not a folder).
