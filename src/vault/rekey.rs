@@ -466,7 +466,10 @@ impl Unlocked {
                         continue;
                     }
                     let dest = blob_dir.join(&blob.name);
-                    fs::rename(&blob.partial, &dest).map_err(|e| Error::file(&dest, e))?;
+                    // A hard link where possible: killed before the commit, the `.partial`
+                    // name beside it proves the file is ours (see `Vault::clean_leftovers`);
+                    // both names of a committed blob are tidied below.
+                    fsutil::link_or_rename(&blob.partial, &dest)?;
                     renamed.push(dest);
                 }
                 fsutil::sync_dir(&blob_dir)?;
