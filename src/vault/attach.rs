@@ -3,10 +3,10 @@
 //! ciphertext. Memory stays constant (a few 256 KiB chunks in flight) whatever the file size.
 //!
 //! Crash safety: the blob is written as `blobs/<random>.partial` under an exclusive `flock`,
-//! fsynced, then renamed to its final name inside the transaction that commits its row and ledger
-//! leaf. A partial file without a live lock is a leftover of an interrupted attach and is removed
-//! by [`Vault::clean_leftovers`]; a complete file without a row is kept unless it is sealed to
-//! another key (see there).
+//! fsynced, then given its final name (a hard link) inside the transaction that commits its row
+//! and ledger leaf; the `.partial` name goes after the commit. A partial file without a live lock
+//! is a leftover of an interrupted attach and is removed by [`Vault::clean_leftovers`]; a complete
+//! file without a row is moved to `quarantine/`, never deleted (see there).
 
 use std::fs::{self, File};
 use std::io::{BufReader, Read, Write};
