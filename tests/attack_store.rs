@@ -495,7 +495,8 @@ fn nulls_wrong_types_and_missing_metadata_are_reported() {
         std::fs::copy(base.db(), v.db()).expect("copy");
         attacker_db(&v).execute_batch(sql).expect(label);
         let report = verify_report(&v);
-        assert!(!problems(&report).is_empty(), "{label}: {report}");
+        assert!(has_problem(&report, "database", said), "{label}: {report}");
+        assert_human_verify_reports(&v, "database");
         let out = v.fails(&["list"]);
         assert_eq!(
             out.status.code(),
