@@ -380,6 +380,10 @@ fn explain_open_failure(dir: &Path, e: Error) -> Error {
     if !matches!(e, Error::Sql(_) | Error::Damaged(_)) {
         return e;
     }
+    // The schema check's refusal is what it says, whatever the folder's state.
+    if matches!(&e, Error::Damaged(why) if why.ends_with(schema::REFUSAL)) {
+        return e;
+    }
     if let Err(why) = rustix::fs::access(dir, rustix::fs::Access::WRITE_OK) {
         let why = std::io::Error::from(why);
         let text = format!(

@@ -176,12 +176,15 @@ pub fn problems(conn: &Connection) -> Result<Vec<String>> {
     Ok(out)
 }
 
+/// How the schema check's refusal ends (kept apart from other damage by `store::open`).
+pub(super) const REFUSAL: &str = "; refusing to use it";
+
 /// Refuses a database whose schema is not exactly the expected one (see [`problems`]): a
 /// planted trigger could make inserts vanish, a view or a changed table could show other data.
 pub fn check(conn: &Connection) -> Result<()> {
     match problems(conn)?.into_iter().next() {
         None => Ok(()),
-        Some(first) => Err(Error::Damaged(format!("{first}; refusing to use it"))),
+        Some(first) => Err(Error::Damaged(format!("{first}{REFUSAL}"))),
     }
 }
 
