@@ -843,3 +843,18 @@ fn a_planted_blob_name_never_leads_out_of_the_vault() {
         b"the owner's file outside the vault"
     );
 }
+
+/// Links the owner made are not the attacker's: a vault folder reached through a linked folder
+/// (a vault on a USB stick linked from the home folder) works as before; only links in place of
+/// the vault's own files are refused.
+#[test]
+fn a_vault_reached_through_a_linked_folder_still_works() {
+    let v = TestVault::new();
+    let id = v.add_simple("through a link");
+    let link = v.path("linked-vault");
+    std::os::unix::fs::symlink(&v.dir, &link).expect("link");
+    let out = at(&v, &link).args(["list"]).output().expect("run");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains(&id[..8]), "{}", stdout(&out));
+    at(&v, &link).args(["verify"]).assert().success();
+}

@@ -154,9 +154,7 @@ pub struct SnapshotFacts {
 pub fn snapshot_facts(db: &Path) -> Result<SnapshotFacts> {
     let conn = Connection::open_with_flags(
         db,
-        OpenFlags::SQLITE_OPEN_READ_ONLY
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX
-            | OpenFlags::SQLITE_OPEN_NOFOLLOW,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     super::harden(&conn)?;
     super::schema::check(&conn)?;
