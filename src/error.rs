@@ -12,6 +12,8 @@ pub enum Error {
     NoVault(PathBuf),
     #[error("a vault already exists at {0}")]
     VaultExists(PathBuf),
+    #[error("{dir} already holds vault files ({found}); `vault init` will not start a new vault over them, whose attachments it would not own (if vault.db was lost, restore a backup; to start a new vault, use an empty folder)")]
+    VaultFilesPresent { dir: PathBuf, found: String },
     #[error("this vault uses format version {found}, newer than this program understands ({supported}); upgrade vault")]
     NewerFormat { found: u32, supported: u32 },
     #[error("wrong passphrase (or every keyslot is damaged); nothing was changed")]
@@ -52,7 +54,7 @@ pub enum Error {
     #[error("i/o error: {0}")]
     Io(#[from] std::io::Error),
     #[error("storage error: {0}")]
-    Sql(#[from] rusqlite::Error),
+    Sql(rusqlite::Error),
     #[error("encryption failed: {0}")]
     Encrypt(String),
     #[error("decryption failed: {0}")]
@@ -87,6 +89,29 @@ pub fn size_text(n: u64) -> String {
     }
 }
 
+/// A storage error. A database SQLite calls malformed (or not a database at all), and a value of
+/// the wrong type or a NULL where the vault stores none, mean the file was damaged or edited:
+/// they are [`Error::Damaged`] (exit 4, one clear line), never a bare SQLite message.
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode;
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseCorrupt) | Some(ErrorCode::NotADatabase) => {
+                return Error::Damaged(format!("the vault database is malformed (SQLite: {e})"))
+            }
+            _ => {}
+        }
+        match e {
+            rusqlite::Error::InvalidColumnType(..)
+            | rusqlite::Error::FromSqlConversionFailure(..)
+            | rusqlite::Error::IntegralValueOutOfRange(..) => Error::Damaged(format!(
+                "the vault database holds a value of the wrong type ({e})"
+            )),
+            e => Error::Sql(e),
+        }
+    }
+}
+
 /// The library's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -104,7 +129,10 @@ impl Error {
         match self {
             Error::WrongPassphrase | Error::NoKeyslot(_) => 3,
             Error::Damaged(_) | Error::Tampered(_) | Error::TamperedKeyslot { .. } => 4,
-            Error::NoVault(_) | Error::VaultExists(_) | Error::NewerFormat { .. } => 5,
+            Error::NoVault(_)
+            | Error::VaultExists(_)
+            | Error::VaultFilesPresent { .. }
+            | Error::NewerFormat { .. } => 5,
             Error::NotFound(_) | Error::AmbiguousId { .. } => 6,
             Error::Busy => 7,
             Error::Interrupted => 130,

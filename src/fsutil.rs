@@ -54,7 +54,15 @@ pub fn create_private_dir(path: &Path) -> Result<()> {
         .mode(0o700)
         .create(path)
         .map_err(|e| Error::file(path, e))?;
-    fs::set_permissions(path, fs::Permissions::from_mode(0o700)).map_err(|e| Error::file(path, e))
+    // Tightened through a handle opened without following a link: a planted link must not
+    // make vault change the mode of a folder elsewhere. A link is left as it is.
+    let dir = match open_dir_nofollow(path) {
+        Ok(Some(fd)) => fd,
+        Ok(None) | Err(Error::Damaged(_)) => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    rustix::fs::fchmod(&dir, rustix::fs::Mode::from_raw_mode(0o700))
+        .map_err(|e| Error::file(path, e.into()))
 }
 
 /// fsyncs a directory so a rename or create inside it is durable.
@@ -62,4 +70,99 @@ pub fn sync_dir(path: &Path) -> Result<()> {
     File::open(path)
         .and_then(|d| d.sync_all())
         .map_err(|e| Error::file(path, e))
+}
+
+/// Opens a directory without following a symbolic link at its last component (`O_NOFOLLOW`,
+/// `O_DIRECTORY`), so that work done relative to the handle stays inside it even if the name
+/// is swapped for a link afterwards. `Ok(None)` when it does not exist; a link or a non-directory
+/// is refused as damage (SECURITY.md, adversary 7: a planted `blobs` link must not make vault
+/// delete or move files elsewhere).
+pub fn open_dir_nofollow(path: &Path) -> Result<Option<rustix::fd::OwnedFd>> {
+    use rustix::fs::{openat, Mode, OFlags, CWD};
+    match openat(
+        CWD,
+        path,
+        OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC,
+        Mode::empty(),
+    ) {
+        Ok(fd) => Ok(Some(fd)),
+        Err(rustix::io::Errno::NOENT) => Ok(None),
+        Err(rustix::io::Errno::LOOP) | Err(rustix::io::Errno::NOTDIR) => {
+            Err(Error::Damaged(format!(
+                "{} is a symbolic link or not a folder; vault does not follow links out of its folder",
+                path.display()
+            )))
+        }
+        Err(e) => Err(Error::file(path, e.into())),
+    }
+}
+
+/// Moves `name` from the directory `from` into the directory `to`, never replacing a file
+/// there: when the name is taken, `.1`, `.2`, ... is appended. Returns the name it got.
+pub fn move_between(
+    from: &rustix::fd::OwnedFd,
+    name: &str,
+    to: &rustix::fd::OwnedFd,
+    to_path: &Path,
+) -> Result<String> {
+    use rustix::fs::{renameat, renameat_with, statat, AtFlags, RenameFlags};
+    for n in 0..1000u32 {
+        let target = if n == 0 {
+            name.to_owned()
+        } else {
+            format!("{name}.{n}")
+        };
+        match renameat_with(from, name, to, &target, RenameFlags::NOREPLACE) {
+            Ok(()) => return Ok(target),
+            Err(rustix::io::Errno::EXIST) => continue,
+            // File systems without RENAME_NOREPLACE: check, then rename (a folder only vault
+            // writes to, so the gap between the two does not matter).
+            Err(rustix::io::Errno::INVAL) | Err(rustix::io::Errno::NOSYS) => {
+                match statat(to, &target, AtFlags::SYMLINK_NOFOLLOW) {
+                    Ok(_) => continue,
+                    Err(rustix::io::Errno::NOENT) => {
+                        renameat(from, name, to, &target)
+                            .map_err(|e| Error::file(to_path.join(&target), e.into()))?;
+                        return Ok(target);
+                    }
+                    Err(e) => return Err(Error::file(to_path.join(&target), e.into())),
+                }
+            }
+            Err(e) => return Err(Error::file(to_path.join(&target), e.into())),
+        }
+    }
+    Err(Error::file(
+        to_path.join(name),
+        std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            "too many files of this name already",
+        ),
+    ))
+}
+
+/// Group- or other-accessible modes among the vault folder and the given names in it (the
+/// database, its log files, `blobs/`). Symbolic links are not followed. A fixed handful of
+/// `stat` calls, whatever the vault size. Empty when everything is private to the owner.
+pub fn loose_permissions(dir: &Path, names: &[&str]) -> Vec<std::path::PathBuf> {
+    let loose = |p: &Path| {
+        fs::symlink_metadata(p)
+            .is_ok_and(|m| !m.file_type().is_symlink() && m.permissions().mode() & 0o077 != 0)
+    };
+    std::iter::once(dir.to_path_buf())
+        .chain(names.iter().map(|n| dir.join(n)))
+        .filter(|p| loose(p))
+        .collect()
+}
+
+/// Gives the file `from` the second name `to` (a hard link; `to` must not exist) and returns
+/// true; where the file system has no hard links (FAT, some network shares), renames it and
+/// returns false. Used to commit blob files (see `Vault::clean_leftovers`).
+pub fn link_or_rename(from: &Path, to: &Path) -> Result<bool> {
+    match fs::hard_link(from, to) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Error::file(to, e)),
+        Err(_) => fs::rename(from, to)
+            .map(|_| false)
+            .map_err(|e| Error::file(to, e)),
+    }
 }

@@ -235,6 +235,7 @@ pub fn verify(
             &mut deferred,
             &mut p,
         );
+        check_quarantine(vault_ref.dir(), &mut p);
         check_keyslots(&snap.keyslots, &snap.entries, &mut p);
         check_exports(&snap.exports, &snap.entries, &rotation, &mut p);
         check_unpaired(
@@ -289,6 +290,57 @@ pub fn verify(
             problems: p.0,
         })
     })
+}
+
+/// The report for a vault whose database cannot be used at all (malformed pages, a schema
+/// vault did not create, missing tables, values of the wrong type, no format version): `verify`
+/// prints it instead of failing, with a `database` problem for what went wrong, a
+/// `database_schema` problem for every object the schema check refuses, and whatever SQLite's
+/// integrity check lists. `error` is what stopped the ordinary checks.
+pub fn database_report(dir: &std::path::Path, error: &crate::Error) -> Report {
+    let found = crate::store::inspect(dir);
+    let mut p = Problems(Vec::new());
+    for line in &found.schema {
+        p.add("database_schema", crate::store::DB_FILE, line.clone());
+    }
+    for line in &found.integrity {
+        p.add(
+            "database",
+            crate::store::DB_FILE,
+            format!("SQLite integrity check: {line}"),
+        );
+    }
+    let detail = match error {
+        crate::Error::Damaged(s) => s.clone(),
+        other => other.to_string(),
+    };
+    // The schema check's refusal repeats a line already listed.
+    if !found
+        .schema
+        .iter()
+        .any(|line| detail.starts_with(line.as_str()))
+    {
+        p.add("database", crate::store::DB_FILE, detail);
+    }
+    Report {
+        tier: "basic",
+        ledger_entries: 0,
+        signed_entries: 0,
+        checkpoints: 0,
+        records: 0,
+        attachments: 0,
+        attachment_bytes: 0,
+        leftover_files: 0,
+        records_opened_with_cached_keys: 0,
+        receipt: None,
+        problems: p.0,
+    }
+}
+
+/// True when `error` says the vault's database cannot be used as it is: `verify` then reports
+/// it with [`database_report`] instead of stopping.
+pub fn is_database_error(error: &crate::Error) -> bool {
+    matches!(error, crate::Error::Damaged(_) | crate::Error::Sql(_))
 }
 
 /// Everything tier 1 reads, from one read transaction, and what was checked while reading.
@@ -783,6 +835,40 @@ fn check_attachments(
         }
     }
     (bytes, leftovers)
+}
+
+/// Files in the vault's quarantine folder: complete blob files no attachment of this database
+/// owned, moved there by the clean-up at unlock (never deleted). Each is a problem until the
+/// owner decides: it may be the only copy of an attachment another copy of `vault.db` recorded.
+fn check_quarantine(vault_dir: &std::path::Path, p: &mut Problems) {
+    let dir = vault_dir.join(crate::store::QUARANTINE_DIR);
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
+    let mut names: Vec<String> = entries
+        .flatten()
+        .map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            // Names vault gives are hex digits and dots; anything else was planted: escaped.
+            if name.bytes().all(|b| b.is_ascii_hexdigit() || b == b'.') {
+                name
+            } else {
+                name.escape_debug().to_string()
+            }
+        })
+        .collect();
+    names.sort();
+    for name in names {
+        let path = dir.join(&name);
+        p.add(
+            "quarantine",
+            format!("{}/{name}", crate::store::QUARANTINE_DIR),
+            format!(
+                "a complete attachment file no attachment of this vault.db owns (moved here from blobs/, not deleted); it may be the only copy of an attachment another copy of vault.db recorded (one from before a `vault rekey`, a sync conflict, another vault's database). Keep it until you know; to remove it: rm '{}'",
+                path.display()
+            ),
+        );
+    }
 }
 
 /// The blob hash, blob size and description hash the ledger commits to for an attachment row

@@ -1050,7 +1050,8 @@ fn tampered_ledger_and_checkpoints_are_found() {
 /// Case 10: an older copy of the vault put back in place is caught by a receipt of the newer one.
 /// `vault.db` alone put back from an older copy while `blobs/` is newer (a sync conflict, a
 /// database restored by hand): the attachment only the newer database knew survives the next
-/// unlocking command, is counted as a leftover, and the receipt reports the rollback.
+/// unlocking command (moved to `quarantine/`, never deleted), verify reports it there, and the
+/// receipt reports the rollback.
 #[test]
 fn a_database_rolled_back_alone_keeps_the_newer_attachment() {
     let base = base();
@@ -1068,8 +1069,13 @@ fn a_database_rolled_back_alone_keeps_the_newer_attachment() {
     let receipt = v.path("r.txt");
     let receipt_arg = receipt.to_str().expect("path").to_owned();
     v.ok(&["receipt", "--out", &receipt_arg]);
+    // Every attachment file's content, wherever in the vault folder it is kept.
     let blobs = || {
-        let mut files = common::all_files(&v.dir.join("blobs"));
+        let mut files: Vec<Vec<u8>> = ["blobs", "quarantine"]
+            .iter()
+            .flat_map(|d| common::all_files(&v.dir.join(d)))
+            .map(|p| std::fs::read(p).expect("read"))
+            .collect();
         files.sort();
         files
     };
@@ -1089,9 +1095,22 @@ fn a_database_rolled_back_alone_keeps_the_newer_attachment() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert_eq!(blobs(), blobs_before);
+    let quarantined: Vec<String> = std::fs::read_dir(v.dir.join("quarantine"))
+        .expect("quarantine folder")
+        .flatten()
+        .map(|e| format!("quarantine/{}", e.file_name().to_string_lossy()))
+        .collect();
+    assert_eq!(quarantined.len(), 1, "{quarantined:?}");
     let r = verify(&v, true, &["--receipt", &receipt_arg]);
-    assert_eq!(r.report()["leftover_files"], 1, "{}", r.json);
-    assert_problems(&r, "full", &[("rollback", "receipt".to_owned())]);
+    assert_eq!(r.report()["leftover_files"], 0, "{}", r.json);
+    assert_problems(
+        &r,
+        "full",
+        &[
+            ("quarantine", quarantined[0].clone()),
+            ("rollback", "receipt".to_owned()),
+        ],
+    );
 }
 
 #[test]

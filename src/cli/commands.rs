@@ -121,9 +121,13 @@ impl Ctx {
             self.out.note(&tf!(msg, n = unlocked.new_entries));
         }
         warn_missing(&self.out, unlocked.missing());
-        let removed = unlocked.clean_leftovers()?;
-        if removed > 0 {
-            self.out.note(&tf!(Msg::NoteLeftovers, n = removed));
+        let cleanup = unlocked.clean_leftovers()?;
+        if cleanup.removed > 0 {
+            self.out.note(&tf!(Msg::NoteLeftovers, n = cleanup.removed));
+        }
+        if cleanup.quarantined > 0 {
+            self.out
+                .warn(&tf!(Msg::WarnQuarantined, n = cleanup.quarantined));
         }
         Ok(unlocked)
     }
@@ -154,6 +158,37 @@ fn default_dir() -> Result<PathBuf> {
         .ok_or_else(|| Error::Invalid(t(Msg::NoDataDir).into()))
 }
 
+/// Warns once per command when other users of the computer can read or change the vault
+/// folder or the files vault keeps in it (a fixed handful of `lstat` calls).
+fn warn_loose_permissions(ctx: &Ctx) {
+    let db = vault::store::DB_FILE;
+    if !ctx.dir.join(db).exists() {
+        return;
+    }
+    let wal = format!("{db}-wal");
+    let shm = format!("{db}-shm");
+    let names = [
+        db,
+        &wal,
+        &shm,
+        vault::store::BLOB_DIR,
+        vault::store::QUARANTINE_DIR,
+    ];
+    let loose = vault::fsutil::loose_permissions(&ctx.dir, &names);
+    if loose.is_empty() {
+        return;
+    }
+    let paths: Vec<String> = loose
+        .iter()
+        .map(|p| super::terminal::inline(&p.display().to_string()).into_owned())
+        .collect();
+    ctx.out.warn(&tf!(
+        Msg::WarnLoosePermissions,
+        paths = paths.join(", "),
+        dir = super::terminal::inline(&ctx.dir.display().to_string())
+    ));
+}
+
 /// Runs the parsed command; returns the exit code for success paths that are not 0.
 pub fn dispatch(cli: Cli) -> Result<u8> {
     let ctx = Ctx {
@@ -164,6 +199,7 @@ pub fn dispatch(cli: Cli) -> Result<u8> {
         passphrase_file: cli.passphrase_file,
         out: Out::new(cli.json, cli.quiet),
     };
+    warn_loose_permissions(&ctx);
     let done = match cli.command {
         Command::Verify(a) => {
             return super::verify_cmd::verify(&ctx.dir, ctx.passphrase_file.as_deref(), &ctx.out, a)
@@ -255,9 +291,7 @@ fn init(ctx: &Ctx, a: InitArgs) -> Result<()> {
     };
     params.check_floor()?;
     check_folder_path(&ctx.dir)?;
-    if ctx.dir.join(vault::store::DB_FILE).exists() {
-        return Err(Error::VaultExists(ctx.dir.clone()));
-    }
+    Vault::check_init_target(&ctx.dir)?;
     let pass = if a.generate_passphrase {
         super::maint_cmd::generate_passphrase(ctx.passphrase_file.as_deref())?
     } else {

@@ -234,8 +234,8 @@ catalogue! {
         | "1 anotación se agregó sin la contraseña y aún no está firmada; la próxima vez que abra la bóveda con la contraseña se firma";
     VerifyUnsignedNote: "{n} entries were added without the passphrase and are not yet signed; the next unlock signs them"
         | "{n} anotaciones se agregaron sin la contraseña y aún no están firmadas; la próxima vez que abra la bóveda con la contraseña se firman";
-    VerifyLeftoverNote: "{n} file(s) in blobs/ belong to no attachment: left by an interrupted attach, or recorded by a newer copy of vault.db (check with verify --receipt); files the vault's key opens are never deleted"
-        | "{n} archivo(s) de blobs/ no pertenecen a ningún adjunto: quedaron de un adjunto interrumpido, o los registró una copia más reciente de vault.db (compruébelo con verify --receipt); los archivos que abre la clave de la bóveda nunca se borran";
+    VerifyLeftoverNote: "files in blobs/ that belong to no attachment: {n}; left by an interrupted attach or rekey, or recorded by another copy of vault.db (check with verify --receipt); the next command that asks for the passphrase removes interrupted writes and moves complete files to quarantine/ (nothing is deleted)"
+        | "archivos de blobs/ que no son de ningún adjunto: {n}; quedaron de un adjunto o un cambio de clave interrumpido, o los anotó otra copia de vault.db (compruébelo con verify --receipt); el próximo comando que pida la contraseña quita las escrituras interrumpidas y mueve los archivos completos a quarantine/ (no se borra nada)";
     NoCheckpoint: "the vault has no signed checkpoint" | "la bóveda no tiene ningún punto de control firmado";
     ReceiptWritten: "Receipt for {size} ledger entries written to {path}" | "Comprobante de {size} entradas del registro escrito en {path}";
     ReceiptNote: "Keep it away from this computer (email it to your lawyer or print it). Vault fingerprint: {fp}"
@@ -488,6 +488,11 @@ catalogue! {
     NotABackup: "{path} is not a vault backup (a file made by `vault backup`); nothing was restored"
         | "{path} no es una copia de seguridad de vault (un archivo hecho con `vault backup`); no se restauró nada";
     StandardInput: "standard input" | "la entrada estándar";
+    // --- store: the database and the blob folder against a folder attacker and damage
+    WarnQuarantined: "{n} complete attachment file(s) in blobs/ belong to no attachment of this vault.db; they were moved to the quarantine/ folder of the vault, not deleted (it may be an attachment an older or newer copy of vault.db recorded); run `vault verify` for what to do"
+        | "en blobs/ había archivos adjuntos completos que no son de ningún adjunto de este vault.db (cantidad: {n}); se movieron a la carpeta quarantine/ de la bóveda, sin borrarlos (pueden ser adjuntos que anotó otra copia de vault.db); ejecute `vault verify` para saber qué hacer";
+    WarnLoosePermissions: "other users of this computer can read or change the vault's files ({paths}); make them private with: chmod -R go-rwx {dir}"
+        | "otras personas que usan esta computadora pueden leer o cambiar los archivos de la bóveda ({paths}); hágalos privados con: chmod -R go-rwx {dir}";
 }
 
 /// The text of `m` in the current language.
@@ -703,6 +708,11 @@ pub fn localized(err: &Error, lang: Lang) -> String {
             p.display()
         ),
         Error::VaultExists(p) => format!("ya existe una bóveda en {}", p.display()),
+        // store: init refuses a folder that holds vault files
+        Error::VaultFilesPresent { dir, found } => format!(
+            "{} ya tiene archivos de una bóveda ({found}); `vault init` no creará una bóveda nueva encima, porque sus adjuntos no serían de nadie (si perdió vault.db, recupere un respaldo; para una bóveda nueva, use una carpeta vacía)",
+            dir.display()
+        ),
         Error::NewerFormat { found, supported } => format!(
             "esta bóveda usa la versión de formato {found}, más nueva que la que entiende este programa ({supported}); actualice vault"
         ),
@@ -963,6 +973,71 @@ const DETAILS_ES: &[(&str, &str)] = &[
     ),
     ("* MiB of memory is over 4 GiB", "* MiB de memoria pasa de 4 GiB"),
     ("salt shorter than 16 bytes", "sal de menos de 16 bytes"),
+    // store: database damage, schema check, links
+    (
+        "the vault database is malformed (SQLite: *); nothing was signed or changed",
+        "la base de datos de la bóveda está dañada (SQLite: *); no se firmó ni se cambió nada",
+    ),
+    (
+        "the vault database is malformed (SQLite: *)",
+        "la base de datos de la bóveda está dañada (SQLite: *)",
+    ),
+    (
+        "the vault database holds a value of the wrong type (*)",
+        "la base de datos de la bóveda tiene un valor de un tipo que no corresponde (*)",
+    ),
+    (
+        "the vault database changed * rows where it should have stored one *; nothing was saved",
+        "la base de datos de la bóveda cambió * filas donde debía guardar una (*); no se guardó nada",
+    ),
+    (
+        "the vault database holds a trigger * that vault never creates; refusing to use it",
+        "la base de datos de la bóveda tiene un disparador (trigger) * que vault nunca crea: alguien la modificó; vault no la usará",
+    ),
+    (
+        "the vault database holds a view * that vault never creates; refusing to use it",
+        "la base de datos de la bóveda tiene una vista (view) * que vault nunca crea: alguien la modificó; vault no la usará",
+    ),
+    (
+        "the vault database holds a table * that vault never creates; refusing to use it",
+        "la base de datos de la bóveda tiene una tabla * que vault nunca crea: alguien la modificó; vault no la usará",
+    ),
+    (
+        "the vault database holds an index * that vault never creates; refusing to use it",
+        "la base de datos de la bóveda tiene un índice * que vault nunca crea: alguien la modificó; vault no la usará",
+    ),
+    (
+        "the vault database holds a * * that vault never creates; refusing to use it",
+        "la base de datos de la bóveda tiene un objeto (*) * que vault nunca crea: alguien la modificó; vault no la usará",
+    ),
+    (
+        "the vault database holds an object * that vault never creates; refusing to use it",
+        "la base de datos de la bóveda tiene un objeto * que vault nunca crea: alguien la modificó; vault no la usará",
+    ),
+    (
+        "the vault database's * * is not the one vault creates (its definition was changed); refusing to use it",
+        "en la base de datos de la bóveda, el objeto (*) * no es el que crea vault (alguien cambió su definición); vault no la usará",
+    ),
+    (
+        "the vault database has no table *; refusing to use it",
+        "a la base de datos de la bóveda le falta la tabla *; vault no la usará",
+    ),
+    (
+        "the vault database has no format version",
+        "la base de datos de la bóveda no indica su versión de formato",
+    ),
+    (
+        "* in the vault folder is a symbolic link; vault does not follow links out of its folder (remove the link and put the real * back)",
+        "* en la carpeta de la bóveda es un enlace simbólico; vault no sigue enlaces fuera de su carpeta (quite el enlace y ponga de nuevo el verdadero *)",
+    ),
+    (
+        "attachment * names a blob file vault never creates (*); refusing to use it",
+        "el adjunto * indica un archivo que vault nunca crea (*): alguien cambió la base de datos; vault no lo usará",
+    ),
+    (
+        "* is a symbolic link or not a folder; vault does not follow links out of its folder",
+        "* es un enlace simbólico o no es una carpeta; vault no sigue enlaces fuera de su carpeta",
+    ),
     (
         "the attachment was stored, but * changed while it was read; it was not removed",
         "el adjunto se guardó, pero * cambió mientras se leía; no se borró",
@@ -1229,6 +1304,15 @@ const ITEMS_ES: &[(&str, &str)] = &[
 const PROBLEM_KINDS_ES: &[(&str, &str)] = &[
     // src/integrity.rs (and src/ledger/rotation.rs, reported as `rekey`)
     ("database", "la base de datos de la bóveda está dañada"),
+    // store: schema check and quarantine folder
+    (
+        "database_schema",
+        "la base de datos de la bóveda tiene algo que vault nunca crea (un disparador, una vista, una tabla o un índice de más, o una tabla cambiada): alguien la modificó; vault no la usará",
+    ),
+    (
+        "quarantine",
+        "un archivo adjunto completo que no es de ningún adjunto de este vault.db se movió a la carpeta quarantine/ (no se borró); puede ser la única copia de un adjunto que anotó otra copia de vault.db; guárdelo hasta saber de dónde viene (con --json verá el comando para borrarlo)",
+    ),
     (
         "rekey",
         "un cambio de clave maestra (vault rekey) no es coherente con lo anotado en el registro",

@@ -31,7 +31,17 @@ pub fn verify(dir: &Path, pass_file: Option<&Path>, out: &Out, a: VerifyArgs) ->
         )?),
         None => None,
     };
-    let mut vault = Vault::open(dir)?;
+    // Whatever state the database is in, verify prints a report: a database that cannot be
+    // opened or read is a `database` problem (exit 4), never a bare storage error.
+    let mut vault = match Vault::open(dir) {
+        Ok(v) => v,
+        Err(e) if vault::integrity::is_database_error(&e) => {
+            let report = vault::integrity::database_report(dir, &e);
+            print_report(out, &report, false)?;
+            return Ok(EXIT_PROBLEMS);
+        }
+        Err(e) => return Err(e),
+    };
     let pass = match pass_file {
         Some(f) => Some(passphrase::from_file(f)?),
         None if a.full => Some(passphrase::existing(None)?),
@@ -50,16 +60,27 @@ pub fn verify(dir: &Path, pass_file: Option<&Path>, out: &Out, a: VerifyArgs) ->
     let mut unlock_error = None;
     let report = match pass {
         Some(p) => match super::timing::unlocking(|| vault.unlock(&p, true)) {
-            Ok(mut unlocked) => unlocked.verify(receipt.as_deref(), Some(&tick))?,
+            Ok(mut unlocked) => unlocked.verify(receipt.as_deref(), Some(&tick)),
             Err(
-                e @ (Error::WrongPassphrase | Error::NoKeyslot(_) | Error::TamperedKeyslot { .. }),
+                e @ (Error::WrongPassphrase
+                | Error::NoKeyslot(_)
+                | Error::TamperedKeyslot { .. }
+                | Error::Tampered(_)
+                | Error::Damaged(_)),
             ) => {
                 unlock_error = Some(e);
-                Vault::open(dir)?.verify(receipt.as_deref(), Some(&tick))?
+                Vault::open(dir).and_then(|mut v| v.verify(receipt.as_deref(), Some(&tick)))
             }
-            Err(e) => return Err(e),
+            Err(e) => Err(e),
         },
-        None => vault.verify(receipt.as_deref(), Some(&tick))?,
+        None => vault.verify(receipt.as_deref(), Some(&tick)),
+    };
+    let report = match report {
+        Ok(r) => r,
+        Err(e) if vault::integrity::is_database_error(&e) => {
+            vault::integrity::database_report(dir, &e)
+        }
+        Err(e) => return Err(e),
     };
     if let Some(b) = &bar {
         b.finish_and_clear();

@@ -32,7 +32,7 @@ pub struct CacheSegmentRow {
     pub signature: Vec<u8>,
 }
 
-const CACHE_TABLE: &str = "CREATE TABLE IF NOT EXISTS cache (
+pub(super) const CACHE_TABLE: &str = "CREATE TABLE IF NOT EXISTS cache (
     seq INTEGER PRIMARY KEY, covered INTEGER NOT NULL,
     ciphertext BLOB NOT NULL, signature BLOB NOT NULL)";
 
@@ -245,7 +245,8 @@ impl Tx<'_> {
     /// Stores one cache segment (creates the table if needed).
     pub fn insert_cache_segment(&self, row: &CacheSegmentRow) -> Result<()> {
         self.tx.execute(CACHE_TABLE, [])?;
-        self.tx
+        let n = self
+            .tx
             .execute(
                 "INSERT INTO cache(seq, covered, ciphertext, signature) VALUES(?1, ?2, ?3, ?4)",
                 params![
@@ -259,9 +260,9 @@ impl Tx<'_> {
                 Some(rusqlite::ErrorCode::ConstraintViolation) => {
                     Error::Invalid(format!("cache segment {} already exists", row.seq))
                 }
-                _ => Error::Sql(e),
+                _ => e.into(),
             })?;
-        Ok(())
+        super::one_row(n, "list cache segment")
     }
 
     /// Removes cache segments by number.

@@ -13,6 +13,10 @@ use crate::{Error, Result};
 /// checkpointed often, so it is normally a few MiB; this bounds `destroy`'s time).
 const WAL_OVERWRITE_CAP: u64 = 16 << 20;
 
+/// The scratch table [`Store::overwrite_wal`] fills and drops again (an interrupted run can
+/// leave it behind, so the schema check accepts it).
+pub(super) const WAL_FILL_TABLE: &str = "CREATE TABLE IF NOT EXISTS wal_fill (b BLOB NOT NULL)";
+
 impl Tx<'_> {
     /// Replaces a record revision's ciphertext (re-encryption; the ledger leaf stays).
     pub fn update_record_ciphertext(
@@ -100,9 +104,7 @@ impl Store {
             return Err(Error::Busy);
         }
         let fill = len.min(WAL_OVERWRITE_CAP) as i64;
-        self.conn
-            .execute_batch("CREATE TABLE IF NOT EXISTS wal_fill (b BLOB NOT NULL)")
-            .map_err(busy)?;
+        self.conn.execute_batch(WAL_FILL_TABLE).map_err(busy)?;
         self.conn
             .execute("INSERT INTO wal_fill(b) VALUES(zeroblob(?1))", [fill])
             .map_err(busy)?;
@@ -154,6 +156,8 @@ pub fn snapshot_facts(db: &Path) -> Result<SnapshotFacts> {
         db,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
+    super::harden(&conn)?;
+    super::schema::check(&conn)?;
     super::schema::check_version(&conn)?;
     let vault_id: String = conn
         .query_row("SELECT value FROM meta WHERE key = 'vault_id'", [], |r| {
@@ -167,6 +171,12 @@ pub fn snapshot_facts(db: &Path) -> Result<SnapshotFacts> {
             Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    if let Some((bad, _)) = blobs.iter().find(|(name, _)| !super::is_blob_name(name)) {
+        return Err(Error::Damaged(format!(
+            "the snapshot names a blob file vault never creates ({:?})",
+            bad.chars().take(64).collect::<String>()
+        )));
+    }
     Ok(SnapshotFacts {
         vault_id,
         ledger_entries: ledger_entries as u64,

@@ -33,6 +33,15 @@ pub use schema::FORMAT_VERSION;
 pub const DB_FILE: &str = "vault.db";
 /// Directory of attachment blobs inside the vault directory.
 pub const BLOB_DIR: &str = "blobs";
+/// Directory inside the vault where complete blob files the database does not own are moved
+/// (never deleted: they may be the only copy of an attachment; docs/format.md, "Quarantine").
+pub const QUARANTINE_DIR: &str = "quarantine";
+
+/// True for the names vault gives blob files: 32 lower-case hex digits (a random id). Only
+/// such names are ever joined to `blobs/`, and only such names (and `.partial` ones) deleted.
+pub fn is_blob_name(name: &str) -> bool {
+    name.len() == 32 && name.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
 
 /// An open vault database.
 pub struct Store {
@@ -106,7 +115,20 @@ fn busy(e: rusqlite::Error) -> Error {
         Some(rusqlite::ErrorCode::DatabaseBusy) | Some(rusqlite::ErrorCode::DatabaseLocked) => {
             Error::Busy
         }
-        _ => Error::Sql(e),
+        _ => e.into(),
+    }
+}
+
+/// Checks that a statement changed exactly one row. Zero where one was expected is never a
+/// success: something in the database (a planted trigger, a row changed under us) kept the
+/// change from happening.
+fn one_row(n: usize, what: &str) -> Result<()> {
+    if n == 1 {
+        Ok(())
+    } else {
+        Err(Error::Damaged(format!(
+            "the vault database changed {n} rows where it should have stored one {what}; nothing was saved"
+        )))
     }
 }
 
@@ -114,14 +136,14 @@ impl Store {
     /// Creates a new vault database in `dir` (which must exist, empty of a vault).
     pub fn create(dir: &Path) -> Result<Store> {
         let path = dir.join(DB_FILE);
-        if path.exists() {
+        if std::fs::symlink_metadata(&path).is_ok() {
             return Err(Error::VaultExists(dir.to_path_buf()));
         }
+        // Created empty, new and private (SQLite gives its log files the database's mode).
+        crate::fsutil::create_new_private(&path)?;
         let conn = Connection::open_with_flags(
             &path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         let store = Store::configure(conn, dir)?;
         schema::create(&store.conn)?;
@@ -132,6 +154,7 @@ impl Store {
     /// Opens an existing vault database, refusing newer formats.
     pub fn open(dir: &Path) -> Result<Store> {
         let path = dir.join(DB_FILE);
+        refuse_links(dir)?;
         if !path.is_file() {
             return Err(Error::NoVault(dir.to_path_buf()));
         }
@@ -150,6 +173,9 @@ impl Store {
             )
         })?;
         let store = Store::configure(conn, dir)?;
+        // Exactly the expected schema, before anything is read or written (issue: a planted
+        // trigger made inserts vanish while `add` printed an id).
+        schema::check(&store.conn)?;
         schema::check_version(&store.conn)?;
         // Best effort: a read-only or busy vault works without it, only slower to list.
         let _ = store.conn.execute_batch(schema::LATER_INDEXES);
@@ -158,6 +184,7 @@ impl Store {
     }
 
     fn configure(conn: Connection, dir: &Path) -> Result<Store> {
+        harden(&conn)?;
         conn.busy_timeout(Duration::from_secs(30))?;
         // secure_delete: freed pages are zeroed; temp_store in memory: no temp files.
         // WAL + synchronous=FULL: one fsync per commit, durable across power loss.
@@ -225,15 +252,117 @@ impl Store {
                 &path,
                 OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
             )?;
+            harden(&conn)?;
             conn.busy_timeout(Duration::from_secs(30))?;
             conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
-            integrity_problems(&conn)
+            integrity_problems(&conn, "integrity_check")
+        }
+    }
+
+    /// SQLite's quick structural check (`PRAGMA quick_check`), as a job for another thread:
+    /// unlocking commands run it while the passphrase is derived, and refuse a database it
+    /// calls malformed before signing, listing or adding anything.
+    pub fn quick_check_job(&self) -> impl FnOnce() -> Result<()> + Send + 'static {
+        let path = self.dir.join(DB_FILE);
+        move || {
+            let conn = Connection::open_with_flags(
+                &path,
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
+            harden(&conn)?;
+            conn.busy_timeout(Duration::from_secs(30))?;
+            conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
+            match integrity_problems(&conn, "quick_check")?.into_iter().next() {
+                None => Ok(()),
+                Some(first) => Err(Error::Damaged(format!(
+                    "the vault database is malformed (SQLite: {first}); nothing was signed or changed"
+                ))),
+            }
         }
     }
 }
 
-fn integrity_problems(conn: &Connection) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+/// What can be said about a vault database that could not be opened for use, read with a
+/// read-only connection of its own (`vault verify` reports it instead of failing).
+#[derive(Debug, Default)]
+pub struct Inspection {
+    /// Objects the schema check refuses, and missing tables (one line each).
+    pub schema: Vec<String>,
+    /// What SQLite's integrity check lists (or why it could not run).
+    pub integrity: Vec<String>,
+}
+
+/// Inspects the database in `dir` without using it (see [`Inspection`]); never fails.
+pub fn inspect(dir: &Path) -> Inspection {
+    let mut out = Inspection::default();
+    if refuse_links(dir).is_err() {
+        return out;
+    }
+    let conn = match Connection::open_with_flags(
+        dir.join(DB_FILE),
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    ) {
+        Ok(c) => c,
+        Err(e) => {
+            out.integrity.push(Error::from(e).to_string());
+            return out;
+        }
+    };
+    let _ = harden(&conn);
+    let _ = conn.busy_timeout(Duration::from_secs(30));
+    let _ = conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true);
+    match schema::problems(&conn) {
+        Ok(p) => out.schema = p,
+        Err(e) => out.integrity.push(sql_detail(&e)),
+    }
+    match integrity_problems(&conn, "integrity_check") {
+        Ok(p) => out.integrity.extend(p),
+        Err(e) => out.integrity.push(sql_detail(&e)),
+    }
+    out
+}
+
+/// The inner text of a storage error (without the "run vault verify" advice).
+fn sql_detail(e: &Error) -> String {
+    match e {
+        Error::Damaged(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// SQLite's defences against a database file written by someone else: no schema writes
+/// through `writable_schema` and friends (defensive mode), and no functions of the schema
+/// (index expressions, views, triggers) that are not marked harmless (`trusted_schema=OFF`).
+fn harden(conn: &Connection) -> Result<()> {
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
+    conn.execute_batch("PRAGMA trusted_schema=OFF;")?;
+    Ok(())
+}
+
+/// Refuses a vault folder whose database, its log files or its blob folder is a symbolic link:
+/// vault works inside its folder only, and following a planted link would read, write or
+/// delete files elsewhere (SECURITY.md, adversary 7).
+pub fn refuse_links(dir: &Path) -> Result<()> {
+    for name in [
+        DB_FILE,
+        &format!("{DB_FILE}-wal"),
+        &format!("{DB_FILE}-shm"),
+        BLOB_DIR,
+        QUARANTINE_DIR,
+    ] {
+        let path = dir.join(name);
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(Error::Damaged(format!(
+                "{name} in the vault folder is a symbolic link; vault does not follow links out of its folder (remove the link and put the real {name} back)"
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn integrity_problems(conn: &Connection, pragma: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(&format!("PRAGMA {pragma}"))?;
     let rows: Vec<String> = stmt
         .query_map([], |r| r.get::<_, String>(0))?
         .collect::<rusqlite::Result<_>>()?;
@@ -245,6 +374,10 @@ fn integrity_problems(conn: &Connection) -> Result<Vec<String>> {
 /// or "disk I/O error": say which.
 fn explain_open_failure(dir: &Path, e: Error) -> Error {
     if !matches!(e, Error::Sql(_) | Error::Damaged(_)) {
+        return e;
+    }
+    // The schema check's refusal is what it says, whatever the folder's state.
+    if matches!(&e, Error::Damaged(why) if why.ends_with(schema::REFUSAL)) {
         return e;
     }
     if let Err(why) = rustix::fs::access(dir, rustix::fs::Access::WRITE_OK) {
@@ -264,6 +397,36 @@ fn explain_open_failure(dir: &Path, e: Error) -> Error {
         );
     }
     e
+}
+
+/// The vault files found in `dir` (the database, its log files, a blob or quarantine folder
+/// that holds anything), so that `init` never starts a new vault over an old one's files: a
+/// new database would not own those blobs. Empty when there are none.
+pub fn vault_files_in(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for name in [
+        DB_FILE.to_owned(),
+        format!("{DB_FILE}-wal"),
+        format!("{DB_FILE}-shm"),
+        format!("{DB_FILE}-journal"),
+    ] {
+        if std::fs::symlink_metadata(dir.join(&name)).is_ok() {
+            out.push(name);
+        }
+    }
+    for name in [BLOB_DIR, QUARANTINE_DIR] {
+        let path = dir.join(name);
+        match std::fs::symlink_metadata(&path) {
+            Ok(m) if m.is_dir() => {
+                if std::fs::read_dir(&path).is_ok_and(|mut e| e.next().is_some()) {
+                    out.push(format!("{name}/"));
+                }
+            }
+            Ok(_) => out.push(name.to_owned()),
+            Err(_) => {}
+        }
+    }
+    out
 }
 
 /// A vault that SQLite could open only for reading (its write-ahead log files already exist)
@@ -309,11 +472,11 @@ impl Tx<'_> {
 
     /// Sets a metadata value.
     pub fn set_meta(&self, key: &str, value: &str) -> Result<()> {
-        self.tx.execute(
+        let n = self.tx.execute(
             "INSERT INTO meta(key, value) VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             params![key, value],
         )?;
-        Ok(())
+        one_row(n, "metadata value")
     }
 
     /// Number of ledger leaves: one past the highest leaf index. `MAX` on the integer primary
@@ -332,10 +495,11 @@ impl Tx<'_> {
     pub fn append_leaf(&self, entry: &[u8]) -> Result<u64> {
         let index = self.ledger_size()?;
         let hash = crate::ledger::merkle::leaf_hash(entry);
-        self.tx.execute(
+        let n = self.tx.execute(
             "INSERT INTO ledger(leaf_index, entry, leaf_hash) VALUES(?1, ?2, ?3)",
             params![index as i64, entry, &hash[..]],
         )?;
+        one_row(n, "ledger entry")?;
         Ok(index)
     }
 
@@ -388,7 +552,8 @@ impl Tx<'_> {
 
     /// Inserts a record revision.
     pub fn insert_record(&self, row: &RecordRow) -> Result<()> {
-        self.tx
+        let n = self
+            .tx
             .execute(
                 "INSERT INTO records(id, revision, ciphertext, leaf_index) VALUES(?1, ?2, ?3, ?4)",
                 params![row.id, row.revision, row.ciphertext, row.leaf_index as i64],
@@ -398,9 +563,9 @@ impl Tx<'_> {
                     "record {} revision {} already exists",
                     row.id, row.revision
                 )),
-                _ => Error::Sql(e),
+                _ => e.into(),
             })?;
-        Ok(())
+        one_row(n, "record")
     }
 
     fn record_rows(&self, sql: &str, p: impl rusqlite::Params) -> Result<Vec<RecordRow>> {
@@ -490,20 +655,21 @@ impl Tx<'_> {
     /// Inserts or replaces a keyslot.
     pub fn put_keyslot(&self, slot: &Keyslot, leaf_index: u64) -> Result<()> {
         let kdf = serde_json::to_string(&slot.params).map_err(|e| Error::Invalid(e.to_string()))?;
-        self.tx.execute(
+        let n = self.tx.execute(
             "INSERT INTO keyslots(id, kind, kdf, salt, wrapped, leaf_index) VALUES(?1, ?2, ?3, ?4, ?5, ?6)
              ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, kdf = excluded.kdf, salt = excluded.salt,
                wrapped = excluded.wrapped, leaf_index = excluded.leaf_index",
             params![slot.id, slot.kind.as_str(), kdf, slot.salt, slot.wrapped, leaf_index as i64],
         )?;
-        Ok(())
+        one_row(n, "keyslot")
     }
 
     /// Removes a keyslot.
     pub fn delete_keyslot(&self, id: &str) -> Result<()> {
-        self.tx
+        let n = self
+            .tx
             .execute("DELETE FROM keyslots WHERE id = ?1", [id])?;
-        Ok(())
+        one_row(n, "keyslot removal")
     }
 
     /// Every keyslot, oldest first. A row that does not parse is reported, not skipped.
@@ -552,26 +718,27 @@ impl Tx<'_> {
         for (id, len) in ids {
             let mut noise = vec![0u8; len];
             rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut noise);
-            self.tx.execute(
+            let n = self.tx.execute(
                 "UPDATE keyslots SET wrapped = ?1, salt = ?1 WHERE id = ?2",
                 params![noise, id],
             )?;
+            one_row(n, "overwritten keyslot")?;
         }
         self.tx.execute("DELETE FROM keyslots", [])?;
-        self.tx.execute(
+        let n = self.tx.execute(
             "UPDATE meta SET value = '' WHERE key = 'signing_secret'",
             [],
         )?;
-        Ok(())
+        one_row(n, "overwritten signing key")
     }
 
     /// Inserts an attachment row.
     pub fn insert_attachment(&self, row: &AttachmentRow) -> Result<()> {
-        self.tx.execute(
+        let n = self.tx.execute(
             "INSERT INTO attachments(id, record_id, blob, blob_size, meta, leaf_index) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
             params![row.id, row.record_id, row.blob, row.blob_size as i64, row.meta, row.leaf_index as i64],
         )?;
-        Ok(())
+        one_row(n, "attachment")
     }
 
     fn attachment_rows(&self, sql: &str, p: impl rusqlite::Params) -> Result<Vec<AttachmentRow>> {
@@ -588,6 +755,15 @@ impl Tx<'_> {
             })
         })?;
         let mut out: Vec<AttachmentRow> = rows.collect::<rusqlite::Result<_>>()?;
+        // The file name is joined to `blobs/` to read, re-encrypt and delete: a planted
+        // `../x` must never reach a path outside the vault.
+        if let Some(bad) = out.iter().find(|r| !is_blob_name(&r.blob)) {
+            return Err(Error::Damaged(format!(
+                "attachment {} names a blob file vault never creates ({:?}); refusing to use it",
+                bad.id.escape_debug(),
+                bad.blob.chars().take(64).collect::<String>()
+            )));
+        }
         // Position counts from 1 per record, in the order attached (the order `show` lists).
         let mut seen: std::collections::HashMap<String, u64> = Default::default();
         for row in &mut out {
@@ -627,10 +803,24 @@ impl Tx<'_> {
 
     /// Stores a signed checkpoint note for `size` leaves.
     pub fn insert_checkpoint(&self, size: u64, note: &str) -> Result<()> {
-        self.tx.execute(
+        let n = self.tx.execute(
             "INSERT OR IGNORE INTO checkpoints(size, note) VALUES(?1, ?2)",
             params![size as i64, note],
         )?;
+        if n == 0 {
+            // Ignored only because a checkpoint of this size is already stored.
+            let stored: Option<i64> = self
+                .tx
+                .query_row(
+                    "SELECT size FROM checkpoints WHERE size = ?1",
+                    [size as i64],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if stored.is_none() {
+                return one_row(n, "checkpoint");
+            }
+        }
         Ok(())
     }
 
@@ -645,11 +835,11 @@ impl Tx<'_> {
 
     /// Inserts an export description.
     pub fn insert_export(&self, row: &ExportRow) -> Result<()> {
-        self.tx.execute(
+        let n = self.tx.execute(
             "INSERT INTO exports(id, details, leaf_index) VALUES(?1, ?2, ?3)",
             params![row.id, row.details, row.leaf_index as i64],
         )?;
-        Ok(())
+        one_row(n, "export")
     }
 
     /// Every export, oldest first.
@@ -665,5 +855,107 @@ impl Tx<'_> {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fresh() -> (tempfile::TempDir, Store) {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let store = Store::create(tmp.path()).expect("create");
+        (tmp, store)
+    }
+
+    #[test]
+    fn a_new_database_has_exactly_the_expected_schema() {
+        let (_tmp, store) = fresh();
+        assert_eq!(
+            schema::problems(&store.conn).expect("check"),
+            Vec::<String>::new()
+        );
+        // The optional objects: the list cache table, the covering indexes created on open,
+        // and the scratch table of a key change.
+        store.conn.execute_batch(bulk::CACHE_TABLE).expect("cache");
+        store
+            .conn
+            .execute_batch(maint::WAL_FILL_TABLE)
+            .expect("wal_fill");
+        store
+            .conn
+            .execute_batch(schema::LATER_INDEXES)
+            .expect("indexes");
+        assert_eq!(
+            schema::problems(&store.conn).expect("check"),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn foreign_objects_and_changed_definitions_are_named() {
+        let (_tmp, store) = fresh();
+        store
+            .conn
+            .execute_batch(
+                "CREATE VIEW v AS SELECT 1;
+                 DROP INDEX attachments_by_record;
+                 CREATE INDEX attachments_by_record ON attachments(blob);",
+            )
+            .expect("plant");
+        let found = schema::problems(&store.conn).expect("check");
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            found
+                .iter()
+                .any(|f| f.contains("index \"attachments_by_record\" is not the one vault creates")),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|f| f.contains("view \"v\" that vault never creates")),
+            "{found:?}"
+        );
+        assert!(matches!(schema::check(&store.conn), Err(Error::Damaged(_))));
+    }
+
+    /// Defence in depth behind the schema check: a write that a trigger swallows (zero rows
+    /// changed) is an error, never a success.
+    #[test]
+    fn a_swallowed_write_is_an_error() {
+        let (_tmp, mut store) = fresh();
+        store
+            .conn
+            .execute_batch(
+                "CREATE TRIGGER swallow BEFORE INSERT ON ledger BEGIN SELECT RAISE(IGNORE); END;
+                 CREATE TRIGGER keep BEFORE UPDATE ON meta BEGIN SELECT RAISE(IGNORE); END;",
+            )
+            .expect("plant");
+        let err = store
+            .write(|tx| tx.append_leaf(b"{}"))
+            .expect_err("a swallowed insert must fail");
+        assert!(matches!(err, Error::Damaged(_)), "{err}");
+        store
+            .write(|tx| tx.set_meta("new_key", "x"))
+            .expect("an insert the trigger does not touch");
+        let err = store
+            .write(|tx| tx.set_meta("new_key", "y"))
+            .expect_err("a swallowed update must fail");
+        assert!(matches!(err, Error::Damaged(_)), "{err}");
+        assert_eq!(store.read(|tx| tx.ledger_size()).expect("size"), 0);
+    }
+
+    #[test]
+    fn defensive_mode_refuses_schema_writes() {
+        let (_tmp, store) = fresh();
+        store
+            .conn
+            .execute_batch("PRAGMA writable_schema = ON;")
+            .expect("pragma");
+        assert!(store
+            .conn
+            .execute("DELETE FROM sqlite_schema WHERE name = 'exports'", [])
+            .is_err());
     }
 }

@@ -1,6 +1,9 @@
 //! Schema creation and the format-version check. Plaintext columns hold only what must be there:
 //! ids, public keys, KDF parameters, digests and ciphertexts (docs/format.md "Database").
 
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
 use rusqlite::Connection;
 
 use crate::{Error, Result};
@@ -49,6 +52,141 @@ pub fn create(conn: &Connection) -> Result<()> {
 pub const LATER_INDEXES: &str =
     "CREATE INDEX IF NOT EXISTS records_by_leaf ON records(leaf_index, id, revision);
      CREATE INDEX IF NOT EXISTS ledger_hashes ON ledger(leaf_index, leaf_hash);";
+
+/// Tables every vault holds (the others are optional: created on first use or on open).
+const REQUIRED_TABLES: &[&str] = &[
+    "meta",
+    "keyslots",
+    "ledger",
+    "records",
+    "attachments",
+    "checkpoints",
+    "exports",
+];
+
+/// Older texts of objects this program still accepts (and uses as they are).
+const OLDER_VARIANTS: &[(&str, &str, &str, &str)] = &[(
+    "index",
+    "ledger_rekeys",
+    "ledger",
+    "CREATE INDEX ledger_rekeys ON ledger(leaf_index) WHERE substr(entry, 1, 16) = '{\"type\":\"rekey\",'",
+)];
+
+/// One schema object as `sqlite_schema` lists it.
+type Object = (String, String, String, Option<String>);
+
+/// The expected objects by (type, name): their table and the accepted (normalized) SQL texts.
+type Expected = BTreeMap<(String, String), (String, Vec<Option<String>>)>;
+
+/// Whitespace runs made one space, so that only meaningful differences count.
+fn normalize(sql: &str) -> String {
+    sql.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every object a vault written by this program (or an older one it opens) may hold, by
+/// (type, name): its table and the accepted SQL texts. Built once per process from the very
+/// statements that create them, in a database in memory (a fraction of a millisecond).
+fn expected() -> &'static Expected {
+    static EXPECTED: OnceLock<Expected> = OnceLock::new();
+    EXPECTED.get_or_init(|| {
+        let mut out = Expected::new();
+        let objects = (|| -> rusqlite::Result<Vec<Object>> {
+            let conn = Connection::open_in_memory()?;
+            conn.execute_batch(SCHEMA)?;
+            conn.execute_batch(super::bulk::CACHE_TABLE)?;
+            conn.execute_batch(super::maint::WAL_FILL_TABLE)?;
+            read_objects(&conn)
+        })()
+        .unwrap_or_default();
+        for (kind, name, table, sql) in objects {
+            out.entry((kind, name))
+                .or_insert_with(|| (table, Vec::new()))
+                .1
+                .push(sql.as_deref().map(normalize));
+        }
+        for (kind, name, table, sql) in OLDER_VARIANTS {
+            out.entry((kind.to_string(), name.to_string()))
+                .or_insert_with(|| (table.to_string(), Vec::new()))
+                .1
+                .push(Some(normalize(sql)));
+        }
+        out
+    })
+}
+
+fn read_objects(conn: &Connection) -> rusqlite::Result<Vec<Object>> {
+    let mut stmt = conn.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, Option<String>>(3)?,
+        ))
+    })?;
+    rows.collect()
+}
+
+/// A name read from the database, made safe to print (planted names may hold control
+/// characters) and short.
+fn shown(name: &str) -> String {
+    let short: String = name.chars().take(64).collect();
+    let mut out = format!("{short:?}");
+    if short.len() < name.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// What in the database's schema differs from what this program creates: one line per object
+/// it did not create (a trigger, a view, an extra table or index, a table whose columns were
+/// changed) and per table that is missing. Empty when the schema is exactly the expected one.
+/// One small query: cheap enough for every open (docs/format.md, "Schema check").
+pub fn problems(conn: &Connection) -> Result<Vec<String>> {
+    let found = read_objects(conn).map_err(Error::from)?;
+    let expected = expected();
+    let mut out = Vec::new();
+    for (kind, name, table, sql) in &found {
+        let sql = sql.as_deref().map(normalize);
+        match expected.get(&(kind.clone(), name.clone())) {
+            Some((t, texts)) if t == table && texts.contains(&sql) => {}
+            Some(_) => out.push(format!(
+                "the vault database's {kind} {} is not the one vault creates (its definition was changed)",
+                shown(name)
+            )),
+            None if kind == "table" || kind == "view" || kind == "trigger" => out.push(format!(
+                "the vault database holds a {kind} {} that vault never creates",
+                shown(name)
+            )),
+            None if kind == "index" => out.push(format!(
+                "the vault database holds an index {} that vault never creates",
+                shown(name)
+            )),
+            None => out.push(format!(
+                "the vault database holds an object {} that vault never creates",
+                shown(name)
+            )),
+        }
+    }
+    for table in REQUIRED_TABLES {
+        if !found.iter().any(|(k, n, _, _)| k == "table" && n == table) {
+            out.push(format!("the vault database has no table {table:?}"));
+        }
+    }
+    Ok(out)
+}
+
+/// How the schema check's refusal ends (kept apart from other damage by `store::open`).
+pub(super) const REFUSAL: &str = "; refusing to use it";
+
+/// Refuses a database whose schema is not exactly the expected one (see [`problems`]): a
+/// planted trigger could make inserts vanish, a view or a changed table could show other data.
+pub fn check(conn: &Connection) -> Result<()> {
+    match problems(conn)?.into_iter().next() {
+        None => Ok(()),
+        Some(first) => Err(Error::Damaged(format!("{first}{REFUSAL}"))),
+    }
+}
 
 /// Refuses a vault written by a newer program (or one without a version).
 pub fn check_version(conn: &Connection) -> Result<()> {

@@ -3,14 +3,14 @@
 //! ciphertext. Memory stays constant (a few 256 KiB chunks in flight) whatever the file size.
 //!
 //! Crash safety: the blob is written as `blobs/<random>.partial` under an exclusive `flock`,
-//! fsynced, then renamed to its final name inside the transaction that commits its row and ledger
-//! leaf. A partial file without a live lock is a leftover of an interrupted attach and is removed
-//! by [`Vault::clean_leftovers`]; a complete file without a row is kept unless it is sealed to
-//! another key (see there).
+//! fsynced, then given its final name (a hard link) inside the transaction that commits its row
+//! and ledger leaf; the `.partial` name goes after the commit. A partial file without a live lock
+//! is a leftover of an interrupted attach and is removed by [`Vault::clean_leftovers`]; a complete
+//! file without a row is moved to `quarantine/`, never deleted (see there).
 
 use std::fs::{self, File};
 use std::io::{BufReader, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -27,7 +27,7 @@ use crate::ledger::Entry;
 use crate::media;
 use crate::record::attachment::{AttachmentBody, ATTACHMENT_FORMAT};
 use crate::record::new_id;
-use crate::store::{AttachmentRow, BLOB_DIR};
+use crate::store::{is_blob_name, AttachmentRow, BLOB_DIR, QUARANTINE_DIR};
 use crate::{fsutil, Error, Result};
 
 const PARTIAL_SUFFIX: &str = ".partial";
@@ -259,6 +259,7 @@ impl Vault {
             fields: body.digests()?,
         };
         let blob_dir = self.dir().join(BLOB_DIR);
+        let mut linked = false;
         self.store.write(|tx| {
             super::maintenance::check_recipient(tx, &self.recipient)?;
             let leaf = tx.append_leaf(&entry.to_bytes())?;
@@ -271,9 +272,16 @@ impl Vault {
                 leaf_index: leaf,
                 position: 0,
             })?;
-            fs::rename(partial_path, final_path).map_err(|e| Error::file(final_path, e))?;
+            // A second name (hard link) rather than a rename where the file system allows it:
+            // killed before the commit, the `.partial` name beside it proves that the complete
+            // file is this program's interrupted write, which the clean-up may then remove
+            // (see `Vault::clean_leftovers`). The `.partial` name goes after the commit.
+            linked = fsutil::link_or_rename(partial_path, final_path)?;
             fsutil::sync_dir(&blob_dir)
         })?;
+        if linked {
+            let _ = fs::remove_file(partial_path);
+        }
         Ok(AttachOutcome {
             id,
             record_id: record_id.to_owned(),
@@ -290,65 +298,203 @@ impl Vault {
         })
     }
 
-    /// Removes what an interrupted attach or rekey left in `blobs/`: partial files no live process
-    /// holds, and, when `current` (the master key) is given, complete files that no committed
-    /// attachment owns and that are age files the current key cannot open (the other key's
-    /// copies from an interrupted rekey). A complete unowned file that the current key opens is
-    /// kept: it may be an attachment that a newer copy of `vault.db` recorded (a database
-    /// restored from an older copy, or a sync conflict), and deleting it would destroy evidence.
-    /// Returns how many files were removed.
-    pub fn clean_leftovers(&mut self, current: Option<&MasterKey>) -> Result<usize> {
-        let dir = self.dir().join(BLOB_DIR);
-        let entries = match fs::read_dir(&dir) {
-            Ok(e) => e,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
-            Err(e) => return Err(Error::file(&dir, e)),
+    /// Tidies `blobs/` after an interrupted attach or rekey, never deleting data:
+    ///
+    /// - a `<blob>.partial` file no live process holds (an attach or rekey holds its `flock`) is
+    ///   this program's own interrupted write, and is removed;
+    /// - a complete blob file that no committed attachment owns is moved to `quarantine/` in the
+    ///   vault folder, where `verify` reports it with how to remove it. It may be the only copy
+    ///   of an attachment that another copy of `vault.db` recorded (an older database put back
+    ///   after a rekey, another vault's database copied in). Only a copy this database's ledger
+    ///   itself committed to (by its SHA-256), of an attachment whose current file is present, is
+    ///   removed instead: the old-key copy a completed rekey did not get to delete.
+    ///
+    /// Only names the vault creates (32 lower-case hex digits, optionally `.partial`) are
+    /// touched, through a handle on `blobs/` opened without following links; a `blobs` link is
+    /// refused. `current` is unused (kept for callers); the decision no longer depends on keys.
+    pub fn clean_leftovers(&mut self, current: Option<&MasterKey>) -> Result<Cleanup> {
+        let _ = current;
+        let dir_path = self.dir().join(BLOB_DIR);
+        let Some(dir) = fsutil::open_dir_nofollow(&dir_path)? else {
+            return Ok(Cleanup::default());
         };
-        let candidates: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        if candidates.is_empty() {
-            return Ok(0);
+        let mut candidates: Vec<String> = Vec::new();
+        for entry in
+            rustix::fs::Dir::read_from(&dir).map_err(|e| Error::file(&dir_path, e.into()))?
+        {
+            let entry = entry.map_err(|e| Error::file(&dir_path, e.into()))?;
+            if let Ok(name) = entry.file_name().to_str() {
+                if is_blob_name(name.strip_suffix(PARTIAL_SUFFIX).unwrap_or(name)) {
+                    candidates.push(name.to_owned());
+                }
+            }
         }
+        if candidates.is_empty() {
+            return Ok(Cleanup::default());
+        }
+        // Complete names first: one whose `.partial` twin is still there is decided with it.
+        candidates.sort_by_key(|n| n.ends_with(PARTIAL_SUFFIX));
+        let vault_dir = self.dir().to_path_buf();
         // Inside a write transaction, no attach can be between its rename and its commit.
-        self.store.write(|tx| {
-            let mut removed = 0;
-            for path in candidates {
-                let name = path
-                    .file_name()
-                    .and_then(|n| n.to_str())
-                    .unwrap_or_default()
-                    .to_owned();
+        let outcome = self.store.write(|tx| {
+            let mut out = Cleanup::default();
+            let mut own: Option<std::collections::HashSet<String>> = None;
+            let mut quarantine: Option<rustix::fd::OwnedFd> = None;
+            for name in candidates {
                 let partial = name.ends_with(PARTIAL_SUFFIX);
                 if !partial && tx.blob_is_committed(&name)? {
                     continue;
                 }
-                let Ok(file) = File::open(&path) else {
+                let Some(file) = open_regular_nofollow(&dir, &name) else {
                     continue;
                 };
                 if flock(&file, FlockOperation::NonBlockingLockExclusive).is_err() {
-                    continue; // an attach in progress holds it
+                    continue; // an attach or rekey in progress holds it
                 }
-                if !partial && !current.is_some_and(|key| sealed_to_another_key(&file, key)) {
+                if partial {
+                    if rustix::fs::unlinkat(&dir, name.as_str(), rustix::fs::AtFlags::empty())
+                        .is_ok()
+                    {
+                        out.removed += 1;
+                    }
                     continue;
                 }
-                if fs::remove_file(&path).is_ok() {
-                    removed += 1;
+                // An attach killed between giving the file its final name and committing: the
+                // `.partial` name of the same file is still beside it.
+                let twin = format!("{name}{PARTIAL_SUFFIX}");
+                if same_file(&dir, &twin, &file) {
+                    let _ = rustix::fs::unlinkat(&dir, twin.as_str(), rustix::fs::AtFlags::empty());
+                    if rustix::fs::unlinkat(&dir, name.as_str(), rustix::fs::AtFlags::empty())
+                        .is_ok()
+                    {
+                        out.removed += 1;
+                    }
+                    continue;
+                }
+                if own.is_none() {
+                    own = Some(superseded_copies(tx, &dir_path)?);
+                }
+                let mut reader = BufReader::with_capacity(CHUNK, &file);
+                let mut hasher = Sha256::new();
+                if std::io::copy(&mut reader, &mut hasher).is_err() {
+                    continue; // unreadable: left where it is
+                }
+                let sha = hex::encode(hasher.finalize());
+                if own.as_ref().is_some_and(|o| o.contains(&sha)) {
+                    if rustix::fs::unlinkat(&dir, name.as_str(), rustix::fs::AtFlags::empty())
+                        .is_ok()
+                    {
+                        out.removed += 1;
+                    }
+                    continue;
+                }
+                // A move that fails (a full disk, a read-only folder) leaves the file where it
+                // is: still kept, still counted by `verify`, and no reason to stop the command.
+                if quarantine.is_none() {
+                    quarantine = open_quarantine(&vault_dir).ok();
+                }
+                let Some(q) = &quarantine else {
+                    continue;
+                };
+                if fsutil::move_between(&dir, &name, q, &vault_dir.join(QUARANTINE_DIR)).is_ok() {
+                    out.quarantined += 1;
                 }
             }
-            Ok(removed)
-        })
+            Ok(out)
+        })?;
+        if outcome.quarantined > 0 {
+            let _ = fsutil::sync_dir(&vault_dir.join(QUARANTINE_DIR));
+        }
+        if outcome.removed + outcome.quarantined > 0 {
+            let _ = fsutil::sync_dir(&dir_path);
+        }
+        Ok(outcome)
     }
 }
 
-/// True when `file` is an age file whose header no stanza of `key` unwraps. Reads the header
-/// only. A file that is not an age file at all is not claimed: it is left alone.
-fn sealed_to_another_key(file: &File, key: &MasterKey) -> bool {
-    let Ok(decryptor) = age::Decryptor::new(BufReader::new(file)) else {
-        return false;
-    };
-    matches!(
-        decryptor.decrypt(std::iter::once(key.identity() as &dyn age::Identity)),
-        Err(age::DecryptError::NoMatchingKeys)
+/// What [`Vault::clean_leftovers`] did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cleanup {
+    /// Files removed: interrupted writes, and superseded copies this database committed to.
+    pub removed: usize,
+    /// Complete files no committed attachment owns, moved to `quarantine/`.
+    pub quarantined: usize,
+}
+
+/// Opens `name` in `dir` for reading when it is a regular file (not a link, not a folder).
+fn open_regular_nofollow(dir: &rustix::fd::OwnedFd, name: &str) -> Option<File> {
+    use rustix::fs::{fstat, openat, FileType, Mode, OFlags};
+    let fd = openat(
+        dir,
+        name,
+        OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::CLOEXEC | OFlags::NONBLOCK,
+        Mode::empty(),
     )
+    .ok()?;
+    let st = fstat(&fd).ok()?;
+    (FileType::from_raw_mode(st.st_mode) == FileType::RegularFile).then(|| File::from(fd))
+}
+
+/// True when `name` in `dir` is the very file `file` is open on (same device and inode).
+fn same_file(dir: &rustix::fd::OwnedFd, name: &str, file: &File) -> bool {
+    use rustix::fs::{fstat, statat, AtFlags};
+    match (statat(dir, name, AtFlags::SYMLINK_NOFOLLOW), fstat(file)) {
+        (Ok(a), Ok(b)) => a.st_dev == b.st_dev && a.st_ino == b.st_ino,
+        _ => false,
+    }
+}
+
+/// Opens (creating it, mode 0700) the vault's quarantine folder, refusing a link.
+fn open_quarantine(vault_dir: &Path) -> Result<rustix::fd::OwnedFd> {
+    let path = vault_dir.join(QUARANTINE_DIR);
+    match rustix::fs::mkdir(&path, rustix::fs::Mode::from_raw_mode(0o700)) {
+        Ok(()) | Err(rustix::io::Errno::EXIST) => {}
+        Err(e) => return Err(Error::file(&path, e.into())),
+    }
+    fsutil::open_dir_nofollow(&path)?.ok_or_else(|| {
+        Error::file(
+            &path,
+            std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                "the quarantine folder vanished",
+            ),
+        )
+    })
+}
+
+/// SHA-256 of every blob this database's ledger committed to for an attachment whose current
+/// file is present: its attachment entry and re-encryptions. An unowned file with one of these
+/// hashes is a copy a rekey superseded (or a duplicate of the current file): safe to remove.
+fn superseded_copies(
+    tx: &crate::store::Tx<'_>,
+    blob_dir: &Path,
+) -> Result<std::collections::HashSet<String>> {
+    let rows = tx.all_attachments()?;
+    let present: std::collections::HashSet<u64> = rows
+        .iter()
+        .filter(|r| is_blob_name(&r.blob) && blob_dir.join(&r.blob).is_file())
+        .map(|r| r.leaf_index)
+        .collect();
+    let mut out = std::collections::HashSet::new();
+    tx.for_each_ledger_batch(1024, |batch| {
+        for row in batch {
+            match Entry::from_bytes(&row.entry) {
+                Ok(Entry::Attachment { blob_sha256, .. }) if present.contains(&row.index) => {
+                    out.insert(blob_sha256);
+                }
+                Ok(Entry::Reencrypt {
+                    leaf,
+                    blob_sha256: Some(sha),
+                    ..
+                }) if present.contains(&leaf) => {
+                    out.insert(sha);
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    })?;
+    Ok(out)
 }
 
 impl Unlocked {

@@ -23,7 +23,7 @@ use ed25519_dalek::VerifyingKey;
 use zeroize::Zeroizing;
 
 pub(crate) use attach::{check_blob, decrypt_blob};
-pub use attach::{AttachOptions, AttachOutcome, ExtractTarget};
+pub use attach::{AttachOptions, AttachOutcome, Cleanup, ExtractTarget};
 pub use cache::CacheStats;
 pub(crate) use maintenance::check_recipient;
 pub use maintenance::{DestroyOutcome, KeyslotInfo, RecoverySlot};
@@ -104,9 +104,9 @@ impl Vault {
         }
         crate::passwords::check_strength(passphrase)?;
         kdf.check_floor()?;
-        if dir.join(crate::store::DB_FILE).exists() {
-            return Err(Error::VaultExists(dir.to_path_buf()));
-        }
+        // Any vault file (a database, its logs, blobs) means a vault was here: a new database
+        // would own none of its attachments, and the next clean-up would treat them as strays.
+        Vault::check_init_target(dir)?;
         fsutil::create_private_dir(dir)?;
         fsutil::create_private_dir(&dir.join(BLOB_DIR))?;
 
@@ -138,6 +138,22 @@ impl Vault {
             Ok(())
         })?;
         Vault::from_store(store)
+    }
+
+    /// Refuses a folder that holds any vault file (`init` checks it before asking for a
+    /// passphrase, and again before creating anything).
+    pub fn check_init_target(dir: &Path) -> Result<()> {
+        let found = crate::store::vault_files_in(dir);
+        if found.iter().any(|f| f == crate::store::DB_FILE) {
+            return Err(Error::VaultExists(dir.to_path_buf()));
+        }
+        if !found.is_empty() {
+            return Err(Error::VaultFilesPresent {
+                dir: dir.to_path_buf(),
+                found: found.join(", "),
+            });
+        }
+        Ok(())
     }
 
     /// Opens an existing vault (locked).
@@ -434,7 +450,18 @@ impl Vault {
     /// Unlocks: opens the master and signing keys and, unless `read_only`, signs a checkpoint
     /// covering entries appended since the last one.
     pub fn unlock(mut self, passphrase: &Passphrase, read_only: bool) -> Result<Unlocked> {
-        let (master, slot_id) = self.open_master(passphrase)?;
+        // SQLite's quick check runs on another thread while the passphrase is derived: a
+        // database it calls malformed is refused before anything is signed, listed or added.
+        let quick_check = (!read_only)
+            .then(|| std::thread::Builder::new().spawn(self.store.quick_check_job()))
+            .transpose()
+            .map_err(Error::Io)?;
+        let opened = self.open_master(passphrase);
+        if let Some(job) = quick_check {
+            job.join()
+                .map_err(|_| Error::Invalid("the database check panicked".into()))??;
+        }
+        let (master, slot_id) = opened?;
         let wrapped = self.store.read(|tx| tx.meta_required("signing_secret"))?;
         let wrapped = STANDARD
             .decode(wrapped)

@@ -13,10 +13,11 @@
 //!
 //! Crash safety: new blobs are written first as `blobs/<new>.partial` (fsynced, under `flock`).
 //! Then ONE transaction appends the entries, rewrites every row, keyslot and the wrapped signing
-//! key, renames the new blobs to their final names and signs a checkpoint. Killed before the
-//! commit, the old key works and the new files are unowned leftovers (removed by the next unlock:
-//! they are sealed to a key not in force); after it, the new key works and the old blobs are the
-//! leftovers (removed at once).
+//! key, gives the new blobs their final names (hard links beside the `.partial` names) and signs
+//! a checkpoint. Killed before the commit, the old key works and the new files are unowned
+//! leftovers beside their `.partial` names (removed by the next unlock); after it, the new key
+//! works and the old blobs are the leftovers (removed at once, or by the next unlock: the ledger
+//! committed to their SHA-256).
 
 use crate::crypto::HashingWriter;
 use std::collections::HashMap;
@@ -468,7 +469,10 @@ impl Unlocked {
                         continue;
                     }
                     let dest = blob_dir.join(&blob.name);
-                    fs::rename(&blob.partial, &dest).map_err(|e| Error::file(&dest, e))?;
+                    // A hard link where possible: killed before the commit, the `.partial`
+                    // name beside it proves the file is ours (see `Vault::clean_leftovers`);
+                    // both names of a committed blob are tidied below.
+                    fsutil::link_or_rename(&blob.partial, &dest)?;
                     renamed.push(dest);
                 }
                 fsutil::sync_dir(&blob_dir)?;

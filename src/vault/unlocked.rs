@@ -81,9 +81,9 @@ impl Unlocked {
         &mut self.vault
     }
 
-    /// [`Vault::clean_leftovers`] with the master key: also removes the other key's complete
-    /// copies that an interrupted rekey left.
-    pub fn clean_leftovers(&mut self) -> Result<usize> {
+    /// [`Vault::clean_leftovers`]: removes interrupted writes and copies a rekey superseded,
+    /// moves complete files no attachment owns to `quarantine/`.
+    pub fn clean_leftovers(&mut self) -> Result<super::Cleanup> {
         self.vault.clean_leftovers(Some(&self.master))
     }
 
