@@ -202,7 +202,11 @@ pub fn verify(
             master,
             &mut p,
         );
-        check_forged(&snap.entries, signed.max(sealed), &mut p);
+        // An entry counts as signed when any checkpoint the vault's key signed covers it, even one
+        // whose root no longer matches (that rewrite is reported as `checkpoint_root`): only what
+        // no signature ever covered can be a forgery.
+        let claimed = signed_claim(vault_ref, &snap.checkpoints);
+        check_forged(&snap.entries, signed.max(sealed).max(claimed), &mut p);
         // A rekey signs a checkpoint in its own transaction: an unsigned one was not made by us.
         for at in rotation.rekeys.iter().filter(|at| **at >= signed) {
             p.add(
@@ -617,6 +621,21 @@ fn check_trust(
     } else {
         0
     }
+}
+
+/// The largest size a checkpoint row claims under a signature by the vault's key (its root is
+/// not checked here).
+fn signed_claim(vault: &Vault, notes: &[(u64, String)]) -> u64 {
+    let origin = ledger::origin(vault.id());
+    notes
+        .iter()
+        .filter(|(size, note)| {
+            checkpoint::open_own(note, &origin, vault.signing_public())
+                .is_ok_and(|cp| cp.size == *size)
+        })
+        .map(|(size, _)| *size)
+        .max()
+        .unwrap_or(0)
 }
 
 /// Entries that only an unlocked command writes, which signs a checkpoint over them in the same

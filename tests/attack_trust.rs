@@ -799,3 +799,47 @@ fn a_damaged_pin_line_is_a_warning() {
     assert_eq!(code, 0, "{err}");
     assert!(!err.contains("had not seen"), "{err}");
 }
+
+/// A planted checkpoint row below the newest one does not reach a bundle's list of earlier
+/// checkpoints, nor stop the export; the bundle verifies.
+#[test]
+fn a_junk_earlier_checkpoint_row_stays_out_of_bundles() {
+    let (v, _, _) = signed_vault();
+    let c = db(&v);
+    c.execute(
+        "INSERT INTO checkpoints(size, note) VALUES(4, 'vault/x\n4\nnot a root\n')",
+        [],
+    )
+    .expect("plant row");
+    drop(c);
+    let key = v.path("counsel.key");
+    let recipient = v.json(&["keygen", "--out", key.to_str().expect("utf-8")])["recipient"]
+        .as_str()
+        .expect("recipient")
+        .to_owned();
+    let bundle = v.path("case.age");
+    v.ok(&[
+        "export",
+        "--to",
+        &recipient,
+        "--all",
+        "--out",
+        bundle.to_str().expect("utf-8"),
+    ]);
+    v.ok(&[
+        "bundle",
+        "verify",
+        bundle.to_str().expect("utf-8"),
+        "--identity",
+        key.to_str().expect("utf-8"),
+    ]);
+    let (code, problems) = verify(&v, false);
+    assert_eq!(code, 4);
+    assert_eq!(
+        problems,
+        vec![(
+            "checkpoint_signature".to_owned(),
+            "checkpoint at size 4".to_owned()
+        )]
+    );
+}

@@ -137,11 +137,11 @@ catalogue! {
     NoteLoggedAttachment: "  - attachment \"{name}\" to incident {id}, logged {at}"
         | "  - adjunto «{name}» del incidente {id}, guardado el {at}";
     NoteLoggedUnreadable: "  - ledger entry {leaf}, which does not open (run vault verify --full)"
-        | "  - anotación n.º {leaf} de la bitácora, que no se puede abrir (ejecute vault verify --full)";
+        | "  - anotación n.º {leaf} de la bitácora, que no se puede abrir (ejecute vault verify con su contraseña)";
     NoteLoggedMore: "  - and {n} more"
         | "  - y {n} más";
     NoteLoggedCheck: "If you did not log these, someone with access to this folder did: look at each with `vault show ID`, and run `vault verify --full`."
-        | "Si usted no guardó esto, lo hizo alguien con acceso a esta carpeta: revise cada uno con `vault show ID` y ejecute `vault verify --full`.";
+        | "Si usted no guardó esto, lo hizo alguien con acceso a esta carpeta: revise cada uno con `vault show ID` y ejecute `vault verify` con su contraseña.";
     NoteLeftovers: "note: removed {n} leftover file(s) of an interrupted attach or rekey"
         | "nota: se borraron {n} archivo(s) sobrantes de un adjunto o cambio de clave interrumpido";
     NoDataDir: "no data directory is known for this user; pass --vault DIR"
