@@ -264,6 +264,19 @@ fn an_appended_revision_two_is_refused_and_never_signed() {
         );
         assert!(err.contains("forged"), "{err}");
     }
+    // In Spanish too.
+    let mut es = v.cmd();
+    es.env("LANG", "es_MX.UTF-8");
+    let (code, _, err) = run(es, &["list"]);
+    assert_eq!(code, 4, "{err}");
+    assert!(
+        err.contains("alguien cambió la bóveda sin la contraseña")
+            && err.contains(&format!(
+                "la anotación n.º {forged} de la bitácora no tiene sello"
+            ))
+            && err.contains("es falsa"),
+        "{err}"
+    );
     let c = db(&v);
     assert_eq!(checkpoint_rows(&c), checkpoints, "nothing was signed");
     assert_eq!(count(&c, "records"), 3, "nothing was lost");

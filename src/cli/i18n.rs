@@ -712,7 +712,7 @@ const DETAILS_ES: &[(&str, &str)] = &[
     ),
     (
         "the * no longer match what the passphrase holder sealed",
-        "estos datos ya no coinciden con lo que sella quien tiene la contraseña: *",
+        "la identidad de la bóveda (su anotación de creación, su clave de firma o su clave maestra) ya no coincide con la que selló quien tiene la contraseña",
     ),
     (
         "the trust seal holds a malformed root",
@@ -740,7 +740,7 @@ const DETAILS_ES: &[(&str, &str)] = &[
     ),
     (
         "ledger leaf * (*) is not signed, though every command that writes one signs it at once: it was forged",
-        "la anotación n.º * de la bitácora (*) no tiene sello, aunque todo comando que la escribe la sella en el acto: es falsa",
+        "la anotación n.º * de la bitácora no tiene sello, aunque todo comando que escribe una así la sella en el acto: es falsa",
     ),
     (
         "ledger leaf * is not an entry this program writes",
