@@ -763,6 +763,10 @@ const DETAILS_ES: &[(&str, &str)] = &[
         "la bitácora no continúa el sello más nuevo que vio esta computadora (tamaño *): alguien reescribió su historia o puso una copia más vieja",
     ),
     (
+        "the pin file could not be saved: *",
+        "no se pudo guardar el archivo de bóvedas conocidas: *",
+    ),
+    (
         "line * of the pin file * is damaged and was ignored",
         "la línea * del archivo de bóvedas conocidas * está dañada y no se tomó en cuenta",
     ),
