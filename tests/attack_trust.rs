@@ -856,3 +856,39 @@ fn a_junk_earlier_checkpoint_row_stays_out_of_bundles() {
         )]
     );
 }
+
+/// A `rekey` moves the pin to the new master recipient (a signed `rekey` entry vouches for it);
+/// a forged `rekey` entry naming the attacker's recipient, with the stored recipient swapped to
+/// match, does not: `add` is refused with nothing written.
+#[test]
+fn the_pin_follows_a_signed_rekey_but_not_a_forged_one() {
+    let (v, _, _) = signed_vault();
+    v.ok(&["rekey"]);
+    let (code, _, err) = add_locked(&v, "after the new key");
+    assert_eq!(code, 0, "{err}");
+    v.ok(&["list"]);
+
+    let c = db(&v);
+    let current = meta(&c, "master_recipient").expect("recipient");
+    let attacker = age::x25519::Identity::generate().to_public().to_string();
+    append_leaf(
+        &c,
+        &Entry::Rekey {
+            v: 1,
+            master_recipient: attacker.clone(),
+            previous_recipient: current,
+        },
+    );
+    set_meta(&c, "master_recipient", &attacker);
+    let before = (count(&c, "records"), count(&c, "ledger"));
+    drop(c);
+    let (code, out, err) = add_locked(&v, "would go to the attacker");
+    assert_refused(
+        code,
+        &err,
+        "the master key new entries would be encrypted to",
+    );
+    assert!(out.is_empty(), "{out}");
+    let c = db(&v);
+    assert_eq!((count(&c, "records"), count(&c, "ledger")), before);
+}
