@@ -892,3 +892,38 @@ fn the_pin_follows_a_signed_rekey_but_not_a_forged_one() {
     let c = db(&v);
     assert_eq!((count(&c, "records"), count(&c, "ledger")), before);
 }
+
+/// A deliberate `restore` of an older backup re-pins the vault, so the restored copy opens; the
+/// same older state put back by hand (no `restore`) is still refused.
+#[test]
+fn a_deliberate_restore_of_an_older_backup_is_re_pinned() {
+    let (v, _, _) = signed_vault();
+    let backup = v.path("old.vaultbackup");
+    v.ok(&["backup", "--out", backup.to_str().expect("utf-8")]);
+    v.add_simple("logged after the backup");
+    v.ok(&["list"]);
+
+    let restored = v.path("restored");
+    let at = |dir: &Path, pass: bool| {
+        let mut c = assert_cmd::Command::cargo_bin("vault").expect("binary");
+        c.env_remove("VAULT_DIR")
+            .env_remove("VAULT_PASSPHRASE_FILE")
+            .env("LANG", "C")
+            .env("NO_COLOR", "1")
+            .env("VAULT_STATE_DIR", v.state_dir())
+            .arg("--vault")
+            .arg(dir);
+        if pass {
+            c.arg("--passphrase-file").arg(&v.pass_file);
+        }
+        c
+    };
+    let (code, _, err) = run(
+        at(&restored, false),
+        &["restore", backup.to_str().expect("utf-8")],
+    );
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = run(at(&restored, true), &["list"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains("logged after the backup"), "{out}");
+}
