@@ -191,7 +191,8 @@ pub fn verify(
             p.add("rekey", item, detail);
         }
         check_genesis(&snap.entries, &snap.meta, &rotation, vault_ref, &mut p);
-        let signed = check_checkpoints(vault_ref, &snap.leaves, &snap.checkpoints, &mut p);
+        let (signed, claimed) =
+            check_checkpoints(vault_ref, &snap.leaves, &snap.checkpoints, &mut p);
         let sealed = check_trust(
             &vault_id,
             &snap.entries,
@@ -207,7 +208,6 @@ pub fn verify(
         // no signature ever covered can be a forgery.
         // With no signature at all to go by (rows deleted, or the stored key replaced, reported
         // as such), nothing can be told apart as forged.
-        let claimed = signed_claim(vault_ref, &snap.checkpoints);
         let covered = signed.max(sealed).max(claimed);
         if covered > 0 {
             check_forged(&snap.entries, covered, &mut p);
@@ -413,13 +413,14 @@ fn check_genesis(
     }
 }
 
-/// Checks every checkpoint; returns how many leaves the newest valid one covers.
+/// Checks every checkpoint; returns how many leaves the newest valid one covers, and the largest
+/// size any row claims under a signature by the vault's key (whatever its root).
 fn check_checkpoints(
     vault: &Vault,
     leaves: &[merkle::Hash],
     notes: &[(u64, String)],
     p: &mut Problems,
-) -> u64 {
+) -> (u64, u64) {
     let origin = ledger::origin(vault.id());
     if notes.is_empty() {
         p.add(
@@ -427,7 +428,7 @@ fn check_checkpoints(
             "checkpoints",
             "the vault has no signed checkpoint",
         );
-        return 0;
+        return (0, 0);
     }
     // Roots of the current ledger at every checkpoint size, in one pass.
     let mut want: Vec<u64> = notes.iter().map(|(n, _)| *n).collect();
@@ -448,6 +449,7 @@ fn check_checkpoints(
         }
     }
     let mut valid: Vec<Checkpoint> = Vec::new();
+    let mut claimed = 0;
     for (size, note) in notes {
         let item = format!("checkpoint at size {size}");
         let cp = match checkpoint::open_own(note, &origin, vault.signing_public()) {
@@ -469,6 +471,7 @@ fn check_checkpoints(
             );
             continue;
         }
+        claimed = claimed.max(*size);
         match roots.get(size) {
             None => p.add(
                 "rollback",
@@ -514,9 +517,9 @@ fn check_checkpoints(
                 );
             }
         }
-        return newest.size;
+        return (newest.size, claimed);
     }
-    0
+    (0, claimed)
 }
 
 /// The trust seal (src/vault/trust.rs). Tier 1 can only tell that a seal the ledger promises is
@@ -626,21 +629,6 @@ fn check_trust(
     } else {
         0
     }
-}
-
-/// The largest size a checkpoint row claims under a signature by the vault's key (its root is
-/// not checked here).
-fn signed_claim(vault: &Vault, notes: &[(u64, String)]) -> u64 {
-    let origin = ledger::origin(vault.id());
-    notes
-        .iter()
-        .filter(|(size, note)| {
-            checkpoint::open_own(note, &origin, vault.signing_public())
-                .is_ok_and(|cp| cp.size == *size)
-        })
-        .map(|(size, _)| *size)
-        .max()
-        .unwrap_or(0)
 }
 
 /// Entries that only an unlocked command writes, which signs a checkpoint over them in the same
