@@ -196,7 +196,8 @@ pub fn verify(
             p.add("rekey", item, detail);
         }
         check_genesis(&snap.entries, &snap.meta, &rotation, vault_ref, &mut p);
-        let signed = check_checkpoints(vault_ref, &snap.leaves, &snap.checkpoints, &mut p);
+        let (signed, claimed) =
+            check_checkpoints(vault_ref, &snap.leaves, &snap.checkpoints, &mut p);
         let sealed = check_trust(
             &vault_id,
             &snap.entries,
@@ -207,7 +208,15 @@ pub fn verify(
             master,
             &mut p,
         );
-        check_forged(&snap.entries, signed.max(sealed), &mut p);
+        // An entry counts as signed when any checkpoint the vault's key signed covers it, even one
+        // whose root no longer matches (that rewrite is reported as `checkpoint_root`): only what
+        // no signature ever covered can be a forgery.
+        // With no signature at all to go by (rows deleted, or the stored key replaced, reported
+        // as such), nothing can be told apart as forged.
+        let covered = signed.max(sealed).max(claimed);
+        if covered > 0 {
+            check_forged(&snap.entries, covered, &mut p);
+        }
         // A rekey signs a checkpoint in its own transaction: an unsigned one was not made by us.
         for at in rotation.rekeys.iter().filter(|at| **at >= signed) {
             p.add(
@@ -470,13 +479,14 @@ fn check_genesis(
     }
 }
 
-/// Checks every checkpoint; returns how many leaves the newest valid one covers.
+/// Checks every checkpoint; returns how many leaves the newest valid one covers, and the largest
+/// size any row claims under a signature by the vault's key (whatever its root).
 fn check_checkpoints(
     vault: &Vault,
     leaves: &[merkle::Hash],
     notes: &[(u64, String)],
     p: &mut Problems,
-) -> u64 {
+) -> (u64, u64) {
     let origin = ledger::origin(vault.id());
     if notes.is_empty() {
         p.add(
@@ -484,7 +494,7 @@ fn check_checkpoints(
             "checkpoints",
             "the vault has no signed checkpoint",
         );
-        return 0;
+        return (0, 0);
     }
     // Roots of the current ledger at every checkpoint size, in one pass.
     let mut want: Vec<u64> = notes.iter().map(|(n, _)| *n).collect();
@@ -505,6 +515,7 @@ fn check_checkpoints(
         }
     }
     let mut valid: Vec<Checkpoint> = Vec::new();
+    let mut claimed = 0;
     for (size, note) in notes {
         let item = format!("checkpoint at size {size}");
         let cp = match checkpoint::open_own(note, &origin, vault.signing_public()) {
@@ -526,6 +537,7 @@ fn check_checkpoints(
             );
             continue;
         }
+        claimed = claimed.max(*size);
         match roots.get(size) {
             None => p.add(
                 "rollback",
@@ -571,9 +583,9 @@ fn check_checkpoints(
                 );
             }
         }
-        return newest.size;
+        return (newest.size, claimed);
     }
-    0
+    (0, claimed)
 }
 
 /// The trust seal (src/vault/trust.rs). Tier 1 can only tell that a seal the ledger promises is

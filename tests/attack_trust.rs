@@ -264,6 +264,19 @@ fn an_appended_revision_two_is_refused_and_never_signed() {
         );
         assert!(err.contains("forged"), "{err}");
     }
+    // In Spanish too.
+    let mut es = v.cmd();
+    es.env("LANG", "es_MX.UTF-8");
+    let (code, _, err) = run(es, &["list"]);
+    assert_eq!(code, 4, "{err}");
+    assert!(
+        err.contains("alguien cambió la bóveda sin la contraseña")
+            && err.contains(&format!(
+                "la anotación n.º {forged} de la bitácora no tiene sello"
+            ))
+            && err.contains("es falsa"),
+        "{err}"
+    );
     let c = db(&v);
     assert_eq!(checkpoint_rows(&c), checkpoints, "nothing was signed");
     assert_eq!(count(&c, "records"), 3, "nothing was lost");
@@ -798,4 +811,119 @@ fn a_damaged_pin_line_is_a_warning() {
     let (code, _, err) = run(v.cmd(), &["list"]);
     assert_eq!(code, 0, "{err}");
     assert!(!err.contains("had not seen"), "{err}");
+}
+
+/// A planted checkpoint row below the newest one does not reach a bundle's list of earlier
+/// checkpoints, nor stop the export; the bundle verifies.
+#[test]
+fn a_junk_earlier_checkpoint_row_stays_out_of_bundles() {
+    let (v, _, _) = signed_vault();
+    let c = db(&v);
+    c.execute(
+        "INSERT INTO checkpoints(size, note) VALUES(4, 'vault/x\n4\nnot a root\n')",
+        [],
+    )
+    .expect("plant row");
+    drop(c);
+    let key = v.path("counsel.key");
+    let recipient = v.json(&["keygen", "--out", key.to_str().expect("utf-8")])["recipient"]
+        .as_str()
+        .expect("recipient")
+        .to_owned();
+    let bundle = v.path("case.age");
+    v.ok(&[
+        "export",
+        "--to",
+        &recipient,
+        "--all",
+        "--out",
+        bundle.to_str().expect("utf-8"),
+    ]);
+    v.ok(&[
+        "bundle",
+        "verify",
+        bundle.to_str().expect("utf-8"),
+        "--identity",
+        key.to_str().expect("utf-8"),
+    ]);
+    let (code, problems) = verify(&v, false);
+    assert_eq!(code, 4);
+    assert_eq!(
+        problems,
+        vec![(
+            "checkpoint_signature".to_owned(),
+            "checkpoint at size 4".to_owned()
+        )]
+    );
+}
+
+/// A `rekey` moves the pin to the new master recipient (a signed `rekey` entry vouches for it);
+/// a forged `rekey` entry naming the attacker's recipient, with the stored recipient swapped to
+/// match, does not: `add` is refused with nothing written.
+#[test]
+fn the_pin_follows_a_signed_rekey_but_not_a_forged_one() {
+    let (v, _, _) = signed_vault();
+    v.ok(&["rekey"]);
+    let (code, _, err) = add_locked(&v, "after the new key");
+    assert_eq!(code, 0, "{err}");
+    v.ok(&["list"]);
+
+    let c = db(&v);
+    let current = meta(&c, "master_recipient").expect("recipient");
+    let attacker = age::x25519::Identity::generate().to_public().to_string();
+    append_leaf(
+        &c,
+        &Entry::Rekey {
+            v: 1,
+            master_recipient: attacker.clone(),
+            previous_recipient: current,
+        },
+    );
+    set_meta(&c, "master_recipient", &attacker);
+    let before = (count(&c, "records"), count(&c, "ledger"));
+    drop(c);
+    let (code, out, err) = add_locked(&v, "would go to the attacker");
+    assert_refused(
+        code,
+        &err,
+        "the master key new entries would be encrypted to",
+    );
+    assert!(out.is_empty(), "{out}");
+    let c = db(&v);
+    assert_eq!((count(&c, "records"), count(&c, "ledger")), before);
+}
+
+/// A deliberate `restore` of an older backup re-pins the vault, so the restored copy opens; the
+/// same older state put back by hand (no `restore`) is still refused.
+#[test]
+fn a_deliberate_restore_of_an_older_backup_is_re_pinned() {
+    let (v, _, _) = signed_vault();
+    let backup = v.path("old.vaultbackup");
+    v.ok(&["backup", "--out", backup.to_str().expect("utf-8")]);
+    v.add_simple("logged after the backup");
+    v.ok(&["list"]);
+
+    let restored = v.path("restored");
+    let at = |dir: &Path, pass: bool| {
+        let mut c = assert_cmd::Command::cargo_bin("vault").expect("binary");
+        c.env_remove("VAULT_DIR")
+            .env_remove("VAULT_PASSPHRASE_FILE")
+            .env("LANG", "C")
+            .env("NO_COLOR", "1")
+            .env("VAULT_STATE_DIR", v.state_dir())
+            .arg("--vault")
+            .arg(dir);
+        if pass {
+            c.arg("--passphrase-file").arg(&v.pass_file);
+        }
+        c
+    };
+    let (code, _, err) = run(
+        at(&restored, false),
+        &["restore", backup.to_str().expect("utf-8")],
+    );
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = run(at(&restored, true), &["list"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains("logged after the backup"), "{out}");
 }

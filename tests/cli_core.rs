@@ -947,30 +947,41 @@ fn appends_refuse_a_swapped_master_recipient() {
     .expect("swap");
     drop(conn);
     let before = std::fs::read(v.db()).expect("read db");
-    let out = v
-        .cmd_locked()
-        .args([
-            "add",
-            "--kind",
-            "other",
-            "--when",
-            "now",
-            "--what",
-            "after the swap",
-        ])
-        .output()
-        .expect("run");
-    assert_eq!(out.status.code(), Some(4), "{out:?}");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("not the one recorded in the ledger"),
-        "{stderr}"
-    );
-    assert_eq!(
-        std::fs::read(v.db()).expect("read db"),
-        before,
-        "nothing may be stored"
-    );
+    // This computer's pin refuses it first; a computer without a pin (its own state folder)
+    // is stopped by the ledger's creation entry.
+    for (state, needle) in [
+        (
+            v.state_dir(),
+            "the master key new entries would be encrypted to",
+        ),
+        (
+            v.path("other-computer"),
+            "not the one recorded in the ledger",
+        ),
+    ] {
+        let out = v
+            .cmd_locked()
+            .env("VAULT_STATE_DIR", state)
+            .args([
+                "add",
+                "--kind",
+                "other",
+                "--when",
+                "now",
+                "--what",
+                "after the swap",
+            ])
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(4), "{out:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(needle), "{stderr}");
+        assert_eq!(
+            std::fs::read(v.db()).expect("read db"),
+            before,
+            "nothing may be stored"
+        );
+    }
 }
 
 /// `VAULT_TIMINGS=1` adds one line of durations on stderr (the benchmark reads it); without it,

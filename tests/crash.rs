@@ -330,14 +330,27 @@ impl Harness {
         v["id"].as_str().expect("id").to_owned()
     }
 
+    /// Copies the vault and the per-user state beside it (the pin of known vaults), so that a
+    /// restore puts the whole computer back, not only the folder (which the pin would rightly
+    /// refuse as a rollback).
     fn snapshot(&self, to: &Path) {
         let _ = std::fs::remove_dir_all(to);
         copy_dir(&self.v.dir, to);
+        let state = to.with_extension("state");
+        let _ = std::fs::remove_dir_all(&state);
+        if self.v.state_dir().exists() {
+            copy_dir(&self.v.state_dir(), &state);
+        }
     }
 
     fn restore(&self, from: &Path) {
         std::fs::remove_dir_all(&self.v.dir).expect("remove vault");
         copy_dir(from, &self.v.dir);
+        let _ = std::fs::remove_dir_all(self.v.state_dir());
+        let state = from.with_extension("state");
+        if state.exists() {
+            copy_dir(&state, &self.v.state_dir());
+        }
     }
 }
 

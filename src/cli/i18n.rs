@@ -137,11 +137,11 @@ catalogue! {
     NoteLoggedAttachment: "  - attachment \"{name}\" to incident {id}, logged {at}"
         | "  - adjunto «{name}» del incidente {id}, guardado el {at}";
     NoteLoggedUnreadable: "  - ledger entry {leaf}, which does not open (run vault verify --full)"
-        | "  - anotación n.º {leaf} de la bitácora, que no se puede abrir (ejecute vault verify --full)";
+        | "  - anotación n.º {leaf} de la bitácora, que no se puede abrir (ejecute vault verify con su contraseña)";
     NoteLoggedMore: "  - and {n} more"
         | "  - y {n} más";
     NoteLoggedCheck: "If you did not log these, someone with access to this folder did: look at each with `vault show ID`, and run `vault verify --full`."
-        | "Si usted no guardó esto, lo hizo alguien con acceso a esta carpeta: revise cada uno con `vault show ID` y ejecute `vault verify --full`.";
+        | "Si usted no guardó esto, lo hizo alguien con acceso a esta carpeta: revise cada uno con `vault show ID` y ejecute `vault verify` con su contraseña.";
     NoteLeftovers: "note: removed {n} leftover file(s) of an interrupted attach or rekey"
         | "nota: se borraron {n} archivo(s) sobrantes de un adjunto o cambio de clave interrumpido";
     // --- leftovers: staging copies of killed backups, restores and exports
@@ -829,7 +829,7 @@ const DETAILS_ES: &[(&str, &str)] = &[
     ),
     (
         "the * no longer match what the passphrase holder sealed",
-        "estos datos ya no coinciden con lo que sella quien tiene la contraseña: *",
+        "la identidad de la bóveda (su anotación de creación, su clave de firma o su clave maestra) ya no coincide con la que selló quien tiene la contraseña",
     ),
     (
         "the trust seal holds a malformed root",
@@ -857,7 +857,7 @@ const DETAILS_ES: &[(&str, &str)] = &[
     ),
     (
         "ledger leaf * (*) is not signed, though every command that writes one signs it at once: it was forged",
-        "la anotación n.º * de la bitácora (*) no tiene sello, aunque todo comando que la escribe la sella en el acto: es falsa",
+        "la anotación n.º * de la bitácora no tiene sello, aunque todo comando que escribe una así la sella en el acto: es falsa",
     ),
     (
         "ledger leaf * is not an entry this program writes",
@@ -878,6 +878,10 @@ const DETAILS_ES: &[(&str, &str)] = &[
     (
         "the ledger does not extend the newest checkpoint this computer saw signed (size *): its history was rewritten, or an older copy was put back",
         "la bitácora no continúa el sello más nuevo que vio esta computadora (tamaño *): alguien reescribió su historia o puso una copia más vieja",
+    ),
+    (
+        "the pin file could not be saved: *",
+        "no se pudo guardar el archivo de bóvedas conocidas: *",
     ),
     (
         "line * of the pin file * is damaged and was ignored",

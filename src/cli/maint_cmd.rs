@@ -346,6 +346,7 @@ pub fn restore(dir: &Path, out: &Out, a: RestoreArgs) -> Result<()> {
         Msg::LeftoverRestoreRemoved,
         Msg::LeftoverRestoreUnreachable,
     );
+    repin_restored(&outcome.path, out);
     if out.json {
         return out.json(&outcome);
     }
@@ -358,4 +359,23 @@ pub fn restore(dir: &Path, out: &Out, a: RestoreArgs) -> Result<()> {
     ))?;
     out.note(t(Msg::RestoreNote));
     Ok(())
+}
+
+/// A deliberate restore may put back an older copy, which this computer's pin would refuse as a
+/// rollback at the next unlock: the restored vault is pinned as it is, but only when its signing
+/// key and master recipient are the ones pinned (or none is): a backup of another vault under the
+/// same id is a warning instead, and the pin stays.
+fn repin_restored(path: &Path, out: &Out) {
+    let Some(state) = super::user_state_dir() else {
+        return;
+    };
+    let pinned =
+        Vault::open(path).map(|v| v.with_pin_file(state.join(vault::vault::pin::PIN_FILE)));
+    let done = pinned.and_then(|mut v| {
+        v.check_pin()?;
+        v.repin()
+    });
+    if let Err(e) = done {
+        out.warn(&super::i18n::localized(&e, super::i18n::lang()));
+    }
 }

@@ -499,8 +499,16 @@ impl Unlocked {
             if old_size == 0 || old_size >= size {
                 continue;
             }
-            let old = checkpoint::parse_unverified(&old_note)
-                .map_err(|e| Error::Damaged(format!("checkpoint at size {old_size}: {e}")))?;
+            // Only checkpoints that count go into a bundle: a row someone planted (not signed by
+            // the vault's key, or with another root) is ignored here and reported by `verify`.
+            let origin = crate::ledger::origin(&self.vault.id);
+            let Ok(old) = checkpoint::open_own(&old_note, &origin, &self.vault.signing_public)
+            else {
+                continue;
+            };
+            if old.size != old_size || merkle::root(&leaves[..old_size as usize]) != old.root {
+                continue;
+            }
             let proof = merkle::consistency_proof(&leaves, old_size).map_err(|e| {
                 Error::Damaged(format!("no consistency proof from size {old_size}: {e}"))
             })?;

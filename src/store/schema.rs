@@ -95,6 +95,7 @@ fn expected() -> &'static Expected {
             conn.execute_batch(SCHEMA)?;
             conn.execute_batch(super::bulk::CACHE_TABLE)?;
             conn.execute_batch(super::maint::WAL_FILL_TABLE)?;
+            conn.execute_batch(super::reads::READ_INDEXES)?;
             read_objects(&conn)
         })()
         .unwrap_or_default();

@@ -63,8 +63,10 @@ impl Pin {
         if ![id, key, recipient, root].into_iter().all(plain) || !recipient.starts_with("age1") {
             return None;
         }
-        let size: u64 = size.parse().ok()?;
-        if size.to_string() != size_text(size, line) {
+        // Canonical decimal only (no sign, no leading zeros).
+        let size_text = size;
+        let size: u64 = size_text.parse().ok()?;
+        if size.to_string() != size_text {
             return None;
         }
         Some(Pin {
@@ -79,11 +81,6 @@ impl Pin {
             },
         })
     }
-}
-
-/// The size field as written in `line` (canonical decimal is required).
-fn size_text(_size: u64, line: &str) -> String {
-    line.split(' ').nth(3).unwrap_or_default().to_owned()
 }
 
 /// The pin file's contents.

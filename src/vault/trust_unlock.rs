@@ -126,7 +126,14 @@ impl Vault {
             });
         };
         let mut known = KnownVaults::load(&path)?;
-        let warnings = known.warnings.clone();
+        let mut warnings = known.warnings.clone();
+        // A pin file that cannot be written (a read-only home) is a warning: the vault works,
+        // this computer just does not remember it.
+        let mut save = |known: &KnownVaults| {
+            if let Err(e) = known.save(&path) {
+                warnings.push(format!("the pin file could not be saved: {e}"));
+            }
+        };
         let key = b64_key(&self.signing_public);
         let recipient = self.recipient.to_age_string();
         let check = match known.get(&self.id).cloned() {
@@ -138,7 +145,7 @@ impl Vault {
                     size: 0,
                     root: String::new(),
                 });
-                known.save(&path)?;
+                save(&known);
                 PinCheck::FirstUse {
                     fingerprint: self.fingerprint(),
                 }
@@ -157,7 +164,7 @@ impl Vault {
                         master_recipient: recipient,
                         ..pin
                     });
-                    known.save(&path)?;
+                    save(&known);
                 }
                 PinCheck::Known
             }
@@ -343,7 +350,12 @@ impl Unlocked {
             };
             if k.get(&vault_id) != Some(&pin) {
                 k.set(pin);
-                k.save(&path)?;
+                // Signed already: a pin file that cannot be written is a warning, not a failure.
+                if let Err(e) = k.save(&path) {
+                    report
+                        .warnings
+                        .push(format!("the pin file could not be saved: {e}"));
+                }
             }
             self.vault.pin_checked = true;
             report.check = if first {
