@@ -158,12 +158,32 @@ pub(crate) fn slot_commitment(
                 .into(),
         ));
     }
-    if !signed_checkpoint_covers(tx, index, vault_id, signing_public)? {
+    // With no checkpoint of this vault left at all (every row deleted or damaged), the signed
+    // history cannot vouch for the slot before the unlock; the trust seal checked right after it
+    // decides instead (it refuses a ledger other than the one the vault last signed, and any
+    // keyslot entry no checkpoint covers). Refusing here would lock the owner out of a vault
+    // whose only damage is its checkpoint rows.
+    if !signed_checkpoint_covers(tx, index, vault_id, signing_public)?
+        && any_signed_checkpoint(tx, vault_id, signing_public)?
+    {
         return Ok(Some(format!(
             "no checkpoint signed by this vault covers ledger leaf {index}, which commits to it"
         )));
     }
     Ok(None)
+}
+
+/// True when any stored checkpoint row is a note signed by this vault's key.
+fn any_signed_checkpoint(
+    tx: &Tx<'_>,
+    vault_id: &str,
+    signing_public: &VerifyingKey,
+) -> Result<bool> {
+    let origin = ledger::origin(vault_id);
+    Ok(tx
+        .checkpoints()?
+        .iter()
+        .any(|(_, note)| checkpoint::open_own(note, &origin, signing_public).is_ok()))
 }
 
 /// True when a checkpoint that verifies under `signing_public` has a size above `index` and
