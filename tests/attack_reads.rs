@@ -540,3 +540,32 @@ fn an_intact_vault_warns_of_nothing() {
     assert_success(&out, &["list"]);
     assert!(!stderr(&out).contains("missing"), "{}", stderr(&out));
 }
+
+/// After a rekey, reads check rows against the newest re-encryption entries: one incident
+/// (looked up alone) and a listing of many (all re-encryptions read once) both work, and a
+/// ciphertext swapped afterwards is still refused.
+#[test]
+fn reads_after_a_rekey_check_the_reencryption_hashes() {
+    let v = TestVault::new();
+    let ids: Vec<String> = (0..12)
+        .map(|i| add(&v, &format!("incident number {i}")))
+        .collect();
+    let file = v.path("photo.bin");
+    std::fs::write(&file, b"photo").unwrap();
+    v.ok(&["attach", &ids[3], file.to_str().unwrap()]);
+    v.ok(&["list"]);
+    v.ok(&["rekey"]);
+    let listed = v.ok(&["list"]);
+    for id in &ids {
+        assert!(listed.contains(&id[..8]), "{listed}");
+    }
+    assert!(v.ok(&["show", &ids[3]]).contains("incident number 3"));
+    let out = v.path("photo.out");
+    v.ok(&["extract", &ids[3], "--out", out.to_str().unwrap()]);
+    assert_eq!(std::fs::read(&out).unwrap(), b"photo");
+    // A swap after the rekey: refused by show (alone) and by a cold listing (all at once).
+    set_ciphertext(&v, &ids[5], 1, &forged_ciphertext(&v, &ids[5], 1));
+    assert_refused_naming(&v.fails(&["show", &ids[5]]), &ids[5], "show after rekey");
+    db(&v).execute("DELETE FROM cache", []).unwrap();
+    assert_refused_naming(&v.fails(&["list"]), &ids[5], "list after rekey");
+}
