@@ -339,7 +339,11 @@ impl Unlocked {
                 .collect();
             // Everything else is decrypted from the records, on every core, each only after it
             // matches its ledger entry (a row that does not refuses the listing).
-            let re = Reencryptions::for_items(tx, 0, misses.len())?;
+            let re = if misses.is_empty() {
+                Reencryptions::NoRekey
+            } else {
+                Reencryptions::for_items(tx, 0, misses.len())?
+            };
             let mut fresh_records = Vec::new();
             if !misses.is_empty() && misses.len() * 8 < records.len() {
                 // A few new or amended records (added since the last listing): look each one up
@@ -382,21 +386,32 @@ impl Unlocked {
 
             // Attachment descriptions: a cached one is used while the row still holds the
             // description it was made from; others are checked against the ledger, then opened.
+            let att_hashes: Vec<String> =
+                att_rows.par_iter().map(|r| sha256_hex(&r.meta)).collect();
+            let hits: Vec<bool> = att_rows
+                .iter()
+                .zip(&att_hashes)
+                .map(|(row, meta)| {
+                    matches!(cached_atts.get(&row.id), Some(c)
+                        if c.meta == *meta
+                            && c.leaf == row.leaf_index
+                            && c.body.record_id == row.record_id)
+                })
+                .collect();
+            let att_misses = hits.iter().filter(|h| !**h).count();
+            // Re-encryptions are read only when something is to be checked.
+            let att_re = if att_misses > 0 {
+                Reencryptions::for_items(tx, 0, att_misses)?
+            } else {
+                Reencryptions::NoRekey
+            };
             let mut att_commits: Vec<Option<Committed>> = Vec::with_capacity(att_rows.len());
-            let mut att_hashes: Vec<String> = Vec::with_capacity(att_rows.len());
-            let att_re = Reencryptions::for_items(tx, 0, att_rows.len())?;
-            for row in &att_rows {
-                let meta = sha256_hex(&row.meta);
-                let hit = matches!(cached_atts.get(&row.id), Some(c)
-                    if c.meta == meta
-                        && c.leaf == row.leaf_index
-                        && c.body.record_id == row.record_id);
-                att_commits.push(if hit {
+            for (row, hit) in att_rows.iter().zip(&hits) {
+                att_commits.push(if *hit {
                     None
                 } else {
                     Some(reads::committed_attachment(tx, row, &att_re)?)
                 });
-                att_hashes.push(meta);
             }
             let resolved: Vec<Result<(CachedAttachment, bool)>> = att_rows
                 .par_iter()
