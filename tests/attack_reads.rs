@@ -203,6 +203,19 @@ fn a_swapped_ciphertext_is_refused_by_every_read_path_and_named() {
         let out = v.fails(args);
         assert_refused_naming(&out, &id, what);
     }
+    // In Spanish, the refusal names it too.
+    let out = v
+        .cmd()
+        .env("LANG", "es_MX.UTF-8")
+        .args(["show", &id])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    assert!(
+        stderr(&out).contains(&format!("alguien reemplazó el incidente {id} (versión 1)")),
+        "{}",
+        stderr(&out)
+    );
     assert!(!report.exists(), "report wrote a file");
     assert!(!bundle.exists(), "export wrote a bundle");
     assert_eq!(revisions(&v, &id), 1, "amend wrote a revision");
@@ -422,6 +435,12 @@ fn a_deleted_incident_is_named_at_unlock_refused_by_export_all_and_reported() {
     for seq in &evidence {
         assert!(now.contains(seq), "segment {seq} was rebuilt away: {now:?}");
     }
+    // `--json` output stays exact: the warning goes to standard error only.
+    let out = v.cmd().args(["--json", "list"]).output().unwrap();
+    assert_success(&out, &["--json", "list"]);
+    let listed: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json list");
+    assert_eq!(listed.as_array().map(|a| a.len()), Some(1), "{listed}");
+    assert!(stderr(&out).contains(&id));
     // Any unlocking command warns, search too.
     let out = v.cmd().args(["search", "car"]).output().unwrap();
     assert!(stderr(&out).contains(&id), "{}", stderr(&out));
