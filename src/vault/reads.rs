@@ -113,12 +113,36 @@ fn check_leaf_hash(
     Ok(hash)
 }
 
+/// An id as it may appear in an error line. Ids are lower-case hex; one planted in the database
+/// with control, bidi or other non-ASCII characters is shown escaped (`\u{1b}`), so the error
+/// line printed to a terminal cannot drive it.
+fn safe_id(id: &str) -> std::borrow::Cow<'_, str> {
+    if id.chars().all(|c| c.is_ascii_graphic()) {
+        return std::borrow::Cow::Borrowed(id);
+    }
+    std::borrow::Cow::Owned(
+        id.chars()
+            .map(|c| {
+                if c.is_ascii_graphic() {
+                    c.to_string()
+                } else {
+                    c.escape_unicode().to_string()
+                }
+            })
+            .collect(),
+    )
+}
+
 fn record_item(row: &RecordRow) -> String {
-    format!("record {} revision {}", row.id, row.revision)
+    format!("record {} revision {}", safe_id(&row.id), row.revision)
 }
 
 fn attachment_item(row: &AttachmentRow) -> String {
-    format!("attachment {} of record {}", row.id, row.record_id)
+    format!(
+        "attachment {} of record {}",
+        safe_id(&row.id),
+        safe_id(&row.record_id)
+    )
 }
 
 /// The commitment of a record row's ledger entry (check 1 above).
@@ -302,16 +326,26 @@ pub(crate) fn missing_items(tx: &Tx<'_>) -> Result<Vec<MissingItem>> {
 impl MissingItem {
     /// One English line naming the item (the CLI prints its own, translated, lines).
     pub fn describe(&self) -> String {
+        let record = safe_id(&self.record);
         match (&self.attachment, self.revision, self.shown_instead) {
-            (Some(a), _, _) => format!("attachment {a} of incident {} is missing", self.record),
-            (None, None, _) => format!("incident {} is missing", self.record),
+            (Some(a), _, _) => format!("attachment {} of incident {record} is missing", safe_id(a)),
+            (None, None, _) => format!("incident {record} is missing"),
             (None, Some(r), Some(shown)) => format!(
-                "incident {} revision {r} is missing (revision {shown} is shown in its place)",
-                self.record
+                "incident {record} revision {r} is missing (revision {shown} is shown in its place)"
             ),
-            (None, Some(r), None) => {
-                format!("incident {} revision {r} is missing", self.record)
-            }
+            (None, Some(r), None) => format!("incident {record} revision {r} is missing"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_id;
+
+    #[test]
+    fn planted_ids_are_escaped_in_error_lines() {
+        assert_eq!(safe_id("3f2a09"), "3f2a09");
+        assert_eq!(safe_id("3f\u{1b}[2J"), "3f\\u{1b}[2J");
+        assert_eq!(safe_id("ab\u{202e}cd"), "ab\\u{202e}cd");
     }
 }
