@@ -588,3 +588,30 @@ fn reads_after_a_rekey_check_the_reencryption_hashes() {
     db(&v).execute("DELETE FROM cache", []).unwrap();
     assert_refused_naming(&v.fails(&["list"]), &ids[5], "list after rekey");
 }
+
+/// A revision planted as a row alone (no ledger entry of its own: it points at another entry's
+/// leaf) is refused, not shown as the newest revision.
+#[test]
+fn a_planted_revision_without_its_own_entry_is_refused() {
+    let v = TestVault::new();
+    let id = add(&v, GENUINE);
+    let forged = forged_ciphertext(&v, &id, 2);
+    // Leaf 1 is the first keyslot's entry: no record row uses it.
+    db(&v)
+        .execute(
+            "INSERT INTO records(id, revision, ciphertext, leaf_index) VALUES(?1, 2, ?2, 1)",
+            params![id, forged],
+        )
+        .unwrap();
+    let out = v.fails(&["show", &id]);
+    assert_refused_naming(&out, &id, "show");
+    assert!(
+        stderr(&out).contains("has no ledger entry of its own"),
+        "{}",
+        stderr(&out)
+    );
+    let out = v.fails(&["list"]);
+    assert_refused_naming(&out, &id, "list");
+    let kinds = full_verify_kinds(&v);
+    assert!(kinds.contains(&"record_leaf".to_owned()), "{kinds:?}");
+}
