@@ -901,6 +901,52 @@ mod tests {
     }
 
     #[test]
+    fn an_honest_segment_of_the_earlier_format_is_replaced() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("vault");
+        let mut v = Vault::init(&dir, &Passphrase::new(PASS.into()), kdf::FLOOR).unwrap();
+        v.add(incident("one")).unwrap();
+        drop(v);
+        let mut u = unlock(&dir);
+        u.list().unwrap();
+        // Rewrite the cache as an earlier version would have: the same items, format 1.
+        let rows = u.vault.store.read(|tx| tx.cache_segments()).unwrap();
+        let master = &u.master;
+        let public = u.signing.verifying_key();
+        let mut old = Vec::new();
+        for row in &rows {
+            let mut seg = open_segment(row, &u.vault.id, &public, Some(master))
+                .unwrap()
+                .unwrap();
+            seg.format = LEGACY_CACHE_FORMAT.into();
+            old.push(seal_segment(&u.signing, &u.vault.recipient, &seg).unwrap());
+        }
+        u.vault
+            .store
+            .write(|tx| {
+                tx.clear_cache()?;
+                old.iter().try_for_each(|r| tx.insert_cache_segment(r))
+            })
+            .unwrap();
+        let (views, stats) = u.list_with_stats().unwrap();
+        assert_eq!(views.len(), 1);
+        assert_eq!((stats.hits, stats.decrypted), (0, 1));
+        let left = u.vault.store.read(|tx| tx.cache_segments()).unwrap();
+        let formats: Vec<String> = left
+            .iter()
+            .map(|r| {
+                open_segment(r, &u.vault.id, &public, Some(&u.master))
+                    .unwrap()
+                    .unwrap()
+                    .format
+            })
+            .collect();
+        assert!(formats.iter().all(|f| f == CACHE_FORMAT), "{formats:?}");
+        let report = u.verify(None, None).unwrap();
+        assert!(report.ok(), "{:?}", report.problems);
+    }
+
+    #[test]
     fn items_of_the_current_format_all_pass_verify() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("vault");
