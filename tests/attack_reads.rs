@@ -532,6 +532,8 @@ fn a_deleted_attachment_is_named_at_unlock() {
         .output()
         .unwrap();
     assert_success(&out, &["attach"]);
+    v.ok(&["list"]);
+    let evidence = cache_seqs(&v);
     let att: String = db(&v)
         .query_row("SELECT id FROM attachments", [], |r| r.get(0))
         .unwrap();
@@ -542,6 +544,13 @@ fn a_deleted_attachment_is_named_at_unlock() {
         stderr(&out).contains(&format!("attachment {att} of incident {id} is missing")),
         "{}",
         stderr(&out)
+    );
+    // The segment that cached its description is kept as evidence.
+    v.ok(&["list"]);
+    let now = cache_seqs(&v);
+    assert!(
+        evidence.iter().all(|s| now.contains(s)),
+        "{evidence:?} {now:?}"
     );
     let kinds = full_verify_kinds(&v);
     assert!(
