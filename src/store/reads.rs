@@ -53,15 +53,13 @@ impl ItemKind {
 }
 
 impl Tx<'_> {
-    /// The entry bytes and stored leaf hash at `leaf` (one primary-key lookup).
+    /// The entry bytes and stored leaf hash at `leaf` (one primary-key lookup; the statement is
+    /// prepared once per connection, as a cold listing runs this once per record).
     pub fn ledger_leaf(&self, leaf: u64) -> Result<Option<(Vec<u8>, Vec<u8>)>> {
         Ok(self
             .tx
-            .query_row(
-                "SELECT entry, leaf_hash FROM ledger WHERE leaf_index = ?1",
-                [leaf as i64],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
+            .prepare_cached("SELECT entry, leaf_hash FROM ledger WHERE leaf_index = ?1")?
+            .query_row([leaf as i64], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?)
     }
 

@@ -365,16 +365,21 @@ impl Unlocked {
                 }
             } else if !misses.is_empty() {
                 tx.for_each_record_batch(true, BATCH, |batch| {
+                    // The entries are read here (one lookup each); parsed and checked on every
+                    // core with the decryption.
                     let mut rows = Vec::new();
                     for row in batch {
                         if misses.get(&row.id) == Some(&row.revision) {
-                            let c = reads::committed_record(tx, &row, &re)?;
-                            rows.push((row, c));
+                            let raw = reads::read_record_entry(tx, &row, &re)?;
+                            rows.push((row, raw));
                         }
                     }
                     let fresh: Vec<Result<CachedRecord>> = rows
-                        .par_iter()
-                        .map(|(row, c)| decrypt_row(master, row, c))
+                        .into_par_iter()
+                        .map(|(row, raw)| {
+                            let c = reads::record_commitment(&row, raw)?;
+                            decrypt_row(master, &row, &c)
+                        })
                         .collect();
                     for item in fresh {
                         fresh_records.push(records.len());

@@ -144,19 +144,35 @@ fn attachment_item(row: &AttachmentRow) -> String {
     )
 }
 
-/// The commitment of a record row's ledger entry (check 1 above).
-pub(crate) fn committed_record(
+/// A record row's ledger entry as read, before it is checked (so that the checks can run on
+/// every core while one thread reads).
+pub(crate) struct RawEntry {
+    bytes: Option<(Vec<u8>, Vec<u8>)>,
+    reencrypted: Option<String>,
+}
+
+/// Reads what check 1 needs for a record row: one primary-key lookup (and the newest
+/// re-encryption, from `re`).
+pub(crate) fn read_record_entry(
     tx: &Tx<'_>,
     row: &RecordRow,
     re: &Reencryptions,
-) -> Result<Committed> {
+) -> Result<RawEntry> {
+    Ok(RawEntry {
+        bytes: tx.ledger_leaf(row.leaf_index)?,
+        reencrypted: re.get(tx, row.leaf_index)?,
+    })
+}
+
+/// Check 1 for a record row, on what [`read_record_entry`] read.
+pub(crate) fn record_commitment(row: &RecordRow, raw: RawEntry) -> Result<Committed> {
     let not_its_own = || {
         Error::Damaged(format!(
             "{} has no ledger entry of its own",
             record_item(row)
         ))
     };
-    let (bytes, stored) = tx.ledger_leaf(row.leaf_index)?.ok_or_else(not_its_own)?;
+    let (bytes, stored) = raw.bytes.ok_or_else(not_its_own)?;
     let leaf_hash = check_leaf_hash(&bytes, &stored, || record_item(row))?;
     match Entry::from_bytes(&bytes) {
         Ok(Entry::Record {
@@ -166,12 +182,21 @@ pub(crate) fn committed_record(
             fields,
             ..
         }) if id == row.id && revision == row.revision => Ok(Committed {
-            sha256: re.get(tx, row.leaf_index)?.unwrap_or(ciphertext_sha256),
+            sha256: raw.reencrypted.unwrap_or(ciphertext_sha256),
             fields,
             leaf_hash,
         }),
         _ => Err(not_its_own()),
     }
+}
+
+/// The commitment of a record row's ledger entry (check 1 above).
+pub(crate) fn committed_record(
+    tx: &Tx<'_>,
+    row: &RecordRow,
+    re: &Reencryptions,
+) -> Result<Committed> {
+    record_commitment(row, read_record_entry(tx, row, re)?)
 }
 
 /// The commitment of an attachment row's ledger entry (check 1 above).
