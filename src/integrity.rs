@@ -763,9 +763,11 @@ fn check_records(
     }
 }
 
-/// Every list-cache item must have been decrypted from a ciphertext its ledger entry (or newest
-/// re-encryption) commits to, and name that entry's leaf hash: otherwise `list` could have shown
-/// it in place of the record (a forgery cached while a swapped ciphertext was in place).
+/// Every list-cache item that names the current ledger entry of its revision (same leaf, id,
+/// revision and leaf hash: what `list` would use it for) must have been decrypted from a
+/// ciphertext that entry (or its newest re-encryption) commits to. Otherwise `list` could show it
+/// in place of the record: a forgery cached while a swapped ciphertext was in place. Items naming
+/// another entry are stale, never used; a changed ledger is reported by its own checks.
 fn check_cache_items(
     items: &[cache::CachedItemRef],
     entries: &BTreeMap<u64, Entry>,
@@ -774,31 +776,32 @@ fn check_cache_items(
     p: &mut Problems,
 ) {
     for item in items {
-        let label = format!("record {} revision {}", item.id, item.revision);
-        let backed = match entries.get(&item.leaf) {
-            Some(Entry::Record {
-                id,
-                revision,
-                ciphertext_sha256,
-                ..
-            }) if *id == item.id && *revision == item.revision => {
-                let leaf_ok = leaves
-                    .get(item.leaf as usize)
-                    .is_some_and(|h| hex::encode(h) == item.lh);
-                let own = item.ct == *ciphertext_sha256;
-                let re = rotation
-                    .commitment(item.leaf)
-                    .is_some_and(|c| c.sha256 == item.ct);
-                leaf_ok && (own || re)
-            }
-            _ => false,
+        let Some(Entry::Record {
+            id,
+            revision,
+            ciphertext_sha256,
+            ..
+        }) = entries.get(&item.leaf)
+        else {
+            continue;
         };
-        if !backed {
+        let current = *id == item.id
+            && *revision == item.revision
+            && leaves
+                .get(item.leaf as usize)
+                .is_some_and(|h| hex::encode(h) == item.lh);
+        if !current {
+            continue;
+        }
+        let committed = rotation
+            .commitment(item.leaf)
+            .map_or(ciphertext_sha256, |c| &c.sha256);
+        if item.ct != *committed {
             p.add(
                 "cache_forged",
-                label,
+                format!("record {} revision {}", item.id, item.revision),
                 format!(
-                    "list cache segment {} holds a version of it that its ledger entry does not back",
+                    "list cache segment {} holds a version of it decrypted from a ciphertext its ledger entry does not commit to",
                     item.seq
                 ),
             );

@@ -203,6 +203,19 @@ fn a_swapped_ciphertext_is_refused_by_every_read_path_and_named() {
         let out = v.fails(args);
         assert_refused_naming(&out, &id, what);
     }
+    // In Spanish, the refusal names it too.
+    let out = v
+        .cmd()
+        .env("LANG", "es_MX.UTF-8")
+        .args(["show", &id])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    assert!(
+        stderr(&out).contains(&format!("alguien reemplazó el incidente {id} (versión 1)")),
+        "{}",
+        stderr(&out)
+    );
     assert!(!report.exists(), "report wrote a file");
     assert!(!bundle.exists(), "export wrote a bundle");
     assert_eq!(revisions(&v, &id), 1, "amend wrote a revision");
@@ -422,6 +435,12 @@ fn a_deleted_incident_is_named_at_unlock_refused_by_export_all_and_reported() {
     for seq in &evidence {
         assert!(now.contains(seq), "segment {seq} was rebuilt away: {now:?}");
     }
+    // `--json` output stays exact: the warning goes to standard error only.
+    let out = v.cmd().args(["--json", "list"]).output().unwrap();
+    assert_success(&out, &["--json", "list"]);
+    let listed: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json list");
+    assert_eq!(listed.as_array().map(|a| a.len()), Some(1), "{listed}");
+    assert!(stderr(&out).contains(&id));
     // Any unlocking command warns, search too.
     let out = v.cmd().args(["search", "car"]).output().unwrap();
     assert!(stderr(&out).contains(&id), "{}", stderr(&out));
@@ -513,6 +532,8 @@ fn a_deleted_attachment_is_named_at_unlock() {
         .output()
         .unwrap();
     assert_success(&out, &["attach"]);
+    v.ok(&["list"]);
+    let evidence = cache_seqs(&v);
     let att: String = db(&v)
         .query_row("SELECT id FROM attachments", [], |r| r.get(0))
         .unwrap();
@@ -523,6 +544,13 @@ fn a_deleted_attachment_is_named_at_unlock() {
         stderr(&out).contains(&format!("attachment {att} of incident {id} is missing")),
         "{}",
         stderr(&out)
+    );
+    // The segment that cached its description is kept as evidence.
+    v.ok(&["list"]);
+    let now = cache_seqs(&v);
+    assert!(
+        evidence.iter().all(|s| now.contains(s)),
+        "{evidence:?} {now:?}"
     );
     let kinds = full_verify_kinds(&v);
     assert!(
@@ -539,4 +567,60 @@ fn an_intact_vault_warns_of_nothing() {
     let out = v.cmd().arg("list").output().unwrap();
     assert_success(&out, &["list"]);
     assert!(!stderr(&out).contains("missing"), "{}", stderr(&out));
+}
+
+/// After a rekey, reads check rows against the newest re-encryption entries: one incident
+/// (looked up alone) and a listing of many (all re-encryptions read once) both work, and a
+/// ciphertext swapped afterwards is still refused.
+#[test]
+fn reads_after_a_rekey_check_the_reencryption_hashes() {
+    let v = TestVault::new();
+    let ids: Vec<String> = (0..12)
+        .map(|i| add(&v, &format!("incident number {i}")))
+        .collect();
+    let file = v.path("photo.bin");
+    std::fs::write(&file, b"photo").unwrap();
+    v.ok(&["attach", &ids[3], file.to_str().unwrap()]);
+    v.ok(&["list"]);
+    v.ok(&["rekey"]);
+    let listed = v.ok(&["list"]);
+    for id in &ids {
+        assert!(listed.contains(&id[..8]), "{listed}");
+    }
+    assert!(v.ok(&["show", &ids[3]]).contains("incident number 3"));
+    let out = v.path("photo.out");
+    v.ok(&["extract", &ids[3], "--out", out.to_str().unwrap()]);
+    assert_eq!(std::fs::read(&out).unwrap(), b"photo");
+    // A swap after the rekey: refused by show (alone) and by a cold listing (all at once).
+    set_ciphertext(&v, &ids[5], 1, &forged_ciphertext(&v, &ids[5], 1));
+    assert_refused_naming(&v.fails(&["show", &ids[5]]), &ids[5], "show after rekey");
+    db(&v).execute("DELETE FROM cache", []).unwrap();
+    assert_refused_naming(&v.fails(&["list"]), &ids[5], "list after rekey");
+}
+
+/// A revision planted as a row alone (no ledger entry of its own: it points at another entry's
+/// leaf) is refused, not shown as the newest revision.
+#[test]
+fn a_planted_revision_without_its_own_entry_is_refused() {
+    let v = TestVault::new();
+    let id = add(&v, GENUINE);
+    let forged = forged_ciphertext(&v, &id, 2);
+    // Leaf 1 is the first keyslot's entry: no record row uses it.
+    db(&v)
+        .execute(
+            "INSERT INTO records(id, revision, ciphertext, leaf_index) VALUES(?1, 2, ?2, 1)",
+            params![id, forged],
+        )
+        .unwrap();
+    let out = v.fails(&["show", &id]);
+    assert_refused_naming(&out, &id, "show");
+    assert!(
+        stderr(&out).contains("has no ledger entry of its own"),
+        "{}",
+        stderr(&out)
+    );
+    let out = v.fails(&["list"]);
+    assert_refused_naming(&out, &id, "list");
+    let kinds = full_verify_kinds(&v);
+    assert!(kinds.contains(&"record_leaf".to_owned()), "{kinds:?}");
 }

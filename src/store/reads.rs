@@ -3,8 +3,7 @@
 //! ledger names still has its row (docs/format.md, "What each read checks").
 //!
 //! Two partial indexes list the record and attachment entries without reading the ledger, so the
-//! unlock can compare counts (and sums of leaf indexes) through indexes alone and read the lists
-//! only when they differ.
+//! unlock can compare counts through indexes alone and read the lists only when they differ.
 
 use rusqlite::{params, OptionalExtension};
 
@@ -54,15 +53,13 @@ impl ItemKind {
 }
 
 impl Tx<'_> {
-    /// The entry bytes and stored leaf hash at `leaf` (one primary-key lookup).
+    /// The entry bytes and stored leaf hash at `leaf` (one primary-key lookup; the statement is
+    /// prepared once per connection, as a cold listing runs this once per record).
     pub fn ledger_leaf(&self, leaf: u64) -> Result<Option<(Vec<u8>, Vec<u8>)>> {
         Ok(self
             .tx
-            .query_row(
-                "SELECT entry, leaf_hash FROM ledger WHERE leaf_index = ?1",
-                [leaf as i64],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
+            .prepare_cached("SELECT entry, leaf_hash FROM ledger WHERE leaf_index = ?1")?
+            .query_row([leaf as i64], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?)
     }
 
@@ -110,22 +107,19 @@ impl Tx<'_> {
             .optional()?)
     }
 
-    /// (count, sum of leaf indexes) of the entries of `kind` in the ledger and of the rows of
-    /// `kind` stored, each through an index.
-    pub fn presence_counts(&self, kind: ItemKind) -> Result<((u64, u64), (u64, u64))> {
-        let q = |sql: &str| -> Result<(u64, u64)> {
-            Ok(self.tx.query_row(sql, [], |r| {
-                Ok((r.get::<_, i64>(0)? as u64, r.get::<_, i64>(1)? as u64))
-            })?)
+    /// How many entries of `kind` the ledger holds and how many rows of `kind` are stored, each
+    /// counted through an index (SQLite counts index entries without decoding them: a few
+    /// milliseconds at 100,000 records, where also summing the leaf indexes costs five times
+    /// more).
+    pub fn presence_counts(&self, kind: ItemKind) -> Result<(u64, u64)> {
+        let q = |sql: &str| -> Result<u64> {
+            Ok(self.tx.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64)
         };
         let ledger = q(&format!(
-            "SELECT COUNT(*), COALESCE(SUM(leaf_index), 0) FROM ledger WHERE {}",
+            "SELECT COUNT(*) FROM ledger WHERE {}",
             kind.entry_filter()
         ))?;
-        let rows = q(&format!(
-            "SELECT COUNT(*), COALESCE(SUM(leaf_index), 0) FROM {}",
-            kind.table()
-        ))?;
+        let rows = q(&format!("SELECT COUNT(*) FROM {}", kind.table()))?;
         Ok((ledger, rows))
     }
 

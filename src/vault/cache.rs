@@ -339,7 +339,11 @@ impl Unlocked {
                 .collect();
             // Everything else is decrypted from the records, on every core, each only after it
             // matches its ledger entry (a row that does not refuses the listing).
-            let re = Reencryptions::for_items(tx, 0, misses.len())?;
+            let re = if misses.is_empty() {
+                Reencryptions::NoRekey
+            } else {
+                Reencryptions::for_items(tx, 0, misses.len())?
+            };
             let mut fresh_records = Vec::new();
             if !misses.is_empty() && misses.len() * 8 < records.len() {
                 // A few new or amended records (added since the last listing): look each one up
@@ -361,16 +365,21 @@ impl Unlocked {
                 }
             } else if !misses.is_empty() {
                 tx.for_each_record_batch(true, BATCH, |batch| {
+                    // The entries are read here (one lookup each); parsed and checked on every
+                    // core with the decryption.
                     let mut rows = Vec::new();
                     for row in batch {
                         if misses.get(&row.id) == Some(&row.revision) {
-                            let c = reads::committed_record(tx, &row, &re)?;
-                            rows.push((row, c));
+                            let raw = reads::read_record_entry(tx, &row, &re)?;
+                            rows.push((row, raw));
                         }
                     }
                     let fresh: Vec<Result<CachedRecord>> = rows
-                        .par_iter()
-                        .map(|(row, c)| decrypt_row(master, row, c))
+                        .into_par_iter()
+                        .map(|(row, raw)| {
+                            let c = reads::record_commitment(&row, raw)?;
+                            decrypt_row(master, &row, &c)
+                        })
                         .collect();
                     for item in fresh {
                         fresh_records.push(records.len());
@@ -382,21 +391,32 @@ impl Unlocked {
 
             // Attachment descriptions: a cached one is used while the row still holds the
             // description it was made from; others are checked against the ledger, then opened.
+            let att_hashes: Vec<String> =
+                att_rows.par_iter().map(|r| sha256_hex(&r.meta)).collect();
+            let hits: Vec<bool> = att_rows
+                .iter()
+                .zip(&att_hashes)
+                .map(|(row, meta)| {
+                    matches!(cached_atts.get(&row.id), Some(c)
+                        if c.meta == *meta
+                            && c.leaf == row.leaf_index
+                            && c.body.record_id == row.record_id)
+                })
+                .collect();
+            let att_misses = hits.iter().filter(|h| !**h).count();
+            // Re-encryptions are read only when something is to be checked.
+            let att_re = if att_misses > 0 {
+                Reencryptions::for_items(tx, 0, att_misses)?
+            } else {
+                Reencryptions::NoRekey
+            };
             let mut att_commits: Vec<Option<Committed>> = Vec::with_capacity(att_rows.len());
-            let mut att_hashes: Vec<String> = Vec::with_capacity(att_rows.len());
-            let att_re = Reencryptions::for_items(tx, 0, att_rows.len())?;
-            for row in &att_rows {
-                let meta = sha256_hex(&row.meta);
-                let hit = matches!(cached_atts.get(&row.id), Some(c)
-                    if c.meta == meta
-                        && c.leaf == row.leaf_index
-                        && c.body.record_id == row.record_id);
-                att_commits.push(if hit {
+            for (row, hit) in att_rows.iter().zip(&hits) {
+                att_commits.push(if *hit {
                     None
                 } else {
                     Some(reads::committed_attachment(tx, row, &att_re)?)
                 });
-                att_hashes.push(meta);
             }
             let resolved: Vec<Result<(CachedAttachment, bool)>> = att_rows
                 .par_iter()
@@ -883,6 +903,52 @@ mod tests {
         assert_eq!(forged.len(), 1, "{:?}", report.problems);
         assert_eq!(forged[0].item, format!("record {id} revision 1"));
         assert!(forged[0].detail.contains(&format!("segment {seq}")));
+    }
+
+    #[test]
+    fn an_honest_segment_of_the_earlier_format_is_replaced() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("vault");
+        let mut v = Vault::init(&dir, &Passphrase::new(PASS.into()), kdf::FLOOR).unwrap();
+        v.add(incident("one")).unwrap();
+        drop(v);
+        let mut u = unlock(&dir);
+        u.list().unwrap();
+        // Rewrite the cache as an earlier version would have: the same items, format 1.
+        let rows = u.vault.store.read(|tx| tx.cache_segments()).unwrap();
+        let master = &u.master;
+        let public = u.signing.verifying_key();
+        let mut old = Vec::new();
+        for row in &rows {
+            let mut seg = open_segment(row, &u.vault.id, &public, Some(master))
+                .unwrap()
+                .unwrap();
+            seg.format = LEGACY_CACHE_FORMAT.into();
+            old.push(seal_segment(&u.signing, &u.vault.recipient, &seg).unwrap());
+        }
+        u.vault
+            .store
+            .write(|tx| {
+                tx.clear_cache()?;
+                old.iter().try_for_each(|r| tx.insert_cache_segment(r))
+            })
+            .unwrap();
+        let (views, stats) = u.list_with_stats().unwrap();
+        assert_eq!(views.len(), 1);
+        assert_eq!((stats.hits, stats.decrypted), (0, 1));
+        let left = u.vault.store.read(|tx| tx.cache_segments()).unwrap();
+        let formats: Vec<String> = left
+            .iter()
+            .map(|r| {
+                open_segment(r, &u.vault.id, &public, Some(&u.master))
+                    .unwrap()
+                    .unwrap()
+                    .format
+            })
+            .collect();
+        assert!(formats.iter().all(|f| f == CACHE_FORMAT), "{formats:?}");
+        let report = u.verify(None, None).unwrap();
+        assert!(report.ok(), "{:?}", report.problems);
     }
 
     #[test]

@@ -50,7 +50,7 @@ impl Reencryptions {
         }
         let mut all = HashMap::new();
         for (index, bytes, stored) in tx.reencryptions_after(first)? {
-            check_leaf_hash(index, &bytes, &stored, || format!("ledger leaf {index}"))?;
+            check_leaf_hash(&bytes, &stored, || format!("ledger leaf {index}"))?;
             if let Ok(Entry::Reencrypt { leaf, sha256, .. }) = Entry::from_bytes(&bytes) {
                 // Later entries replace earlier ones: the newest re-encryption wins.
                 all.insert(leaf, sha256);
@@ -70,7 +70,7 @@ impl Reencryptions {
                 let Some((bytes, stored)) = tx.newest_reencryption_of(leaf, first)? else {
                     return Ok(None);
                 };
-                check_leaf_hash(leaf, &bytes, &stored, || {
+                check_leaf_hash(&bytes, &stored, || {
                     format!("the re-encryption of ledger leaf {leaf}")
                 })?;
                 match Entry::from_bytes(&bytes) {
@@ -98,7 +98,6 @@ pub(crate) struct Committed {
 }
 
 fn check_leaf_hash(
-    _leaf: u64,
     bytes: &[u8],
     stored: &[u8],
     item: impl FnOnce() -> String,
@@ -113,28 +112,68 @@ fn check_leaf_hash(
     Ok(hash)
 }
 
+/// An id as it may appear in an error line. Ids are lower-case hex; one planted in the database
+/// with control, bidi or other non-ASCII characters is shown escaped (`\u{1b}`), so the error
+/// line printed to a terminal cannot drive it.
+fn safe_id(id: &str) -> std::borrow::Cow<'_, str> {
+    if id.chars().all(|c| c.is_ascii_graphic()) {
+        return std::borrow::Cow::Borrowed(id);
+    }
+    std::borrow::Cow::Owned(
+        id.chars()
+            .map(|c| {
+                if c.is_ascii_graphic() {
+                    c.to_string()
+                } else {
+                    c.escape_unicode().to_string()
+                }
+            })
+            .collect(),
+    )
+}
+
 fn record_item(row: &RecordRow) -> String {
-    format!("record {} revision {}", row.id, row.revision)
+    format!("record {} revision {}", safe_id(&row.id), row.revision)
 }
 
 fn attachment_item(row: &AttachmentRow) -> String {
-    format!("attachment {} of record {}", row.id, row.record_id)
+    format!(
+        "attachment {} of record {}",
+        safe_id(&row.id),
+        safe_id(&row.record_id)
+    )
 }
 
-/// The commitment of a record row's ledger entry (check 1 above).
-pub(crate) fn committed_record(
+/// A record row's ledger entry as read, before it is checked (so that the checks can run on
+/// every core while one thread reads).
+pub(crate) struct RawEntry {
+    bytes: Option<(Vec<u8>, Vec<u8>)>,
+    reencrypted: Option<String>,
+}
+
+/// Reads what check 1 needs for a record row: one primary-key lookup (and the newest
+/// re-encryption, from `re`).
+pub(crate) fn read_record_entry(
     tx: &Tx<'_>,
     row: &RecordRow,
     re: &Reencryptions,
-) -> Result<Committed> {
+) -> Result<RawEntry> {
+    Ok(RawEntry {
+        bytes: tx.ledger_leaf(row.leaf_index)?,
+        reencrypted: re.get(tx, row.leaf_index)?,
+    })
+}
+
+/// Check 1 for a record row, on what [`read_record_entry`] read.
+pub(crate) fn record_commitment(row: &RecordRow, raw: RawEntry) -> Result<Committed> {
     let not_its_own = || {
         Error::Damaged(format!(
             "{} has no ledger entry of its own",
             record_item(row)
         ))
     };
-    let (bytes, stored) = tx.ledger_leaf(row.leaf_index)?.ok_or_else(not_its_own)?;
-    let leaf_hash = check_leaf_hash(row.leaf_index, &bytes, &stored, || record_item(row))?;
+    let (bytes, stored) = raw.bytes.ok_or_else(not_its_own)?;
+    let leaf_hash = check_leaf_hash(&bytes, &stored, || record_item(row))?;
     match Entry::from_bytes(&bytes) {
         Ok(Entry::Record {
             id,
@@ -143,12 +182,21 @@ pub(crate) fn committed_record(
             fields,
             ..
         }) if id == row.id && revision == row.revision => Ok(Committed {
-            sha256: re.get(tx, row.leaf_index)?.unwrap_or(ciphertext_sha256),
+            sha256: raw.reencrypted.unwrap_or(ciphertext_sha256),
             fields,
             leaf_hash,
         }),
         _ => Err(not_its_own()),
     }
+}
+
+/// The commitment of a record row's ledger entry (check 1 above).
+pub(crate) fn committed_record(
+    tx: &Tx<'_>,
+    row: &RecordRow,
+    re: &Reencryptions,
+) -> Result<Committed> {
+    record_commitment(row, read_record_entry(tx, row, re)?)
 }
 
 /// The commitment of an attachment row's ledger entry (check 1 above).
@@ -164,7 +212,7 @@ pub(crate) fn committed_attachment(
         ))
     };
     let (bytes, stored) = tx.ledger_leaf(row.leaf_index)?.ok_or_else(not_its_own)?;
-    let leaf_hash = check_leaf_hash(row.leaf_index, &bytes, &stored, || attachment_item(row))?;
+    let leaf_hash = check_leaf_hash(&bytes, &stored, || attachment_item(row))?;
     match Entry::from_bytes(&bytes) {
         Ok(Entry::Attachment {
             id,
@@ -243,7 +291,9 @@ pub struct MissingItem {
 }
 
 /// Compares the record revisions and attachments the ledger names with the rows present: a
-/// count and a sum of leaf indexes through indexes first, the lists only when they differ.
+/// count through indexes first, the lists only when they differ. (A row deleted and another
+/// planted in its place keeps the counts equal: the planted row has no entry of its own, so every
+/// read refuses it, naming it, and `verify` reports both.)
 pub(crate) fn missing_items(tx: &Tx<'_>) -> Result<Vec<MissingItem>> {
     let mut out = Vec::new();
     let (ledger, rows) = tx.presence_counts(ItemKind::Record)?;
@@ -302,16 +352,26 @@ pub(crate) fn missing_items(tx: &Tx<'_>) -> Result<Vec<MissingItem>> {
 impl MissingItem {
     /// One English line naming the item (the CLI prints its own, translated, lines).
     pub fn describe(&self) -> String {
+        let record = safe_id(&self.record);
         match (&self.attachment, self.revision, self.shown_instead) {
-            (Some(a), _, _) => format!("attachment {a} of incident {} is missing", self.record),
-            (None, None, _) => format!("incident {} is missing", self.record),
+            (Some(a), _, _) => format!("attachment {} of incident {record} is missing", safe_id(a)),
+            (None, None, _) => format!("incident {record} is missing"),
             (None, Some(r), Some(shown)) => format!(
-                "incident {} revision {r} is missing (revision {shown} is shown in its place)",
-                self.record
+                "incident {record} revision {r} is missing (revision {shown} is shown in its place)"
             ),
-            (None, Some(r), None) => {
-                format!("incident {} revision {r} is missing", self.record)
-            }
+            (None, Some(r), None) => format!("incident {record} revision {r} is missing"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_id;
+
+    #[test]
+    fn planted_ids_are_escaped_in_error_lines() {
+        assert_eq!(safe_id("3f2a09"), "3f2a09");
+        assert_eq!(safe_id("3f\u{1b}[2J"), "3f\\u{1b}[2J");
+        assert_eq!(safe_id("ab\u{202e}cd"), "ab\\u{202e}cd");
     }
 }

@@ -108,20 +108,21 @@ impl Unlocked {
     /// a row that does not is refused with [`Error::Damaged`] naming it.
     pub(crate) fn open_records(&mut self, rows: &[RecordRow]) -> Result<Vec<RecordBody>> {
         use rayon::prelude::*;
-        let committed = self.vault.store.read(|tx| {
+        let entries = self.vault.store.read(|tx| {
             let min = rows.iter().map(|r| r.leaf_index).min().unwrap_or(0);
             let re = Reencryptions::for_items(tx, min, rows.len())?;
             rows.iter()
-                .map(|r| reads::committed_record(tx, r, &re))
+                .map(|r| reads::read_record_entry(tx, r, &re))
                 .collect::<Result<Vec<_>>>()
         })?;
         let master = &self.master;
         rows.par_iter()
-            .zip(committed.par_iter())
-            .map(|(row, c)| {
-                reads::check_record_ciphertext(row, &sha256_hex(&row.ciphertext), c)?;
+            .zip(entries.into_par_iter())
+            .map(|(row, raw)| {
+                let c = reads::record_commitment(row, raw)?;
+                reads::check_record_ciphertext(row, &sha256_hex(&row.ciphertext), &c)?;
                 let body = open_record(master, row)?;
-                reads::check_record_body(row, &body, c)?;
+                reads::check_record_body(row, &body, &c)?;
                 Ok(body)
             })
             .collect()
