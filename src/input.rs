@@ -28,9 +28,6 @@ pub const JSON_INPUT_MAX: u64 = 256 << 20;
 /// The largest receipt (a signed checkpoint note is a few hundred bytes).
 pub const RECEIPT_MAX: u64 = 64 << 10;
 
-/// The largest file of recipients (`export --to-file`): thousands of keys.
-pub const RECIPIENTS_FILE_MAX: u64 = 1 << 20;
-
 /// The largest redaction policy file (`export --redact-policy`).
 pub const POLICY_MAX: u64 = 1 << 20;
 

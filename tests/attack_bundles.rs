@@ -1099,18 +1099,18 @@ fn endless_key_receipt_and_policy_files_are_refused() {
             ])
             .output()
             .expect("run");
-    assert!(assert_refused(&out, "--to-file /dev/zero").contains("larger than"));
+    assert!(assert_refused(&out, "--to-file /dev/zero").contains("too large"));
     let out =
         t.v.cmd()
             .args(["export", "--to", &t.c.recipient, "--all"])
             .args(["--redact-policy", zero, "--out", s(&t.v.path("b.age"))])
             .output()
             .expect("run");
-    assert!(assert_refused(&out, "--redact-policy /dev/zero").contains("larger than"));
+    assert!(assert_refused(&out, "--redact-policy /dev/zero").contains("too large"));
     let out = counsel(&t.v, "verify", &t.bundle, &t.c.key, &["--receipt", zero]);
-    assert!(assert_refused(&out, "--receipt /dev/zero").contains("larger than"));
+    assert!(assert_refused(&out, "--receipt /dev/zero").contains("too large"));
     let out = counsel(&t.v, "verify", &t.bundle, Path::new(zero), &[]);
-    assert!(assert_refused(&out, "--identity /dev/zero").contains("larger than"));
+    assert!(assert_refused(&out, "--identity /dev/zero").contains("too large"));
 }
 
 /// Runs `vault ARGS` on a pseudo-terminal (the `script` tool), answers the first prompt that

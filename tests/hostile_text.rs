@@ -460,7 +460,7 @@ fn oversized_input_files_are_refused_with_one_clear_line() {
     let line = one_line_error(&v.fails(&["verify", "--receipt", "/dev/zero"]));
     assert!(line.contains("/dev/zero is too large"), "{line}");
 
-    // export --to-file and --redact-policy: 1 MiB each.
+    // export --to-file: 64 KiB (a key file); --redact-policy: 1 MiB.
     let recipients = v.path("counsel.pub");
     sparse(&recipients, (1 << 20) + 1);
     let out_file = v.path("out.age");
@@ -472,7 +472,7 @@ fn oversized_input_files_are_refused_with_one_clear_line() {
         "--out",
         out_file.to_str().expect("path"),
     ]));
-    assert!(line.contains("more than 1 MiB"), "{line}");
+    assert!(line.contains("more than 64 KiB"), "{line}");
     let policy = v.path("policy.json");
     sparse(&policy, (1 << 20) + 1);
     let line = one_line_error(&v.fails(&[

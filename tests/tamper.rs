@@ -1103,6 +1103,25 @@ fn a_database_rolled_back_alone_keeps_the_newer_attachment() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert_eq!(blobs(), blobs_before);
+    assert!(
+        !v.dir.join("quarantine").exists(),
+        "a refused unlock cleans nothing"
+    );
+    // On a computer with no pin for this vault (the older copy is consistent in itself), the
+    // unlock goes ahead: the file only the newer database knew is moved aside, never deleted.
+    let elsewhere = v.path("another-computer");
+    let out = v
+        .cmd()
+        .env("VAULT_STATE_DIR", &elsewhere)
+        .arg("list")
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(blobs(), blobs_before);
     let quarantined: Vec<String> = std::fs::read_dir(v.dir.join("quarantine"))
         .expect("quarantine folder")
         .flatten()

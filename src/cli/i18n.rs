@@ -909,11 +909,6 @@ const DETAILS_ES: &[(&str, &str)] = &[
         "la parte de la contraseña del paquete está mal formada; se rechaza",
     ),
     (
-        "* is larger than * KiB: it is not the kind of file expected here",
-        "* pasa de * KiB: no es el tipo de archivo que se espera aquí",
-    ),
-    ("* is not UTF-8 text", "* no es texto UTF-8"),
-    (
         "* is not a readable list of trusted senders: *",
         "* no es una lista legible de remitentes de confianza: *",
     ),

@@ -323,7 +323,10 @@ fn looks_like_backup(head: &[u8]) -> bool {
     }
     let mut recomputed = header.clone();
     recomputed.set_cksum();
-    header.cksum().ok().is_some_and(|stored| recomputed.cksum().ok() == Some(stored))
+    header
+        .cksum()
+        .ok()
+        .is_some_and(|stored| recomputed.cksum().ok() == Some(stored))
 }
 
 /// `vault restore`

@@ -3,50 +3,31 @@
 //! FIFO that never closes) or far larger than any such file is refused with a clear error
 //! instead of filling memory.
 
-use std::io::Read;
 use std::path::Path;
 
 use zeroize::Zeroizing;
 
-use crate::{Error, Result};
+use crate::Result;
 
 /// Largest key file (age identities, an OpenSSH private key, a list of recipients).
 pub const MAX_KEY_FILE: u64 = 64 << 10;
 /// Largest redaction policy.
-pub const MAX_POLICY_FILE: u64 = 1 << 20;
+pub const MAX_POLICY_FILE: u64 = crate::input::POLICY_MAX;
 /// Largest receipt (a signed checkpoint note is well under 1 KiB).
-pub const MAX_RECEIPT_FILE: u64 = 64 << 10;
+pub const MAX_RECEIPT_FILE: u64 = crate::input::RECEIPT_MAX;
 /// Largest trust file of counsel's known senders.
 pub const MAX_TRUST_FILE: u64 = 4 << 20;
 
 /// Reads all of `path`, refusing a file larger than `limit` bytes without reading more than
-/// `limit + 1` of it. The bytes are wiped when dropped (key files hold secrets).
+/// `limit + 1` of it ([`crate::input`]). The bytes are wiped when dropped (key files hold
+/// secrets).
 pub fn read_bounded(path: &Path, limit: u64) -> Result<Zeroizing<Vec<u8>>> {
-    let file = std::fs::File::open(path).map_err(|e| Error::file(path, e))?;
-    let mut buf = Zeroizing::new(Vec::new());
-    file.take(limit + 1)
-        .read_to_end(&mut buf)
-        .map_err(|e| Error::file(path, e))?;
-    if buf.len() as u64 > limit {
-        return Err(Error::Invalid(format!(
-            "{} is larger than {} KiB: it is not the kind of file expected here",
-            path.display(),
-            limit >> 10
-        )));
-    }
-    Ok(buf)
+    crate::input::read_bounded(path, limit).map(Zeroizing::new)
 }
 
 /// [`read_bounded`], as UTF-8 text.
 pub fn read_bounded_text(path: &Path, limit: u64) -> Result<Zeroizing<String>> {
-    let bytes = read_bounded(path, limit)?;
-    match std::str::from_utf8(&bytes) {
-        Ok(s) => Ok(Zeroizing::new(s.to_owned())),
-        Err(_) => Err(Error::Invalid(format!(
-            "{} is not UTF-8 text",
-            path.display()
-        ))),
-    }
+    crate::input::read_text_bounded(path, limit).map(Zeroizing::new)
 }
 
 #[cfg(test)]
@@ -56,7 +37,7 @@ mod tests {
     #[test]
     fn endless_and_oversized_files_are_refused() {
         let e = read_bounded(Path::new("/dev/zero"), 1024).unwrap_err();
-        assert!(e.to_string().contains("larger than 1 KiB"), "{e}");
+        assert!(e.to_string().contains("too large"), "{e}");
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("f");
         std::fs::write(&p, vec![b'a'; 2048]).unwrap();

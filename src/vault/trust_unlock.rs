@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 use super::pin::{KnownVaults, Pin};
 use super::trust::{self, Identity, TrustKey};
 use super::{open_attachment, open_record, sign_checkpoint, trust_entry, Unlocked, Vault};
-use crate::crypto::signing;
+use crate::crypto::{sha256_hex, signing};
 use crate::ledger::{merkle, Entry};
 use crate::record::Kind;
 use crate::store::Tx;
@@ -386,21 +386,41 @@ impl Unlocked {
                 if items.len() >= MAX_LOGGED_ITEMS {
                     continue;
                 }
+                // Only what matches its entry is described: a ciphertext swapped in since the
+                // add is listed as unreadable, never quoted (the reads refuse it too).
                 let item = match entry {
-                    Entry::Record { id, .. } => tx
+                    Entry::Record {
+                        id,
+                        ciphertext_sha256,
+                        fields,
+                        ..
+                    } => tx
                         .record_revision(&id, 1)?
-                        .filter(|r| r.leaf_index == row.index)
+                        .filter(|r| {
+                            r.leaf_index == row.index
+                                && sha256_hex(&r.ciphertext) == ciphertext_sha256
+                        })
                         .and_then(|r| open_record(master, &r).ok())
+                        .filter(|body| body.digests().is_ok_and(|d| d == fields))
                         .map(|body| LoggedItem::Incident {
                             id,
                             kind: body.incident.kind,
                             recorded_at: body.recorded_at,
                             opening: opening(&body.incident.narrative),
                         }),
-                    Entry::Attachment { id, record, .. } => tx
+                    Entry::Attachment {
+                        id,
+                        record,
+                        meta_sha256,
+                        ..
+                    } => tx
                         .attachments_of(&record)?
                         .into_iter()
-                        .find(|a| a.id == id && a.leaf_index == row.index)
+                        .find(|a| {
+                            a.id == id
+                                && a.leaf_index == row.index
+                                && sha256_hex(&a.meta) == meta_sha256
+                        })
                         .and_then(|a| open_attachment(master, &a).ok())
                         .map(|body| LoggedItem::Attachment {
                             id,
