@@ -522,6 +522,7 @@ fn sigkill_during_attach_leaves_a_consistent_vault() {
             .env_remove("VAULT_PASSPHRASE_FILE")
             .env("NO_COLOR", "1")
             .env("TMPDIR", v.tmp.path())
+            .env("VAULT_STATE_DIR", v.state_dir())
             .arg("--vault")
             .arg(&v.dir)
             .args(["attach", &second])

@@ -54,6 +54,7 @@ fn at(v: &TestVault, dir: &Path, pass: Option<&Path>) -> assert_cmd::Command {
         .env("LANG", "C")
         .env_remove("LC_ALL")
         .env("TMPDIR", v.tmp.path())
+        .env("VAULT_STATE_DIR", v.state_dir())
         .arg("--vault")
         .arg(dir);
     if let Some(p) = pass {
@@ -531,6 +532,7 @@ fn an_interrupted_rekey_leaves_one_key_fully_working() {
             .env_remove("VAULT_DIR")
             .env_remove("VAULT_PASSPHRASE_FILE")
             .env("TMPDIR", v.tmp.path())
+            .env("VAULT_STATE_DIR", v.state_dir())
             .arg("--vault")
             .arg(&v.dir)
             .arg("--passphrase-file")
@@ -849,6 +851,7 @@ fn backups_taken_while_others_write_are_consistent() {
                 let out = assert_cmd::Command::cargo_bin("vault")
                     .expect("bin")
                     .env("TMPDIR", &tmp)
+                    .env("VAULT_STATE_DIR", tmp.join("state"))
                     .args(["--vault", dir.to_str().expect("p")])
                     .args(["--passphrase-file", pass.to_str().expect("p")])
                     .args([
