@@ -274,6 +274,9 @@ impl Unlocked {
         // Two Argon2id runs, one per core: check that `secret` really opens the slot (so the new
         // slot is not sealed under something else), and seal the new slot.
         let current = self.master.recipient().to_age_string();
+        // The kept slot passed its ledger check when it opened; like `passwd`, the new slot is
+        // sealed with at least the default parameters, never weaker ones found in the folder.
+        let params = super::maintenance::params_for_new_slot(None, Some(kept.slot.params))?;
         let (reopened, new_slot) = std::thread::scope(|scope| {
             let check = scope.spawn(|| {
                 kept.slot
@@ -285,7 +288,7 @@ impl Unlocked {
                 kind,
                 &new_master,
                 seal_secret,
-                kept.slot.params,
+                params,
             );
             let reopened = check
                 .join()
