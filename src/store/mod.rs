@@ -248,13 +248,7 @@ impl Store {
     pub fn integrity_check_job(&self) -> impl FnOnce() -> Result<Vec<String>> + Send + 'static {
         let path = self.dir.join(DB_FILE);
         move || {
-            let conn = Connection::open_with_flags(
-                &path,
-                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-            )?;
-            harden(&conn)?;
-            conn.busy_timeout(Duration::from_secs(30))?;
-            conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
+            let conn = open_checker(&path)?;
             integrity_problems(&conn, "integrity_check")
         }
     }
@@ -265,13 +259,7 @@ impl Store {
     pub fn quick_check_job(&self) -> impl FnOnce() -> Result<()> + Send + 'static {
         let path = self.dir.join(DB_FILE);
         move || {
-            let conn = Connection::open_with_flags(
-                &path,
-                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-            )?;
-            harden(&conn)?;
-            conn.busy_timeout(Duration::from_secs(30))?;
-            conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
+            let conn = open_checker(&path)?;
             match integrity_problems(&conn, "quick_check")?.into_iter().next() {
                 None => Ok(()),
                 Some(first) => Err(Error::Damaged(format!(
@@ -338,6 +326,19 @@ fn harden(conn: &Connection) -> Result<()> {
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
     conn.execute_batch("PRAGMA trusted_schema=OFF;")?;
     Ok(())
+}
+
+/// A read-only connection of its own for SQLite's structural checks, which run on another
+/// thread beside the command's own connection (and never checkpoint the log on close).
+fn open_checker(path: &Path) -> Result<Connection> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    harden(&conn)?;
+    conn.busy_timeout(Duration::from_secs(30))?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
+    Ok(conn)
 }
 
 /// Refuses a vault folder whose database, its log files or its blob folder is a symbolic link:
