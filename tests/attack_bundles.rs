@@ -6,6 +6,7 @@
 //! or the problem kind and exit code.
 
 mod common;
+use common::{stderr, stdout};
 
 use std::io::{Cursor, Read, Write};
 use std::path::{Path, PathBuf};
@@ -26,14 +27,6 @@ const PRIVATE: &str = "Iglesia San Jose basement";
 
 fn s(p: &Path) -> &str {
     p.to_str().expect("utf-8 path")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 fn code(out: &Output) -> i32 {

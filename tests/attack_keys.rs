@@ -9,9 +9,9 @@
 //!   after logging covers it; `--no-sign` says what it leaves out; receipts survive CRLF.
 
 mod common;
+use common::{stderr, stdout};
 
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
 use common::*;
 use rusqlite::{params, Connection};
@@ -22,14 +22,6 @@ use vault::crypto::keyslot::{Keyslot, SlotKind};
 
 fn s(p: &Path) -> &str {
     p.to_str().expect("utf-8 path")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// A vault whose passphrase slot is above the floor in one dimension (4 passes), so that it

@@ -4,6 +4,7 @@
 //! recipient (from `vault info --json`); then the owner runs ordinary commands.
 
 mod common;
+use common::{stderr, stdout};
 
 use std::io::Write;
 use std::process::Output;
@@ -19,14 +20,6 @@ const GENUINE: &str = "agents raided the building at dawn";
 
 fn db(v: &TestVault) -> Connection {
     Connection::open(v.db()).expect("open db")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// What the attacker can encrypt to: the vault's public master recipient.

@@ -5,6 +5,7 @@
 //! the refusal or report, the exit code, and that nothing stored was lost.
 
 mod common;
+use common::{stderr, stdout};
 
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
@@ -30,14 +31,6 @@ fn fold_wal(v: &TestVault) {
     let c = attacker_db(v);
     c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
         .expect("checkpoint");
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// Runs a command without the passphrase (what `add` and `info` need).
@@ -158,23 +151,6 @@ fn random_bytes(n: usize) -> Vec<u8> {
     let mut f = std::fs::File::open("/dev/urandom").expect("urandom");
     f.read_exact(&mut out).expect("read");
     out
-}
-
-/// A `vault` command pointed at another folder.
-fn at(v: &TestVault, dir: &Path) -> assert_cmd::Command {
-    let mut c = assert_cmd::Command::cargo_bin("vault").expect("binary");
-    c.env_remove("VAULT_DIR")
-        .env_remove("VAULT_PASSPHRASE_FILE")
-        .env("NO_COLOR", "1")
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env("TMPDIR", v.tmp.path())
-        .env("VAULT_STATE_DIR", v.state_dir())
-        .arg("--vault")
-        .arg(dir)
-        .arg("--passphrase-file")
-        .arg(&v.pass_file);
-    c
 }
 
 fn remove_db_files(dir: &Path) {
@@ -357,14 +333,15 @@ fn restore_refuses_a_backup_whose_database_has_a_trigger() {
     }
 
     let target = v.path("restored");
-    let out = at(&v, &target)
+    let out = v
+        .cmd_at(&target)
         .args(["restore", crafted.to_str().expect("p")])
         .output()
         .expect("run");
     assert_refused(&out, "trigger \"swallow\"", "restore");
     assert!(!target.exists(), "restore created {}", target.display());
     // The untouched backup still restores.
-    at(&v, &target)
+    v.cmd_at(&target)
         .args(["restore", good.to_str().expect("p")])
         .assert()
         .success();
@@ -853,8 +830,8 @@ fn a_vault_reached_through_a_linked_folder_still_works() {
     let id = v.add_simple("through a link");
     let link = v.path("linked-vault");
     std::os::unix::fs::symlink(&v.dir, &link).expect("link");
-    let out = at(&v, &link).args(["list"]).output().expect("run");
+    let out = v.cmd_at(&link).args(["list"]).output().expect("run");
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains(&id[..8]), "{}", stdout(&out));
-    at(&v, &link).args(["verify"]).assert().success();
+    v.cmd_at(&link).args(["verify"]).assert().success();
 }

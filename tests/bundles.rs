@@ -7,6 +7,7 @@
 //! an independent verifier) would.
 
 mod common;
+use common::{stderr, stdout};
 
 use std::collections::BTreeSet;
 use std::io::{Cursor, Read, Write};
@@ -40,14 +41,6 @@ fn s(p: &Path) -> &str {
 fn contains(hay: &[u8], needle: &str) -> bool {
     let n = needle.as_bytes();
     hay.windows(n.len()).any(|w| w == n)
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 //! attach.
 
 mod common;
+use common::{one_line_error, stderr};
 
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::PermissionsExt;
@@ -14,23 +15,6 @@ use common::{all_files, TestVault};
 use rand::RngCore;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-/// Asserts failure with exactly one error line, the last on stderr; returns it.
-fn one_line_error(out: &Output) -> String {
-    assert!(!out.status.success(), "expected a failure");
-    let err = stderr(out);
-    let errors: Vec<&str> = err
-        .lines()
-        .filter(|l| l.starts_with("vault: error: "))
-        .collect();
-    assert_eq!(errors.len(), 1, "expected one error line, got: {err:?}");
-    assert_eq!(err.lines().last(), Some(errors[0]), "{err:?}");
-    errors[0].to_owned()
-}
 
 /// `info --json` (no passphrase).
 fn info(v: &TestVault) -> Value {

@@ -3,6 +3,7 @@
 //! disk.
 
 mod common;
+use common::{one_line_error, stderr};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
@@ -30,24 +31,6 @@ const RECORD_KEYS: [&str; 12] = [
     "tags",
     "attachments",
 ];
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-/// Asserts the process failed with exactly one error line on stderr, the last one (notes
-/// printed before it are allowed), and returns that line.
-fn one_line_error(out: &Output) -> String {
-    assert!(!out.status.success(), "expected a failure");
-    let err = stderr(out);
-    let errors: Vec<&str> = err
-        .lines()
-        .filter(|l| l.starts_with("vault: error: "))
-        .collect();
-    assert_eq!(errors.len(), 1, "expected one error line, got: {err:?}");
-    assert_eq!(err.lines().last(), Some(errors[0]), "{err:?}");
-    errors[0].to_owned()
-}
 
 /// Like [`one_line_error`], but nothing else may be on stderr.
 fn only_error_line(out: &Output) -> String {

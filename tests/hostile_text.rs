@@ -6,6 +6,7 @@
 //! all of it as visible escapes, one incident per `list` line, while `--json` keeps it exact.
 
 mod common;
+use common::{one_line_error, stderr, stdout};
 
 use std::io::Write;
 use std::path::Path;
@@ -48,14 +49,6 @@ fn assert_terminal_safe(out: &Output, what: &str) {
     }
 }
 
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
 /// Runs with the passphrase; asserts success and terminal-safe output.
 fn run_safe(v: &TestVault, args: &[&str]) -> Output {
     let out = v.cmd().args(args).output().expect("run");
@@ -70,19 +63,6 @@ fn run_locked_safe(v: &TestVault, args: &[&str]) -> Output {
     common::assert_success(&out, args);
     assert_terminal_safe(&out, &args.join(" "));
     out
-}
-
-/// Asserts a failure with exactly one `vault: error:` line, the last on stderr; returns it.
-fn one_line_error(out: &Output) -> String {
-    assert!(!out.status.success(), "expected a failure");
-    let err = stderr(out);
-    let errors: Vec<&str> = err
-        .lines()
-        .filter(|l| l.starts_with("vault: error: "))
-        .collect();
-    assert_eq!(errors.len(), 1, "expected one error line, got: {err:?}");
-    assert_eq!(err.lines().last(), Some(errors[0]), "{err:?}");
-    errors[0].to_owned()
 }
 
 /// How many incidents the vault holds (read with the passphrase, as JSON).

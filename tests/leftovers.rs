@@ -8,6 +8,7 @@
 //! they are skipped with a message otherwise.
 
 mod common;
+use common::stderr;
 
 use std::ffi::{OsStr, OsString};
 use std::fs;
@@ -146,10 +147,6 @@ fn big_vault(attachment_mib: u64) -> (TestVault, String) {
     fs::remove_file(&big).expect("remove source");
     v.ok(&["list"]);
     (v, id)
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! hygiene (no core dumps, non-dumpable, no secret in any output).
 
 mod common;
+use common::{stderr, stdout};
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -20,14 +21,6 @@ const KDF: [&str; 6] = [
     "--kdf-parallelism",
     "4",
 ];
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 fn write(v: &TestVault, name: &str, text: &str) -> PathBuf {
     let p = v.path(name);
@@ -47,16 +40,7 @@ fn with_pass(v: &TestVault, pass: &Path, args: &[&str]) -> Output {
 
 /// The binary on another vault directory (no passphrase file unless `pass` is given).
 fn at(v: &TestVault, dir: &Path, pass: Option<&Path>) -> assert_cmd::Command {
-    let mut c = assert_cmd::Command::cargo_bin("vault").expect("binary");
-    c.env_remove("VAULT_DIR")
-        .env_remove("VAULT_PASSPHRASE_FILE")
-        .env("NO_COLOR", "1")
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env("TMPDIR", v.tmp.path())
-        .env("VAULT_STATE_DIR", v.state_dir())
-        .arg("--vault")
-        .arg(dir);
+    let mut c = v.cmd_locked_at(dir);
     if let Some(p) = pass {
         c.arg("--passphrase-file").arg(p);
     }

@@ -283,13 +283,8 @@ impl Unlocked {
                     .open(&typed)
                     .map(|m| m.recipient().to_age_string() == current)
             });
-            let sealed = Keyslot::seal(
-                kept.slot.id.clone(),
-                kind,
-                &new_master,
-                seal_secret,
-                params,
-            );
+            let sealed =
+                Keyslot::seal(kept.slot.id.clone(), kind, &new_master, seal_secret, params);
             let reopened = check
                 .join()
                 .map_err(|_| Error::Encrypt("key derivation failed".into()));

@@ -54,23 +54,24 @@ impl TestVault {
 
     /// The binary with `--vault` and `--passphrase-file` set, and a clean environment.
     pub fn cmd(&self) -> Command {
-        let mut c = Command::cargo_bin("vault").expect("binary");
-        c.env_remove("VAULT_DIR")
-            .env_remove("VAULT_PASSPHRASE_FILE")
-            .env("NO_COLOR", "1")
-            .env("LANG", "C")
-            .env_remove("LC_ALL")
-            .env("TMPDIR", self.tmp.path())
-            .env("VAULT_STATE_DIR", self.state_dir())
-            .arg("--vault")
-            .arg(&self.dir)
-            .arg("--passphrase-file")
-            .arg(&self.pass_file);
-        c
+        self.cmd_at(&self.dir)
     }
 
     /// The binary with `--vault` only (no passphrase available).
     pub fn cmd_locked(&self) -> Command {
+        self.cmd_locked_at(&self.dir)
+    }
+
+    /// [`TestVault::cmd`] pointed at another vault folder.
+    pub fn cmd_at(&self, dir: &Path) -> Command {
+        let mut c = self.cmd_locked_at(dir);
+        c.arg("--passphrase-file").arg(&self.pass_file);
+        c
+    }
+
+    /// [`TestVault::cmd_locked`] pointed at another vault folder: this test's clean
+    /// environment (its own temporary and state folders), `--vault dir`, no passphrase.
+    pub fn cmd_locked_at(&self, dir: &Path) -> Command {
         let mut c = Command::cargo_bin("vault").expect("binary");
         c.env_remove("VAULT_DIR")
             .env_remove("VAULT_PASSPHRASE_FILE")
@@ -80,7 +81,7 @@ impl TestVault {
             .env("TMPDIR", self.tmp.path())
             .env("VAULT_STATE_DIR", self.state_dir())
             .arg("--vault")
-            .arg(&self.dir);
+            .arg(dir);
         c
     }
 
@@ -185,4 +186,28 @@ pub fn any_file_contains(dir: &Path, needle: &[u8]) -> Option<PathBuf> {
             .map(|bytes| bytes.windows(needle.len()).any(|w| w == needle))
             .unwrap_or(false)
     })
+}
+
+/// A process's standard output, as text.
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A process's standard error, as text.
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Asserts the process failed with exactly one `vault: error:` line on stderr, the last one
+/// (notes printed before it are allowed), and returns that line.
+pub fn one_line_error(out: &Output) -> String {
+    assert!(!out.status.success(), "expected a failure");
+    let err = stderr(out);
+    let errors: Vec<&str> = err
+        .lines()
+        .filter(|l| l.starts_with("vault: error: "))
+        .collect();
+    assert_eq!(errors.len(), 1, "expected one error line, got: {err:?}");
+    assert_eq!(err.lines().last(), Some(errors[0]), "{err:?}");
+    errors[0].to_owned()
 }
