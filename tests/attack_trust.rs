@@ -671,6 +671,19 @@ fn a_rollback_of_the_whole_database_is_caught_by_the_pin() {
 
     let (code, _, err) = run(v.cmd(), &["list"]);
     assert_refused(code, &err, "an older copy of the vault was put back");
+    // verify reads the pin too (without the passphrase, and writing nothing): the older copy
+    // is consistent in itself, so only the pin tells.
+    let pins = std::fs::read(v.state_dir().join("known_vaults")).expect("pin file");
+    for full in [false, true] {
+        let (code, problems) = verify(&v, full);
+        assert_eq!(code, 4);
+        assert_eq!(problems, vec![("pin".to_owned(), "pin file".to_owned())]);
+    }
+    assert_eq!(
+        std::fs::read(v.state_dir().join("known_vaults")).expect("pin file"),
+        pins,
+        "verify never writes the pin file"
+    );
     // The honest limit: another computer has nothing to compare with.
     let (code, _, err) = run(elsewhere(&v, v.cmd()), &["list"]);
     assert_eq!(code, 0, "{err}");

@@ -1134,6 +1134,7 @@ fn a_database_rolled_back_alone_keeps_the_newer_attachment() {
         &r,
         "full",
         &[
+            ("pin", "pin file".to_owned()),
             ("quarantine", quarantined[0].clone()),
             ("rollback", "receipt".to_owned()),
         ],
@@ -1167,6 +1168,15 @@ fn rollback_is_caught_by_a_receipt() {
     // Put the older copy back.
     std::fs::remove_dir_all(&v.dir).expect("remove");
     copy_dir(&old, &v.dir);
+    // This computer remembers the newer signed ledger: verify says so even without a receipt.
+    assert_problems(
+        &verify(&v, false, &[]),
+        "basic",
+        &[("pin", "pin file".to_owned())],
+    );
+    // On a computer that never saw the vault (here: without its pin file), the older copy is
+    // consistent in itself, and only a receipt kept elsewhere shows the rollback.
+    std::fs::remove_file(v.state_dir().join("known_vaults")).expect("forget the pin");
     assert_clean(&verify(&v, false, &[]), "basic");
     for full in [false, true] {
         let r = verify(&v, full, &["--receipt", &receipt_arg]);

@@ -1327,6 +1327,10 @@ const PROBLEM_KINDS_ES: &[(&str, &str)] = &[
         "la bitácora no continúa el último sello que firmó esta bóveda: alguien puso una copia más vieja, borró sellos o cambió anotaciones ya selladas",
     ),
     (
+        "pin",
+        "la bóveda no es la que esta computadora recuerda: otra clave, o una copia más vieja de la bitácora que la que ya vio sellada",
+    ),
+    (
         "forged_entry",
         "esta anotación de la bitácora solo la escribe un comando con contraseña, que la sella en el acto, pero no tiene sello: es falsa",
     ),

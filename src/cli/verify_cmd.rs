@@ -75,13 +75,24 @@ pub fn verify(dir: &Path, pass_file: Option<&Path>, out: &Out, a: VerifyArgs) ->
         },
         None => vault.verify(receipt.as_deref(), Some(&tick)),
     };
-    let report = match report {
+    let mut report = match report {
         Ok(r) => r,
         Err(e) if vault::integrity::is_database_error(&e) => {
             vault::integrity::database_report(dir, &e)
         }
         Err(e) => return Err(e),
     };
+    // What this computer remembers of the vault (read only: verify writes nothing): a whole
+    // folder put back to an older copy is consistent in itself, and only the pin (or a
+    // receipt) tells.
+    if let Some(state) = super::user_state_dir() {
+        let pin_file = state.join(vault::vault::pin::PIN_FILE);
+        if let Ok(v) = Vault::open(dir) {
+            report
+                .problems
+                .extend(v.with_pin_file(pin_file).pin_problems()?);
+        }
+    }
     if let Some(b) = &bar {
         b.finish_and_clear();
     }

@@ -202,6 +202,58 @@ impl Vault {
         Ok(names_it && signed)
     }
 
+    /// What this computer's pin says of the vault as stored, for `verify`: reads the pin file
+    /// and writes nothing. The signing key must be the pinned one, so must the master recipient
+    /// (unless a signed `rekey` entry names the new one), and the ledger must extend the newest
+    /// checkpoint this computer saw signed. One problem (kind `pin`) per disagreement; none when
+    /// no pin file is given or it does not name the vault.
+    pub fn pin_problems(&mut self) -> Result<Vec<crate::integrity::Problem>> {
+        let Some(path) = self.pin_file.clone() else {
+            return Ok(vec![]);
+        };
+        let Some(pin) = KnownVaults::load(&path)?.get(&self.id).cloned() else {
+            return Ok(vec![]);
+        };
+        let mut details = Vec::new();
+        if pin.signing_key != b64_key(&self.signing_public) {
+            details.push(format!(
+                "its signing key (security number {}) is not the one this computer knows for it ({})",
+                signing::fingerprint(&self.signing_public),
+                pinned_fingerprint(&pin.signing_key)
+            ));
+        }
+        let recipient = self.recipient.to_age_string();
+        if pin.master_recipient != recipient && !self.rekey_is_signed(&recipient)? {
+            details.push(
+                "the master key new entries would be encrypted to is not the one this computer knows for this vault"
+                    .to_owned(),
+            );
+        }
+        if pin.size > 0 {
+            let leaves = self.store.read(|tx| tx.leaf_hashes())?;
+            if (leaves.len() as u64) < pin.size {
+                details.push(format!(
+                    "the ledger has {} entries, but this computer saw {} of them signed: an older copy of the vault was put back, or entries were removed",
+                    leaves.len(),
+                    pin.size
+                ));
+            } else if STANDARD.encode(merkle::root(&leaves[..pin.size as usize])) != pin.root {
+                details.push(format!(
+                    "the ledger does not extend the newest checkpoint this computer saw signed (size {}): its history was rewritten, or an older copy was put back",
+                    pin.size
+                ));
+            }
+        }
+        Ok(details
+            .into_iter()
+            .map(|detail| crate::integrity::Problem {
+                kind: "pin",
+                item: "pin file".to_owned(),
+                detail,
+            })
+            .collect())
+    }
+
     /// Pins the vault as it is now (signing key, master recipient, newest valid checkpoint),
     /// replacing what the pin file held for it: for `init`, and for a deliberate `restore` of an
     /// older copy, which the pin would otherwise refuse as a rollback. Needs a pin file.
