@@ -28,9 +28,9 @@ const ENGLISH: &[&str] = &[
     "note",
     "ledger",
     "entries",
-    "added",
+    "logged",
     "since",
-    "unlock",
+    "someone",
     "covered",
     "checkpoint",
     // list / show

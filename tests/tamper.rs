@@ -420,13 +420,14 @@ fn entries_added_without_the_passphrase_are_signed_at_next_unlock() {
     assert_success(&out, &["list"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("2 ledger entries were added since the last unlock"),
+        stderr.contains("these were logged without it (now signed)")
+            && stderr.matches("  - incident ").count() == 2,
         "stderr: {stderr}"
     );
     // The unlock after that has nothing new to say.
     let out = v.cmd().arg("list").output().expect("run list");
     assert!(
-        !String::from_utf8_lossy(&out.stderr).contains("added since the last unlock"),
+        !String::from_utf8_lossy(&out.stderr).contains("logged without it"),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );

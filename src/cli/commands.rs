@@ -112,7 +112,9 @@ impl Ctx {
             self.pin_notes(report);
         }
         self.logged_notes(&unlocked);
-        if unlocked.new_entries > 0 {
+        // The list above already says what was signed; the bare count is for entries it does
+        // not describe (the trust entry of a vault migrated now).
+        if unlocked.new_entries > 0 && unlocked.logged_total == 0 {
             let msg = if unlocked.new_entries == 1 {
                 Msg::NoteNewEntriesOne
             } else {

@@ -37,7 +37,8 @@ pub fn verify(dir: &Path, pass_file: Option<&Path>, out: &Out, a: VerifyArgs) ->
         Ok(v) => v,
         Err(e) if vault::integrity::is_database_error(&e) => {
             let report = vault::integrity::database_report(dir, &e);
-            print_report(out, &report, false)?;
+            // Nothing past the database could be checked, passphrase or not: no tier note.
+            print_report(out, &report, true)?;
             return Ok(EXIT_PROBLEMS);
         }
         Err(e) => return Err(e),
@@ -110,8 +111,8 @@ pub fn verify(dir: &Path, pass_file: Option<&Path>, out: &Out, a: VerifyArgs) ->
     })
 }
 
-/// `unlock_failed`: a passphrase was given but did not open the vault (the warning said so), so
-/// the basic tier is not "no passphrase given".
+/// `unlock_failed`: a passphrase was given but did not open the vault (the warning said so), or
+/// the database could not be read at all, so the basic tier is not "no passphrase given".
 fn print_report(out: &Out, r: &Report, unlock_failed: bool) -> Result<()> {
     if out.json {
         return out.json(&serde_json::json!({ "ok": r.ok(), "report": r }));
