@@ -97,23 +97,8 @@ fn counsel(v: &TestVault, sub: &str, bundle: &Path, key: &Path, extra: &[&str]) 
         .expect("run")
 }
 
-/// `bundle verify --json`: (exit code, report, stderr).
 fn verify_json(v: &TestVault, bundle: &Path, key: &Path, extra: &[&str]) -> (i32, Value, String) {
-    let out = v
-        .cmd_locked()
-        .args([
-            "--json",
-            "bundle",
-            "verify",
-            s(bundle),
-            "--identity",
-            s(key),
-        ])
-        .args(extra)
-        .output()
-        .expect("run");
-    let report = serde_json::from_str(&stdout(&out)).unwrap_or(Value::Null);
-    (code(&out), report, stderr(&out))
+    v.bundle_verify(bundle, key, extra)
 }
 
 fn kinds(report: &Value) -> Vec<String> {

@@ -603,20 +603,7 @@ fn init_refuses_a_folder_that_holds_vault_files() {
     let blobs_before = hashes_under(&v.dir.join("blobs"));
     remove_db_files(&v.dir);
 
-    let init = |v: &TestVault| {
-        v.cmd()
-            .args([
-                "init",
-                "--kdf-memory-mib",
-                "64",
-                "--kdf-iterations",
-                "3",
-                "--kdf-parallelism",
-                "4",
-            ])
-            .output()
-            .expect("run")
-    };
+    let init = |v: &TestVault| v.cmd().args(common::INIT_CHEAP).output().expect("run");
     let out = init(&v);
     assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
     assert!(stderr(&out).contains("blobs/"), "{}", stderr(&out));

@@ -245,15 +245,7 @@ fn full_disk_fails_cleanly_and_leaves_the_vault_intact() {
         assert_success(&out, args);
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
-    ok(&[
-        "init",
-        "--kdf-memory-mib",
-        "64",
-        "--kdf-iterations",
-        "3",
-        "--kdf-parallelism",
-        "4",
-    ]);
+    ok(&common::INIT_CHEAP);
     let id = ok(&[
         "add",
         "--kind",

@@ -130,24 +130,8 @@ fn info_ledger_entries(v: &TestVault) -> u64 {
 // ---------------------------------------------------------------------------------------------
 // Counsel's side through the binary.
 
-/// `bundle verify --json` without the vault's passphrase: (exit code, report or Null, stderr).
 fn verify(v: &TestVault, bundle: &Path, key: &Path, extra: &[&str]) -> (i32, Value, String) {
-    let out = v
-        .cmd_locked()
-        .args([
-            "--json",
-            "bundle",
-            "verify",
-            s(bundle),
-            "--identity",
-            s(key),
-        ])
-        .args(extra)
-        .output()
-        .expect("run");
-    let code = out.status.code().expect("exit code (not a signal)");
-    let report = serde_json::from_str(&stdout(&out)).unwrap_or(Value::Null);
-    (code, report, stderr(&out))
+    v.bundle_verify(bundle, key, extra)
 }
 
 fn verify_ok(v: &TestVault, bundle: &Path, key: &Path) -> Value {

@@ -539,15 +539,7 @@ fn add_needs_no_passphrase() {
 #[test]
 fn info_reports_kdf_and_fingerprint() {
     let v = TestVault::uninit();
-    let created = v.json(&[
-        "init",
-        "--kdf-memory-mib",
-        "64",
-        "--kdf-iterations",
-        "3",
-        "--kdf-parallelism",
-        "4",
-    ]);
+    let created = v.json(&common::INIT_CHEAP);
     let i = info(&v);
     assert_eq!(i["kdf"]["memory_mib"], 64);
     assert_eq!(i["kdf"]["iterations"], 3);
@@ -586,25 +578,9 @@ fn init_refuses_weak_kdf_and_an_existing_vault() {
         assert!(line.contains("too weak"), "{m}/{t}/{p}: {line}");
         assert!(!v.dir.exists(), "{m}/{t}/{p} left a vault directory behind");
     }
-    let first = v.json(&[
-        "init",
-        "--kdf-memory-mib",
-        "64",
-        "--kdf-iterations",
-        "3",
-        "--kdf-parallelism",
-        "4",
-    ]);
+    let first = v.json(&common::INIT_CHEAP);
     let before = snapshot(&v.dir);
-    let out = v.fails(&[
-        "init",
-        "--kdf-memory-mib",
-        "64",
-        "--kdf-iterations",
-        "3",
-        "--kdf-parallelism",
-        "4",
-    ]);
+    let out = v.fails(&common::INIT_CHEAP);
     assert_eq!(out.status.code(), Some(5));
     assert!(one_line_error(&out).contains("already exists"));
     assert_eq!(snapshot(&v.dir), before);

@@ -166,18 +166,7 @@ fn run_session(lang: &str) -> Session {
         c.args(args);
         c
     };
-    run(
-        "init",
-        with(&[
-            "init",
-            "--kdf-memory-mib",
-            "64",
-            "--kdf-iterations",
-            "3",
-            "--kdf-parallelism",
-            "4",
-        ]),
-    );
+    run("init", with(&common::INIT_CHEAP));
     let first = run(
         "add",
         with(&[

@@ -8,6 +8,18 @@ use std::process::Output;
 use assert_cmd::Command;
 use tempfile::TempDir;
 
+/// `init` with cheap-but-allowed Argon2id parameters (the RFC 9106 floor), passed explicitly;
+/// the shipped defaults stay strong.
+pub const INIT_CHEAP: [&str; 7] = [
+    "init",
+    "--kdf-memory-mib",
+    "64",
+    "--kdf-iterations",
+    "3",
+    "--kdf-parallelism",
+    "4",
+];
+
 /// The test passphrase.
 pub const PASSPHRASE: &str = "correct horse battery staple 4 tests";
 
@@ -22,15 +34,7 @@ impl TestVault {
     /// A fresh, initialised vault.
     pub fn new() -> Self {
         let v = Self::uninit();
-        v.ok(&[
-            "init",
-            "--kdf-memory-mib",
-            "64",
-            "--kdf-iterations",
-            "3",
-            "--kdf-parallelism",
-            "4",
-        ]);
+        v.ok(&INIT_CHEAP);
         v
     }
 
@@ -123,6 +127,28 @@ impl TestVault {
             what,
         ]);
         v["id"].as_str().expect("id").to_owned()
+    }
+
+    /// Counsel's `bundle verify --json BUNDLE --identity KEY EXTRA...` without the vault's
+    /// passphrase: (exit code, report or Null, stderr).
+    pub fn bundle_verify(
+        &self,
+        bundle: &Path,
+        key: &Path,
+        extra: &[&str],
+    ) -> (i32, serde_json::Value, String) {
+        let out = self
+            .cmd_locked()
+            .args(["--json", "bundle", "verify"])
+            .arg(bundle)
+            .arg("--identity")
+            .arg(key)
+            .args(extra)
+            .output()
+            .expect("run");
+        let code = out.status.code().expect("exit code (not a signal)");
+        let report = serde_json::from_str(&stdout(&out)).unwrap_or(serde_json::Value::Null);
+        (code, report, stderr(&out))
     }
 
     /// The per-user state folder the binary is pointed at (`VAULT_STATE_DIR`): pins of known
