@@ -26,6 +26,7 @@ pub mod crypto;
 pub mod error;
 pub mod export;
 pub mod fsutil;
+pub mod i18n;
 pub mod input;
 pub mod integrity;
 pub mod ledger;

@@ -12,7 +12,6 @@
 
 use std::ffi::OsString;
 use std::fmt;
-use std::sync::OnceLock;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Command, CommandFactory};
@@ -22,42 +21,17 @@ use vault::Error;
 
 use super::args::Cli;
 
-/// A language the CLI speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    En,
-    Es,
-}
+pub use vault::i18n::Lang;
 
-impl Lang {
-    /// `es`, `es_MX.UTF-8`, `es-419` → Spanish; anything else (including `C`) → English.
-    pub fn from_tag(tag: &str) -> Lang {
-        if tag.to_ascii_lowercase().starts_with("es") {
-            Lang::Es
-        } else {
-            Lang::En
-        }
-    }
-
-    /// The BCP 47 tag (for `<html lang>`).
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Es => "es",
-        }
-    }
-}
-
-static LANG: OnceLock<Lang> = OnceLock::new();
-
-/// Sets the language for the rest of the process (first call wins).
+/// Sets the language for the rest of the process (first call wins): the CLI's tables and the
+/// library's message catalogues (`i18n/<lang>/vault.ftl`).
 pub fn set(lang: Lang) {
-    let _ = LANG.set(lang);
+    vault::i18n::set_language(lang);
 }
 
 /// The language in use (English until [`set`]).
 pub fn lang() -> Lang {
-    LANG.get().copied().unwrap_or(Lang::En)
+    vault::i18n::language()
 }
 
 /// The `--lang` value among `args` (before a `--`), if any.
