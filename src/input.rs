@@ -21,7 +21,7 @@ use crate::{Error, Result};
 pub const PASSPHRASE_LINE_MAX: usize = 4096;
 
 /// The largest `add --from-json` document. Fields have no size limit of their own (a 100 MB
-/// narrative round-trips, see tests/bad_input.rs), so this is generous; it only stops an input
+/// narrative round-trips, see tests/it/bad_input.rs), so this is generous; it only stops an input
 /// that never ends.
 pub const JSON_INPUT_MAX: u64 = 256 << 20;
 

@@ -5,7 +5,7 @@
 //! The tree shape is the RFC one: the left subtree of a tree with `n > 1` leaves holds the largest
 //! power of two strictly less than `n` leaves. Anything that agrees with Certificate Transparency
 //! therefore agrees with this module, and the published transparency-dev vectors pin it
-//! (`tests/merkle_vectors.rs`).
+//! (`tests/it/merkle_vectors.rs`).
 //!
 //! Error rules: every size, index and proof handed to a `verify_*` function is treated as untrusted.
 //! Nothing here panics on such input; a malformed or lying proof is an `Err`, never a `false` that

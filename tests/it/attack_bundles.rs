@@ -5,7 +5,7 @@
 //! (or the activist) runs the ordinary commands, and the test asserts the refusal, the warning
 //! or the problem kind and exit code.
 
-mod common;
+use crate::common;
 use common::{stderr, stdout};
 
 use std::io::{Cursor, Read, Write};

@@ -8,7 +8,7 @@
 //! - `vault receipt` signs what no checkpoint covers before writing, so a receipt made right
 //!   after logging covers it; `--no-sign` says what it leaves out; receipts survive CRLF.
 
-mod common;
+use crate::common;
 use common::{stderr, stdout};
 
 use std::path::{Path, PathBuf};

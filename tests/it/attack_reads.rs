@@ -3,7 +3,7 @@
 //! passphrase: they edit `vault.db` with SQLite and encrypt forged records to the public master
 //! recipient (from `vault info --json`); then the owner runs ordinary commands.
 
-mod common;
+use crate::common;
 use common::{stderr, stdout};
 
 use std::io::Write;

@@ -4,7 +4,7 @@
 //! links planted), then runs the owner's ordinary commands through the real binary, and asserts
 //! the refusal or report, the exit code, and that nothing stored was lost.
 
-mod common;
+use crate::common;
 use common::{stderr, stdout};
 
 use std::collections::BTreeMap;

@@ -4,7 +4,7 @@
 //! ordinary commands through the real binary: the forgery must be refused (exit 4) before
 //! anything is signed, and `verify` must name it.
 
-mod common;
+use crate::common;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};

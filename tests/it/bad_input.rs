@@ -6,7 +6,7 @@
 //! The read-only and full-disk cases need mounts (a read-only bind mount, a 2 MiB tmpfs); they run
 //! as root where `mount` works and are skipped with a message otherwise.
 
-mod common;
+use crate::common;
 
 use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;

@@ -6,7 +6,7 @@
 //! Bundles are taken apart and rebuilt here with the `age` and `zip` crates, as an attacker (or
 //! an independent verifier) would.
 
-mod common;
+use crate::common;
 use common::{stderr, stdout};
 
 use std::collections::BTreeSet;

@@ -2,7 +2,7 @@
 //! corruption, metadata, length hiding, --remove-original and a SIGKILL in the middle of an
 //! attach.
 
-mod common;
+use crate::common;
 use common::{one_line_error, stderr};
 
 use std::os::unix::ffi::OsStrExt;

@@ -2,7 +2,7 @@
 //! export, passphrase handling, damaged keyslots, id prefixes, and that no plaintext reaches the
 //! disk.
 
-mod common;
+use crate::common;
 use common::{one_line_error, stderr};
 
 use std::collections::{BTreeMap, BTreeSet};

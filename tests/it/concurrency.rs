@@ -2,7 +2,7 @@
 //! Every command must succeed (SQLite's busy timeout is 30 s) or fail with the clear "busy" error
 //! (exit 7); nothing may be lost, the ledger must stay one linear log, and verify must pass.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::path::Path;

@@ -1,8 +1,8 @@
 //! Command-line conventions: completions and a man page generated from the clap definitions,
 //! typo suggestions, `--json`, `--quiet`, no colour off a terminal, and the unencrypted report's
-//! warning and confirmation. (Colour on a real terminal is tested in tests/guided.rs.)
+//! warning and confirmation. (Colour on a real terminal is tested in tests/it/guided.rs.)
 
-mod common;
+use crate::common;
 
 use common::TestVault;
 

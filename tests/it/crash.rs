@@ -10,7 +10,7 @@
 //! 6, so the file runs in about 40 s on 2 cores); deep runs, locally or in a scheduled CI
 //! job, should raise it to 50 or more. `VAULT_CRASH_SEED` replays a run (the seed is printed).
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::ffi::OsStr;

@@ -5,7 +5,7 @@
 //! Nothing here depends on timing: each step waits for the text it needs to appear (polling, with
 //! a generous deadline only to turn a hang into a failure).
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -5,7 +5,7 @@
 //! C1 control, a right-to-left override and line breaks; the owner's ordinary commands must show
 //! all of it as visible escapes, one incident per `list` line, while `--json` keeps it exact.
 
-mod common;
+use crate::common;
 use common::{one_line_error, stderr, stdout};
 
 use std::io::Write;

@@ -7,7 +7,7 @@
 //! the kill always lands in the middle. The full-disk cases need a small tmpfs (root and `mount`);
 //! they are skipped with a message otherwise.
 
-mod common;
+use crate::common;
 use common::stderr;
 
 use std::ffi::{OsStr, OsString};

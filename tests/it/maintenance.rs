@@ -2,7 +2,7 @@
 //! recovery keyslots and slot management, rekey, crypto-erase, backup/restore, and process
 //! hygiene (no core dumps, non-dumpable, no secret in any output).
 
-mod common;
+use crate::common;
 use common::{stderr, stdout};
 
 use std::io::Read;

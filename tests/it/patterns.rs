@@ -2,7 +2,7 @@
 //! different case, spacing and dashes) are found, with the right counts and dates, and nothing
 //! else is. Also `list` filters and `search` through the binary.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 

@@ -3,10 +3,10 @@
 //! round trips must be exact. Case counts are modest so the suite stays fast; the fuzz targets
 //! are where long runs happen.
 //!
-//! `VAULT_WRITE_FUZZ_CORPUS=1 cargo test --test properties write_fuzz_seed_corpus` regenerates
+//! `VAULT_WRITE_FUZZ_CORPUS=1 cargo test --test it properties::write_fuzz_seed_corpus` regenerates
 //! the seed corpora under `fuzz/corpus/<target>/`.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::io::{Cursor, Write};

@@ -3,7 +3,7 @@
 //! of English words is checked to occur in the English run (so the check cannot pass vacuously)
 //! and to occur nowhere in the Spanish one.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::process::Output;

@@ -2,7 +2,7 @@
 //! once per case, damaged by hand (rusqlite or file edits), and `vault verify --json` must exit 4
 //! and name exactly the right problem kinds and items, both locked and with the passphrase.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

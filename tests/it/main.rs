@@ -1,0 +1,29 @@
+//! The integration tests: one binary (fast to link), one module per concern. Each drives the real
+//! `vault` binary (or the library) against temporary vaults; `common` holds the shared helpers.
+//!
+//! Run one module with `cargo test --test it <module>::`, e.g. `cargo test --test it attack_store::`.
+
+mod common;
+
+mod attack_bundles;
+mod attack_keys;
+mod attack_reads;
+mod attack_store;
+mod attack_trust;
+mod bad_input;
+mod bundles;
+mod cache;
+mod cli_attach;
+mod cli_core;
+mod concurrency;
+mod conventions;
+mod crash;
+mod guided;
+mod hostile_text;
+mod leftovers;
+mod maintenance;
+mod merkle_vectors;
+mod patterns;
+mod properties;
+mod spanish;
+mod tamper;
