@@ -14,6 +14,7 @@ mod bad_input;
 mod bundles;
 mod cache;
 mod cli_attach;
+mod cli_cases;
 mod cli_core;
 mod concurrency;
 mod conventions;
