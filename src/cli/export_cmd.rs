@@ -4,9 +4,9 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use age::secrecy::ExposeSecret;
-use vault::export::recipients::{self, BundleRecipient};
-use vault::export::trust::{self, TrustedSenders};
-use vault::export::{files, BundleReport, ExportRequest, Redaction, Selection, VerifyOptions};
+use vault::bundle::recipients::{self, BundleRecipient};
+use vault::bundle::trust::{self, TrustedSenders};
+use vault::bundle::{files, BundleReport, ExportRequest, Redaction, Selection, VerifyOptions};
 use vault::passwords;
 use vault::secret::Passphrase;
 use vault::vault::Unlocked;
@@ -269,7 +269,7 @@ pub fn export(v: &mut Unlocked, out: &Out, a: ExportArgs) -> Result<()> {
 }
 
 /// Names the partial bundles of killed exports that this export removed.
-fn leftover_notes(out: &Out, outcome: &vault::export::ExportOutcome) {
+fn leftover_notes(out: &Out, outcome: &vault::bundle::ExportOutcome) {
     for path in &outcome.leftovers_removed {
         out.note(&tf!(
             Msg::LeftoverExportRemoved,
@@ -329,7 +329,7 @@ pub fn disclose(v: &mut Unlocked, out: &Out, a: DiscloseArgs) -> Result<()> {
 /// depend on the reader).
 fn read_policy(p: &Path) -> Result<Redaction> {
     let bytes = files::read_bounded(p, files::MAX_POLICY_FILE)?;
-    if let Some(d) = vault::export::manifest::duplicate_key(&bytes) {
+    if let Some(d) = vault::bundle::manifest::duplicate_key(&bytes) {
         return Err(Error::Invalid(tf!(
             Msg::BadPolicy,
             path = p.display(),
@@ -408,7 +408,7 @@ pub fn bundle_verify(
 ) -> Result<u8> {
     let mut inputs = CounselInputs::read(receipt, expect)?;
     let ids = identities(id)?;
-    let report = vault::export::verify_bundle_with(file, &ids, &inputs.options(earlier))
+    let report = vault::bundle::verify_bundle_with(file, &ids, &inputs.options(earlier))
         .map_err(escape_bundle_error)?;
     inputs.learn(out, &report);
     if out.json {
@@ -552,7 +552,7 @@ pub fn bundle_open(
 ) -> Result<u8> {
     let mut inputs = CounselInputs::read(receipt, expect)?;
     let ids = identities(id)?;
-    let opened = vault::export::open_bundle_with(file, &ids, dir, &inputs.options(None))
+    let opened = vault::bundle::open_bundle_with(file, &ids, dir, &inputs.options(None))
         .map_err(escape_bundle_error)?;
     inputs.learn(out, &opened.report);
     if out.json {

@@ -2089,7 +2089,7 @@ mod tests {
         for source in [
             include_str!("../integrity.rs"),
             include_str!("../ledger/rotation.rs"),
-            include_str!("../export/reader.rs"),
+            include_str!("../bundle/reader.rs"),
         ] {
             kinds.extend(problem_kinds(source));
         }
