@@ -13,14 +13,13 @@ pub mod reader;
 pub mod recipients;
 pub mod report;
 pub mod trust;
-mod writer;
+pub mod writer;
 
 pub use plan::{ExportRequest, Redaction, Selection};
 pub use reader::{
     open_bundle, open_bundle_with, verify_bundle, verify_bundle_with, verify_bundle_with_receipt,
     BundleReport, OpenedBundle, ReceiptCheck, VerifyOptions,
 };
-pub use writer::{ExportOutcome, ExportPlan};
 
 /// Bundle format tag.
 pub const BUNDLE_FORMAT: &str = "vault-bundle/1";

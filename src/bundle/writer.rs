@@ -1,107 +1,127 @@
-//! Writing bundles: plan (what goes in, what identifying metadata it would carry), then write the
-//! age-encrypted ZIP in one streaming pass, then log the export in the ledger.
+//! Writing bundles from already-decrypted, already-redacted parts: what each record and
+//! attachment discloses and withholds (pure), and the age-encrypted ZIP written in one streaming
+//! pass. Gathering the rows, decrypting them and logging the export are the vault's
+//! (`vault/export.rs`): this module never sees the store or a key of the vault.
 
-use crate::crypto::HashingWriter;
 use std::collections::{BTreeMap, BTreeSet};
+use std::fs::File;
 use std::io::{BufWriter, Write};
-use std::path::Path;
 
-use base64::engine::general_purpose::STANDARD;
-use base64::Engine;
-use chrono::Utc;
-use serde::{Deserialize, Serialize};
 use sha2::Digest;
-use zip::write::SimpleFileOptions;
+use zip::write::{SimpleFileOptions, StreamWriter};
 use zip::CompressionMethod;
 
-use super::manifest::{
-    self, AttachmentEntry, EarlierCheckpoint, LeafProof, Manifest, RecordEntry, RecordFile,
-    VaultKey,
-};
-use super::plan::{coarsen, EntryRedaction, ExportRequest, Selection};
+use super::manifest::{self, Manifest, RecordFile};
+use super::plan::{coarsen, Redaction};
 use super::recipients::BundleRecipient;
-use super::{report, BUNDLE_FORMAT};
-use crate::crypto::{envelope, sha256_hex, signing};
-use crate::ledger::entry::ENTRY_VERSION;
-use crate::ledger::{self, checkpoint, merkle, Entry};
+use super::report;
+use crate::crypto::HashingWriter;
 use crate::record::attachment::AttachmentBody;
-use crate::record::{new_id, RecordBody};
-use crate::staging::{self, StagingFile};
-use crate::store::{AttachmentRow, ExportRow, RecordRow};
-use crate::vault::{decrypt_blob, encrypt_padded, Unlocked};
-use crate::{fsutil, media, Error, Result};
-use std::fs;
+use crate::record::RecordBody;
+use crate::{Error, Result};
 
-/// Largest image decrypted into memory to strip its metadata.
-const MAX_STRIP_BYTES: u64 = 512 << 20;
-
-/// A planned export: the selected records and attachments, and what identifying metadata the
-/// bundle would carry (the caller must confirm it before writing).
-pub struct ExportPlan {
-    request: ExportRequest,
-    records: Vec<(RecordRow, RecordBody)>,
-    attachments: Vec<(AttachmentRow, AttachmentBody)>,
-    kind: &'static str,
-    supplements: Option<String>,
-    /// Only these fields are disclosed (later disclosures); `None` means the redaction decides.
-    only_fields: Option<BTreeSet<String>>,
-    /// Identifying metadata the bundle would carry, one line each.
-    pub identifying: Vec<String>,
+/// What one record revision shows in a bundle: its readable file and the manifest's claims.
+pub struct RecordPart {
+    /// The readable `records/<id>.json`.
+    pub file: RecordFile,
+    /// Field name -> disclosure, for the fields shown.
+    pub disclosed: BTreeMap<String, String>,
+    /// Names of the fields withheld.
+    pub withheld: BTreeSet<String>,
 }
 
-impl ExportPlan {
-    /// Number of records selected.
-    pub fn record_count(&self) -> usize {
-        self.records.len()
+impl RecordPart {
+    /// The record's path inside the archive.
+    pub fn path(&self) -> String {
+        format!("records/{}.json", self.file.id)
     }
 }
 
-/// What an export wrote.
-#[derive(Debug, Clone, Serialize)]
-pub struct ExportOutcome {
-    pub export_id: String,
-    pub records: usize,
-    pub attachments: usize,
-    pub files: usize,
-    pub withheld_fields: usize,
-    pub bundle_sha256: String,
-    pub checkpoint_size: u64,
-    /// Partial bundles of killed exports removed from the output's folder first.
-    pub leftovers_removed: Vec<std::path::PathBuf>,
+/// Redacts one record revision: with `only` (a later disclosure), exactly those fields are
+/// disclosed; otherwise `redaction` decides, and may add a coarsened location.
+pub fn record_part(
+    id: &str,
+    revision: u32,
+    body: &RecordBody,
+    redaction: &Redaction,
+    only: Option<&BTreeSet<String>>,
+) -> Result<RecordPart> {
+    let disclosures = body.disclosures()?;
+    let values = body.field_values()?;
+    let names: BTreeSet<String> = disclosures.keys().cloned().collect();
+    let withheld: BTreeSet<String> = match only {
+        Some(only) => names.difference(only).cloned().collect(),
+        None => redaction.withheld_fields(id, &names),
+    };
+    let mut derived = BTreeMap::new();
+    if only.is_none() {
+        if let (Some(places), Some(loc)) = (redaction.coarsen_places(id), values.get("location")) {
+            if let Some(v) = coarsen(loc, places) {
+                derived.insert("location".to_owned(), v);
+            }
+        }
+    }
+    let mut fields = BTreeMap::new();
+    let mut disclosed = BTreeMap::new();
+    for (name, disc) in &disclosures {
+        if withheld.contains(name) {
+            fields.insert(name.clone(), manifest::withheld_marker());
+        } else {
+            disclosed.insert(name.clone(), disc.clone());
+            fields.insert(name.clone(), values.get(name).cloned().unwrap_or_default());
+        }
+    }
+    Ok(RecordPart {
+        file: RecordFile {
+            id: id.to_owned(),
+            revision,
+            fields,
+            derived,
+        },
+        disclosed,
+        withheld,
+    })
 }
 
-/// The encrypted description of an export kept in the vault (the disclosure log).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct ExportDetails {
-    pub id: String,
-    pub kind: String,
-    #[serde(default)]
-    pub supplements: Option<String>,
-    pub exported_at: chrono::DateTime<Utc>,
-    pub records: Vec<ExportedItem>,
-    pub attachments: Vec<ExportedItem>,
-    pub recipients: Vec<String>,
-    pub checkpoint_size: u64,
-    pub bundle_sha256: String,
+/// What one attachment shows in a bundle (its file aside).
+pub struct AttachmentPart {
+    pub disclosed: BTreeMap<String, String>,
+    pub withheld: BTreeSet<String>,
+    /// The whole attachment is withheld (no file either).
+    pub withheld_all: bool,
 }
 
-/// One exported item in the disclosure log.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct ExportedItem {
-    pub id: String,
-    #[serde(default)]
-    pub revision: Option<u32>,
-    pub withheld: Vec<String>,
-    #[serde(default)]
-    pub carries: Option<String>,
-}
-
-fn zip_err(e: zip::result::ZipError) -> Error {
-    Error::Bundle(format!("could not write the archive: {e}"))
+/// Redacts one attachment of record `record_id`: everything when the record's attachments are
+/// withheld, its metadata when it is stripped.
+pub fn attachment_part(
+    record_id: &str,
+    body: &AttachmentBody,
+    redaction: &Redaction,
+    strip_metadata: bool,
+) -> Result<AttachmentPart> {
+    let disclosures = body.disclosures()?;
+    let all: BTreeSet<String> = disclosures.keys().cloned().collect();
+    let withheld_all = redaction.withholds_attachments(record_id);
+    let mut withheld: BTreeSet<String> = if withheld_all {
+        all.clone()
+    } else if strip_metadata {
+        ["metadata".to_owned()].into()
+    } else {
+        BTreeSet::new()
+    };
+    withheld.retain(|n| all.contains(n));
+    Ok(AttachmentPart {
+        disclosed: disclosures
+            .into_iter()
+            .filter(|(n, _)| !withheld.contains(n))
+            .collect(),
+        withheld,
+        withheld_all,
+    })
 }
 
 /// A file name safe inside an archive on every system.
-fn safe_name(name: &str) -> String {
+pub fn safe_name(name: &str) -> String {
     let cleaned: String = name
         .chars()
         .map(|c| {
@@ -121,244 +141,33 @@ fn safe_name(name: &str) -> String {
     }
 }
 
-fn is_strippable(media_type: &str) -> bool {
+/// Image types whose identifying metadata can be stripped from a copy.
+pub fn is_strippable(media_type: &str) -> bool {
     matches!(media_type, "image/jpeg" | "image/png" | "image/webp")
 }
 
-impl Unlocked {
-    /// Selects what a bundle would contain and lists identifying metadata it would carry.
-    pub fn plan_export(&mut self, mut request: ExportRequest) -> Result<ExportPlan> {
-        request.redaction.validate()?;
-        // Replace per-entry redaction keys by the full ids they name: an ambiguous prefix is an
-        // error, not a guess, and the redaction then matches ids exactly, so a key written in
-        // capitals or with spaces, or two keys naming one record, cannot withhold less.
-        let mut resolved: BTreeMap<String, EntryRedaction> = BTreeMap::new();
-        for (key, entry) in std::mem::take(&mut request.redaction.entries) {
-            let id = self.vault.resolve_id(&key)?;
-            resolved.entry(id).or_default().merge(entry);
-        }
-        request.redaction.entries = resolved;
-        let rows = match &request.selection {
-            Selection::Entries(ids) => {
-                let mut rows = Vec::new();
-                for prefix in ids {
-                    let id = self.vault.resolve_id(prefix)?;
-                    let history = self.vault.store.read(|tx| tx.record_history(&id))?;
-                    rows.extend(history.last().cloned());
-                }
-                rows
-            }
-            _ => self.vault.store.read(|tx| tx.latest_records())?,
-        };
-        // Every incident the ledger records must be here for a bundle of all of them: a deleted
-        // incident, or a newer revision deleted so that an older one shows, is refused.
-        if matches!(request.selection, Selection::All) {
-            let missing = self.missing_items()?;
-            if let Some(first) = missing.first() {
-                return Err(Error::Damaged(format!(
-                    "{}; an export of every incident would leave it out",
-                    first.describe()
-                )));
-            }
-        }
-        // Each row is checked against its ledger entry before it is used (one pass).
-        let bodies = self.open_records(&rows)?;
-        let mut records = Vec::new();
-        for (row, body) in rows.into_iter().zip(bodies) {
-            let keep = match &request.selection {
-                Selection::Entries(_) | Selection::All => true,
-                Selection::Tag(t) => body.incident.tags.iter().any(|x| x.eq_ignore_ascii_case(t)),
-                Selection::Range { since, until } => {
-                    let (start, end) = body.incident.occurred_at.span();
-                    since.as_ref().is_none_or(|s| end >= s.span().0)
-                        && until.as_ref().is_none_or(|u| start <= u.span().1)
-                }
-            };
-            if keep {
-                records.push((row, body));
-            }
-        }
-        if records.is_empty() {
-            return Err(Error::Invalid(
-                "no incident matches the selection; nothing to export".into(),
-            ));
-        }
-        records.sort_by_key(|(_, b)| b.incident.occurred_at.sort_key());
-        let mut attachments = Vec::new();
-        let mut identifying = Vec::new();
-        for (row, _) in &records {
-            let atts = self.vault.store.read(|tx| tx.attachments_of(&row.id))?;
-            let bodies = self.open_attachments(&atts)?;
-            for (a, body) in atts.into_iter().zip(bodies) {
-                if !request.redaction.withholds_attachments(&row.id) {
-                    let items = body.metadata.identifying();
-                    let stripped = request.strip_metadata && is_strippable(&body.media_type);
-                    let carried_in_file = request.include_files && !stripped;
-                    let carried_in_manifest = !request.strip_metadata;
-                    if !items.is_empty() && (carried_in_file || carried_in_manifest) {
-                        for item in items {
-                            identifying.push(format!(
-                                "incident {} attachment {} ({}): {item}",
-                                row.id.get(..8).unwrap_or(&row.id),
-                                a.position,
-                                body.name
-                            ));
-                        }
-                    }
-                }
-                attachments.push((a, body));
-            }
-        }
-        Ok(ExportPlan {
-            request,
-            records,
-            attachments,
-            kind: "export",
-            supplements: None,
-            only_fields: None,
-            identifying,
-        })
-    }
+fn zip_err(e: zip::result::ZipError) -> Error {
+    Error::Bundle(format!("could not write the archive: {e}"))
+}
 
-    /// Plans a later disclosure of fields withheld from an earlier export.
-    pub fn plan_disclosure(
-        &mut self,
-        export_id: &str,
-        entry: &str,
-        fields: &[String],
-    ) -> Result<ExportPlan> {
-        let details = self.exports()?;
-        let earlier = details
-            .iter()
-            .find(|d| d.id.starts_with(export_id))
-            .ok_or_else(|| Error::NotFound(format!("export {export_id}")))?;
-        let id = self.vault.resolve_id(entry)?;
-        let item = earlier.records.iter().find(|r| r.id == id).ok_or_else(|| {
-            Error::Invalid(format!("incident {id} was not in export {}", earlier.id))
-        })?;
-        let revision = item.revision.unwrap_or(1);
-        let row = self
-            .vault
-            .store
-            .read(|tx| tx.record_history(&id))?
-            .into_iter()
-            .find(|r| r.revision == revision)
-            .ok_or_else(|| {
-                Error::Damaged(format!("incident {id} revision {revision} is missing"))
-            })?;
-        let body = self.open_record(&row)?;
-        let available: BTreeSet<String> = body.field_values()?.into_keys().collect();
-        let mut only = BTreeSet::new();
-        for f in fields {
-            let matched: Vec<&String> = available
-                .iter()
-                .filter(|n| {
-                    *n == f || (f == "narrative.private" && n.starts_with("narrative.private."))
-                })
-                .collect();
-            if matched.is_empty() {
-                return Err(Error::Invalid(format!("incident {id} has no field {f:?}")));
-            }
-            only.extend(matched.into_iter().cloned());
-        }
-        Ok(ExportPlan {
-            request: ExportRequest {
-                selection: Selection::Entries(vec![id]),
-                redaction: Default::default(),
-                strip_metadata: true,
-                include_files: false,
-            },
-            records: vec![(row, body)],
-            attachments: vec![],
-            kind: "disclosure",
-            supplements: Some(earlier.id.clone()),
-            only_fields: Some(only),
-            identifying: vec![],
-        })
-    }
+type Sink = age::stream::StreamWriter<HashingWriter<BufWriter<File>>>;
 
-    /// Writes the planned bundle to `out` (a new file), encrypted to `recipients`, and records the
-    /// export in the ledger.
-    pub fn write_export(
-        &mut self,
-        plan: ExportPlan,
-        recipients: Vec<BundleRecipient>,
-        out: &Path,
-    ) -> Result<ExportOutcome> {
-        if recipients.is_empty() {
-            return Err(Error::Invalid(
-                "give at least one recipient (--to, --to-file or --passphrase)".into(),
-            ));
-        }
-        if fs::symlink_metadata(out).is_ok() {
-            return Err(Error::WouldOverwrite(out.to_path_buf()));
-        }
-        // Crash safety: the bundle is written under a hidden staging name beside `out`
-        // (`.<name>.export-<random>.partial`, locked while this process lives) and fsynced, the
-        // export is logged in the ledger, and only then does the bundle appear under its name (a
-        // hard link never replaces an existing file). A killed export leaves no truncated bundle
-        // at `out`, and no bundle exists that the disclosure log does not list. What a killed
-        // export left is removed here, by the next export into the same folder.
-        let leftovers_removed = staging::sweep(out, staging::Kind::Export)?;
-        let (partial, file) = StagingFile::beside(out)?;
-        let result = self
-            .write_bundle(&plan, &recipients, file)
-            .and_then(|(manifest, sha)| self.log_export(&manifest, &recipients, sha));
-        // On any error, dropping `partial` deletes the file.
-        let mut outcome = result?;
-        outcome.leftovers_removed = leftovers_removed;
-        match fs::hard_link(partial.path(), out) {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                return Err(Error::WouldOverwrite(out.to_path_buf()))
-            }
-            // File systems without hard links (FAT, exFAT): rename, having checked just above.
-            Err(_) if fs::symlink_metadata(out).is_err() => {
-                fs::rename(partial.path(), out).map_err(|e| Error::file(out, e))?
-            }
-            Err(e) => return Err(Error::file(out, e)),
-        }
-        drop(partial);
-        fsutil::sync_parent(out)?;
-        Ok(outcome)
-    }
+/// The archive being written: entries go straight through age encryption into the file, and
+/// the SHA-256 of the encrypted bundle is computed on the way.
+pub struct ArchiveWriter {
+    zip: zip::ZipWriter<StreamWriter<Sink>>,
+}
 
-    fn proof_for(&self, leaves: &[merkle::Hash], index: u64, entry: &[u8]) -> Result<LeafProof> {
-        let proof = merkle::inclusion_proof(leaves, index)
-            .map_err(|e| Error::Damaged(format!("no inclusion proof for leaf {index}: {e}")))?;
-        Ok(LeafProof {
-            leaf_index: index,
-            entry: STANDARD.encode(entry),
-            inclusion_proof: proof.iter().map(|h| STANDARD.encode(h)).collect(),
-        })
-    }
+fn options(len: u64) -> SimpleFileOptions {
+    SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Stored)
+        .unix_permissions(0o600)
+        .large_file(len >= u32::MAX as u64 / 2)
+}
 
-    fn write_bundle(
-        &mut self,
-        plan: &ExportPlan,
-        recipients: &[BundleRecipient],
-        file: std::fs::File,
-    ) -> Result<(Manifest, String)> {
-        // A fresh checkpoint covers everything selected.
-        self.checkpoint()?;
-        let (size, note) = self
-            .vault
-            .latest_checkpoint()?
-            .ok_or_else(|| Error::Damaged("the vault has no checkpoint".into()))?;
-        let ledger_rows = self.vault.store.read(|tx| tx.ledger())?;
-        let leaves: Vec<merkle::Hash> = ledger_rows
-            .iter()
-            .take(size as usize)
-            .map(|r| r.leaf_hash)
-            .collect();
-        let entry_bytes = |i: u64| -> Result<&[u8]> {
-            ledger_rows
-                .get(i as usize)
-                .filter(|r| r.index < size)
-                .map(|r| r.entry.as_slice())
-                .ok_or_else(|| Error::Damaged(format!("ledger leaf {i} is missing")))
-        };
-
+impl ArchiveWriter {
+    /// Starts a bundle in `file`, encrypted to `recipients`.
+    pub fn new(file: File, recipients: &[BundleRecipient]) -> Result<ArchiveWriter> {
         let encryptor = age::Encryptor::with_recipients(
             recipients
                 .iter()
@@ -369,190 +178,51 @@ impl Unlocked {
         let stream = encryptor
             .wrap_output(hashing)
             .map_err(|e| Error::Encrypt(e.to_string()))?;
-        let mut zip = zip::ZipWriter::new_stream(stream);
-        let opts = |len: u64| {
-            SimpleFileOptions::default()
-                .compression_method(CompressionMethod::Stored)
-                .unix_permissions(0o600)
-                .large_file(len >= u32::MAX as u64 / 2)
-        };
+        Ok(ArchiveWriter {
+            zip: zip::ZipWriter::new_stream(stream),
+        })
+    }
 
-        let mut record_entries = Vec::new();
-        let mut record_files = Vec::new();
-        for (row, body) in &plan.records {
-            let disclosures = body.disclosures()?;
-            let values = body.field_values()?;
-            let names: BTreeSet<String> = disclosures.keys().cloned().collect();
-            let withheld: BTreeSet<String> = match &plan.only_fields {
-                Some(only) => names.difference(only).cloned().collect(),
-                None => plan.request.redaction.withheld_fields(&row.id, &names),
-            };
-            let mut derived = BTreeMap::new();
-            if plan.only_fields.is_none() {
-                if let (Some(places), Some(loc)) = (
-                    plan.request.redaction.coarsen_places(&row.id),
-                    values.get("location"),
-                ) {
-                    if let Some(v) = coarsen(loc, places) {
-                        derived.insert("location".to_owned(), v);
-                    }
-                }
-            }
-            let mut fields = BTreeMap::new();
-            let mut disclosed = BTreeMap::new();
-            for (name, disc) in &disclosures {
-                if withheld.contains(name) {
-                    fields.insert(name.clone(), manifest::withheld_marker());
-                } else {
-                    disclosed.insert(name.clone(), disc.clone());
-                    fields.insert(name.clone(), values.get(name).cloned().unwrap_or_default());
-                }
-            }
-            let path = format!("records/{}.json", row.id);
-            let record_file = RecordFile {
-                id: row.id.clone(),
-                revision: row.revision,
-                fields,
-                derived: derived.clone(),
-            };
-            let json = serde_json::to_vec_pretty(&record_file)
-                .map_err(|e| Error::Invalid(e.to_string()))?;
-            zip.start_file(&path, opts(json.len() as u64))
-                .map_err(zip_err)?;
-            zip.write_all(&json)?;
-            record_entries.push(RecordEntry {
-                id: row.id.clone(),
-                revision: row.revision,
-                proof: self.proof_for(&leaves, row.leaf_index, entry_bytes(row.leaf_index)?)?,
-                disclosed,
-                withheld: withheld.into_iter().collect(),
-                derived,
-                file: path,
-            });
-            record_files.push(record_file);
-        }
-
-        let mut attachment_entries = Vec::new();
-        for (row, body) in &plan.attachments {
-            let disclosures = body.disclosures()?;
-            let all: BTreeSet<String> = disclosures.keys().cloned().collect();
-            let withheld_all = plan.request.redaction.withholds_attachments(&row.record_id);
-            let mut withheld: BTreeSet<String> = if withheld_all {
-                all.clone()
-            } else if plan.request.strip_metadata {
-                ["metadata".to_owned()].into()
-            } else {
-                BTreeSet::new()
-            };
-            withheld.retain(|n| all.contains(n));
-            let mut entry = AttachmentEntry {
-                id: row.id.clone(),
-                record: row.record_id.clone(),
-                proof: self.proof_for(&leaves, row.leaf_index, entry_bytes(row.leaf_index)?)?,
-                disclosed: disclosures
-                    .iter()
-                    .filter(|(n, _)| !withheld.contains(*n))
-                    .map(|(n, d)| (n.clone(), d.clone()))
-                    .collect(),
-                withheld: withheld.iter().cloned().collect(),
-                file: None,
-                file_sha256: None,
-                carries: "none".into(),
-            };
-            if plan.request.include_files && !withheld_all {
-                let path = format!("attachments/{}/{}", row.id, safe_name(&body.name));
-                let blob = self.vault.store.blob_path(&row.blob);
-                if plan.request.strip_metadata && is_strippable(&body.media_type) {
-                    if body.size > MAX_STRIP_BYTES {
-                        return Err(Error::Bundle(format!(
-                            "{} is too large to strip in memory",
-                            body.name
-                        )));
-                    }
-                    let mut plain = zeroize::Zeroizing::new(Vec::with_capacity(body.size as usize));
-                    decrypt_blob(&self.master, &blob, body, &mut *plain, None)?;
-                    let stripped =
-                        media::strip_identifying(&plain, &body.media_type).map_err(|e| {
-                            Error::Bundle(format!(
-                                "could not strip metadata from {}: {e}",
-                                body.name
-                            ))
-                        })?;
-                    zip.start_file(&path, opts(stripped.len() as u64))
-                        .map_err(zip_err)?;
-                    zip.write_all(&stripped)?;
-                    entry.file_sha256 = Some(sha256_hex(&stripped));
-                    entry.carries = "stripped".into();
-                } else {
-                    zip.start_file(&path, opts(body.size)).map_err(zip_err)?;
-                    decrypt_blob(&self.master, &blob, body, &mut zip, None)?;
-                    entry.file_sha256 = Some(body.sha256.clone());
-                    entry.carries = "original".into();
-                }
-                entry.file = Some(path);
-            }
-            attachment_entries.push(entry);
-        }
-
-        let mut history = Vec::new();
-        for (old_size, old_note) in self.vault.store.read(|tx| tx.checkpoints())? {
-            if old_size == 0 || old_size >= size {
-                continue;
-            }
-            // Only checkpoints that count go into a bundle: a row someone planted (not signed by
-            // the vault's key, or with another root) is ignored here and reported by `verify`.
-            let origin = crate::ledger::origin(&self.vault.id);
-            let Ok(old) = checkpoint::open_own(&old_note, &origin, &self.vault.signing_public)
-            else {
-                continue;
-            };
-            if old.size != old_size || merkle::root(&leaves[..old_size as usize]) != old.root {
-                continue;
-            }
-            let proof = merkle::consistency_proof(&leaves, old_size).map_err(|e| {
-                Error::Damaged(format!("no consistency proof from size {old_size}: {e}"))
-            })?;
-            history.push(EarlierCheckpoint {
-                size: old_size,
-                root: STANDARD.encode(old.root),
-                consistency_proof: proof.iter().map(|h| STANDARD.encode(h)).collect(),
-            });
-        }
-        let manifest = Manifest {
-            history,
-            format: BUNDLE_FORMAT.into(),
-            kind: plan.kind.into(),
-            export_id: new_id(),
-            supplements: plan.supplements.clone(),
-            exported_at: Utc::now(),
-            vault: VaultKey {
-                id: self.vault.id().to_owned(),
-                verifier_key: checkpoint::verifier_key(
-                    &ledger::origin(self.vault.id()),
-                    self.vault.signing_public(),
-                ),
-                public_key: STANDARD.encode(self.vault.signing_public().as_bytes()),
-                fingerprint: signing::fingerprint(self.vault.signing_public()),
-            },
-            checkpoint: note,
-            records: record_entries,
-            attachments: attachment_entries,
-        };
-        let html = report::html(&manifest, &record_files);
-        zip.start_file("report.html", opts(html.len() as u64))
+    /// Adds an entry of these bytes.
+    pub fn add(&mut self, path: &str, bytes: &[u8]) -> Result<()> {
+        self.zip
+            .start_file(path, options(bytes.len() as u64))
             .map_err(zip_err)?;
-        zip.write_all(html.as_bytes())?;
-        let verify = report::verify_txt(&manifest);
-        zip.start_file("VERIFY.txt", opts(verify.len() as u64))
-            .map_err(zip_err)?;
-        zip.write_all(verify.as_bytes())?;
+        self.zip.write_all(bytes)?;
+        Ok(())
+    }
+
+    /// Adds a record's readable file.
+    pub fn add_record(&mut self, part: &RecordPart) -> Result<()> {
         let json =
-            serde_json::to_vec_pretty(&manifest).map_err(|e| Error::Invalid(e.to_string()))?;
-        zip.start_file("manifest.json", opts(json.len() as u64))
-            .map_err(zip_err)?;
-        zip.write_all(&json)?;
+            serde_json::to_vec_pretty(&part.file).map_err(|e| Error::Invalid(e.to_string()))?;
+        self.add(&part.path(), &json)
+    }
 
-        let stream = zip.finish().map_err(zip_err)?.into_inner();
+    /// Adds an entry of `len` bytes that `write` streams in (an attachment decrypted on the way,
+    /// never held whole in memory).
+    pub fn add_streamed(
+        &mut self,
+        path: &str,
+        len: u64,
+        write: impl FnOnce(&mut dyn Write) -> Result<()>,
+    ) -> Result<()> {
+        self.zip.start_file(path, options(len)).map_err(zip_err)?;
+        write(&mut self.zip)
+    }
+
+    /// Adds `report.html`, `VERIFY.txt` and `manifest.json`, closes the archive and the age
+    /// stream, and syncs the file. Returns the hex SHA-256 of the encrypted bundle.
+    pub fn finish(mut self, manifest: &Manifest, records: &[RecordFile]) -> Result<String> {
+        let html = report::html(manifest, records);
+        self.add("report.html", html.as_bytes())?;
+        let verify = report::verify_txt(manifest);
+        self.add("VERIFY.txt", verify.as_bytes())?;
+        let json =
+            serde_json::to_vec_pretty(manifest).map_err(|e| Error::Invalid(e.to_string()))?;
+        self.add("manifest.json", &json)?;
+
+        let stream = self.zip.finish().map_err(zip_err)?.into_inner();
         let mut hashing = stream.finish()?;
         hashing.flush()?;
         let digest = hex::encode(hashing.hasher.clone().finalize());
@@ -561,102 +231,19 @@ impl Unlocked {
             .into_inner()
             .map_err(|e| Error::Io(e.into_error()))?;
         file.sync_all()?;
-        Ok((manifest, digest))
+        Ok(digest)
     }
+}
 
-    fn log_export(
-        &mut self,
-        m: &Manifest,
-        recipients: &[BundleRecipient],
-        bundle_sha256: String,
-    ) -> Result<ExportOutcome> {
-        let size = checkpoint::parse_unverified(&m.checkpoint)
-            .map(|c| c.size)
-            .unwrap_or(0);
-        let details = ExportDetails {
-            id: m.export_id.clone(),
-            kind: m.kind.clone(),
-            supplements: m.supplements.clone(),
-            exported_at: m.exported_at,
-            records: m
-                .records
-                .iter()
-                .map(|r| ExportedItem {
-                    id: r.id.clone(),
-                    revision: Some(r.revision),
-                    withheld: r.withheld.clone(),
-                    carries: None,
-                })
-                .collect(),
-            attachments: m
-                .attachments
-                .iter()
-                .map(|a| ExportedItem {
-                    id: a.id.clone(),
-                    revision: None,
-                    withheld: a.withheld.clone(),
-                    carries: Some(a.carries.clone()),
-                })
-                .collect(),
-            recipients: recipients.iter().map(|r| r.label.clone()).collect(),
-            checkpoint_size: size,
-            bundle_sha256: bundle_sha256.clone(),
-        };
-        let json = serde_json::to_vec(&details).map_err(|e| Error::Invalid(e.to_string()))?;
-        let ciphertext = encrypt_padded(&self.vault.recipient, &json)?;
-        let entry = Entry::Export {
-            v: ENTRY_VERSION,
-            id: m.export_id.clone(),
-            details_sha256: sha256_hex(&ciphertext),
-        };
-        let id = m.export_id.clone();
-        let recipient = self.vault.recipient.clone();
-        // The export entry and the checkpoint that signs it are one transaction: an export
-        // entry no checkpoint covers is a forgery (see `sign_checkpoint`).
-        self.write_signed(|tx| {
-            // The description was encrypted to this recipient; refuse if a rekey ran meanwhile.
-            crate::vault::check_recipient(tx, &recipient)?;
-            let leaf = tx.append_leaf(&entry.to_bytes())?;
-            tx.insert_export(&ExportRow {
-                id: id.clone(),
-                details: ciphertext.clone(),
-                leaf_index: leaf,
-            })
-        })?;
-        Ok(ExportOutcome {
-            export_id: m.export_id.clone(),
-            records: m.records.len(),
-            attachments: m.attachments.len(),
-            files: m.attachments.iter().filter(|a| a.file.is_some()).count(),
-            withheld_fields: m.records.iter().map(|r| r.withheld.len()).sum::<usize>()
-                + m.attachments
-                    .iter()
-                    .map(|a| a.withheld.len())
-                    .sum::<usize>(),
-            bundle_sha256,
-            checkpoint_size: size,
-            leftovers_removed: Vec::new(),
-        })
-    }
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-    /// The disclosure log: every export, oldest first.
-    pub fn exports(&mut self) -> Result<Vec<ExportDetails>> {
-        let rows = self.vault.store.read(|tx| tx.exports())?;
-        rows.iter()
-            .map(|row| {
-                let plain = envelope::decrypt(self.master.identity(), &row.details)
-                    .map_err(|_| Error::Damaged(format!("export {} does not decrypt", row.id)))?;
-                let d: ExportDetails = serde_json::from_slice(&plain).map_err(|e| {
-                    Error::Damaged(format!("export {} does not decode: {e}", row.id))
-                })?;
-                if d.id != row.id {
-                    return Err(Error::Damaged(format!(
-                        "export {} holds the details of export {}",
-                        row.id, d.id
-                    )));
-                }
-                Ok(d)
-            })
-            .collect()
+    #[test]
+    fn archive_names_are_safe() {
+        assert_eq!(safe_name("../../etc/passwd"), "_.._etc_passwd");
+        assert_eq!(safe_name("..."), "file");
+        assert_eq!(safe_name("foto 1.jpg"), "foto 1.jpg");
+        assert!(is_strippable("image/png") && !is_strippable("video/mp4"));
     }
 }

@@ -269,7 +269,7 @@ pub fn export(v: &mut Unlocked, out: &Out, a: ExportArgs) -> Result<()> {
 }
 
 /// Names the partial bundles of killed exports that this export removed.
-fn leftover_notes(out: &Out, outcome: &vault::bundle::ExportOutcome) {
+fn leftover_notes(out: &Out, outcome: &vault::vault::ExportOutcome) {
     for path in &outcome.leftovers_removed {
         out.note(&tf!(
             Msg::LeftoverExportRemoved,

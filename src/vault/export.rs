@@ -1,0 +1,553 @@
+//! Exports from an unlocked vault: select the records and attachments, decrypt and check them,
+//! gather the ledger proofs, hand the already-redacted parts to the bundle writer
+//! ([`crate::bundle::writer`]), and log the export in the ledger (the disclosure log).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::Path;
+
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use chrono::Utc;
+use serde::{Deserialize, Serialize};
+
+use super::{decrypt_blob, encrypt_padded, Unlocked};
+use crate::bundle::manifest::{
+    AttachmentEntry, EarlierCheckpoint, LeafProof, Manifest, RecordEntry, VaultKey,
+};
+use crate::bundle::plan::{EntryRedaction, ExportRequest, Selection};
+use crate::bundle::recipients::BundleRecipient;
+use crate::bundle::writer::{self, ArchiveWriter};
+use crate::bundle::BUNDLE_FORMAT;
+use crate::crypto::{envelope, sha256_hex, signing};
+use crate::ledger::entry::ENTRY_VERSION;
+use crate::ledger::{self, checkpoint, merkle, Entry};
+use crate::record::attachment::AttachmentBody;
+use crate::record::{new_id, RecordBody};
+use crate::staging::{self, StagingFile};
+use crate::store::{AttachmentRow, ExportRow, RecordRow};
+use crate::{fsutil, media, Error, Result};
+
+/// Largest image decrypted into memory to strip its metadata.
+const MAX_STRIP_BYTES: u64 = 512 << 20;
+
+/// A planned export: the selected records and attachments, and what identifying metadata the
+/// bundle would carry (the caller must confirm it before writing).
+pub struct ExportPlan {
+    request: ExportRequest,
+    records: Vec<(RecordRow, RecordBody)>,
+    attachments: Vec<(AttachmentRow, AttachmentBody)>,
+    kind: &'static str,
+    supplements: Option<String>,
+    /// Only these fields are disclosed (later disclosures); `None` means the redaction decides.
+    only_fields: Option<BTreeSet<String>>,
+    /// Identifying metadata the bundle would carry, one line each.
+    pub identifying: Vec<String>,
+}
+
+impl ExportPlan {
+    /// Number of records selected.
+    pub fn record_count(&self) -> usize {
+        self.records.len()
+    }
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportOutcome {
+    pub export_id: String,
+    pub records: usize,
+    pub attachments: usize,
+    pub files: usize,
+    pub withheld_fields: usize,
+    pub bundle_sha256: String,
+    pub checkpoint_size: u64,
+    /// Partial bundles of killed exports removed from the output's folder first.
+    pub leftovers_removed: Vec<std::path::PathBuf>,
+}
+
+/// The encrypted description of an export kept in the vault (the disclosure log).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ExportDetails {
+    pub id: String,
+    pub kind: String,
+    #[serde(default)]
+    pub supplements: Option<String>,
+    pub exported_at: chrono::DateTime<Utc>,
+    pub records: Vec<ExportedItem>,
+    pub attachments: Vec<ExportedItem>,
+    pub recipients: Vec<String>,
+    pub checkpoint_size: u64,
+    pub bundle_sha256: String,
+}
+
+/// One exported item in the disclosure log.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ExportedItem {
+    pub id: String,
+    #[serde(default)]
+    pub revision: Option<u32>,
+    pub withheld: Vec<String>,
+    #[serde(default)]
+    pub carries: Option<String>,
+}
+
+impl Unlocked {
+    /// Selects what a bundle would contain and lists identifying metadata it would carry.
+    pub fn plan_export(&mut self, mut request: ExportRequest) -> Result<ExportPlan> {
+        request.redaction.validate()?;
+        // Replace per-entry redaction keys by the full ids they name: an ambiguous prefix is an
+        // error, not a guess, and the redaction then matches ids exactly, so a key written in
+        // capitals or with spaces, or two keys naming one record, cannot withhold less.
+        let mut resolved: BTreeMap<String, EntryRedaction> = BTreeMap::new();
+        for (key, entry) in std::mem::take(&mut request.redaction.entries) {
+            let id = self.vault.resolve_id(&key)?;
+            resolved.entry(id).or_default().merge(entry);
+        }
+        request.redaction.entries = resolved;
+        let rows = match &request.selection {
+            Selection::Entries(ids) => {
+                let mut rows = Vec::new();
+                for prefix in ids {
+                    let id = self.vault.resolve_id(prefix)?;
+                    let history = self.vault.store.read(|tx| tx.record_history(&id))?;
+                    rows.extend(history.last().cloned());
+                }
+                rows
+            }
+            _ => self.vault.store.read(|tx| tx.latest_records())?,
+        };
+        // Every incident the ledger records must be here for a bundle of all of them: a deleted
+        // incident, or a newer revision deleted so that an older one shows, is refused.
+        if matches!(request.selection, Selection::All) {
+            let missing = self.missing_items()?;
+            if let Some(first) = missing.first() {
+                return Err(Error::Damaged(format!(
+                    "{}; an export of every incident would leave it out",
+                    first.describe()
+                )));
+            }
+        }
+        // Each row is checked against its ledger entry before it is used (one pass).
+        let bodies = self.open_records(&rows)?;
+        let mut records = Vec::new();
+        for (row, body) in rows.into_iter().zip(bodies) {
+            let keep = match &request.selection {
+                Selection::Entries(_) | Selection::All => true,
+                Selection::Tag(t) => body.incident.tags.iter().any(|x| x.eq_ignore_ascii_case(t)),
+                Selection::Range { since, until } => {
+                    let (start, end) = body.incident.occurred_at.span();
+                    since.as_ref().is_none_or(|s| end >= s.span().0)
+                        && until.as_ref().is_none_or(|u| start <= u.span().1)
+                }
+            };
+            if keep {
+                records.push((row, body));
+            }
+        }
+        if records.is_empty() {
+            return Err(Error::Invalid(
+                "no incident matches the selection; nothing to export".into(),
+            ));
+        }
+        records.sort_by_key(|(_, b)| b.incident.occurred_at.sort_key());
+        let mut attachments = Vec::new();
+        let mut identifying = Vec::new();
+        for (row, _) in &records {
+            let atts = self.vault.store.read(|tx| tx.attachments_of(&row.id))?;
+            let bodies = self.open_attachments(&atts)?;
+            for (a, body) in atts.into_iter().zip(bodies) {
+                if !request.redaction.withholds_attachments(&row.id) {
+                    let items = body.metadata.identifying();
+                    let stripped =
+                        request.strip_metadata && writer::is_strippable(&body.media_type);
+                    let carried_in_file = request.include_files && !stripped;
+                    let carried_in_manifest = !request.strip_metadata;
+                    if !items.is_empty() && (carried_in_file || carried_in_manifest) {
+                        for item in items {
+                            identifying.push(format!(
+                                "incident {} attachment {} ({}): {item}",
+                                row.id.get(..8).unwrap_or(&row.id),
+                                a.position,
+                                body.name
+                            ));
+                        }
+                    }
+                }
+                attachments.push((a, body));
+            }
+        }
+        Ok(ExportPlan {
+            request,
+            records,
+            attachments,
+            kind: "export",
+            supplements: None,
+            only_fields: None,
+            identifying,
+        })
+    }
+
+    /// Plans a later disclosure of fields withheld from an earlier export.
+    pub fn plan_disclosure(
+        &mut self,
+        export_id: &str,
+        entry: &str,
+        fields: &[String],
+    ) -> Result<ExportPlan> {
+        let details = self.exports()?;
+        let earlier = details
+            .iter()
+            .find(|d| d.id.starts_with(export_id))
+            .ok_or_else(|| Error::NotFound(format!("export {export_id}")))?;
+        let id = self.vault.resolve_id(entry)?;
+        let item = earlier.records.iter().find(|r| r.id == id).ok_or_else(|| {
+            Error::Invalid(format!("incident {id} was not in export {}", earlier.id))
+        })?;
+        let revision = item.revision.unwrap_or(1);
+        let row = self
+            .vault
+            .store
+            .read(|tx| tx.record_history(&id))?
+            .into_iter()
+            .find(|r| r.revision == revision)
+            .ok_or_else(|| {
+                Error::Damaged(format!("incident {id} revision {revision} is missing"))
+            })?;
+        let body = self.open_record(&row)?;
+        let available: BTreeSet<String> = body.field_values()?.into_keys().collect();
+        let mut only = BTreeSet::new();
+        for f in fields {
+            let matched: Vec<&String> = available
+                .iter()
+                .filter(|n| {
+                    *n == f || (f == "narrative.private" && n.starts_with("narrative.private."))
+                })
+                .collect();
+            if matched.is_empty() {
+                return Err(Error::Invalid(format!("incident {id} has no field {f:?}")));
+            }
+            only.extend(matched.into_iter().cloned());
+        }
+        Ok(ExportPlan {
+            request: ExportRequest {
+                selection: Selection::Entries(vec![id]),
+                redaction: Default::default(),
+                strip_metadata: true,
+                include_files: false,
+            },
+            records: vec![(row, body)],
+            attachments: vec![],
+            kind: "disclosure",
+            supplements: Some(earlier.id.clone()),
+            only_fields: Some(only),
+            identifying: vec![],
+        })
+    }
+
+    /// Writes the planned bundle to `out` (a new file), encrypted to `recipients`, and records the
+    /// export in the ledger.
+    pub fn write_export(
+        &mut self,
+        plan: ExportPlan,
+        recipients: Vec<BundleRecipient>,
+        out: &Path,
+    ) -> Result<ExportOutcome> {
+        if recipients.is_empty() {
+            return Err(Error::Invalid(
+                "give at least one recipient (--to, --to-file or --passphrase)".into(),
+            ));
+        }
+        if fs::symlink_metadata(out).is_ok() {
+            return Err(Error::WouldOverwrite(out.to_path_buf()));
+        }
+        // Crash safety: the bundle is written under a hidden staging name beside `out`
+        // (`.<name>.export-<random>.partial`, locked while this process lives) and fsynced, the
+        // export is logged in the ledger, and only then does the bundle appear under its name (a
+        // hard link never replaces an existing file). A killed export leaves no truncated bundle
+        // at `out`, and no bundle exists that the disclosure log does not list. What a killed
+        // export left is removed here, by the next export into the same folder.
+        let leftovers_removed = staging::sweep(out, staging::Kind::Export)?;
+        let (partial, file) = StagingFile::beside(out)?;
+        let result = self
+            .write_bundle(&plan, &recipients, file)
+            .and_then(|(manifest, sha)| self.log_export(&manifest, &recipients, sha));
+        // On any error, dropping `partial` deletes the file.
+        let mut outcome = result?;
+        outcome.leftovers_removed = leftovers_removed;
+        match fs::hard_link(partial.path(), out) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                return Err(Error::WouldOverwrite(out.to_path_buf()))
+            }
+            // File systems without hard links (FAT, exFAT): rename, having checked just above.
+            Err(_) if fs::symlink_metadata(out).is_err() => {
+                fs::rename(partial.path(), out).map_err(|e| Error::file(out, e))?
+            }
+            Err(e) => return Err(Error::file(out, e)),
+        }
+        drop(partial);
+        fsutil::sync_parent(out)?;
+        Ok(outcome)
+    }
+
+    fn proof_for(&self, leaves: &[merkle::Hash], index: u64, entry: &[u8]) -> Result<LeafProof> {
+        let proof = merkle::inclusion_proof(leaves, index)
+            .map_err(|e| Error::Damaged(format!("no inclusion proof for leaf {index}: {e}")))?;
+        Ok(LeafProof {
+            leaf_index: index,
+            entry: STANDARD.encode(entry),
+            inclusion_proof: proof.iter().map(|h| STANDARD.encode(h)).collect(),
+        })
+    }
+
+    /// Signs a fresh checkpoint, then writes the bundle: records and attachments redacted by
+    /// [`writer`], attachments decrypted (and stripped) on the way into the archive.
+    fn write_bundle(
+        &mut self,
+        plan: &ExportPlan,
+        recipients: &[BundleRecipient],
+        file: std::fs::File,
+    ) -> Result<(Manifest, String)> {
+        // A fresh checkpoint covers everything selected.
+        self.checkpoint()?;
+        let (size, note) = self
+            .vault
+            .latest_checkpoint()?
+            .ok_or_else(|| Error::Damaged("the vault has no checkpoint".into()))?;
+        let ledger_rows = self.vault.store.read(|tx| tx.ledger())?;
+        let leaves: Vec<merkle::Hash> = ledger_rows
+            .iter()
+            .take(size as usize)
+            .map(|r| r.leaf_hash)
+            .collect();
+        let entry_bytes = |i: u64| -> Result<&[u8]> {
+            ledger_rows
+                .get(i as usize)
+                .filter(|r| r.index < size)
+                .map(|r| r.entry.as_slice())
+                .ok_or_else(|| Error::Damaged(format!("ledger leaf {i} is missing")))
+        };
+
+        let mut archive = ArchiveWriter::new(file, recipients)?;
+        let mut record_entries = Vec::new();
+        let mut record_files = Vec::new();
+        for (row, body) in &plan.records {
+            let part = writer::record_part(
+                &row.id,
+                row.revision,
+                body,
+                &plan.request.redaction,
+                plan.only_fields.as_ref(),
+            )?;
+            archive.add_record(&part)?;
+            let file = part.path();
+            record_entries.push(RecordEntry {
+                id: row.id.clone(),
+                revision: row.revision,
+                proof: self.proof_for(&leaves, row.leaf_index, entry_bytes(row.leaf_index)?)?,
+                disclosed: part.disclosed,
+                withheld: part.withheld.into_iter().collect(),
+                derived: part.file.derived.clone(),
+                file,
+            });
+            record_files.push(part.file);
+        }
+
+        let mut attachment_entries = Vec::new();
+        for (row, body) in &plan.attachments {
+            let part = writer::attachment_part(
+                &row.record_id,
+                body,
+                &plan.request.redaction,
+                plan.request.strip_metadata,
+            )?;
+            let mut entry = AttachmentEntry {
+                id: row.id.clone(),
+                record: row.record_id.clone(),
+                proof: self.proof_for(&leaves, row.leaf_index, entry_bytes(row.leaf_index)?)?,
+                disclosed: part.disclosed,
+                withheld: part.withheld.into_iter().collect(),
+                file: None,
+                file_sha256: None,
+                carries: "none".into(),
+            };
+            if plan.request.include_files && !part.withheld_all {
+                let path = format!("attachments/{}/{}", row.id, writer::safe_name(&body.name));
+                let blob = self.vault.store.blob_path(&row.blob);
+                if plan.request.strip_metadata && writer::is_strippable(&body.media_type) {
+                    if body.size > MAX_STRIP_BYTES {
+                        return Err(Error::Bundle(format!(
+                            "{} is too large to strip in memory",
+                            body.name
+                        )));
+                    }
+                    let mut plain = zeroize::Zeroizing::new(Vec::with_capacity(body.size as usize));
+                    decrypt_blob(&self.master, &blob, body, &mut *plain, None)?;
+                    let stripped =
+                        media::strip_identifying(&plain, &body.media_type).map_err(|e| {
+                            Error::Bundle(format!(
+                                "could not strip metadata from {}: {e}",
+                                body.name
+                            ))
+                        })?;
+                    archive.add(&path, &stripped)?;
+                    entry.file_sha256 = Some(sha256_hex(&stripped));
+                    entry.carries = "stripped".into();
+                } else {
+                    let master = &self.master;
+                    archive.add_streamed(&path, body.size, |w| {
+                        decrypt_blob(master, &blob, body, w, None)
+                    })?;
+                    entry.file_sha256 = Some(body.sha256.clone());
+                    entry.carries = "original".into();
+                }
+                entry.file = Some(path);
+            }
+            attachment_entries.push(entry);
+        }
+
+        let mut history = Vec::new();
+        for (old_size, old_note) in self.vault.store.read(|tx| tx.checkpoints())? {
+            if old_size == 0 || old_size >= size {
+                continue;
+            }
+            // Only checkpoints that count go into a bundle: a row someone planted (not signed by
+            // the vault's key, or with another root) is ignored here and reported by `verify`.
+            let origin = ledger::origin(&self.vault.id);
+            let Ok(old) = checkpoint::open_own(&old_note, &origin, &self.vault.signing_public)
+            else {
+                continue;
+            };
+            if old.size != old_size || merkle::root(&leaves[..old_size as usize]) != old.root {
+                continue;
+            }
+            let proof = merkle::consistency_proof(&leaves, old_size).map_err(|e| {
+                Error::Damaged(format!("no consistency proof from size {old_size}: {e}"))
+            })?;
+            history.push(EarlierCheckpoint {
+                size: old_size,
+                root: STANDARD.encode(old.root),
+                consistency_proof: proof.iter().map(|h| STANDARD.encode(h)).collect(),
+            });
+        }
+        let manifest = Manifest {
+            history,
+            format: BUNDLE_FORMAT.into(),
+            kind: plan.kind.into(),
+            export_id: new_id(),
+            supplements: plan.supplements.clone(),
+            exported_at: Utc::now(),
+            vault: VaultKey {
+                id: self.vault.id().to_owned(),
+                verifier_key: checkpoint::verifier_key(
+                    &ledger::origin(self.vault.id()),
+                    self.vault.signing_public(),
+                ),
+                public_key: STANDARD.encode(self.vault.signing_public().as_bytes()),
+                fingerprint: signing::fingerprint(self.vault.signing_public()),
+            },
+            checkpoint: note,
+            records: record_entries,
+            attachments: attachment_entries,
+        };
+        let digest = archive.finish(&manifest, &record_files)?;
+        Ok((manifest, digest))
+    }
+
+    fn log_export(
+        &mut self,
+        m: &Manifest,
+        recipients: &[BundleRecipient],
+        bundle_sha256: String,
+    ) -> Result<ExportOutcome> {
+        let size = checkpoint::parse_unverified(&m.checkpoint)
+            .map(|c| c.size)
+            .unwrap_or(0);
+        let details = ExportDetails {
+            id: m.export_id.clone(),
+            kind: m.kind.clone(),
+            supplements: m.supplements.clone(),
+            exported_at: m.exported_at,
+            records: m
+                .records
+                .iter()
+                .map(|r| ExportedItem {
+                    id: r.id.clone(),
+                    revision: Some(r.revision),
+                    withheld: r.withheld.clone(),
+                    carries: None,
+                })
+                .collect(),
+            attachments: m
+                .attachments
+                .iter()
+                .map(|a| ExportedItem {
+                    id: a.id.clone(),
+                    revision: None,
+                    withheld: a.withheld.clone(),
+                    carries: Some(a.carries.clone()),
+                })
+                .collect(),
+            recipients: recipients.iter().map(|r| r.label.clone()).collect(),
+            checkpoint_size: size,
+            bundle_sha256: bundle_sha256.clone(),
+        };
+        let json = serde_json::to_vec(&details).map_err(|e| Error::Invalid(e.to_string()))?;
+        let ciphertext = encrypt_padded(&self.vault.recipient, &json)?;
+        let entry = Entry::Export {
+            v: ENTRY_VERSION,
+            id: m.export_id.clone(),
+            details_sha256: sha256_hex(&ciphertext),
+        };
+        let id = m.export_id.clone();
+        let recipient = self.vault.recipient.clone();
+        // The export entry and the checkpoint that signs it are one transaction: an export
+        // entry no checkpoint covers is a forgery (see `sign_checkpoint`).
+        self.write_signed(|tx| {
+            // The description was encrypted to this recipient; refuse if a rekey ran meanwhile.
+            super::check_recipient(tx, &recipient)?;
+            let leaf = tx.append_leaf(&entry.to_bytes())?;
+            tx.insert_export(&ExportRow {
+                id: id.clone(),
+                details: ciphertext.clone(),
+                leaf_index: leaf,
+            })
+        })?;
+        Ok(ExportOutcome {
+            export_id: m.export_id.clone(),
+            records: m.records.len(),
+            attachments: m.attachments.len(),
+            files: m.attachments.iter().filter(|a| a.file.is_some()).count(),
+            withheld_fields: m.records.iter().map(|r| r.withheld.len()).sum::<usize>()
+                + m.attachments
+                    .iter()
+                    .map(|a| a.withheld.len())
+                    .sum::<usize>(),
+            bundle_sha256,
+            checkpoint_size: size,
+            leftovers_removed: Vec::new(),
+        })
+    }
+
+    /// The disclosure log: every export, oldest first.
+    pub fn exports(&mut self) -> Result<Vec<ExportDetails>> {
+        let rows = self.vault.store.read(|tx| tx.exports())?;
+        rows.iter()
+            .map(|row| {
+                let plain = envelope::decrypt(self.master.identity(), &row.details)
+                    .map_err(|_| Error::Damaged(format!("export {} does not decrypt", row.id)))?;
+                let d: ExportDetails = serde_json::from_slice(&plain).map_err(|e| {
+                    Error::Damaged(format!("export {} does not decode: {e}", row.id))
+                })?;
+                if d.id != row.id {
+                    return Err(Error::Damaged(format!(
+                        "export {} holds the details of export {}",
+                        row.id, d.id
+                    )));
+                }
+                Ok(d)
+            })
+            .collect()
+    }
+}
