@@ -6,6 +6,7 @@
 //! names of those withheld), `records/<id>.json`, the included attachments, `report.html` and
 //! `VERIFY.txt`. docs/bundle-format.md specifies it for independent verifiers.
 
+pub mod error;
 pub mod files;
 pub mod manifest;
 pub mod plan;
@@ -15,6 +16,7 @@ pub mod report;
 pub mod trust;
 pub mod writer;
 
+pub use error::Error;
 pub use plan::{ExportRequest, Redaction, Selection};
 pub use reader::{
     open_bundle, open_bundle_with, verify_bundle, verify_bundle_with, verify_bundle_with_receipt,

@@ -14,7 +14,7 @@ use zip::CompressionMethod;
 use super::manifest::{self, Manifest, RecordFile};
 use super::plan::{coarsen, Redaction};
 use super::recipients::BundleRecipient;
-use super::report;
+use super::{report, Error as BundleError};
 use crate::crypto::HashingWriter;
 use crate::record::attachment::AttachmentBody;
 use crate::record::RecordBody;
@@ -147,7 +147,18 @@ pub fn is_strippable(media_type: &str) -> bool {
 }
 
 fn zip_err(e: zip::result::ZipError) -> Error {
-    Error::Bundle(format!("could not write the archive: {e}"))
+    BundleError::Archive {
+        detail: e.to_string(),
+    }
+    .into()
+}
+
+/// A value that does not serialize (never expected of these types).
+pub fn encode_err(e: serde_json::Error) -> Error {
+    BundleError::Encode {
+        detail: e.to_string(),
+    }
+    .into()
 }
 
 type Sink = age::stream::StreamWriter<HashingWriter<BufWriter<File>>>;
@@ -194,8 +205,7 @@ impl ArchiveWriter {
 
     /// Adds a record's readable file.
     pub fn add_record(&mut self, part: &RecordPart) -> Result<()> {
-        let json =
-            serde_json::to_vec_pretty(&part.file).map_err(|e| Error::Invalid(e.to_string()))?;
+        let json = serde_json::to_vec_pretty(&part.file).map_err(encode_err)?;
         self.add(&part.path(), &json)
     }
 
@@ -218,8 +228,7 @@ impl ArchiveWriter {
         self.add("report.html", html.as_bytes())?;
         let verify = report::verify_txt(manifest);
         self.add("VERIFY.txt", verify.as_bytes())?;
-        let json =
-            serde_json::to_vec_pretty(manifest).map_err(|e| Error::Invalid(e.to_string()))?;
+        let json = serde_json::to_vec_pretty(manifest).map_err(encode_err)?;
         self.add("manifest.json", &json)?;
 
         let stream = self.zip.finish().map_err(zip_err)?.into_inner();

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use age::secrecy::ExposeSecret;
 use vault::bundle::recipients::{self, BundleRecipient};
 use vault::bundle::trust::{self, TrustedSenders};
-use vault::bundle::{files, BundleReport, ExportRequest, Redaction, Selection, VerifyOptions};
+use vault::bundle::{
+    files, BundleReport, Error as BundleError, ExportRequest, Redaction, Selection, VerifyOptions,
+};
 use vault::passwords;
 use vault::secret::Passphrase;
 use vault::vault::Unlocked;
@@ -48,9 +50,7 @@ fn new_bundle_passphrase(generate: bool) -> Result<Passphrase> {
     let file = std::env::var_os(BUNDLE_PASSPHRASE_ENV).map(std::path::PathBuf::from);
     if generate {
         if file.is_some() {
-            return Err(Error::Invalid(
-                t(Msg::GenerateBundlePassphraseConflict).into(),
-            ));
+            return Err(BundleError::GeneratePassphraseConflict.into());
         }
         let p = passwords::generate_passphrase();
         // Shown once, on stderr (even with --quiet or --json); every formatted copy is wiped.
@@ -68,9 +68,7 @@ fn new_bundle_passphrase(generate: bool) -> Result<Passphrase> {
     };
     match passwords::check_strength(&p) {
         Ok(()) => Ok(p),
-        Err(Error::WeakPassphrase(_)) => {
-            Err(Error::WeakPassphrase(t(Msg::WeakBundlePassphrase).into()))
-        }
+        Err(Error::WeakPassphrase(_)) => Err(BundleError::WeakPassphrase.into()),
         Err(e) => Err(e),
     }
 }
@@ -82,7 +80,7 @@ fn existing_bundle_passphrase() -> Result<Passphrase> {
         return bundle_passphrase_file(Path::new(&f));
     }
     if !passphrase::can_prompt() {
-        return Err(Error::Invalid(t(Msg::NoBundlePassphrase).into()));
+        return Err(BundleError::NoBundlePassphrase.into());
     }
     let text = rpassword::prompt_password(format!("{}: ", t(Msg::BundlePassphrase))).map_err(
         |e| match e.kind() {
@@ -129,7 +127,7 @@ fn gather_recipients(out: &Out, r: &RecipientArgs) -> Result<Vec<BundleRecipient
         list.extend(keys);
     }
     if list.is_empty() {
-        return Err(Error::Invalid(t(Msg::GiveRecipient).into()));
+        return Err(BundleError::GiveRecipient.into());
     }
     // The same key given twice is one recipient.
     let mut seen = std::collections::BTreeSet::new();
@@ -162,7 +160,7 @@ fn gather_recipients(out: &Out, r: &RecipientArgs) -> Result<Vec<BundleRecipient
         eprintln!("{l}");
     }
     if !std::io::stdin().is_terminal() {
-        return Err(Error::Invalid(t(Msg::ManyKeysNeedYes).into()));
+        return Err(BundleError::ManyKeysNeedYes.into());
     }
     if !confirm(t(Msg::EncryptToAll))? {
         return Err(Error::Interrupted);
@@ -196,7 +194,7 @@ pub fn export(v: &mut Unlocked, out: &Out, a: ExportArgs) -> Result<()> {
             path = terminal::inline(&path.display().to_string())
         ));
         if !std::io::stdin().is_terminal() {
-            return Err(Error::Invalid(t(Msg::PolicyNeedsConfirm).into()));
+            return Err(BundleError::PolicyNeedsConfirm.into());
         }
         if !confirm(t(Msg::ExportAnyway))? {
             return Err(Error::Interrupted);
@@ -222,7 +220,7 @@ pub fn export(v: &mut Unlocked, out: &Out, a: ExportArgs) -> Result<()> {
             until: a.until.as_deref().map(parse_when).transpose()?,
         }
     } else {
-        return Err(Error::Invalid(t(Msg::ChooseExport).into()));
+        return Err(BundleError::ChooseExport.into());
     };
     let recipients = gather_recipients(out, &a.recipients)?;
     let plan = v.plan_export(ExportRequest {
@@ -241,7 +239,7 @@ pub fn export(v: &mut Unlocked, out: &Out, a: ExportArgs) -> Result<()> {
         }
         eprintln!("{}", t(Msg::MetadataHint));
         if !std::io::stdin().is_terminal() {
-            return Err(Error::Invalid(t(Msg::MetadataNeedsConfirm).into()));
+            return Err(BundleError::MetadataNeedsConfirm.into());
         }
         if !confirm(t(Msg::ExportAnyway))? {
             return Err(Error::Interrupted);
@@ -329,15 +327,17 @@ pub fn disclose(v: &mut Unlocked, out: &Out, a: DiscloseArgs) -> Result<()> {
 /// depend on the reader).
 fn read_policy(p: &Path) -> Result<Redaction> {
     let bytes = files::read_bounded(p, files::MAX_POLICY_FILE)?;
+    let bad = |detail: String| BundleError::BadPolicy {
+        path: p.to_path_buf(),
+        detail,
+    };
     if let Some(d) = vault::bundle::manifest::duplicate_key(&bytes) {
-        return Err(Error::Invalid(tf!(
-            Msg::BadPolicy,
-            path = p.display(),
-            detail = d
-        )));
+        return Err(bad(d).into());
     }
-    serde_json::from_slice(&bytes)
-        .map_err(|e| Error::Invalid(tf!(Msg::BadPolicy, path = p.display(), detail = e)))
+    let mut policy: Redaction = serde_json::from_slice(&bytes).map_err(|e| bad(e.to_string()))?;
+    // Field names may be typed in Spanish (`testigos`), as with --redact.
+    policy.canonicalize();
+    Ok(policy)
 }
 
 fn identities(i: &IdentityArgs) -> Result<Vec<Box<dyn age::Identity>>> {
@@ -346,7 +346,7 @@ fn identities(i: &IdentityArgs) -> Result<Vec<Box<dyn age::Identity>>> {
         (None, true) => Ok(vec![recipients::passphrase_identity(
             &existing_bundle_passphrase()?,
         )]),
-        (None, false) => Err(Error::Invalid(t(Msg::GiveIdentity).into())),
+        (None, false) => Err(BundleError::GiveIdentity.into()),
     }
 }
 
@@ -408,8 +408,7 @@ pub fn bundle_verify(
 ) -> Result<u8> {
     let mut inputs = CounselInputs::read(receipt, expect)?;
     let ids = identities(id)?;
-    let report = vault::bundle::verify_bundle_with(file, &ids, &inputs.options(earlier))
-        .map_err(escape_bundle_error)?;
+    let report = vault::bundle::verify_bundle_with(file, &ids, &inputs.options(earlier))?;
     inputs.learn(out, &report);
     if out.json {
         out.json(&report)?;
@@ -525,15 +524,6 @@ fn print_bundle_report(out: &Out, r: &BundleReport) -> Result<()> {
     Ok(())
 }
 
-/// A refusal can quote the bundle (a JSON parser naming an unknown field, an archive entry's
-/// name): it reaches the terminal escaped like everything else from the bundle.
-fn escape_bundle_error(e: Error) -> Error {
-    match e {
-        Error::Bundle(s) => Error::Bundle(terminal::inline(&s).into_owned()),
-        other => other,
-    }
-}
-
 fn list_or_none(items: &[String]) -> String {
     if items.is_empty() {
         t(Msg::Nothing).into()
@@ -552,8 +542,7 @@ pub fn bundle_open(
 ) -> Result<u8> {
     let mut inputs = CounselInputs::read(receipt, expect)?;
     let ids = identities(id)?;
-    let opened = vault::bundle::open_bundle_with(file, &ids, dir, &inputs.options(None))
-        .map_err(escape_bundle_error)?;
+    let opened = vault::bundle::open_bundle_with(file, &ids, dir, &inputs.options(None))?;
     inputs.learn(out, &opened.report);
     if out.json {
         out.json(&serde_json::json!({ "report": opened.report, "files": opened.files }))?;
@@ -581,7 +570,7 @@ pub fn bundle_trust(
     name: &str,
     vault_id: Option<&str>,
 ) -> Result<()> {
-    let path = trust_path().ok_or_else(|| Error::Invalid(t(Msg::NoStateDir).into()))?;
+    let path = trust_path().ok_or(BundleError::NoStateDir)?;
     let mut trusted = TrustedSenders::load(&path)?;
     trusted.add(fingerprint, name, vault_id)?;
     trusted.save()?;

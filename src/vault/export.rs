@@ -18,7 +18,7 @@ use crate::bundle::manifest::{
 use crate::bundle::plan::{EntryRedaction, ExportRequest, Selection};
 use crate::bundle::recipients::BundleRecipient;
 use crate::bundle::writer::{self, ArchiveWriter};
-use crate::bundle::BUNDLE_FORMAT;
+use crate::bundle::{Error as BundleError, BUNDLE_FORMAT};
 use crate::crypto::{envelope, sha256_hex, signing};
 use crate::ledger::entry::ENTRY_VERSION;
 use crate::ledger::{self, checkpoint, merkle, Entry};
@@ -95,6 +95,7 @@ pub struct ExportedItem {
 impl Unlocked {
     /// Selects what a bundle would contain and lists identifying metadata it would carry.
     pub fn plan_export(&mut self, mut request: ExportRequest) -> Result<ExportPlan> {
+        request.redaction.canonicalize();
         request.redaction.validate()?;
         // Replace per-entry redaction keys by the full ids they name: an ambiguous prefix is an
         // error, not a guess, and the redaction then matches ids exactly, so a key written in
@@ -146,9 +147,7 @@ impl Unlocked {
             }
         }
         if records.is_empty() {
-            return Err(Error::Invalid(
-                "no incident matches the selection; nothing to export".into(),
-            ));
+            return Err(BundleError::NothingSelected.into());
         }
         records.sort_by_key(|(_, b)| b.incident.occurred_at.sort_key());
         let mut attachments = Vec::new();
@@ -202,7 +201,10 @@ impl Unlocked {
             .ok_or_else(|| Error::NotFound(format!("export {export_id}")))?;
         let id = self.vault.resolve_id(entry)?;
         let item = earlier.records.iter().find(|r| r.id == id).ok_or_else(|| {
-            Error::Invalid(format!("incident {id} was not in export {}", earlier.id))
+            BundleError::NotInExport {
+                id: id.clone(),
+                export: earlier.id.clone(),
+            }
         })?;
         let revision = item.revision.unwrap_or(1);
         let row = self
@@ -225,7 +227,11 @@ impl Unlocked {
                 })
                 .collect();
             if matched.is_empty() {
-                return Err(Error::Invalid(format!("incident {id} has no field {f:?}")));
+                return Err(BundleError::NoSuchField {
+                    id: id.clone(),
+                    field: f.clone(),
+                }
+                .into());
             }
             only.extend(matched.into_iter().cloned());
         }
@@ -254,9 +260,7 @@ impl Unlocked {
         out: &Path,
     ) -> Result<ExportOutcome> {
         if recipients.is_empty() {
-            return Err(Error::Invalid(
-                "give at least one recipient (--to, --to-file or --passphrase)".into(),
-            ));
+            return Err(BundleError::NoRecipient.into());
         }
         if fs::symlink_metadata(out).is_ok() {
             return Err(Error::WouldOverwrite(out.to_path_buf()));
@@ -377,19 +381,19 @@ impl Unlocked {
                 let blob = self.vault.store.blob_path(&row.blob);
                 if plan.request.strip_metadata && writer::is_strippable(&body.media_type) {
                     if body.size > MAX_STRIP_BYTES {
-                        return Err(Error::Bundle(format!(
-                            "{} is too large to strip in memory",
-                            body.name
-                        )));
+                        return Err(BundleError::TooLargeToStrip {
+                            name: body.name.clone(),
+                        }
+                        .into());
                     }
                     let mut plain = zeroize::Zeroizing::new(Vec::with_capacity(body.size as usize));
                     decrypt_blob(&self.master, &blob, body, &mut *plain, None)?;
                     let stripped =
                         media::strip_identifying(&plain, &body.media_type).map_err(|e| {
-                            Error::Bundle(format!(
-                                "could not strip metadata from {}: {e}",
-                                body.name
-                            ))
+                            BundleError::StripFailed {
+                                name: body.name.clone(),
+                                detail: e.to_string(),
+                            }
                         })?;
                     archive.add(&path, &stripped)?;
                     entry.file_sha256 = Some(sha256_hex(&stripped));
@@ -493,7 +497,7 @@ impl Unlocked {
             checkpoint_size: size,
             bundle_sha256: bundle_sha256.clone(),
         };
-        let json = serde_json::to_vec(&details).map_err(|e| Error::Invalid(e.to_string()))?;
+        let json = serde_json::to_vec(&details).map_err(writer::encode_err)?;
         let ciphertext = encrypt_padded(&self.vault.recipient, &json)?;
         let entry = Entry::Export {
             v: ENTRY_VERSION,
