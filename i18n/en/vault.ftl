@@ -99,6 +99,83 @@ bundle-field-media-type = media_type
 bundle-field-metadata = metadata
 bundle-field-attached-at = attached_at
 
+# What the export and bundle commands print (src/cli/export_cmd.rs).
+bundle-keygen-note = Give the public key above to the person exporting to you. Keep { $path } secret and backed up: without it, bundles for you cannot be opened.
+bundle-passphrase-prompt = Bundle passphrase
+bundle-passphrase-file-empty = invalid input: the passphrase file { $path } is empty
+bundle-passphrase-unreadable = invalid input: could not read the passphrase from the terminal: { $detail }
+bundle-recipients-one = The bundle will be encrypted to this key:
+bundle-recipients-many = The bundle will be encrypted to these { $n } keys; each one can open it:
+bundle-key-file-holds-many = the key file { $path } holds { $n } keys, not one: check that each of them belongs to your lawyer
+bundle-encrypt-to-all = Encrypt to all of them?
+bundle-policy-discloses-private = the redaction policy { $path } shows the private parts of the narrative ([[...]]): they will be readable in the bundle
+bundle-export-anyway = Export it anyway?
+bundle-would-carry-metadata = this bundle would carry identifying metadata:
+bundle-metadata-hint = {"  "}(use --strip-metadata to remove it from images, or --no-attachments)
+bundle-export-wrote = Wrote { $path } ({ $records ->
+    [one] { $records } incident
+   *[other] { $records } incidents
+}, { $attachments ->
+    [one] { $attachments } attachment
+   *[other] { $attachments } attachments
+}, { $files ->
+    [one] { $files } file
+   *[other] { $files } files
+}, { $withheld ->
+    [one] { $withheld } field
+   *[other] { $withheld } fields
+} withheld)
+bundle-export-recorded = export { $id } is recorded in the vault's ledger; bundle SHA-256 { $sha }
+bundle-leftover-removed = note: removed { $path }: an unfinished bundle left by an interrupted export
+bundle-no-exports = no exports yet
+bundle-exports-line = { $id }  { $at }  { $kind } { $records ->
+    [one] { $records } incident
+   *[other] { $records } incidents
+}, { $attachments ->
+    [one] { $attachments } attachment
+   *[other] { $attachments } attachments
+}, { $withheld ->
+    [one] { $withheld } field
+   *[other] { $withheld } fields
+} withheld, to { $to }
+bundle-kind-name-export = export
+bundle-kind-name-disclosure = disclosure
+bundle-disclose-wrote = Wrote { $path } (disclosure { $id })
+bundle-verified = VERIFIED
+bundle-not-verified = NOT VERIFIED
+bundle-kind-export = export
+bundle-kind-disclosure = disclosure
+bundle-head = { $verdict }: { $kind } bundle { $id } exported { $at }
+bundle-vault = Vault { $id } — signing key fingerprint { $fp }
+bundle-sender-trusted = Sender: { $name } (this fingerprint is in your list of trusted senders).
+bundle-sender-changed = SENDER CHANGED: you trust this vault as { $name }'s with fingerprint { $fp }; this bundle is signed by another key. Do not rely on it; call the sender.
+bundle-confirm-fp = Confirm this fingerprint with the person who kept the records (by phone or in person).
+bundle-sender-unknown = this fingerprint is not in your list of trusted senders. Once the sender confirms it, run: vault bundle trust '{ $fp }' --name NAME
+bundle-checkpoint = Signed checkpoint covers { $n } ledger entries.
+bundle-receipt-same = The receipt (size { $n }) is this bundle's signed checkpoint.
+bundle-receipt-extended = This bundle contains everything the receipt (size { $n }) covers: nothing signed before it was removed or changed.
+bundle-receipt-newer = The receipt (size { $n }) is newer than this bundle's checkpoint (size { $m }): expected if the bundle was made before the receipt. A bundle cannot vouch for a later checkpoint; check a newer bundle against this receipt to confirm nothing was rolled back.
+bundle-supplements = This is a later disclosure supplementing export { $id }.
+bundle-record = {"  "}record { $id } (ledger leaf { $leaf }): disclosed { $disclosed }; withheld { $withheld }
+bundle-attachment = {"  "}attachment { $id } (ledger leaf { $leaf }): { $carries }{ $sha }; withheld { $withheld }
+bundle-carries-original = original
+bundle-carries-stripped = stripped
+bundle-carries-none = none
+bundle-all-good = Every signature, inclusion proof, disclosed field and attachment hash checks out: the disclosed content is exactly what the vault recorded, and withheld parts are committed to by salted digests.
+bundle-problems = { $n ->
+    [one] { $n } problem:
+   *[other] { $n } problems:
+}
+bundle-nothing = nothing
+bundle-none = none
+bundle-not-extracted = the bundle does not verify: nothing was extracted
+bundle-extracted = Extracted { $n ->
+    [one] { $n } file
+   *[other] { $n } files
+} into { $path }; open report.html to read them.
+bundle-trust-added = Trusted { $name }: fingerprint { $fp }
+bundle-trust-file-note = Saved in { $path }. A bundle that claims this sender's vault under another key will now be refused.
+
 ## verify: problem kinds and what verify prints
 
 ## when: times as people say them and as they are shown

@@ -99,6 +99,80 @@ bundle-field-media-type = tipo de archivo
 bundle-field-metadata = datos escondidos en el archivo
 bundle-field-attached-at = adjuntado
 
+# Lo que imprimen los comandos export y bundle (src/cli/export_cmd.rs).
+bundle-keygen-note = Dé la clave pública de arriba a quien le vaya a enviar paquetes. Mantenga { $path } en secreto y con copia de seguridad: sin ella no se pueden abrir los paquetes para usted.
+bundle-passphrase-prompt = Contraseña del paquete
+bundle-passphrase-file-empty = el archivo de contraseña { $path } está vacío
+bundle-passphrase-unreadable = no se pudo leer la contraseña desde la terminal: { $detail }
+bundle-recipients-one = El paquete se cifrará para esta clave:
+bundle-recipients-many = El paquete se cifrará para estas { $n } claves; cualquiera de ellas puede abrirlo:
+bundle-key-file-holds-many = el archivo de claves { $path } contiene { $n } claves, no una: compruebe que todas son de su abogado o abogada
+bundle-encrypt-to-all = ¿Cifrar para todas?
+bundle-policy-discloses-private = la política de ocultación { $path } muestra las partes privadas del relato ([[...]]): se podrán leer en el paquete
+bundle-export-anyway = ¿Exportarlo de todos modos?
+bundle-would-carry-metadata = este paquete llevaría datos que pueden identificarle (datos escondidos en las fotos: lugar GPS, cámara, dueño):
+bundle-metadata-hint = {"  "}(use --strip-metadata para quitarlos de las imágenes, o --no-attachments)
+bundle-export-wrote = Se guardó { $path } ({ $records ->
+    [one] 1 incidente
+   *[other] { $records } incidentes
+}, { $attachments ->
+    [one] 1 adjunto
+   *[other] { $attachments } adjuntos
+}, { $files ->
+    [one] 1 archivo
+   *[other] { $files } archivos
+}, datos ocultos: { $withheld })
+bundle-export-recorded = la exportación { $id } quedó anotada en la bitácora de la bóveda; código de control SHA-256 del paquete: { $sha }
+bundle-leftover-removed = nota: se borró { $path }: un paquete sin terminar que dejó una exportación interrumpida
+bundle-no-exports = todavía no hay exportaciones
+bundle-exports-line = { $id }  { $at }  { $kind } { $records ->
+    [one] 1 incidente
+   *[other] { $records } incidentes
+}, { $attachments ->
+    [one] 1 adjunto
+   *[other] { $attachments } adjuntos
+}, datos ocultos: { $withheld }, para { $to }
+bundle-kind-name-export = exportación
+bundle-kind-name-disclosure = revelación
+bundle-disclose-wrote = Se guardó { $path } (revelación { $id })
+bundle-verified = VERIFICADO
+bundle-not-verified = NO VERIFICADO
+bundle-kind-export = de exportación
+bundle-kind-disclosure = de revelación
+bundle-head = { $verdict }: paquete { $kind } { $id }, hecho el { $at }
+bundle-vault = Bóveda { $id } — número de seguridad de la clave de firma { $fp }
+bundle-sender-trusted = Remitente: { $name } (este número de seguridad está en su lista de remitentes de confianza).
+bundle-sender-changed = CAMBIÓ EL REMITENTE: usted confía en esta bóveda como de { $name }, con el número de seguridad { $fp }; este paquete lo firmó otra clave. No confíe en él; llame a quien se lo envió.
+bundle-confirm-fp = Confirme este número de seguridad con la persona que anotó los incidentes (por teléfono o en persona).
+bundle-sender-unknown = este número de seguridad no está en su lista de remitentes de confianza. Cuando quien lo envió se lo confirme, ejecute: vault bundle trust '{ $fp }' --name NOMBRE
+bundle-checkpoint = El sello firmado cubre { $n ->
+    [one] 1 anotación
+   *[other] { $n } anotaciones
+} de la bitácora.
+bundle-receipt-same = El comprobante (tamaño { $n }) es el sello firmado de este paquete.
+bundle-receipt-extended = Este paquete contiene todo lo del comprobante (tamaño { $n }): no se quitó ni se cambió nada de lo firmado antes.
+bundle-receipt-newer = El comprobante (tamaño { $n }) es más reciente que el sello de este paquete (tamaño { $m }): es normal si el paquete se hizo antes del comprobante. Un paquete no puede responder por un sello posterior; verifique un paquete más nuevo con este comprobante para confirmar que nada se reemplazó por una copia más vieja.
+bundle-supplements = Es una revelación posterior que completa la exportación { $id }.
+bundle-record = {"  "}incidente { $id } (n.º { $leaf } de la bitácora): datos revelados: { $disclosed }; datos ocultos: { $withheld }
+bundle-attachment = {"  "}adjunto { $id } (n.º { $leaf } de la bitácora): { $carries }{ $sha }; datos ocultos: { $withheld }
+bundle-carries-original = archivo original
+bundle-carries-stripped = copia sin datos escondidos
+bundle-carries-none = sin archivo
+bundle-all-good = Todas las firmas, pruebas de inclusión, datos revelados y códigos de control de los adjuntos son correctos: lo revelado es exactamente lo que anotó la bóveda, y las partes ocultas quedan selladas con un código con sal (hash con sal).
+bundle-problems = { $n ->
+    [one] 1 problema:
+   *[other] { $n } problemas:
+}
+bundle-nothing = nada
+bundle-none = ninguno
+bundle-not-extracted = el paquete no se pudo verificar: no se extrajo nada
+bundle-extracted = Se extrajeron { $n ->
+    [one] 1 archivo
+   *[other] { $n } archivos
+} en { $path }; abra report.html para leerlos.
+bundle-trust-added = Remitente de confianza { $name }: número de seguridad { $fp }
+bundle-trust-file-note = Se guardó en { $path }. A partir de ahora se rechazará un paquete que diga venir de la bóveda de esta persona con otra clave.
+
 ## verify: problem kinds and what verify prints
 
 ## when: times as people say them and as they are shown

@@ -195,6 +195,12 @@ pub enum Error {
     },
     GiveIdentity,
     NoStateDir,
+    PassphraseFileEmpty {
+        path: PathBuf,
+    },
+    PassphraseUnreadable {
+        detail: String,
+    },
 }
 
 impl Error {
@@ -362,6 +368,12 @@ impl Error {
             ),
             E::GiveIdentity => ("bundle-give-identity", vec![]),
             E::NoStateDir => ("bundle-no-state-dir", vec![]),
+            E::PassphraseFileEmpty { path } => {
+                ("bundle-passphrase-file-empty", vec![("path", p(path))])
+            }
+            E::PassphraseUnreadable { detail } => {
+                ("bundle-passphrase-unreadable", vec![("detail", s(detail))])
+            }
         }
     }
 
@@ -521,6 +533,8 @@ mod tests {
             },
             E::GiveIdentity,
             E::NoStateDir,
+            E::PassphraseFileEmpty { path: path() },
+            E::PassphraseUnreadable { detail: d() },
         ]
     }
 

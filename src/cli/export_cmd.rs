@@ -21,6 +21,8 @@ use super::output::Out;
 use super::passphrase;
 use super::terminal;
 use super::verify_cmd::EXIT_PROBLEMS;
+use vault::bundle::plan::field_label;
+use vault::fl;
 
 const BUNDLE_PASSPHRASE_ENV: &str = "VAULT_BUNDLE_PASSPHRASE_FILE";
 
@@ -38,7 +40,10 @@ pub fn keygen(out: &Out, path: &Path) -> Result<()> {
         return out.json(&serde_json::json!({ "recipient": recipient, "identity_file": path }));
     }
     out.line(&recipient)?;
-    out.note(&tf!(Msg::KeygenNote, path = path.display()));
+    out.note(&fl!(
+        "bundle-keygen-note",
+        path = path.display().to_string()
+    ));
     Ok(())
 }
 
@@ -64,7 +69,7 @@ fn new_bundle_passphrase(generate: bool) -> Result<Passphrase> {
     }
     let p = match &file {
         Some(f) => bundle_passphrase_file(f)?,
-        None => passphrase::new(None, t(Msg::BundlePassphrase))?,
+        None => passphrase::new(None, &fl!("bundle-passphrase-prompt"))?,
     };
     match passwords::check_strength(&p) {
         Ok(()) => Ok(p),
@@ -82,14 +87,16 @@ fn existing_bundle_passphrase() -> Result<Passphrase> {
     if !passphrase::can_prompt() {
         return Err(BundleError::NoBundlePassphrase.into());
     }
-    let text = rpassword::prompt_password(format!("{}: ", t(Msg::BundlePassphrase))).map_err(
-        |e| match e.kind() {
+    let text = rpassword::prompt_password(format!("{}: ", fl!("bundle-passphrase-prompt")))
+        .map_err(|e| match e.kind() {
             std::io::ErrorKind::Interrupted | std::io::ErrorKind::UnexpectedEof => {
                 Error::Interrupted
             }
-            _ => Error::Invalid(tf!(Msg::PassReadFailed, detail = e)),
-        },
-    )?;
+            _ => BundleError::PassphraseUnreadable {
+                detail: e.to_string(),
+            }
+            .into(),
+        })?;
     let p = Passphrase::new(text);
     if p.is_empty() {
         return Err(Error::EmptyPassphrase);
@@ -101,7 +108,10 @@ fn existing_bundle_passphrase() -> Result<Passphrase> {
 fn bundle_passphrase_file(path: &Path) -> Result<Passphrase> {
     let bytes = files::read_bounded(path, files::MAX_KEY_FILE)?;
     Passphrase::from_file_bytes(bytes.to_vec()).map_err(|e| match e {
-        Error::EmptyPassphrase => Error::Invalid(tf!(Msg::PassFileEmpty, path = path.display())),
+        Error::EmptyPassphrase => BundleError::PassphraseFileEmpty {
+            path: path.to_path_buf(),
+        }
+        .into(),
         other => other,
     })
 }
@@ -133,9 +143,9 @@ fn gather_recipients(out: &Out, r: &RecipientArgs) -> Result<Vec<BundleRecipient
     let mut seen = std::collections::BTreeSet::new();
     list.retain(|k| seen.insert(k.label.clone()));
     let head = if list.len() == 1 {
-        t(Msg::ExportRecipientsOne).to_owned()
+        fl!("bundle-recipients-one")
     } else {
-        tf!(Msg::ExportRecipientsMany, n = list.len())
+        fl!("bundle-recipients-many", n = list.len())
     };
     let lines: Vec<String> = list
         .iter()
@@ -149,9 +159,10 @@ fn gather_recipients(out: &Out, r: &RecipientArgs) -> Result<Vec<BundleRecipient
         return Ok(list);
     }
     for (f, n) in &crowded {
-        out.warn(&tf!(
-            Msg::KeyFileHoldsMany,
-            path = terminal::inline(&f.display().to_string()),
+        let n: usize = *n;
+        out.warn(&fl!(
+            "bundle-key-file-holds-many",
+            path = terminal::inline(&f.display().to_string()).into_owned(),
             n = n
         ));
     }
@@ -162,7 +173,7 @@ fn gather_recipients(out: &Out, r: &RecipientArgs) -> Result<Vec<BundleRecipient
     if !std::io::stdin().is_terminal() {
         return Err(BundleError::ManyKeysNeedYes.into());
     }
-    if !confirm(t(Msg::EncryptToAll))? {
+    if !confirm(&fl!("bundle-encrypt-to-all"))? {
         return Err(Error::Interrupted);
     }
     Ok(list)
@@ -189,14 +200,14 @@ pub fn export(v: &mut Unlocked, out: &Out, a: ExportArgs) -> Result<()> {
     // --disclose-private is the confirmation.
     if redaction.disclose_private && !a.disclose_private && !a.recipients.yes {
         let path = a.redact_policy.as_deref().unwrap_or(Path::new(""));
-        out.warn(&tf!(
-            Msg::PolicyDisclosesPrivate,
-            path = terminal::inline(&path.display().to_string())
+        out.warn(&fl!(
+            "bundle-policy-discloses-private",
+            path = terminal::inline(&path.display().to_string()).into_owned()
         ));
         if !std::io::stdin().is_terminal() {
             return Err(BundleError::PolicyNeedsConfirm.into());
         }
-        if !confirm(t(Msg::ExportAnyway))? {
+        if !confirm(&fl!("bundle-export-anyway"))? {
             return Err(Error::Interrupted);
         }
     }
@@ -230,18 +241,18 @@ pub fn export(v: &mut Unlocked, out: &Out, a: ExportArgs) -> Result<()> {
         include_files: !a.no_attachments,
     })?;
     if !plan.identifying.is_empty() && !a.allow_identifying_metadata {
-        out.warn(t(Msg::WouldCarryMetadata));
+        out.warn(&fl!("bundle-would-carry-metadata"));
         for item in &plan.identifying {
             eprintln!(
                 "  - {}",
                 super::terminal::inline(&super::i18n::identifying_text(item))
             );
         }
-        eprintln!("{}", t(Msg::MetadataHint));
+        eprintln!("{}", fl!("bundle-metadata-hint"));
         if !std::io::stdin().is_terminal() {
             return Err(BundleError::MetadataNeedsConfirm.into());
         }
-        if !confirm(t(Msg::ExportAnyway))? {
+        if !confirm(&fl!("bundle-export-anyway"))? {
             return Err(Error::Interrupted);
         }
     }
@@ -250,18 +261,18 @@ pub fn export(v: &mut Unlocked, out: &Out, a: ExportArgs) -> Result<()> {
     if out.json {
         return out.json(&outcome);
     }
-    out.line(&tf!(
-        Msg::ExportWrote,
-        path = a.out.display(),
+    out.line(&fl!(
+        "bundle-export-wrote",
+        path = a.out.display().to_string(),
         records = outcome.records,
         attachments = outcome.attachments,
         files = outcome.files,
         withheld = outcome.withheld_fields
     ))?;
-    out.note(&tf!(
-        Msg::ExportRecorded,
-        id = outcome.export_id,
-        sha = outcome.bundle_sha256
+    out.note(&fl!(
+        "bundle-export-recorded",
+        id = outcome.export_id.as_str(),
+        sha = outcome.bundle_sha256.as_str()
     ));
     Ok(())
 }
@@ -269,9 +280,9 @@ pub fn export(v: &mut Unlocked, out: &Out, a: ExportArgs) -> Result<()> {
 /// Names the partial bundles of killed exports that this export removed.
 fn leftover_notes(out: &Out, outcome: &vault::vault::ExportOutcome) {
     for path in &outcome.leftovers_removed {
-        out.note(&tf!(
-            Msg::LeftoverExportRemoved,
-            path = super::terminal::inline(&path.to_string_lossy())
+        out.note(&fl!(
+            "bundle-leftover-removed",
+            path = super::terminal::inline(&path.to_string_lossy()).into_owned()
         ));
     }
 }
@@ -282,17 +293,23 @@ pub fn exports(v: &mut Unlocked, out: &Out) -> Result<()> {
         return out.json(&list);
     }
     if list.is_empty() {
-        out.note(t(Msg::NoExports));
+        out.note(&fl!("bundle-no-exports"));
     }
     for e in &list {
         let withheld: usize = e.records.iter().map(|r| r.withheld.len()).sum();
         // Shown terminal-safe: the listing quotes recipients' labels as they were given.
         use super::terminal::inline;
-        out.line(&tf!(
-            Msg::ExportsLine,
-            id = inline(e.id.get(..8).unwrap_or(&e.id)),
-            at = e.exported_at.format("%Y-%m-%d %H:%M UTC"),
-            kind = format!("{:<10}", inline(&e.kind.to_string())),
+        // The kind in the reader's words (`export` / `exportación`), padded to line up.
+        let kind = match e.kind.as_str() {
+            "export" => fl!("bundle-kind-name-export"),
+            "disclosure" => fl!("bundle-kind-name-disclosure"),
+            other => inline(other).into_owned(),
+        };
+        out.line(&fl!(
+            "bundle-exports-line",
+            id = inline(e.id.get(..8).unwrap_or(&e.id)).into_owned(),
+            at = e.exported_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            kind = format!("{kind:<10}"),
             records = e.records.len(),
             attachments = e.attachments.len(),
             withheld = withheld,
@@ -315,10 +332,10 @@ pub fn disclose(v: &mut Unlocked, out: &Out, a: DiscloseArgs) -> Result<()> {
     if out.json {
         return out.json(&outcome);
     }
-    out.line(&tf!(
-        Msg::DiscloseWrote,
-        path = a.out.display(),
-        id = outcome.export_id
+    out.line(&fl!(
+        "bundle-disclose-wrote",
+        path = a.out.display().to_string(),
+        id = outcome.export_id.as_str()
     ))?;
     Ok(())
 }
@@ -420,59 +437,59 @@ pub fn bundle_verify(
 
 fn print_bundle_report(out: &Out, r: &BundleReport) -> Result<()> {
     let verdict = if r.ok {
-        t(Msg::BundleVerified)
+        fl!("bundle-verified")
     } else {
-        t(Msg::BundleNotVerified)
+        fl!("bundle-not-verified")
     };
     // Everything below that came from the bundle is shown through `terminal::inline`: the
     // manifest's unsigned fields and the archive's names are the sender's (or a forger's) text.
     let esc = |s: &str| terminal::inline(s).into_owned();
     let kind = match r.kind.as_str() {
-        "export" => t(Msg::BundleKindExport).to_owned(),
-        "disclosure" => t(Msg::BundleKindDisclosure).to_owned(),
+        "export" => fl!("bundle-kind-export"),
+        "disclosure" => fl!("bundle-kind-disclosure"),
         other => esc(other),
     };
-    out.line(&tf!(
-        Msg::BundleHead,
+    out.line(&fl!(
+        "bundle-head",
         verdict = verdict,
         kind = kind,
         id = esc(&r.export_id),
         at = esc(&r.exported_at)
     ))?;
     let fp = if r.fingerprint.is_empty() {
-        t(Msg::NoneWord)
+        fl!("bundle-none")
     } else {
-        r.fingerprint.as_str()
+        r.fingerprint.clone()
     };
-    out.line(&tf!(Msg::BundleVault, id = esc(&r.vault_id), fp = fp))?;
+    out.line(&fl!("bundle-vault", id = esc(&r.vault_id), fp = fp))?;
     match &r.sender {
         trust::Standing::Trusted { name } => {
-            out.line(&tf!(Msg::BundleSenderTrusted, name = esc(name)))?;
+            out.line(&fl!("bundle-sender-trusted", name = esc(name)))?;
         }
         trust::Standing::Changed {
             name,
             trusted_fingerprint,
             ..
         } => {
-            out.line(&tf!(
-                Msg::BundleSenderChanged,
+            out.line(&fl!(
+                "bundle-sender-changed",
                 name = esc(name),
                 fp = esc(trusted_fingerprint)
             ))?;
         }
         trust::Standing::Unknown if !r.fingerprint.is_empty() => {
-            out.line(t(Msg::BundleConfirmFp))?;
-            out.warn(&tf!(Msg::BundleSenderUnknown, fp = &r.fingerprint));
+            out.line(&fl!("bundle-confirm-fp"))?;
+            out.warn(&fl!("bundle-sender-unknown", fp = r.fingerprint.as_str()));
         }
-        _ => out.line(t(Msg::BundleConfirmFp))?,
+        _ => out.line(&fl!("bundle-confirm-fp"))?,
     }
-    out.line(&tf!(Msg::BundleCheckpoint, n = r.checkpoint_size))?;
+    out.line(&fl!("bundle-checkpoint", n = r.checkpoint_size))?;
     if let Some(rc) = &r.receipt {
         match rc.status {
-            "same" => out.line(&tf!(Msg::BundleReceiptSame, n = rc.size))?,
-            "extended" => out.line(&tf!(Msg::BundleReceiptExtended, n = rc.size))?,
-            "newer" => out.line(&tf!(
-                Msg::BundleReceiptNewer,
+            "same" => out.line(&fl!("bundle-receipt-same", n = rc.size))?,
+            "extended" => out.line(&fl!("bundle-receipt-extended", n = rc.size))?,
+            "newer" => out.line(&fl!(
+                "bundle-receipt-newer",
                 n = rc.size,
                 m = r.checkpoint_size
             ))?,
@@ -480,39 +497,42 @@ fn print_bundle_report(out: &Out, r: &BundleReport) -> Result<()> {
         }
     }
     if let Some(s) = &r.supplements {
-        out.line(&tf!(Msg::BundleSupplements, id = esc(s)))?;
+        out.line(&fl!("bundle-supplements", id = esc(s)))?;
     }
     for rec in &r.records {
-        out.line(&tf!(
-            Msg::BundleRecord,
+        out.line(&fl!(
+            "bundle-record",
             id = esc(&rec.id),
             leaf = rec.leaf_index,
-            disclosed = list_or_none(&rec.disclosed),
-            withheld = list_or_none(&rec.withheld)
+            disclosed = fields_or_nothing(&rec.disclosed),
+            withheld = fields_or_nothing(&rec.withheld)
         ))?;
     }
     for a in &r.attachments {
-        out.line(&tf!(
-            Msg::BundleAttachment,
+        let carries = match a.carries.as_deref() {
+            Some("original") => fl!("bundle-carries-original"),
+            Some("stripped") => fl!("bundle-carries-stripped"),
+            Some("none") => fl!("bundle-carries-none"),
+            Some(other) => esc(other),
+            None => fl!("bundle-none"),
+        };
+        out.line(&fl!(
+            "bundle-attachment",
             id = esc(&a.id),
             leaf = a.leaf_index,
-            carries = a
-                .carries
-                .as_deref()
-                .map(esc)
-                .unwrap_or_else(|| t(Msg::NoneWord).into()),
+            carries = carries,
             sha = a
                 .file_sha256
                 .as_deref()
                 .map(|h| format!(", SHA-256 {}", esc(h)))
                 .unwrap_or_default(),
-            withheld = list_or_none(&a.withheld)
+            withheld = fields_or_nothing(&a.withheld)
         ))?;
     }
     if r.ok {
-        out.line(t(Msg::BundleAllGood))?;
+        out.line(&fl!("bundle-all-good"))?;
     } else {
-        out.line(&tf!(Msg::BundleProblems, n = r.problems.len()))?;
+        out.line(&fl!("bundle-problems", n = r.problems.len()))?;
         for p in &r.problems {
             out.line(&super::i18n::problem_line(
                 p.kind,
@@ -524,12 +544,14 @@ fn print_bundle_report(out: &Out, r: &BundleReport) -> Result<()> {
     Ok(())
 }
 
-fn list_or_none(items: &[String]) -> String {
-    if items.is_empty() {
-        t(Msg::Nothing).into()
-    } else {
-        terminal::inline(&items.join(", ")).into_owned()
+/// Field names as the reader's language names them (`witnesses` / `testigos`), or "nothing".
+fn fields_or_nothing(names: &[String]) -> String {
+    if names.is_empty() {
+        return fl!("bundle-nothing");
     }
+    let lang = vault::i18n::language();
+    let shown: Vec<String> = names.iter().map(|n| field_label(n, lang)).collect();
+    terminal::inline(&shown.join(", ")).into_owned()
 }
 
 pub fn bundle_open(
@@ -550,14 +572,14 @@ pub fn bundle_open(
         print_bundle_report(out, &opened.report)?;
     }
     if !opened.report.ok {
-        out.warn(t(Msg::BundleNotExtracted));
+        out.warn(&fl!("bundle-not-extracted"));
         return Ok(EXIT_PROBLEMS);
     }
     if !out.json {
-        out.line(&tf!(
-            Msg::BundleExtracted,
+        out.line(&fl!(
+            "bundle-extracted",
             n = opened.files.len(),
-            path = dir.display()
+            path = dir.display().to_string()
         ))?;
     }
     Ok(0)
@@ -580,11 +602,14 @@ pub fn bundle_trust(
             "fingerprint": fp, "name": name.trim(), "vault_id": vault_id, "file": path
         }));
     }
-    out.line(&tf!(
-        Msg::TrustAdded,
-        name = terminal::inline(name.trim()),
+    out.line(&fl!(
+        "bundle-trust-added",
+        name = terminal::inline(name.trim()).into_owned(),
         fp = fp
     ))?;
-    out.note(&tf!(Msg::TrustFileNote, path = path.display()));
+    out.note(&fl!(
+        "bundle-trust-file-note",
+        path = path.display().to_string()
+    ));
     Ok(())
 }

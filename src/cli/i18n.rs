@@ -127,8 +127,6 @@ catalogue! {
         | "nota: una copia de seguridad interrumpida dejó una copia completa de la bóveda en {path}, en una carpeta que ahora no está (¿un disco que no está conectado?); la próxima copia de seguridad la borra cuando la carpeta vuelva a estar, o bórrela usted";
     LeftoverRestoreUnreachable: "note: an interrupted restore left {path}, in a folder that is not there now; the next restore removes it once the folder is back, or delete it yourself"
         | "nota: una restauración interrumpida dejó {path}, en una carpeta que ahora no está; la próxima restauración la borra cuando la carpeta vuelva a estar, o bórrela usted";
-    LeftoverExportRemoved: "note: removed {path}: an unfinished bundle left by an interrupted export"
-        | "nota: se borró {path}: un paquete sin terminar que dejó una exportación interrumpida";
     NoDataDir: "no data directory is known for this user; pass --vault DIR"
         | "no se conoce un directorio de datos para este usuario; indique --vault DIR";
     MemoryTooLarge: "memory value too large" | "valor de memoria demasiado grande";
@@ -226,69 +224,10 @@ catalogue! {
     ReceiptLeavesOutMany: "this receipt does not cover the newest {n} ledger entries (logged since the passphrase was last used): a later copy of the vault without them would still pass `verify --receipt`. Run `vault receipt` with the passphrase to cover them"
         | "este comprobante no cubre las {n} anotaciones más recientes de la bitácora (hechas desde el último uso de la contraseña): una copia posterior de la bóveda sin ellas pasaría igual `verify --receipt`. Ejecute `vault receipt` con la contraseña para cubrirlas";
     // --- export_cmd.rs
-    KeygenNote: "Give the public key above to the person exporting to you. Keep {path} secret and backed up: without it, bundles for you cannot be opened."
-        | "Dé la clave pública de arriba a quien le vaya a enviar paquetes. Mantenga {path} en secreto y con copia de seguridad: sin ella no se pueden abrir los paquetes para usted.";
-    BundlePassphrase: "Bundle passphrase" | "Contraseña del paquete";
     YesNo: "[y/N]" | "[s/N]";
-    WouldCarryMetadata: "this bundle would carry identifying metadata:" | "este paquete llevaría metadatos que identifican:";
-    MetadataHint: "  (use --strip-metadata to remove it from images, or --no-attachments)"
-        | "  (use --strip-metadata para quitarlos de las imágenes, o --no-attachments)";
-    ExportAnyway: "Export it anyway?" | "¿Exportarlo de todos modos?";
-    ExportWrote: "Wrote {path} ({records} incident(s), {attachments} attachment(s), {files} file(s), {withheld} field(s) withheld)"
-        | "Escrito {path} ({records} incidente(s), {attachments} adjunto(s), {files} archivo(s), {withheld} dato(s) ocultados)";
-    ExportRecorded: "export {id} is recorded in the vault's ledger; bundle SHA-256 {sha}"
-        | "la exportación {id} queda anotada en el registro de la bóveda; SHA-256 del paquete {sha}";
-    NoExports: "no exports yet" | "todavía no hay exportaciones";
-    ExportsLine: "{id}  {at}  {kind} {records} incident(s), {attachments} attachment(s), {withheld} field(s) withheld, to {to}"
-        | "{id}  {at}  {kind} {records} incidente(s), {attachments} adjunto(s), {withheld} dato(s) ocultados, para {to}";
-    DiscloseWrote: "Wrote {path} (disclosure {id})" | "Escrito {path} (revelación {id})";
-    BundleVerified: "VERIFIED" | "VERIFICADO";
-    BundleNotVerified: "NOT VERIFIED" | "NO VERIFICADO";
-    BundleHead: "{verdict}: {kind} bundle {id} exported {at}" | "{verdict}: paquete {kind} {id}, hecho el {at}";
-    BundleVault: "Vault {id} — signing key fingerprint {fp}" | "Bóveda {id} — número de seguridad de la clave de firma {fp}";
-    BundleConfirmFp: "Confirm this fingerprint with the person who kept the records (by phone or in person)."
-        | "Confirme este número de seguridad con la persona que llevó los registros (por teléfono o en persona).";
-    BundleCheckpoint: "Signed checkpoint covers {n} ledger entries." | "El sello firmado cubre {n} anotaciones de la bitácora.";
-    BundleSupplements: "This is a later disclosure supplementing export {id}." | "Es una revelación posterior que completa la exportación {id}.";
-    BundleRecord: "  record {id} (ledger leaf {leaf}): disclosed {disclosed}; withheld {withheld}"
-        | "  incidente {id} (n.º {leaf} de la bitácora): datos revelados {disclosed}; datos ocultos {withheld}";
-    BundleAttachment: "  attachment {id} (ledger leaf {leaf}): {carries}{sha}; withheld {withheld}"
-        | "  adjunto {id} (n.º {leaf} de la bitácora): {carries}{sha}; datos ocultos {withheld}";
-    BundleAllGood: "Every signature, inclusion proof, disclosed field and attachment hash checks out: the disclosed content is exactly what the vault recorded, and withheld parts are committed to by salted digests."
-        | "Todas las firmas, pruebas de inclusión, datos revelados y códigos de control de los adjuntos son correctos: lo revelado es exactamente lo que anotó la bóveda, y las partes ocultas quedan selladas con un código con sal (hash con sal).";
-    BundleProblems: "{n} problem(s):" | "{n} problema(s):";
-    Nothing: "nothing" | "nada";
-    NoneWord: "none" | "ninguno";
-    BundleExtracted: "Extracted {n} file(s) into {path}; open report.html to read them."
-        | "Se extrajeron {n} archivo(s) en {path}; abra report.html para leerlos.";
     // --- export_cmd.rs: bundles (recipients shown, passphrases, trusted senders, receipts)
     GeneratedBundlePassphrase: "\nThe bundle passphrase ({n} random words; this is the only time it is shown):\n\n    {passphrase}\n\nGive it to your lawyer by another way than the bundle (by phone or in person), never in the same email.\n"
         | "\nLa contraseña del paquete ({n} palabras al azar; es la única vez que se muestra):\n\n    {passphrase}\n\nDésela a su abogado o abogada por otro medio que el paquete (por teléfono o en persona), nunca en el mismo correo.\n";
-    ExportRecipientsOne: "The bundle will be encrypted to this key:" | "El paquete se cifrará para esta clave:";
-    ExportRecipientsMany: "The bundle will be encrypted to these {n} keys; each one can open it:"
-        | "El paquete se cifrará para estas {n} claves; cualquiera de ellas puede abrirlo:";
-    KeyFileHoldsMany: "the key file {path} holds {n} keys, not one: check that each of them belongs to your lawyer"
-        | "el archivo de claves {path} contiene {n} claves, no una: compruebe que todas son de su abogado o abogada";
-    EncryptToAll: "Encrypt to all of them?" | "¿Cifrar para todas?";
-    PolicyDisclosesPrivate: "the redaction policy {path} shows the private parts of the narrative ([[...]]): they will be readable in the bundle"
-        | "la política de ocultación {path} muestra las partes privadas del relato ([[...]]): se podrán leer en el paquete";
-    BundleKindExport: "export" | "de exportación";
-    BundleKindDisclosure: "disclosure" | "de revelación";
-    BundleSenderTrusted: "Sender: {name} (this fingerprint is in your list of trusted senders)."
-        | "Remitente: {name} (este número de seguridad está en su lista de remitentes de confianza).";
-    BundleSenderChanged: "SENDER CHANGED: you trust this vault as {name}'s with fingerprint {fp}; this bundle is signed by another key. Do not rely on it; call the sender."
-        | "CAMBIÓ EL REMITENTE: usted confía en esta bóveda como de {name}, con el número de seguridad {fp}; este paquete lo firmó otra clave. No confíe en él; llame a quien se lo envió.";
-    BundleSenderUnknown: "this fingerprint is not in your list of trusted senders. Once the sender confirms it, run: vault bundle trust '{fp}' --name NAME"
-        | "este número de seguridad no está en su lista de remitentes de confianza. Cuando quien lo envió se lo confirme, ejecute: vault bundle trust '{fp}' --name NOMBRE";
-    BundleReceiptSame: "The receipt (size {n}) is this bundle's signed checkpoint." | "El comprobante (tamaño {n}) es el sello firmado de este paquete.";
-    BundleReceiptExtended: "This bundle contains everything the receipt (size {n}) covers: nothing signed before it was removed or changed."
-        | "Este paquete contiene todo lo del comprobante (tamaño {n}): no se quitó ni se cambió nada de lo firmado antes.";
-    BundleReceiptNewer: "The receipt (size {n}) is newer than this bundle's checkpoint (size {m}): expected if the bundle was made before the receipt. A bundle cannot vouch for a later checkpoint; check a newer bundle against this receipt to confirm nothing was rolled back."
-        | "El comprobante (tamaño {n}) es más reciente que el sello de este paquete (tamaño {m}): es normal si el paquete se hizo antes del comprobante. Un paquete no puede responder por un sello posterior; verifique un paquete más nuevo con este comprobante para confirmar que nada se reemplazó por una copia más vieja.";
-    BundleNotExtracted: "the bundle does not verify: nothing was extracted" | "el paquete no se pudo verificar: no se extrajo nada";
-    TrustAdded: "Trusted {name}: fingerprint {fp}" | "Remitente de confianza {name}: número de seguridad {fp}";
-    TrustFileNote: "Saved in {path}. A bundle that claims this sender's vault under another key will now be refused."
-        | "Se guardó en {path}. A partir de ahora se rechazará un paquete que diga venir de la bóveda de esta persona con otra clave.";
     // --- maint_cmd.rs
     GeneratePassphraseConflict: "--generate-passphrase makes the passphrase itself: do not also give --passphrase-file (or VAULT_PASSPHRASE_FILE)"
         | "--generate-passphrase crea la contraseña: no indique también --passphrase-file (ni VAULT_PASSPHRASE_FILE)";
