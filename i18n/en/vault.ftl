@@ -111,6 +111,7 @@ bundle-encrypt-to-all = Encrypt to all of them?
 bundle-policy-discloses-private = the redaction policy { $path } shows the private parts of the narrative ([[...]]): they will be readable in the bundle
 bundle-export-anyway = Export it anyway?
 bundle-would-carry-metadata = this bundle would carry identifying metadata:
+bundle-identifying-item = incident { $incident } attachment { $position } ({ $name }): { $item }
 bundle-metadata-hint = {"  "}(use --strip-metadata to remove it from images, or --no-attachments)
 bundle-export-wrote = Wrote { $path } ({ $records ->
     [one] { $records } incident

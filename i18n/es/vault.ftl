@@ -111,6 +111,7 @@ bundle-encrypt-to-all = ¿Cifrar para todas?
 bundle-policy-discloses-private = la política de ocultación { $path } muestra las partes privadas del relato ([[...]]): se podrán leer en el paquete
 bundle-export-anyway = ¿Exportarlo de todos modos?
 bundle-would-carry-metadata = este paquete llevaría datos que pueden identificarle (datos escondidos en las fotos: lugar GPS, cámara, dueño):
+bundle-identifying-item = incidente { $incident }, adjunto { $position } ({ $name }): { $item }
 bundle-metadata-hint = {"  "}(use --strip-metadata para quitarlos de las imágenes, o --no-attachments)
 bundle-export-wrote = Se guardó { $path } ({ $records ->
     [one] 1 incidente

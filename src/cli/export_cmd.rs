@@ -243,10 +243,14 @@ pub fn export(v: &mut Unlocked, out: &Out, a: ExportArgs) -> Result<()> {
     if !plan.identifying.is_empty() && !a.allow_identifying_metadata {
         out.warn(&fl!("bundle-would-carry-metadata"));
         for item in &plan.identifying {
-            eprintln!(
-                "  - {}",
-                super::terminal::inline(&super::i18n::identifying_text(item))
+            let line = fl!(
+                "bundle-identifying-item",
+                incident = item.incident.as_str(),
+                position = item.position,
+                name = item.name.as_str(),
+                item = super::i18n::identifying_text(&item.item)
             );
+            eprintln!("  - {}", terminal::inline(&line));
         }
         eprintln!("{}", fl!("bundle-metadata-hint"));
         if !std::io::stdin().is_terminal() {

@@ -1348,15 +1348,6 @@ pub fn identifying_text(item: &str) -> String {
     if lang() == Lang::En {
         return item.to_owned();
     }
-    if let Some(c) = glob("incident * attachment * (*): *", item) {
-        return format!(
-            "incidente {} adjunto {} ({}): {}",
-            c[0],
-            c[1],
-            c[2],
-            identifying_text(&c[3])
-        );
-    }
     by_pattern(IDENTIFYING_ES, item).unwrap_or_else(|| item.to_owned())
 }
 

@@ -41,8 +41,21 @@ pub struct ExportPlan {
     supplements: Option<String>,
     /// Only these fields are disclosed (later disclosures); `None` means the redaction decides.
     only_fields: Option<BTreeSet<String>>,
-    /// Identifying metadata the bundle would carry, one line each.
-    pub identifying: Vec<String>,
+    /// Identifying metadata the bundle would carry, one item each.
+    pub identifying: Vec<IdentifyingItem>,
+}
+
+/// One piece of identifying metadata an attachment would carry into a bundle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdentifyingItem {
+    /// The first 8 characters of the incident's id.
+    pub incident: String,
+    /// The attachment's position in the incident.
+    pub position: u64,
+    /// The attachment's file name (the owner's text: show it terminal-safe).
+    pub name: String,
+    /// What it carries, as [`crate::media`] names it (`GPS position ...`).
+    pub item: String,
 }
 
 impl ExportPlan {
@@ -164,12 +177,12 @@ impl Unlocked {
                     let carried_in_manifest = !request.strip_metadata;
                     if !items.is_empty() && (carried_in_file || carried_in_manifest) {
                         for item in items {
-                            identifying.push(format!(
-                                "incident {} attachment {} ({}): {item}",
-                                row.id.get(..8).unwrap_or(&row.id),
-                                a.position,
-                                body.name
-                            ));
+                            identifying.push(IdentifyingItem {
+                                incident: row.id.get(..8).unwrap_or(&row.id).to_owned(),
+                                position: a.position,
+                                name: body.name.clone(),
+                                item,
+                            });
                         }
                     }
                 }
