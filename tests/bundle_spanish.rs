@@ -162,6 +162,35 @@ fn export_and_bundle_verify_speak_spanish() {
     let withheld = report["records"][0]["withheld"].to_string();
     assert!(withheld.contains("\"witnesses\""), "{report}");
 
+    // A later disclosure names the field in Spanish too.
+    let log = v.json(&["exports"]);
+    let export_id = log[1]["id"].as_str().expect("export id").to_owned();
+    let record = report["records"][0]["id"].as_str().expect("id").to_owned();
+    let d = v.path("d.age");
+    let out = v
+        .cmd()
+        .args(["--lang", "es", "disclose", "--bundle-of", &export_id[..8]])
+        .args([
+            "--entry",
+            &record[..8],
+            "--field",
+            "testigos",
+            "--to",
+            &to,
+            "--out",
+            s(&d),
+        ])
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", text(&out));
+    check_spanish("disclose", &text(&out));
+    let (_, report, _) = v.bundle_verify(&d, &key, &[]);
+    assert_eq!(
+        report["records"][0]["disclosed"],
+        serde_json::json!(["witnesses"]),
+        "{report}"
+    );
+
     // The disclosure log: kinds in Spanish, proper plurals.
     let out = v
         .cmd()
@@ -171,7 +200,10 @@ fn export_and_bundle_verify_speak_spanish() {
     assert!(out.status.success(), "{}", text(&out));
     let es = text(&out);
     check_spanish("exports", &es);
-    assert!(es.contains("exportación"), "{es}");
+    assert!(
+        es.contains("exportación") && es.contains("revelación"),
+        "{es}"
+    );
 }
 
 #[test]

@@ -233,6 +233,10 @@ impl Unlocked {
         let available: BTreeSet<String> = body.field_values()?.into_keys().collect();
         let mut only = BTreeSet::new();
         for f in fields {
+            // A field may be named in Spanish (`testigos`), as with `--redact`.
+            let f = &crate::bundle::plan::field_named(f)
+                .map(str::to_owned)
+                .unwrap_or_else(|| f.clone());
             let matched: Vec<&String> = available
                 .iter()
                 .filter(|n| {
