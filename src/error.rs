@@ -62,7 +62,7 @@ pub enum Error {
     #[error("the vault is busy (another vault command is writing); try again")]
     Busy,
     #[error("{0}")]
-    Bundle(String),
+    Bundle(#[from] crate::bundle::Error),
     #[error("interrupted; nothing was saved")]
     Interrupted,
     // --- leftovers: a file that changed while it was attached

@@ -22,9 +22,9 @@
 
 pub mod analysis;
 pub mod backup;
+pub mod bundle;
 pub mod crypto;
 pub mod error;
-pub mod export;
 pub mod fsutil;
 pub mod i18n;
 pub mod input;

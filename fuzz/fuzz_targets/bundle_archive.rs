@@ -9,5 +9,5 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let path = common::encrypted_file(data);
-    let _ = vault::export::verify_bundle(&path, &common::identities(), None);
+    let _ = vault::bundle::verify_bundle(&path, &common::identities(), None);
 });

@@ -1,5 +1,5 @@
 //! A bundle whose manifest.json is the fuzz input: parsing and every check of
-//! `vault::export::verify_bundle` (signature, proofs, disclosures, history, files).
+//! `vault::bundle::verify_bundle` (signature, proofs, disclosures, history, files).
 #![no_main]
 
 #[path = "common.rs"]
@@ -12,8 +12,8 @@ fuzz_target!(|data: &[u8]| {
     let record = br#"{"id":"00","revision":1,"fields":{},"derived":{}}"#;
     let zip = common::zip_of(&[("manifest.json", data), ("records/00.json", record)]);
     let path = common::encrypted_file(&zip);
-    let _ = vault::export::verify_bundle(&path, &common::identities(), None);
-    let _ = vault::export::open_bundle(
+    let _ = vault::bundle::verify_bundle(&path, &common::identities(), None);
+    let _ = vault::bundle::open_bundle(
         &path,
         &common::identities(),
         &std::env::temp_dir().join(format!("vault-fuzz-open-{}", std::process::id())),

@@ -4,9 +4,11 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use age::secrecy::ExposeSecret;
-use vault::export::recipients::{self, BundleRecipient};
-use vault::export::trust::{self, TrustedSenders};
-use vault::export::{files, BundleReport, ExportRequest, Redaction, Selection, VerifyOptions};
+use vault::bundle::recipients::{self, BundleRecipient};
+use vault::bundle::trust::{self, TrustedSenders};
+use vault::bundle::{
+    files, BundleReport, Error as BundleError, ExportRequest, Redaction, Selection, VerifyOptions,
+};
 use vault::passwords;
 use vault::secret::Passphrase;
 use vault::vault::Unlocked;
@@ -19,6 +21,8 @@ use super::output::Out;
 use super::passphrase;
 use super::terminal;
 use super::verify_cmd::EXIT_PROBLEMS;
+use vault::bundle::plan::field_label;
+use vault::fl;
 
 const BUNDLE_PASSPHRASE_ENV: &str = "VAULT_BUNDLE_PASSPHRASE_FILE";
 
@@ -36,7 +40,10 @@ pub fn keygen(out: &Out, path: &Path) -> Result<()> {
         return out.json(&serde_json::json!({ "recipient": recipient, "identity_file": path }));
     }
     out.line(&recipient)?;
-    out.note(&tf!(Msg::KeygenNote, path = path.display()));
+    out.note(&fl!(
+        "bundle-keygen-note",
+        path = path.display().to_string()
+    ));
     Ok(())
 }
 
@@ -48,9 +55,7 @@ fn new_bundle_passphrase(generate: bool) -> Result<Passphrase> {
     let file = std::env::var_os(BUNDLE_PASSPHRASE_ENV).map(std::path::PathBuf::from);
     if generate {
         if file.is_some() {
-            return Err(Error::Invalid(
-                t(Msg::GenerateBundlePassphraseConflict).into(),
-            ));
+            return Err(BundleError::GeneratePassphraseConflict.into());
         }
         let p = passwords::generate_passphrase();
         // Shown once, on stderr (even with --quiet or --json); every formatted copy is wiped.
@@ -64,13 +69,11 @@ fn new_bundle_passphrase(generate: bool) -> Result<Passphrase> {
     }
     let p = match &file {
         Some(f) => bundle_passphrase_file(f)?,
-        None => passphrase::new(None, t(Msg::BundlePassphrase))?,
+        None => passphrase::new(None, &fl!("bundle-passphrase-prompt"))?,
     };
     match passwords::check_strength(&p) {
         Ok(()) => Ok(p),
-        Err(Error::WeakPassphrase(_)) => {
-            Err(Error::WeakPassphrase(t(Msg::WeakBundlePassphrase).into()))
-        }
+        Err(Error::WeakPassphrase(_)) => Err(BundleError::WeakPassphrase.into()),
         Err(e) => Err(e),
     }
 }
@@ -82,16 +85,18 @@ fn existing_bundle_passphrase() -> Result<Passphrase> {
         return bundle_passphrase_file(Path::new(&f));
     }
     if !passphrase::can_prompt() {
-        return Err(Error::Invalid(t(Msg::NoBundlePassphrase).into()));
+        return Err(BundleError::NoBundlePassphrase.into());
     }
-    let text = rpassword::prompt_password(format!("{}: ", t(Msg::BundlePassphrase))).map_err(
-        |e| match e.kind() {
+    let text = rpassword::prompt_password(format!("{}: ", fl!("bundle-passphrase-prompt")))
+        .map_err(|e| match e.kind() {
             std::io::ErrorKind::Interrupted | std::io::ErrorKind::UnexpectedEof => {
                 Error::Interrupted
             }
-            _ => Error::Invalid(tf!(Msg::PassReadFailed, detail = e)),
-        },
-    )?;
+            _ => BundleError::PassphraseUnreadable {
+                detail: e.to_string(),
+            }
+            .into(),
+        })?;
     let p = Passphrase::new(text);
     if p.is_empty() {
         return Err(Error::EmptyPassphrase);
@@ -103,7 +108,10 @@ fn existing_bundle_passphrase() -> Result<Passphrase> {
 fn bundle_passphrase_file(path: &Path) -> Result<Passphrase> {
     let bytes = files::read_bounded(path, files::MAX_KEY_FILE)?;
     Passphrase::from_file_bytes(bytes.to_vec()).map_err(|e| match e {
-        Error::EmptyPassphrase => Error::Invalid(tf!(Msg::PassFileEmpty, path = path.display())),
+        Error::EmptyPassphrase => BundleError::PassphraseFileEmpty {
+            path: path.to_path_buf(),
+        }
+        .into(),
         other => other,
     })
 }
@@ -129,15 +137,15 @@ fn gather_recipients(out: &Out, r: &RecipientArgs) -> Result<Vec<BundleRecipient
         list.extend(keys);
     }
     if list.is_empty() {
-        return Err(Error::Invalid(t(Msg::GiveRecipient).into()));
+        return Err(BundleError::GiveRecipient.into());
     }
     // The same key given twice is one recipient.
     let mut seen = std::collections::BTreeSet::new();
     list.retain(|k| seen.insert(k.label.clone()));
     let head = if list.len() == 1 {
-        t(Msg::ExportRecipientsOne).to_owned()
+        fl!("bundle-recipients-one")
     } else {
-        tf!(Msg::ExportRecipientsMany, n = list.len())
+        fl!("bundle-recipients-many", n = list.len())
     };
     let lines: Vec<String> = list
         .iter()
@@ -151,9 +159,10 @@ fn gather_recipients(out: &Out, r: &RecipientArgs) -> Result<Vec<BundleRecipient
         return Ok(list);
     }
     for (f, n) in &crowded {
-        out.warn(&tf!(
-            Msg::KeyFileHoldsMany,
-            path = terminal::inline(&f.display().to_string()),
+        let n: usize = *n;
+        out.warn(&fl!(
+            "bundle-key-file-holds-many",
+            path = terminal::inline(&f.display().to_string()).into_owned(),
             n = n
         ));
     }
@@ -162,9 +171,9 @@ fn gather_recipients(out: &Out, r: &RecipientArgs) -> Result<Vec<BundleRecipient
         eprintln!("{l}");
     }
     if !std::io::stdin().is_terminal() {
-        return Err(Error::Invalid(t(Msg::ManyKeysNeedYes).into()));
+        return Err(BundleError::ManyKeysNeedYes.into());
     }
-    if !confirm(t(Msg::EncryptToAll))? {
+    if !confirm(&fl!("bundle-encrypt-to-all"))? {
         return Err(Error::Interrupted);
     }
     Ok(list)
@@ -191,14 +200,14 @@ pub fn export(v: &mut Unlocked, out: &Out, a: ExportArgs) -> Result<()> {
     // --disclose-private is the confirmation.
     if redaction.disclose_private && !a.disclose_private && !a.recipients.yes {
         let path = a.redact_policy.as_deref().unwrap_or(Path::new(""));
-        out.warn(&tf!(
-            Msg::PolicyDisclosesPrivate,
-            path = terminal::inline(&path.display().to_string())
+        out.warn(&fl!(
+            "bundle-policy-discloses-private",
+            path = terminal::inline(&path.display().to_string()).into_owned()
         ));
         if !std::io::stdin().is_terminal() {
-            return Err(Error::Invalid(t(Msg::PolicyNeedsConfirm).into()));
+            return Err(BundleError::PolicyNeedsConfirm.into());
         }
-        if !confirm(t(Msg::ExportAnyway))? {
+        if !confirm(&fl!("bundle-export-anyway"))? {
             return Err(Error::Interrupted);
         }
     }
@@ -222,7 +231,7 @@ pub fn export(v: &mut Unlocked, out: &Out, a: ExportArgs) -> Result<()> {
             until: a.until.as_deref().map(parse_when).transpose()?,
         }
     } else {
-        return Err(Error::Invalid(t(Msg::ChooseExport).into()));
+        return Err(BundleError::ChooseExport.into());
     };
     let recipients = gather_recipients(out, &a.recipients)?;
     let plan = v.plan_export(ExportRequest {
@@ -232,18 +241,22 @@ pub fn export(v: &mut Unlocked, out: &Out, a: ExportArgs) -> Result<()> {
         include_files: !a.no_attachments,
     })?;
     if !plan.identifying.is_empty() && !a.allow_identifying_metadata {
-        out.warn(t(Msg::WouldCarryMetadata));
+        out.warn(&fl!("bundle-would-carry-metadata"));
         for item in &plan.identifying {
-            eprintln!(
-                "  - {}",
-                super::terminal::inline(&super::i18n::identifying_text(item))
+            let line = fl!(
+                "bundle-identifying-item",
+                incident = item.incident.as_str(),
+                position = item.position,
+                name = item.name.as_str(),
+                item = super::i18n::identifying_text(&item.item)
             );
+            eprintln!("  - {}", terminal::inline(&line));
         }
-        eprintln!("{}", t(Msg::MetadataHint));
+        eprintln!("{}", fl!("bundle-metadata-hint"));
         if !std::io::stdin().is_terminal() {
-            return Err(Error::Invalid(t(Msg::MetadataNeedsConfirm).into()));
+            return Err(BundleError::MetadataNeedsConfirm.into());
         }
-        if !confirm(t(Msg::ExportAnyway))? {
+        if !confirm(&fl!("bundle-export-anyway"))? {
             return Err(Error::Interrupted);
         }
     }
@@ -252,28 +265,28 @@ pub fn export(v: &mut Unlocked, out: &Out, a: ExportArgs) -> Result<()> {
     if out.json {
         return out.json(&outcome);
     }
-    out.line(&tf!(
-        Msg::ExportWrote,
-        path = a.out.display(),
+    out.line(&fl!(
+        "bundle-export-wrote",
+        path = a.out.display().to_string(),
         records = outcome.records,
         attachments = outcome.attachments,
         files = outcome.files,
         withheld = outcome.withheld_fields
     ))?;
-    out.note(&tf!(
-        Msg::ExportRecorded,
-        id = outcome.export_id,
-        sha = outcome.bundle_sha256
+    out.note(&fl!(
+        "bundle-export-recorded",
+        id = outcome.export_id.as_str(),
+        sha = outcome.bundle_sha256.as_str()
     ));
     Ok(())
 }
 
 /// Names the partial bundles of killed exports that this export removed.
-fn leftover_notes(out: &Out, outcome: &vault::export::ExportOutcome) {
+fn leftover_notes(out: &Out, outcome: &vault::vault::ExportOutcome) {
     for path in &outcome.leftovers_removed {
-        out.note(&tf!(
-            Msg::LeftoverExportRemoved,
-            path = super::terminal::inline(&path.to_string_lossy())
+        out.note(&fl!(
+            "bundle-leftover-removed",
+            path = super::terminal::inline(&path.to_string_lossy()).into_owned()
         ));
     }
 }
@@ -284,17 +297,23 @@ pub fn exports(v: &mut Unlocked, out: &Out) -> Result<()> {
         return out.json(&list);
     }
     if list.is_empty() {
-        out.note(t(Msg::NoExports));
+        out.note(&fl!("bundle-no-exports"));
     }
     for e in &list {
         let withheld: usize = e.records.iter().map(|r| r.withheld.len()).sum();
         // Shown terminal-safe: the listing quotes recipients' labels as they were given.
         use super::terminal::inline;
-        out.line(&tf!(
-            Msg::ExportsLine,
-            id = inline(e.id.get(..8).unwrap_or(&e.id)),
-            at = e.exported_at.format("%Y-%m-%d %H:%M UTC"),
-            kind = format!("{:<10}", inline(&e.kind.to_string())),
+        // The kind in the reader's words (`export` / `exportación`), padded to line up.
+        let kind = match e.kind.as_str() {
+            "export" => fl!("bundle-kind-name-export"),
+            "disclosure" => fl!("bundle-kind-name-disclosure"),
+            other => inline(other).into_owned(),
+        };
+        out.line(&fl!(
+            "bundle-exports-line",
+            id = inline(e.id.get(..8).unwrap_or(&e.id)).into_owned(),
+            at = e.exported_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            kind = format!("{kind:<10}"),
             records = e.records.len(),
             attachments = e.attachments.len(),
             withheld = withheld,
@@ -317,10 +336,10 @@ pub fn disclose(v: &mut Unlocked, out: &Out, a: DiscloseArgs) -> Result<()> {
     if out.json {
         return out.json(&outcome);
     }
-    out.line(&tf!(
-        Msg::DiscloseWrote,
-        path = a.out.display(),
-        id = outcome.export_id
+    out.line(&fl!(
+        "bundle-disclose-wrote",
+        path = a.out.display().to_string(),
+        id = outcome.export_id.as_str()
     ))?;
     Ok(())
 }
@@ -329,15 +348,17 @@ pub fn disclose(v: &mut Unlocked, out: &Out, a: DiscloseArgs) -> Result<()> {
 /// depend on the reader).
 fn read_policy(p: &Path) -> Result<Redaction> {
     let bytes = files::read_bounded(p, files::MAX_POLICY_FILE)?;
-    if let Some(d) = vault::export::manifest::duplicate_key(&bytes) {
-        return Err(Error::Invalid(tf!(
-            Msg::BadPolicy,
-            path = p.display(),
-            detail = d
-        )));
+    let bad = |detail: String| BundleError::BadPolicy {
+        path: p.to_path_buf(),
+        detail,
+    };
+    if let Some(d) = vault::bundle::manifest::duplicate_key(&bytes) {
+        return Err(bad(d).into());
     }
-    serde_json::from_slice(&bytes)
-        .map_err(|e| Error::Invalid(tf!(Msg::BadPolicy, path = p.display(), detail = e)))
+    let mut policy: Redaction = serde_json::from_slice(&bytes).map_err(|e| bad(e.to_string()))?;
+    // Field names may be typed in Spanish (`testigos`), as with --redact.
+    policy.canonicalize();
+    Ok(policy)
 }
 
 fn identities(i: &IdentityArgs) -> Result<Vec<Box<dyn age::Identity>>> {
@@ -346,7 +367,7 @@ fn identities(i: &IdentityArgs) -> Result<Vec<Box<dyn age::Identity>>> {
         (None, true) => Ok(vec![recipients::passphrase_identity(
             &existing_bundle_passphrase()?,
         )]),
-        (None, false) => Err(Error::Invalid(t(Msg::GiveIdentity).into())),
+        (None, false) => Err(BundleError::GiveIdentity.into()),
     }
 }
 
@@ -408,8 +429,7 @@ pub fn bundle_verify(
 ) -> Result<u8> {
     let mut inputs = CounselInputs::read(receipt, expect)?;
     let ids = identities(id)?;
-    let report = vault::export::verify_bundle_with(file, &ids, &inputs.options(earlier))
-        .map_err(escape_bundle_error)?;
+    let report = vault::bundle::verify_bundle_with(file, &ids, &inputs.options(earlier))?;
     inputs.learn(out, &report);
     if out.json {
         out.json(&report)?;
@@ -421,59 +441,59 @@ pub fn bundle_verify(
 
 fn print_bundle_report(out: &Out, r: &BundleReport) -> Result<()> {
     let verdict = if r.ok {
-        t(Msg::BundleVerified)
+        fl!("bundle-verified")
     } else {
-        t(Msg::BundleNotVerified)
+        fl!("bundle-not-verified")
     };
     // Everything below that came from the bundle is shown through `terminal::inline`: the
     // manifest's unsigned fields and the archive's names are the sender's (or a forger's) text.
     let esc = |s: &str| terminal::inline(s).into_owned();
     let kind = match r.kind.as_str() {
-        "export" => t(Msg::BundleKindExport).to_owned(),
-        "disclosure" => t(Msg::BundleKindDisclosure).to_owned(),
+        "export" => fl!("bundle-kind-export"),
+        "disclosure" => fl!("bundle-kind-disclosure"),
         other => esc(other),
     };
-    out.line(&tf!(
-        Msg::BundleHead,
+    out.line(&fl!(
+        "bundle-head",
         verdict = verdict,
         kind = kind,
         id = esc(&r.export_id),
         at = esc(&r.exported_at)
     ))?;
     let fp = if r.fingerprint.is_empty() {
-        t(Msg::NoneWord)
+        fl!("bundle-none")
     } else {
-        r.fingerprint.as_str()
+        r.fingerprint.clone()
     };
-    out.line(&tf!(Msg::BundleVault, id = esc(&r.vault_id), fp = fp))?;
+    out.line(&fl!("bundle-vault", id = esc(&r.vault_id), fp = fp))?;
     match &r.sender {
         trust::Standing::Trusted { name } => {
-            out.line(&tf!(Msg::BundleSenderTrusted, name = esc(name)))?;
+            out.line(&fl!("bundle-sender-trusted", name = esc(name)))?;
         }
         trust::Standing::Changed {
             name,
             trusted_fingerprint,
             ..
         } => {
-            out.line(&tf!(
-                Msg::BundleSenderChanged,
+            out.line(&fl!(
+                "bundle-sender-changed",
                 name = esc(name),
                 fp = esc(trusted_fingerprint)
             ))?;
         }
         trust::Standing::Unknown if !r.fingerprint.is_empty() => {
-            out.line(t(Msg::BundleConfirmFp))?;
-            out.warn(&tf!(Msg::BundleSenderUnknown, fp = &r.fingerprint));
+            out.line(&fl!("bundle-confirm-fp"))?;
+            out.warn(&fl!("bundle-sender-unknown", fp = r.fingerprint.as_str()));
         }
-        _ => out.line(t(Msg::BundleConfirmFp))?,
+        _ => out.line(&fl!("bundle-confirm-fp"))?,
     }
-    out.line(&tf!(Msg::BundleCheckpoint, n = r.checkpoint_size))?;
+    out.line(&fl!("bundle-checkpoint", n = r.checkpoint_size))?;
     if let Some(rc) = &r.receipt {
         match rc.status {
-            "same" => out.line(&tf!(Msg::BundleReceiptSame, n = rc.size))?,
-            "extended" => out.line(&tf!(Msg::BundleReceiptExtended, n = rc.size))?,
-            "newer" => out.line(&tf!(
-                Msg::BundleReceiptNewer,
+            "same" => out.line(&fl!("bundle-receipt-same", n = rc.size))?,
+            "extended" => out.line(&fl!("bundle-receipt-extended", n = rc.size))?,
+            "newer" => out.line(&fl!(
+                "bundle-receipt-newer",
                 n = rc.size,
                 m = r.checkpoint_size
             ))?,
@@ -481,39 +501,42 @@ fn print_bundle_report(out: &Out, r: &BundleReport) -> Result<()> {
         }
     }
     if let Some(s) = &r.supplements {
-        out.line(&tf!(Msg::BundleSupplements, id = esc(s)))?;
+        out.line(&fl!("bundle-supplements", id = esc(s)))?;
     }
     for rec in &r.records {
-        out.line(&tf!(
-            Msg::BundleRecord,
+        out.line(&fl!(
+            "bundle-record",
             id = esc(&rec.id),
             leaf = rec.leaf_index,
-            disclosed = list_or_none(&rec.disclosed),
-            withheld = list_or_none(&rec.withheld)
+            disclosed = fields_or_nothing(&rec.disclosed),
+            withheld = fields_or_nothing(&rec.withheld)
         ))?;
     }
     for a in &r.attachments {
-        out.line(&tf!(
-            Msg::BundleAttachment,
+        let carries = match a.carries.as_deref() {
+            Some("original") => fl!("bundle-carries-original"),
+            Some("stripped") => fl!("bundle-carries-stripped"),
+            Some("none") => fl!("bundle-carries-none"),
+            Some(other) => esc(other),
+            None => fl!("bundle-none"),
+        };
+        out.line(&fl!(
+            "bundle-attachment",
             id = esc(&a.id),
             leaf = a.leaf_index,
-            carries = a
-                .carries
-                .as_deref()
-                .map(esc)
-                .unwrap_or_else(|| t(Msg::NoneWord).into()),
+            carries = carries,
             sha = a
                 .file_sha256
                 .as_deref()
                 .map(|h| format!(", SHA-256 {}", esc(h)))
                 .unwrap_or_default(),
-            withheld = list_or_none(&a.withheld)
+            withheld = fields_or_nothing(&a.withheld)
         ))?;
     }
     if r.ok {
-        out.line(t(Msg::BundleAllGood))?;
+        out.line(&fl!("bundle-all-good"))?;
     } else {
-        out.line(&tf!(Msg::BundleProblems, n = r.problems.len()))?;
+        out.line(&fl!("bundle-problems", n = r.problems.len()))?;
         for p in &r.problems {
             out.line(&super::i18n::problem_line(
                 p.kind,
@@ -525,21 +548,14 @@ fn print_bundle_report(out: &Out, r: &BundleReport) -> Result<()> {
     Ok(())
 }
 
-/// A refusal can quote the bundle (a JSON parser naming an unknown field, an archive entry's
-/// name): it reaches the terminal escaped like everything else from the bundle.
-fn escape_bundle_error(e: Error) -> Error {
-    match e {
-        Error::Bundle(s) => Error::Bundle(terminal::inline(&s).into_owned()),
-        other => other,
+/// Field names as the reader's language names them (`witnesses` / `testigos`), or "nothing".
+fn fields_or_nothing(names: &[String]) -> String {
+    if names.is_empty() {
+        return fl!("bundle-nothing");
     }
-}
-
-fn list_or_none(items: &[String]) -> String {
-    if items.is_empty() {
-        t(Msg::Nothing).into()
-    } else {
-        terminal::inline(&items.join(", ")).into_owned()
-    }
+    let lang = vault::i18n::language();
+    let shown: Vec<String> = names.iter().map(|n| field_label(n, lang)).collect();
+    terminal::inline(&shown.join(", ")).into_owned()
 }
 
 pub fn bundle_open(
@@ -552,8 +568,7 @@ pub fn bundle_open(
 ) -> Result<u8> {
     let mut inputs = CounselInputs::read(receipt, expect)?;
     let ids = identities(id)?;
-    let opened = vault::export::open_bundle_with(file, &ids, dir, &inputs.options(None))
-        .map_err(escape_bundle_error)?;
+    let opened = vault::bundle::open_bundle_with(file, &ids, dir, &inputs.options(None))?;
     inputs.learn(out, &opened.report);
     if out.json {
         out.json(&serde_json::json!({ "report": opened.report, "files": opened.files }))?;
@@ -561,14 +576,14 @@ pub fn bundle_open(
         print_bundle_report(out, &opened.report)?;
     }
     if !opened.report.ok {
-        out.warn(t(Msg::BundleNotExtracted));
+        out.warn(&fl!("bundle-not-extracted"));
         return Ok(EXIT_PROBLEMS);
     }
     if !out.json {
-        out.line(&tf!(
-            Msg::BundleExtracted,
+        out.line(&fl!(
+            "bundle-extracted",
             n = opened.files.len(),
-            path = dir.display()
+            path = dir.display().to_string()
         ))?;
     }
     Ok(0)
@@ -581,7 +596,7 @@ pub fn bundle_trust(
     name: &str,
     vault_id: Option<&str>,
 ) -> Result<()> {
-    let path = trust_path().ok_or_else(|| Error::Invalid(t(Msg::NoStateDir).into()))?;
+    let path = trust_path().ok_or(BundleError::NoStateDir)?;
     let mut trusted = TrustedSenders::load(&path)?;
     trusted.add(fingerprint, name, vault_id)?;
     trusted.save()?;
@@ -591,11 +606,14 @@ pub fn bundle_trust(
             "fingerprint": fp, "name": name.trim(), "vault_id": vault_id, "file": path
         }));
     }
-    out.line(&tf!(
-        Msg::TrustAdded,
-        name = terminal::inline(name.trim()),
+    out.line(&fl!(
+        "bundle-trust-added",
+        name = terminal::inline(name.trim()).into_owned(),
         fp = fp
     ))?;
-    out.note(&tf!(Msg::TrustFileNote, path = path.display()));
+    out.note(&fl!(
+        "bundle-trust-file-note",
+        path = path.display().to_string()
+    ));
     Ok(())
 }

@@ -127,8 +127,6 @@ catalogue! {
         | "nota: una copia de seguridad interrumpida dejó una copia completa de la bóveda en {path}, en una carpeta que ahora no está (¿un disco que no está conectado?); la próxima copia de seguridad la borra cuando la carpeta vuelva a estar, o bórrela usted";
     LeftoverRestoreUnreachable: "note: an interrupted restore left {path}, in a folder that is not there now; the next restore removes it once the folder is back, or delete it yourself"
         | "nota: una restauración interrumpida dejó {path}, en una carpeta que ahora no está; la próxima restauración la borra cuando la carpeta vuelva a estar, o bórrela usted";
-    LeftoverExportRemoved: "note: removed {path}: an unfinished bundle left by an interrupted export"
-        | "nota: se borró {path}: un paquete sin terminar que dejó una exportación interrumpida";
     NoDataDir: "no data directory is known for this user; pass --vault DIR"
         | "no se conoce un directorio de datos para este usuario; indique --vault DIR";
     MemoryTooLarge: "memory value too large" | "valor de memoria demasiado grande";
@@ -226,88 +224,10 @@ catalogue! {
     ReceiptLeavesOutMany: "this receipt does not cover the newest {n} ledger entries (logged since the passphrase was last used): a later copy of the vault without them would still pass `verify --receipt`. Run `vault receipt` with the passphrase to cover them"
         | "este comprobante no cubre las {n} anotaciones más recientes de la bitácora (hechas desde el último uso de la contraseña): una copia posterior de la bóveda sin ellas pasaría igual `verify --receipt`. Ejecute `vault receipt` con la contraseña para cubrirlas";
     // --- export_cmd.rs
-    KeygenNote: "Give the public key above to the person exporting to you. Keep {path} secret and backed up: without it, bundles for you cannot be opened."
-        | "Dé la clave pública de arriba a quien le vaya a enviar paquetes. Mantenga {path} en secreto y con copia de seguridad: sin ella no se pueden abrir los paquetes para usted.";
-    BundlePassphrase: "Bundle passphrase" | "Contraseña del paquete";
-    GiveRecipient: "give a recipient: --to age1... (or an SSH key), --to-file FILE, or --passphrase"
-        | "indique un destinatario: --to age1... (o una clave SSH), --to-file ARCHIVO, o --passphrase";
     YesNo: "[y/N]" | "[s/N]";
-    BadPolicy: "{path}: not a valid redaction policy: {detail}" | "{path}: no es una política de ocultación válida: {detail}";
-    ChooseExport: "choose what to export: --entries ID..., --all, --tag TAG, or --since/--until"
-        | "elija qué exportar: --entries ID..., --all, --tag ETIQUETA, o --since/--until";
-    WouldCarryMetadata: "this bundle would carry identifying metadata:" | "este paquete llevaría metadatos que identifican:";
-    MetadataHint: "  (use --strip-metadata to remove it from images, or --no-attachments)"
-        | "  (use --strip-metadata para quitarlos de las imágenes, o --no-attachments)";
-    MetadataNeedsConfirm: "not exporting identifying metadata without confirmation: add --allow-identifying-metadata, --strip-metadata or --no-attachments"
-        | "no se exportan metadatos que identifican sin confirmación: añada --allow-identifying-metadata, --strip-metadata o --no-attachments";
-    ExportAnyway: "Export it anyway?" | "¿Exportarlo de todos modos?";
-    ExportWrote: "Wrote {path} ({records} incident(s), {attachments} attachment(s), {files} file(s), {withheld} field(s) withheld)"
-        | "Escrito {path} ({records} incidente(s), {attachments} adjunto(s), {files} archivo(s), {withheld} dato(s) ocultados)";
-    ExportRecorded: "export {id} is recorded in the vault's ledger; bundle SHA-256 {sha}"
-        | "la exportación {id} queda anotada en el registro de la bóveda; SHA-256 del paquete {sha}";
-    NoExports: "no exports yet" | "todavía no hay exportaciones";
-    ExportsLine: "{id}  {at}  {kind} {records} incident(s), {attachments} attachment(s), {withheld} field(s) withheld, to {to}"
-        | "{id}  {at}  {kind} {records} incidente(s), {attachments} adjunto(s), {withheld} dato(s) ocultados, para {to}";
-    DiscloseWrote: "Wrote {path} (disclosure {id})" | "Escrito {path} (revelación {id})";
-    GiveIdentity: "give --identity KEY or --passphrase" | "indique --identity CLAVE o --passphrase";
-    BundleVerified: "VERIFIED" | "VERIFICADO";
-    BundleNotVerified: "NOT VERIFIED" | "NO VERIFICADO";
-    BundleHead: "{verdict}: {kind} bundle {id} exported {at}" | "{verdict}: paquete {kind} {id}, hecho el {at}";
-    BundleVault: "Vault {id} — signing key fingerprint {fp}" | "Bóveda {id} — número de seguridad de la clave de firma {fp}";
-    BundleConfirmFp: "Confirm this fingerprint with the person who kept the records (by phone or in person)."
-        | "Confirme este número de seguridad con la persona que llevó los registros (por teléfono o en persona).";
-    BundleCheckpoint: "Signed checkpoint covers {n} ledger entries." | "El sello firmado cubre {n} anotaciones de la bitácora.";
-    BundleSupplements: "This is a later disclosure supplementing export {id}." | "Es una revelación posterior que completa la exportación {id}.";
-    BundleRecord: "  record {id} (ledger leaf {leaf}): disclosed {disclosed}; withheld {withheld}"
-        | "  incidente {id} (n.º {leaf} de la bitácora): datos revelados {disclosed}; datos ocultos {withheld}";
-    BundleAttachment: "  attachment {id} (ledger leaf {leaf}): {carries}{sha}; withheld {withheld}"
-        | "  adjunto {id} (n.º {leaf} de la bitácora): {carries}{sha}; datos ocultos {withheld}";
-    BundleAllGood: "Every signature, inclusion proof, disclosed field and attachment hash checks out: the disclosed content is exactly what the vault recorded, and withheld parts are committed to by salted digests."
-        | "Todas las firmas, pruebas de inclusión, datos revelados y códigos de control de los adjuntos son correctos: lo revelado es exactamente lo que anotó la bóveda, y las partes ocultas quedan selladas con un código con sal (hash con sal).";
-    BundleProblems: "{n} problem(s):" | "{n} problema(s):";
-    Nothing: "nothing" | "nada";
-    NoneWord: "none" | "ninguno";
-    BundleExtracted: "Extracted {n} file(s) into {path}; open report.html to read them."
-        | "Se extrajeron {n} archivo(s) en {path}; abra report.html para leerlos.";
     // --- export_cmd.rs: bundles (recipients shown, passphrases, trusted senders, receipts)
-    GenerateBundlePassphraseConflict: "--generate-passphrase makes the bundle passphrase itself: unset VAULT_BUNDLE_PASSPHRASE_FILE"
-        | "--generate-passphrase crea la contraseña del paquete: quite VAULT_BUNDLE_PASSPHRASE_FILE";
     GeneratedBundlePassphrase: "\nThe bundle passphrase ({n} random words; this is the only time it is shown):\n\n    {passphrase}\n\nGive it to your lawyer by another way than the bundle (by phone or in person), never in the same email.\n"
         | "\nLa contraseña del paquete ({n} palabras al azar; es la única vez que se muestra):\n\n    {passphrase}\n\nDésela a su abogado o abogada por otro medio que el paquete (por teléfono o en persona), nunca en el mismo correo.\n";
-    WeakBundlePassphrase: "the bundle passphrase is too easy to guess: anyone who gets a copy of the bundle can try passphrases without limit. Use five or more uncommon words, or --generate-passphrase to have one made up"
-        | "la contraseña del paquete es muy fácil de adivinar: quien consiga una copia del paquete puede probar contraseñas sin límite. Use cinco palabras poco comunes o más, o --generate-passphrase para que se invente una";
-    NoBundlePassphrase: "no bundle passphrase: set VAULT_BUNDLE_PASSPHRASE_FILE to a file that holds it, or run in a terminal"
-        | "falta la contraseña del paquete: indique en VAULT_BUNDLE_PASSPHRASE_FILE un archivo que la contenga, o use una terminal";
-    ExportRecipientsOne: "The bundle will be encrypted to this key:" | "El paquete se cifrará para esta clave:";
-    ExportRecipientsMany: "The bundle will be encrypted to these {n} keys; each one can open it:"
-        | "El paquete se cifrará para estas {n} claves; cualquiera de ellas puede abrirlo:";
-    KeyFileHoldsMany: "the key file {path} holds {n} keys, not one: check that each of them belongs to your lawyer"
-        | "el archivo de claves {path} contiene {n} claves, no una: compruebe que todas son de su abogado o abogada";
-    ManyKeysNeedYes: "not exporting to several keys from one key file without confirmation: check the list above, then add --yes"
-        | "no se exporta para varias claves de un mismo archivo sin confirmación: revise la lista de arriba y luego agregue --yes";
-    EncryptToAll: "Encrypt to all of them?" | "¿Cifrar para todas?";
-    PolicyDisclosesPrivate: "the redaction policy {path} shows the private parts of the narrative ([[...]]): they will be readable in the bundle"
-        | "la política de ocultación {path} muestra las partes privadas del relato ([[...]]): se podrán leer en el paquete";
-    PolicyNeedsConfirm: "not exporting private parts without confirmation: add --disclose-private (or --yes), or set \"disclose_private\": false in the policy"
-        | "no se exportan partes privadas sin confirmación: agregue --disclose-private (o --yes), o ponga \"disclose_private\": false en la política";
-    BundleKindExport: "export" | "de exportación";
-    BundleKindDisclosure: "disclosure" | "de revelación";
-    BundleSenderTrusted: "Sender: {name} (this fingerprint is in your list of trusted senders)."
-        | "Remitente: {name} (este número de seguridad está en su lista de remitentes de confianza).";
-    BundleSenderChanged: "SENDER CHANGED: you trust this vault as {name}'s with fingerprint {fp}; this bundle is signed by another key. Do not rely on it; call the sender."
-        | "CAMBIÓ EL REMITENTE: usted confía en esta bóveda como de {name}, con el número de seguridad {fp}; este paquete lo firmó otra clave. No confíe en él; llame a quien se lo envió.";
-    BundleSenderUnknown: "this fingerprint is not in your list of trusted senders. Once the sender confirms it, run: vault bundle trust '{fp}' --name NAME"
-        | "este número de seguridad no está en su lista de remitentes de confianza. Cuando quien lo envió se lo confirme, ejecute: vault bundle trust '{fp}' --name NOMBRE";
-    BundleReceiptSame: "The receipt (size {n}) is this bundle's signed checkpoint." | "El comprobante (tamaño {n}) es el sello firmado de este paquete.";
-    BundleReceiptExtended: "This bundle contains everything the receipt (size {n}) covers: nothing signed before it was removed or changed."
-        | "Este paquete contiene todo lo del comprobante (tamaño {n}): no se quitó ni se cambió nada de lo firmado antes.";
-    BundleReceiptNewer: "The receipt (size {n}) is newer than this bundle's checkpoint (size {m}): expected if the bundle was made before the receipt. A bundle cannot vouch for a later checkpoint; check a newer bundle against this receipt to confirm nothing was rolled back."
-        | "El comprobante (tamaño {n}) es más reciente que el sello de este paquete (tamaño {m}): es normal si el paquete se hizo antes del comprobante. Un paquete no puede responder por un sello posterior; verifique un paquete más nuevo con este comprobante para confirmar que nada se reemplazó por una copia más vieja.";
-    BundleNotExtracted: "the bundle does not verify: nothing was extracted" | "el paquete no se pudo verificar: no se extrajo nada";
-    NoStateDir: "no folder for per-user files: set VAULT_STATE_DIR" | "no hay carpeta para los archivos del usuario: indique VAULT_STATE_DIR";
-    TrustAdded: "Trusted {name}: fingerprint {fp}" | "Remitente de confianza {name}: número de seguridad {fp}";
-    TrustFileNote: "Saved in {path}. A bundle that claims this sender's vault under another key will now be refused."
-        | "Se guardó en {path}. A partir de ahora se rechazará un paquete que diga venir de la bóveda de esta persona con otra clave.";
     // --- maint_cmd.rs
     GeneratePassphraseConflict: "--generate-passphrase makes the passphrase itself: do not also give --passphrase-file (or VAULT_PASSPHRASE_FILE)"
         | "--generate-passphrase crea la contraseña: no indique también --passphrase-file (ni VAULT_PASSPHRASE_FILE)";
@@ -734,7 +654,6 @@ pub fn localized(err: &Error, lang: Lang) -> String {
             "la bóveda está ocupada (otro comando de vault está escribiendo); inténtelo de nuevo"
                 .into()
         }
-        Error::Bundle(s) => detail_es(s),
         Error::Interrupted => "interrumpido; no se guardó nada".into(),
         // --- leftovers
         Error::SourceChanged(p) => format!(
@@ -861,55 +780,6 @@ const DETAILS_ES: &[(&str, &str)] = &[
         "line * of the pin file * is damaged and was ignored",
         "la línea * del archivo de bóvedas conocidas * está dañada y no se tomó en cuenta",
     ),
-    // src/export: bundle limits, bounded reads, trusted senders
-    (
-        "the bundle's age header has more than * recipient stanzas; a vault bundle never has so many; refusing before trying any key",
-        "el encabezado age del paquete tiene más de * destinatarios; un paquete de vault nunca tiene tantos; se rechaza antes de probar ninguna clave",
-    ),
-    (
-        "the bundle's age header is larger than * KiB; a vault bundle's never is; refusing before trying any key",
-        "el encabezado age del paquete pasa de * KiB; el de un paquete de vault nunca es tan grande; se rechaza antes de probar ninguna clave",
-    ),
-    (
-        "the bundle's passphrase asks for scrypt work factor *, above the limit of * (it would take * MiB of memory); refusing before deriving any key",
-        "la contraseña del paquete pide un factor de trabajo scrypt de *, más que el límite de * (necesitaría * MiB de memoria); se rechaza antes de probar la contraseña",
-    ),
-    (
-        "the bundle's passphrase asks for scrypt work factor *, above the limit of *; refusing before deriving any key",
-        "la contraseña del paquete pide un factor de trabajo scrypt de *, más que el límite de *; se rechaza antes de probar la contraseña",
-    ),
-    (
-        "the bundle's passphrase stanza is malformed; refusing",
-        "la parte de la contraseña del paquete está mal formada; se rechaza",
-    ),
-    (
-        "* is not a readable list of trusted senders: *",
-        "* no es una lista legible de remitentes de confianza: *",
-    ),
-    (
-        "a fingerprint is six groups of five digits, as `vault info` or `vault bundle verify` shows it",
-        "un número de seguridad son seis grupos de cinco cifras, como lo muestran `vault info` o `vault bundle verify`",
-    ),
-    (
-        "give the sender a name of 1 to * characters on one line",
-        "dé al remitente un nombre de 1 a * caracteres en una sola línea",
-    ),
-    (
-        "a vault id is 32 lowercase hexadecimal characters, as `vault info` shows it",
-        "el identificador de una bóveda son 32 caracteres (cifras y letras a-f), como lo muestra `vault info`",
-    ),
-    (
-        "vault * is already trusted with another fingerprint (*); remove that line from * first if the sender really has a new key",
-        "la bóveda * ya es de confianza con otro número de seguridad (*); si de verdad el remitente tiene una clave nueva, quite antes esa línea de *",
-    ),
-    (
-        "cannot write the trust file: *",
-        "no se puede escribir la lista de remitentes de confianza: *",
-    ),
-    (
-        "the earlier bundle * does not verify",
-        "el paquete anterior * no se pudo verificar",
-    ),
     // keys: why a keyslot is refused at open (src/vault/maintenance.rs, src/crypto/kdf.rs)
     (
         "ledger leaf *, which should commit to it, does not exist",
@@ -1019,10 +889,6 @@ const DETAILS_ES: &[(&str, &str)] = &[
         "record * has an impossible revision",
         "el registro * tiene una revisión imposible",
     ),
-    (
-        "a recipient is a private key; give counsel's public key (age1... or ssh-...) instead",
-        "un destinatario es una clave privada; indique en su lugar la clave pública de la abogada o el abogado (age1... o ssh-...)",
-    ),
     ("a tag is empty", "una etiqueta está vacía"),
     (
         "an agent, vehicle or witness entry is empty",
@@ -1058,10 +924,6 @@ const DETAILS_ES: &[(&str, &str)] = &[
     ),
     ("* is not a regular file", "* no es un archivo normal"),
     (
-        "no incident matches the selection; nothing to export",
-        "ningún incidente cumple la selección; no hay nada que exportar",
-    ),
-    (
         "the passphrase file is not UTF-8 text",
         "el archivo de contraseña no es texto UTF-8",
     ),
@@ -1072,22 +934,6 @@ const DETAILS_ES: &[(&str, &str)] = &[
     (
         "record * changed while it was being amended; try again",
         "el incidente * cambió mientras se corregía; inténtelo de nuevo",
-    ),
-    (
-        "give at least one recipient (--to, --to-file or --passphrase)",
-        "indique al menos un destinatario (--to, --to-file o --passphrase)",
-    ),
-    (
-        "--coarsen-location takes 0 to 6 decimal places",
-        "--coarsen-location admite de 0 a 6 decimales",
-    ),
-    (
-        "incident * has no field *",
-        "el incidente * no tiene el dato *",
-    ),
-    (
-        "incident * was not in export *",
-        "el incidente * no estaba en la exportación *",
     ),
     // reads: a row that does not match its ledger entry, and what vanished (src/vault/reads.rs)
     (
@@ -1501,15 +1347,6 @@ const PROBLEM_KINDS_ES: &[(&str, &str)] = &[
 pub fn identifying_text(item: &str) -> String {
     if lang() == Lang::En {
         return item.to_owned();
-    }
-    if let Some(c) = glob("incident * attachment * (*): *", item) {
-        return format!(
-            "incidente {} adjunto {} ({}): {}",
-            c[0],
-            c[1],
-            c[2],
-            identifying_text(&c[3])
-        );
     }
     by_pattern(IDENTIFYING_ES, item).unwrap_or_else(|| item.to_owned())
 }
@@ -2089,7 +1926,7 @@ mod tests {
         for source in [
             include_str!("../integrity.rs"),
             include_str!("../ledger/rotation.rs"),
-            include_str!("../export/reader.rs"),
+            include_str!("../bundle/reader.rs"),
         ] {
             kinds.extend(problem_kinds(source));
         }

@@ -8,7 +8,7 @@ use std::io::IsTerminal;
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
-use vault::export::report::escape;
+use vault::bundle::report::escape;
 use vault::record::Party;
 use vault::vault::view::RecordView;
 use vault::vault::Unlocked;

@@ -4,6 +4,7 @@
 
 mod attach;
 pub(crate) mod cache;
+mod export;
 mod maintenance;
 pub mod pin;
 mod pipeline;
@@ -25,6 +26,7 @@ use zeroize::Zeroizing;
 pub(crate) use attach::{check_blob, decrypt_blob};
 pub use attach::{AttachOptions, AttachOutcome, Cleanup, ExtractTarget};
 pub use cache::CacheStats;
+pub use export::{ExportDetails, ExportOutcome, ExportPlan, ExportedItem, IdentifyingItem};
 pub(crate) use maintenance::check_recipient;
 pub use maintenance::{DestroyOutcome, KeyslotInfo, RecoverySlot};
 pub use reads::MissingItem;

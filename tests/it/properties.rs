@@ -508,7 +508,7 @@ fn stored_zip(entries: &[(String, Vec<u8>)]) -> Vec<u8> {
 }
 
 /// Encrypts an archive to the real bundle's identity and runs `bundle verify`'s library check.
-fn verify_archive(zip_bytes: &[u8]) -> vault::Result<vault::export::reader::BundleReport> {
+fn verify_archive(zip_bytes: &[u8]) -> vault::Result<vault::bundle::reader::BundleReport> {
     let b = real_bundle();
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("b.age");
@@ -521,7 +521,7 @@ fn verify_archive(zip_bytes: &[u8]) -> vault::Result<vault::export::reader::Bund
     w.write_all(zip_bytes).expect("write");
     w.finish().expect("finish");
     let ids: Vec<Box<dyn age::Identity>> = vec![Box::new(b.identity.clone())];
-    vault::export::verify_bundle(&path, &ids, None)
+    vault::bundle::verify_bundle(&path, &ids, None)
 }
 
 fn with_manifest(manifest: &[u8]) -> Vec<u8> {
@@ -559,8 +559,8 @@ proptest! {
             if report.ok {
                 // Only changes that do not alter what is claimed may pass (e.g. exported_at,
                 // export_id, or fields the checks do not cover): nothing signed may differ.
-                let new: vault::export::manifest::Manifest = serde_json::from_value(changed).expect("parses");
-                let old: vault::export::manifest::Manifest = serde_json::from_value(doc).expect("parses");
+                let new: vault::bundle::manifest::Manifest = serde_json::from_value(changed).expect("parses");
+                let old: vault::bundle::manifest::Manifest = serde_json::from_value(doc).expect("parses");
                 prop_assert_eq!(new.checkpoint, old.checkpoint);
                 prop_assert_eq!(new.records.len(), old.records.len());
                 for (a, b) in new.records.iter().zip(&old.records) {

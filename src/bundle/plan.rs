@@ -4,9 +4,93 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Deserialize;
 
-use super::REDACTABLE;
+use super::{Error, REDACTABLE};
+use crate::i18n::{self, Lang};
 use crate::when::When;
-use crate::{Error, Result};
+use crate::Result;
+
+/// Spanish names people type for the redactable fields (accents and case are folded first).
+const ALIASES_ES: [(&str, &str); 12] = [
+    ("tipo", "kind"),
+    ("cuando", "when"),
+    ("lugar", "location"),
+    ("relato", "narrative"),
+    ("agentes", "agents"),
+    ("vehiculos", "vehicles"),
+    ("testigos", "witnesses"),
+    ("etiquetas", "tags"),
+    ("adjuntos", "attachments"),
+    ("anotado", "recorded_at"),
+    ("fecha de anotacion", "recorded_at"),
+    ("donde", "location"),
+];
+
+/// The field a typed name means: a redactable field's own name, or its Spanish name
+/// (`testigos`, `vehículos`); `None` when it is neither.
+pub fn field_named(typed: &str) -> Option<&'static str> {
+    let folded: String = typed
+        .trim()
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'á' => 'a',
+            'é' => 'e',
+            'í' => 'i',
+            'ó' => 'o',
+            'ú' | 'ü' => 'u',
+            '_' => ' ',
+            c => c,
+        })
+        .collect();
+    REDACTABLE
+        .iter()
+        .find(|f| f.replace('_', " ") == folded)
+        .copied()
+        .or_else(|| {
+            ALIASES_ES
+                .iter()
+                .find(|(es, _)| *es == folded)
+                .map(|(_, f)| *f)
+        })
+}
+
+/// A field name of a record or an attachment as people read it in `lang` (`witnesses` /
+/// `testigos`; `narrative.private.2` / `parte privada 2`). The English name is the field's own.
+pub fn field_label(name: &str, lang: Lang) -> String {
+    if let Some(n) = name.strip_prefix("narrative.private.") {
+        let args = i18n::args([("n", i18n::FluentValue::from(n.to_owned()))]);
+        return i18n::text_in(lang, "bundle-field-private", Some(&args));
+    }
+    let id = match name {
+        "kind" => "bundle-field-kind",
+        "when" => "bundle-field-when",
+        "location" => "bundle-field-location",
+        "narrative" => "bundle-field-narrative",
+        "agents" => "bundle-field-agents",
+        "vehicles" => "bundle-field-vehicles",
+        "witnesses" => "bundle-field-witnesses",
+        "tags" => "bundle-field-tags",
+        "attachments" => "bundle-field-attachments",
+        "recorded_at" => "bundle-field-recorded-at",
+        "name" => "bundle-field-name",
+        "size" => "bundle-field-size",
+        "sha256" => "bundle-field-sha256",
+        "media_type" => "bundle-field-media-type",
+        "metadata" => "bundle-field-metadata",
+        "attached_at" => "bundle-field-attached-at",
+        other => return other.to_owned(),
+    };
+    i18n::text_in(lang, id, None)
+}
+
+/// The redactable fields, as `lang` names them, for messages.
+pub fn redactable_list(lang: Lang) -> String {
+    REDACTABLE
+        .iter()
+        .map(|f| field_label(f, lang))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 /// Which incidents go into a bundle.
 #[derive(Debug, Clone)]
@@ -68,6 +152,22 @@ pub struct Redaction {
 }
 
 impl Redaction {
+    /// Replaces the Spanish field names people type (`testigos`) by the fields' own names;
+    /// names that are neither are left for [`Redaction::validate`] to refuse.
+    pub fn canonicalize(&mut self) {
+        let fix = |names: &mut Vec<String>| {
+            for n in names.iter_mut() {
+                if let Some(f) = field_named(n) {
+                    *n = f.to_owned();
+                }
+            }
+        };
+        fix(&mut self.redact);
+        for e in self.entries.values_mut() {
+            fix(&mut e.redact);
+        }
+    }
+
     /// Checks every field name (typos must not silently disclose).
     pub fn validate(&self) -> Result<()> {
         let names = self
@@ -76,10 +176,7 @@ impl Redaction {
             .chain(self.entries.values().flat_map(|e| e.redact.iter()));
         for n in names {
             if !REDACTABLE.contains(&n.as_str()) {
-                return Err(Error::Invalid(format!(
-                    "cannot redact {n:?}; fields are: {}",
-                    REDACTABLE.join(", ")
-                )));
+                return Err(Error::CannotRedact { field: n.clone() }.into());
             }
         }
         for places in self.coarsen_location.iter().chain(
@@ -88,9 +185,7 @@ impl Redaction {
                 .filter_map(|e| e.coarsen_location.as_ref()),
         ) {
             if *places > 6 {
-                return Err(Error::Invalid(
-                    "--coarsen-location takes 0 to 6 decimal places".into(),
-                ));
+                return Err(Error::CoarsenPlaces.into());
             }
         }
         Ok(())
@@ -107,6 +202,7 @@ impl Redaction {
                 .push(field.trim().to_owned()),
             None => self.redact.push(flag.trim().to_owned()),
         }
+        self.canonicalize();
         self.validate()
     }
 
@@ -211,6 +307,35 @@ mod tests {
         );
         assert_eq!(r.withheld_fields("ab12ff", &f), names(&["witnesses"]));
         assert_eq!(r.withheld_fields("cd", &f), names(&["witnesses"]));
+    }
+
+    #[test]
+    fn spanish_field_names_are_accepted_and_shown() {
+        let mut r = Redaction::default();
+        r.add_flag("testigos").unwrap();
+        r.add_flag("ab12:Vehículos").unwrap();
+        r.add_flag("LUGAR").unwrap();
+        assert_eq!(r.redact, vec!["witnesses", "location"]);
+        assert_eq!(r.entries["ab12"].redact, vec!["vehicles"]);
+        assert!(r.add_flag("testigo").is_err());
+        assert_eq!(field_label("witnesses", Lang::Es), "testigos");
+        assert_eq!(field_label("witnesses", Lang::En), "witnesses");
+        assert_eq!(
+            field_label("narrative.private.2", Lang::Es),
+            "parte privada 2"
+        );
+        assert_eq!(
+            field_label("narrative.private.2", Lang::En),
+            "narrative.private.2"
+        );
+        assert_eq!(redactable_list(Lang::En), REDACTABLE.join(", "));
+        let mut policy: Redaction = serde_json::from_str(
+            r#"{"redact": ["etiquetas"], "entries": {"ab": {"redact": ["relato"]}}}"#,
+        )
+        .unwrap();
+        policy.canonicalize();
+        policy.validate().unwrap();
+        assert_eq!(policy.redact, vec!["tags"]);
     }
 
     #[test]

@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::files::{read_bounded, MAX_TRUST_FILE};
+use super::Error as BundleError;
 use crate::{fsutil, Error, Result};
 
 /// The format tag of the trust file.
@@ -85,19 +86,11 @@ pub fn normalize_fingerprint(text: &str) -> Result<String> {
         match c {
             '0'..='9' => digits.push(c),
             ' ' | '-' | '.' | '\t' => {}
-            _ => {
-                return Err(Error::Invalid(
-                    "a fingerprint is six groups of five digits, as `vault info` or `vault bundle verify` shows it"
-                        .into(),
-                ))
-            }
+            _ => return Err(BundleError::BadFingerprint.into()),
         }
     }
     if digits.len() != 30 {
-        return Err(Error::Invalid(
-            "a fingerprint is six groups of five digits, as `vault info` or `vault bundle verify` shows it"
-                .into(),
-        ));
+        return Err(BundleError::BadFingerprint.into());
     }
     Ok(digits
         .as_bytes()
@@ -122,17 +115,16 @@ impl TrustedSenders {
             Err(e) => return Err(Error::file(path, e)),
             Ok(_) => {
                 let bytes = read_bounded(path, MAX_TRUST_FILE)?;
-                let form: FileForm = serde_json::from_slice(&bytes).map_err(|e| {
-                    Error::Invalid(format!(
-                        "{} is not a readable list of trusted senders: {e}",
-                        path.display()
-                    ))
-                })?;
+                let form: FileForm =
+                    serde_json::from_slice(&bytes).map_err(|e| BundleError::BadTrustFile {
+                        path: path.to_path_buf(),
+                        detail: e.to_string(),
+                    })?;
                 if form.format != TRUST_FORMAT {
-                    return Err(Error::Invalid(format!(
-                        "{} is not a readable list of trusted senders: unknown format",
-                        path.display()
-                    )));
+                    return Err(BundleError::TrustFileFormat {
+                        path: path.to_path_buf(),
+                    }
+                    .into());
                 }
                 form.senders
             }
@@ -191,27 +183,26 @@ impl TrustedSenders {
             || name.chars().count() > MAX_NAME_CHARS
             || name.chars().any(char::is_control)
         {
-            return Err(Error::Invalid(format!(
-                "give the sender a name of 1 to {MAX_NAME_CHARS} characters on one line"
-            )));
+            return Err(BundleError::BadSenderName {
+                max: MAX_NAME_CHARS,
+            }
+            .into());
         }
         if let Some(id) = vault_id {
             if !valid_vault_id(id) {
-                return Err(Error::Invalid(
-                    "a vault id is 32 lowercase hexadecimal characters, as `vault info` shows it"
-                        .into(),
-                ));
+                return Err(BundleError::BadVaultId.into());
             }
             if let Some(other) = self
                 .senders
                 .iter()
                 .find(|s| s.vault_id.as_deref() == Some(id) && s.fingerprint != fingerprint)
             {
-                return Err(Error::Invalid(format!(
-                    "vault {id} is already trusted with another fingerprint ({}); remove that line from {} first if the sender really has a new key",
-                    other.fingerprint,
-                    self.path.display()
-                )));
+                return Err(BundleError::VaultTrustedOtherKey {
+                    id: id.to_owned(),
+                    fingerprint: other.fingerprint.clone(),
+                    path: self.path.clone(),
+                }
+                .into());
             }
         }
         let previous_id = self
@@ -262,8 +253,10 @@ impl TrustedSenders {
             format: TRUST_FORMAT.into(),
             senders: self.senders.clone(),
         };
-        let mut json = serde_json::to_vec_pretty(&form)
-            .map_err(|e| Error::Invalid(format!("cannot write the trust file: {e}")))?;
+        let mut json =
+            serde_json::to_vec_pretty(&form).map_err(|e| BundleError::TrustFileWrite {
+                detail: e.to_string(),
+            })?;
         json.push(b'\n');
         let mut tmp = self.path.clone().into_os_string();
         tmp.push(".new");

@@ -6,6 +6,7 @@
 //! names of those withheld), `records/<id>.json`, the included attachments, `report.html` and
 //! `VERIFY.txt`. docs/bundle-format.md specifies it for independent verifiers.
 
+pub mod error;
 pub mod files;
 pub mod manifest;
 pub mod plan;
@@ -13,14 +14,14 @@ pub mod reader;
 pub mod recipients;
 pub mod report;
 pub mod trust;
-mod writer;
+pub mod writer;
 
+pub use error::Error;
 pub use plan::{ExportRequest, Redaction, Selection};
 pub use reader::{
     open_bundle, open_bundle_with, verify_bundle, verify_bundle_with, verify_bundle_with_receipt,
     BundleReport, OpenedBundle, ReceiptCheck, VerifyOptions,
 };
-pub use writer::{ExportOutcome, ExportPlan};
 
 /// Bundle format tag.
 pub const BUNDLE_FORMAT: &str = "vault-bundle/1";

@@ -3,7 +3,8 @@
 
 use std::str::FromStr;
 
-use crate::{Error, Result};
+use super::Error;
+use crate::Result;
 
 /// A parsed recipient with a label for the disclosure log.
 pub struct BundleRecipient {
@@ -22,14 +23,12 @@ pub fn parse(text: &str) -> Result<BundleRecipient> {
         || upper.starts_with("AGE-PLUGIN-")
         || upper.starts_with("-----BEGIN")
     {
-        return Err(Error::Invalid(
-            "a recipient is a private key; give counsel's public key (age1... or ssh-...) instead"
-                .into(),
-        ));
+        return Err(Error::PrivateKeyRecipient.into());
     }
     if text.starts_with("age1") {
-        let r = age::x25519::Recipient::from_str(text).map_err(|e| {
-            Error::Invalid(format!("recipient {text:?} is not a valid age key: {e}"))
+        let r = age::x25519::Recipient::from_str(text).map_err(|e| Error::BadAgeRecipient {
+            text: text.to_owned(),
+            detail: e.to_string(),
         })?;
         return Ok(BundleRecipient {
             recipient: Box::new(r),
@@ -37,11 +36,8 @@ pub fn parse(text: &str) -> Result<BundleRecipient> {
         });
     }
     if text.starts_with("ssh-") {
-        let r = age::ssh::Recipient::from_str(text).map_err(|_| {
-            Error::Invalid(format!(
-                "recipient {:?} is not a supported SSH public key (ssh-ed25519 or ssh-rsa)",
-                truncate(text)
-            ))
+        let r = age::ssh::Recipient::from_str(text).map_err(|_| Error::BadSshRecipient {
+            text: truncate(text),
         })?;
         return Ok(BundleRecipient {
             recipient: Box::new(r),
@@ -52,10 +48,10 @@ pub fn parse(text: &str) -> Result<BundleRecipient> {
                 .join(" "),
         });
     }
-    Err(Error::Invalid(format!(
-        "recipient {:?} is neither an age key (age1...) nor an SSH key (ssh-ed25519/ssh-rsa)",
-        truncate(text)
-    )))
+    Err(Error::UnknownRecipient {
+        text: truncate(text),
+    }
+    .into())
 }
 
 /// Reads and parses a recipients file (bounded: [`super::files::MAX_KEY_FILE`]).
@@ -111,28 +107,33 @@ pub fn read_identities(path: &std::path::Path) -> Result<Vec<Box<dyn age::Identi
     let holds = |marker: &[u8]| bytes.windows(marker.len()).any(|w| w == marker);
     if holds(b"-----BEGIN OPENSSH PRIVATE KEY-----") || holds(b"-----BEGIN RSA PRIVATE KEY-----") {
         let id = age::ssh::Identity::from_buffer(&bytes[..], Some(path.display().to_string()))
-            .map_err(|e| {
-                Error::Invalid(format!("{}: not a usable SSH key: {e}", path.display()))
+            .map_err(|e| Error::BadSshKey {
+                path: path.to_path_buf(),
+                detail: e.to_string(),
             })?;
         return match id {
             age::ssh::Identity::Unencrypted(_) => Ok(vec![Box::new(id)]),
-            _ => Err(Error::Invalid(format!(
-                "{}: encrypted or unsupported SSH keys are not supported here; use an unencrypted copy or an age key",
-                path.display()
-            ))),
+            _ => Err(Error::EncryptedSshKey {
+                path: path.to_path_buf(),
+            }
+            .into()),
         };
     }
-    let file = age::IdentityFile::from_buffer(&bytes[..]).map_err(|e| {
-        Error::Invalid(format!("{}: not an age identity file: {e}", path.display()))
+    let file = age::IdentityFile::from_buffer(&bytes[..]).map_err(|e| Error::BadIdentityFile {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
     })?;
     let ids = file
         .into_identities()
-        .map_err(|e| Error::Invalid(format!("{}: unusable identity: {e}", path.display())))?;
+        .map_err(|e| Error::UnusableIdentity {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        })?;
     if ids.is_empty() {
-        return Err(Error::Invalid(format!(
-            "{}: no identity in the file",
-            path.display()
-        )));
+        return Err(Error::NoIdentity {
+            path: path.to_path_buf(),
+        }
+        .into());
     }
     Ok(ids
         .into_iter()

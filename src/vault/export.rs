@@ -1,26 +1,24 @@
-//! Writing bundles: plan (what goes in, what identifying metadata it would carry), then write the
-//! age-encrypted ZIP in one streaming pass, then log the export in the ledger.
+//! Exports from an unlocked vault: select the records and attachments, decrypt and check them,
+//! gather the ledger proofs, hand the already-redacted parts to the bundle writer
+//! ([`crate::bundle::writer`]), and log the export in the ledger (the disclosure log).
 
-use crate::crypto::HashingWriter;
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{BufWriter, Write};
+use std::fs;
 use std::path::Path;
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
-use sha2::Digest;
-use zip::write::SimpleFileOptions;
-use zip::CompressionMethod;
 
-use super::manifest::{
-    self, AttachmentEntry, EarlierCheckpoint, LeafProof, Manifest, RecordEntry, RecordFile,
-    VaultKey,
+use super::{decrypt_blob, encrypt_padded, Unlocked};
+use crate::bundle::manifest::{
+    AttachmentEntry, EarlierCheckpoint, LeafProof, Manifest, RecordEntry, VaultKey,
 };
-use super::plan::{coarsen, EntryRedaction, ExportRequest, Selection};
-use super::recipients::BundleRecipient;
-use super::{report, BUNDLE_FORMAT};
+use crate::bundle::plan::{EntryRedaction, ExportRequest, Selection};
+use crate::bundle::recipients::BundleRecipient;
+use crate::bundle::writer::{self, ArchiveWriter};
+use crate::bundle::{Error as BundleError, BUNDLE_FORMAT};
 use crate::crypto::{envelope, sha256_hex, signing};
 use crate::ledger::entry::ENTRY_VERSION;
 use crate::ledger::{self, checkpoint, merkle, Entry};
@@ -28,9 +26,7 @@ use crate::record::attachment::AttachmentBody;
 use crate::record::{new_id, RecordBody};
 use crate::staging::{self, StagingFile};
 use crate::store::{AttachmentRow, ExportRow, RecordRow};
-use crate::vault::{decrypt_blob, encrypt_padded, Unlocked};
 use crate::{fsutil, media, Error, Result};
-use std::fs;
 
 /// Largest image decrypted into memory to strip its metadata.
 const MAX_STRIP_BYTES: u64 = 512 << 20;
@@ -45,8 +41,21 @@ pub struct ExportPlan {
     supplements: Option<String>,
     /// Only these fields are disclosed (later disclosures); `None` means the redaction decides.
     only_fields: Option<BTreeSet<String>>,
-    /// Identifying metadata the bundle would carry, one line each.
-    pub identifying: Vec<String>,
+    /// Identifying metadata the bundle would carry, one item each.
+    pub identifying: Vec<IdentifyingItem>,
+}
+
+/// One piece of identifying metadata an attachment would carry into a bundle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdentifyingItem {
+    /// The first 8 characters of the incident's id.
+    pub incident: String,
+    /// The attachment's position in the incident.
+    pub position: u64,
+    /// The attachment's file name (the owner's text: show it terminal-safe).
+    pub name: String,
+    /// What it carries, as [`crate::media`] names it (`GPS position ...`).
+    pub item: String,
 }
 
 impl ExportPlan {
@@ -96,38 +105,10 @@ pub struct ExportedItem {
     pub carries: Option<String>,
 }
 
-fn zip_err(e: zip::result::ZipError) -> Error {
-    Error::Bundle(format!("could not write the archive: {e}"))
-}
-
-/// A file name safe inside an archive on every system.
-fn safe_name(name: &str) -> String {
-    let cleaned: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || "._- ".contains(c) {
-                c
-            } else {
-                '_'
-            }
-        })
-        .take(100)
-        .collect();
-    let cleaned = cleaned.trim_start_matches('.').trim().to_owned();
-    if cleaned.is_empty() {
-        "file".into()
-    } else {
-        cleaned
-    }
-}
-
-fn is_strippable(media_type: &str) -> bool {
-    matches!(media_type, "image/jpeg" | "image/png" | "image/webp")
-}
-
 impl Unlocked {
     /// Selects what a bundle would contain and lists identifying metadata it would carry.
     pub fn plan_export(&mut self, mut request: ExportRequest) -> Result<ExportPlan> {
+        request.redaction.canonicalize();
         request.redaction.validate()?;
         // Replace per-entry redaction keys by the full ids they name: an ambiguous prefix is an
         // error, not a guess, and the redaction then matches ids exactly, so a key written in
@@ -179,9 +160,7 @@ impl Unlocked {
             }
         }
         if records.is_empty() {
-            return Err(Error::Invalid(
-                "no incident matches the selection; nothing to export".into(),
-            ));
+            return Err(BundleError::NothingSelected.into());
         }
         records.sort_by_key(|(_, b)| b.incident.occurred_at.sort_key());
         let mut attachments = Vec::new();
@@ -192,17 +171,18 @@ impl Unlocked {
             for (a, body) in atts.into_iter().zip(bodies) {
                 if !request.redaction.withholds_attachments(&row.id) {
                     let items = body.metadata.identifying();
-                    let stripped = request.strip_metadata && is_strippable(&body.media_type);
+                    let stripped =
+                        request.strip_metadata && writer::is_strippable(&body.media_type);
                     let carried_in_file = request.include_files && !stripped;
                     let carried_in_manifest = !request.strip_metadata;
                     if !items.is_empty() && (carried_in_file || carried_in_manifest) {
                         for item in items {
-                            identifying.push(format!(
-                                "incident {} attachment {} ({}): {item}",
-                                row.id.get(..8).unwrap_or(&row.id),
-                                a.position,
-                                body.name
-                            ));
+                            identifying.push(IdentifyingItem {
+                                incident: row.id.get(..8).unwrap_or(&row.id).to_owned(),
+                                position: a.position,
+                                name: body.name.clone(),
+                                item,
+                            });
                         }
                     }
                 }
@@ -234,7 +214,10 @@ impl Unlocked {
             .ok_or_else(|| Error::NotFound(format!("export {export_id}")))?;
         let id = self.vault.resolve_id(entry)?;
         let item = earlier.records.iter().find(|r| r.id == id).ok_or_else(|| {
-            Error::Invalid(format!("incident {id} was not in export {}", earlier.id))
+            BundleError::NotInExport {
+                id: id.clone(),
+                export: earlier.id.clone(),
+            }
         })?;
         let revision = item.revision.unwrap_or(1);
         let row = self
@@ -250,6 +233,10 @@ impl Unlocked {
         let available: BTreeSet<String> = body.field_values()?.into_keys().collect();
         let mut only = BTreeSet::new();
         for f in fields {
+            // A field may be named in Spanish (`testigos`), as with `--redact`.
+            let f = &crate::bundle::plan::field_named(f)
+                .map(str::to_owned)
+                .unwrap_or_else(|| f.clone());
             let matched: Vec<&String> = available
                 .iter()
                 .filter(|n| {
@@ -257,7 +244,11 @@ impl Unlocked {
                 })
                 .collect();
             if matched.is_empty() {
-                return Err(Error::Invalid(format!("incident {id} has no field {f:?}")));
+                return Err(BundleError::NoSuchField {
+                    id: id.clone(),
+                    field: f.clone(),
+                }
+                .into());
             }
             only.extend(matched.into_iter().cloned());
         }
@@ -286,9 +277,7 @@ impl Unlocked {
         out: &Path,
     ) -> Result<ExportOutcome> {
         if recipients.is_empty() {
-            return Err(Error::Invalid(
-                "give at least one recipient (--to, --to-file or --passphrase)".into(),
-            ));
+            return Err(BundleError::NoRecipient.into());
         }
         if fs::symlink_metadata(out).is_ok() {
             return Err(Error::WouldOverwrite(out.to_path_buf()));
@@ -333,6 +322,8 @@ impl Unlocked {
         })
     }
 
+    /// Signs a fresh checkpoint, then writes the bundle: records and attachments redacted by
+    /// [`writer`], attachments decrypted (and stripped) on the way into the archive.
     fn write_bundle(
         &mut self,
         plan: &ExportPlan,
@@ -359,133 +350,76 @@ impl Unlocked {
                 .ok_or_else(|| Error::Damaged(format!("ledger leaf {i} is missing")))
         };
 
-        let encryptor = age::Encryptor::with_recipients(
-            recipients
-                .iter()
-                .map(|r| r.recipient.as_ref() as &dyn age::Recipient),
-        )
-        .map_err(|e| Error::Encrypt(e.to_string()))?;
-        let hashing = HashingWriter::new(BufWriter::with_capacity(1 << 20, file));
-        let stream = encryptor
-            .wrap_output(hashing)
-            .map_err(|e| Error::Encrypt(e.to_string()))?;
-        let mut zip = zip::ZipWriter::new_stream(stream);
-        let opts = |len: u64| {
-            SimpleFileOptions::default()
-                .compression_method(CompressionMethod::Stored)
-                .unix_permissions(0o600)
-                .large_file(len >= u32::MAX as u64 / 2)
-        };
-
+        let mut archive = ArchiveWriter::new(file, recipients)?;
         let mut record_entries = Vec::new();
         let mut record_files = Vec::new();
         for (row, body) in &plan.records {
-            let disclosures = body.disclosures()?;
-            let values = body.field_values()?;
-            let names: BTreeSet<String> = disclosures.keys().cloned().collect();
-            let withheld: BTreeSet<String> = match &plan.only_fields {
-                Some(only) => names.difference(only).cloned().collect(),
-                None => plan.request.redaction.withheld_fields(&row.id, &names),
-            };
-            let mut derived = BTreeMap::new();
-            if plan.only_fields.is_none() {
-                if let (Some(places), Some(loc)) = (
-                    plan.request.redaction.coarsen_places(&row.id),
-                    values.get("location"),
-                ) {
-                    if let Some(v) = coarsen(loc, places) {
-                        derived.insert("location".to_owned(), v);
-                    }
-                }
-            }
-            let mut fields = BTreeMap::new();
-            let mut disclosed = BTreeMap::new();
-            for (name, disc) in &disclosures {
-                if withheld.contains(name) {
-                    fields.insert(name.clone(), manifest::withheld_marker());
-                } else {
-                    disclosed.insert(name.clone(), disc.clone());
-                    fields.insert(name.clone(), values.get(name).cloned().unwrap_or_default());
-                }
-            }
-            let path = format!("records/{}.json", row.id);
-            let record_file = RecordFile {
-                id: row.id.clone(),
-                revision: row.revision,
-                fields,
-                derived: derived.clone(),
-            };
-            let json = serde_json::to_vec_pretty(&record_file)
-                .map_err(|e| Error::Invalid(e.to_string()))?;
-            zip.start_file(&path, opts(json.len() as u64))
-                .map_err(zip_err)?;
-            zip.write_all(&json)?;
+            let part = writer::record_part(
+                &row.id,
+                row.revision,
+                body,
+                &plan.request.redaction,
+                plan.only_fields.as_ref(),
+            )?;
+            archive.add_record(&part)?;
+            let file = part.path();
             record_entries.push(RecordEntry {
                 id: row.id.clone(),
                 revision: row.revision,
                 proof: self.proof_for(&leaves, row.leaf_index, entry_bytes(row.leaf_index)?)?,
-                disclosed,
-                withheld: withheld.into_iter().collect(),
-                derived,
-                file: path,
+                disclosed: part.disclosed,
+                withheld: part.withheld.into_iter().collect(),
+                derived: part.file.derived.clone(),
+                file,
             });
-            record_files.push(record_file);
+            record_files.push(part.file);
         }
 
         let mut attachment_entries = Vec::new();
         for (row, body) in &plan.attachments {
-            let disclosures = body.disclosures()?;
-            let all: BTreeSet<String> = disclosures.keys().cloned().collect();
-            let withheld_all = plan.request.redaction.withholds_attachments(&row.record_id);
-            let mut withheld: BTreeSet<String> = if withheld_all {
-                all.clone()
-            } else if plan.request.strip_metadata {
-                ["metadata".to_owned()].into()
-            } else {
-                BTreeSet::new()
-            };
-            withheld.retain(|n| all.contains(n));
+            let part = writer::attachment_part(
+                &row.record_id,
+                body,
+                &plan.request.redaction,
+                plan.request.strip_metadata,
+            )?;
             let mut entry = AttachmentEntry {
                 id: row.id.clone(),
                 record: row.record_id.clone(),
                 proof: self.proof_for(&leaves, row.leaf_index, entry_bytes(row.leaf_index)?)?,
-                disclosed: disclosures
-                    .iter()
-                    .filter(|(n, _)| !withheld.contains(*n))
-                    .map(|(n, d)| (n.clone(), d.clone()))
-                    .collect(),
-                withheld: withheld.iter().cloned().collect(),
+                disclosed: part.disclosed,
+                withheld: part.withheld.into_iter().collect(),
                 file: None,
                 file_sha256: None,
                 carries: "none".into(),
             };
-            if plan.request.include_files && !withheld_all {
-                let path = format!("attachments/{}/{}", row.id, safe_name(&body.name));
+            if plan.request.include_files && !part.withheld_all {
+                let path = format!("attachments/{}/{}", row.id, writer::safe_name(&body.name));
                 let blob = self.vault.store.blob_path(&row.blob);
-                if plan.request.strip_metadata && is_strippable(&body.media_type) {
+                if plan.request.strip_metadata && writer::is_strippable(&body.media_type) {
                     if body.size > MAX_STRIP_BYTES {
-                        return Err(Error::Bundle(format!(
-                            "{} is too large to strip in memory",
-                            body.name
-                        )));
+                        return Err(BundleError::TooLargeToStrip {
+                            name: body.name.clone(),
+                        }
+                        .into());
                     }
                     let mut plain = zeroize::Zeroizing::new(Vec::with_capacity(body.size as usize));
                     decrypt_blob(&self.master, &blob, body, &mut *plain, None)?;
                     let stripped =
                         media::strip_identifying(&plain, &body.media_type).map_err(|e| {
-                            Error::Bundle(format!(
-                                "could not strip metadata from {}: {e}",
-                                body.name
-                            ))
+                            BundleError::StripFailed {
+                                name: body.name.clone(),
+                                detail: e.to_string(),
+                            }
                         })?;
-                    zip.start_file(&path, opts(stripped.len() as u64))
-                        .map_err(zip_err)?;
-                    zip.write_all(&stripped)?;
+                    archive.add(&path, &stripped)?;
                     entry.file_sha256 = Some(sha256_hex(&stripped));
                     entry.carries = "stripped".into();
                 } else {
-                    zip.start_file(&path, opts(body.size)).map_err(zip_err)?;
-                    decrypt_blob(&self.master, &blob, body, &mut zip, None)?;
+                    let master = &self.master;
+                    archive.add_streamed(&path, body.size, |w| {
+                        decrypt_blob(master, &blob, body, w, None)
+                    })?;
                     entry.file_sha256 = Some(body.sha256.clone());
                     entry.carries = "original".into();
                 }
@@ -501,7 +435,7 @@ impl Unlocked {
             }
             // Only checkpoints that count go into a bundle: a row someone planted (not signed by
             // the vault's key, or with another root) is ignored here and reported by `verify`.
-            let origin = crate::ledger::origin(&self.vault.id);
+            let origin = ledger::origin(&self.vault.id);
             let Ok(old) = checkpoint::open_own(&old_note, &origin, &self.vault.signing_public)
             else {
                 continue;
@@ -538,29 +472,7 @@ impl Unlocked {
             records: record_entries,
             attachments: attachment_entries,
         };
-        let html = report::html(&manifest, &record_files);
-        zip.start_file("report.html", opts(html.len() as u64))
-            .map_err(zip_err)?;
-        zip.write_all(html.as_bytes())?;
-        let verify = report::verify_txt(&manifest);
-        zip.start_file("VERIFY.txt", opts(verify.len() as u64))
-            .map_err(zip_err)?;
-        zip.write_all(verify.as_bytes())?;
-        let json =
-            serde_json::to_vec_pretty(&manifest).map_err(|e| Error::Invalid(e.to_string()))?;
-        zip.start_file("manifest.json", opts(json.len() as u64))
-            .map_err(zip_err)?;
-        zip.write_all(&json)?;
-
-        let stream = zip.finish().map_err(zip_err)?.into_inner();
-        let mut hashing = stream.finish()?;
-        hashing.flush()?;
-        let digest = hex::encode(hashing.hasher.clone().finalize());
-        let file = hashing
-            .inner
-            .into_inner()
-            .map_err(|e| Error::Io(e.into_error()))?;
-        file.sync_all()?;
+        let digest = archive.finish(&manifest, &record_files)?;
         Ok((manifest, digest))
     }
 
@@ -602,7 +514,7 @@ impl Unlocked {
             checkpoint_size: size,
             bundle_sha256: bundle_sha256.clone(),
         };
-        let json = serde_json::to_vec(&details).map_err(|e| Error::Invalid(e.to_string()))?;
+        let json = serde_json::to_vec(&details).map_err(writer::encode_err)?;
         let ciphertext = encrypt_padded(&self.vault.recipient, &json)?;
         let entry = Entry::Export {
             v: ENTRY_VERSION,
@@ -615,7 +527,7 @@ impl Unlocked {
         // entry no checkpoint covers is a forgery (see `sign_checkpoint`).
         self.write_signed(|tx| {
             // The description was encrypted to this recipient; refuse if a rekey ran meanwhile.
-            crate::vault::check_recipient(tx, &recipient)?;
+            super::check_recipient(tx, &recipient)?;
             let leaf = tx.append_leaf(&entry.to_bytes())?;
             tx.insert_export(&ExportRow {
                 id: id.clone(),

@@ -16,7 +16,7 @@ use sha2::{Digest, Sha256};
 
 use super::manifest::{duplicate_key, withheld_marker, LeafProof, Manifest, RecordFile};
 use super::trust::{Standing, TrustedSenders};
-use super::BUNDLE_FORMAT;
+use super::{Error as BundleError, BUNDLE_FORMAT};
 use crate::crypto::signing;
 use crate::integrity::Problem;
 use crate::ledger::{self, checkpoint, merkle, Entry};
@@ -128,10 +128,10 @@ fn check_age_header(file: &mut File, path: &Path) -> Result<()> {
         read += n as u64;
         if n == 0 || line.last() != Some(&b'\n') {
             if read >= MAX_HEADER {
-                return Err(Error::Bundle(format!(
-                    "the bundle's age header is larger than {} KiB; a vault bundle's never is; refusing before trying any key",
-                    MAX_HEADER >> 10
-                )));
+                return Err(BundleError::HeaderTooLarge {
+                    limit_kib: MAX_HEADER >> 10,
+                }
+                .into());
             }
             return Ok(());
         }
@@ -151,9 +151,7 @@ fn check_age_header(file: &mut File, path: &Path) -> Result<()> {
         };
         stanzas += 1;
         if stanzas > MAX_STANZAS {
-            return Err(Error::Bundle(format!(
-                "the bundle's age header has more than {MAX_STANZAS} recipient stanzas; a vault bundle never has so many; refusing before trying any key"
-            )));
+            return Err(BundleError::TooManyStanzas { limit: MAX_STANZAS }.into());
         }
         let mut args = rest.split(|b| *b == b' ');
         if args.next() == Some(b"scrypt".as_slice()) {
@@ -164,16 +162,17 @@ fn check_age_header(file: &mut File, path: &Path) -> Result<()> {
             match log_n {
                 Some(n) if n <= MAX_SCRYPT_LOG_N => {}
                 Some(n) => {
-                    return Err(Error::Bundle(format!(
-                        "the bundle's passphrase asks for scrypt work factor {n}, above the limit of {MAX_SCRYPT_LOG_N} (it would take {} MiB of memory); refusing before deriving any key",
-                        128u64.saturating_mul(8).saturating_mul(1u64.checked_shl(u32::from(n)).unwrap_or(u64::MAX)) >> 20
-                    )))
+                    return Err(BundleError::ScryptTooCostly {
+                        factor: n,
+                        limit: MAX_SCRYPT_LOG_N,
+                        mib: 128u64
+                            .saturating_mul(8)
+                            .saturating_mul(1u64.checked_shl(u32::from(n)).unwrap_or(u64::MAX))
+                            >> 20,
+                    }
+                    .into())
                 }
-                None => {
-                    return Err(Error::Bundle(
-                        "the bundle's passphrase stanza is malformed; refusing".into(),
-                    ))
-                }
+                None => return Err(BundleError::ScryptMalformed.into()),
             }
         }
     }
@@ -189,38 +188,38 @@ fn open_archive(
     check_age_header(&mut file, path)?;
     file.seek(SeekFrom::Start(0))
         .map_err(|e| Error::file(path, e))?;
-    let decryptor = age::Decryptor::new_buffered(BufReader::new(file))
-        .map_err(|_| Error::Bundle(format!("{} is not an age-encrypted bundle", path.display())))?;
+    let decryptor = age::Decryptor::new_buffered(BufReader::new(file)).map_err(|_| {
+        BundleError::NotAgeFile {
+            path: path.to_path_buf(),
+        }
+    })?;
     // A wrong passphrase fails the scrypt stanza's authentication rather than matching no key.
     let scrypt = decryptor.is_scrypt();
     let reader = decryptor
         .decrypt(identities.iter().map(|i| i.as_ref() as &dyn age::Identity))
         .map_err(|e| match e {
-            age::DecryptError::NoMatchingKeys => Error::Bundle(
-                "this bundle is not encrypted to the given key (or passphrase)".into(),
-            ),
-            age::DecryptError::DecryptionFailed if scrypt => {
-                Error::Bundle("wrong passphrase for this bundle (or the bundle is damaged)".into())
-            }
-            age::DecryptError::ExcessiveWork { required, .. } => Error::Bundle(format!(
-                "the bundle's passphrase asks for scrypt work factor {required}, above the limit of {MAX_SCRYPT_LOG_N}; refusing before deriving any key"
-            )),
-            other => Error::Bundle(format!("the bundle does not decrypt: {other}")),
+            age::DecryptError::NoMatchingKeys => BundleError::NotForThisKey,
+            age::DecryptError::DecryptionFailed if scrypt => BundleError::WrongPassphrase,
+            age::DecryptError::ExcessiveWork { required, .. } => BundleError::ScryptExcessive {
+                factor: required,
+                limit: MAX_SCRYPT_LOG_N,
+            },
+            other => BundleError::DoesNotDecrypt {
+                detail: other.to_string(),
+            },
         })?;
     // The archive reader seeks to the end first, so a truncated or damaged age stream shows up
     // here as an I/O error, before any entry is read.
     let archive = zip::ZipArchive::new(reader).map_err(|e| match e {
-        zip::result::ZipError::Io(io) => Error::Bundle(format!(
-            "the bundle is truncated or damaged; it does not decrypt to the end: {io}"
-        )),
-        other => Error::Bundle(format!(
-            "the bundle decrypted, but is not a readable archive: {other}"
-        )),
+        zip::result::ZipError::Io(io) => BundleError::Truncated {
+            detail: io.to_string(),
+        },
+        other => BundleError::NotAnArchive {
+            detail: other.to_string(),
+        },
     })?;
     if archive.len() > MAX_ENTRIES {
-        return Err(Error::Bundle(
-            "the archive has an absurd number of entries".into(),
-        ));
+        return Err(BundleError::TooManyEntries.into());
     }
     Ok((archive, len))
 }
@@ -232,12 +231,13 @@ fn check_entries(archive: &mut Archive, bundle_len: u64) -> Result<Vec<(usize, S
     for i in 0..archive.len() {
         let f = archive
             .by_index_raw(i)
-            .map_err(|e| Error::Bundle(format!("archive entry {i} is unreadable: {e}")))?;
+            .map_err(|e| BundleError::EntryUnreadable {
+                index: i,
+                detail: e.to_string(),
+            })?;
         let name = f.name().map(|n| n.into_owned()).unwrap_or_default();
         if f.is_symlink() {
-            return Err(Error::Bundle(format!(
-                "archive entry {name:?} is a link; refusing"
-            )));
+            return Err(BundleError::EntryIsLink { name }.into());
         }
         // `components()` drops interior `.` components, so the raw name is checked too.
         let safe = Path::new(&name)
@@ -245,46 +245,51 @@ fn check_entries(archive: &mut Archive, bundle_len: u64) -> Result<Vec<(usize, S
             .all(|c| matches!(c, Component::Normal(_)))
             && !name.split('/').any(|c| c == "." || c == "..");
         if name.is_empty() || !safe || name.contains('\\') || f.enclosed_name().is_none() {
-            return Err(Error::Bundle(format!(
-                "archive entry {name:?} has an unsafe path; refusing"
-            )));
+            return Err(BundleError::EntryUnsafePath { name }.into());
         }
         if f.is_dir() {
             continue;
         }
         // Stored entries only: the declared size can never exceed the encrypted bundle's size.
         if f.compression() != zip::CompressionMethod::Stored {
-            return Err(Error::Bundle(format!(
-                "archive entry {name:?} is compressed; vault bundles never are"
-            )));
+            return Err(BundleError::EntryCompressed { name }.into());
         }
         if f.size() > bundle_len {
-            return Err(Error::Bundle(format!(
-                "archive entry {name:?} declares {} bytes, more than the whole bundle; refusing",
-                f.size()
-            )));
+            return Err(BundleError::EntryTooLarge {
+                name,
+                size: f.size(),
+            }
+            .into());
         }
         if !seen.insert(name.clone()) {
-            return Err(Error::Bundle(format!(
-                "archive entry {name:?} appears twice"
-            )));
+            return Err(BundleError::EntryTwice { name }.into());
         }
         out.push((i, name, f.size()));
     }
     Ok(out)
 }
 
-fn read_small(archive: &mut Archive, index: usize, name: &str) -> Result<Vec<u8>> {
-    let f = archive
-        .by_index(index)
-        .map_err(|e| Error::Bundle(format!("{name}: {e}")))?;
+fn read_small(
+    archive: &mut Archive,
+    index: usize,
+    name: &str,
+) -> std::result::Result<Vec<u8>, BundleError> {
+    let f = archive.by_index(index).map_err(|e| BundleError::Member {
+        name: name.to_owned(),
+        detail: e.to_string(),
+    })?;
     if f.size() > MAX_TEXT {
-        return Err(Error::Bundle(format!("{name} is too large")));
+        return Err(BundleError::MemberTooLarge {
+            name: name.to_owned(),
+        });
     }
     let mut buf = Vec::with_capacity(f.size() as usize);
     f.take(MAX_TEXT)
         .read_to_end(&mut buf)
-        .map_err(|e| Error::Bundle(format!("{name} is unreadable: {e}")))?;
+        .map_err(|e| BundleError::MemberUnreadable {
+            name: name.to_owned(),
+            detail: e.to_string(),
+        })?;
     Ok(buf)
 }
 
@@ -491,24 +496,24 @@ fn verify_file(
         .iter()
         .map(|(i, n, s)| (n.clone(), (*i, *s)))
         .collect();
-    let (mi, _) = *index_of.get("manifest.json").ok_or_else(|| {
-        Error::Bundle("the archive has no manifest.json; it is not a vault bundle".into())
-    })?;
+    let (mi, _) = *index_of
+        .get("manifest.json")
+        .ok_or(BundleError::NoManifest)?;
     let manifest_bytes = read_small(&mut archive, mi, "manifest.json")?;
     // A repeated key anywhere in the manifest makes what it claims depend on the reader; it is
     // refused like any other malformed manifest.
     if let Some(d) = duplicate_key(&manifest_bytes) {
-        return Err(Error::Bundle(format!(
-            "manifest.json is not valid: {d}; refusing"
-        )));
+        return Err(BundleError::ManifestDuplicateKey { detail: d }.into());
     }
-    let manifest: Manifest = serde_json::from_slice(&manifest_bytes)
-        .map_err(|e| Error::Bundle(format!("manifest.json is not valid: {e}")))?;
+    let manifest: Manifest =
+        serde_json::from_slice(&manifest_bytes).map_err(|e| BundleError::ManifestInvalid {
+            detail: e.to_string(),
+        })?;
     if manifest.format != BUNDLE_FORMAT {
-        return Err(Error::Bundle(format!(
-            "unknown bundle format {:?}",
-            manifest.format
-        )));
+        return Err(BundleError::UnknownFormat {
+            format: manifest.format,
+        }
+        .into());
     }
     let mut report = fail_report(&manifest);
     let mut c = Checker { problems: vec![] };
@@ -637,12 +642,14 @@ fn verify_file(
         }
         match index_of.get(&r.file) {
             None => c.add("missing_file", &item, format!("{} is missing", r.file)),
-            Some((i, _)) => match read_small(&mut archive, *i, &r.file).and_then(|b| {
-                if let Some(d) = duplicate_key(&b) {
-                    c.add("duplicate", &item, format!("{}: {d}", r.file));
-                }
-                serde_json::from_slice::<RecordFile>(&b).map_err(|e| Error::Bundle(e.to_string()))
-            }) {
+            Some((i, _)) => match read_small(&mut archive, *i, &r.file)
+                .map_err(|e| e.english())
+                .and_then(|b| {
+                    if let Some(d) = duplicate_key(&b) {
+                        c.add("duplicate", &item, format!("{}: {d}", r.file));
+                    }
+                    serde_json::from_slice::<RecordFile>(&b).map_err(|e| e.to_string())
+                }) {
                 Err(e) => c.add("record_file", &item, format!("{}: {e}", r.file)),
                 Ok(rf) => {
                     if rf.id != r.id || rf.revision != r.revision {
@@ -958,10 +965,10 @@ fn check_earlier(
     let file = File::open(path).map_err(|e| Error::file(path, e))?;
     let (report, earlier) = verify_file(&file, path, identities, &VerifyOptions::default())?;
     if !report.ok {
-        return Err(Error::Bundle(format!(
-            "the earlier bundle {} does not verify",
-            path.display()
-        )));
+        return Err(BundleError::EarlierDoesNotVerify {
+            path: path.to_path_buf(),
+        }
+        .into());
     }
     if earlier.vault.public_key != m.vault.public_key || earlier.vault.id != m.vault.id {
         c.add(
@@ -1022,10 +1029,10 @@ pub fn open_bundle(
 ) -> Result<OpenedBundle> {
     let opened = open_bundle_with(path, identities, out, &VerifyOptions::default())?;
     if !opened.report.ok {
-        return Err(Error::Bundle(format!(
-            "the bundle does not verify ({} problem(s)); run `vault bundle verify` for details; nothing was extracted",
-            opened.report.problems.len()
-        )));
+        return Err(BundleError::DoesNotVerify {
+            problems: opened.report.problems.len(),
+        }
+        .into());
     }
     Ok(opened)
 }
@@ -1065,9 +1072,10 @@ pub fn open_bundle_with(
             fsutil::create_private_dir(parent)?;
         }
         let mut f = fsutil::create_new_private(&target)?;
-        let mut entry = archive
-            .by_index(i)
-            .map_err(|e| Error::Bundle(format!("{name}: {e}")))?;
+        let mut entry = archive.by_index(i).map_err(|e| BundleError::Member {
+            name: name.clone(),
+            detail: e.to_string(),
+        })?;
         std::io::copy(&mut entry, &mut f).map_err(|e| Error::file(&target, e))?;
         f.sync_all().map_err(|e| Error::file(&target, e))?;
         written.push(target);
