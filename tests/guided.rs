@@ -287,7 +287,7 @@ fn ctrl_c_before_saving_stores_nothing() {
     p.answer("Etiquetas, separadas por comas", &["trabajo"]);
     p.answer("Archivos que adjuntar", &[""]);
     let summary = p.wait_for("¿Guardar este incidente? [s/N]");
-    assert!(summary.contains("matrícula XYZ999"), "{summary}");
+    assert!(summary.contains("placas XYZ999"), "{summary}");
     p.key("C-c");
     assert_eq!(p.exit_status(), "130", "{}", p.screen());
     let after = info(&v);

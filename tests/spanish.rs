@@ -283,11 +283,11 @@ fn spanish_output_has_no_english_left() {
     // And it is the Spanish we expect.
     for needle in [
         "Se creó una bóveda en",
-        "Huella:",
+        "Número de seguridad:",
         "Tipo:       seguimiento",
         "Qué pasó:",
         "nombre Ruiz; placa 4411; agencia ICE",
-        "matrícula ABC1234: 2 incidentes",
+        "placas ABC1234: 2 incidentes",
         "entre 2026-09-04 14:00",
         "CORRECTO: comprobación completa",
         "vault: error: contraseña incorrecta",

@@ -9,9 +9,10 @@ use vault::when::{When, WhenError};
 use vault::{Error, Result};
 
 use super::args::{FilterArgs, PatternsArgs, SearchArgs};
-use super::i18n::{self, t, tf, Msg};
+use super::i18n;
 use super::output::Out;
 use super::terminal;
+use vault::fl;
 
 /// One end of a `--since`/`--until` range. A time in the future is no error here: `--until`
 /// next year means "no upper bound", `--since` next year matches nothing.
@@ -68,9 +69,9 @@ pub fn search(v: &mut Unlocked, out: &Out, a: SearchArgs) -> Result<()> {
         return out.json(&records);
     }
     if records.is_empty() {
-        out.note(&tf!(
-            Msg::NoSearchMatch,
-            text = terminal::inline(&i18n::quote(&text))
+        out.note(&fl!(
+            "cli-no-search-match",
+            text = terminal::inline(&i18n::quote(&text)).into_owned()
         ));
     }
     out.record_lines(&records)?;
@@ -79,14 +80,14 @@ pub fn search(v: &mut Unlocked, out: &Out, a: SearchArgs) -> Result<()> {
     Ok(())
 }
 
-fn pattern_label(k: PatternKind) -> &'static str {
-    t(match k {
-        PatternKind::Plate => Msg::PatternPlate,
-        PatternKind::Badge => Msg::PatternBadge,
-        PatternKind::AgentName => Msg::PatternAgentName,
-        PatternKind::Vehicle => Msg::PatternVehicle,
-        PatternKind::Place => Msg::PatternPlace,
-    })
+fn pattern_label(k: PatternKind) -> String {
+    match k {
+        PatternKind::Plate => fl!("cli-pattern-plate"),
+        PatternKind::Badge => fl!("cli-pattern-badge"),
+        PatternKind::AgentName => fl!("cli-pattern-agent-name"),
+        PatternKind::Vehicle => fl!("cli-pattern-vehicle"),
+        PatternKind::Place => fl!("cli-pattern-place"),
+    }
 }
 
 /// `plate ABC1234: 5 incidents, first 2026-09-02, last 2026-11-20`; the value as typed in a
@@ -96,13 +97,13 @@ pub fn pattern_line(p: &Pattern) -> String {
         PatternKind::Plate | PatternKind::Badge => &p.key,
         _ => &p.value,
     };
-    tf!(
-        Msg::PatternLine,
+    fl!(
+        "cli-pattern-line",
         what = pattern_label(p.kind),
-        value = terminal::inline(value),
+        value = terminal::inline(value).into_owned(),
         n = p.count,
-        first = p.first,
-        last = p.last
+        first = p.first.to_string(),
+        last = p.last.to_string()
     )
 }
 
@@ -113,7 +114,7 @@ pub fn patterns(v: &mut Unlocked, out: &Out, a: PatternsArgs) -> Result<()> {
         return out.json(&found);
     }
     if found.is_empty() {
-        out.note(t(Msg::NoPatterns));
+        out.note(&fl!("cli-no-patterns"));
     }
     for p in &found {
         out.line(&pattern_line(p))?;
@@ -122,7 +123,7 @@ pub fn patterns(v: &mut Unlocked, out: &Out, a: PatternsArgs) -> Result<()> {
             .iter()
             .map(|i| terminal::inline(i.get(..8).unwrap_or(i)))
             .collect();
-        out.line(&tf!(Msg::PatternIds, ids = ids.join(" ")))?;
+        out.line(&fl!("cli-pattern-ids", ids = ids.join(" ")))?;
     }
     Ok(())
 }

@@ -20,6 +20,7 @@ use vault::when::{When, WhenError};
 use vault::Error;
 
 use super::args::Cli;
+use vault::fl;
 
 pub use vault::i18n::Lang;
 
@@ -94,97 +95,16 @@ macro_rules! catalogue {
 
 catalogue! {
     // --- prefixes
-    ErrorPrefix: "error" | "error";
-    WarningPrefix: "warning:" | "aviso:";
     // --- commands.rs
-    NoteNewEntriesOne: "note: {n} ledger entry was added since the last unlock (records or attachments logged without the passphrase); they are now covered by a signed checkpoint"
-        | "nota: se añadió {n} entrada al registro desde el último desbloqueo (incidentes o adjuntos guardados sin la contraseña); ahora la cubre un punto de control firmado";
-    NoteNewEntriesMany: "note: {n} ledger entries were added since the last unlock (records or attachments logged without the passphrase); they are now covered by a signed checkpoint"
-        | "nota: se añadieron {n} entradas al registro desde el último desbloqueo (incidentes o adjuntos guardados sin la contraseña); ahora las cubre un punto de control firmado";
     // --- trust (pin file, what was logged without the passphrase)
-    NotePinFirstUse: "note: this computer had not seen this vault before; from now on it remembers it. Its fingerprint is {fp}: compare it with the one you wrote down when you created the vault. If they differ, stop using this copy: someone replaced its keys."
-        | "nota: esta computadora no conocía esta bóveda; desde ahora la recuerda. Su número de seguridad es {fp}: compárelo con el que anotó al crear la bóveda. Si no es igual, deje de usar esta copia: alguien cambió sus claves.";
-    NoteLoggedHeader: "note: since the passphrase was last used, these were logged without it (now signed):"
-        | "nota: desde la última vez que se usó la contraseña, se guardó esto sin ella (ya quedó sellado):";
-    NoteLoggedIncident: "  - incident {id} ({kind}), logged {at}: \"{text}\""
-        | "  - incidente {id} ({kind}), guardado el {at}: «{text}»";
-    NoteLoggedAttachment: "  - attachment \"{name}\" to incident {id}, logged {at}"
-        | "  - adjunto «{name}» del incidente {id}, guardado el {at}";
-    NoteLoggedUnreadable: "  - ledger entry {leaf}, which does not open (run vault verify --full)"
-        | "  - anotación n.º {leaf} de la bitácora, que no se puede abrir (ejecute vault verify con su contraseña)";
-    NoteLoggedMore: "  - and {n} more"
-        | "  - y {n} más";
-    NoteLoggedCheck: "If you did not log these, someone with access to this folder did: look at each with `vault show ID`, and run `vault verify --full`."
-        | "Si usted no guardó esto, lo hizo alguien con acceso a esta carpeta: revise cada uno con `vault show ID` y ejecute `vault verify` con su contraseña.";
-    NoteLeftovers: "note: removed {n} leftover file(s) of an interrupted attach or rekey"
-        | "nota: se borraron {n} archivo(s) sobrantes de un adjunto o cambio de clave interrumpido";
     // --- leftovers: staging copies of killed backups, restores and exports
-    LeftoverBackupRemoved: "note: removed {path}: a full copy of the vault left by an interrupted backup"
-        | "nota: se borró {path}: una copia completa de la bóveda que dejó una copia de seguridad interrumpida";
-    LeftoverRestoreRemoved: "note: removed {path}: left by an interrupted restore"
-        | "nota: se borró {path}: lo dejó una restauración interrumpida";
-    LeftoverBackupUnreachable: "note: an interrupted backup left a full copy of the vault at {path}, in a folder that is not there now (a disk not plugged in?); the next backup removes it once the folder is back, or delete it yourself"
-        | "nota: una copia de seguridad interrumpida dejó una copia completa de la bóveda en {path}, en una carpeta que ahora no está (¿un disco que no está conectado?); la próxima copia de seguridad la borra cuando la carpeta vuelva a estar, o bórrela usted";
-    LeftoverRestoreUnreachable: "note: an interrupted restore left {path}, in a folder that is not there now; the next restore removes it once the folder is back, or delete it yourself"
-        | "nota: una restauración interrumpida dejó {path}, en una carpeta que ahora no está; la próxima restauración la borra cuando la carpeta vuelva a estar, o bórrela usted";
     LeftoverExportRemoved: "note: removed {path}: an unfinished bundle left by an interrupted export"
         | "nota: se borró {path}: un paquete sin terminar que dejó una exportación interrumpida";
-    NoDataDir: "no data directory is known for this user; pass --vault DIR"
-        | "no se conoce un directorio de datos para este usuario; indique --vault DIR";
-    MemoryTooLarge: "memory value too large" | "valor de memoria demasiado grande";
-    NewVaultPassphrase: "New vault passphrase" | "Contraseña nueva de la bóveda";
-    CreatedVault: "Created a vault at {path}" | "Se creó una bóveda en {path}";
-    FingerprintLine: "Fingerprint: {fp}" | "Huella: {fp}";
-    InitNote: "Read the fingerprint to your lawyer; it identifies this vault's signatures.\nIf you forget the passphrase, nobody can recover the records."
-        | "Lea la huella a su abogado o abogada: identifica las firmas de esta bóveda.\nSi olvida la contraseña, nadie podrá recuperar los registros.";
-    KindRequired: "--kind is required (followed, photographed, contacted, visited, raid, arrest, online, other)"
-        | "falta --kind (seguimiento, fotografiado, contacto, visita, redada, arresto, en-linea, otro)";
     UnknownKind: "unknown kind {kind}; use one of: {list}" | "tipo desconocido {kind}; use uno de estos: {list}";
-    JsonDoesNotParse: "the JSON does not parse: {detail}" | "el JSON no se puede leer: {detail}";
-    JsonOneObject: "the JSON must be one object" | "el JSON debe ser un solo objeto";
-    IncidentJsonInvalid: "the incident JSON is not valid: {detail}" | "el JSON del incidente no es válido: {detail}";
-    NotRegularFile: "{path} is not a regular file" | "{path} no es un archivo normal";
-    Encrypting: "encrypting" | "cifrando";
-    Decrypting: "decrypting" | "descifrando";
     Verifying: "verifying" | "verificando";
-    AttachedNote: "attached {name} ({mtype}, {size}) sha256 {sha}" | "adjuntado {name} ({mtype}, {size}) sha256 {sha}";
-    MetadataUnreadableNote: "  its metadata could not be read (the file is stored as it is)"
-        | "  no se pudieron leer sus metadatos (el archivo se guarda tal cual)";
-    IdentifyingMetadata: "{name} carries identifying metadata: {item}" | "{name} lleva metadatos que identifican: {item}";
-    OriginalRemoved: "{path} was overwritten and deleted; on SSDs and copy-on-write file systems (btrfs, APFS, ZFS) overwriting is not guaranteed to erase the old data"
-        | "{path} se sobrescribió y se borró; en discos SSD y sistemas de archivos de copia en escritura (btrfs, APFS, ZFS) sobrescribir no garantiza que los datos antiguos desaparezcan";
-    NoIncidentsYet: "no incidents yet; log one with `vault add`" | "todavía no hay incidentes; registre uno con `vault add`";
-    NoIncidentsMatch: "no incidents match these filters" | "ningún incidente cumple estos filtros";
-    NoSearchMatch: "no incident contains {text}" | "ningún incidente contiene {text}";
-    RevisionNote: "(revision {rev}; see earlier ones with --history)" | "(revisión {rev}; vea las anteriores con --history)";
-    AmendNeedsField: "give at least one field to change, e.g. --where or --what"
-        | "indique al menos un dato que cambiar, p. ej. --where o --what";
-    AmendedLine: "{id} revision {rev}" | "{id} revisión {rev}";
-    ExtractedNote: "{name}: {size} bytes, SHA-256 {sha} verified" | "{name}: {size} bytes, SHA-256 {sha} comprobado";
-    NewPassphrase: "New passphrase" | "Contraseña nueva";
-    PassphraseChanged: "passphrase changed; the old one no longer opens this vault"
-        | "contraseña cambiada; la anterior ya no abre esta bóveda";
-    InfoVault: "Vault:        {path}" | "Bóveda:              {path}";
-    InfoFormat: "Format:       version {v}" | "Formato:             versión {v}";
-    InfoFingerprint: "Fingerprint:  {fp}" | "Huella:              {fp}";
-    InfoSigningKey: "Signing key:  {key}" | "Clave de firma:      {key}";
-    InfoKdf: "KDF:          Argon2id, {mib} MiB, {it} iterations, {lanes} lanes"
-        | "Derivación de clave: Argon2id, {mib} MiB, {it} pasadas, {lanes} carriles";
-    InfoKeyslots: "Keyslots:     {n}" | "Ranuras de clave:    {n}";
-    InfoIncidents: "Incidents:    {n} ({rev} revisions), {att} attachments"
-        | "Incidentes:          {n} ({rev} revisiones), {att} adjuntos";
-    InfoLedger: "Ledger:       {n} entries, {cp} checkpoints, {unsigned} not yet signed"
-        | "Registro:            {n} entradas, {cp} puntos de control, {unsigned} aún sin firmar";
-    KeyExportWarn: "{path} holds the vault's master key: anyone who gets it can read every record and attachment. Keep it offline and delete it when done."
-        | "{path} contiene la clave maestra de la bóveda: quien la obtenga puede leer todos los incidentes y adjuntos. Guárdela sin conexión y bórrela al terminar.";
     // --- passphrase.rs
     PassFileEmpty: "the passphrase file {path} is empty" | "el archivo de contraseña {path} está vacío";
     PassReadFailed: "could not read the passphrase from the terminal: {detail}" | "no se pudo leer la contraseña desde la terminal: {detail}";
-    PassPrompt: "Vault passphrase: " | "Contraseña de la bóveda: ";
-    PassAgain: "Type it again: " | "Escríbala otra vez: ";
-    PassDiffer: "the two passphrases differ; nothing was changed" | "las dos contraseñas no coinciden; no se cambió nada";
-    NoPassphrase: "no passphrase: use --passphrase-file FILE (or VAULT_PASSPHRASE_FILE), or run in a terminal"
-        | "no hay contraseña: use --passphrase-file ARCHIVO (o VAULT_PASSPHRASE_FILE), o ejecútelo en una terminal";
     // --- verify_cmd.rs
     VerifyAskOptional: "Vault passphrase for a full check (Enter to skip): "
         | "Contraseña de la bóveda para una comprobación completa (Intro para omitirla): ";
@@ -215,8 +135,6 @@ catalogue! {
     ReceiptNote: "Keep it away from this computer (email it to your lawyer or print it). Vault fingerprint: {fp}"
         | "Guárdelo fuera de esta computadora (envíelo a su abogado o imprímalo). Huella de la bóveda: {fp}";
     // --- keys: passwd and receipt (verify_cmd.rs, commands.rs)
-    PasswdReplacedTampered: "keyslot {slot}, which was just replaced, did not match what the vault's signed history commits to ({reason}): someone changed it without the passphrase. Its settings were not reused; run `vault verify` to see what else changed"
-        | "el acceso {slot}, que se acaba de reemplazar, no coincidía con lo que sella la bitácora de la bóveda ({reason}): alguien lo cambió sin la contraseña. No se reusó su configuración; ejecute `vault verify` para ver qué más cambió";
     ReceiptNeedsPassphraseOne: "{n} ledger entry is not signed yet; the receipt needs the passphrase to sign it first (give --passphrase-file, or run on a terminal). `vault receipt --no-sign` writes a receipt that leaves it out"
         | "hay {n} anotación de la bitácora sin sellar; el comprobante necesita la contraseña para sellarla primero (indique --passphrase-file o ejecútelo en una terminal). `vault receipt --no-sign` escribe un comprobante que la deja fuera";
     ReceiptNeedsPassphraseMany: "{n} ledger entries are not signed yet; the receipt needs the passphrase to sign them first (give --passphrase-file, or run on a terminal). `vault receipt --no-sign` writes a receipt that leaves them out"
@@ -309,51 +227,6 @@ catalogue! {
     TrustFileNote: "Saved in {path}. A bundle that claims this sender's vault under another key will now be refused."
         | "Se guardó en {path}. A partir de ahora se rechazará un paquete que diga venir de la bóveda de esta persona con otra clave.";
     // --- maint_cmd.rs
-    GeneratePassphraseConflict: "--generate-passphrase makes the passphrase itself: do not also give --passphrase-file (or VAULT_PASSPHRASE_FILE)"
-        | "--generate-passphrase crea la contraseña: no indique también --passphrase-file (ni VAULT_PASSPHRASE_FILE)";
-    GeneratedPassphrase: "\nYour passphrase ({n} random words; this is the only time it is shown):\n\n    {passphrase}\n\nWrite it down on paper now and keep the paper safe. Without it nobody can open this vault.\n"
-        | "\nSu contraseña ({n} palabras al azar; es la única vez que se muestra):\n\n    {passphrase}\n\nEscríbala ahora en papel y guarde el papel en un lugar seguro. Sin ella nadie puede abrir esta bóveda.\n";
-    KeyslotColKind: "KIND" | "TIPO";
-    KeyslotColKdf: "KDF" | "DERIVACIÓN DE CLAVE";
-    KeyslotKdf: "Argon2id, {mib} MiB, {it} iterations, {lanes} lanes"
-        | "Argon2id, {mib} MiB, {it} pasadas, {lanes} carriles";
-    SlotPassphrase: "passphrase" | "contraseña";
-    SlotRecovery: "recovery" | "recuperación";
-    RecoveryCodeShown: "Recovery code (shown only this once):\n\n    {code}\n"
-        | "Código de recuperación (se muestra solo esta vez):\n\n    {code}\n";
-    RecoveryCodeWarn: "write the recovery code on paper and keep it away from this computer (a safe, or someone you trust). It opens the vault like your passphrase: anyone who finds it can read everything. Keyslot {id} added."
-        | "escriba el código de recuperación en papel y guárdelo lejos de esta computadora (en una caja fuerte, o con alguien de confianza). Abre la bóveda igual que su contraseña: quien lo encuentre puede leerlo todo. Se añadió la ranura de clave {id}.";
-    AdditionalPassphrase: "Additional passphrase" | "Contraseña adicional";
-    KeyslotAdded: "keyslot added: the vault now opens with this passphrase too"
-        | "ranura de clave añadida: la bóveda ahora también se abre con esta contraseña";
-    KeyslotRemoved: "keyslot removed: its passphrase or recovery code no longer opens this vault (copies and backups made earlier still contain it)"
-        | "ranura de clave quitada: su contraseña o código de recuperación ya no abre esta bóveda (las copias y copias de seguridad hechas antes todavía la contienen)";
-    Reencrypting: "re-encrypting" | "volviendo a cifrar";
-    Rekeyed: "Rekeyed: {records} record revisions, {attachments} attachments and {exports} export descriptions re-encrypted to a new master key ({recipient})"
-        | "Clave maestra reemplazada: {records} revisiones de incidentes, {attachments} adjuntos y {exports} descripciones de exportaciones cifrados de nuevo con una clave maestra nueva ({recipient})";
-    RekeyRemovedSlots: "removed {n} other keyslot(s) ({ids}): their recovery codes or passphrases no longer open the vault. Add a new recovery code with `vault keyslot add --recovery`."
-        | "se quitaron otras {n} ranura(s) de clave ({ids}): sus códigos de recuperación o contraseñas ya no abren la bóveda. Añada un código de recuperación nuevo con `vault keyslot add --recovery`.";
-    RekeyNote: "A master key exported earlier no longer reads this vault, but backups and copies made before now still open with the old key and passphrase: destroy them if they may be compromised. The signing key is unchanged, so earlier receipts still verify."
-        | "Una clave maestra exportada antes ya no lee esta bóveda, pero las copias de seguridad y copias hechas hasta ahora todavía se abren con la clave y la contraseña anteriores: destrúyalas si pueden estar comprometidas. La clave de firma no cambia, así que los comprobantes anteriores siguen siendo válidos.";
-    RekeyPassphraseNote: "If the passphrase itself may be known to someone else, change it too: `vault passwd`."
-        | "Si alguien más puede conocer la contraseña, cámbiela también: `vault passwd`.";
-    DestroyNeedsConfirm: "refusing to destroy the vault without confirmation: run it on a terminal, or pass --yes"
-        | "no se destruye la bóveda sin confirmación: ejecútelo en una terminal, o indique --yes";
-    DestroyPrompt: "This permanently destroys the vault at {path}: its keys are overwritten and nothing in it can be decrypted again, with any passphrase.\nType the vault fingerprint ({fp}) to confirm:"
-        | "Esto destruye para siempre la bóveda en {path}: sus claves se sobrescriben y nada de lo que contiene se podrá volver a descifrar, con ninguna contraseña.\nEscriba la huella de la bóveda ({fp}) para confirmar:";
-    DestroyMismatch: "the fingerprint does not match; nothing was destroyed" | "la huella no coincide; no se destruyó nada";
-    Destroyed: "Destroyed the vault at {path} ({n} keyslot(s) and the signing key overwritten, files removed)"
-        | "Se destruyó la bóveda en {path} ({n} ranura(s) de clave y la clave de firma sobrescritas, archivos borrados)";
-    DestroyNote: "Backups and other copies of the vault are not affected."
-        | "Las copias de seguridad y otras copias de la bóveda no se ven afectadas.";
-    BackupWritten: "Backup of {entries} ledger entries and {attachments} attachments written to {path} ({size})"
-        | "Copia de seguridad de {entries} entradas del registro y {attachments} adjuntos escrita en {path} ({size})";
-    BackupNote: "It is encrypted like the vault and opens with the vault's current passphrase or recovery code. Keep a receipt (`vault receipt`) elsewhere to tell later whether a backup is out of date."
-        | "Está cifrada como la bóveda y se abre con la contraseña o el código de recuperación actuales de la bóveda. Guarde un comprobante (`vault receipt`) en otro lugar para saber después si una copia está desactualizada.";
-    Restored: "Restored vault {id} at {path} ({entries} ledger entries, {attachments} attachments)"
-        | "Bóveda {id} restaurada en {path} ({entries} entradas del registro, {attachments} adjuntos)";
-    RestoreNote: "Check it is not older than your newest receipt: vault verify --receipt RECEIPT"
-        | "Compruebe que no es más antigua que su comprobante más reciente: vault verify --receipt COMPROBANTE";
     // --- output.rs labels
     LabelIncident: "Incident" | "Incidente";
     LabelRevision: "revision" | "revisión";
@@ -367,45 +240,10 @@ catalogue! {
     LabelTags: "Tags" | "Etiquetas";
     LabelWhat: "What happened" | "Qué pasó";
     LabelAttachments: "Attachments" | "Adjuntos";
-    LabelFiles: "Files to attach" | "Archivos que adjuntar";
-    AttachedCount: "[{n} attached]" | "[{n} adjunto(s)]";
-    TakenAt: "taken {t}" | "tomada el {t}";
-    MetadataUnreadable: "metadata unreadable: {reason}" | "metadatos ilegibles: {reason}";
-    IdentifyingItem: "! identifying: {item}" | "! identifica: {item}";
-    PartyName: "name" | "nombre";
-    PartyBadge: "badge" | "placa";
-    PartyAgency: "agency" | "agencia";
-    PartyPlate: "plate" | "matrícula";
-    PartyContact: "contact" | "contacto";
     Around: "around" | "hacia";
     Between: "between" | "entre";
     And: "and" | "y";
     // --- guided.rs
-    GuidedIntro: "Logging a new incident. Press Enter to skip any question; Ctrl-C stops without saving anything."
-        | "Nuevo incidente. Pulse Intro para saltar cualquier pregunta; Ctrl-C para salir sin guardar nada.";
-    GuidedKind: "What kind of incident was it?" | "¿Qué tipo de incidente fue?";
-    GuidedKindPrompt: "Number or name [Enter = other]: " | "Número o nombre [Intro = otro]: ";
-    GuidedKindBad: "Please type a number from 1 to {max}, or press Enter." | "Escriba un número del 1 al {max}, o pulse Intro.";
-    GuidedWhen: "When did it happen? For example: 20 minutes ago, today 14:30, yesterday 3pm, around 3pm. [Enter = now]: "
-        | "¿Cuándo pasó? Por ejemplo: hace 20 minutos, hoy 14:30, ayer 3pm, a eso de las 3pm. [Intro = ahora]: ";
-    GuidedWhenIs: "  → {when}" | "  → {when}";
-    GuidedWhere: "Where did it happen? (street, corner, place) [Enter = skip]: "
-        | "¿Dónde pasó? (calle, esquina, lugar) [Intro = saltar]: ";
-    GuidedWhat: "What happened? Write as many lines as you need; finish with an empty line (or Ctrl-D).\nPut [[double brackets]] around anything private, such as names or addresses."
-        | "¿Qué pasó? Escriba las líneas que necesite; termine con una línea vacía (o Ctrl-D).\nPonga [[dobles corchetes]] alrededor de lo privado, como nombres o direcciones.";
-    GuidedWhatAgain: "Please write it again." | "Escríbalo otra vez, por favor.";
-    GuidedAgents: "Agents: one per line, e.g.  tall, grey jacket; name=Ruiz; badge=4411; agency=ICE  (empty line when done)"
-        | "Agentes: uno por línea, p. ej.  alto, chaqueta gris; nombre=Ruiz; placa=4411; agencia=ICE  (línea vacía para terminar)";
-    GuidedVehicles: "Vehicles: one per line, e.g.  grey SUV; plate=ABC1234  (empty line when done)"
-        | "Vehículos: uno por línea, p. ej.  camioneta gris; matrícula=ABC1234  (línea vacía para terminar)";
-    GuidedWitnesses: "Witnesses: one per line, e.g.  name=Ana; contact=555-0100  (empty line when done)"
-        | "Testigos: uno por línea, p. ej.  nombre=Ana; contacto=555-0100  (línea vacía para terminar)";
-    GuidedTags: "Tags, separated by commas [Enter = none]: " | "Etiquetas, separadas por comas [Intro = ninguna]: ";
-    GuidedFiles: "Files to attach (photos, audio, video): one path per line (empty line when done)"
-        | "Archivos que adjuntar (fotos, audio, video): una ruta por línea (línea vacía para terminar)";
-    GuidedSummary: "Please check what will be saved:" | "Revise lo que se va a guardar:";
-    GuidedSave: "Save this incident?" | "¿Guardar este incidente?";
-    GuidedNotSaved: "nothing was saved" | "no se guardó nada";
     // --- report
     ReportNotEncrypted: "{path} is NOT encrypted: anyone who gets this file can read every incident in it. Keep it safe and delete it when you no longer need it."
         | "{path} NO está cifrado: quien obtenga este archivo puede leer todos los incidentes que contiene. Guárdelo bien y bórrelo cuando ya no lo necesite.";
@@ -424,49 +262,10 @@ catalogue! {
     ReportSummary: "Summary" | "Resumen";
     ReportEmpty: "No incidents." | "Ningún incidente.";
     // --- patterns
-    PatternPlate: "plate" | "matrícula";
-    PatternBadge: "badge" | "placa";
-    PatternAgentName: "agent" | "agente";
-    PatternVehicle: "vehicle" | "vehículo";
-    PatternPlace: "place" | "lugar";
-    PatternLine: "{what} {value}: {n} incidents, first {first}, last {last}"
-        | "{what} {value}: {n} incidentes, primero {first}, último {last}";
-    PatternIds: "    {ids}" | "    {ids}";
-    NoPatterns: "no plate, badge, agent name, vehicle or place appears in more than one incident"
-        | "ninguna matrícula, placa, nombre de agente, vehículo ni lugar aparece en más de un incidente";
     // --- clap errors (Spanish only in practice; English uses clap's own)
-    ClapUnknownArgument: "unexpected argument {arg}" | "argumento inesperado {arg}";
-    ClapInvalidSubcommand: "unknown command {arg}" | "comando desconocido {arg}";
-    ClapInvalidValue: "invalid value {value} for {arg}" | "valor no válido {value} para {arg}";
-    ClapMissingRequired: "missing required arguments: {arg}" | "faltan argumentos obligatorios: {arg}";
-    ClapMissingSubcommand: "a command is needed" | "falta un comando";
-    ClapConflict: "{arg} cannot be used with {other}" | "{arg} no se puede usar junto con {other}";
-    ClapRepeated: "{arg} cannot be given more than once" | "{arg} no se puede indicar más de una vez";
-    ClapValueCount: "wrong number of values for {arg}" | "número de valores incorrecto para {arg}";
-    ClapOther: "the command line is not valid" | "la línea de comandos no es válida";
-    ClapDidYouMean: "  did you mean {suggestion}?" | "  ¿quiso decir {suggestion}?";
-    ClapPossible: "  possible values: {values}" | "  valores posibles: {values}";
-    ClapMoreInfo: "For more information, try '--help'." | "Para más información, pruebe «--help».";
     // --- reads: what vanished, named at every unlock (src/vault/reads.rs)
-    MissingIncident: "incident {id} is missing: the signed ledger records it, but it is no longer in the vault. vault never deletes incidents, so someone deleted it. Run `vault verify`, and keep a copy of the vault folder as it is."
-        | "falta el incidente {id}: la bitácora firmada lo anota, pero ya no está en la bóveda. vault nunca borra incidentes, así que alguien lo borró. Ejecute `vault verify` y guarde una copia de la carpeta de la bóveda tal como está.";
-    MissingRevision: "revision {rev} of incident {id} is missing: the signed ledger records it, but it is no longer in the vault, so someone deleted it. Run `vault verify`."
-        | "falta la versión {rev} del incidente {id}: la bitácora firmada la anota, pero ya no está en la bóveda, así que alguien la borró. Ejecute `vault verify`.";
-    MissingRollback: "revision {rev} of incident {id} is missing, so the older revision {shown} is shown in its place: someone deleted the newer one. Run `vault verify`, and keep a copy of the vault folder as it is."
-        | "falta la versión {rev} del incidente {id}, así que en su lugar se muestra la versión {shown}, más vieja: alguien borró la más nueva. Ejecute `vault verify` y guarde una copia de la carpeta de la bóveda tal como está.";
-    MissingAttachment: "attachment {att} of incident {id} is missing: the signed ledger records it, but it is no longer in the vault, so someone deleted it. Run `vault verify`."
-        | "falta el adjunto {att} del incidente {id}: la bitácora firmada lo anota, pero ya no está en la bóveda, así que alguien lo borró. Ejecute `vault verify`.";
     // --- text: clear messages for wrong paths and files
-    VaultPathIsFile: "{path} is a file, not a folder; --vault needs a folder (a new one is made if it does not exist)"
-        | "{path} es un archivo, no una carpeta; --vault necesita una carpeta (si no existe, se crea una nueva)";
-    NotABackup: "{path} is not a vault backup (a file made by `vault backup`); nothing was restored"
-        | "{path} no es una copia de seguridad de vault (un archivo hecho con `vault backup`); no se restauró nada";
-    StandardInput: "standard input" | "la entrada estándar";
     // --- store: the database and the blob folder against a folder attacker and damage
-    WarnQuarantined: "{n} complete attachment file(s) in blobs/ belong to no attachment of this vault.db; they were moved to the quarantine/ folder of the vault, not deleted (it may be an attachment an older or newer copy of vault.db recorded); run `vault verify` for what to do"
-        | "en blobs/ había archivos adjuntos completos que no son de ningún adjunto de este vault.db (cantidad: {n}); se movieron a la carpeta quarantine/ de la bóveda, sin borrarlos (pueden ser adjuntos que anotó otra copia de vault.db); ejecute `vault verify` para saber qué hacer";
-    WarnLoosePermissions: "other users of this computer can read or change the vault's files ({paths}); make them private with: chmod -R go-rwx {dir}"
-        | "otras personas que usan esta computadora pueden leer o cambiar los archivos de la bóveda ({paths}); hágalos privados con: chmod -R go-rwx {dir}";
 }
 
 /// The text of `m` in the current language.
@@ -1707,38 +1506,38 @@ pub fn clap_error_es(e: &clap::Error) -> String {
         .unwrap_or_default();
     let value = ctx_string(e, ContextKind::InvalidValue).unwrap_or_default();
     let main = match e.kind() {
-        ErrorKind::UnknownArgument => tf!(Msg::ClapUnknownArgument, arg = quote(&arg)),
-        ErrorKind::InvalidSubcommand => tf!(Msg::ClapInvalidSubcommand, arg = quote(&arg)),
+        ErrorKind::UnknownArgument => fl!("cli-clap-unknown-argument", arg = quote(&arg)),
+        ErrorKind::InvalidSubcommand => fl!("cli-clap-invalid-subcommand", arg = quote(&arg)),
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
-            tf!(Msg::ClapInvalidValue, value = quote(&value), arg = arg)
+            fl!("cli-clap-invalid-value", value = quote(&value), arg = arg)
         }
-        ErrorKind::MissingRequiredArgument => tf!(Msg::ClapMissingRequired, arg = arg),
+        ErrorKind::MissingRequiredArgument => fl!("cli-clap-missing-required", arg = arg),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            t(Msg::ClapMissingSubcommand).to_owned()
+            fl!("cli-clap-missing-subcommand")
         }
         ErrorKind::ArgumentConflict => {
             let other = ctx_string(e, ContextKind::PriorArg).unwrap_or_default();
             if other == arg {
-                tf!(Msg::ClapRepeated, arg = arg)
+                fl!("cli-clap-repeated", arg = arg)
             } else {
-                tf!(Msg::ClapConflict, arg = arg, other = other)
+                fl!("cli-clap-conflict", arg = arg, other = other)
             }
         }
         ErrorKind::TooManyValues | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
-            tf!(Msg::ClapValueCount, arg = arg)
+            fl!("cli-clap-value-count", arg = arg)
         }
-        _ => t(Msg::ClapOther).to_owned(),
+        _ => fl!("cli-clap-other"),
     };
-    let mut out = format!("vault: {}: {main}\n", t(Msg::ErrorPrefix));
+    let mut out = format!("vault: {}: {main}\n", fl!("cli-error-prefix"));
     let suggestion = ctx_string(e, ContextKind::SuggestedSubcommand)
         .or_else(|| ctx_string(e, ContextKind::SuggestedArg))
         .or_else(|| ctx_string(e, ContextKind::SuggestedValue));
     if let Some(s) = suggestion {
-        out.push_str(&tf!(Msg::ClapDidYouMean, suggestion = quote(&s)));
+        out.push_str(&fl!("cli-clap-did-you-mean", suggestion = quote(&s)));
         out.push('\n');
     }
     if let Some(values) = ctx_string(e, ContextKind::ValidValue) {
-        out.push_str(&tf!(Msg::ClapPossible, values = values));
+        out.push_str(&fl!("cli-clap-possible", values = values));
         out.push('\n');
     }
     if let Some(usage) = ctx_string(e, ContextKind::Usage) {
@@ -1747,7 +1546,7 @@ pub fn clap_error_es(e: &clap::Error) -> String {
         out.push('\n');
     }
     out.push('\n');
-    out.push_str(t(Msg::ClapMoreInfo));
+    out.push_str(&fl!("cli-clap-more-info"));
     out.push('\n');
     out
 }
@@ -1993,6 +1792,61 @@ mod tests {
             }
         }
         out
+    }
+
+    /// The catalogue's `cli-` messages keep the spacing the terminal output had (leading
+    /// indents, trailing spaces after a prompt, blank lines) and say 1 in the singular.
+    #[test]
+    fn cli_messages_keep_their_spacing_and_plurals() {
+        use vault::i18n::{args, text_in, FluentValue};
+        let en = |id: &str, pairs: &[(&'static str, FluentValue<'static>)]| {
+            text_in(Lang::En, id, Some(&args(pairs.iter().cloned())))
+        };
+        assert_eq!(en("cli-pass-prompt", &[]), "Vault passphrase: ");
+        assert_eq!(
+            en("cli-note-logged-more", &[("n", 3.into())]),
+            "  - and 3 more"
+        );
+        assert_eq!(
+            en(
+                "cli-generated-passphrase",
+                &[("n", 6.into()), ("passphrase", "a b".into())]
+            ),
+            "\nYour passphrase (6 random words; this is the only time it is shown):\n\n    a b\n\n\
+             Write it down on paper now and keep the paper safe. Without it nobody can open this vault.\n"
+        );
+        assert_eq!(
+            en("cli-recovery-code-shown", &[("code", "C-1".into())]),
+            "Recovery code (shown only this once):\n\n    C-1\n"
+        );
+        assert_eq!(
+            en("cli-note-leftovers", &[("n", 1.into())]),
+            "note: removed 1 leftover file of an interrupted attach or rekey"
+        );
+        assert_eq!(
+            en("cli-note-leftovers", &[("n", 2.into())]),
+            "note: removed 2 leftover files of an interrupted attach or rekey"
+        );
+        assert_eq!(
+            en(
+                "cli-info-ledger",
+                &[("n", 1.into()), ("cp", 1.into()), ("unsigned", 0.into())]
+            ),
+            "Ledger:       1 entry, 1 checkpoint, 0 not yet signed"
+        );
+        assert_eq!(
+            en(
+                "cli-info-ledger",
+                &[("n", 5.into()), ("cp", 2.into()), ("unsigned", 1.into())]
+            ),
+            "Ledger:       5 entries, 2 checkpoints, 1 not yet signed"
+        );
+        let es = text_in(
+            Lang::Es,
+            "cli-attached-count",
+            Some(&args([("n", FluentValue::from(1))])),
+        );
+        assert_eq!(es, "[1 adjunto]");
     }
 
     #[test]

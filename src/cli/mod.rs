@@ -66,7 +66,7 @@ fn run_command() -> ExitCode {
             // backup, a keyslot id): the whole line is shown terminal-safe.
             eprintln!(
                 "vault: {}: {}",
-                i18n::t(i18n::Msg::ErrorPrefix),
+                &vault::fl!("cli-error-prefix"),
                 terminal::inline(&i18n::localized(&e, lang))
             );
             ExitCode::from(e.exit_code().clamp(1, 255) as u8)
