@@ -242,6 +242,345 @@ cli-clap-possible = {"  "}possible values: { $values }
 cli-clap-more-info = For more information, try '--help'.
 
 
+# clap's own words, value names and man page headings
+cli-clap-usage = Usage:
+cli-clap-options = Options:
+cli-clap-arguments = Arguments:
+cli-clap-commands = Commands:
+cli-clap-options-placeholder = [OPTIONS]
+cli-clap-command-placeholder = <COMMAND>
+cli-clap-command-optional = [COMMAND]
+cli-clap-help-subcommand = Print this message or the help of the given subcommand(s)
+cli-clap-help-short = Print help (see more with '--help')
+cli-clap-help-long = Print help (see a summary with '-h')
+cli-clap-print-help = Print help
+cli-clap-print-version = Print version
+cli-clap-env = [env:{" "}
+cli-clap-default = [default:{" "}
+cli-clap-possible-values = [possible values:{" "}
+cli-clap-command-value = COMMAND
+cli-clap-commands-heading = Commands
+cli-man-name = NAME
+cli-man-synopsis = SYNOPSIS
+cli-man-description = DESCRIPTION
+cli-man-options = OPTIONS
+cli-man-commands = COMMANDS
+cli-man-examples = EXAMPLES
+cli-man-version = VERSION
+cli-man-authors = AUTHORS
+cli-value-file = FILE
+cli-value-files = FILES
+cli-value-dir = DIR
+cli-value-time = TIME
+cli-value-text = TEXT
+cli-value-tag = TAG
+cli-value-key = KEY
+cli-value-recipient = RECIPIENT
+cli-value-field = FIELD
+cli-value-export = EXPORT
+cli-value-path = PATH
+cli-value-kind = KIND
+cli-value-format = FORMAT
+cli-value-shell = SHELL
+cli-value-lang = LANG
+cli-value-fingerprint = FINGERPRINT
+cli-value-name = NAME
+
+# Help: help-<command> (the root is `vault`), help-<command>-examples, help-<command>-<argument>
+help-vault = An encrypted, tamper-evident incident log with redacted, verifiable bundles for counsel
+help-vault-examples =
+    Examples:
+    {"  "}vault init
+    {"  "}vault add                  (asks for each detail)
+    {"  "}vault add --kind followed --when now --where 'Main St & 5th' --what 'grey SUV followed me' --vehicle 'grey SUV; plate=ABC1234'
+    {"  "}vault list
+    {"  "}vault show 3f2a
+    {"  "}vault verify
+help-vault-vault = Vault directory (default: the platform data directory, e.g. ~/.local/share/vault)
+help-vault-passphrase-file = Read the passphrase from the first line of FILE (or /dev/fd/N) instead of asking
+help-vault-json = Print machine-readable JSON
+help-vault-quiet = Print only what was asked for (no progress bars, no notes)
+help-vault-lang = Language of messages: en or es (default: from LC_ALL, LC_MESSAGES or LANG)
+help-init = Create a new vault (asks for a passphrase twice)
+help-init-examples =
+    Example:
+    {"  "}vault init
+    {"  "}vault --vault /media/usb/vault --passphrase-file pass.txt init
+help-init-kdf-memory-mib = Argon2id memory in MiB (64 to 4096)
+help-init-kdf-iterations = Argon2id iterations (3 to 16; memory times passes at most 16 GiB)
+help-init-kdf-parallelism = Argon2id lanes (4 to 16)
+help-init-generate-passphrase = Make up a strong passphrase (six random words), show it once, and use it
+help-add = Log an incident (needs no passphrase); with no field flags on a terminal, asks for each detail
+help-add-examples =
+    Examples:
+    {"  "}vault add                  (asks for each detail, step by step)
+    {"  "}vault add --kind photographed --when 'yesterday 3pm' --where 'outside the clinic' --what 'Two agents took photos of people entering. [[My neighbour Ana]] was with me.' --agent 'tall, grey jacket; badge=4411; agency=ICE'
+    {"  "}vault add --from-json incident.json
+help-add-kind = followed, photographed, contacted, visited, raid, arrest, online or other
+help-add-when = When it happened: now, 2026-11-20 14:30, 2026-11-20, RFC 3339, yesterday 3pm, ...
+help-add-location = Where it happened (free text)
+help-add-coords = Coordinates as LAT,LON in decimal degrees
+help-add-narrative = What happened. Put [[double brackets]] around anything private (names, addresses)
+help-add-agents = An agent: free text and/or `name=..; badge=..; agency=..` (repeatable)
+help-add-vehicles = A vehicle: free text and/or `plate=..` (repeatable)
+help-add-witnesses = A witness: free text and/or `name=..; contact=..` (repeatable)
+help-add-tags = A tag (repeatable)
+help-add-from-json = Read the incident as JSON (the keys `show --json` prints) from FILE, or - for stdin
+help-add-attach = Files to attach
+help-add-remove-original = Overwrite and delete the originals once the encrypted copies are safely stored
+help-list = List incidents, newest first
+help-list-examples =
+    Examples:
+    {"  "}vault list
+    {"  "}vault list --since 2026-09-01 --until '1 week ago'
+    {"  "}vault list --kind raid --tag school --with-attachments
+help-list-since = Only incidents from this time on (e.g. 2026-09-01, '3 days ago', 'last monday')
+help-list-until = Only incidents up to this time (a date alone includes that whole day)
+help-list-kind = Only incidents of this kind
+help-list-tag = Only incidents with this tag
+help-list-with-attachments = Only incidents with at least one attachment
+help-search = Search every field of every incident for text (ignoring case and accents)
+help-search-examples =
+    Examples:
+    {"  "}vault search ABC1234
+    {"  "}vault search grey suv          (every word must occur)
+    {"  "}vault search ruiz --since 2026-09-01 --json
+help-search-text = The words to look for; an incident matches when it contains all of them
+help-search-since = Only incidents from this time on (e.g. 2026-09-01, '3 days ago', 'last monday')
+help-search-until = Only incidents up to this time (a date alone includes that whole day)
+help-search-kind = Only incidents of this kind
+help-search-tag = Only incidents with this tag
+help-search-with-attachments = Only incidents with at least one attachment
+help-patterns = Show plates, badge numbers, agent names, vehicles and places that recur across incidents
+help-patterns-examples =
+    Examples:
+    {"  "}vault patterns
+    {"  "}vault patterns --since '90 days ago'
+    {"  "}vault patterns --min 3 --json
+help-patterns-since = Only incidents from this time on (e.g. 2026-09-01, '3 days ago', 'last monday')
+help-patterns-until = Only incidents up to this time (a date alone includes that whole day)
+help-patterns-kind = Only incidents of this kind
+help-patterns-tag = Only incidents with this tag
+help-patterns-with-attachments = Only incidents with at least one attachment
+help-patterns-min = Only show what occurs in at least N incidents (2 or more)
+help-report = Write an UNENCRYPTED report for yourself: a printable HTML timeline, or CSV/JSON for your own analysis
+help-report-examples =
+    Examples:
+    {"  "}vault report --out report.html
+    {"  "}vault report --format csv --out incidents.csv --since 2026-09-01
+    {"  "}vault report --format json --out incidents.json --yes
+help-report-out = The file to write (never overwritten)
+help-report-format = html, csv or json (default: from the extension of --out, else html)
+help-report-yes = Do not ask: confirm in advance that an unencrypted file may be written
+help-report-since = Only incidents from this time on (e.g. 2026-09-01, '3 days ago', 'last monday')
+help-report-until = Only incidents up to this time (a date alone includes that whole day)
+help-report-kind = Only incidents of this kind
+help-report-tag = Only incidents with this tag
+help-report-with-attachments = Only incidents with at least one attachment
+help-show = Show one incident in full
+help-show-examples =
+    Example:
+    {"  "}vault show 3f2a          (a unique prefix of the id is enough)
+help-show-id = Incident id or a unique prefix of it
+help-show-history = Show every revision, oldest first
+help-amend = Record a correction as a new revision (the old one is kept)
+help-amend-examples =
+    Example:
+    {"  "}vault amend 3f2a --where 'corner of Main St and 6th'
+help-amend-id = Incident id or a unique prefix of it
+help-amend-kind = followed, photographed, contacted, visited, raid, arrest, online or other
+help-amend-when = When it happened: now, 2026-11-20 14:30, 2026-11-20, RFC 3339, yesterday 3pm, ...
+help-amend-location = Where it happened (free text)
+help-amend-coords = Coordinates as LAT,LON in decimal degrees
+help-amend-narrative = What happened. Put [[double brackets]] around anything private (names, addresses)
+help-amend-agents = An agent: free text and/or `name=..; badge=..; agency=..` (repeatable)
+help-amend-vehicles = A vehicle: free text and/or `plate=..` (repeatable)
+help-amend-witnesses = A witness: free text and/or `name=..; contact=..` (repeatable)
+help-amend-tags = A tag (repeatable)
+help-attach = Attach photos, audio or video to an incident (needs no passphrase)
+help-attach-examples =
+    Example:
+    {"  "}vault attach 3f2a photo.jpg voicemail.m4a --remove-original
+help-attach-id = Incident id or a unique prefix of it
+help-attach-files = Files to attach
+help-attach-remove-original = Overwrite and delete the originals once the encrypted copies are safely stored
+help-extract = Decrypt an attachment, checking its SHA-256
+help-extract-examples =
+    Example:
+    {"  "}vault extract 3f2a --attachment 1 --out ~/Desktop/photo.jpg
+help-extract-id = Incident id or a unique prefix of it
+help-extract-attachment = Which attachment, counting from 1 in the order `show` lists them
+help-extract-out = Write to this new file (never overwritten)
+help-extract-stdout = Write to standard output
+help-passwd = Change the passphrase (re-encrypts nothing)
+help-passwd-examples =
+    Example:
+    {"  "}vault passwd
+help-passwd-new-passphrase-file = Read the new passphrase from the first line of FILE instead of asking
+help-passwd-kdf-memory-mib = Argon2id memory in MiB for the new keyslot (at least 64; if no --kdf option is given: the default of 256, or the old keyslot's if stronger)
+help-passwd-kdf-iterations = Argon2id iterations for the new keyslot (3 to 16)
+help-passwd-kdf-parallelism = Argon2id lanes for the new keyslot (4 to 16)
+help-info = Show format version, fingerprint, KDF parameters and counts (no passphrase needed)
+help-info-examples =
+    Example:
+    {"  "}vault info
+    {"  "}vault info --json
+help-key = Master-key operations
+help-key-examples =
+    Example:
+    {"  "}vault key export --out master-key.txt
+help-key-export = Write the master key as a standard age identity file (anyone with it can read everything)
+help-key-export-examples =
+    Example:
+    {"  "}vault key export --out /media/usb/master-key.txt
+help-key-export-out = The new file to write (mode 0600; never overwritten)
+help-verify = Check the whole vault for damage or tampering
+help-verify-examples =
+    Examples:
+    {"  "}vault verify                      (asks for the passphrase on a terminal for a full check)
+    {"  "}vault verify --receipt receipt.txt
+help-verify-full = Also decrypt everything and check every field digest and attachment hash (needs the passphrase)
+help-verify-receipt = Prove the vault's log extends this earlier receipt (detects rollback)
+help-receipt = Write the current signed checkpoint as a short receipt to keep elsewhere
+help-receipt-examples =
+    Examples:
+    {"  "}vault receipt --out receipt.txt   (asks for the passphrase when entries are not signed yet; email it to your lawyer or print it)
+    {"  "}vault receipt --no-sign --out receipt.txt   (no passphrase: leaves out entries logged since the last unlock)
+help-receipt-out = The new file to write
+help-receipt-no-sign = Do not unlock: write the newest signed checkpoint as it is, leaving out (with a warning) entries logged since the last unlock
+help-keygen = Create an age key for counsel (prints the public key to give to the activist)
+help-keygen-examples =
+    Example:
+    {"  "}vault keygen --out counsel.key
+help-keygen-out = The new identity file (mode 0600; never overwritten)
+help-export = Export a redacted, encrypted, verifiable bundle for counsel
+help-export-examples =
+    Examples:
+    {"  "}vault export --to age1... --all --redact witnesses --out case.age
+    {"  "}vault export --to-file counsel.pub --since 2026-09-01 --until 2026-11-30 --strip-metadata --out case.age
+    {"  "}vault export --passphrase --entries 3f2a 9b1c --redact 3f2a:location --out case.age
+help-export-to = A recipient: an age public key (age1...) or an SSH public key (ssh-ed25519/ssh-rsa). Repeatable
+help-export-to-file = A file of recipients, one per line (# comments allowed). Repeatable
+help-export-passphrase = Encrypt to a passphrase instead (asked twice, or read from VAULT_BUNDLE_PASSPHRASE_FILE)
+help-export-generate-passphrase = Encrypt to a strong passphrase made up for you (six random words), shown once
+help-export-yes = Confirm in advance: encrypt to every key a key file holds, and apply a policy file that discloses private spans (needed when not on a terminal)
+help-export-entries = Export these incidents (ids or unique prefixes)
+help-export-all = Export every incident
+help-export-since = Export incidents from this time on
+help-export-until = Export incidents up to this time
+help-export-tag = Export incidents with this tag
+help-export-redact = Withhold a field from every incident (FIELD) or one (ID:FIELD). Fields: kind, when, location, narrative, agents, vehicles, witnesses, tags, attachments, recorded_at. Repeatable
+help-export-redact-policy = A JSON redaction policy (see docs/cli.md)
+help-export-coarsen-location = Withhold exact locations; disclose coordinates rounded to N decimals, marked as derived
+help-export-disclose-private = Also disclose the narrative's [[private]] spans (withheld by default)
+help-export-strip-metadata = Export copies of images with identifying metadata (GPS, serials, XMP, maker notes) removed
+help-export-no-attachments = Leave attachment files out (their hashes are still included)
+help-export-allow-identifying-metadata = Confirm in advance that identifying metadata may be exported (needed when not on a terminal)
+help-export-out = The bundle file to write (never overwritten)
+help-exports = List every export made from this vault (the disclosure log)
+help-exports-examples =
+    Example:
+    {"  "}vault exports
+help-disclose = Reveal a field withheld from an earlier export, as a small verifiable bundle
+help-disclose-examples =
+    Example:
+    {"  "}vault disclose --bundle-of 5e1c --entry 3f2a --field witnesses --to age1... --out witnesses.age
+help-disclose-to = A recipient: an age public key (age1...) or an SSH public key (ssh-ed25519/ssh-rsa). Repeatable
+help-disclose-to-file = A file of recipients, one per line (# comments allowed). Repeatable
+help-disclose-passphrase = Encrypt to a passphrase instead (asked twice, or read from VAULT_BUNDLE_PASSPHRASE_FILE)
+help-disclose-generate-passphrase = Encrypt to a strong passphrase made up for you (six random words), shown once
+help-disclose-yes = Confirm in advance: encrypt to every key a key file holds, and apply a policy file that discloses private spans (needed when not on a terminal)
+help-disclose-bundle-of = The export id (or prefix) of the earlier bundle, as `vault exports` lists it
+help-disclose-entry = The incident whose field to reveal
+help-disclose-fields = The field to reveal (repeatable); `narrative.private` reveals every private span
+help-disclose-out = The disclosure bundle to write
+help-bundle = Counsel's side: verify or open a bundle
+help-bundle-examples =
+    Examples:
+    {"  "}vault bundle verify case.age --identity counsel.key
+    {"  "}vault bundle open case.age --identity counsel.key --out case/
+help-bundle-verify = Check a bundle: signature, inclusion proofs, disclosed fields, attachment hashes
+help-bundle-verify-examples =
+    Example:
+    {"  "}vault bundle verify case.age --identity counsel.key
+help-bundle-verify-file = The bundle file
+help-bundle-verify-identity = An age identity file or an unencrypted OpenSSH private key
+help-bundle-verify-passphrase = The bundle was encrypted to a passphrase (asked, or read from VAULT_BUNDLE_PASSPHRASE_FILE)
+help-bundle-verify-earlier = An earlier bundle this one supplements (a later disclosure): check they agree
+help-bundle-verify-receipt = A receipt received earlier from the vault's owner: check this bundle extends it
+help-bundle-verify-expect-fingerprint = Fail unless the bundle is signed by the key with this fingerprint (for scripts)
+help-bundle-open = Verify a bundle, then extract it into a new directory
+help-bundle-open-examples =
+    Example:
+    {"  "}vault bundle open case.age --identity counsel.key --out case/
+help-bundle-open-file = The bundle file
+help-bundle-open-identity = An age identity file or an unencrypted OpenSSH private key
+help-bundle-open-passphrase = The bundle was encrypted to a passphrase (asked, or read from VAULT_BUNDLE_PASSPHRASE_FILE)
+help-bundle-open-out = The directory to create
+help-bundle-open-receipt = A receipt received earlier from the vault's owner: check this bundle extends it
+help-bundle-open-expect-fingerprint = Fail unless the bundle is signed by the key with this fingerprint (for scripts)
+help-bundle-trust = Trust a sender's fingerprint (read out to you by phone or in person) under a name
+help-bundle-trust-examples =
+    Example:
+    {"  "}vault bundle trust '04561 46287 45811 42252 45019 28186' --name 'Ana R.'
+help-bundle-trust-fingerprint = The fingerprint, six groups of five digits (quote it)
+help-bundle-trust-name = Who the sender is, as you will recognise them
+help-bundle-trust-vault-id = The sender's vault id (`vault info`), if known; otherwise it is learned from the first bundle that verifies under this fingerprint
+help-keyslot = Manage keyslots: list them, add a recovery code or another passphrase, remove one
+help-keyslot-examples =
+    Examples:
+    {"  "}vault keyslot list
+    {"  "}vault keyslot add --recovery
+    {"  "}vault keyslot remove 3f2a
+help-keyslot-list = List keyslots: id, kind and key-derivation parameters (no passphrase needed)
+help-keyslot-add = Add a keyslot: a recovery code (--recovery) or another passphrase
+help-keyslot-add-examples =
+    Examples:
+    {"  "}vault keyslot add --recovery      (prints a recovery code once: write it on paper)
+    {"  "}vault keyslot add                 (asks for another passphrase)
+help-keyslot-add-recovery = Add a generated recovery code instead of a passphrase
+help-keyslot-add-new-passphrase-file = Read the new passphrase from the first line of FILE instead of asking
+help-keyslot-remove = Remove a keyslot (never the last one, nor the last passphrase slot)
+help-keyslot-remove-examples =
+    Example:
+    {"  "}vault keyslot remove 3f2a
+help-keyslot-remove-id = Keyslot id or a unique prefix of it (see `vault keyslot list`)
+help-rekey = Replace the master key after a suspected compromise (re-encrypts everything; other keyslots are removed)
+help-rekey-examples =
+    Examples:
+    {"  "}vault rekey
+    {"  "}vault rekey --new-passphrase      (also change the passphrase)
+help-rekey-new-passphrase = Also change the passphrase (asked twice on the terminal)
+help-rekey-new-passphrase-file = Also change the passphrase, reading the new one from the first line of FILE
+help-destroy = Crypto-erase the vault: overwrite its keys, then delete it. Ask a lawyer first (see SECURITY.md)
+help-destroy-examples =
+    Example:
+    {"  "}vault destroy                     (asks you to type the fingerprint)
+help-destroy-yes = Do not ask for the fingerprint as confirmation
+help-backup = Write the whole vault (still encrypted) to one backup file; safe while other commands run
+help-backup-examples =
+    Example:
+    {"  "}vault backup --out /media/usb/vault-2026-11-20.backup
+help-backup-out = The backup file to write (never overwritten)
+help-restore = Recreate a vault from a backup file in a new directory (--vault DIR)
+help-restore-examples =
+    Example:
+    {"  "}vault --vault ~/restored restore /media/usb/vault-2026-11-20.backup
+    {"  "}vault --vault ~/restored verify --receipt receipt.txt
+help-restore-file = The backup file written by `vault backup`
+help-completions = Print a shell completion script
+help-completions-examples =
+    Examples:
+    {"  "}vault completions bash > ~/.local/share/bash-completion/completions/vault
+    {"  "}vault completions zsh > ~/.zfunc/_vault
+    {"  "}vault completions fish > ~/.config/fish/completions/vault.fish
+help-completions-shell = bash, zsh, fish, elvish or powershell
+help-man = Print the manual page (roff)
+help-man-examples =
+    Example:
+    {"  "}vault man > vault.1 && man ./vault.1
+    {"  "}vault --lang es man > vault.1      (in Spanish)
+
 # Placeholder used by the unit test of the loader; keep.
 i18n-selftest = { $count ->
     [one] one entry

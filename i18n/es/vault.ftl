@@ -242,6 +242,345 @@ cli-clap-possible = {"  "}valores posibles: { $values }
 cli-clap-more-info = Para más información, pruebe «--help».
 
 
+# clap's own words, value names and man page headings
+cli-clap-usage = Uso:
+cli-clap-options = Opciones:
+cli-clap-arguments = Argumentos:
+cli-clap-commands = Comandos:
+cli-clap-options-placeholder = [OPCIONES]
+cli-clap-command-placeholder = <COMANDO>
+cli-clap-command-optional = [COMANDO]
+cli-clap-help-subcommand = Muestra esta ayuda o la del comando indicado
+cli-clap-help-short = Muestra la ayuda (más con «--help»)
+cli-clap-help-long = Muestra la ayuda (resumen con «-h»)
+cli-clap-print-help = Muestra la ayuda
+cli-clap-print-version = Muestra la versión
+cli-clap-env = [variable:{" "}
+cli-clap-default = [por defecto:{" "}
+cli-clap-possible-values = [valores posibles:{" "}
+cli-clap-command-value = COMANDO
+cli-clap-commands-heading = Comandos
+cli-man-name = NOMBRE
+cli-man-synopsis = SINOPSIS
+cli-man-description = DESCRIPCIÓN
+cli-man-options = OPCIONES
+cli-man-commands = COMANDOS
+cli-man-examples = EJEMPLOS
+cli-man-version = VERSIÓN
+cli-man-authors = AUTORES
+cli-value-file = ARCHIVO
+cli-value-files = ARCHIVOS
+cli-value-dir = CARPETA
+cli-value-time = HORA
+cli-value-text = TEXTO
+cli-value-tag = ETIQUETA
+cli-value-key = CLAVE
+cli-value-recipient = DESTINATARIO
+cli-value-field = DATO
+cli-value-export = EXPORTACIÓN
+cli-value-path = RUTA
+cli-value-kind = TIPO
+cli-value-format = FORMATO
+cli-value-shell = TERMINAL
+cli-value-lang = IDIOMA
+cli-value-fingerprint = NÚMERO
+cli-value-name = NOMBRE
+
+# Help: help-<command> (the root is `vault`), help-<command>-examples, help-<command>-<argument>
+help-vault = Un registro cifrado, a prueba de manipulaciones, de encuentros con agentes de inmigración y del orden.
+help-vault-examples =
+    Ejemplos:
+    {"  "}vault init
+    {"  "}vault add                  (le pregunta cada dato)
+    {"  "}vault add --kind seguimiento --when ahora --where 'Calle 5 y Juárez' --what 'una camioneta gris me siguió' --vehicle 'camioneta gris; matrícula=ABC1234'
+    {"  "}vault list --since 'hace 3 días'
+    {"  "}vault show 3f2a
+    {"  "}vault verify
+help-vault-vault = Directorio de la bóveda (por omisión, el directorio de datos del sistema, p. ej. ~/.local/share/vault).
+help-vault-passphrase-file = Lee la contraseña de la primera línea de ARCHIVO (o /dev/fd/N) en vez de preguntarla.
+help-vault-json = Imprime JSON para otros programas.
+help-vault-quiet = Imprime solo lo pedido (sin barras de progreso ni notas).
+help-vault-lang = Idioma de los mensajes: en (inglés) o es (español). Por omisión, según LC_ALL, LC_MESSAGES o LANG.
+help-init = Crea una bóveda nueva (pide la contraseña dos veces).
+help-init-examples =
+    Ejemplos:
+    {"  "}vault init
+    {"  "}vault --vault /media/usb/vault --passphrase-file clave.txt init
+help-init-kdf-memory-mib = Memoria de Argon2id en MiB (de 64 a 4096).
+help-init-kdf-iterations = Pasadas de Argon2id (de 3 a 16; memoria por pasadas hasta 16 GiB).
+help-init-kdf-parallelism = Carriles de Argon2id (de 4 a 16).
+help-init-generate-passphrase = Inventa una contraseña fuerte (seis palabras al azar), la muestra una sola vez y la usa.
+help-add = Registra un incidente (no necesita la contraseña). Sin datos en la línea de comandos, en una terminal, le pregunta cada dato.
+help-add-examples =
+    Ejemplos:
+    {"  "}vault add                  (le pregunta cada dato, paso a paso)
+    {"  "}vault add --kind fotografiado --when 'ayer 3pm' --where 'afuera de la clínica' --what 'Dos agentes tomaron fotos de la gente que entraba. [[Mi vecina Ana]] estaba conmigo.' --agent 'alto, chaqueta gris; placa=4411; agencia=ICE'
+    {"  "}vault add --from-json incidente.json
+help-add-kind = seguimiento, fotografiado, contacto, visita, redada, arresto, en-linea u otro (también en inglés: followed, photographed, contacted, visited, raid, arrest, online, other).
+help-add-when = Cuándo pasó: ahora, 2026-11-20 14:30, 2026-11-20, RFC 3339, ayer 3pm, hace 2 horas, a eso de las 3pm, ...
+help-add-location = Dónde pasó (texto libre).
+help-add-coords = Coordenadas como LAT,LON en grados decimales.
+help-add-narrative = Qué pasó. Ponga [[dobles corchetes]] alrededor de lo privado (nombres, direcciones).
+help-add-agents = Un agente: texto libre y/o `nombre=..; placa=..; agencia=..` (se puede repetir).
+help-add-vehicles = Un vehículo: texto libre y/o `matrícula=..` (se puede repetir).
+help-add-witnesses = Un testigo: texto libre y/o `nombre=..; contacto=..` (se puede repetir).
+help-add-tags = Una etiqueta (se puede repetir).
+help-add-from-json = Lee el incidente como JSON (las claves que imprime `show --json`) de ARCHIVO, o de la entrada estándar con -.
+help-add-attach = Archivos que adjuntar.
+help-add-remove-original = Sobrescribe y borra los originales una vez guardadas las copias cifradas.
+help-list = Lista los incidentes, del más reciente al más antiguo.
+help-list-examples =
+    Ejemplos:
+    {"  "}vault list
+    {"  "}vault list --since 2026-09-01 --until 'hace 1 semana'
+    {"  "}vault list --kind redada --tag escuela --with-attachments
+help-list-since = Solo incidentes desde esta fecha u hora (p. ej. 2026-09-01, 'hace 3 días', 'el lunes pasado').
+help-list-until = Solo incidentes hasta esta fecha u hora (una fecha sola incluye todo ese día).
+help-list-kind = Solo incidentes de este tipo.
+help-list-tag = Solo incidentes con esta etiqueta.
+help-list-with-attachments = Solo incidentes con algún adjunto.
+help-search = Busca texto en todos los datos de los incidentes (sin distinguir mayúsculas ni acentos).
+help-search-examples =
+    Ejemplos:
+    {"  "}vault search ABC1234
+    {"  "}vault search camioneta gris          (todas las palabras deben aparecer)
+    {"  "}vault search ruiz --since 2026-09-01 --json
+help-search-text = Las palabras que buscar; un incidente coincide si contiene todas.
+help-search-since = Solo incidentes desde esta fecha u hora.
+help-search-until = Solo incidentes hasta esta fecha u hora.
+help-search-kind = Solo incidentes de este tipo.
+help-search-tag = Solo incidentes con esta etiqueta.
+help-search-with-attachments = Solo incidentes con algún adjunto.
+help-patterns = Muestra matrículas, placas, nombres de agentes, vehículos y lugares que se repiten en varios incidentes.
+help-patterns-examples =
+    Ejemplos:
+    {"  "}vault patterns
+    {"  "}vault patterns --since 'hace 90 días'
+    {"  "}vault patterns --min 3 --json
+help-patterns-since = Solo incidentes desde esta fecha u hora.
+help-patterns-until = Solo incidentes hasta esta fecha u hora.
+help-patterns-kind = Solo incidentes de este tipo.
+help-patterns-tag = Solo incidentes con esta etiqueta.
+help-patterns-with-attachments = Solo incidentes con algún adjunto.
+help-patterns-min = Mostrar solo lo que aparece en al menos N incidentes (mínimo 2).
+help-report = Escribe un informe SIN CIFRAR para usted: HTML imprimible con la cronología, o CSV/JSON para sus propios análisis.
+help-report-examples =
+    Ejemplos:
+    {"  "}vault report --out informe.html
+    {"  "}vault report --format csv --out incidentes.csv --since 2026-09-01
+    {"  "}vault report --format json --out incidentes.json --yes
+help-report-out = El archivo que escribir (nunca se sobrescribe).
+help-report-format = html, csv o json (por omisión, según la extensión de --out; si no, html).
+help-report-yes = No preguntar: confirma de antemano que se escriba un archivo sin cifrar.
+help-report-since = Solo incidentes desde esta fecha u hora.
+help-report-until = Solo incidentes hasta esta fecha u hora.
+help-report-kind = Solo incidentes de este tipo.
+help-report-tag = Solo incidentes con esta etiqueta.
+help-report-with-attachments = Solo incidentes con algún adjunto.
+help-show = Muestra un incidente completo.
+help-show-examples =
+    Ejemplo:
+    {"  "}vault show 3f2a          (basta con el comienzo del identificador, si es único)
+help-show-id = Identificador del incidente o su comienzo, si es único.
+help-show-history = Muestra todas las revisiones, de la más antigua a la más reciente.
+help-amend = Anota una corrección como revisión nueva (la anterior se conserva).
+help-amend-examples =
+    Ejemplo:
+    {"  "}vault amend 3f2a --where 'esquina de Main St y la 6'
+help-amend-id = Identificador del incidente o su comienzo, si es único.
+help-amend-kind = seguimiento, fotografiado, contacto, visita, redada, arresto, en-linea u otro.
+help-amend-when = Cuándo pasó: ahora, 2026-11-20 14:30, 2026-11-20, RFC 3339, ayer 3pm, ...
+help-amend-location = Dónde pasó (texto libre).
+help-amend-coords = Coordenadas como LAT,LON en grados decimales.
+help-amend-narrative = Qué pasó. Ponga [[dobles corchetes]] alrededor de lo privado (nombres, direcciones).
+help-amend-agents = Un agente: texto libre y/o `nombre=..; placa=..; agencia=..` (se puede repetir).
+help-amend-vehicles = Un vehículo: texto libre y/o `matrícula=..` (se puede repetir).
+help-amend-witnesses = Un testigo: texto libre y/o `nombre=..; contacto=..` (se puede repetir).
+help-amend-tags = Una etiqueta (se puede repetir).
+help-attach = Adjunta fotos, audio o video a un incidente (no necesita la contraseña).
+help-attach-examples =
+    Ejemplo:
+    {"  "}vault attach 3f2a foto.jpg mensaje.m4a --remove-original
+help-attach-id = Identificador del incidente o su comienzo, si es único.
+help-attach-files = Archivos que adjuntar.
+help-attach-remove-original = Sobrescribe y borra los originales una vez guardadas las copias cifradas.
+help-extract = Descifra un adjunto y comprueba su SHA-256.
+help-extract-examples =
+    Ejemplo:
+    {"  "}vault extract 3f2a --attachment 1 --out ~/Escritorio/foto.jpg
+help-extract-id = Identificador del incidente o su comienzo, si es único.
+help-extract-attachment = Qué adjunto, contando desde 1 en el orden en que los lista `show`.
+help-extract-out = Escribe en este archivo nuevo (nunca se sobrescribe).
+help-extract-stdout = Escribe en la salida estándar.
+help-passwd = Cambia la contraseña (no vuelve a cifrar nada).
+help-passwd-examples =
+    Ejemplo:
+    {"  "}vault passwd
+help-passwd-new-passphrase-file = Lee la contraseña nueva de la primera línea de ARCHIVO en vez de preguntarla.
+help-passwd-kdf-memory-mib = Memoria de Argon2id en MiB para el acceso nuevo (al menos 64; si no indica ninguna opción --kdf: 256 por defecto, o la del acceso anterior si es mayor).
+help-passwd-kdf-iterations = Pasadas de Argon2id para el acceso nuevo (de 3 a 16).
+help-passwd-kdf-parallelism = Carriles de Argon2id para el acceso nuevo (de 4 a 16).
+help-info = Muestra la versión de formato, la huella, los parámetros de derivación de clave y los recuentos (sin contraseña).
+help-info-examples =
+    Ejemplo:
+    {"  "}vault info
+    {"  "}vault info --json
+help-key = Operaciones con la clave maestra.
+help-key-examples =
+    Ejemplo:
+    {"  "}vault key export --out clave-maestra.txt
+help-key-export = Escribe la clave maestra como archivo de identidad age estándar (quien lo tenga puede leerlo todo).
+help-key-export-examples =
+    Ejemplo:
+    {"  "}vault key export --out /media/usb/clave-maestra.txt
+help-key-export-out = El archivo nuevo que escribir (modo 0600; nunca se sobrescribe).
+help-verify = Comprueba toda la bóveda en busca de daños o manipulaciones.
+help-verify-examples =
+    Ejemplos:
+    {"  "}vault verify                      (en una terminal pide la contraseña para una comprobación completa)
+    {"  "}vault verify --receipt comprobante.txt
+help-verify-full = Además descifra todo y comprueba cada resumen de datos y de adjuntos (necesita la contraseña).
+help-verify-receipt = Demuestra que el registro de la bóveda prolonga este comprobante anterior (detecta vueltas atrás).
+help-receipt = Escribe el punto de control firmado actual como un comprobante breve para guardar en otro lugar.
+help-receipt-examples =
+    Ejemplos:
+    {"  "}vault receipt --out comprobante.txt   (pide la contraseña si hay anotaciones sin sellar; envíelo a su abogado o imprímalo)
+    {"  "}vault receipt --no-sign --out comprobante.txt   (sin contraseña: deja fuera lo anotado desde el último uso de la contraseña)
+help-receipt-out = El archivo nuevo que escribir.
+help-receipt-no-sign = No pide la contraseña: escribe el último sello firmado tal como está y deja fuera (con un aviso) lo anotado desde el último uso de la contraseña.
+help-keygen = Crea una clave age para la defensa legal (imprime la clave pública que hay que dar a quien exporta).
+help-keygen-examples =
+    Ejemplo:
+    {"  "}vault keygen --out abogada.key
+help-keygen-out = El archivo de identidad nuevo (modo 0600; nunca se sobrescribe).
+help-export = Exporta un paquete cifrado, verificable y con datos ocultados, para la defensa legal.
+help-export-examples =
+    Ejemplos:
+    {"  "}vault export --to age1... --all --redact witnesses --out caso.age
+    {"  "}vault export --to-file abogada.pub --since 2026-09-01 --until 2026-11-30 --strip-metadata --out caso.age
+    {"  "}vault export --passphrase --entries 3f2a 9b1c --redact 3f2a:location --out caso.age
+help-export-to = Un destinatario: una clave pública age (age1...) o SSH (ssh-ed25519/ssh-rsa). Se puede repetir.
+help-export-to-file = Un archivo de destinatarios, uno por línea (se admiten comentarios con #). Se puede repetir.
+help-export-passphrase = Cifra con una contraseña (se pregunta dos veces, o se lee de VAULT_BUNDLE_PASSPHRASE_FILE).
+help-export-generate-passphrase = Cifra con una contraseña fuerte inventada para usted (seis palabras al azar), que se muestra una sola vez.
+help-export-yes = Confirma de antemano: cifrar para todas las claves de un archivo de claves, y aplicar una política que muestra partes privadas (necesario fuera de una terminal).
+help-export-entries = Exporta estos incidentes (identificadores o sus comienzos).
+help-export-all = Exporta todos los incidentes.
+help-export-since = Exporta incidentes desde esta fecha u hora.
+help-export-until = Exporta incidentes hasta esta fecha u hora.
+help-export-tag = Exporta los incidentes con esta etiqueta.
+help-export-redact = Oculta un dato de todos los incidentes (DATO) o de uno (ID:DATO). Datos: kind, when, location, narrative, agents, vehicles, witnesses, tags, attachments, recorded_at. Se puede repetir.
+help-export-redact-policy = Una política de ocultación en JSON (vea docs/cli.md).
+help-export-coarsen-location = Oculta la ubicación exacta; revela coordenadas redondeadas a N decimales, marcadas como derivadas.
+help-export-disclose-private = Revela también las partes [[privadas]] del relato (por omisión se ocultan).
+help-export-strip-metadata = Exporta copias de las imágenes sin los metadatos que identifican (GPS, números de serie, XMP, notas del fabricante).
+help-export-no-attachments = No incluye los archivos adjuntos (sus resúmenes sí se incluyen).
+help-export-allow-identifying-metadata = Confirma de antemano que se pueden exportar metadatos que identifican (necesario fuera de una terminal).
+help-export-out = El paquete que escribir (nunca se sobrescribe).
+help-exports = Lista todas las exportaciones hechas desde esta bóveda (el registro de revelaciones).
+help-exports-examples =
+    Ejemplo:
+    {"  "}vault exports
+help-disclose = Revela un dato ocultado en una exportación anterior, como un paquete pequeño y verificable.
+help-disclose-examples =
+    Ejemplo:
+    {"  "}vault disclose --bundle-of 5e1c --entry 3f2a --field witnesses --to age1... --out testigos.age
+help-disclose-to = Un destinatario: una clave pública age (age1...) o SSH (ssh-ed25519/ssh-rsa). Se puede repetir.
+help-disclose-to-file = Un archivo de destinatarios, uno por línea (se admiten comentarios con #). Se puede repetir.
+help-disclose-passphrase = Cifra con una contraseña (se pregunta dos veces, o se lee de VAULT_BUNDLE_PASSPHRASE_FILE).
+help-disclose-generate-passphrase = Cifra con una contraseña fuerte inventada para usted (seis palabras al azar), que se muestra una sola vez.
+help-disclose-yes = Confirma de antemano: cifrar para todas las claves de un archivo de claves (necesario fuera de una terminal).
+help-disclose-bundle-of = El identificador (o su comienzo) de la exportación anterior, como lo lista `vault exports`.
+help-disclose-entry = El incidente cuyo dato se revela.
+help-disclose-fields = El dato que revelar (se puede repetir); `narrative.private` revela todas las partes privadas.
+help-disclose-out = El paquete de revelación que escribir.
+help-bundle = Del lado de la defensa: verifica o abre un paquete.
+help-bundle-examples =
+    Ejemplos:
+    {"  "}vault bundle verify caso.age --identity abogada.key
+    {"  "}vault bundle open caso.age --identity abogada.key --out caso/
+help-bundle-verify = Comprueba un paquete: firma, pruebas de inclusión, datos revelados, resúmenes de adjuntos.
+help-bundle-verify-examples =
+    Ejemplo:
+    {"  "}vault bundle verify caso.age --identity abogada.key
+help-bundle-verify-file = El archivo del paquete.
+help-bundle-verify-identity = Un archivo de identidad age o una clave privada OpenSSH sin cifrar.
+help-bundle-verify-passphrase = El paquete se cifró con una contraseña (se pregunta, o se lee de VAULT_BUNDLE_PASSPHRASE_FILE).
+help-bundle-verify-earlier = Un paquete anterior que este completa (una revelación posterior): comprueba que concuerdan.
+help-bundle-verify-receipt = Un comprobante recibido antes de quien lleva los registros: comprueba que este paquete lo prolonga.
+help-bundle-verify-expect-fingerprint = Falla si el paquete no lo firmó la clave con este número de seguridad (para programas).
+help-bundle-open = Verifica un paquete y lo extrae en un directorio nuevo.
+help-bundle-open-examples =
+    Ejemplo:
+    {"  "}vault bundle open caso.age --identity abogada.key --out caso/
+help-bundle-open-file = El archivo del paquete.
+help-bundle-open-identity = Un archivo de identidad age o una clave privada OpenSSH sin cifrar.
+help-bundle-open-passphrase = El paquete se cifró con una contraseña (se pregunta, o se lee de VAULT_BUNDLE_PASSPHRASE_FILE).
+help-bundle-open-out = El directorio que crear.
+help-bundle-open-receipt = Un comprobante recibido antes de quien lleva los registros: comprueba que este paquete contiene todo lo del comprobante.
+help-bundle-open-expect-fingerprint = Falla si el paquete no lo firmó la clave con este número de seguridad (para programas).
+help-bundle-trust = Confía en el número de seguridad de un remitente (que le leyó por teléfono o en persona), con un nombre.
+help-bundle-trust-examples =
+    Ejemplo:
+    {"  "}vault bundle trust '04561 46287 45811 42252 45019 28186' --name 'Ana R.'
+help-bundle-trust-fingerprint = El número de seguridad: seis grupos de cinco cifras (entre comillas).
+help-bundle-trust-name = Quién es el remitente, como usted lo reconocerá.
+help-bundle-trust-vault-id = El identificador de la bóveda del remitente (`vault info`), si lo sabe; si no, se aprende del primer paquete que se verifique con este número.
+help-keyslot = Gestiona las ranuras de clave: listarlas, añadir un código de recuperación u otra contraseña, quitar una.
+help-keyslot-examples =
+    Ejemplos:
+    {"  "}vault keyslot list
+    {"  "}vault keyslot add --recovery
+    {"  "}vault keyslot remove 3f2a
+help-keyslot-list = Lista las ranuras de clave: identificador, tipo y parámetros de derivación de clave (sin contraseña).
+help-keyslot-add = Añade una ranura de clave: un código de recuperación (--recovery) u otra contraseña.
+help-keyslot-add-examples =
+    Ejemplos:
+    {"  "}vault keyslot add --recovery      (muestra un código de recuperación una sola vez: escríbalo en papel)
+    {"  "}vault keyslot add                 (pide otra contraseña)
+help-keyslot-add-recovery = Añade un código de recuperación generado en vez de una contraseña.
+help-keyslot-add-new-passphrase-file = Lee la contraseña nueva de la primera línea de ARCHIVO en vez de preguntarla.
+help-keyslot-remove = Quita una ranura de clave (nunca la última, ni la última con contraseña).
+help-keyslot-remove-examples =
+    Ejemplo:
+    {"  "}vault keyslot remove 3f2a
+help-keyslot-remove-id = Identificador de la ranura o su comienzo, si es único (vea `vault keyslot list`).
+help-rekey = Reemplaza la clave maestra ante una sospecha de compromiso (vuelve a cifrar todo; se quitan las demás ranuras de clave).
+help-rekey-examples =
+    Ejemplos:
+    {"  "}vault rekey
+    {"  "}vault rekey --new-passphrase      (cambia también la contraseña)
+help-rekey-new-passphrase = Cambia también la contraseña (se pregunta dos veces en la terminal).
+help-rekey-new-passphrase-file = Cambia también la contraseña, leyendo la nueva de la primera línea de ARCHIVO.
+help-destroy = Borrado criptográfico de la bóveda: sobrescribe sus claves y luego la elimina. Consulte antes con un abogado (vea SECURITY.md).
+help-destroy-examples =
+    Ejemplo:
+    {"  "}vault destroy                     (le pide que escriba la huella)
+help-destroy-yes = No pedir la huella como confirmación.
+help-backup = Escribe toda la bóveda (todavía cifrada) en un archivo de copia de seguridad; se puede hacer mientras corren otros comandos.
+help-backup-examples =
+    Ejemplo:
+    {"  "}vault backup --out /media/usb/vault-2026-11-20.backup
+help-backup-out = El archivo de copia que escribir (nunca se sobrescribe).
+help-restore = Recrea una bóveda a partir de una copia de seguridad en un directorio nuevo (--vault DIR).
+help-restore-examples =
+    Ejemplos:
+    {"  "}vault --vault ~/restaurada restore /media/usb/vault-2026-11-20.backup
+    {"  "}vault --vault ~/restaurada verify --receipt comprobante.txt
+help-restore-file = El archivo de copia escrito por `vault backup`.
+help-completions = Imprime el guion de autocompletado para un intérprete de órdenes.
+help-completions-examples =
+    Ejemplos:
+    {"  "}vault completions bash > ~/.local/share/bash-completion/completions/vault
+    {"  "}vault completions zsh > ~/.zfunc/_vault
+    {"  "}vault completions fish > ~/.config/fish/completions/vault.fish
+help-completions-shell = bash, zsh, fish, elvish o powershell.
+help-man = Imprime la página de manual (roff).
+help-man-examples =
+    Ejemplo:
+    {"  "}vault man > vault.1 && man ./vault.1
+    {"  "}vault --lang es man > vault.1      (en español)
+
 # Placeholder used by the unit test of the loader; keep.
 i18n-selftest = { $count ->
     [one] una anotación

@@ -8,10 +8,11 @@ use vault::vault::Unlocked;
 use vault::when::{When, WhenError};
 use vault::{Error, Result};
 
-use super::args::{FilterArgs, PatternsArgs, SearchArgs};
+use super::args::{Cli, FilterArgs, PatternsArgs, SearchArgs};
 use super::i18n;
 use super::output::Out;
 use super::terminal;
+use clap::CommandFactory;
 use vault::fl;
 
 /// One end of a `--since`/`--until` range. A time in the future is no error here: `--until`
@@ -131,7 +132,7 @@ pub fn patterns(v: &mut Unlocked, out: &Out, a: PatternsArgs) -> Result<()> {
 /// `vault completions SHELL`: the script on stdout.
 pub fn completions(shell: clap_complete::Shell) -> Result<()> {
     use std::io::Write;
-    let mut cmd = i18n::command();
+    let mut cmd = super::help::localize(Cli::command());
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut cmd, "vault", &mut script);
     std::io::stdout()
@@ -140,36 +141,20 @@ pub fn completions(shell: clap_complete::Shell) -> Result<()> {
         .map_err(Error::Io)
 }
 
-/// Section headings clap_mangen writes, in the reader's language (`EXTRA` holds our examples).
-const MAN_HEADINGS: &[(&str, &str, &str)] = &[
-    ("NAME", "NAME", "NOMBRE"),
-    ("SYNOPSIS", "SYNOPSIS", "SINOPSIS"),
-    ("DESCRIPTION", "DESCRIPTION", "DESCRIPCIÓN"),
-    ("OPTIONS", "OPTIONS", "OPCIONES"),
-    ("SUBCOMMANDS", "COMMANDS", "COMANDOS"),
-    ("Comandos", "COMMANDS", "COMANDOS"),
-    ("EXTRA", "EXAMPLES", "EJEMPLOS"),
-    ("VERSION", "VERSION", "VERSIÓN"),
-    ("AUTHORS", "AUTHORS", "AUTORES"),
-];
-
 /// `vault man`: the roff page on stdout.
 pub fn man() -> Result<()> {
     use std::io::Write;
     let mut page = Vec::new();
-    clap_mangen::Man::new(i18n::command())
+    clap_mangen::Man::new(super::help::localize(Cli::command()))
         .render(&mut page)
         .map_err(Error::Io)?;
     let mut text = String::from_utf8_lossy(&page).into_owned();
-    for (from, en, es) in MAN_HEADINGS {
-        let to = match i18n::lang() {
-            i18n::Lang::En => en,
-            i18n::Lang::Es => es,
-        };
+    for (from, id) in super::help::MAN_HEADINGS {
+        let to = vault::i18n::text(id, None);
         text = text.replace(&format!(".SH {from}\n"), &format!(".SH {to}\n"));
     }
     std::io::stdout()
         .lock()
-        .write_all(i18n::clap_text(&text).as_bytes())
+        .write_all(super::help::clap_text(&text).as_bytes())
         .map_err(Error::Io)
 }
