@@ -6,10 +6,10 @@ use chrono::Local;
 use vault::crypto::kdf::{self, KdfParams};
 use vault::record::{Incident, Kind, Location, Party};
 use vault::vault::{AttachOptions, ExtractTarget, Unlocked, Vault};
-use vault::when::When;
 use vault::{Error, Result};
 
 use super::args::*;
+use super::flags::parse_when;
 use super::i18n;
 use super::output::{human_size, Out};
 use super::terminal;
@@ -344,10 +344,6 @@ fn check_folder_path(dir: &Path) -> Result<()> {
         }
     }
     Ok(())
-}
-
-pub(super) fn parse_when(text: &str) -> Result<When> {
-    When::parse(text, &Local::now()).map_err(|e| Error::Invalid(i18n::when_error(&e)))
 }
 
 fn parse_parties(items: &[String]) -> Result<Vec<Party>> {

@@ -2,72 +2,18 @@
 //! the generated passphrase of `init --generate-passphrase`.
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use clap::{Args, Subcommand};
 use vault::secret::Passphrase;
 use vault::staging::Registry;
 use vault::vault::{Unlocked, Vault};
 use vault::{backup, passwords, Error, Result};
 use zeroize::Zeroizing;
 
+use super::args::{BackupArgs, DestroyArgs, KeyslotCommand, RekeyArgs, RestoreArgs};
 use super::output::{human_size, Out};
 use super::{passphrase, progress, terminal};
 use vault::fl;
-
-#[derive(Debug, Subcommand)]
-pub enum KeyslotCommand {
-    /// List keyslots: id, kind and key-derivation parameters (no passphrase needed).
-    List,
-    /// Add a keyslot: a recovery code (--recovery) or another passphrase.
-    #[command(
-        after_help = "Examples:\n  vault keyslot add --recovery      (prints a recovery code once: write it on paper)\n  vault keyslot add                 (asks for another passphrase)"
-    )]
-    Add {
-        /// Add a generated recovery code instead of a passphrase.
-        #[arg(long, conflicts_with = "new_passphrase_file")]
-        recovery: bool,
-        /// Read the new passphrase from the first line of FILE instead of asking.
-        #[arg(long, value_name = "FILE")]
-        new_passphrase_file: Option<PathBuf>,
-    },
-    /// Remove a keyslot (never the last one, nor the last passphrase slot).
-    #[command(after_help = "Example:\n  vault keyslot remove 3f2a")]
-    Remove {
-        /// Keyslot id or a unique prefix of it (see `vault keyslot list`).
-        id: String,
-    },
-}
-
-#[derive(Debug, Args)]
-pub struct RekeyArgs {
-    /// Also change the passphrase (asked twice on the terminal).
-    #[arg(long)]
-    pub new_passphrase: bool,
-    /// Also change the passphrase, reading the new one from the first line of FILE.
-    #[arg(long, value_name = "FILE", conflicts_with = "new_passphrase")]
-    pub new_passphrase_file: Option<PathBuf>,
-}
-
-#[derive(Debug, Args)]
-pub struct DestroyArgs {
-    /// Do not ask for the fingerprint as confirmation.
-    #[arg(long)]
-    pub yes: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct BackupArgs {
-    /// The backup file to write (never overwritten).
-    #[arg(long, value_name = "FILE")]
-    pub out: PathBuf,
-}
-
-#[derive(Debug, Args)]
-pub struct RestoreArgs {
-    /// The backup file written by `vault backup`.
-    pub file: PathBuf,
-}
 
 /// The generated passphrase for `init --generate-passphrase`; refuses a passphrase file too.
 pub fn generate_passphrase(passphrase_file: Option<&Path>) -> Result<Passphrase> {

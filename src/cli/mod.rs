@@ -5,6 +5,7 @@ mod args;
 mod commands;
 mod export_cmd;
 mod find_cmd;
+mod flags;
 mod guided;
 mod help;
 mod i18n;
