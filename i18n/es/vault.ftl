@@ -43,7 +43,7 @@ cli-fingerprint-line = Número de seguridad: { $fp }
 cli-init-note =
     Lea el número de seguridad a su abogado o abogada: identifica las firmas de esta bóveda.
     Si olvida la contraseña, nadie podrá recuperar lo que anotó.
-cli-kind-required = falta --kind (seguimiento, fotografiado, contacto, visita, redada, arresto, en-linea, otro)
+cli-kind-required = falta --kind (seguimiento, fotografiado, contacto, visita, redada, arresto, «en línea» u otro)
 cli-json-does-not-parse = el JSON no se puede leer: { $detail }
 cli-json-one-object = el JSON debe ser un solo objeto
 cli-incident-json-invalid = el JSON del incidente no es válido: { $detail }
@@ -219,7 +219,7 @@ cli-missing-rollback = falta la versión { $rev } del incidente { $id }, así qu
 cli-missing-attachment = falta el adjunto { $att } del incidente { $id }: la bitácora firmada lo anota, pero ya no está en la bóveda, así que alguien lo borró. Ejecute `vault verify`.
 cli-vault-path-is-file = { $path } es un archivo, no una carpeta; --vault necesita una carpeta (si no existe, se crea una nueva)
 cli-not-a-backup = { $path } no es una copia de seguridad de vault (un archivo hecho con `vault backup`); no se restauró nada
-cli-standard-input = la entrada estándar
+cli-standard-input = lo que se escribe o pega en la terminal
 cli-warn-quarantined = en blobs/ { $n ->
         [one] había { $n } archivo adjunto completo que no es
        *[other] había { $n } archivos adjuntos completos que no son
@@ -252,7 +252,7 @@ cli-clap-command-placeholder = <COMANDO>
 cli-clap-command-optional = [COMANDO]
 cli-clap-help-subcommand = Muestra esta ayuda o la del comando indicado
 cli-clap-help-short = Muestra la ayuda (más con «--help»)
-cli-clap-help-long = Muestra la ayuda (resumen con «-h»)
+cli-clap-help-long = Muestra la ayuda (la versión corta con «-h»)
 cli-clap-print-help = Muestra la ayuda
 cli-clap-print-version = Muestra la versión
 cli-clap-env = [variable:{" "}
@@ -287,7 +287,7 @@ cli-value-fingerprint = NÚMERO
 cli-value-name = NOMBRE
 
 # Help: help-<command> (the root is `vault`), help-<command>-examples, help-<command>-<argument>
-help-vault = Un registro cifrado, a prueba de manipulaciones, de encuentros con agentes de inmigración y del orden.
+help-vault = Una bitácora cifrada de encuentros con agentes de inmigración y de la policía: se nota si alguien cambia o borra algo.
 help-vault-examples =
     Ejemplos:
     {"  "}vault init
@@ -296,11 +296,11 @@ help-vault-examples =
     {"  "}vault list --since 'hace 3 días'
     {"  "}vault show 3f2a
     {"  "}vault verify
-help-vault-vault = Directorio de la bóveda (por omisión, el directorio de datos del sistema, p. ej. ~/.local/share/vault).
+help-vault-vault = Carpeta de la bóveda (si no indica otra cosa, la carpeta de datos del sistema, p. ej. ~/.local/share/vault).
 help-vault-passphrase-file = Lee la contraseña de la primera línea de ARCHIVO (o /dev/fd/N) en vez de preguntarla.
 help-vault-json = Imprime JSON para otros programas.
 help-vault-quiet = Imprime solo lo pedido (sin barras de progreso ni notas).
-help-vault-lang = Idioma de los mensajes: en (inglés) o es (español). Por omisión, según LC_ALL, LC_MESSAGES o LANG.
+help-vault-lang = Idioma de los mensajes: en (inglés) o es (español). Si no indica otra cosa, según LC_ALL, LC_MESSAGES o LANG.
 help-init = Crea una bóveda nueva (pide la contraseña dos veces).
 help-init-examples =
     Ejemplos:
@@ -310,22 +310,22 @@ help-init-kdf-memory-mib = Memoria de Argon2id en MiB (de 64 a 4096).
 help-init-kdf-iterations = Pasadas de Argon2id (de 3 a 16; memoria por pasadas hasta 16 GiB).
 help-init-kdf-parallelism = Carriles de Argon2id (de 4 a 16).
 help-init-generate-passphrase = Inventa una contraseña fuerte (seis palabras al azar), la muestra una sola vez y la usa.
-help-add = Registra un incidente (no necesita la contraseña). Sin datos en la línea de comandos, en una terminal, le pregunta cada dato.
+help-add = Anota un incidente (no necesita la contraseña). Sin datos en la línea de comandos, en una terminal, le pregunta cada dato.
 help-add-examples =
     Ejemplos:
     {"  "}vault add                  (le pregunta cada dato, paso a paso)
-    {"  "}vault add --kind fotografiado --when 'ayer 3pm' --where 'afuera de la clínica' --what 'Dos agentes tomaron fotos de la gente que entraba. [[Mi vecina Ana]] estaba conmigo.' --agent 'alto, chaqueta gris; placa=4411; agencia=ICE'
+    {"  "}vault add --kind fotografiado --when 'ayer 3pm' --where 'afuera de la clínica' --what 'Dos agentes tomaron fotos de la gente que entraba. [[Mi vecina Ana]] estaba conmigo.' --agent 'alto, chamarra gris; placa=4411; agencia=ICE'
     {"  "}vault add --from-json incidente.json
-help-add-kind = seguimiento, fotografiado, contacto, visita, redada, arresto, en-linea u otro (también en inglés: followed, photographed, contacted, visited, raid, arrest, online, other).
+help-add-kind = seguimiento, fotografiado (o fotos), contacto, visita, redada, arresto, «en línea» (o en-linea) u otro (también en inglés: followed, photographed, contacted, visited, raid, arrest, online, other).
 help-add-when = Cuándo pasó: ahora, 2026-11-20 14:30, 2026-11-20, RFC 3339, ayer 3pm, hace 2 horas, a eso de las 3pm, ...
 help-add-location = Dónde pasó (texto libre).
 help-add-coords = Coordenadas como LAT,LON en grados decimales.
 help-add-narrative = Qué pasó. Ponga [[dobles corchetes]] alrededor de lo privado (nombres, direcciones).
 help-add-agents = Un agente: texto libre y/o `nombre=..; placa=..; agencia=..` (se puede repetir).
-help-add-vehicles = Un vehículo: texto libre y/o `matrícula=..` (se puede repetir).
+help-add-vehicles = Un vehículo: texto libre y/o `matrícula=..` para las placas (se puede repetir).
 help-add-witnesses = Un testigo: texto libre y/o `nombre=..; contacto=..` (se puede repetir).
 help-add-tags = Una etiqueta (se puede repetir).
-help-add-from-json = Lee el incidente como JSON (las claves que imprime `show --json`) de ARCHIVO, o de la entrada estándar con -.
+help-add-from-json = Lee el incidente como JSON (las claves que imprime `show --json`) de ARCHIVO, o de lo que se escribe o pega en la terminal con -.
 help-add-attach = Archivos que adjuntar.
 help-add-remove-original = Sobrescribe y borra los originales una vez guardadas las copias cifradas.
 help-list = Lista los incidentes, del más reciente al más antiguo.
@@ -351,7 +351,7 @@ help-search-until = Solo incidentes hasta esta fecha u hora.
 help-search-kind = Solo incidentes de este tipo.
 help-search-tag = Solo incidentes con esta etiqueta.
 help-search-with-attachments = Solo incidentes con algún adjunto.
-help-patterns = Muestra matrículas, placas, nombres de agentes, vehículos y lugares que se repiten en varios incidentes.
+help-patterns = Muestra placas de vehículos, placas de agentes, nombres de agentes, vehículos y lugares que se repiten en varios incidentes.
 help-patterns-examples =
     Ejemplos:
     {"  "}vault patterns
@@ -370,7 +370,7 @@ help-report-examples =
     {"  "}vault report --format csv --out incidentes.csv --since 2026-09-01
     {"  "}vault report --format json --out incidentes.json --yes
 help-report-out = El archivo que escribir (nunca se sobrescribe).
-help-report-format = html, csv o json (por omisión, según la extensión de --out; si no, html).
+help-report-format = html, csv o json (si no indica otra cosa, según la extensión de --out; si no, html).
 help-report-yes = No preguntar: confirma de antemano que se escriba un archivo sin cifrar.
 help-report-since = Solo incidentes desde esta fecha u hora.
 help-report-until = Solo incidentes hasta esta fecha u hora.
@@ -382,19 +382,19 @@ help-show-examples =
     Ejemplo:
     {"  "}vault show 3f2a          (basta con el comienzo del identificador, si es único)
 help-show-id = Identificador del incidente o su comienzo, si es único.
-help-show-history = Muestra todas las revisiones, de la más antigua a la más reciente.
-help-amend = Anota una corrección como revisión nueva (la anterior se conserva).
+help-show-history = Muestra todas las versiones, de la más antigua a la más reciente.
+help-amend = Anota una corrección como versión nueva (la anterior se conserva).
 help-amend-examples =
     Ejemplo:
     {"  "}vault amend 3f2a --where 'esquina de Main St y la 6'
 help-amend-id = Identificador del incidente o su comienzo, si es único.
-help-amend-kind = seguimiento, fotografiado, contacto, visita, redada, arresto, en-linea u otro.
+help-amend-kind = seguimiento, fotografiado (o fotos), contacto, visita, redada, arresto, «en línea» (o en-linea) u otro.
 help-amend-when = Cuándo pasó: ahora, 2026-11-20 14:30, 2026-11-20, RFC 3339, ayer 3pm, ...
 help-amend-location = Dónde pasó (texto libre).
 help-amend-coords = Coordenadas como LAT,LON en grados decimales.
 help-amend-narrative = Qué pasó. Ponga [[dobles corchetes]] alrededor de lo privado (nombres, direcciones).
 help-amend-agents = Un agente: texto libre y/o `nombre=..; placa=..; agencia=..` (se puede repetir).
-help-amend-vehicles = Un vehículo: texto libre y/o `matrícula=..` (se puede repetir).
+help-amend-vehicles = Un vehículo: texto libre y/o `matrícula=..` para las placas (se puede repetir).
 help-amend-witnesses = Un testigo: texto libre y/o `nombre=..; contacto=..` (se puede repetir).
 help-amend-tags = Una etiqueta (se puede repetir).
 help-attach = Adjunta fotos, audio o video a un incidente (no necesita la contraseña).
@@ -404,7 +404,7 @@ help-attach-examples =
 help-attach-id = Identificador del incidente o su comienzo, si es único.
 help-attach-files = Archivos que adjuntar.
 help-attach-remove-original = Sobrescribe y borra los originales una vez guardadas las copias cifradas.
-help-extract = Descifra un adjunto y comprueba su SHA-256.
+help-extract = Descifra un adjunto y verifica su código de control (SHA-256).
 help-extract-examples =
     Ejemplo:
     {"  "}vault extract 3f2a --attachment 1 --out ~/Escritorio/foto.jpg
@@ -420,7 +420,7 @@ help-passwd-new-passphrase-file = Lee la contraseña nueva de la primera línea 
 help-passwd-kdf-memory-mib = Memoria de Argon2id en MiB para el acceso nuevo (al menos 64; si no indica ninguna opción --kdf: 256 por defecto, o la del acceso anterior si es mayor).
 help-passwd-kdf-iterations = Pasadas de Argon2id para el acceso nuevo (de 3 a 16).
 help-passwd-kdf-parallelism = Carriles de Argon2id para el acceso nuevo (de 4 a 16).
-help-info = Muestra la versión de formato, la huella, los parámetros de derivación de clave y los recuentos (sin contraseña).
+help-info = Muestra la versión de formato, el número de seguridad, la protección de la contraseña y los recuentos (sin contraseña).
 help-info-examples =
     Ejemplo:
     {"  "}vault info
@@ -434,26 +434,26 @@ help-key-export-examples =
     Ejemplo:
     {"  "}vault key export --out /media/usb/clave-maestra.txt
 help-key-export-out = El archivo nuevo que escribir (modo 0600; nunca se sobrescribe).
-help-verify = Comprueba toda la bóveda en busca de daños o manipulaciones.
+help-verify = Verifica toda la bóveda: si algo se dañó o alguien cambió o borró algo.
 help-verify-examples =
     Ejemplos:
-    {"  "}vault verify                      (en una terminal pide la contraseña para una comprobación completa)
+    {"  "}vault verify                      (en una terminal pide la contraseña para una verificación completa)
     {"  "}vault verify --receipt comprobante.txt
-help-verify-full = Además descifra todo y comprueba cada resumen de datos y de adjuntos (necesita la contraseña).
-help-verify-receipt = Demuestra que el registro de la bóveda prolonga este comprobante anterior (detecta vueltas atrás).
-help-receipt = Escribe el punto de control firmado actual como un comprobante breve para guardar en otro lugar.
+help-verify-full = Además descifra todo y verifica el código de control de cada dato y de cada adjunto (necesita la contraseña).
+help-verify-receipt = Demuestra que la bitácora de la bóveda contiene todo lo de este comprobante anterior (nota si se reemplazó por una copia más vieja).
+help-receipt = Escribe el sello firmado actual como un comprobante breve para guardar en otro lugar.
 help-receipt-examples =
     Ejemplos:
     {"  "}vault receipt --out comprobante.txt   (pide la contraseña si hay anotaciones sin sellar; envíelo a su abogado o imprímalo)
     {"  "}vault receipt --no-sign --out comprobante.txt   (sin contraseña: deja fuera lo anotado desde el último uso de la contraseña)
 help-receipt-out = El archivo nuevo que escribir.
 help-receipt-no-sign = No pide la contraseña: escribe el último sello firmado tal como está y deja fuera (con un aviso) lo anotado desde el último uso de la contraseña.
-help-keygen = Crea una clave age para la defensa legal (imprime la clave pública que hay que dar a quien exporta).
+help-keygen = Crea una clave age para su abogado o abogada (imprime la clave pública que hay que dar a quien exporta).
 help-keygen-examples =
     Ejemplo:
     {"  "}vault keygen --out abogada.key
 help-keygen-out = El archivo de identidad nuevo (modo 0600; nunca se sobrescribe).
-help-export = Exporta un paquete cifrado, verificable y con datos ocultados, para la defensa legal.
+help-export = Exporta un paquete cifrado y verificable para su abogado o abogada, con los datos que usted oculte.
 help-export-examples =
     Ejemplos:
     {"  "}vault export --to age1... --all --redact witnesses --out caso.age
@@ -469,19 +469,19 @@ help-export-all = Exporta todos los incidentes.
 help-export-since = Exporta incidentes desde esta fecha u hora.
 help-export-until = Exporta incidentes hasta esta fecha u hora.
 help-export-tag = Exporta los incidentes con esta etiqueta.
-help-export-redact = Oculta un dato de todos los incidentes (DATO) o de uno (ID:DATO). Datos: kind, when, location, narrative, agents, vehicles, witnesses, tags, attachments, recorded_at. Se puede repetir.
+help-export-redact = Oculta un dato de todos los incidentes (DATO) o de uno (ID:DATO). Datos: kind (tipo), when (cuándo), location (dónde), narrative (relato), agents (agentes), vehicles (vehículos), witnesses (testigos), tags (etiquetas), attachments (adjuntos), recorded_at (anotado). Se puede repetir.
 help-export-redact-policy = Una política de ocultación en JSON (vea docs/cli.md).
 help-export-coarsen-location = Oculta la ubicación exacta; revela coordenadas redondeadas a N decimales, marcadas como derivadas.
-help-export-disclose-private = Revela también las partes [[privadas]] del relato (por omisión se ocultan).
+help-export-disclose-private = Revela también las partes [[privadas]] del relato (si no indica otra cosa, se ocultan).
 help-export-strip-metadata = Exporta copias de las imágenes sin los metadatos que identifican (GPS, números de serie, XMP, notas del fabricante).
-help-export-no-attachments = No incluye los archivos adjuntos (sus resúmenes sí se incluyen).
+help-export-no-attachments = No incluye los archivos adjuntos (sus códigos de control sí se incluyen).
 help-export-allow-identifying-metadata = Confirma de antemano que se pueden exportar metadatos que identifican (necesario fuera de una terminal).
 help-export-out = El paquete que escribir (nunca se sobrescribe).
-help-exports = Lista todas las exportaciones hechas desde esta bóveda (el registro de revelaciones).
+help-exports = Lista todas las exportaciones hechas desde esta bóveda (la lista de lo que se reveló).
 help-exports-examples =
     Ejemplo:
     {"  "}vault exports
-help-disclose = Revela un dato ocultado en una exportación anterior, como un paquete pequeño y verificable.
+help-disclose = Revela un dato oculto en una exportación anterior, como un paquete pequeño y verificable.
 help-disclose-examples =
     Ejemplo:
     {"  "}vault disclose --bundle-of 5e1c --entry 3f2a --field witnesses --to age1... --out testigos.age
@@ -494,30 +494,30 @@ help-disclose-bundle-of = El identificador (o su comienzo) de la exportación an
 help-disclose-entry = El incidente cuyo dato se revela.
 help-disclose-fields = El dato que revelar (se puede repetir); `narrative.private` revela todas las partes privadas.
 help-disclose-out = El paquete de revelación que escribir.
-help-bundle = Del lado de la defensa: verifica o abre un paquete.
+help-bundle = Para su abogado o abogada: verifica o abre un paquete.
 help-bundle-examples =
     Ejemplos:
     {"  "}vault bundle verify caso.age --identity abogada.key
     {"  "}vault bundle open caso.age --identity abogada.key --out caso/
-help-bundle-verify = Comprueba un paquete: firma, pruebas de inclusión, datos revelados, resúmenes de adjuntos.
+help-bundle-verify = Verifica un paquete: firma, pruebas de inclusión, datos revelados, códigos de control de los adjuntos.
 help-bundle-verify-examples =
     Ejemplo:
     {"  "}vault bundle verify caso.age --identity abogada.key
 help-bundle-verify-file = El archivo del paquete.
 help-bundle-verify-identity = Un archivo de identidad age o una clave privada OpenSSH sin cifrar.
 help-bundle-verify-passphrase = El paquete se cifró con una contraseña (se pregunta, o se lee de VAULT_BUNDLE_PASSPHRASE_FILE).
-help-bundle-verify-earlier = Un paquete anterior que este completa (una revelación posterior): comprueba que concuerdan.
-help-bundle-verify-receipt = Un comprobante recibido antes de quien lleva los registros: comprueba que este paquete lo prolonga.
+help-bundle-verify-earlier = Un paquete anterior que este completa (una revelación posterior): verifica que concuerdan.
+help-bundle-verify-receipt = Un comprobante recibido antes de quien lleva la bitácora: verifica que este paquete contiene todo lo del comprobante.
 help-bundle-verify-expect-fingerprint = Falla si el paquete no lo firmó la clave con este número de seguridad (para programas).
-help-bundle-open = Verifica un paquete y lo extrae en un directorio nuevo.
+help-bundle-open = Verifica un paquete y lo extrae en una carpeta nueva.
 help-bundle-open-examples =
     Ejemplo:
     {"  "}vault bundle open caso.age --identity abogada.key --out caso/
 help-bundle-open-file = El archivo del paquete.
 help-bundle-open-identity = Un archivo de identidad age o una clave privada OpenSSH sin cifrar.
 help-bundle-open-passphrase = El paquete se cifró con una contraseña (se pregunta, o se lee de VAULT_BUNDLE_PASSPHRASE_FILE).
-help-bundle-open-out = El directorio que crear.
-help-bundle-open-receipt = Un comprobante recibido antes de quien lleva los registros: comprueba que este paquete contiene todo lo del comprobante.
+help-bundle-open-out = La carpeta que crear.
+help-bundle-open-receipt = Un comprobante recibido antes de quien lleva la bitácora: verifica que este paquete contiene todo lo del comprobante.
 help-bundle-open-expect-fingerprint = Falla si el paquete no lo firmó la clave con este número de seguridad (para programas).
 help-bundle-trust = Confía en el número de seguridad de un remitente (que le leyó por teléfono o en persona), con un nombre.
 help-bundle-trust-examples =
@@ -526,49 +526,49 @@ help-bundle-trust-examples =
 help-bundle-trust-fingerprint = El número de seguridad: seis grupos de cinco cifras (entre comillas).
 help-bundle-trust-name = Quién es el remitente, como usted lo reconocerá.
 help-bundle-trust-vault-id = El identificador de la bóveda del remitente (`vault info`), si lo sabe; si no, se aprende del primer paquete que se verifique con este número.
-help-keyslot = Gestiona las ranuras de clave: listarlas, añadir un código de recuperación u otra contraseña, quitar una.
+help-keyslot = Maneja los accesos (las formas de abrir la bóveda): listarlos, agregar un código de recuperación u otra contraseña, quitar uno.
 help-keyslot-examples =
     Ejemplos:
     {"  "}vault keyslot list
     {"  "}vault keyslot add --recovery
     {"  "}vault keyslot remove 3f2a
-help-keyslot-list = Lista las ranuras de clave: identificador, tipo y parámetros de derivación de clave (sin contraseña).
-help-keyslot-add = Añade una ranura de clave: un código de recuperación (--recovery) u otra contraseña.
+help-keyslot-list = Lista los accesos: identificador, tipo y protección de la contraseña (sin contraseña).
+help-keyslot-add = Agrega un acceso: un código de recuperación (--recovery) u otra contraseña.
 help-keyslot-add-examples =
     Ejemplos:
     {"  "}vault keyslot add --recovery      (muestra un código de recuperación una sola vez: escríbalo en papel)
     {"  "}vault keyslot add                 (pide otra contraseña)
-help-keyslot-add-recovery = Añade un código de recuperación generado en vez de una contraseña.
+help-keyslot-add-recovery = Agrega un código de recuperación generado en vez de una contraseña.
 help-keyslot-add-new-passphrase-file = Lee la contraseña nueva de la primera línea de ARCHIVO en vez de preguntarla.
-help-keyslot-remove = Quita una ranura de clave (nunca la última, ni la última con contraseña).
+help-keyslot-remove = Quita un acceso (nunca el último, ni el último con contraseña).
 help-keyslot-remove-examples =
     Ejemplo:
     {"  "}vault keyslot remove 3f2a
-help-keyslot-remove-id = Identificador de la ranura o su comienzo, si es único (vea `vault keyslot list`).
-help-rekey = Reemplaza la clave maestra ante una sospecha de compromiso (vuelve a cifrar todo; se quitan las demás ranuras de clave).
+help-keyslot-remove-id = Identificador del acceso o su comienzo, si es único (vea `vault keyslot list`).
+help-rekey = Reemplaza la clave maestra si sospecha que alguien la consiguió (vuelve a cifrar todo; se quitan los demás accesos).
 help-rekey-examples =
     Ejemplos:
     {"  "}vault rekey
     {"  "}vault rekey --new-passphrase      (cambia también la contraseña)
 help-rekey-new-passphrase = Cambia también la contraseña (se pregunta dos veces en la terminal).
 help-rekey-new-passphrase-file = Cambia también la contraseña, leyendo la nueva de la primera línea de ARCHIVO.
-help-destroy = Borrado criptográfico de la bóveda: sobrescribe sus claves y luego la elimina. Consulte antes con un abogado (vea SECURITY.md).
+help-destroy = Destruye la bóveda para siempre: sobrescribe sus claves y luego la borra. Consulte antes con su abogado o abogada (vea SECURITY.md).
 help-destroy-examples =
     Ejemplo:
-    {"  "}vault destroy                     (le pide que escriba la huella)
-help-destroy-yes = No pedir la huella como confirmación.
+    {"  "}vault destroy                     (le pide que escriba el número de seguridad)
+help-destroy-yes = No pedir el número de seguridad como confirmación.
 help-backup = Escribe toda la bóveda (todavía cifrada) en un archivo de copia de seguridad; se puede hacer mientras corren otros comandos.
 help-backup-examples =
     Ejemplo:
     {"  "}vault backup --out /media/usb/vault-2026-11-20.backup
 help-backup-out = El archivo de copia que escribir (nunca se sobrescribe).
-help-restore = Recrea una bóveda a partir de una copia de seguridad en un directorio nuevo (--vault DIR).
+help-restore = Recrea una bóveda a partir de una copia de seguridad en una carpeta nueva (--vault CARPETA).
 help-restore-examples =
     Ejemplos:
     {"  "}vault --vault ~/restaurada restore /media/usb/vault-2026-11-20.backup
     {"  "}vault --vault ~/restaurada verify --receipt comprobante.txt
-help-restore-file = El archivo de copia escrito por `vault backup`.
-help-completions = Imprime el guion de autocompletado para un intérprete de órdenes.
+help-restore-file = El archivo de copia de seguridad escrito por `vault backup`.
+help-completions = Imprime el programa de autocompletado para la terminal (bash, zsh, fish...).
 help-completions-examples =
     Ejemplos:
     {"  "}vault completions bash > ~/.local/share/bash-completion/completions/vault
