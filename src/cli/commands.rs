@@ -4,17 +4,17 @@ use std::path::{Path, PathBuf};
 
 use chrono::Local;
 use vault::crypto::kdf::{self, KdfParams};
+use vault::fl;
 use vault::record::{Incident, Kind, Location, Party};
 use vault::vault::{AttachOptions, ExtractTarget, Unlocked, Vault};
 use vault::{Error, Result};
 
 use super::args::*;
-use super::flags::parse_when;
+use super::flags::{parse_when, refused};
 use super::i18n;
 use super::output::{human_size, Out};
 use super::terminal;
 use super::{passphrase, progress};
-use vault::fl;
 
 /// The context every command gets.
 pub(super) struct Ctx {
@@ -160,7 +160,7 @@ fn warn_missing(out: &Out, missing: &[vault::vault::MissingItem]) {
 fn default_dir() -> Result<PathBuf> {
     dirs::data_dir()
         .map(|d| d.join("vault"))
-        .ok_or_else(|| Error::Invalid(fl!("cli-no-data-dir")))
+        .ok_or_else(|| refused(fl!("cli-no-data-dir")))
 }
 
 /// Warns once per command when other users of the computer can read or change the vault
@@ -335,7 +335,7 @@ fn check_folder_path(dir: &Path) -> Result<()> {
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => return Ok(()),
             Ok(_) => {
-                return Err(Error::Invalid(fl!(
+                return Err(refused(fl!(
                     "cli-vault-path-is-file",
                     path = terminal::inline(&p.display().to_string()).into_owned()
                 )))
@@ -392,7 +392,7 @@ fn incident_from_flags(f: &FieldArgs) -> Result<Incident> {
     let kind: Kind = i18n::parse_kind(
         f.kind
             .as_deref()
-            .ok_or_else(|| Error::Invalid(fl!("cli-kind-required")))?,
+            .ok_or_else(|| refused(fl!("cli-kind-required")))?,
     )?;
     let mut incident = Incident {
         kind,
@@ -422,7 +422,7 @@ pub fn incident_from_json(reader: impl std::io::Read, source: &Path) -> Result<I
         Err(_) if bounded.exceeded() => return Err(vault::input::too_large(source, limit)),
         Err(e) if e.is_io() => return Err(Error::file(source, e.into())),
         Err(e) => {
-            return Err(Error::Invalid(fl!(
+            return Err(refused(fl!(
                 "cli-json-does-not-parse",
                 detail = e.to_string()
             )))
@@ -430,12 +430,12 @@ pub fn incident_from_json(reader: impl std::io::Read, source: &Path) -> Result<I
     };
     let obj = value
         .as_object_mut()
-        .ok_or_else(|| Error::Invalid(fl!("cli-json-one-object")))?;
+        .ok_or_else(|| refused(fl!("cli-json-one-object")))?;
     for key in ["id", "revision", "recorded_at", "attachments"] {
         obj.remove(key);
     }
     let incident: Incident = serde_json::from_value(value)
-        .map_err(|e| Error::Invalid(fl!("cli-incident-json-invalid", detail = e.to_string())))?;
+        .map_err(|e| refused(fl!("cli-incident-json-invalid", detail = e.to_string())))?;
     check_as_typed(incident, &Local::now())
 }
 
@@ -517,7 +517,7 @@ fn check_attachable(files: &[PathBuf]) -> Result<()> {
     for f in files {
         let meta = std::fs::metadata(f).map_err(|e| Error::file(f, e))?;
         if !meta.is_file() {
-            return Err(Error::Invalid(fl!(
+            return Err(refused(fl!(
                 "cli-not-regular-file",
                 path = f.display().to_string()
             )));
@@ -660,7 +660,7 @@ fn show(ctx: &Ctx, a: ShowArgs) -> Result<()> {
 
 fn amend(ctx: &Ctx, a: AmendArgs) -> Result<()> {
     if a.fields.is_empty() {
-        return Err(Error::Invalid(fl!("cli-amend-needs-field")));
+        return Err(refused(fl!("cli-amend-needs-field")));
     }
     let mut v = ctx.unlock()?;
     let (id, rev) = v.amend(&a.id, |incident| apply_fields(&a.fields, incident))?;

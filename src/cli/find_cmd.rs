@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Local, Utc};
 use vault::analysis::{self, Filter, Pattern, PatternKind};
+use vault::fl;
 use vault::vault::view::RecordView;
 use vault::vault::Unlocked;
 use vault::when::{When, WhenError};
@@ -13,7 +14,6 @@ use super::i18n;
 use super::output::Out;
 use super::terminal;
 use clap::CommandFactory;
-use vault::fl;
 
 /// One end of a `--since`/`--until` range. A time in the future is no error here: `--until`
 /// next year means "no upper bound", `--since` next year matches nothing.

@@ -12,3 +12,9 @@ use super::i18n;
 pub fn parse_when(text: &str) -> Result<When> {
     When::parse(text, &Local::now()).map_err(|e| Error::Invalid(i18n::when_error(&e)))
 }
+
+/// A refusal the command line words itself (already in the process language): a usage
+/// mistake or a missing confirmation, exit code 1 like every invalid input.
+pub fn refused(text: String) -> Error {
+    Error::Invalid(text)
+}

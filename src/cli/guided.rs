@@ -11,6 +11,7 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 
 use chrono::{DateTime, Local, TimeZone};
+use vault::fl;
 use vault::record::disclosure::split_private;
 use vault::record::{Incident, Kind, Location, Party};
 use vault::when::When;
@@ -19,7 +20,6 @@ use vault::{Error, Result};
 use super::i18n;
 use super::output;
 use super::terminal::inline;
-use vault::fl;
 
 /// What the person answered: the incident and the files to attach.
 pub type Answers = (Incident, Vec<PathBuf>);

@@ -4,21 +4,22 @@
 use std::io::IsTerminal;
 use std::path::Path;
 
+use vault::fl;
 use vault::secret::Passphrase;
 use vault::staging::Registry;
 use vault::vault::{Unlocked, Vault};
-use vault::{backup, passwords, Error, Result};
+use vault::{backup, passwords, Result};
 use zeroize::Zeroizing;
 
 use super::args::{BackupArgs, DestroyArgs, KeyslotCommand, RekeyArgs, RestoreArgs};
+use super::flags::refused;
 use super::output::{human_size, Out};
 use super::{passphrase, progress, terminal};
-use vault::fl;
 
 /// The generated passphrase for `init --generate-passphrase`; refuses a passphrase file too.
 pub fn generate_passphrase(passphrase_file: Option<&Path>) -> Result<Passphrase> {
     if passphrase_file.is_some() {
-        return Err(Error::Invalid(fl!("cli-generate-passphrase-conflict")));
+        return Err(refused(fl!("cli-generate-passphrase-conflict")));
     }
     Ok(passwords::generate_passphrase())
 }
@@ -190,7 +191,7 @@ pub fn destroy(dir: &Path, out: &Out, a: DestroyArgs) -> Result<()> {
     let fingerprint = vault.fingerprint();
     if !a.yes {
         if !std::io::stdin().is_terminal() {
-            return Err(Error::Invalid(fl!("cli-destroy-needs-confirm")));
+            return Err(refused(fl!("cli-destroy-needs-confirm")));
         }
         eprintln!(
             "{}",
@@ -203,7 +204,7 @@ pub fn destroy(dir: &Path, out: &Out, a: DestroyArgs) -> Result<()> {
         let mut line = String::new();
         super::output::read_answer(&mut line)?;
         if digits(&line) != digits(&fingerprint) {
-            return Err(Error::Invalid(fl!("cli-destroy-mismatch")));
+            return Err(refused(fl!("cli-destroy-mismatch")));
         }
     }
     let outcome = vault.destroy()?;
@@ -288,7 +289,7 @@ pub fn restore(dir: &Path, out: &Out, a: RestoreArgs) -> Result<()> {
     // none of its contents is echoed (a tar reader would quote its first "member name").
     let head = vault::input::read_head(&a.file, 512)?;
     if !looks_like_backup(&head) {
-        return Err(Error::Invalid(fl!(
+        return Err(refused(fl!(
             "cli-not-a-backup",
             path = terminal::inline(&a.file.display().to_string()).into_owned()
         )));

@@ -4,13 +4,13 @@
 use std::io::{IsTerminal, Write};
 
 use serde::Serialize;
+use vault::fl;
 use vault::record::{Incident, Party};
 use vault::vault::view::{AttachmentView, RecordView};
 use vault::{Error, Result};
 
 use super::i18n;
 use super::terminal;
-use vault::fl;
 
 /// How to print.
 pub struct Out {

@@ -4,10 +4,11 @@
 use std::io::IsTerminal;
 use std::path::Path;
 
+use vault::fl;
 use vault::secret::Passphrase;
 use vault::{Error, Result};
 
-use vault::fl;
+use super::flags::refused;
 
 /// Reads the first line of a passphrase file, and nothing past it: `/dev/zero` or a pipe that
 /// never ends a line is refused after [`vault::input::PASSPHRASE_LINE_MAX`] bytes.
@@ -16,7 +17,7 @@ pub fn from_file(path: &Path) -> Result<Passphrase> {
     // `from_file_bytes` takes the bytes and wipes them; the emptied buffer is wiped on drop.
     let bytes = std::mem::take(&mut *line);
     Passphrase::from_file_bytes(bytes).map_err(|e| match e {
-        Error::EmptyPassphrase => Error::Invalid(fl!(
+        Error::EmptyPassphrase => refused(fl!(
             "cli-pass-file-empty",
             path = path.display().to_string()
         )),
@@ -32,7 +33,7 @@ pub fn can_prompt() -> bool {
 fn prompt(label: &str) -> Result<Passphrase> {
     let text = rpassword::prompt_password(label).map_err(|e| match e.kind() {
         std::io::ErrorKind::Interrupted | std::io::ErrorKind::UnexpectedEof => Error::Interrupted,
-        _ => Error::Invalid(fl!("cli-pass-read-failed", detail = e.to_string())),
+        _ => refused(fl!("cli-pass-read-failed", detail = e.to_string())),
     })?;
     let p = Passphrase::new(text);
     if p.is_empty() {
@@ -46,7 +47,7 @@ pub fn existing(file: Option<&Path>) -> Result<Passphrase> {
     match file {
         Some(f) => from_file(f),
         None if can_prompt() => prompt(&fl!("cli-pass-prompt")),
-        None => Err(Error::Invalid(fl!("cli-no-passphrase"))),
+        None => Err(refused(fl!("cli-no-passphrase"))),
     }
 }
 
@@ -58,10 +59,10 @@ pub fn new(file: Option<&Path>, label: &str) -> Result<Passphrase> {
             let first = prompt(&format!("{label}: "))?;
             let second = prompt(&fl!("cli-pass-again"))?;
             if first.expose() != second.expose() {
-                return Err(Error::Invalid(fl!("cli-pass-differ")));
+                return Err(refused(fl!("cli-pass-differ")));
             }
             Ok(first)
         }
-        None => Err(Error::Invalid(fl!("cli-no-passphrase"))),
+        None => Err(refused(fl!("cli-no-passphrase"))),
     }
 }
