@@ -1,14 +1,11 @@
-//! Every user-facing text of the command line, in English and Spanish: messages, prompts,
-//! labels, the Spanish help (a table applied to the clap definitions), clap's own errors, and the
-//! library's errors at the edge ([`localized`]).
+//! The command line's language: chosen once at start-up ([`detect`]), and the texts that are
+//! still tables here: quoting, yes/no answers, kind names, times, library details, verify
+//! problems and attachment metadata. Every other message and all help are in the Fluent
+//! catalogues (`i18n/<lang>/vault.ftl`, `cli-…` and `help-…` ids; help applied by
+//! `src/cli/help.rs`).
 //!
-//! The language is chosen once at start-up ([`detect`]): `--lang en|es`, else the first non-empty
-//! of `LC_ALL`, `LC_MESSAGES` and `LANG` (Spanish when it starts with `es`), else English.
-//!
-//! To add a language: add a [`Lang`] variant, a column to [`catalogue!`], a help table like
-//! [`HELP_ES`] and arms in [`localized`] and [`when_error`]. The unit tests check that every
-//! message has the same `{placeholders}` in every language and that every command and argument
-//! has Spanish help.
+//! The language: `--lang en|es`, else the first non-empty of `LC_ALL`, `LC_MESSAGES` and `LANG`
+//! (Spanish when it starts with `es`), else English.
 
 use std::ffi::OsString;
 use std::fmt;
