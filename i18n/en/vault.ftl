@@ -35,6 +35,7 @@ cli-leftover-backup-removed = note: removed { $path }: a full copy of the vault 
 cli-leftover-restore-removed = note: removed { $path }: left by an interrupted restore
 cli-leftover-backup-unreachable = note: an interrupted backup left a full copy of the vault at { $path }, in a folder that is not there now (a disk not plugged in?); the next backup removes it once the folder is back, or delete it yourself
 cli-leftover-restore-unreachable = note: an interrupted restore left { $path }, in a folder that is not there now; the next restore removes it once the folder is back, or delete it yourself
+cli-party-empty = an agent, vehicle or witness entry is empty
 cli-no-data-dir = no data directory is known for this user; pass --vault DIR
 cli-memory-too-large = memory value too large
 cli-new-vault-passphrase = New vault passphrase

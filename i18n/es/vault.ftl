@@ -35,6 +35,7 @@ cli-leftover-backup-removed = nota: se borró { $path }: una copia completa de l
 cli-leftover-restore-removed = nota: se borró { $path }: lo dejó una restauración interrumpida
 cli-leftover-backup-unreachable = nota: una copia de seguridad interrumpida dejó una copia completa de la bóveda en { $path }, en una carpeta que ahora no está (¿un disco que no está conectado?); la próxima copia de seguridad la borra cuando la carpeta vuelva a estar, o bórrela usted
 cli-leftover-restore-unreachable = nota: una restauración interrumpida dejó { $path }, en una carpeta que ahora no está; la próxima restauración la borra cuando la carpeta vuelva a estar, o bórrela usted
+cli-party-empty = un agente, vehículo o testigo está vacío
 cli-no-data-dir = no se conoce una carpeta de datos para este usuario; indique --vault CARPETA
 cli-memory-too-large = valor de memoria demasiado grande
 cli-new-vault-passphrase = Contraseña nueva de la bóveda

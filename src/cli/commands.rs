@@ -487,10 +487,8 @@ where
             tidy(v);
         }
         if *p == Party::default() {
-            // The message `Party::parse` gives the flags for an empty entry.
-            return Err(Error::Invalid(
-                "an agent, vehicle or witness entry is empty".into(),
-            ));
+            // The message the flags get for an empty entry.
+            return Err(refused(fl!("cli-party-empty")));
         }
     }
     for tag in &mut incident.tags {
