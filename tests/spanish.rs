@@ -489,3 +489,33 @@ fn spanish_keyslot_list_and_recovery_code() {
         assert!(es.contains(needle), "missing {needle:?} in:\n{es}");
     }
 }
+
+/// One incident, one keyslot, no attachment: `info` and `backup` say 1 in the singular and 0 in
+/// the plural, in both languages (no "1 revisions", no "(s)").
+#[test]
+fn plurals_in_info_and_backup() {
+    let v = TestVault::new();
+    v.add_simple("Una camioneta gris me siguió.");
+    let (code, en) = run_in(&v, "C", &["info"]);
+    assert_eq!(code, Some(0), "{en}");
+    assert!(
+        en.contains("Incidents:    1 (1 revision), 0 attachments"),
+        "{en}"
+    );
+    let (code, es) = run_in(&v, "es_MX.UTF-8", &["info"]);
+    assert_eq!(code, Some(0), "{es}");
+    assert!(es.contains("1 (1 versión), 0 adjuntos"), "{es}");
+    assert!(es.contains("Accesos:"), "{es}");
+    assert!(!es.contains("(s)"), "{es}");
+    let out = v.path("copia.backup");
+    let (code, es) = run_in(
+        &v,
+        "es_MX.UTF-8",
+        &["backup", "--out", out.to_str().unwrap()],
+    );
+    assert_eq!(code, Some(0), "{es}");
+    assert!(
+        es.contains("anotaciones de la bitácora y 0 adjuntos"),
+        "{es}"
+    );
+}
