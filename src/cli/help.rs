@@ -147,9 +147,9 @@ const CLAP_WORDS: &[(&str, &str)] = &[
     ("Print help (see a summary with '-h')", "cli-clap-help-long"),
     ("Print help", "cli-clap-print-help"),
     ("Print version", "cli-clap-print-version"),
-    ("[env: ", "cli-clap-env"),
-    ("[default: ", "cli-clap-default"),
-    ("[possible values: ", "cli-clap-possible-values"),
+    ("[env:", "cli-clap-env"),
+    ("[default:", "cli-clap-default"),
+    ("[possible values:", "cli-clap-possible-values"),
     ("For more information, try '--help'.", "cli-clap-more-info"),
 ];
 
@@ -161,8 +161,38 @@ pub fn clap_text(text: &str) -> String {
 fn clap_text_in(lang: Lang, text: &str) -> String {
     let mut out = text.to_owned();
     for (en, id) in CLAP_WORDS {
-        out = out.replace(en, &vault::i18n::text_in(lang, id, None));
+        out = replace_wrapped(&out, en, &vault::i18n::text_in(lang, id, None));
     }
+    out
+}
+
+/// Replaces every `phrase` in `text`, also where clap wrapped it onto the next line (a space of
+/// the phrase may be a line break and indentation in the text).
+fn replace_wrapped(text: &str, phrase: &str, with: &str) -> String {
+    let words: Vec<&str> = phrase.split(' ').collect();
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(words[0]) {
+        let mut end = at + words[0].len();
+        let matched = words[1..].iter().all(|w| {
+            let gap = rest[end..].len() - rest[end..].trim_start().len();
+            if gap == 0 || !rest[end + gap..].starts_with(w) {
+                return false;
+            }
+            end += gap + w.len();
+            true
+        });
+        if matched {
+            out.push_str(&rest[..at]);
+            out.push_str(with);
+            rest = &rest[end..];
+        } else {
+            let next = at + words[0].len();
+            out.push_str(&rest[..next]);
+            rest = &rest[next..];
+        }
+    }
+    out.push_str(rest);
     out
 }
 
@@ -374,5 +404,38 @@ mod tests {
             "{help}"
         );
         assert!(!help.contains("Options:"), "{help}");
+        for path in &paths {
+            let mut at = localize_in(Cli::command(), Lang::Es);
+            at.build();
+            for name in path {
+                at = at
+                    .find_subcommand(name)
+                    .cloned()
+                    .unwrap_or_else(|| panic!("{path:?}"));
+            }
+            for width in [60, 80, 100] {
+                let text = clap_text_in(
+                    Lang::Es,
+                    &at.clone().term_width(width).render_help().to_string(),
+                );
+                for (english, _) in CLAP_WORDS {
+                    let first = english.split(' ').next().unwrap_or(english);
+                    let cut_phrase =
+                        english.contains(' ') && first.len() > 5 && text.contains(first);
+                    assert!(
+                        !text.contains(english) && !cut_phrase,
+                        "{path:?} at {width} columns still says {english:?}:\n{text}"
+                    );
+                }
+            }
+        }
+        assert_eq!(
+            replace_wrapped(
+                "a [possible\n      values: en]",
+                "[possible values:",
+                "[valores:"
+            ),
+            "a [valores: en]"
+        );
     }
 }
