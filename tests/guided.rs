@@ -274,10 +274,16 @@ fn ctrl_c_before_saving_stores_nothing() {
     let v = TestVault::new();
     let before = info(&v);
     let p = Pane::start(&v, "es_MX.UTF-8");
+    // The glossary's words: the key is Enter, never Intro.
+    let intro = p.wait_for("¿Qué tipo de incidente fue?");
+    assert!(intro.contains("Presione Enter para saltar"), "{intro}");
+    assert!(!intro.contains("Intro"), "{intro}");
     p.answer("¿Qué tipo de incidente fue?", &["redada"]);
     p.answer("¿Cuándo pasó?", &["ayer 3pm"]);
     p.answer("¿Dónde pasó?", &["Calle Juárez"]);
     p.answer("¿Qué pasó?", &["Llegaron tres camionetas.", ""]);
+    let agents = p.wait_for("Agentes: uno por línea");
+    assert!(agents.contains("chamarra gris"), "{agents}");
     p.answer("Agentes: uno por línea", &[""]);
     p.answer(
         "Vehículos: uno por línea",
