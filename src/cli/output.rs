@@ -108,7 +108,7 @@ impl Out {
         let atts = if r.attachments.is_empty() {
             String::new()
         } else {
-            format!("  {}", fl!("cli-attached-count", n = r.attachments.len()))
+            format!("  {}", attached_count(r.attachments.len()))
         };
         format!(
             "{}  {:<28} {:<12} {}{}{}",
@@ -204,6 +204,21 @@ fn label_line(label: &str, value: &str) -> String {
 }
 
 const LABEL_WIDTH: usize = 12;
+
+/// `[3 attached]`, formatted once per count: `list` may print it on 100,000 lines.
+fn attached_count(n: usize) -> String {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        static SEEN: RefCell<HashMap<usize, String>> = RefCell::new(HashMap::new());
+    }
+    SEEN.with(|seen| {
+        seen.borrow_mut()
+            .entry(n)
+            .or_insert_with(|| fl!("cli-attached-count", n = n))
+            .clone()
+    })
+}
 
 /// One agent, vehicle or witness on one line, with labels in the reader's language; what was
 /// typed is shown terminal-safe (cli::terminal).
