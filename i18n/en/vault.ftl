@@ -185,6 +185,574 @@ bundle-trust-file-note = Saved in { $path }. A bundle that claims this sender's 
 
 ## cli: prompts, notes, command output, help
 
+cli-error-prefix = error
+cli-warning-prefix = warning:
+cli-note-new-entries = { $n ->
+        [one] note: { $n } ledger entry was added since the last unlock (records or attachments logged without the passphrase); they are now covered by a signed checkpoint
+       *[other] note: { $n } ledger entries were added since the last unlock (records or attachments logged without the passphrase); they are now covered by a signed checkpoint
+    }
+cli-note-pin-first-use = note: this computer had not seen this vault before; from now on it remembers it. Its fingerprint is { $fp }: compare it with the one you wrote down when you created the vault. If they differ, stop using this copy: someone replaced its keys.
+cli-note-logged-header = note: since the passphrase was last used, these were logged without it (now signed):
+cli-note-logged-incident = {"  "}- incident { $id } ({ $kind }), logged { $at }: "{ $text }"
+cli-note-logged-attachment = {"  "}- attachment "{ $name }" to incident { $id }, logged { $at }
+cli-note-logged-unreadable = {"  "}- ledger entry { $leaf }, which does not open (run vault verify --full)
+cli-note-logged-more = {"  "}- and { $n } more
+cli-note-logged-check = If you did not log these, someone with access to this folder did: look at each with `vault show ID`, and run `vault verify --full`.
+cli-note-leftovers = note: removed { $n } leftover { $n ->
+        [one] file
+       *[other] files
+    } of an interrupted attach or rekey
+cli-leftover-backup-removed = note: removed { $path }: a full copy of the vault left by an interrupted backup
+cli-leftover-restore-removed = note: removed { $path }: left by an interrupted restore
+cli-leftover-backup-unreachable = note: an interrupted backup left a full copy of the vault at { $path }, in a folder that is not there now (a disk not plugged in?); the next backup removes it once the folder is back, or delete it yourself
+cli-leftover-restore-unreachable = note: an interrupted restore left { $path }, in a folder that is not there now; the next restore removes it once the folder is back, or delete it yourself
+cli-party-empty = an agent, vehicle or witness entry is empty
+cli-no-data-dir = no data directory is known for this user; pass --vault DIR
+cli-memory-too-large = memory value too large
+cli-new-vault-passphrase = New vault passphrase
+cli-created-vault = Created a vault at { $path }
+cli-fingerprint-line = Fingerprint: { $fp }
+cli-init-note =
+    Read the fingerprint to your lawyer; it identifies this vault's signatures.
+    If you forget the passphrase, nobody can recover the records.
+cli-kind-required = --kind is required (followed, photographed, contacted, visited, raid, arrest, online, other)
+cli-json-does-not-parse = the JSON does not parse: { $detail }
+cli-json-one-object = the JSON must be one object
+cli-incident-json-invalid = the incident JSON is not valid: { $detail }
+cli-not-regular-file = { $path } is not a regular file
+cli-encrypting = encrypting
+cli-decrypting = decrypting
+cli-attached-note = attached { $name } ({ $mtype }, { $size }) sha256 { $sha }
+cli-metadata-unreadable-note = {"  "}its metadata could not be read (the file is stored as it is)
+cli-identifying-metadata = { $name } carries identifying metadata: { $item }
+cli-original-removed = { $path } was overwritten and deleted; on SSDs and copy-on-write file systems (btrfs, APFS, ZFS) overwriting is not guaranteed to erase the old data
+cli-no-incidents-yet = no incidents yet; log one with `vault add`
+cli-no-incidents-match = no incidents match these filters
+cli-no-search-match = no incident contains { $text }
+cli-revision-note = (revision { $rev }; see earlier ones with --history)
+cli-amend-needs-field = give at least one field to change, e.g. --where or --what
+cli-amended-line = { $id } revision { $rev }
+cli-extracted-note = { $name }: { $size } bytes, SHA-256 { $sha } verified
+cli-new-passphrase = New passphrase
+cli-passphrase-changed = passphrase changed; the old one no longer opens this vault
+cli-info-vault = Vault:        { $path }
+cli-info-format = Format:       version { $v }
+cli-info-fingerprint = Fingerprint:  { $fp }
+cli-info-signing-key = Signing key:  { $key }
+cli-info-kdf = KDF:          Argon2id, { $mib } MiB, { $it } iterations, { $lanes } lanes
+cli-info-keyslots = Keyslots:     { $n }
+cli-info-incidents = Incidents:    { $n } ({ $rev } { $rev ->
+        [one] revision
+       *[other] revisions
+    }), { $att } { $att ->
+        [one] attachment
+       *[other] attachments
+    }
+cli-info-ledger = Ledger:       { $n } { $n ->
+        [one] entry
+       *[other] entries
+    }, { $cp } { $cp ->
+        [one] checkpoint
+       *[other] checkpoints
+    }, { $unsigned } not yet signed
+cli-key-export-warn = { $path } holds the vault's master key: anyone who gets it can read every record and attachment. Keep it offline and delete it when done.
+cli-pass-file-empty = the passphrase file { $path } is empty
+cli-pass-read-failed = could not read the passphrase from the terminal: { $detail }
+cli-pass-prompt = Vault passphrase:{" "}
+cli-pass-again = Type it again:{" "}
+cli-pass-differ = the two passphrases differ; nothing was changed
+cli-no-passphrase = no passphrase: use --passphrase-file FILE (or VAULT_PASSPHRASE_FILE), or run in a terminal
+cli-passwd-replaced-tampered = keyslot { $slot }, which was just replaced, did not match what the vault's signed history commits to ({ $reason }): someone changed it without the passphrase. Its settings were not reused; run `vault verify` to see what else changed
+cli-yes-no = [y/N]
+cli-generate-passphrase-conflict = --generate-passphrase makes the passphrase itself: do not also give --passphrase-file (or VAULT_PASSPHRASE_FILE)
+cli-generated-passphrase =
+    {""}
+    Your passphrase ({ $n } random words; this is the only time it is shown):
+    {""}
+    {"    "}{ $passphrase }
+    {""}
+    Write it down on paper now and keep the paper safe. Without it nobody can open this vault.
+    {""}
+cli-keyslot-col-kind = KIND
+cli-keyslot-col-kdf = KDF
+cli-keyslot-kdf = Argon2id, { $mib } MiB, { $it } iterations, { $lanes } lanes
+cli-slot-passphrase = passphrase
+cli-slot-recovery = recovery
+cli-recovery-code-shown =
+    Recovery code (shown only this once):
+    {""}
+    {"    "}{ $code }
+    {""}
+cli-recovery-code-warn = write the recovery code on paper and keep it away from this computer (a safe, or someone you trust). It opens the vault like your passphrase: anyone who finds it can read everything. Keyslot { $id } added.
+cli-additional-passphrase = Additional passphrase
+cli-keyslot-added = keyslot added: the vault now opens with this passphrase too
+cli-keyslot-removed = keyslot removed: its passphrase or recovery code no longer opens this vault (copies and backups made earlier still contain it)
+cli-reencrypting = re-encrypting
+cli-rekeyed = Rekeyed: { $records } record { $records ->
+        [one] revision
+       *[other] revisions
+    }, { $attachments } { $attachments ->
+        [one] attachment
+       *[other] attachments
+    } and { $exports } export { $exports ->
+        [one] description
+       *[other] descriptions
+    } re-encrypted to a new master key ({ $recipient })
+cli-rekey-removed-slots = removed { $n } other { $n ->
+        [one] keyslot
+       *[other] keyslots
+    } ({ $ids }): their recovery codes or passphrases no longer open the vault. Add a new recovery code with `vault keyslot add --recovery`.
+cli-rekey-note = A master key exported earlier no longer reads this vault, but backups and copies made before now still open with the old key and passphrase: destroy them if they may be compromised. The signing key is unchanged, so earlier receipts still verify.
+cli-rekey-passphrase-note = If the passphrase itself may be known to someone else, change it too: `vault passwd`.
+cli-destroy-needs-confirm = refusing to destroy the vault without confirmation: run it on a terminal, or pass --yes
+cli-destroy-prompt =
+    This permanently destroys the vault at { $path }: its keys are overwritten and nothing in it can be decrypted again, with any passphrase.
+    Type the vault fingerprint ({ $fp }) to confirm:
+cli-destroy-mismatch = the fingerprint does not match; nothing was destroyed
+cli-destroyed = Destroyed the vault at { $path } ({ $n } { $n ->
+        [one] keyslot
+       *[other] keyslots
+    } and the signing key overwritten, files removed)
+cli-destroy-note = Backups and other copies of the vault are not affected.
+cli-backup-written = Backup of { $entries } ledger { $entries ->
+        [one] entry
+       *[other] entries
+    } and { $attachments } { $attachments ->
+        [one] attachment
+       *[other] attachments
+    } written to { $path } ({ $size })
+cli-backup-note = It is encrypted like the vault and opens with the vault's current passphrase or recovery code. Keep a receipt (`vault receipt`) elsewhere to tell later whether a backup is out of date.
+cli-restored = Restored vault { $id } at { $path } ({ $entries } ledger { $entries ->
+        [one] entry
+       *[other] entries
+    }, { $attachments } { $attachments ->
+        [one] attachment
+       *[other] attachments
+    })
+cli-restore-note = Check it is not older than your newest receipt: vault verify --receipt RECEIPT
+cli-label-incident = Incident
+cli-label-revision = revision
+cli-label-kind = Kind
+cli-label-when = When
+cli-label-recorded = Recorded
+cli-label-where = Where
+cli-label-agents = Agents
+cli-label-vehicles = Vehicles
+cli-label-witnesses = Witnesses
+cli-label-tags = Tags
+cli-label-what = What happened
+cli-label-attachments = Attachments
+cli-label-files = Files to attach
+cli-attached-count = [{ $n } attached]
+cli-taken-at = taken { $t }
+cli-metadata-unreadable = metadata unreadable: { $reason }
+cli-identifying-item = ! identifying: { $item }
+cli-party-name = name
+cli-party-badge = badge
+cli-party-agency = agency
+cli-party-plate = plate
+cli-party-contact = contact
+cli-guided-intro = Logging a new incident. Press Enter to skip any question; Ctrl-C stops without saving anything.
+cli-guided-kind = What kind of incident was it?
+cli-guided-kind-prompt = Number or name [Enter = other]:{" "}
+cli-guided-kind-bad = Please type a number from 1 to { $max }, or press Enter.
+cli-guided-when = When did it happen? For example: 20 minutes ago, today 14:30, yesterday 3pm, around 3pm. [Enter = now]:{" "}
+cli-guided-when-is = {"  "}→ { $when }
+cli-guided-where = Where did it happen? (street, corner, place) [Enter = skip]:{" "}
+cli-guided-what =
+    What happened? Write as many lines as you need; finish with an empty line (or Ctrl-D).
+    Put [[double brackets]] around anything private, such as names or addresses.
+cli-guided-what-again = Please write it again.
+cli-guided-agents = Agents: one per line, e.g.  tall, grey jacket; name=Ruiz; badge=4411; agency=ICE  (empty line when done)
+cli-guided-vehicles = Vehicles: one per line, e.g.  grey SUV; plate=ABC1234  (empty line when done)
+cli-guided-witnesses = Witnesses: one per line, e.g.  name=Ana; contact=555-0100  (empty line when done)
+cli-guided-tags = Tags, separated by commas [Enter = none]:{" "}
+cli-guided-files = Files to attach (photos, audio, video): one path per line (empty line when done)
+cli-guided-summary = Please check what will be saved:
+cli-guided-save = Save this incident?
+cli-guided-not-saved = nothing was saved
+cli-pattern-plate = plate
+cli-pattern-badge = badge
+cli-pattern-agent-name = agent
+cli-pattern-vehicle = vehicle
+cli-pattern-place = place
+cli-pattern-line = { $what } { $value }: { $n } { $n ->
+        [one] incident
+       *[other] incidents
+    }, first { $first }, last { $last }
+cli-pattern-ids = {"    "}{ $ids }
+cli-no-patterns = no plate, badge, agent name, vehicle or place appears in more than one incident
+cli-missing-incident = incident { $id } is missing: the signed ledger records it, but it is no longer in the vault. vault never deletes incidents, so someone deleted it. Run `vault verify`, and keep a copy of the vault folder as it is.
+cli-missing-revision = revision { $rev } of incident { $id } is missing: the signed ledger records it, but it is no longer in the vault, so someone deleted it. Run `vault verify`.
+cli-missing-rollback = revision { $rev } of incident { $id } is missing, so the older revision { $shown } is shown in its place: someone deleted the newer one. Run `vault verify`, and keep a copy of the vault folder as it is.
+cli-missing-attachment = attachment { $att } of incident { $id } is missing: the signed ledger records it, but it is no longer in the vault, so someone deleted it. Run `vault verify`.
+cli-vault-path-is-file = { $path } is a file, not a folder; --vault needs a folder (a new one is made if it does not exist)
+cli-not-a-backup = { $path } is not a vault backup (a file made by `vault backup`); nothing was restored
+cli-standard-input = standard input
+cli-warn-quarantined = { $n } complete attachment { $n ->
+        [one] file
+       *[other] files
+    } in blobs/ { $n ->
+        [one] belongs
+       *[other] belong
+    } to no attachment of this vault.db; { $n ->
+        [one] it was
+       *[other] they were
+    } moved to the quarantine/ folder of the vault, not deleted (it may be an attachment an older or newer copy of vault.db recorded); run `vault verify` for what to do
+cli-warn-loose-permissions = other users of this computer can read or change the vault's files ({ $paths }); make them private with: chmod -R go-rwx { $dir }
+cli-clap-unknown-argument = unexpected argument { $arg }
+cli-clap-invalid-subcommand = unknown command { $arg }
+cli-clap-invalid-value = invalid value { $value } for { $arg }
+cli-clap-missing-required = missing required arguments: { $arg }
+cli-clap-missing-subcommand = a command is needed
+cli-clap-conflict = { $arg } cannot be used with { $other }
+cli-clap-repeated = { $arg } cannot be given more than once
+cli-clap-value-count = wrong number of values for { $arg }
+cli-clap-other = the command line is not valid
+cli-clap-did-you-mean = {"  "}did you mean { $suggestion }?
+cli-clap-possible = {"  "}possible values: { $values }
+cli-clap-more-info = For more information, try '--help'.
+
+
+# clap's own words, value names and man page headings
+cli-clap-usage = Usage:
+cli-clap-options = Options:
+cli-clap-arguments = Arguments:
+cli-clap-commands = Commands:
+cli-clap-options-placeholder = [OPTIONS]
+cli-clap-command-placeholder = <COMMAND>
+cli-clap-command-optional = [COMMAND]
+cli-clap-help-subcommand = Print this message or the help of the given subcommand(s)
+cli-clap-help-short = Print help (see more with '--help')
+cli-clap-help-long = Print help (see a summary with '-h')
+cli-clap-print-help = Print help
+cli-clap-print-version = Print version
+cli-clap-env = [env:
+cli-clap-default = [default:
+cli-clap-possible-values = [possible values:
+cli-clap-command-value = COMMAND
+cli-clap-commands-heading = Commands
+cli-man-name = NAME
+cli-man-synopsis = SYNOPSIS
+cli-man-description = DESCRIPTION
+cli-man-options = OPTIONS
+cli-man-commands = COMMANDS
+cli-man-examples = EXAMPLES
+cli-man-version = VERSION
+cli-man-authors = AUTHORS
+cli-value-file = FILE
+cli-value-files = FILES
+cli-value-dir = DIR
+cli-value-time = TIME
+cli-value-text = TEXT
+cli-value-tag = TAG
+cli-value-key = KEY
+cli-value-recipient = RECIPIENT
+cli-value-field = FIELD
+cli-value-export = EXPORT
+cli-value-path = PATH
+cli-value-kind = KIND
+cli-value-format = FORMAT
+cli-value-shell = SHELL
+cli-value-lang = LANG
+cli-value-fingerprint = FINGERPRINT
+cli-value-name = NAME
+
+# Help: help-<command> (the root is `vault`), help-<command>-examples, help-<command>-<argument>
+help-vault = An encrypted, tamper-evident incident log with redacted, verifiable bundles for counsel
+help-vault-examples =
+    Examples:
+    {"  "}vault init
+    {"  "}vault add                  (asks for each detail)
+    {"  "}vault add --kind followed --when now --where 'Main St & 5th' --what 'grey SUV followed me' --vehicle 'grey SUV; plate=ABC1234'
+    {"  "}vault list
+    {"  "}vault show 3f2a
+    {"  "}vault verify
+help-vault-vault = Vault directory (default: the platform data directory, e.g. ~/.local/share/vault)
+help-vault-passphrase-file = Read the passphrase from the first line of FILE (or /dev/fd/N) instead of asking
+help-vault-json = Print machine-readable JSON
+help-vault-quiet = Print only what was asked for (no progress bars, no notes)
+help-vault-lang = Language of messages: en or es (default: from LC_ALL, LC_MESSAGES or LANG)
+help-init = Create a new vault (asks for a passphrase twice)
+help-init-examples =
+    Example:
+    {"  "}vault init
+    {"  "}vault --vault /media/usb/vault --passphrase-file pass.txt init
+help-init-kdf-memory-mib = Argon2id memory in MiB (64 to 4096)
+help-init-kdf-iterations = Argon2id iterations (3 to 16; memory times passes at most 16 GiB)
+help-init-kdf-parallelism = Argon2id lanes (4 to 16)
+help-init-generate-passphrase = Make up a strong passphrase (six random words), show it once, and use it
+help-add = Log an incident (needs no passphrase); with no field flags on a terminal, asks for each detail
+help-add-examples =
+    Examples:
+    {"  "}vault add                  (asks for each detail, step by step)
+    {"  "}vault add --kind photographed --when 'yesterday 3pm' --where 'outside the clinic' --what 'Two agents took photos of people entering. [[My neighbour Ana]] was with me.' --agent 'tall, grey jacket; badge=4411; agency=ICE'
+    {"  "}vault add --from-json incident.json
+help-add-kind = followed, photographed, contacted, visited, raid, arrest, online or other
+help-add-when = When it happened: now, 2026-11-20 14:30, 2026-11-20, RFC 3339, yesterday 3pm, ...
+help-add-location = Where it happened (free text)
+help-add-coords = Coordinates as LAT,LON in decimal degrees
+help-add-narrative = What happened. Put [[double brackets]] around anything private (names, addresses)
+help-add-agents = An agent: free text and/or `name=..; badge=..; agency=..` (repeatable)
+help-add-vehicles = A vehicle: free text and/or `plate=..` (repeatable)
+help-add-witnesses = A witness: free text and/or `name=..; contact=..` (repeatable)
+help-add-tags = A tag (repeatable)
+help-add-from-json = Read the incident as JSON (the keys `show --json` prints) from FILE, or - for stdin
+help-add-attach = Files to attach
+help-add-remove-original = Overwrite and delete the originals once the encrypted copies are safely stored
+help-list = List incidents, newest first
+help-list-examples =
+    Examples:
+    {"  "}vault list
+    {"  "}vault list --since 2026-09-01 --until '1 week ago'
+    {"  "}vault list --kind raid --tag school --with-attachments
+help-list-since = Only incidents from this time on (e.g. 2026-09-01, '3 days ago', 'last monday')
+help-list-until = Only incidents up to this time (a date alone includes that whole day)
+help-list-kind = Only incidents of this kind
+help-list-tag = Only incidents with this tag
+help-list-with-attachments = Only incidents with at least one attachment
+help-search = Search every field of every incident for text (ignoring case and accents)
+help-search-examples =
+    Examples:
+    {"  "}vault search ABC1234
+    {"  "}vault search grey suv          (every word must occur)
+    {"  "}vault search ruiz --since 2026-09-01 --json
+help-search-text = The words to look for; an incident matches when it contains all of them
+help-search-since = Only incidents from this time on (e.g. 2026-09-01, '3 days ago', 'last monday')
+help-search-until = Only incidents up to this time (a date alone includes that whole day)
+help-search-kind = Only incidents of this kind
+help-search-tag = Only incidents with this tag
+help-search-with-attachments = Only incidents with at least one attachment
+help-patterns = Show plates, badge numbers, agent names, vehicles and places that recur across incidents
+help-patterns-examples =
+    Examples:
+    {"  "}vault patterns
+    {"  "}vault patterns --since '90 days ago'
+    {"  "}vault patterns --min 3 --json
+help-patterns-since = Only incidents from this time on (e.g. 2026-09-01, '3 days ago', 'last monday')
+help-patterns-until = Only incidents up to this time (a date alone includes that whole day)
+help-patterns-kind = Only incidents of this kind
+help-patterns-tag = Only incidents with this tag
+help-patterns-with-attachments = Only incidents with at least one attachment
+help-patterns-min = Only show what occurs in at least N incidents (2 or more)
+help-report = Write an UNENCRYPTED report for yourself: a printable HTML timeline, or CSV/JSON for your own analysis
+help-report-examples =
+    Examples:
+    {"  "}vault report --out report.html
+    {"  "}vault report --format csv --out incidents.csv --since 2026-09-01
+    {"  "}vault report --format json --out incidents.json --yes
+help-report-out = The file to write (never overwritten)
+help-report-format = html, csv or json (default: from the extension of --out, else html)
+help-report-yes = Do not ask: confirm in advance that an unencrypted file may be written
+help-report-since = Only incidents from this time on (e.g. 2026-09-01, '3 days ago', 'last monday')
+help-report-until = Only incidents up to this time (a date alone includes that whole day)
+help-report-kind = Only incidents of this kind
+help-report-tag = Only incidents with this tag
+help-report-with-attachments = Only incidents with at least one attachment
+help-show = Show one incident in full
+help-show-examples =
+    Example:
+    {"  "}vault show 3f2a          (a unique prefix of the id is enough)
+help-show-id = Incident id or a unique prefix of it
+help-show-history = Show every revision, oldest first
+help-amend = Record a correction as a new revision (the old one is kept)
+help-amend-examples =
+    Example:
+    {"  "}vault amend 3f2a --where 'corner of Main St and 6th'
+help-amend-id = Incident id or a unique prefix of it
+help-amend-kind = followed, photographed, contacted, visited, raid, arrest, online or other
+help-amend-when = When it happened: now, 2026-11-20 14:30, 2026-11-20, RFC 3339, yesterday 3pm, ...
+help-amend-location = Where it happened (free text)
+help-amend-coords = Coordinates as LAT,LON in decimal degrees
+help-amend-narrative = What happened. Put [[double brackets]] around anything private (names, addresses)
+help-amend-agents = An agent: free text and/or `name=..; badge=..; agency=..` (repeatable)
+help-amend-vehicles = A vehicle: free text and/or `plate=..` (repeatable)
+help-amend-witnesses = A witness: free text and/or `name=..; contact=..` (repeatable)
+help-amend-tags = A tag (repeatable)
+help-attach = Attach photos, audio or video to an incident (needs no passphrase)
+help-attach-examples =
+    Example:
+    {"  "}vault attach 3f2a photo.jpg voicemail.m4a --remove-original
+help-attach-id = Incident id or a unique prefix of it
+help-attach-files = Files to attach
+help-attach-remove-original = Overwrite and delete the originals once the encrypted copies are safely stored
+help-extract = Decrypt an attachment, checking its SHA-256
+help-extract-examples =
+    Example:
+    {"  "}vault extract 3f2a --attachment 1 --out ~/Desktop/photo.jpg
+help-extract-id = Incident id or a unique prefix of it
+help-extract-attachment = Which attachment, counting from 1 in the order `show` lists them
+help-extract-out = Write to this new file (never overwritten)
+help-extract-stdout = Write to standard output
+help-passwd = Change the passphrase (re-encrypts nothing)
+help-passwd-examples =
+    Example:
+    {"  "}vault passwd
+help-passwd-new-passphrase-file = Read the new passphrase from the first line of FILE instead of asking
+help-passwd-kdf-memory-mib = Argon2id memory in MiB for the new keyslot (at least 64; if no --kdf option is given: the default of 256, or the old keyslot's if stronger)
+help-passwd-kdf-iterations = Argon2id iterations for the new keyslot (3 to 16)
+help-passwd-kdf-parallelism = Argon2id lanes for the new keyslot (4 to 16)
+help-info = Show format version, fingerprint, KDF parameters and counts (no passphrase needed)
+help-info-examples =
+    Example:
+    {"  "}vault info
+    {"  "}vault info --json
+help-key = Master-key operations
+help-key-examples =
+    Example:
+    {"  "}vault key export --out master-key.txt
+help-key-export = Write the master key as a standard age identity file (anyone with it can read everything)
+help-key-export-examples =
+    Example:
+    {"  "}vault key export --out /media/usb/master-key.txt
+help-key-export-out = The new file to write (mode 0600; never overwritten)
+help-verify = Check the whole vault for damage or tampering
+help-verify-examples =
+    Examples:
+    {"  "}vault verify                      (asks for the passphrase on a terminal for a full check)
+    {"  "}vault verify --receipt receipt.txt
+help-verify-full = Also decrypt everything and check every field digest and attachment hash (needs the passphrase)
+help-verify-receipt = Prove the vault's log extends this earlier receipt (detects rollback)
+help-receipt = Write the current signed checkpoint as a short receipt to keep elsewhere
+help-receipt-examples =
+    Examples:
+    {"  "}vault receipt --out receipt.txt   (asks for the passphrase when entries are not signed yet; email it to your lawyer or print it)
+    {"  "}vault receipt --no-sign --out receipt.txt   (no passphrase: leaves out entries logged since the last unlock)
+help-receipt-out = The new file to write
+help-receipt-no-sign = Do not unlock: write the newest signed checkpoint as it is, leaving out (with a warning) entries logged since the last unlock
+help-keygen = Create an age key for counsel (prints the public key to give to the activist)
+help-keygen-examples =
+    Example:
+    {"  "}vault keygen --out counsel.key
+help-keygen-out = The new identity file (mode 0600; never overwritten)
+help-export = Export a redacted, encrypted, verifiable bundle for counsel
+help-export-examples =
+    Examples:
+    {"  "}vault export --to age1... --all --redact witnesses --out case.age
+    {"  "}vault export --to-file counsel.pub --since 2026-09-01 --until 2026-11-30 --strip-metadata --out case.age
+    {"  "}vault export --passphrase --entries 3f2a 9b1c --redact 3f2a:location --out case.age
+help-export-to = A recipient: an age public key (age1...) or an SSH public key (ssh-ed25519/ssh-rsa). Repeatable
+help-export-to-file = A file of recipients, one per line (# comments allowed). Repeatable
+help-export-passphrase = Encrypt to a passphrase instead (asked twice, or read from VAULT_BUNDLE_PASSPHRASE_FILE)
+help-export-generate-passphrase = Encrypt to a strong passphrase made up for you (six random words), shown once
+help-export-yes = Confirm in advance: encrypt to every key a key file holds, and apply a policy file that discloses private spans (needed when not on a terminal)
+help-export-entries = Export these incidents (ids or unique prefixes)
+help-export-all = Export every incident
+help-export-since = Export incidents from this time on
+help-export-until = Export incidents up to this time
+help-export-tag = Export incidents with this tag
+help-export-redact = Withhold a field from every incident (FIELD) or one (ID:FIELD). Fields: kind, when, location, narrative, agents, vehicles, witnesses, tags, attachments, recorded_at. Repeatable
+help-export-redact-policy = A JSON redaction policy (see docs/cli.md)
+help-export-coarsen-location = Withhold exact locations; disclose coordinates rounded to N decimals, marked as derived
+help-export-disclose-private = Also disclose the narrative's [[private]] spans (withheld by default)
+help-export-strip-metadata = Export copies of images with identifying metadata (GPS, serials, XMP, maker notes) removed
+help-export-no-attachments = Leave attachment files out (their hashes are still included)
+help-export-allow-identifying-metadata = Confirm in advance that identifying metadata may be exported (needed when not on a terminal)
+help-export-out = The bundle file to write (never overwritten)
+help-exports = List every export made from this vault (the disclosure log)
+help-exports-examples =
+    Example:
+    {"  "}vault exports
+help-disclose = Reveal a field withheld from an earlier export, as a small verifiable bundle
+help-disclose-examples =
+    Example:
+    {"  "}vault disclose --bundle-of 5e1c --entry 3f2a --field witnesses --to age1... --out witnesses.age
+help-disclose-to = A recipient: an age public key (age1...) or an SSH public key (ssh-ed25519/ssh-rsa). Repeatable
+help-disclose-to-file = A file of recipients, one per line (# comments allowed). Repeatable
+help-disclose-passphrase = Encrypt to a passphrase instead (asked twice, or read from VAULT_BUNDLE_PASSPHRASE_FILE)
+help-disclose-generate-passphrase = Encrypt to a strong passphrase made up for you (six random words), shown once
+help-disclose-yes = Confirm in advance: encrypt to every key a key file holds, and apply a policy file that discloses private spans (needed when not on a terminal)
+help-disclose-bundle-of = The export id (or prefix) of the earlier bundle, as `vault exports` lists it
+help-disclose-entry = The incident whose field to reveal
+help-disclose-fields = The field to reveal (repeatable); `narrative.private` reveals every private span
+help-disclose-out = The disclosure bundle to write
+help-bundle = Counsel's side: verify or open a bundle
+help-bundle-examples =
+    Examples:
+    {"  "}vault bundle verify case.age --identity counsel.key
+    {"  "}vault bundle open case.age --identity counsel.key --out case/
+help-bundle-verify = Check a bundle: signature, inclusion proofs, disclosed fields, attachment hashes
+help-bundle-verify-examples =
+    Example:
+    {"  "}vault bundle verify case.age --identity counsel.key
+help-bundle-verify-file = The bundle file
+help-bundle-verify-identity = An age identity file or an unencrypted OpenSSH private key
+help-bundle-verify-passphrase = The bundle was encrypted to a passphrase (asked, or read from VAULT_BUNDLE_PASSPHRASE_FILE)
+help-bundle-verify-earlier = An earlier bundle this one supplements (a later disclosure): check they agree
+help-bundle-verify-receipt = A receipt received earlier from the vault's owner: check this bundle extends it
+help-bundle-verify-expect-fingerprint = Fail unless the bundle is signed by the key with this fingerprint (for scripts)
+help-bundle-open = Verify a bundle, then extract it into a new directory
+help-bundle-open-examples =
+    Example:
+    {"  "}vault bundle open case.age --identity counsel.key --out case/
+help-bundle-open-file = The bundle file
+help-bundle-open-identity = An age identity file or an unencrypted OpenSSH private key
+help-bundle-open-passphrase = The bundle was encrypted to a passphrase (asked, or read from VAULT_BUNDLE_PASSPHRASE_FILE)
+help-bundle-open-out = The directory to create
+help-bundle-open-receipt = A receipt received earlier from the vault's owner: check this bundle extends it
+help-bundle-open-expect-fingerprint = Fail unless the bundle is signed by the key with this fingerprint (for scripts)
+help-bundle-trust = Trust a sender's fingerprint (read out to you by phone or in person) under a name
+help-bundle-trust-examples =
+    Example:
+    {"  "}vault bundle trust '04561 46287 45811 42252 45019 28186' --name 'Ana R.'
+help-bundle-trust-fingerprint = The fingerprint, six groups of five digits (quote it)
+help-bundle-trust-name = Who the sender is, as you will recognise them
+help-bundle-trust-vault-id = The sender's vault id (`vault info`), if known; otherwise it is learned from the first bundle that verifies under this fingerprint
+help-keyslot = Manage keyslots: list them, add a recovery code or another passphrase, remove one
+help-keyslot-examples =
+    Examples:
+    {"  "}vault keyslot list
+    {"  "}vault keyslot add --recovery
+    {"  "}vault keyslot remove 3f2a
+help-keyslot-list = List keyslots: id, kind and key-derivation parameters (no passphrase needed)
+help-keyslot-add = Add a keyslot: a recovery code (--recovery) or another passphrase
+help-keyslot-add-examples =
+    Examples:
+    {"  "}vault keyslot add --recovery      (prints a recovery code once: write it on paper)
+    {"  "}vault keyslot add                 (asks for another passphrase)
+help-keyslot-add-recovery = Add a generated recovery code instead of a passphrase
+help-keyslot-add-new-passphrase-file = Read the new passphrase from the first line of FILE instead of asking
+help-keyslot-remove = Remove a keyslot (never the last one, nor the last passphrase slot)
+help-keyslot-remove-examples =
+    Example:
+    {"  "}vault keyslot remove 3f2a
+help-keyslot-remove-id = Keyslot id or a unique prefix of it (see `vault keyslot list`)
+help-rekey = Replace the master key after a suspected compromise (re-encrypts everything; other keyslots are removed)
+help-rekey-examples =
+    Examples:
+    {"  "}vault rekey
+    {"  "}vault rekey --new-passphrase      (also change the passphrase)
+help-rekey-new-passphrase = Also change the passphrase (asked twice on the terminal)
+help-rekey-new-passphrase-file = Also change the passphrase, reading the new one from the first line of FILE
+help-destroy = Crypto-erase the vault: overwrite its keys, then delete it. Ask a lawyer first (see SECURITY.md)
+help-destroy-examples =
+    Example:
+    {"  "}vault destroy                     (asks you to type the fingerprint)
+help-destroy-yes = Do not ask for the fingerprint as confirmation
+help-backup = Write the whole vault (still encrypted) to one backup file; safe while other commands run
+help-backup-examples =
+    Example:
+    {"  "}vault backup --out /media/usb/vault-2026-11-20.backup
+help-backup-out = The backup file to write (never overwritten)
+help-restore = Recreate a vault from a backup file in a new directory (--vault DIR)
+help-restore-examples =
+    Example:
+    {"  "}vault --vault ~/restored restore /media/usb/vault-2026-11-20.backup
+    {"  "}vault --vault ~/restored verify --receipt receipt.txt
+help-restore-file = The backup file written by `vault backup`
+help-completions = Print a shell completion script
+help-completions-examples =
+    Examples:
+    {"  "}vault completions bash > ~/.local/share/bash-completion/completions/vault
+    {"  "}vault completions zsh > ~/.zfunc/_vault
+    {"  "}vault completions fish > ~/.config/fish/completions/vault.fish
+help-completions-shell = bash, zsh, fish, elvish or powershell
+help-man = Print the manual page (roff)
+help-man-examples =
+    Example:
+    {"  "}vault man > vault.1 && man ./vault.1
+    {"  "}vault --lang es man > vault.1      (in Spanish)
+
 # Placeholder used by the unit test of the loader; keep.
 i18n-selftest = { $count ->
     [one] one entry

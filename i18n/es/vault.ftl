@@ -182,6 +182,574 @@ bundle-trust-file-note = Se guardó en { $path }. A partir de ahora se rechazar�
 
 ## cli: prompts, notes, command output, help
 
+cli-error-prefix = error
+cli-warning-prefix = aviso:
+cli-note-new-entries = { $n ->
+        [one] nota: se agregó { $n } anotación a la bitácora desde la última vez que abrió la bóveda con la contraseña (incidentes o adjuntos guardados sin la contraseña); ahora la cubre un sello firmado
+       *[other] nota: se agregaron { $n } anotaciones a la bitácora desde la última vez que abrió la bóveda con la contraseña (incidentes o adjuntos guardados sin la contraseña); ahora las cubre un sello firmado
+    }
+cli-note-pin-first-use = nota: esta computadora no conocía esta bóveda; desde ahora la recuerda. Su número de seguridad es { $fp }: compárelo con el que anotó al crear la bóveda. Si no es igual, deje de usar esta copia: alguien cambió sus claves.
+cli-note-logged-header = nota: desde la última vez que se usó la contraseña, se guardó esto sin ella (ya quedó sellado):
+cli-note-logged-incident = {"  "}- incidente { $id } ({ $kind }), guardado el { $at }: «{ $text }»
+cli-note-logged-attachment = {"  "}- adjunto «{ $name }» del incidente { $id }, guardado el { $at }
+cli-note-logged-unreadable = {"  "}- anotación n.º { $leaf } de la bitácora, que no se puede abrir (ejecute `vault verify` con su contraseña)
+cli-note-logged-more = {"  "}- y { $n } más
+cli-note-logged-check = Si usted no guardó esto, lo hizo alguien con acceso a esta carpeta: revise cada uno con `vault show ID` y ejecute `vault verify` con su contraseña.
+cli-note-leftovers = nota: { $n ->
+        [one] se borró { $n } archivo sobrante
+       *[other] se borraron { $n } archivos sobrantes
+    } de un adjunto o de un cambio de clave interrumpido
+cli-leftover-backup-removed = nota: se borró { $path }: una copia completa de la bóveda que dejó una copia de seguridad interrumpida
+cli-leftover-restore-removed = nota: se borró { $path }: lo dejó una restauración interrumpida
+cli-leftover-backup-unreachable = nota: una copia de seguridad interrumpida dejó una copia completa de la bóveda en { $path }, en una carpeta que ahora no está (¿un disco que no está conectado?); la próxima copia de seguridad la borra cuando la carpeta vuelva a estar, o bórrela usted
+cli-leftover-restore-unreachable = nota: una restauración interrumpida dejó { $path }, en una carpeta que ahora no está; la próxima restauración la borra cuando la carpeta vuelva a estar, o bórrela usted
+cli-party-empty = un agente, vehículo o testigo está vacío
+cli-no-data-dir = no se conoce una carpeta de datos para este usuario; indique --vault CARPETA
+cli-memory-too-large = valor de memoria demasiado grande
+cli-new-vault-passphrase = Contraseña nueva de la bóveda
+cli-created-vault = Se creó una bóveda en { $path }
+cli-fingerprint-line = Número de seguridad: { $fp }
+cli-init-note =
+    Lea el número de seguridad a su abogado o abogada: identifica las firmas de esta bóveda.
+    Si olvida la contraseña, nadie podrá recuperar lo que anotó.
+cli-kind-required = falta --kind (seguimiento, fotografiado, contacto, visita, redada, arresto, «en línea» u otro)
+cli-json-does-not-parse = el JSON no se puede leer: { $detail }
+cli-json-one-object = el JSON debe ser un solo objeto
+cli-incident-json-invalid = el JSON del incidente no es válido: { $detail }
+cli-not-regular-file = { $path } no es un archivo normal
+cli-encrypting = cifrando
+cli-decrypting = descifrando
+cli-attached-note = se adjuntó { $name } ({ $mtype }, { $size }) sha256 { $sha }
+cli-metadata-unreadable-note = {"  "}no se pudieron leer los datos escondidos del archivo (se guarda tal cual)
+cli-identifying-metadata = { $name } lleva datos escondidos que pueden identificarle: { $item }
+cli-original-removed = { $path } se sobrescribió y se borró; en discos SSD y sistemas de archivos de copia en escritura (btrfs, APFS, ZFS) sobrescribir no garantiza que los datos antiguos desaparezcan
+cli-no-incidents-yet = todavía no hay incidentes; anote uno con `vault add`
+cli-no-incidents-match = ningún incidente cumple estos filtros
+cli-no-search-match = ningún incidente contiene { $text }
+cli-revision-note = (versión { $rev }; vea las anteriores con --history)
+cli-amend-needs-field = indique al menos un dato que cambiar, p. ej. --where o --what
+cli-amended-line = { $id } versión { $rev }
+cli-extracted-note = { $name }: { $size } bytes, SHA-256 { $sha } verificado
+cli-new-passphrase = Contraseña nueva
+cli-passphrase-changed = contraseña cambiada; la anterior ya no abre esta bóveda
+cli-info-vault = Bóveda:                  { $path }
+cli-info-format = Formato:                 versión { $v }
+cli-info-fingerprint = Número de seguridad:     { $fp }
+cli-info-signing-key = Clave de firma:          { $key }
+cli-info-kdf = Protección (contraseña): Argon2id, { $mib } MiB, { $it } pasadas, { $lanes } carriles
+cli-info-keyslots = Accesos:                 { $n }
+cli-info-incidents = Incidentes:              { $n } ({ $rev } { $rev ->
+        [one] versión
+       *[other] versiones
+    }), { $att } { $att ->
+        [one] adjunto
+       *[other] adjuntos
+    }
+cli-info-ledger = Bitácora:                { $n } { $n ->
+        [one] anotación
+       *[other] anotaciones
+    }, { $cp } { $cp ->
+        [one] sello
+       *[other] sellos
+    }, { $unsigned } sin firmar todavía
+cli-key-export-warn = { $path } contiene la clave maestra de la bóveda: quien la obtenga puede leer todos los incidentes y adjuntos. Guárdela sin conexión y bórrela al terminar.
+cli-pass-file-empty = el archivo de contraseña { $path } está vacío
+cli-pass-read-failed = no se pudo leer la contraseña desde la terminal: { $detail }
+cli-pass-prompt = Contraseña de la bóveda:{" "}
+cli-pass-again = Escríbala otra vez:{" "}
+cli-pass-differ = las dos contraseñas no coinciden; no se cambió nada
+cli-no-passphrase = no hay contraseña: use --passphrase-file ARCHIVO (o VAULT_PASSPHRASE_FILE), o ejecute el comando en una terminal
+cli-passwd-replaced-tampered = el acceso { $slot }, que se acaba de reemplazar, no coincidía con lo que sella la bitácora de la bóveda ({ $reason }): alguien lo cambió sin la contraseña. No se reusó su configuración; ejecute `vault verify` para ver qué más cambió
+cli-yes-no = [s/N]
+cli-generate-passphrase-conflict = --generate-passphrase crea la contraseña: no indique también --passphrase-file (ni VAULT_PASSPHRASE_FILE)
+cli-generated-passphrase =
+    {""}
+    Su contraseña ({ $n } palabras al azar; es la única vez que se muestra):
+    {""}
+    {"    "}{ $passphrase }
+    {""}
+    Escríbala ahora en papel y guarde el papel en un lugar seguro. Sin ella nadie puede abrir esta bóveda.
+    {""}
+cli-keyslot-col-kind = TIPO
+cli-keyslot-col-kdf = PROTECCIÓN
+cli-keyslot-kdf = Argon2id, { $mib } MiB, { $it } pasadas, { $lanes } carriles
+cli-slot-passphrase = contraseña
+cli-slot-recovery = recuperación
+cli-recovery-code-shown =
+    Código de recuperación (se muestra solo esta vez):
+    {""}
+    {"    "}{ $code }
+    {""}
+cli-recovery-code-warn = escriba el código de recuperación en papel y guárdelo lejos de esta computadora (en una caja fuerte, o con alguien de confianza). Abre la bóveda igual que su contraseña: quien lo encuentre puede leerlo todo. Se agregó el acceso { $id }.
+cli-additional-passphrase = Contraseña adicional
+cli-keyslot-added = acceso agregado: la bóveda ahora también se abre con esta contraseña
+cli-keyslot-removed = acceso quitado: su contraseña o código de recuperación ya no abre esta bóveda (las copias y los respaldos hechos antes todavía lo contienen)
+cli-reencrypting = volviendo a cifrar
+cli-rekeyed = Clave maestra reemplazada: { $records } { $records ->
+        [one] versión
+       *[other] versiones
+    } de incidentes, { $attachments } { $attachments ->
+        [one] adjunto
+       *[other] adjuntos
+    } y { $exports } { $exports ->
+        [one] descripción
+       *[other] descripciones
+    } de exportaciones se cifraron de nuevo con una clave maestra nueva ({ $recipient })
+cli-rekey-removed-slots = { $n ->
+        [one] se quitó { $n } acceso más
+       *[other] se quitaron otros { $n } accesos
+    } ({ $ids }): sus códigos de recuperación o contraseñas ya no abren la bóveda. Agregue un código de recuperación nuevo con `vault keyslot add --recovery`.
+cli-rekey-note = Una clave maestra exportada antes ya no lee esta bóveda, pero las copias de seguridad y copias hechas hasta ahora todavía se abren con la clave y la contraseña anteriores: destrúyalas si alguien pudo conseguirlas. La clave de firma no cambia, así que los comprobantes anteriores siguen siendo válidos.
+cli-rekey-passphrase-note = Si alguien más puede conocer la contraseña, cámbiela también: `vault passwd`.
+cli-destroy-needs-confirm = no se destruye la bóveda sin confirmación: ejecute el comando en una terminal, o indique --yes
+cli-destroy-prompt =
+    Esto destruye para siempre la bóveda en { $path }: sus claves se sobrescriben y nada de lo que contiene se podrá volver a descifrar, con ninguna contraseña.
+    Escriba el número de seguridad de la bóveda ({ $fp }) para confirmar:
+cli-destroy-mismatch = el número de seguridad no coincide; no se destruyó nada
+cli-destroyed = Se destruyó la bóveda en { $path } ({ $n } { $n ->
+        [one] acceso
+       *[other] accesos
+    } y la clave de firma sobrescritos, archivos borrados)
+cli-destroy-note = Las copias de seguridad y otras copias de la bóveda no se ven afectadas.
+cli-backup-written = Copia de seguridad de { $entries } { $entries ->
+        [one] anotación
+       *[other] anotaciones
+    } de la bitácora y { $attachments } { $attachments ->
+        [one] adjunto
+       *[other] adjuntos
+    } guardada en { $path } ({ $size })
+cli-backup-note = Está cifrada como la bóveda y se abre con la contraseña o el código de recuperación actuales de la bóveda. Guarde un comprobante (`vault receipt`) en otro lugar para saber después si una copia está desactualizada.
+cli-restored = Bóveda { $id } restaurada en { $path } ({ $entries } { $entries ->
+        [one] anotación
+       *[other] anotaciones
+    } de la bitácora, { $attachments } { $attachments ->
+        [one] adjunto
+       *[other] adjuntos
+    })
+cli-restore-note = Verifique que no sea más vieja que su comprobante más reciente: vault verify --receipt COMPROBANTE
+cli-label-incident = Incidente
+cli-label-revision = versión
+cli-label-kind = Tipo
+cli-label-when = Cuándo
+cli-label-recorded = Anotado
+cli-label-where = Dónde
+cli-label-agents = Agentes
+cli-label-vehicles = Vehículos
+cli-label-witnesses = Testigos
+cli-label-tags = Etiquetas
+cli-label-what = Qué pasó
+cli-label-attachments = Adjuntos
+cli-label-files = Archivos que adjuntar
+cli-attached-count = [{ $n ->
+        [one] { $n } adjunto
+       *[other] { $n } adjuntos
+    }]
+cli-taken-at = tomada el { $t }
+cli-metadata-unreadable = no se pudieron leer los datos escondidos: { $reason }
+cli-identifying-item = ! puede identificarle: { $item }
+cli-party-name = nombre
+cli-party-badge = placa
+cli-party-agency = agencia
+cli-party-plate = placas
+cli-party-contact = contacto
+cli-guided-intro = Nuevo incidente. Presione Enter para saltar cualquier pregunta; Ctrl-C para salir sin guardar nada.
+cli-guided-kind = ¿Qué tipo de incidente fue?
+cli-guided-kind-prompt = Número o nombre [Enter = otro]:{" "}
+cli-guided-kind-bad = Escriba un número del 1 al { $max }, o presione Enter.
+cli-guided-when = ¿Cuándo pasó? Por ejemplo: «hace 20 minutos», «ayer como a las 3 de la tarde», «anoche». [Enter = ahora]:{" "}
+cli-guided-when-is = {"  "}→ { $when }
+cli-guided-where = ¿Dónde pasó? (calle, esquina, lugar) [Enter = saltar]:{" "}
+cli-guided-what =
+    ¿Qué pasó? Escriba las líneas que necesite; termine con una línea vacía (o Ctrl-D).
+    Ponga [[dobles corchetes]] alrededor de lo privado, como nombres o direcciones.
+cli-guided-what-again = Escríbalo otra vez, por favor.
+cli-guided-agents = Agentes: uno por línea, p. ej.  alto, chamarra gris; nombre=Ruiz; placa=4411; agencia=ICE  (línea vacía para terminar)
+cli-guided-vehicles = Vehículos: uno por línea, p. ej.  camioneta gris; matrícula=ABC1234  (línea vacía para terminar)
+cli-guided-witnesses = Testigos: uno por línea, p. ej.  nombre=Ana; contacto=555-0100  (línea vacía para terminar)
+cli-guided-tags = Etiquetas, separadas por comas [Enter = ninguna]:{" "}
+cli-guided-files = Archivos que adjuntar (fotos, audio, video): una ruta por línea (línea vacía para terminar)
+cli-guided-summary = Revise lo que se va a guardar:
+cli-guided-save = ¿Guardar este incidente?
+cli-guided-not-saved = no se guardó nada
+cli-pattern-plate = placas
+cli-pattern-badge = placa del agente
+cli-pattern-agent-name = agente
+cli-pattern-vehicle = vehículo
+cli-pattern-place = lugar
+cli-pattern-line = { $what } { $value }: { $n } { $n ->
+        [one] incidente
+       *[other] incidentes
+    }, el primero { $first }, el último { $last }
+cli-pattern-ids = {"    "}{ $ids }
+cli-no-patterns = ningunas placas de vehículo, placa de agente, nombre de agente, vehículo ni lugar se repite en más de un incidente
+cli-missing-incident = falta el incidente { $id }: la bitácora firmada lo anota, pero ya no está en la bóveda. vault nunca borra incidentes, así que alguien lo borró. Ejecute `vault verify` y guarde una copia de la carpeta de la bóveda tal como está.
+cli-missing-revision = falta la versión { $rev } del incidente { $id }: la bitácora firmada la anota, pero ya no está en la bóveda, así que alguien la borró. Ejecute `vault verify`.
+cli-missing-rollback = falta la versión { $rev } del incidente { $id }, así que en su lugar se muestra la versión { $shown }, más vieja: alguien borró la más nueva. Ejecute `vault verify` y guarde una copia de la carpeta de la bóveda tal como está.
+cli-missing-attachment = falta el adjunto { $att } del incidente { $id }: la bitácora firmada lo anota, pero ya no está en la bóveda, así que alguien lo borró. Ejecute `vault verify`.
+cli-vault-path-is-file = { $path } es un archivo, no una carpeta; --vault necesita una carpeta (si no existe, se crea una nueva)
+cli-not-a-backup = { $path } no es una copia de seguridad de vault (un archivo hecho con `vault backup`); no se restauró nada
+cli-standard-input = lo que se escribe o pega en la terminal
+cli-warn-quarantined = en blobs/ { $n ->
+        [one] había { $n } archivo adjunto completo que no es
+       *[other] había { $n } archivos adjuntos completos que no son
+    } de ningún adjunto de este vault.db; se { $n ->
+        [one] movió
+       *[other] movieron
+    } a la carpeta quarantine/ de la bóveda, sin borrar nada (puede ser un adjunto que anotó otra copia de vault.db); ejecute `vault verify` para saber qué hacer
+cli-warn-loose-permissions = otras personas que usan esta computadora pueden leer o cambiar los archivos de la bóveda ({ $paths }); hágalos privados con: chmod -R go-rwx { $dir }
+cli-clap-unknown-argument = argumento inesperado { $arg }
+cli-clap-invalid-subcommand = comando desconocido { $arg }
+cli-clap-invalid-value = valor no válido { $value } para { $arg }
+cli-clap-missing-required = faltan argumentos obligatorios: { $arg }
+cli-clap-missing-subcommand = falta un comando
+cli-clap-conflict = { $arg } no se puede usar junto con { $other }
+cli-clap-repeated = { $arg } no se puede indicar más de una vez
+cli-clap-value-count = número de valores incorrecto para { $arg }
+cli-clap-other = la línea de comandos no es válida
+cli-clap-did-you-mean = {"  "}¿quiso decir { $suggestion }?
+cli-clap-possible = {"  "}valores posibles: { $values }
+cli-clap-more-info = Para más información, pruebe «--help».
+
+
+# clap's own words, value names and man page headings
+cli-clap-usage = Uso:
+cli-clap-options = Opciones:
+cli-clap-arguments = Argumentos:
+cli-clap-commands = Comandos:
+cli-clap-options-placeholder = [OPCIONES]
+cli-clap-command-placeholder = <COMANDO>
+cli-clap-command-optional = [COMANDO]
+cli-clap-help-subcommand = Muestra esta ayuda o la del comando indicado
+cli-clap-help-short = Muestra la ayuda (más con «--help»)
+cli-clap-help-long = Muestra la ayuda (la versión corta con «-h»)
+cli-clap-print-help = Muestra la ayuda
+cli-clap-print-version = Muestra la versión
+cli-clap-env = [variable:
+cli-clap-default = [por defecto:
+cli-clap-possible-values = [valores posibles:
+cli-clap-command-value = COMANDO
+cli-clap-commands-heading = Comandos
+cli-man-name = NOMBRE
+cli-man-synopsis = SINOPSIS
+cli-man-description = DESCRIPCIÓN
+cli-man-options = OPCIONES
+cli-man-commands = COMANDOS
+cli-man-examples = EJEMPLOS
+cli-man-version = VERSIÓN
+cli-man-authors = AUTORES
+cli-value-file = ARCHIVO
+cli-value-files = ARCHIVOS
+cli-value-dir = CARPETA
+cli-value-time = HORA
+cli-value-text = TEXTO
+cli-value-tag = ETIQUETA
+cli-value-key = CLAVE
+cli-value-recipient = DESTINATARIO
+cli-value-field = DATO
+cli-value-export = EXPORTACIÓN
+cli-value-path = RUTA
+cli-value-kind = TIPO
+cli-value-format = FORMATO
+cli-value-shell = TERMINAL
+cli-value-lang = IDIOMA
+cli-value-fingerprint = NÚMERO
+cli-value-name = NOMBRE
+
+# Help: help-<command> (the root is `vault`), help-<command>-examples, help-<command>-<argument>
+help-vault = Una bitácora cifrada de encuentros con agentes de inmigración y de la policía: se nota si alguien cambia o borra algo.
+help-vault-examples =
+    Ejemplos:
+    {"  "}vault init
+    {"  "}vault add                  (le pregunta cada dato)
+    {"  "}vault add --kind seguimiento --when ahora --where 'Calle 5 y Juárez' --what 'una camioneta gris me siguió' --vehicle 'camioneta gris; matrícula=ABC1234'
+    {"  "}vault list --since 'hace 3 días'
+    {"  "}vault show 3f2a
+    {"  "}vault verify
+help-vault-vault = Carpeta de la bóveda (si no indica otra cosa, la carpeta de datos del sistema, p. ej. ~/.local/share/vault).
+help-vault-passphrase-file = Lee la contraseña de la primera línea de ARCHIVO (o /dev/fd/N) en vez de preguntarla.
+help-vault-json = Imprime JSON para otros programas.
+help-vault-quiet = Imprime solo lo pedido (sin barras de progreso ni notas).
+help-vault-lang = Idioma de los mensajes: en (inglés) o es (español). Si no indica otra cosa, según LC_ALL, LC_MESSAGES o LANG.
+help-init = Crea una bóveda nueva (pide la contraseña dos veces).
+help-init-examples =
+    Ejemplos:
+    {"  "}vault init
+    {"  "}vault --vault /media/usb/vault --passphrase-file clave.txt init
+help-init-kdf-memory-mib = Memoria de Argon2id en MiB (de 64 a 4096).
+help-init-kdf-iterations = Pasadas de Argon2id (de 3 a 16; memoria por pasadas hasta 16 GiB).
+help-init-kdf-parallelism = Carriles de Argon2id (de 4 a 16).
+help-init-generate-passphrase = Inventa una contraseña fuerte (seis palabras al azar), la muestra una sola vez y la usa.
+help-add = Anota un incidente (no necesita la contraseña). Sin datos en la línea de comandos, en una terminal, le pregunta cada dato.
+help-add-examples =
+    Ejemplos:
+    {"  "}vault add                  (le pregunta cada dato, paso a paso)
+    {"  "}vault add --kind fotografiado --when 'ayer 3pm' --where 'afuera de la clínica' --what 'Dos agentes tomaron fotos de la gente que entraba. [[Mi vecina Ana]] estaba conmigo.' --agent 'alto, chamarra gris; placa=4411; agencia=ICE'
+    {"  "}vault add --from-json incidente.json
+help-add-kind = seguimiento, fotografiado (o fotos), contacto, visita, redada, arresto, «en línea» (o en-linea) u otro (también en inglés: followed, photographed, contacted, visited, raid, arrest, online, other).
+help-add-when = Cuándo pasó: ahora, 2026-11-20 14:30, 2026-11-20, RFC 3339, ayer 3pm, hace 2 horas, a eso de las 3pm, ...
+help-add-location = Dónde pasó (texto libre).
+help-add-coords = Coordenadas como LAT,LON en grados decimales.
+help-add-narrative = Qué pasó. Ponga [[dobles corchetes]] alrededor de lo privado (nombres, direcciones).
+help-add-agents = Un agente: texto libre y/o `nombre=..; placa=..; agencia=..` (se puede repetir).
+help-add-vehicles = Un vehículo: texto libre y/o `matrícula=..` para las placas (se puede repetir).
+help-add-witnesses = Un testigo: texto libre y/o `nombre=..; contacto=..` (se puede repetir).
+help-add-tags = Una etiqueta (se puede repetir).
+help-add-from-json = Lee el incidente como JSON (las claves que imprime `show --json`) de ARCHIVO, o de lo que se escribe o pega en la terminal con -.
+help-add-attach = Archivos que adjuntar.
+help-add-remove-original = Sobrescribe y borra los originales una vez guardadas las copias cifradas.
+help-list = Lista los incidentes, del más reciente al más antiguo.
+help-list-examples =
+    Ejemplos:
+    {"  "}vault list
+    {"  "}vault list --since 2026-09-01 --until 'hace 1 semana'
+    {"  "}vault list --kind redada --tag escuela --with-attachments
+help-list-since = Solo incidentes desde esta fecha u hora (p. ej. 2026-09-01, 'hace 3 días', 'el lunes pasado').
+help-list-until = Solo incidentes hasta esta fecha u hora (una fecha sola incluye todo ese día).
+help-list-kind = Solo incidentes de este tipo.
+help-list-tag = Solo incidentes con esta etiqueta.
+help-list-with-attachments = Solo incidentes con algún adjunto.
+help-search = Busca texto en todos los datos de los incidentes (sin distinguir mayúsculas ni acentos).
+help-search-examples =
+    Ejemplos:
+    {"  "}vault search ABC1234
+    {"  "}vault search camioneta gris          (todas las palabras deben aparecer)
+    {"  "}vault search ruiz --since 2026-09-01 --json
+help-search-text = Las palabras que buscar; un incidente coincide si contiene todas.
+help-search-since = Solo incidentes desde esta fecha u hora.
+help-search-until = Solo incidentes hasta esta fecha u hora.
+help-search-kind = Solo incidentes de este tipo.
+help-search-tag = Solo incidentes con esta etiqueta.
+help-search-with-attachments = Solo incidentes con algún adjunto.
+help-patterns = Muestra placas de vehículos, placas de agentes, nombres de agentes, vehículos y lugares que se repiten en varios incidentes.
+help-patterns-examples =
+    Ejemplos:
+    {"  "}vault patterns
+    {"  "}vault patterns --since 'hace 90 días'
+    {"  "}vault patterns --min 3 --json
+help-patterns-since = Solo incidentes desde esta fecha u hora.
+help-patterns-until = Solo incidentes hasta esta fecha u hora.
+help-patterns-kind = Solo incidentes de este tipo.
+help-patterns-tag = Solo incidentes con esta etiqueta.
+help-patterns-with-attachments = Solo incidentes con algún adjunto.
+help-patterns-min = Mostrar solo lo que aparece en al menos N incidentes (mínimo 2).
+help-report = Escribe un informe SIN CIFRAR para usted: HTML imprimible con la cronología, o CSV/JSON para sus propios análisis.
+help-report-examples =
+    Ejemplos:
+    {"  "}vault report --out informe.html
+    {"  "}vault report --format csv --out incidentes.csv --since 2026-09-01
+    {"  "}vault report --format json --out incidentes.json --yes
+help-report-out = El archivo que escribir (nunca se sobrescribe).
+help-report-format = html, csv o json (si no indica otra cosa, según la extensión de --out; si no, html).
+help-report-yes = No preguntar: confirma de antemano que se escriba un archivo sin cifrar.
+help-report-since = Solo incidentes desde esta fecha u hora.
+help-report-until = Solo incidentes hasta esta fecha u hora.
+help-report-kind = Solo incidentes de este tipo.
+help-report-tag = Solo incidentes con esta etiqueta.
+help-report-with-attachments = Solo incidentes con algún adjunto.
+help-show = Muestra un incidente completo.
+help-show-examples =
+    Ejemplo:
+    {"  "}vault show 3f2a          (basta con el comienzo del identificador, si es único)
+help-show-id = Identificador del incidente o su comienzo, si es único.
+help-show-history = Muestra todas las versiones, de la más antigua a la más reciente.
+help-amend = Anota una corrección como versión nueva (la anterior se conserva).
+help-amend-examples =
+    Ejemplo:
+    {"  "}vault amend 3f2a --where 'esquina de Main St y la 6'
+help-amend-id = Identificador del incidente o su comienzo, si es único.
+help-amend-kind = seguimiento, fotografiado (o fotos), contacto, visita, redada, arresto, «en línea» (o en-linea) u otro.
+help-amend-when = Cuándo pasó: ahora, 2026-11-20 14:30, 2026-11-20, RFC 3339, ayer 3pm, ...
+help-amend-location = Dónde pasó (texto libre).
+help-amend-coords = Coordenadas como LAT,LON en grados decimales.
+help-amend-narrative = Qué pasó. Ponga [[dobles corchetes]] alrededor de lo privado (nombres, direcciones).
+help-amend-agents = Un agente: texto libre y/o `nombre=..; placa=..; agencia=..` (se puede repetir).
+help-amend-vehicles = Un vehículo: texto libre y/o `matrícula=..` para las placas (se puede repetir).
+help-amend-witnesses = Un testigo: texto libre y/o `nombre=..; contacto=..` (se puede repetir).
+help-amend-tags = Una etiqueta (se puede repetir).
+help-attach = Adjunta fotos, audio o video a un incidente (no necesita la contraseña).
+help-attach-examples =
+    Ejemplo:
+    {"  "}vault attach 3f2a foto.jpg mensaje.m4a --remove-original
+help-attach-id = Identificador del incidente o su comienzo, si es único.
+help-attach-files = Archivos que adjuntar.
+help-attach-remove-original = Sobrescribe y borra los originales una vez guardadas las copias cifradas.
+help-extract = Descifra un adjunto y verifica su código de control (SHA-256).
+help-extract-examples =
+    Ejemplo:
+    {"  "}vault extract 3f2a --attachment 1 --out ~/Escritorio/foto.jpg
+help-extract-id = Identificador del incidente o su comienzo, si es único.
+help-extract-attachment = Qué adjunto, contando desde 1 en el orden en que los lista `show`.
+help-extract-out = Escribe en este archivo nuevo (nunca se sobrescribe).
+help-extract-stdout = Escribe en la salida estándar.
+help-passwd = Cambia la contraseña (no vuelve a cifrar nada).
+help-passwd-examples =
+    Ejemplo:
+    {"  "}vault passwd
+help-passwd-new-passphrase-file = Lee la contraseña nueva de la primera línea de ARCHIVO en vez de preguntarla.
+help-passwd-kdf-memory-mib = Memoria de Argon2id en MiB para el acceso nuevo (al menos 64; si no indica ninguna opción --kdf: 256 por defecto, o la del acceso anterior si es mayor).
+help-passwd-kdf-iterations = Pasadas de Argon2id para el acceso nuevo (de 3 a 16).
+help-passwd-kdf-parallelism = Carriles de Argon2id para el acceso nuevo (de 4 a 16).
+help-info = Muestra la versión de formato, el número de seguridad, la protección de la contraseña y los recuentos (sin contraseña).
+help-info-examples =
+    Ejemplo:
+    {"  "}vault info
+    {"  "}vault info --json
+help-key = Operaciones con la clave maestra.
+help-key-examples =
+    Ejemplo:
+    {"  "}vault key export --out clave-maestra.txt
+help-key-export = Escribe la clave maestra como archivo de identidad age estándar (quien lo tenga puede leerlo todo).
+help-key-export-examples =
+    Ejemplo:
+    {"  "}vault key export --out /media/usb/clave-maestra.txt
+help-key-export-out = El archivo nuevo que escribir (modo 0600; nunca se sobrescribe).
+help-verify = Verifica toda la bóveda: si algo se dañó o alguien cambió o borró algo.
+help-verify-examples =
+    Ejemplos:
+    {"  "}vault verify                      (en una terminal pide la contraseña para una verificación completa)
+    {"  "}vault verify --receipt comprobante.txt
+help-verify-full = Además descifra todo y verifica el código de control de cada dato y de cada adjunto (necesita la contraseña).
+help-verify-receipt = Demuestra que la bitácora de la bóveda contiene todo lo de este comprobante anterior (nota si se reemplazó por una copia más vieja).
+help-receipt = Escribe el sello firmado actual como un comprobante breve para guardar en otro lugar.
+help-receipt-examples =
+    Ejemplos:
+    {"  "}vault receipt --out comprobante.txt   (pide la contraseña si hay anotaciones sin sellar; envíelo a su abogado o imprímalo)
+    {"  "}vault receipt --no-sign --out comprobante.txt   (sin contraseña: deja fuera lo anotado desde el último uso de la contraseña)
+help-receipt-out = El archivo nuevo que escribir.
+help-receipt-no-sign = No pide la contraseña: escribe el último sello firmado tal como está y deja fuera (con un aviso) lo anotado desde el último uso de la contraseña.
+help-keygen = Crea una clave age para su abogado o abogada (imprime la clave pública que hay que dar a quien exporta).
+help-keygen-examples =
+    Ejemplo:
+    {"  "}vault keygen --out abogada.key
+help-keygen-out = El archivo de identidad nuevo (modo 0600; nunca se sobrescribe).
+help-export = Exporta un paquete cifrado y verificable para su abogado o abogada, con los datos que usted oculte.
+help-export-examples =
+    Ejemplos:
+    {"  "}vault export --to age1... --all --redact witnesses --out caso.age
+    {"  "}vault export --to-file abogada.pub --since 2026-09-01 --until 2026-11-30 --strip-metadata --out caso.age
+    {"  "}vault export --passphrase --entries 3f2a 9b1c --redact 3f2a:location --out caso.age
+help-export-to = Un destinatario: una clave pública age (age1...) o SSH (ssh-ed25519/ssh-rsa). Se puede repetir.
+help-export-to-file = Un archivo de destinatarios, uno por línea (se admiten comentarios con #). Se puede repetir.
+help-export-passphrase = Cifra con una contraseña (se pregunta dos veces, o se lee de VAULT_BUNDLE_PASSPHRASE_FILE).
+help-export-generate-passphrase = Cifra con una contraseña fuerte inventada para usted (seis palabras al azar), que se muestra una sola vez.
+help-export-yes = Confirma de antemano: cifrar para todas las claves de un archivo de claves, y aplicar una política que muestra partes privadas (necesario fuera de una terminal).
+help-export-entries = Exporta estos incidentes (identificadores o sus comienzos).
+help-export-all = Exporta todos los incidentes.
+help-export-since = Exporta incidentes desde esta fecha u hora.
+help-export-until = Exporta incidentes hasta esta fecha u hora.
+help-export-tag = Exporta los incidentes con esta etiqueta.
+help-export-redact = Oculta un dato de todos los incidentes (DATO) o de uno (ID:DATO). Datos: kind (tipo), when (cuándo), location (dónde), narrative (relato), agents (agentes), vehicles (vehículos), witnesses (testigos), tags (etiquetas), attachments (adjuntos), recorded_at (anotado). Se puede repetir.
+help-export-redact-policy = Una política de ocultación en JSON (vea docs/cli.md).
+help-export-coarsen-location = Oculta la ubicación exacta; revela coordenadas redondeadas a N decimales, marcadas como derivadas.
+help-export-disclose-private = Revela también las partes [[privadas]] del relato (si no indica otra cosa, se ocultan).
+help-export-strip-metadata = Exporta copias de las imágenes sin los metadatos que identifican (GPS, números de serie, XMP, notas del fabricante).
+help-export-no-attachments = No incluye los archivos adjuntos (sus códigos de control sí se incluyen).
+help-export-allow-identifying-metadata = Confirma de antemano que se pueden exportar metadatos que identifican (necesario fuera de una terminal).
+help-export-out = El paquete que escribir (nunca se sobrescribe).
+help-exports = Lista todas las exportaciones hechas desde esta bóveda (la lista de lo que se reveló).
+help-exports-examples =
+    Ejemplo:
+    {"  "}vault exports
+help-disclose = Revela un dato oculto en una exportación anterior, como un paquete pequeño y verificable.
+help-disclose-examples =
+    Ejemplo:
+    {"  "}vault disclose --bundle-of 5e1c --entry 3f2a --field witnesses --to age1... --out testigos.age
+help-disclose-to = Un destinatario: una clave pública age (age1...) o SSH (ssh-ed25519/ssh-rsa). Se puede repetir.
+help-disclose-to-file = Un archivo de destinatarios, uno por línea (se admiten comentarios con #). Se puede repetir.
+help-disclose-passphrase = Cifra con una contraseña (se pregunta dos veces, o se lee de VAULT_BUNDLE_PASSPHRASE_FILE).
+help-disclose-generate-passphrase = Cifra con una contraseña fuerte inventada para usted (seis palabras al azar), que se muestra una sola vez.
+help-disclose-yes = Confirma de antemano: cifrar para todas las claves de un archivo de claves (necesario fuera de una terminal).
+help-disclose-bundle-of = El identificador (o su comienzo) de la exportación anterior, como lo lista `vault exports`.
+help-disclose-entry = El incidente cuyo dato se revela.
+help-disclose-fields = El dato que revelar (se puede repetir); `narrative.private` revela todas las partes privadas.
+help-disclose-out = El paquete de revelación que escribir.
+help-bundle = Para su abogado o abogada: verifica o abre un paquete.
+help-bundle-examples =
+    Ejemplos:
+    {"  "}vault bundle verify caso.age --identity abogada.key
+    {"  "}vault bundle open caso.age --identity abogada.key --out caso/
+help-bundle-verify = Verifica un paquete: firma, pruebas de inclusión, datos revelados, códigos de control de los adjuntos.
+help-bundle-verify-examples =
+    Ejemplo:
+    {"  "}vault bundle verify caso.age --identity abogada.key
+help-bundle-verify-file = El archivo del paquete.
+help-bundle-verify-identity = Un archivo de identidad age o una clave privada OpenSSH sin cifrar.
+help-bundle-verify-passphrase = El paquete se cifró con una contraseña (se pregunta, o se lee de VAULT_BUNDLE_PASSPHRASE_FILE).
+help-bundle-verify-earlier = Un paquete anterior que este completa (una revelación posterior): verifica que concuerdan.
+help-bundle-verify-receipt = Un comprobante recibido antes de quien lleva la bitácora: verifica que este paquete contiene todo lo del comprobante.
+help-bundle-verify-expect-fingerprint = Falla si el paquete no lo firmó la clave con este número de seguridad (para programas).
+help-bundle-open = Verifica un paquete y lo extrae en una carpeta nueva.
+help-bundle-open-examples =
+    Ejemplo:
+    {"  "}vault bundle open caso.age --identity abogada.key --out caso/
+help-bundle-open-file = El archivo del paquete.
+help-bundle-open-identity = Un archivo de identidad age o una clave privada OpenSSH sin cifrar.
+help-bundle-open-passphrase = El paquete se cifró con una contraseña (se pregunta, o se lee de VAULT_BUNDLE_PASSPHRASE_FILE).
+help-bundle-open-out = La carpeta que crear.
+help-bundle-open-receipt = Un comprobante recibido antes de quien lleva la bitácora: verifica que este paquete contiene todo lo del comprobante.
+help-bundle-open-expect-fingerprint = Falla si el paquete no lo firmó la clave con este número de seguridad (para programas).
+help-bundle-trust = Confía en el número de seguridad de un remitente (que le leyó por teléfono o en persona), con un nombre.
+help-bundle-trust-examples =
+    Ejemplo:
+    {"  "}vault bundle trust '04561 46287 45811 42252 45019 28186' --name 'Ana R.'
+help-bundle-trust-fingerprint = El número de seguridad: seis grupos de cinco cifras (entre comillas).
+help-bundle-trust-name = Quién es el remitente, como usted lo reconocerá.
+help-bundle-trust-vault-id = El identificador de la bóveda del remitente (`vault info`), si lo sabe; si no, se aprende del primer paquete que se verifique con este número.
+help-keyslot = Maneja los accesos (las formas de abrir la bóveda): listarlos, agregar un código de recuperación u otra contraseña, quitar uno.
+help-keyslot-examples =
+    Ejemplos:
+    {"  "}vault keyslot list
+    {"  "}vault keyslot add --recovery
+    {"  "}vault keyslot remove 3f2a
+help-keyslot-list = Lista los accesos: identificador, tipo y protección de la contraseña (sin contraseña).
+help-keyslot-add = Agrega un acceso: un código de recuperación (--recovery) u otra contraseña.
+help-keyslot-add-examples =
+    Ejemplos:
+    {"  "}vault keyslot add --recovery      (muestra un código de recuperación una sola vez: escríbalo en papel)
+    {"  "}vault keyslot add                 (pide otra contraseña)
+help-keyslot-add-recovery = Agrega un código de recuperación generado en vez de una contraseña.
+help-keyslot-add-new-passphrase-file = Lee la contraseña nueva de la primera línea de ARCHIVO en vez de preguntarla.
+help-keyslot-remove = Quita un acceso (nunca el último, ni el último con contraseña).
+help-keyslot-remove-examples =
+    Ejemplo:
+    {"  "}vault keyslot remove 3f2a
+help-keyslot-remove-id = Identificador del acceso o su comienzo, si es único (vea `vault keyslot list`).
+help-rekey = Reemplaza la clave maestra si sospecha que alguien la consiguió (vuelve a cifrar todo; se quitan los demás accesos).
+help-rekey-examples =
+    Ejemplos:
+    {"  "}vault rekey
+    {"  "}vault rekey --new-passphrase      (cambia también la contraseña)
+help-rekey-new-passphrase = Cambia también la contraseña (se pregunta dos veces en la terminal).
+help-rekey-new-passphrase-file = Cambia también la contraseña, leyendo la nueva de la primera línea de ARCHIVO.
+help-destroy = Destruye la bóveda para siempre: sobrescribe sus claves y luego la borra. Consulte antes con su abogado o abogada (vea SECURITY.md).
+help-destroy-examples =
+    Ejemplo:
+    {"  "}vault destroy                     (le pide que escriba el número de seguridad)
+help-destroy-yes = No pedir el número de seguridad como confirmación.
+help-backup = Escribe toda la bóveda (todavía cifrada) en un archivo de copia de seguridad; se puede hacer mientras corren otros comandos.
+help-backup-examples =
+    Ejemplo:
+    {"  "}vault backup --out /media/usb/vault-2026-11-20.backup
+help-backup-out = El archivo de copia que escribir (nunca se sobrescribe).
+help-restore = Recrea una bóveda a partir de una copia de seguridad en una carpeta nueva (--vault CARPETA).
+help-restore-examples =
+    Ejemplos:
+    {"  "}vault --vault ~/restaurada restore /media/usb/vault-2026-11-20.backup
+    {"  "}vault --vault ~/restaurada verify --receipt comprobante.txt
+help-restore-file = El archivo de copia de seguridad escrito por `vault backup`.
+help-completions = Imprime el programa de autocompletado para la terminal (bash, zsh, fish...).
+help-completions-examples =
+    Ejemplos:
+    {"  "}vault completions bash > ~/.local/share/bash-completion/completions/vault
+    {"  "}vault completions zsh > ~/.zfunc/_vault
+    {"  "}vault completions fish > ~/.config/fish/completions/vault.fish
+help-completions-shell = bash, zsh, fish, elvish o powershell.
+help-man = Imprime la página de manual (roff).
+help-man-examples =
+    Ejemplo:
+    {"  "}vault man > vault.1 && man ./vault.1
+    {"  "}vault --lang es man > vault.1      (en español)
+
 # Placeholder used by the unit test of the loader; keep.
 i18n-selftest = { $count ->
     [one] una anotación

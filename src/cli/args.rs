@@ -157,25 +157,25 @@ pub enum Command {
         subcommand,
         after_help = "Examples:\n  vault keyslot list\n  vault keyslot add --recovery\n  vault keyslot remove 3f2a"
     )]
-    Keyslot(super::maint_cmd::KeyslotCommand),
+    Keyslot(KeyslotCommand),
     /// Replace the master key after a suspected compromise (re-encrypts everything; other keyslots are removed).
     #[command(
         after_help = "Examples:\n  vault rekey\n  vault rekey --new-passphrase      (also change the passphrase)"
     )]
-    Rekey(super::maint_cmd::RekeyArgs),
+    Rekey(RekeyArgs),
     /// Crypto-erase the vault: overwrite its keys, then delete it. Ask a lawyer first (see SECURITY.md).
     #[command(
         after_help = "Example:\n  vault destroy                     (asks you to type the fingerprint)"
     )]
-    Destroy(super::maint_cmd::DestroyArgs),
+    Destroy(DestroyArgs),
     /// Write the whole vault (still encrypted) to one backup file; safe while other commands run.
     #[command(after_help = "Example:\n  vault backup --out /media/usb/vault-2026-11-20.backup")]
-    Backup(super::maint_cmd::BackupArgs),
+    Backup(BackupArgs),
     /// Recreate a vault from a backup file in a new directory (--vault DIR).
     #[command(
         after_help = "Example:\n  vault --vault ~/restored restore /media/usb/vault-2026-11-20.backup\n  vault --vault ~/restored verify --receipt receipt.txt"
     )]
-    Restore(super::maint_cmd::RestoreArgs),
+    Restore(RestoreArgs),
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  vault completions bash > ~/.local/share/bash-completion/completions/vault\n  vault completions zsh > ~/.zfunc/_vault\n  vault completions fish > ~/.config/fish/completions/vault.fish"
@@ -590,4 +590,60 @@ pub struct ReceiptArgs {
     /// entries logged since the last unlock.
     #[arg(long)]
     pub no_sign: bool,
+}
+
+// --- maintenance: keyslot, rekey, destroy, backup, restore
+
+#[derive(Debug, Subcommand)]
+pub enum KeyslotCommand {
+    /// List keyslots: id, kind and key-derivation parameters (no passphrase needed).
+    List,
+    /// Add a keyslot: a recovery code (--recovery) or another passphrase.
+    #[command(
+        after_help = "Examples:\n  vault keyslot add --recovery      (prints a recovery code once: write it on paper)\n  vault keyslot add                 (asks for another passphrase)"
+    )]
+    Add {
+        /// Add a generated recovery code instead of a passphrase.
+        #[arg(long, conflicts_with = "new_passphrase_file")]
+        recovery: bool,
+        /// Read the new passphrase from the first line of FILE instead of asking.
+        #[arg(long, value_name = "FILE")]
+        new_passphrase_file: Option<PathBuf>,
+    },
+    /// Remove a keyslot (never the last one, nor the last passphrase slot).
+    #[command(after_help = "Example:\n  vault keyslot remove 3f2a")]
+    Remove {
+        /// Keyslot id or a unique prefix of it (see `vault keyslot list`).
+        id: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct RekeyArgs {
+    /// Also change the passphrase (asked twice on the terminal).
+    #[arg(long)]
+    pub new_passphrase: bool,
+    /// Also change the passphrase, reading the new one from the first line of FILE.
+    #[arg(long, value_name = "FILE", conflicts_with = "new_passphrase")]
+    pub new_passphrase_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct DestroyArgs {
+    /// Do not ask for the fingerprint as confirmation.
+    #[arg(long)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// The backup file to write (never overwritten).
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The backup file written by `vault backup`.
+    pub file: PathBuf,
 }

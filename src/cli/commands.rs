@@ -4,13 +4,14 @@ use std::path::{Path, PathBuf};
 
 use chrono::Local;
 use vault::crypto::kdf::{self, KdfParams};
+use vault::fl;
 use vault::record::{Incident, Kind, Location, Party};
 use vault::vault::{AttachOptions, ExtractTarget, Unlocked, Vault};
-use vault::when::When;
 use vault::{Error, Result};
 
 use super::args::*;
-use super::i18n::{self, t, tf, Msg};
+use super::flags::{parse_when, refused};
+use super::i18n;
 use super::output::{human_size, Out};
 use super::terminal;
 use super::{passphrase, progress};
@@ -48,7 +49,8 @@ impl Ctx {
             self.out.warn(&i18n::library_detail(w));
         }
         if let vault::vault::PinCheck::FirstUse { fingerprint } = &report.check {
-            self.out.note(&tf!(Msg::NotePinFirstUse, fp = fingerprint));
+            self.out
+                .note(&fl!("cli-note-pin-first-use", fp = fingerprint));
         }
     }
 
@@ -60,7 +62,7 @@ impl Ctx {
         if unlocked.logged_total == 0 {
             return;
         }
-        self.out.note(t(Msg::NoteLoggedHeader));
+        self.out.note(&fl!("cli-note-logged-header"));
         let at = |t: &chrono::DateTime<chrono::Utc>| {
             t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string()
         };
@@ -71,25 +73,25 @@ impl Ctx {
                     kind,
                     recorded_at,
                     opening,
-                } => tf!(
-                    Msg::NoteLoggedIncident,
-                    id = inline(id),
+                } => fl!(
+                    "cli-note-logged-incident",
+                    id = inline(id).into_owned(),
                     kind = i18n::kind_name(*kind),
                     at = at(recorded_at),
-                    text = inline(opening)
+                    text = inline(opening).into_owned()
                 ),
                 LoggedItem::Attachment {
                     record,
                     name,
                     attached_at,
                     ..
-                } => tf!(
-                    Msg::NoteLoggedAttachment,
-                    name = inline(name),
-                    id = inline(record),
+                } => fl!(
+                    "cli-note-logged-attachment",
+                    name = inline(name).into_owned(),
+                    id = inline(record).into_owned(),
                     at = at(attached_at)
                 ),
-                LoggedItem::Unreadable { leaf } => tf!(Msg::NoteLoggedUnreadable, leaf = leaf),
+                LoggedItem::Unreadable { leaf } => fl!("cli-note-logged-unreadable", leaf = leaf),
             };
             self.out.note(&line);
         }
@@ -97,9 +99,9 @@ impl Ctx {
             .logged_total
             .saturating_sub(unlocked.logged.len() as u64);
         if more > 0 {
-            self.out.note(&tf!(Msg::NoteLoggedMore, n = more));
+            self.out.note(&fl!("cli-note-logged-more", n = more));
         }
-        self.out.note(t(Msg::NoteLoggedCheck));
+        self.out.note(&fl!("cli-note-logged-check"));
     }
 
     /// Opens and unlocks: the unlock checks the pin, the trust seal and the entries since the
@@ -115,21 +117,18 @@ impl Ctx {
         // The list above already says what was signed; the bare count is for entries it does
         // not describe (the trust entry of a vault migrated now).
         if unlocked.new_entries > 0 && unlocked.logged_total == 0 {
-            let msg = if unlocked.new_entries == 1 {
-                Msg::NoteNewEntriesOne
-            } else {
-                Msg::NoteNewEntriesMany
-            };
-            self.out.note(&tf!(msg, n = unlocked.new_entries));
+            self.out
+                .note(&fl!("cli-note-new-entries", n = unlocked.new_entries));
         }
         warn_missing(&self.out, unlocked.missing());
         let cleanup = unlocked.clean_leftovers()?;
         if cleanup.removed > 0 {
-            self.out.note(&tf!(Msg::NoteLeftovers, n = cleanup.removed));
+            self.out
+                .note(&fl!("cli-note-leftovers", n = cleanup.removed));
         }
         if cleanup.quarantined > 0 {
             self.out
-                .warn(&tf!(Msg::WarnQuarantined, n = cleanup.quarantined));
+                .warn(&fl!("cli-warn-quarantined", n = cleanup.quarantined));
         }
         Ok(unlocked)
     }
@@ -143,12 +142,16 @@ fn warn_missing(out: &Out, missing: &[vault::vault::MissingItem]) {
     for m in missing {
         let id = inline(&m.record);
         let text = match (&m.attachment, m.revision, m.shown_instead) {
-            (Some(a), _, _) => tf!(Msg::MissingAttachment, att = inline(a), id = id),
-            (None, None, _) => tf!(Msg::MissingIncident, id = id),
+            (Some(a), _, _) => fl!(
+                "cli-missing-attachment",
+                att = inline(a).into_owned(),
+                id = id
+            ),
+            (None, None, _) => fl!("cli-missing-incident", id = id),
             (None, Some(rev), Some(shown)) => {
-                tf!(Msg::MissingRollback, rev = rev, id = id, shown = shown)
+                fl!("cli-missing-rollback", rev = rev, id = id, shown = shown)
             }
-            (None, Some(rev), None) => tf!(Msg::MissingRevision, rev = rev, id = id),
+            (None, Some(rev), None) => fl!("cli-missing-revision", rev = rev, id = id),
         };
         out.warn(&text);
     }
@@ -157,7 +160,7 @@ fn warn_missing(out: &Out, missing: &[vault::vault::MissingItem]) {
 fn default_dir() -> Result<PathBuf> {
     dirs::data_dir()
         .map(|d| d.join("vault"))
-        .ok_or_else(|| Error::Invalid(t(Msg::NoDataDir).into()))
+        .ok_or_else(|| refused(fl!("cli-no-data-dir")))
 }
 
 /// Warns once per command when other users of the computer can read or change the vault
@@ -184,10 +187,10 @@ fn warn_loose_permissions(ctx: &Ctx) {
         .iter()
         .map(|p| super::terminal::inline(&p.display().to_string()).into_owned())
         .collect();
-    ctx.out.warn(&tf!(
-        Msg::WarnLoosePermissions,
+    ctx.out.warn(&fl!(
+        "cli-warn-loose-permissions",
         paths = paths.join(", "),
-        dir = super::terminal::inline(&ctx.dir.display().to_string())
+        dir = super::terminal::inline(&ctx.dir.display().to_string()).into_owned()
     ));
 }
 
@@ -286,7 +289,7 @@ fn init(ctx: &Ctx, a: InitArgs) -> Result<()> {
     let params = KdfParams {
         memory_kib: a.kdf_memory_mib.map_or(Ok(kdf::DEFAULT.memory_kib), |m| {
             m.checked_mul(1024)
-                .ok_or_else(|| Error::WeakKdf(t(Msg::MemoryTooLarge).into()))
+                .ok_or_else(|| Error::WeakKdf(fl!("cli-memory-too-large")))
         })?,
         iterations: a.kdf_iterations.unwrap_or(kdf::DEFAULT.iterations),
         parallelism: a.kdf_parallelism.unwrap_or(kdf::DEFAULT.parallelism),
@@ -297,7 +300,10 @@ fn init(ctx: &Ctx, a: InitArgs) -> Result<()> {
     let pass = if a.generate_passphrase {
         super::maint_cmd::generate_passphrase(ctx.passphrase_file.as_deref())?
     } else {
-        passphrase::new(ctx.passphrase_file.as_deref(), t(Msg::NewVaultPassphrase))?
+        passphrase::new(
+            ctx.passphrase_file.as_deref(),
+            &fl!("cli-new-vault-passphrase"),
+        )?
     };
     let mut vault = Vault::init(&ctx.dir, &pass, params)?;
     // This computer remembers the new vault (a later copy elsewhere starts with a first-use note).
@@ -312,11 +318,13 @@ fn init(ctx: &Ctx, a: InitArgs) -> Result<()> {
     if ctx.out.json {
         return ctx.out.json(&info);
     }
+    ctx.out.line(&fl!(
+        "cli-created-vault",
+        path = info.path.display().to_string()
+    ))?;
     ctx.out
-        .line(&tf!(Msg::CreatedVault, path = info.path.display()))?;
-    ctx.out
-        .line(&tf!(Msg::FingerprintLine, fp = info.fingerprint))?;
-    ctx.out.note(t(Msg::InitNote));
+        .line(&fl!("cli-fingerprint-line", fp = info.fingerprint))?;
+    ctx.out.note(&fl!("cli-init-note"));
     Ok(())
 }
 
@@ -327,19 +335,15 @@ fn check_folder_path(dir: &Path) -> Result<()> {
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => return Ok(()),
             Ok(_) => {
-                return Err(Error::Invalid(tf!(
-                    Msg::VaultPathIsFile,
-                    path = terminal::inline(&p.display().to_string())
+                return Err(refused(fl!(
+                    "cli-vault-path-is-file",
+                    path = terminal::inline(&p.display().to_string()).into_owned()
                 )))
             }
             Err(_) => continue,
         }
     }
     Ok(())
-}
-
-pub(super) fn parse_when(text: &str) -> Result<When> {
-    When::parse(text, &Local::now()).map_err(|e| Error::Invalid(i18n::when_error(&e)))
 }
 
 fn parse_parties(items: &[String]) -> Result<Vec<Party>> {
@@ -388,7 +392,7 @@ fn incident_from_flags(f: &FieldArgs) -> Result<Incident> {
     let kind: Kind = i18n::parse_kind(
         f.kind
             .as_deref()
-            .ok_or_else(|| Error::Invalid(t(Msg::KindRequired).into()))?,
+            .ok_or_else(|| refused(fl!("cli-kind-required")))?,
     )?;
     let mut incident = Incident {
         kind,
@@ -417,16 +421,21 @@ pub fn incident_from_json(reader: impl std::io::Read, source: &Path) -> Result<I
         Ok(v) => v,
         Err(_) if bounded.exceeded() => return Err(vault::input::too_large(source, limit)),
         Err(e) if e.is_io() => return Err(Error::file(source, e.into())),
-        Err(e) => return Err(Error::Invalid(tf!(Msg::JsonDoesNotParse, detail = e))),
+        Err(e) => {
+            return Err(refused(fl!(
+                "cli-json-does-not-parse",
+                detail = e.to_string()
+            )))
+        }
     };
     let obj = value
         .as_object_mut()
-        .ok_or_else(|| Error::Invalid(t(Msg::JsonOneObject).into()))?;
+        .ok_or_else(|| refused(fl!("cli-json-one-object")))?;
     for key in ["id", "revision", "recorded_at", "attachments"] {
         obj.remove(key);
     }
     let incident: Incident = serde_json::from_value(value)
-        .map_err(|e| Error::Invalid(tf!(Msg::IncidentJsonInvalid, detail = e)))?;
+        .map_err(|e| refused(fl!("cli-incident-json-invalid", detail = e.to_string())))?;
     check_as_typed(incident, &Local::now())
 }
 
@@ -478,10 +487,8 @@ where
             tidy(v);
         }
         if *p == Party::default() {
-            // The message `Party::parse` gives the flags for an empty entry.
-            return Err(Error::Invalid(
-                "an agent, vehicle or witness entry is empty".into(),
-            ));
+            // The message the flags get for an empty entry.
+            return Err(refused(fl!("cli-party-empty")));
         }
     }
     for tag in &mut incident.tags {
@@ -494,7 +501,10 @@ where
 /// `add --from-json PATH`: the incident from a file, or from standard input with `-`.
 fn json_input(path: &Path) -> Result<Incident> {
     if path == Path::new("-") {
-        incident_from_json(std::io::stdin().lock(), Path::new(t(Msg::StandardInput)))
+        incident_from_json(
+            std::io::stdin().lock(),
+            Path::new(&fl!("cli-standard-input")),
+        )
     } else {
         let file = vault::input::open_within(path, vault::input::JSON_INPUT_MAX)?;
         incident_from_json(file, path)
@@ -505,7 +515,10 @@ fn check_attachable(files: &[PathBuf]) -> Result<()> {
     for f in files {
         let meta = std::fs::metadata(f).map_err(|e| Error::file(f, e))?;
         if !meta.is_file() {
-            return Err(Error::Invalid(tf!(Msg::NotRegularFile, path = f.display())));
+            return Err(refused(fl!(
+                "cli-not-regular-file",
+                path = f.display().to_string()
+            )));
         }
         std::fs::File::open(f).map_err(|e| Error::file(f, e))?;
     }
@@ -522,7 +535,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<u8> {
             match super::guided::ask(a.attach)? {
                 Some(answers) => answers,
                 None => {
-                    ctx.out.warn(t(Msg::GuidedNotSaved));
+                    ctx.out.warn(&fl!("cli-guided-not-saved"));
                     return Ok(1);
                 }
             }
@@ -553,7 +566,7 @@ fn attach_files(
     let mut outcomes = Vec::new();
     for file in files {
         let total = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
-        let bar = progress::bytes(total, t(Msg::Encrypting), ctx.out.quiet);
+        let bar = progress::bytes(total, &fl!("cli-encrypting"), ctx.out.quiet);
         let tick = |n: u64| {
             if let Some(b) = &bar {
                 b.set_position(n)
@@ -568,27 +581,27 @@ fn attach_files(
             b.finish_and_clear();
         }
         let outcome = outcome?;
-        ctx.out.note(&tf!(
-            Msg::AttachedNote,
-            name = terminal::inline(&outcome.name),
-            mtype = terminal::inline(&outcome.media_type),
+        ctx.out.note(&fl!(
+            "cli-attached-note",
+            name = terminal::inline(&outcome.name).into_owned(),
+            mtype = terminal::inline(&outcome.media_type).into_owned(),
             size = human_size(outcome.size),
-            sha = outcome.sha256
+            sha = outcome.sha256.as_str()
         ));
         if !outcome.metadata_readable {
-            ctx.out.note(t(Msg::MetadataUnreadableNote));
+            ctx.out.note(&fl!("cli-metadata-unreadable-note"));
         }
         for item in &outcome.identifying {
-            ctx.out.warn(&tf!(
-                Msg::IdentifyingMetadata,
-                name = terminal::inline(&outcome.name),
-                item = terminal::inline(&super::i18n::identifying_text(item))
+            ctx.out.warn(&fl!(
+                "cli-identifying-metadata",
+                name = terminal::inline(&outcome.name).into_owned(),
+                item = terminal::inline(&super::i18n::identifying_text(item)).into_owned()
             ));
         }
         if outcome.original_removed {
-            ctx.out.warn(&tf!(
-                Msg::OriginalRemoved,
-                path = terminal::inline(&file.display().to_string())
+            ctx.out.warn(&fl!(
+                "cli-original-removed",
+                path = terminal::inline(&file.display().to_string()).into_owned()
             ));
         }
         outcomes.push(outcome);
@@ -606,9 +619,9 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
         return ctx.out.json(&records);
     }
     if !any {
-        ctx.out.note(t(Msg::NoIncidentsYet));
+        ctx.out.note(&fl!("cli-no-incidents-yet"));
     } else if records.is_empty() {
-        ctx.out.note(t(Msg::NoIncidentsMatch));
+        ctx.out.note(&fl!("cli-no-incidents-match"));
     }
     ctx.out.record_lines(&records)?;
     // The process ends next: freeing 100,000 views one by one would only delay it.
@@ -637,14 +650,15 @@ fn show(ctx: &Ctx, a: ShowArgs) -> Result<()> {
     }
     ctx.out.line(&ctx.out.record_full(&record))?;
     if record.revision > 1 {
-        ctx.out.note(&tf!(Msg::RevisionNote, rev = record.revision));
+        ctx.out
+            .note(&fl!("cli-revision-note", rev = record.revision));
     }
     Ok(())
 }
 
 fn amend(ctx: &Ctx, a: AmendArgs) -> Result<()> {
     if a.fields.is_empty() {
-        return Err(Error::Invalid(t(Msg::AmendNeedsField).into()));
+        return Err(refused(fl!("cli-amend-needs-field")));
     }
     let mut v = ctx.unlock()?;
     let (id, rev) = v.amend(&a.id, |incident| apply_fields(&a.fields, incident))?;
@@ -653,9 +667,9 @@ fn amend(ctx: &Ctx, a: AmendArgs) -> Result<()> {
             .out
             .json(&serde_json::json!({ "id": id, "revision": rev }));
     }
-    ctx.out.line(&tf!(
-        Msg::AmendedLine,
-        id = terminal::inline(&id),
+    ctx.out.line(&fl!(
+        "cli-amended-line",
+        id = terminal::inline(&id).into_owned(),
         rev = rev
     ))?;
     Ok(())
@@ -679,7 +693,7 @@ fn extract(ctx: &Ctx, a: ExtractArgs) -> Result<()> {
     let mut v = ctx.unlock()?;
     let body = match (&a.out, a.stdout) {
         (Some(path), _) => {
-            let bar = progress::bytes(u64::MAX >> 1, t(Msg::Decrypting), ctx.out.quiet);
+            let bar = progress::bytes(u64::MAX >> 1, &fl!("cli-decrypting"), ctx.out.quiet);
             let tick = |n: u64| {
                 if let Some(b) = &bar {
                     b.set_position(n)
@@ -709,11 +723,11 @@ fn extract(ctx: &Ctx, a: ExtractArgs) -> Result<()> {
             "verified": true,
         }));
     }
-    ctx.out.note(&tf!(
-        Msg::ExtractedNote,
-        name = terminal::inline(&body.name),
+    ctx.out.note(&fl!(
+        "cli-extracted-note",
+        name = terminal::inline(&body.name).into_owned(),
         size = body.size,
-        sha = terminal::inline(&body.sha256)
+        sha = terminal::inline(&body.sha256).into_owned()
     ));
     Ok(())
 }
@@ -726,7 +740,7 @@ fn passwd(ctx: &Ctx, a: PasswdArgs) -> Result<()> {
         (m, it, p) => Some(KdfParams {
             memory_kib: m.map_or(Ok(kdf::DEFAULT.memory_kib), |m| {
                 m.checked_mul(1024)
-                    .ok_or_else(|| Error::WeakKdf(t(Msg::MemoryTooLarge).into()))
+                    .ok_or_else(|| Error::WeakKdf(fl!("cli-memory-too-large")))
             })?,
             iterations: it.unwrap_or(kdf::DEFAULT.iterations),
             parallelism: p.unwrap_or(kdf::DEFAULT.parallelism),
@@ -736,19 +750,19 @@ fn passwd(ctx: &Ctx, a: PasswdArgs) -> Result<()> {
         p.check_floor()?;
     }
     let mut v = ctx.unlock()?;
-    let new = passphrase::new(a.new_passphrase_file.as_deref(), t(Msg::NewPassphrase))?;
+    let new = passphrase::new(a.new_passphrase_file.as_deref(), &fl!("cli-new-passphrase"))?;
     let change = v.change_passphrase(&new, asked)?;
     if let Some(reason) = &change.replaced_tampered {
-        ctx.out.warn(&tf!(
-            Msg::PasswdReplacedTampered,
-            slot = change.slot,
+        ctx.out.warn(&fl!(
+            "cli-passwd-replaced-tampered",
+            slot = change.slot.as_str(),
             reason = i18n::detail(reason)
         ));
     }
     if ctx.out.json {
         return ctx.out.json(&change);
     }
-    ctx.out.note(t(Msg::PassphraseChanged));
+    ctx.out.note(&fl!("cli-passphrase-changed"));
     Ok(())
 }
 
@@ -759,25 +773,25 @@ fn info(ctx: &Ctx) -> Result<()> {
         return ctx.out.json(&info);
     }
     let lines = [
-        tf!(Msg::InfoVault, path = info.path.display()),
-        tf!(Msg::InfoFormat, v = info.format_version),
-        tf!(Msg::InfoFingerprint, fp = info.fingerprint),
-        tf!(Msg::InfoSigningKey, key = info.signing_key),
-        tf!(
-            Msg::InfoKdf,
+        fl!("cli-info-vault", path = info.path.display().to_string()),
+        fl!("cli-info-format", v = info.format_version),
+        fl!("cli-info-fingerprint", fp = info.fingerprint),
+        fl!("cli-info-signing-key", key = info.signing_key),
+        fl!(
+            "cli-info-kdf",
             mib = info.kdf.memory_mib,
             it = info.kdf.iterations,
             lanes = info.kdf.parallelism
         ),
-        tf!(Msg::InfoKeyslots, n = info.keyslots),
-        tf!(
-            Msg::InfoIncidents,
+        fl!("cli-info-keyslots", n = info.keyslots),
+        fl!(
+            "cli-info-incidents",
             n = info.incidents,
             rev = info.revisions,
             att = info.attachments
         ),
-        tf!(
-            Msg::InfoLedger,
+        fl!(
+            "cli-info-ledger",
             n = info.ledger_entries,
             cp = info.checkpoints,
             unsigned = info.unchecked_entries
@@ -792,6 +806,9 @@ fn info(ctx: &Ctx) -> Result<()> {
 fn key_export(ctx: &Ctx, out: &Path) -> Result<()> {
     let v = ctx.unlock()?;
     v.export_master_key(out)?;
-    ctx.out.warn(&tf!(Msg::KeyExportWarn, path = out.display()));
+    ctx.out.warn(&fl!(
+        "cli-key-export-warn",
+        path = out.display().to_string()
+    ));
     Ok(())
 }

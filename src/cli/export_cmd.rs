@@ -15,7 +15,7 @@ use vault::vault::Unlocked;
 use vault::{fsutil, Error, Result};
 
 use super::args::{DiscloseArgs, ExportArgs, IdentityArgs, RecipientArgs};
-use super::commands::parse_when;
+use super::flags::parse_when;
 use super::i18n::{t, tf, Msg};
 use super::output::Out;
 use super::passphrase;

@@ -3,15 +3,17 @@
 
 use chrono::{DateTime, Local, Utc};
 use vault::analysis::{self, Filter, Pattern, PatternKind};
+use vault::fl;
 use vault::vault::view::RecordView;
 use vault::vault::Unlocked;
 use vault::when::{When, WhenError};
 use vault::{Error, Result};
 
-use super::args::{FilterArgs, PatternsArgs, SearchArgs};
-use super::i18n::{self, t, tf, Msg};
+use super::args::{Cli, FilterArgs, PatternsArgs, SearchArgs};
+use super::i18n;
 use super::output::Out;
 use super::terminal;
+use clap::CommandFactory;
 
 /// One end of a `--since`/`--until` range. A time in the future is no error here: `--until`
 /// next year means "no upper bound", `--since` next year matches nothing.
@@ -68,9 +70,9 @@ pub fn search(v: &mut Unlocked, out: &Out, a: SearchArgs) -> Result<()> {
         return out.json(&records);
     }
     if records.is_empty() {
-        out.note(&tf!(
-            Msg::NoSearchMatch,
-            text = terminal::inline(&i18n::quote(&text))
+        out.note(&fl!(
+            "cli-no-search-match",
+            text = terminal::inline(&i18n::quote(&text)).into_owned()
         ));
     }
     out.record_lines(&records)?;
@@ -79,14 +81,14 @@ pub fn search(v: &mut Unlocked, out: &Out, a: SearchArgs) -> Result<()> {
     Ok(())
 }
 
-fn pattern_label(k: PatternKind) -> &'static str {
-    t(match k {
-        PatternKind::Plate => Msg::PatternPlate,
-        PatternKind::Badge => Msg::PatternBadge,
-        PatternKind::AgentName => Msg::PatternAgentName,
-        PatternKind::Vehicle => Msg::PatternVehicle,
-        PatternKind::Place => Msg::PatternPlace,
-    })
+fn pattern_label(k: PatternKind) -> String {
+    match k {
+        PatternKind::Plate => fl!("cli-pattern-plate"),
+        PatternKind::Badge => fl!("cli-pattern-badge"),
+        PatternKind::AgentName => fl!("cli-pattern-agent-name"),
+        PatternKind::Vehicle => fl!("cli-pattern-vehicle"),
+        PatternKind::Place => fl!("cli-pattern-place"),
+    }
 }
 
 /// `plate ABC1234: 5 incidents, first 2026-09-02, last 2026-11-20`; the value as typed in a
@@ -96,13 +98,13 @@ pub fn pattern_line(p: &Pattern) -> String {
         PatternKind::Plate | PatternKind::Badge => &p.key,
         _ => &p.value,
     };
-    tf!(
-        Msg::PatternLine,
+    fl!(
+        "cli-pattern-line",
         what = pattern_label(p.kind),
-        value = terminal::inline(value),
+        value = terminal::inline(value).into_owned(),
         n = p.count,
-        first = p.first,
-        last = p.last
+        first = p.first.to_string(),
+        last = p.last.to_string()
     )
 }
 
@@ -113,7 +115,7 @@ pub fn patterns(v: &mut Unlocked, out: &Out, a: PatternsArgs) -> Result<()> {
         return out.json(&found);
     }
     if found.is_empty() {
-        out.note(t(Msg::NoPatterns));
+        out.note(&fl!("cli-no-patterns"));
     }
     for p in &found {
         out.line(&pattern_line(p))?;
@@ -122,7 +124,7 @@ pub fn patterns(v: &mut Unlocked, out: &Out, a: PatternsArgs) -> Result<()> {
             .iter()
             .map(|i| terminal::inline(i.get(..8).unwrap_or(i)))
             .collect();
-        out.line(&tf!(Msg::PatternIds, ids = ids.join(" ")))?;
+        out.line(&fl!("cli-pattern-ids", ids = ids.join(" ")))?;
     }
     Ok(())
 }
@@ -130,7 +132,7 @@ pub fn patterns(v: &mut Unlocked, out: &Out, a: PatternsArgs) -> Result<()> {
 /// `vault completions SHELL`: the script on stdout.
 pub fn completions(shell: clap_complete::Shell) -> Result<()> {
     use std::io::Write;
-    let mut cmd = i18n::command();
+    let mut cmd = super::help::localize(Cli::command());
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut cmd, "vault", &mut script);
     std::io::stdout()
@@ -139,36 +141,20 @@ pub fn completions(shell: clap_complete::Shell) -> Result<()> {
         .map_err(Error::Io)
 }
 
-/// Section headings clap_mangen writes, in the reader's language (`EXTRA` holds our examples).
-const MAN_HEADINGS: &[(&str, &str, &str)] = &[
-    ("NAME", "NAME", "NOMBRE"),
-    ("SYNOPSIS", "SYNOPSIS", "SINOPSIS"),
-    ("DESCRIPTION", "DESCRIPTION", "DESCRIPCIÓN"),
-    ("OPTIONS", "OPTIONS", "OPCIONES"),
-    ("SUBCOMMANDS", "COMMANDS", "COMANDOS"),
-    ("Comandos", "COMMANDS", "COMANDOS"),
-    ("EXTRA", "EXAMPLES", "EJEMPLOS"),
-    ("VERSION", "VERSION", "VERSIÓN"),
-    ("AUTHORS", "AUTHORS", "AUTORES"),
-];
-
 /// `vault man`: the roff page on stdout.
 pub fn man() -> Result<()> {
     use std::io::Write;
     let mut page = Vec::new();
-    clap_mangen::Man::new(i18n::command())
+    clap_mangen::Man::new(super::help::localize(Cli::command()))
         .render(&mut page)
         .map_err(Error::Io)?;
     let mut text = String::from_utf8_lossy(&page).into_owned();
-    for (from, en, es) in MAN_HEADINGS {
-        let to = match i18n::lang() {
-            i18n::Lang::En => en,
-            i18n::Lang::Es => es,
-        };
+    for (from, id) in super::help::MAN_HEADINGS {
+        let to = vault::i18n::text(id, None);
         text = text.replace(&format!(".SH {from}\n"), &format!(".SH {to}\n"));
     }
     std::io::stdout()
         .lock()
-        .write_all(i18n::clap_text(&text).as_bytes())
+        .write_all(super::help::clap_text(&text).as_bytes())
         .map_err(Error::Io)
 }

@@ -11,12 +11,13 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 
 use chrono::{DateTime, Local, TimeZone};
+use vault::fl;
 use vault::record::disclosure::split_private;
 use vault::record::{Incident, Kind, Location, Party};
 use vault::when::When;
 use vault::{Error, Result};
 
-use super::i18n::{self, t, tf, Msg};
+use super::i18n;
 use super::output;
 use super::terminal::inline;
 
@@ -110,12 +111,12 @@ fn path_text(p: &std::path::Path) -> String {
 }
 
 fn ask_kind<R: BufRead, W: Write>(p: &mut Prompter<R, W>) -> Result<Kind> {
-    p.say(t(Msg::GuidedKind))?;
+    p.say(&fl!("cli-guided-kind"))?;
     for (i, k) in Kind::ALL.iter().enumerate() {
         p.say(&format!("  {}. {}", i + 1, i18n::kind_description(*k)))?;
     }
     loop {
-        let answer = p.ask(t(Msg::GuidedKindPrompt))?;
+        let answer = p.ask(&fl!("cli-guided-kind-prompt"))?;
         if answer.is_empty() {
             return Ok(Kind::Other);
         }
@@ -124,7 +125,7 @@ fn ask_kind<R: BufRead, W: Write>(p: &mut Prompter<R, W>) -> Result<Kind> {
                 Some(k) => return Ok(*k),
                 None => p.say(&format!(
                     "  ! {}",
-                    tf!(Msg::GuidedKindBad, max = Kind::ALL.len())
+                    fl!("cli-guided-kind-bad", max = Kind::ALL.len())
                 ))?,
             }
             continue;
@@ -144,11 +145,11 @@ where
     Tz::Offset: std::fmt::Display,
 {
     loop {
-        let answer = p.ask(t(Msg::GuidedWhen))?;
+        let answer = p.ask(&fl!("cli-guided-when"))?;
         let text = if answer.is_empty() { "now" } else { &answer };
         match When::parse(text, &now()) {
             Ok(w) => {
-                p.say(&tf!(Msg::GuidedWhenIs, when = i18n::when_text(&w)))?;
+                p.say(&fl!("cli-guided-when-is", when = i18n::when_text(&w)))?;
                 return Ok(w);
             }
             Err(e) => p.say(&format!("  ! {}", inline(&i18n::when_error(&e))))?,
@@ -157,21 +158,21 @@ where
 }
 
 fn ask_narrative<R: BufRead, W: Write>(p: &mut Prompter<R, W>) -> Result<String> {
-    p.say(t(Msg::GuidedWhat))?;
+    p.say(&fl!("cli-guided-what"))?;
     loop {
         let text = p.ask_lines()?.join("\n");
         match split_private(&text) {
             Ok(_) => return Ok(text),
             Err(e) => {
                 p.say(&problem(&e))?;
-                p.say(t(Msg::GuidedWhatAgain))?;
+                p.say(&fl!("cli-guided-what-again"))?;
             }
         }
     }
 }
 
-fn ask_parties<R: BufRead, W: Write>(p: &mut Prompter<R, W>, intro: Msg) -> Result<Vec<Party>> {
-    p.say(t(intro))?;
+fn ask_parties<R: BufRead, W: Write>(p: &mut Prompter<R, W>, intro: &str) -> Result<Vec<Party>> {
+    p.say(intro)?;
     let mut parties = Vec::new();
     loop {
         write!(p.out, "> ")?;
@@ -212,7 +213,7 @@ fn ask_files<R: BufRead, W: Write>(
     p: &mut Prompter<R, W>,
     mut files: Vec<PathBuf>,
 ) -> Result<Vec<PathBuf>> {
-    p.say(t(Msg::GuidedFiles))?;
+    p.say(&fl!("cli-guided-files"))?;
     for f in &files {
         p.say(&format!("  + {}", path_text(f)))?;
     }
@@ -231,7 +232,7 @@ fn ask_files<R: BufRead, W: Write>(
             Ok(m) if m.is_file() => files.push(path),
             Ok(_) => p.say(&format!(
                 "  ! {}",
-                tf!(Msg::NotRegularFile, path = path_text(&path))
+                fl!("cli-not-regular-file", path = path_text(&path))
             ))?,
             Err(e) => p.say(&problem(&Error::file(&path, e)))?,
         }
@@ -248,17 +249,17 @@ pub fn ask_with<R: BufRead, W: Write, Tz: TimeZone>(
 where
     Tz::Offset: std::fmt::Display,
 {
-    p.say(t(Msg::GuidedIntro))?;
+    p.say(&fl!("cli-guided-intro"))?;
     p.say("")?;
     let kind = ask_kind(p)?;
     let occurred_at = ask_when(p, &now)?;
-    let place = p.ask(t(Msg::GuidedWhere))?;
+    let place = p.ask(&fl!("cli-guided-where"))?;
     let narrative = ask_narrative(p)?;
-    let agents = ask_parties(p, Msg::GuidedAgents)?;
-    let vehicles = ask_parties(p, Msg::GuidedVehicles)?;
-    let witnesses = ask_parties(p, Msg::GuidedWitnesses)?;
+    let agents = ask_parties(p, &fl!("cli-guided-agents"))?;
+    let vehicles = ask_parties(p, &fl!("cli-guided-vehicles"))?;
+    let witnesses = ask_parties(p, &fl!("cli-guided-witnesses"))?;
     let tags: Vec<String> = p
-        .ask(t(Msg::GuidedTags))?
+        .ask(&fl!("cli-guided-tags"))?
         .split(',')
         .map(|s| s.trim().to_owned())
         .filter(|s| !s.is_empty())
@@ -280,17 +281,21 @@ where
     };
     incident.validate()?;
     p.say("")?;
-    p.say(t(Msg::GuidedSummary))?;
+    p.say(&fl!("cli-guided-summary"))?;
     p.say("")?;
     p.say(output::incident_text(&incident, None).trim_end())?;
     if !files.is_empty() {
-        p.say(&format!("{}:", t(Msg::LabelFiles)))?;
+        p.say(&format!("{}:", &fl!("cli-label-files")))?;
         for f in &files {
             p.say(&format!("  {}", path_text(f)))?;
         }
     }
     p.say("")?;
-    let answer = p.ask(&format!("{} {} ", t(Msg::GuidedSave), t(Msg::YesNo)))?;
+    let answer = p.ask(&format!(
+        "{} {} ",
+        &fl!("cli-guided-save"),
+        &fl!("cli-yes-no")
+    ))?;
     Ok(i18n::is_yes(&answer).then_some((incident, files)))
 }
 

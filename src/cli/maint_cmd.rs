@@ -2,77 +2,24 @@
 //! the generated passphrase of `init --generate-passphrase`.
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use clap::{Args, Subcommand};
+use vault::fl;
 use vault::secret::Passphrase;
 use vault::staging::Registry;
 use vault::vault::{Unlocked, Vault};
-use vault::{backup, passwords, Error, Result};
+use vault::{backup, passwords, Result};
 use zeroize::Zeroizing;
 
-use super::i18n::{t, tf, Msg};
+use super::args::{BackupArgs, DestroyArgs, KeyslotCommand, RekeyArgs, RestoreArgs};
+use super::flags::refused;
 use super::output::{human_size, Out};
 use super::{passphrase, progress, terminal};
-
-#[derive(Debug, Subcommand)]
-pub enum KeyslotCommand {
-    /// List keyslots: id, kind and key-derivation parameters (no passphrase needed).
-    List,
-    /// Add a keyslot: a recovery code (--recovery) or another passphrase.
-    #[command(
-        after_help = "Examples:\n  vault keyslot add --recovery      (prints a recovery code once: write it on paper)\n  vault keyslot add                 (asks for another passphrase)"
-    )]
-    Add {
-        /// Add a generated recovery code instead of a passphrase.
-        #[arg(long, conflicts_with = "new_passphrase_file")]
-        recovery: bool,
-        /// Read the new passphrase from the first line of FILE instead of asking.
-        #[arg(long, value_name = "FILE")]
-        new_passphrase_file: Option<PathBuf>,
-    },
-    /// Remove a keyslot (never the last one, nor the last passphrase slot).
-    #[command(after_help = "Example:\n  vault keyslot remove 3f2a")]
-    Remove {
-        /// Keyslot id or a unique prefix of it (see `vault keyslot list`).
-        id: String,
-    },
-}
-
-#[derive(Debug, Args)]
-pub struct RekeyArgs {
-    /// Also change the passphrase (asked twice on the terminal).
-    #[arg(long)]
-    pub new_passphrase: bool,
-    /// Also change the passphrase, reading the new one from the first line of FILE.
-    #[arg(long, value_name = "FILE", conflicts_with = "new_passphrase")]
-    pub new_passphrase_file: Option<PathBuf>,
-}
-
-#[derive(Debug, Args)]
-pub struct DestroyArgs {
-    /// Do not ask for the fingerprint as confirmation.
-    #[arg(long)]
-    pub yes: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct BackupArgs {
-    /// The backup file to write (never overwritten).
-    #[arg(long, value_name = "FILE")]
-    pub out: PathBuf,
-}
-
-#[derive(Debug, Args)]
-pub struct RestoreArgs {
-    /// The backup file written by `vault backup`.
-    pub file: PathBuf,
-}
 
 /// The generated passphrase for `init --generate-passphrase`; refuses a passphrase file too.
 pub fn generate_passphrase(passphrase_file: Option<&Path>) -> Result<Passphrase> {
     if passphrase_file.is_some() {
-        return Err(Error::Invalid(t(Msg::GeneratePassphraseConflict).into()));
+        return Err(refused(fl!("cli-generate-passphrase-conflict")));
     }
     Ok(passwords::generate_passphrase())
 }
@@ -80,8 +27,8 @@ pub fn generate_passphrase(passphrase_file: Option<&Path>) -> Result<Passphrase>
 /// Shows a generated passphrase once, on stderr (even with --quiet or --json).
 pub fn show_generated_passphrase(p: &Passphrase) {
     // Every formatted copy of a secret is wiped after printing.
-    let shown = Zeroizing::new(tf!(
-        Msg::GeneratedPassphrase,
+    let shown = Zeroizing::new(fl!(
+        "cli-generated-passphrase",
         n = passwords::GENERATED_WORDS,
         passphrase = p.expose()
     ));
@@ -107,8 +54,8 @@ pub fn keyslot(dir: &Path, pass_file: Option<&Path>, out: &Out, cmd: KeyslotComm
             out.line(&format!(
                 "{:<32}  {:<12}  {}",
                 "ID",
-                t(Msg::KeyslotColKind),
-                t(Msg::KeyslotColKdf)
+                &fl!("cli-keyslot-col-kind"),
+                &fl!("cli-keyslot-col-kdf")
             ))?;
             for s in &slots {
                 let kind = serde_json::to_value(s.kind)
@@ -116,8 +63,8 @@ pub fn keyslot(dir: &Path, pass_file: Option<&Path>, out: &Out, cmd: KeyslotComm
                     .and_then(|v| v.as_str().map(str::to_owned))
                     .unwrap_or_default();
                 let kind = match kind.as_str() {
-                    "passphrase" => t(Msg::SlotPassphrase).to_owned(),
-                    "recovery" => t(Msg::SlotRecovery).to_owned(),
+                    "passphrase" => fl!("cli-slot-passphrase"),
+                    "recovery" => fl!("cli-slot-recovery"),
                     _ => terminal::inline(&kind).into_owned(),
                 };
                 // Keyslot rows are stored in the clear: an id can be planted text.
@@ -125,8 +72,8 @@ pub fn keyslot(dir: &Path, pass_file: Option<&Path>, out: &Out, cmd: KeyslotComm
                     "{:<32}  {:<12}  {}",
                     terminal::inline(&s.id),
                     kind,
-                    tf!(
-                        Msg::KeyslotKdf,
+                    fl!(
+                        "cli-keyslot-kdf",
                         mib = s.kdf.memory_mib,
                         it = s.kdf.iterations,
                         lanes = s.kdf.parallelism
@@ -155,9 +102,9 @@ pub fn keyslot(dir: &Path, pass_file: Option<&Path>, out: &Out, cmd: KeyslotComm
                     recovery_code: shown.as_str(),
                 });
             }
-            let line = Zeroizing::new(tf!(Msg::RecoveryCodeShown, code = shown.as_str()));
+            let line = Zeroizing::new(fl!("cli-recovery-code-shown", code = shown.as_str()));
             out.line(&line)?;
-            out.warn(&tf!(Msg::RecoveryCodeWarn, id = slot.id));
+            out.warn(&fl!("cli-recovery-code-warn", id = slot.id));
             Ok(())
         }
         KeyslotCommand::Add {
@@ -165,14 +112,16 @@ pub fn keyslot(dir: &Path, pass_file: Option<&Path>, out: &Out, cmd: KeyslotComm
             new_passphrase_file,
         } => {
             let (mut v, _) = unlock(dir, pass_file)?;
-            let new =
-                passphrase::new(new_passphrase_file.as_deref(), t(Msg::AdditionalPassphrase))?;
+            let new = passphrase::new(
+                new_passphrase_file.as_deref(),
+                &fl!("cli-additional-passphrase"),
+            )?;
             let id = v.add_passphrase_slot(&new)?;
             if out.json {
                 return out.json(&serde_json::json!({ "slot": id, "kind": "passphrase" }));
             }
             out.line(&terminal::inline(&id))?;
-            out.note(t(Msg::KeyslotAdded));
+            out.note(&fl!("cli-keyslot-added"));
             Ok(())
         }
         KeyslotCommand::Remove { id } => {
@@ -182,7 +131,7 @@ pub fn keyslot(dir: &Path, pass_file: Option<&Path>, out: &Out, cmd: KeyslotComm
                 return out.json(&serde_json::json!({ "removed": removed }));
             }
             out.line(&terminal::inline(&removed))?;
-            out.note(t(Msg::KeyslotRemoved));
+            out.note(&fl!("cli-keyslot-removed"));
             Ok(())
         }
     }
@@ -193,10 +142,10 @@ pub fn rekey(dir: &Path, pass_file: Option<&Path>, out: &Out, a: RekeyArgs) -> R
     let (mut v, pass) = unlock(dir, pass_file)?;
     let new = match (&a.new_passphrase_file, a.new_passphrase) {
         (Some(f), _) => Some(passphrase::from_file(f)?),
-        (None, true) => Some(passphrase::new(None, t(Msg::NewPassphrase))?),
+        (None, true) => Some(passphrase::new(None, &fl!("cli-new-passphrase"))?),
         (None, false) => None,
     };
-    let bar = progress::items(1000, t(Msg::Reencrypting), out.quiet);
+    let bar = progress::items(1000, &fl!("cli-reencrypting"), out.quiet);
     let tick = |done: u64, total: u64| {
         if let Some(b) = &bar {
             b.set_length(total);
@@ -211,23 +160,23 @@ pub fn rekey(dir: &Path, pass_file: Option<&Path>, out: &Out, a: RekeyArgs) -> R
     if out.json {
         return out.json(&outcome);
     }
-    out.line(&tf!(
-        Msg::Rekeyed,
+    out.line(&fl!(
+        "cli-rekeyed",
         records = outcome.records,
         attachments = outcome.attachments,
         exports = outcome.exports,
         recipient = outcome.master_recipient
     ))?;
     if !outcome.removed_slots.is_empty() {
-        out.warn(&tf!(
-            Msg::RekeyRemovedSlots,
+        out.warn(&fl!(
+            "cli-rekey-removed-slots",
             n = outcome.removed_slots.len(),
-            ids = terminal::inline(&outcome.removed_slots.join(", "))
+            ids = terminal::inline(&outcome.removed_slots.join(", ")).into_owned()
         ));
     }
-    out.note(t(Msg::RekeyNote));
+    out.note(&fl!("cli-rekey-note"));
     if new.is_none() {
-        out.note(t(Msg::RekeyPassphraseNote));
+        out.note(&fl!("cli-rekey-passphrase-note"));
     }
     Ok(())
 }
@@ -242,28 +191,32 @@ pub fn destroy(dir: &Path, out: &Out, a: DestroyArgs) -> Result<()> {
     let fingerprint = vault.fingerprint();
     if !a.yes {
         if !std::io::stdin().is_terminal() {
-            return Err(Error::Invalid(t(Msg::DestroyNeedsConfirm).into()));
+            return Err(refused(fl!("cli-destroy-needs-confirm")));
         }
         eprintln!(
             "{}",
-            tf!(Msg::DestroyPrompt, path = dir.display(), fp = fingerprint)
+            fl!(
+                "cli-destroy-prompt",
+                path = dir.display().to_string(),
+                fp = fingerprint.as_str()
+            )
         );
         let mut line = String::new();
         super::output::read_answer(&mut line)?;
         if digits(&line) != digits(&fingerprint) {
-            return Err(Error::Invalid(t(Msg::DestroyMismatch).into()));
+            return Err(refused(fl!("cli-destroy-mismatch")));
         }
     }
     let outcome = vault.destroy()?;
     if out.json {
         return out.json(&outcome);
     }
-    out.line(&tf!(
-        Msg::Destroyed,
-        path = outcome.path.display(),
+    out.line(&fl!(
+        "cli-destroyed",
+        path = outcome.path.display().to_string(),
         n = outcome.keyslots_erased
     ))?;
-    out.note(t(Msg::DestroyNote));
+    out.note(&fl!("cli-destroy-note"));
     Ok(())
 }
 
@@ -272,15 +225,17 @@ fn leftover_notes(
     out: &Out,
     removed: &[std::path::PathBuf],
     unreachable: &[std::path::PathBuf],
-    removed_msg: Msg,
-    unreachable_msg: Msg,
+    restore: bool,
 ) {
-    for (paths, msg) in [(removed, removed_msg), (unreachable, unreachable_msg)] {
+    for (paths, gone) in [(removed, true), (unreachable, false)] {
         for path in paths {
-            out.note(&tf!(
-                msg,
-                path = super::terminal::inline(&path.to_string_lossy())
-            ));
+            let path = super::terminal::inline(&path.to_string_lossy()).into_owned();
+            out.note(&match (restore, gone) {
+                (false, true) => fl!("cli-leftover-backup-removed", path = path),
+                (false, false) => fl!("cli-leftover-backup-unreachable", path = path),
+                (true, true) => fl!("cli-leftover-restore-removed", path = path),
+                (true, false) => fl!("cli-leftover-restore-unreachable", path = path),
+            });
         }
     }
 }
@@ -294,20 +249,19 @@ pub fn backup(dir: &Path, out: &Out, a: BackupArgs) -> Result<()> {
         out,
         &outcome.leftovers_removed,
         &outcome.leftovers_unreachable,
-        Msg::LeftoverBackupRemoved,
-        Msg::LeftoverBackupUnreachable,
+        false,
     );
     if out.json {
         return out.json(&outcome);
     }
-    out.line(&tf!(
-        Msg::BackupWritten,
+    out.line(&fl!(
+        "cli-backup-written",
         entries = outcome.ledger_entries,
         attachments = outcome.attachments,
-        path = outcome.path.display(),
+        path = outcome.path.display().to_string(),
         size = human_size(outcome.bytes)
     ))?;
-    out.note(t(Msg::BackupNote));
+    out.note(&fl!("cli-backup-note"));
     Ok(())
 }
 
@@ -335,9 +289,9 @@ pub fn restore(dir: &Path, out: &Out, a: RestoreArgs) -> Result<()> {
     // none of its contents is echoed (a tar reader would quote its first "member name").
     let head = vault::input::read_head(&a.file, 512)?;
     if !looks_like_backup(&head) {
-        return Err(Error::Invalid(tf!(
-            Msg::NotABackup,
-            path = terminal::inline(&a.file.display().to_string())
+        return Err(refused(fl!(
+            "cli-not-a-backup",
+            path = terminal::inline(&a.file.display().to_string()).into_owned()
         )));
     }
     let registry = super::user_state_dir().map(|d| Registry::in_dir(&d));
@@ -346,21 +300,20 @@ pub fn restore(dir: &Path, out: &Out, a: RestoreArgs) -> Result<()> {
         out,
         &outcome.leftovers_removed,
         &outcome.leftovers_unreachable,
-        Msg::LeftoverRestoreRemoved,
-        Msg::LeftoverRestoreUnreachable,
+        true,
     );
     repin_restored(&outcome.path, out);
     if out.json {
         return out.json(&outcome);
     }
-    out.line(&tf!(
-        Msg::Restored,
-        id = terminal::inline(&outcome.vault_id),
-        path = outcome.path.display(),
+    out.line(&fl!(
+        "cli-restored",
+        id = terminal::inline(&outcome.vault_id).into_owned(),
+        path = outcome.path.display().to_string(),
         entries = outcome.ledger_entries,
         attachments = outcome.attachments
     ))?;
-    out.note(t(Msg::RestoreNote));
+    out.note(&fl!("cli-restore-note"));
     Ok(())
 }
 

@@ -5,7 +5,9 @@ mod args;
 mod commands;
 mod export_cmd;
 mod find_cmd;
+mod flags;
 mod guided;
+mod help;
 mod i18n;
 mod maint_cmd;
 mod output;
@@ -18,7 +20,7 @@ mod verify_cmd;
 
 use std::process::ExitCode;
 
-use clap::FromArgMatches;
+use clap::{CommandFactory, FromArgMatches};
 
 pub use args::Cli;
 
@@ -50,10 +52,13 @@ fn run_command() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = i18n::detect(&args);
     i18n::set(lang);
-    let cli = match i18n::command()
-        .try_get_matches_from(&args)
-        .and_then(|m| Cli::from_arg_matches(&m))
-    {
+    let parse = |cmd: clap::Command| {
+        cmd.try_get_matches_from(&args)
+            .and_then(|m| Cli::from_arg_matches(&m))
+    };
+    // Parsing needs no help texts; help, the version and mistakes are printed from a command
+    // with every text from the catalogue, in the chosen language.
+    let cli = match parse(Cli::command()).or_else(|_| parse(help::localize(Cli::command()))) {
         Ok(c) => c,
         Err(e) => return clap_exit(e, lang),
     };
@@ -66,7 +71,7 @@ fn run_command() -> ExitCode {
             // backup, a keyslot id): the whole line is shown terminal-safe.
             eprintln!(
                 "vault: {}: {}",
-                i18n::t(i18n::Msg::ErrorPrefix),
+                &vault::fl!("cli-error-prefix"),
                 terminal::inline(&i18n::localized(&e, lang))
             );
             ExitCode::from(e.exit_code().clamp(1, 255) as u8)
@@ -94,12 +99,12 @@ fn clap_exit(e: clap::Error, lang: i18n::Lang) -> ExitCode {
             } else {
                 styled.to_string()
             };
-            let _ = std::io::stdout().write_all(i18n::clap_text(&text).as_bytes());
+            let _ = std::io::stdout().write_all(help::clap_text(&text).as_bytes());
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            eprint!("{}", i18n::clap_text(&e.render().to_string()));
+            eprint!("{}", help::clap_text(&e.render().to_string()));
         }
-        _ => eprint!("{}", i18n::clap_error_es(&e)),
+        _ => eprint!("{}", help::clap_error(&e)),
     }
     code
 }

@@ -4,11 +4,12 @@
 use std::io::{IsTerminal, Write};
 
 use serde::Serialize;
+use vault::fl;
 use vault::record::{Incident, Party};
 use vault::vault::view::{AttachmentView, RecordView};
 use vault::{Error, Result};
 
-use super::i18n::{self, t, tf, Msg};
+use super::i18n;
 use super::terminal;
 
 /// How to print.
@@ -75,9 +76,9 @@ impl Out {
     /// A warning on stderr (always shown).
     pub fn warn(&self, text: &str) {
         if self.colour && std::io::stderr().is_terminal() {
-            eprintln!("\x1b[1;33m{}\x1b[0m {text}", t(Msg::WarningPrefix));
+            eprintln!("\x1b[1;33m{}\x1b[0m {text}", &fl!("cli-warning-prefix"));
         } else {
-            eprintln!("{} {text}", t(Msg::WarningPrefix));
+            eprintln!("{} {text}", &fl!("cli-warning-prefix"));
         }
     }
 
@@ -107,7 +108,7 @@ impl Out {
         let atts = if r.attachments.is_empty() {
             String::new()
         } else {
-            format!("  {}", tf!(Msg::AttachedCount, n = r.attachments.len()))
+            format!("  {}", attached_count(r.attachments.len()))
         };
         format!(
             "{}  {:<28} {:<12} {}{}{}",
@@ -127,11 +128,11 @@ impl Out {
     /// The full human form of one incident.
     pub fn record_full(&self, r: &RecordView) -> String {
         let mut s = label_line(
-            t(Msg::LabelIncident),
+            &fl!("cli-label-incident"),
             &format!(
                 "{} ({} {})",
                 terminal::inline(&r.id),
-                t(Msg::LabelRevision),
+                &fl!("cli-label-revision"),
                 r.revision
             ),
         );
@@ -140,7 +141,7 @@ impl Out {
             Some(&r.recorded_at.format("%Y-%m-%d %H:%M:%S UTC").to_string()),
         ));
         if !r.attachments.is_empty() {
-            s.push_str(&format!("{}:\n", t(Msg::LabelAttachments)));
+            s.push_str(&format!("{}:\n", &fl!("cli-label-attachments")));
             for a in &r.attachments {
                 s.push_str(&self.attachment_lines(a));
             }
@@ -160,24 +161,27 @@ impl Out {
         if let Some(taken) = &a.metadata.taken_at {
             s.push_str(&format!(
                 "     {}\n",
-                tf!(Msg::TakenAt, t = terminal::inline(&taken.to_string()))
+                fl!(
+                    "cli-taken-at",
+                    t = terminal::inline(&taken.to_string()).into_owned()
+                )
             ));
         }
         if let vault::media::MetadataStatus::Unreadable { reason } = &a.metadata.status {
             s.push_str(&format!(
                 "     {}\n",
-                tf!(
-                    Msg::MetadataUnreadable,
-                    reason = terminal::inline(&i18n::unreadable_reason(reason))
+                fl!(
+                    "cli-metadata-unreadable",
+                    reason = terminal::inline(&i18n::unreadable_reason(reason)).into_owned()
                 )
             ));
         }
         for item in &a.identifying {
             s.push_str(&format!(
                 "     {}\n",
-                tf!(
-                    Msg::IdentifyingItem,
-                    item = terminal::inline(&i18n::identifying_text(item))
+                fl!(
+                    "cli-identifying-item",
+                    item = terminal::inline(&i18n::identifying_text(item)).into_owned()
                 )
             ));
         }
@@ -201,6 +205,21 @@ fn label_line(label: &str, value: &str) -> String {
 
 const LABEL_WIDTH: usize = 12;
 
+/// `[3 attached]`, formatted once per count: `list` may print it on 100,000 lines.
+fn attached_count(n: usize) -> String {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        static SEEN: RefCell<HashMap<usize, String>> = RefCell::new(HashMap::new());
+    }
+    SEEN.with(|seen| {
+        seen.borrow_mut()
+            .entry(n)
+            .or_insert_with(|| fl!("cli-attached-count", n = n))
+            .clone()
+    })
+}
+
 /// One agent, vehicle or witness on one line, with labels in the reader's language; what was
 /// typed is shown terminal-safe (cli::terminal).
 pub fn party_text(p: &Party) -> String {
@@ -209,14 +228,14 @@ pub fn party_text(p: &Party) -> String {
         parts.push(terminal::inline(d).into_owned());
     }
     for (label, v) in [
-        (Msg::PartyName, &p.name),
-        (Msg::PartyBadge, &p.badge),
-        (Msg::PartyAgency, &p.agency),
-        (Msg::PartyPlate, &p.plate),
-        (Msg::PartyContact, &p.contact),
+        (fl!("cli-party-name"), &p.name),
+        (fl!("cli-party-badge"), &p.badge),
+        (fl!("cli-party-agency"), &p.agency),
+        (fl!("cli-party-plate"), &p.plate),
+        (fl!("cli-party-contact"), &p.contact),
     ] {
         if let Some(v) = v {
-            parts.push(format!("{} {}", t(label), terminal::inline(v)));
+            parts.push(format!("{label} {}", terminal::inline(v)));
         }
     }
     parts.join("; ")
@@ -227,27 +246,27 @@ pub fn party_text(p: &Party) -> String {
 /// terminal-safe: one line per value, the narrative's own line breaks kept and indented.
 pub fn incident_text(i: &Incident, recorded: Option<&str>) -> String {
     let mut s = String::new();
-    let mut push = |label: Msg, value: String| {
+    let mut push = |label: String, value: String| {
         if !value.is_empty() {
-            s.push_str(&label_line(t(label), &value));
+            s.push_str(&label_line(&label, &value));
         }
     };
-    push(Msg::LabelKind, i18n::kind_name(i.kind).to_owned());
-    push(Msg::LabelWhen, i18n::when_text(&i.occurred_at));
+    push(fl!("cli-label-kind"), i18n::kind_name(i.kind).to_owned());
+    push(fl!("cli-label-when"), i18n::when_text(&i.occurred_at));
     if let Some(r) = recorded {
-        push(Msg::LabelRecorded, r.to_owned());
+        push(fl!("cli-label-recorded"), r.to_owned());
     }
     push(
-        Msg::LabelWhere,
+        fl!("cli-label-where"),
         terminal::inline(&i.location.as_ref().map(|l| l.summary()).unwrap_or_default())
             .into_owned(),
     );
     let list = |items: &[Party]| items.iter().map(party_text).collect::<Vec<_>>().join("\n");
-    push(Msg::LabelAgents, list(&i.agents));
-    push(Msg::LabelVehicles, list(&i.vehicles));
-    push(Msg::LabelWitnesses, list(&i.witnesses));
+    push(fl!("cli-label-agents"), list(&i.agents));
+    push(fl!("cli-label-vehicles"), list(&i.vehicles));
+    push(fl!("cli-label-witnesses"), list(&i.witnesses));
     push(
-        Msg::LabelTags,
+        fl!("cli-label-tags"),
         i.tags
             .iter()
             .map(|t| terminal::inline(t))
@@ -255,7 +274,7 @@ pub fn incident_text(i: &Incident, recorded: Option<&str>) -> String {
             .join(", "),
     );
     if !i.narrative.is_empty() {
-        s.push_str(&format!("{}:\n", t(Msg::LabelWhat)));
+        s.push_str(&format!("{}:\n", &fl!("cli-label-what")));
         let text = i.narrative.replace("\r\n", "\n");
         s.push_str(&format!(
             "  {}\n",
@@ -268,7 +287,7 @@ pub fn incident_text(i: &Incident, recorded: Option<&str>) -> String {
 /// Asks a yes/no question on stderr and reads the answer from stdin; only yes (in English or
 /// Spanish) is yes. End of input is [`Error::Interrupted`].
 pub fn confirm(question: &str) -> Result<bool> {
-    eprint!("{question} {} ", t(Msg::YesNo));
+    eprint!("{question} {} ", &fl!("cli-yes-no"));
     let _ = std::io::stderr().flush();
     let mut line = String::new();
     if read_answer(&mut line)? == 0 {

@@ -4,10 +4,11 @@
 use std::io::IsTerminal;
 use std::path::Path;
 
+use vault::fl;
 use vault::secret::Passphrase;
 use vault::{Error, Result};
 
-use super::i18n::{t, tf, Msg};
+use super::flags::refused;
 
 /// Reads the first line of a passphrase file, and nothing past it: `/dev/zero` or a pipe that
 /// never ends a line is refused after [`vault::input::PASSPHRASE_LINE_MAX`] bytes.
@@ -16,7 +17,10 @@ pub fn from_file(path: &Path) -> Result<Passphrase> {
     // `from_file_bytes` takes the bytes and wipes them; the emptied buffer is wiped on drop.
     let bytes = std::mem::take(&mut *line);
     Passphrase::from_file_bytes(bytes).map_err(|e| match e {
-        Error::EmptyPassphrase => Error::Invalid(tf!(Msg::PassFileEmpty, path = path.display())),
+        Error::EmptyPassphrase => refused(fl!(
+            "cli-pass-file-empty",
+            path = path.display().to_string()
+        )),
         other => other,
     })
 }
@@ -29,7 +33,7 @@ pub fn can_prompt() -> bool {
 fn prompt(label: &str) -> Result<Passphrase> {
     let text = rpassword::prompt_password(label).map_err(|e| match e.kind() {
         std::io::ErrorKind::Interrupted | std::io::ErrorKind::UnexpectedEof => Error::Interrupted,
-        _ => Error::Invalid(tf!(Msg::PassReadFailed, detail = e)),
+        _ => refused(fl!("cli-pass-read-failed", detail = e.to_string())),
     })?;
     let p = Passphrase::new(text);
     if p.is_empty() {
@@ -42,8 +46,8 @@ fn prompt(label: &str) -> Result<Passphrase> {
 pub fn existing(file: Option<&Path>) -> Result<Passphrase> {
     match file {
         Some(f) => from_file(f),
-        None if can_prompt() => prompt(t(Msg::PassPrompt)),
-        None => Err(Error::Invalid(t(Msg::NoPassphrase).into())),
+        None if can_prompt() => prompt(&fl!("cli-pass-prompt")),
+        None => Err(refused(fl!("cli-no-passphrase"))),
     }
 }
 
@@ -53,12 +57,12 @@ pub fn new(file: Option<&Path>, label: &str) -> Result<Passphrase> {
         Some(f) => from_file(f),
         None if can_prompt() => {
             let first = prompt(&format!("{label}: "))?;
-            let second = prompt(t(Msg::PassAgain))?;
+            let second = prompt(&fl!("cli-pass-again"))?;
             if first.expose() != second.expose() {
-                return Err(Error::Invalid(t(Msg::PassDiffer).into()));
+                return Err(refused(fl!("cli-pass-differ")));
             }
             Ok(first)
         }
-        None => Err(Error::Invalid(t(Msg::NoPassphrase).into())),
+        None => Err(refused(fl!("cli-no-passphrase"))),
     }
 }

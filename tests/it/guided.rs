@@ -274,10 +274,16 @@ fn ctrl_c_before_saving_stores_nothing() {
     let v = TestVault::new();
     let before = info(&v);
     let p = Pane::start(&v, "es_MX.UTF-8");
+    // The glossary's words: the key is Enter, never Intro.
+    let intro = p.wait_for("¿Qué tipo de incidente fue?");
+    assert!(intro.contains("Presione Enter para saltar"), "{intro}");
+    assert!(!intro.contains("Intro"), "{intro}");
     p.answer("¿Qué tipo de incidente fue?", &["redada"]);
     p.answer("¿Cuándo pasó?", &["ayer 3pm"]);
     p.answer("¿Dónde pasó?", &["Calle Juárez"]);
     p.answer("¿Qué pasó?", &["Llegaron tres camionetas.", ""]);
+    let agents = p.wait_for("Agentes: uno por línea");
+    assert!(agents.contains("chamarra gris"), "{agents}");
     p.answer("Agentes: uno por línea", &[""]);
     p.answer(
         "Vehículos: uno por línea",
@@ -287,7 +293,7 @@ fn ctrl_c_before_saving_stores_nothing() {
     p.answer("Etiquetas, separadas por comas", &["trabajo"]);
     p.answer("Archivos que adjuntar", &[""]);
     let summary = p.wait_for("¿Guardar este incidente? [s/N]");
-    assert!(summary.contains("matrícula XYZ999"), "{summary}");
+    assert!(summary.contains("placas XYZ999"), "{summary}");
     p.key("C-c");
     assert_eq!(p.exit_status(), "130", "{}", p.screen());
     let after = info(&v);

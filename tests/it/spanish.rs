@@ -283,11 +283,11 @@ fn spanish_output_has_no_english_left() {
     // And it is the Spanish we expect.
     for needle in [
         "Se creó una bóveda en",
-        "Huella:",
+        "Número de seguridad:",
         "Tipo:       seguimiento",
         "Qué pasó:",
         "nombre Ruiz; placa 4411; agencia ICE",
-        "matrícula ABC1234: 2 incidentes",
+        "placas ABC1234: 2 incidentes",
         "entre 2026-09-04 14:00",
         "CORRECTO: comprobación completa",
         "vault: error: contraseña incorrecta",
@@ -488,4 +488,34 @@ fn spanish_keyslot_list_and_recovery_code() {
     ] {
         assert!(es.contains(needle), "missing {needle:?} in:\n{es}");
     }
+}
+
+/// One incident, one keyslot, no attachment: `info` and `backup` say 1 in the singular and 0 in
+/// the plural, in both languages (no "1 revisions", no "(s)").
+#[test]
+fn plurals_in_info_and_backup() {
+    let v = TestVault::new();
+    v.add_simple("Una camioneta gris me siguió.");
+    let (code, en) = run_in(&v, "C", &["info"]);
+    assert_eq!(code, Some(0), "{en}");
+    assert!(
+        en.contains("Incidents:    1 (1 revision), 0 attachments"),
+        "{en}"
+    );
+    let (code, es) = run_in(&v, "es_MX.UTF-8", &["info"]);
+    assert_eq!(code, Some(0), "{es}");
+    assert!(es.contains("1 (1 versión), 0 adjuntos"), "{es}");
+    assert!(es.contains("Accesos:"), "{es}");
+    assert!(!es.contains("(s)"), "{es}");
+    let out = v.path("copia.backup");
+    let (code, es) = run_in(
+        &v,
+        "es_MX.UTF-8",
+        &["backup", "--out", out.to_str().unwrap()],
+    );
+    assert_eq!(code, Some(0), "{es}");
+    assert!(
+        es.contains("anotaciones de la bitácora y 0 adjuntos"),
+        "{es}"
+    );
 }

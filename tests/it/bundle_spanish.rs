@@ -4,7 +4,7 @@
 //! English must hold the English markers (so the check cannot pass vacuously). Field names are
 //! typed and shown in Spanish (`--redact testigos`).
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Output;
