@@ -9,7 +9,7 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use vault::export::report::escape;
-use vault::record::Party;
+use vault::record::{Field, Party};
 use vault::vault::view::RecordView;
 use vault::vault::Unlocked;
 use vault::when::When;
@@ -190,7 +190,7 @@ pub fn html(records: &[RecordView], fingerprint: &str, now: DateTime<Utc>) -> St
                 s,
                 "<tr><td><a href=\"#i-{id}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 escape(&i18n::when_text(&r.occurred_at)),
-                escape(i18n::kind_name(r.kind)),
+                escape(&i18n::kind_name(r.kind)),
                 escape(&r.location.as_ref().map(|l| l.summary()).unwrap_or_default()),
                 escape(&short(&r.narrative, 100)),
                 id = escape(&r.id),
@@ -211,7 +211,7 @@ fn incident_html(s: &mut String, r: &RecordView) {
         "<section class=\"incident\" id=\"i-{}\"><h2>{} · {}</h2>\n<table>\n",
         escape(&r.id),
         escape(&i18n::when_text(&r.occurred_at)),
-        escape(i18n::kind_name(r.kind)),
+        escape(&i18n::kind_name(r.kind)),
     );
     row(
         s,
@@ -309,61 +309,55 @@ fn when_data(w: &When) -> String {
     }
 }
 
-/// Column names of the CSV report (stable, like the JSON keys).
-pub const CSV_COLUMNS: [&str; 18] = [
-    "id",
-    "revision",
-    "kind",
-    "when",
-    "start_utc",
-    "end_utc",
-    "approximate",
-    "recorded_at",
-    "location",
-    "latitude",
-    "longitude",
-    "narrative",
-    "agents",
-    "vehicles",
-    "witnesses",
-    "tags",
-    "attachments",
-    "attachment_sha256",
-];
+/// Column names of the CSV report (stable, like the JSON keys): `id`, `revision`, then each
+/// field's columns ([`Field::csv_columns`]) in [`Field::CSV_ORDER`].
+pub fn csv_columns() -> Vec<&'static str> {
+    ["id", "revision"]
+        .into_iter()
+        .chain(
+            Field::CSV_ORDER
+                .iter()
+                .flat_map(|f| f.csv_columns().iter().copied()),
+        )
+        .collect()
+}
 
-/// One row per incident; several agents, tags, ... in one cell are separated by ` | `.
-pub fn csv(records: &[RecordView]) -> Result<Vec<u8>> {
-    let err = |e: csv::Error| Error::Invalid(e.to_string());
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(CSV_COLUMNS).map_err(err)?;
-    for r in records {
-        let (start, end) = r.occurred_at.span();
-        let joined = |ps: &[Party]| ps.iter().map(party_raw).collect::<Vec<_>>().join(" | ");
-        let loc = r.location.clone().unwrap_or_default();
-        let row = [
-            r.id.clone(),
-            r.revision.to_string(),
-            r.kind.as_str().to_owned(),
-            when_data(&r.occurred_at),
-            start.to_rfc3339(),
-            end.to_rfc3339(),
-            matches!(
+/// The cells of one field of one incident, one per column of [`Field::csv_columns`].
+fn csv_cells(r: &RecordView, field: Field) -> Vec<String> {
+    let joined = |ps: &[Party]| ps.iter().map(party_raw).collect::<Vec<_>>().join(" | ");
+    match field {
+        Field::Kind => vec![r.kind.as_str().to_owned()],
+        Field::When => {
+            let (start, end) = r.occurred_at.span();
+            let approximate = matches!(
                 r.occurred_at,
                 When::Between {
                     approximate: true,
                     ..
                 }
-            )
-            .to_string(),
-            r.recorded_at.to_rfc3339(),
-            cell(loc.text.as_deref().unwrap_or_default()),
-            loc.latitude.map(|x| x.to_string()).unwrap_or_default(),
-            loc.longitude.map(|x| x.to_string()).unwrap_or_default(),
-            cell(&r.narrative),
-            cell(&joined(&r.agents)),
-            cell(&joined(&r.vehicles)),
-            cell(&joined(&r.witnesses)),
-            cell(&r.tags.join(" | ")),
+            );
+            vec![
+                when_data(&r.occurred_at),
+                start.to_rfc3339(),
+                end.to_rfc3339(),
+                approximate.to_string(),
+            ]
+        }
+        Field::RecordedAt => vec![r.recorded_at.to_rfc3339()],
+        Field::Location => {
+            let loc = r.location.clone().unwrap_or_default();
+            vec![
+                cell(loc.text.as_deref().unwrap_or_default()),
+                loc.latitude.map(|x| x.to_string()).unwrap_or_default(),
+                loc.longitude.map(|x| x.to_string()).unwrap_or_default(),
+            ]
+        }
+        Field::Narrative => vec![cell(&r.narrative)],
+        Field::Agents => vec![cell(&joined(&r.agents))],
+        Field::Vehicles => vec![cell(&joined(&r.vehicles))],
+        Field::Witnesses => vec![cell(&joined(&r.witnesses))],
+        Field::Tags => vec![cell(&r.tags.join(" | "))],
+        Field::Attachments => vec![
             cell(
                 &r.attachments
                     .iter()
@@ -376,7 +370,20 @@ pub fn csv(records: &[RecordView]) -> Result<Vec<u8>> {
                 .map(|a| a.sha256.as_str())
                 .collect::<Vec<_>>()
                 .join(" | "),
-        ];
+        ],
+    }
+}
+
+/// One row per incident; several agents, tags, ... in one cell are separated by ` | `.
+pub fn csv(records: &[RecordView]) -> Result<Vec<u8>> {
+    let err = |e: csv::Error| Error::Invalid(e.to_string());
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(csv_columns()).map_err(err)?;
+    for r in records {
+        let row: Vec<String> = [r.id.clone(), r.revision.to_string()]
+            .into_iter()
+            .chain(Field::CSV_ORDER.iter().flat_map(|f| csv_cells(r, *f)))
+            .collect();
         w.write_record(&row).map_err(err)?;
     }
     w.into_inner()
@@ -460,8 +467,29 @@ mod tests {
         let mut rd = csv::Reader::from_reader(bytes.as_slice());
         assert_eq!(
             rd.headers().unwrap().iter().collect::<Vec<_>>(),
-            CSV_COLUMNS
+            [
+                "id",
+                "revision",
+                "kind",
+                "when",
+                "start_utc",
+                "end_utc",
+                "approximate",
+                "recorded_at",
+                "location",
+                "latitude",
+                "longitude",
+                "narrative",
+                "agents",
+                "vehicles",
+                "witnesses",
+                "tags",
+                "attachments",
+                "attachment_sha256",
+            ],
+            "the columns never change (people's spreadsheets read them by name)"
         );
+        assert_eq!(rd.headers().unwrap().len(), csv_columns().len());
         let rows: Vec<csv::StringRecord> = rd.records().map(|r| r.unwrap()).collect();
         assert_eq!(rows.len(), 1);
         let r = &rows[0];

@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Deserialize;
 
-use super::REDACTABLE;
+use crate::record::Field;
 use crate::when::When;
 use crate::{Error, Result};
 
@@ -75,10 +75,11 @@ impl Redaction {
             .iter()
             .chain(self.entries.values().flat_map(|e| e.redact.iter()));
         for n in names {
-            if !REDACTABLE.contains(&n.as_str()) {
+            if !Field::parse(n).is_some_and(Field::redactable) {
+                let fields: Vec<&str> = Field::redactable_fields().map(Field::name).collect();
                 return Err(Error::Invalid(format!(
                     "cannot redact {n:?}; fields are: {}",
-                    REDACTABLE.join(", ")
+                    fields.join(", ")
                 )));
             }
         }
@@ -122,7 +123,7 @@ impl Redaction {
             .redact
             .iter()
             .chain(entry.iter().flat_map(|e| e.redact.iter()))
-            .map(String::as_str)
+            .map(|n| canonical(n))
             .collect();
         let coarsen = self.coarsen_places(id).is_some();
         fields
@@ -139,10 +140,11 @@ impl Redaction {
 
     /// True when this record's attachments are withheld entirely.
     pub fn withholds_attachments(&self, id: &str) -> bool {
-        self.redact.iter().any(|f| f == "attachments")
+        let attachments = |f: &String| Field::parse(f) == Some(Field::Attachments);
+        self.redact.iter().any(attachments)
             || self
                 .entry_for(id)
-                .is_some_and(|e| e.redact.iter().any(|f| f == "attachments"))
+                .is_some_and(|e| e.redact.iter().any(attachments))
     }
 
     /// Decimal places for coarsening this record's location, if any.
@@ -151,6 +153,12 @@ impl Redaction {
             .and_then(|e| e.coarsen_location)
             .or(self.coarsen_location)
     }
+}
+
+/// The ledger name of a field typed in either language (`testigos` -> `witnesses`); a name that
+/// is no field stays as typed (validation has refused it already).
+fn canonical(typed: &str) -> &str {
+    Field::parse(typed).map_or(typed, |f| f.name())
 }
 
 /// Everything `export` needs besides recipients.
@@ -202,15 +210,36 @@ mod tests {
         let mut r = Redaction::default();
         r.add_flag("witnesses").unwrap();
         r.add_flag("ab12:location").unwrap();
+        r.add_flag("ab12:Etiquetas").unwrap();
         assert!(r.add_flag("witness").is_err());
-        let f = names(&["witnesses", "location", "kind"]);
+        let f = names(&["witnesses", "location", "kind", "tags"]);
         // Keys are full ids by the time fields are withheld (the planner resolves prefixes).
         assert_eq!(
             r.withheld_fields("ab12", &f),
-            names(&["witnesses", "location"])
+            names(&["witnesses", "location", "tags"])
         );
         assert_eq!(r.withheld_fields("ab12ff", &f), names(&["witnesses"]));
         assert_eq!(r.withheld_fields("cd", &f), names(&["witnesses"]));
+    }
+
+    #[test]
+    fn spanish_field_names_withhold_the_same_fields() {
+        let mut r = Redaction::default();
+        r.add_flag("testigos").unwrap();
+        r.add_flag("cd:adjuntos").unwrap();
+        r.add_flag("ab:Dónde").unwrap();
+        let f = names(&["witnesses", "location", "kind"]);
+        assert_eq!(
+            r.withheld_fields("ab", &f),
+            names(&["witnesses", "location"])
+        );
+        assert!(r.withholds_attachments("cd"));
+        assert!(!r.withholds_attachments("ab"));
+        let err = r.add_flag("testigo").unwrap_err().to_string();
+        assert!(
+            err.contains("fields are: kind, when, location, narrative, agents, vehicles, witnesses, tags, attachments, recorded_at"),
+            "{err}"
+        );
     }
 
     #[test]
