@@ -414,15 +414,6 @@ catalogue! {
         | "no se escribe un archivo sin cifrar sin confirmación: añada --yes";
     ReportBadFormat: "unknown report format {format}; use html, csv or json" | "formato de informe desconocido {format}; use html, csv o json";
     ReportWrote: "Wrote {path} ({n} incident(s), {format})" | "Escrito {path} ({n} incidente(s), {format})";
-    ReportTitle: "Incident log" | "Registro de incidentes";
-    ReportWarning: "This file is NOT encrypted. Anyone who gets it can read it. Keep it safe and delete it when you no longer need it."
-        | "Este archivo NO está cifrado. Quien lo obtenga puede leerlo. Guárdelo bien y bórrelo cuando ya no lo necesite.";
-    ReportIntro: "Written {date} from the vault with fingerprint {fp}. {n} incident(s), oldest first."
-        | "Escrito el {date} desde la bóveda con huella {fp}. {n} incidente(s), del más antiguo al más reciente.";
-    ReportPrivate: "Text marked like this was marked private in the vault." | "El texto marcado así se marcó como privado en la bóveda.";
-    ReportTimeline: "Timeline" | "Cronología";
-    ReportSummary: "Summary" | "Resumen";
-    ReportEmpty: "No incidents." | "Ningún incidente.";
     // --- patterns
     PatternPlate: "plate" | "matrícula";
     PatternBadge: "badge" | "placa";
