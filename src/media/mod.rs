@@ -11,14 +11,14 @@
 //!   ([`strip_identifying`]), failing closed when it cannot prove the result
 //!   is clean.
 //!
-//! Three concerns, one file each: [`sniff`] (the type, from content), [`metadata`] (what a
-//! file says about when, where and with what device it was made) and [`strip`] (copies without
+//! Three concerns, one file each: `sniff` (the type, from content), `metadata` (what a
+//! file says about when, where and with what device it was made) and `strip` (copies without
 //! it, for export).
 //!
 //! Every parser here runs on untrusted bytes: no function panics on any input,
 //! and malformed files are reported, never propagated as errors from the
 //! readers. Container parsing is delegated to maintained crates
-//! (`infer`, `kamadak-exif`, `nom-exif`, `img-parts`); the only byte walking
+//! (`infer`, `nom-exif` for both photos and videos, `img-parts`); the only byte walking
 //! done here is the JPEG scan-data walk in `scrub_jpeg_scan_data`, which
 //! `img-parts` deliberately does not model.
 
