@@ -357,16 +357,6 @@ catalogue! {
     // --- output.rs labels
     LabelIncident: "Incident" | "Incidente";
     LabelRevision: "revision" | "revisión";
-    LabelKind: "Kind" | "Tipo";
-    LabelWhen: "When" | "Cuándo";
-    LabelRecorded: "Recorded" | "Anotado";
-    LabelWhere: "Where" | "Dónde";
-    LabelAgents: "Agents" | "Agentes";
-    LabelVehicles: "Vehicles" | "Vehículos";
-    LabelWitnesses: "Witnesses" | "Testigos";
-    LabelTags: "Tags" | "Etiquetas";
-    LabelWhat: "What happened" | "Qué pasó";
-    LabelAttachments: "Attachments" | "Adjuntos";
     LabelFiles: "Files to attach" | "Archivos que adjuntar";
     AttachedCount: "[{n} attached]" | "[{n} adjunto(s)]";
     TakenAt: "taken {t}" | "tomada el {t}";

@@ -4,7 +4,7 @@
 use std::io::{IsTerminal, Write};
 
 use serde::Serialize;
-use vault::record::{Incident, Party};
+use vault::record::{Field, Incident, Party};
 use vault::vault::view::{AttachmentView, RecordView};
 use vault::{Error, Result};
 
@@ -140,7 +140,7 @@ impl Out {
             Some(&r.recorded_at.format("%Y-%m-%d %H:%M:%S UTC").to_string()),
         ));
         if !r.attachments.is_empty() {
-            s.push_str(&format!("{}:\n", t(Msg::LabelAttachments)));
+            s.push_str(&format!("{}:\n", Field::Attachments.label()));
             for a in &r.attachments {
                 s.push_str(&self.attachment_lines(a));
             }
@@ -227,27 +227,28 @@ pub fn party_text(p: &Party) -> String {
 /// terminal-safe: one line per value, the narrative's own line breaks kept and indented.
 pub fn incident_text(i: &Incident, recorded: Option<&str>) -> String {
     let mut s = String::new();
-    let mut push = |label: Msg, value: String| {
+    // Labels from the catalogue, the same as the reports' (`Field::label`).
+    let mut push = |field: Field, value: String| {
         if !value.is_empty() {
-            s.push_str(&label_line(t(label), &value));
+            s.push_str(&label_line(&field.label(), &value));
         }
     };
-    push(Msg::LabelKind, i18n::kind_name(i.kind).to_owned());
-    push(Msg::LabelWhen, i18n::when_text(&i.occurred_at));
+    push(Field::Kind, i18n::kind_name(i.kind));
+    push(Field::When, i18n::when_text(&i.occurred_at));
     if let Some(r) = recorded {
-        push(Msg::LabelRecorded, r.to_owned());
+        push(Field::RecordedAt, r.to_owned());
     }
     push(
-        Msg::LabelWhere,
+        Field::Location,
         terminal::inline(&i.location.as_ref().map(|l| l.summary()).unwrap_or_default())
             .into_owned(),
     );
     let list = |items: &[Party]| items.iter().map(party_text).collect::<Vec<_>>().join("\n");
-    push(Msg::LabelAgents, list(&i.agents));
-    push(Msg::LabelVehicles, list(&i.vehicles));
-    push(Msg::LabelWitnesses, list(&i.witnesses));
+    push(Field::Agents, list(&i.agents));
+    push(Field::Vehicles, list(&i.vehicles));
+    push(Field::Witnesses, list(&i.witnesses));
     push(
-        Msg::LabelTags,
+        Field::Tags,
         i.tags
             .iter()
             .map(|t| terminal::inline(t))
@@ -255,7 +256,7 @@ pub fn incident_text(i: &Incident, recorded: Option<&str>) -> String {
             .join(", "),
     );
     if !i.narrative.is_empty() {
-        s.push_str(&format!("{}:\n", t(Msg::LabelWhat)));
+        s.push_str(&format!("{}:\n", Field::Narrative.label()));
         let text = i.narrative.replace("\r\n", "\n");
         s.push_str(&format!(
             "  {}\n",
