@@ -51,17 +51,12 @@ pub fn search(v: &mut Unlocked, out: &Out, a: SearchArgs) -> Result<()> {
     let text = a.text.join(" ");
     let query = analysis::Query::new(&text);
     use rayon::prelude::*;
-    // Each kind's name in the reader's language, looked up once, not per record.
-    let kind_names = vault::record::Kind::ALL.map(|k| (k, i18n::kind_name(k)));
     let records: Vec<RecordView> = filtered(v, &a.filter)?
         .into_par_iter()
         .filter(|r| {
             // The kind and time as this reader sees them can be searched for too (in English
             // the time is already among the record's texts).
-            let kind = kind_names
-                .iter()
-                .find(|(k, _)| *k == r.kind)
-                .map_or("", |(_, name)| name.as_str());
+            let kind = i18n::kind_name(r.kind);
             if i18n::lang() == i18n::Lang::En {
                 query.matches(r, &[kind])
             } else {

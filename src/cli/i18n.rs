@@ -496,7 +496,7 @@ pub fn is_yes(answer: &str) -> bool {
 // Kinds of incident
 
 /// The name of a kind in the current language (`followed` / `seguimiento`), from the catalogue.
-pub fn kind_name(k: Kind) -> String {
+pub fn kind_name(k: Kind) -> &'static str {
     k.label()
 }
 

@@ -230,10 +230,10 @@ pub fn incident_text(i: &Incident, recorded: Option<&str>) -> String {
     // Labels from the catalogue, the same as the reports' (`Field::label`).
     let mut push = |field: Field, value: String| {
         if !value.is_empty() {
-            s.push_str(&label_line(&field.label(), &value));
+            s.push_str(&label_line(field.label(), &value));
         }
     };
-    push(Field::Kind, i18n::kind_name(i.kind));
+    push(Field::Kind, i18n::kind_name(i.kind).to_owned());
     push(Field::When, i18n::when_text(&i.occurred_at));
     if let Some(r) = recorded {
         push(Field::RecordedAt, r.to_owned());

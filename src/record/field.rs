@@ -6,7 +6,19 @@
 //! [`Field`], so adding a field means adding a variant here and letting the compiler point at
 //! each `match` that must learn it. docs/format.md, "Record fields", is the table in prose.
 
+use std::sync::LazyLock;
+
 use crate::i18n::{self, Lang};
+
+/// Every field's label in each language, looked up once: reports label every row.
+static LABELS: LazyLock<[Vec<String>; 2]> = LazyLock::new(|| {
+    [Lang::En, Lang::Es].map(|lang| {
+        Field::ALL
+            .iter()
+            .map(|f| i18n::text_in(lang, f.label_id(), None))
+            .collect()
+    })
+});
 
 /// One field of an incident.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -121,12 +133,17 @@ impl Field {
     }
 
     /// The label a report shows, in `lang`.
-    pub fn label_in(self, lang: Lang) -> String {
-        i18n::text_in(lang, self.label_id(), None)
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        let labels = match lang {
+            Lang::En => &LABELS[0],
+            Lang::Es => &LABELS[1],
+        };
+        let index = Field::ALL.iter().position(|f| *f == self).unwrap_or(0);
+        labels.get(index).map_or("", String::as_str)
     }
 
     /// The label in the process's language.
-    pub fn label(self) -> String {
+    pub fn label(self) -> &'static str {
         self.label_in(i18n::language())
     }
 

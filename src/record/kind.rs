@@ -2,9 +2,21 @@
 //! message catalogue (`kind-...` ids), and the names and everyday words a person may type for
 //! one, in English or Spanish.
 
+use std::sync::LazyLock;
+
 use super::field::key;
 use super::Kind;
 use crate::i18n::{self, Lang};
+
+/// Every kind's name in each language, looked up once: listings name a kind per line.
+static NAMES: LazyLock<[Vec<String>; 2]> = LazyLock::new(|| {
+    [Lang::En, Lang::Es].map(|lang| {
+        Kind::ALL
+            .iter()
+            .map(|k| i18n::text_in(lang, k.label_id(), None))
+            .collect()
+    })
+});
 
 impl Kind {
     /// The catalogue id of the kind's name (`kind-followed`: "followed" / "seguimiento").
@@ -36,12 +48,17 @@ impl Kind {
     }
 
     /// The kind's name in `lang` (`followed` / `seguimiento`).
-    pub fn label_in(self, lang: Lang) -> String {
-        i18n::text_in(lang, self.label_id(), None)
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        let names = match lang {
+            Lang::En => &NAMES[0],
+            Lang::Es => &NAMES[1],
+        };
+        let index = Kind::ALL.iter().position(|k| *k == self).unwrap_or(0);
+        names.get(index).map_or("", String::as_str)
     }
 
     /// The kind's name in the process's language.
-    pub fn label(self) -> String {
+    pub fn label(self) -> &'static str {
         self.label_in(i18n::language())
     }
 
@@ -104,7 +121,7 @@ mod tests {
                 let name = k.label_in(lang);
                 let line = i18n::text_in(lang, k.description_id(), None);
                 assert!(!name.is_empty() && name != k.label_id(), "{k:?} {lang:?}");
-                assert!(line.starts_with(&name), "{k:?} {lang:?}: {line}");
+                assert!(line.starts_with(name), "{k:?} {lang:?}: {line}");
             }
             assert_eq!(
                 k.label_in(Lang::En),
@@ -124,7 +141,7 @@ mod tests {
     fn kinds_parse_in_either_language_and_from_everyday_words() {
         for k in Kind::ALL {
             assert_eq!(Kind::parse(k.as_str()), Some(k));
-            assert_eq!(Kind::parse(&k.label_in(Lang::Es)), Some(k));
+            assert_eq!(Kind::parse(k.label_in(Lang::Es)), Some(k));
         }
         assert_eq!(Kind::parse("Seguimiento"), Some(Kind::Followed));
         assert_eq!(Kind::parse("en línea"), Some(Kind::Online));
@@ -140,7 +157,7 @@ mod tests {
     fn no_word_names_two_kinds() {
         let mut seen = std::collections::BTreeMap::new();
         for k in Kind::ALL {
-            let words = [k.as_str().to_owned(), k.label_in(Lang::Es)]
+            let words = [k.as_str().to_owned(), k.label_in(Lang::Es).to_owned()]
                 .into_iter()
                 .chain(k.aliases().iter().map(|a| a.to_string()));
             for w in words {

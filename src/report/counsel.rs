@@ -208,7 +208,7 @@ fn carries(c: Carries, lang: Lang) -> String {
 
 /// `Where (derived)`: the label of the field a value was derived from.
 fn derived_label(key: &str, lang: Lang) -> String {
-    let field = Field::from_name(key).map_or_else(|| key.to_owned(), |f| f.label_in(lang));
+    let field = Field::from_name(key).map_or(key, |f| f.label_in(lang));
     text_with(
         lang,
         "report-counsel-derived",
