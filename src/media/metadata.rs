@@ -51,7 +51,7 @@ fn family(media_type: &str) -> Family {
 
 /// Read metadata from a file on disk (the original, before it is encrypted).
 ///
-/// `media_type` should come from [`sniff_media_type`]. Only reads what it
+/// `media_type` should come from [`sniff_media_type`](super::sniff_media_type). Only reads what it
 /// needs: images are scanned up to their EXIF block, videos are walked box by
 /// box with seeks over the media data, so multi-GB videos are never loaded
 /// into memory. A malformed or truncated file gives status
