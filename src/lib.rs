@@ -33,6 +33,7 @@ pub mod ledger;
 pub mod media;
 pub mod passwords;
 pub mod record;
+pub mod report;
 pub mod secret;
 pub mod staging;
 pub mod store;

@@ -81,16 +81,6 @@ bundle-bad-policy = invalid input: { $path }: not a valid redaction policy: { $d
 bundle-give-identity = invalid input: give --identity KEY or --passphrase
 bundle-no-state-dir = invalid input: no folder for per-user files: set VAULT_STATE_DIR
 # Field names as people read them (English: the field's own name).
-bundle-field-kind = kind
-bundle-field-when = when
-bundle-field-location = location
-bundle-field-narrative = narrative
-bundle-field-agents = agents
-bundle-field-vehicles = vehicles
-bundle-field-witnesses = witnesses
-bundle-field-tags = tags
-bundle-field-attachments = attachments
-bundle-field-recorded-at = recorded_at
 bundle-field-private = narrative.private.{ $n }
 bundle-field-name = name
 bundle-field-size = size
@@ -182,6 +172,74 @@ bundle-trust-file-note = Saved in { $path }. A bundle that claims this sender's 
 ## when: times as people say them and as they are shown
 
 ## report: the owner's report and the counsel report
+
+# Labels of the incident's fields (src/record/field.rs)
+field-kind = Kind
+field-when = When
+field-location = Where
+field-narrative = What happened
+field-agents = Agents
+field-vehicles = Vehicles
+field-witnesses = Witnesses
+field-tags = Tags
+field-attachments = Attachments
+field-recorded_at = Recorded
+
+# Kinds of incident (src/record/kind.rs): the name, and the line of the guided menu
+kind-followed = followed
+kind-photographed = photographed
+kind-contacted = contacted
+kind-visited = visited
+kind-raid = raid
+kind-arrest = arrest
+kind-online = online
+kind-other = other
+kind-followed-description = followed: someone followed you, on foot or by car
+kind-photographed-description = photographed: agents photographed or filmed people
+kind-contacted-description = contacted: agents spoke to you or asked questions
+kind-visited-description = visited: agents came to a home, work or school
+kind-raid-description = raid
+kind-arrest-description = arrest: someone was detained
+kind-online-description = online: contact or surveillance online
+kind-other-description = other
+
+# The owner's report (`vault report`, src/report/owner.rs)
+report-owner-title = Incident log
+report-owner-warning = This file is NOT encrypted. Anyone who gets it can read it. Keep it safe and delete it when you no longer need it.
+report-owner-intro = Written { $date } from the vault with fingerprint { $fingerprint }. { $count ->
+    [one] 1 incident
+   *[other] { $count } incidents
+}, oldest first.
+report-owner-private = Text marked like this was marked private in the vault.
+report-owner-timeline = Timeline
+report-owner-summary = Summary
+report-owner-empty = No incidents.
+report-owner-incident = Incident
+report-owner-id = { $id } (revision { $revision })
+
+# Counsel's report.html inside a bundle (src/report/counsel.rs)
+report-counsel-title = Incident records: export { $id }
+report-counsel-heading = Incident records
+report-counsel-heading-disclosure = Incident records: later disclosure
+report-counsel-intro = Exported { $date } from vault { $vault }. Signing key fingerprint: { $fingerprint }. { $incidents ->
+    [one] 1 incident
+   *[other] { $incidents } incidents
+}, { $attachments ->
+    [one] 1 attachment
+   *[other] { $attachments } attachments
+}. Parts marked { $withheld } were withheld by the person who kept these records; each withheld part is still committed to by a salted digest, so it cannot be changed later without detection.
+report-counsel-withheld = [withheld]
+report-counsel-private-withheld = [private part withheld]
+report-counsel-incident = Incident { $id } (revision { $revision })
+report-counsel-derived = { $field } (derived)
+report-counsel-attachment = Attachment { $n }
+report-counsel-original = original file, byte for byte
+report-counsel-stripped = copy with identifying metadata removed
+report-counsel-not-included = file not included
+report-counsel-file-sha256 = SHA-256 of included file: { $sha256 }
+report-counsel-verify-heading = How to verify
+report-counsel-verify = Run { $command }, or follow { $file } in this archive with standard tools. Confirm the fingerprint { $fingerprint } with the person who kept these records, by phone or in person.
+report-counsel-checkpoint = Signed checkpoint:
 
 ## cli: prompts, notes, command output, help
 
@@ -332,16 +390,6 @@ cli-restored = Restored vault { $id } at { $path } ({ $entries } ledger { $entri
 cli-restore-note = Check it is not older than your newest receipt: vault verify --receipt RECEIPT
 cli-label-incident = Incident
 cli-label-revision = revision
-cli-label-kind = Kind
-cli-label-when = When
-cli-label-recorded = Recorded
-cli-label-where = Where
-cli-label-agents = Agents
-cli-label-vehicles = Vehicles
-cli-label-witnesses = Witnesses
-cli-label-tags = Tags
-cli-label-what = What happened
-cli-label-attachments = Attachments
 cli-label-files = Files to attach
 cli-attached-count = [{ $n } attached]
 cli-taken-at = taken { $t }

@@ -26,16 +26,6 @@ pub use reader::{
 /// Bundle format tag.
 pub const BUNDLE_FORMAT: &str = "vault-bundle/1";
 
-/// Redactable field names people type.
-pub const REDACTABLE: [&str; 10] = [
-    "kind",
-    "when",
-    "location",
-    "narrative",
-    "agents",
-    "vehicles",
-    "witnesses",
-    "tags",
-    "attachments",
-    "recorded_at",
-];
+/// The field names `--redact` takes, in either language: [`crate::record::Field`]
+/// ([`Field::parse`](crate::record::Field::parse), [`Field::redactable`](crate::record::Field::redactable)).
+pub use crate::record::Field;

@@ -4,54 +4,18 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Deserialize;
 
-use super::{Error, REDACTABLE};
+use super::Error;
 use crate::i18n::{self, Lang};
+use crate::record::Field;
 use crate::when::When;
 use crate::Result;
 
-/// Spanish names people type for the redactable fields (accents and case are folded first).
-const ALIASES_ES: [(&str, &str); 12] = [
-    ("tipo", "kind"),
-    ("cuando", "when"),
-    ("lugar", "location"),
-    ("relato", "narrative"),
-    ("agentes", "agents"),
-    ("vehiculos", "vehicles"),
-    ("testigos", "witnesses"),
-    ("etiquetas", "tags"),
-    ("adjuntos", "attachments"),
-    ("anotado", "recorded_at"),
-    ("fecha de anotacion", "recorded_at"),
-    ("donde", "location"),
-];
-
-/// The field a typed name means: a redactable field's own name, or its Spanish name
-/// (`testigos`, `vehículos`); `None` when it is neither.
+/// The field a typed name means: a redactable field's own name, or one of its Spanish names
+/// (`testigos`, `vehículos`; case and accents do not matter); `None` when it is neither.
 pub fn field_named(typed: &str) -> Option<&'static str> {
-    let folded: String = typed
-        .trim()
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'á' => 'a',
-            'é' => 'e',
-            'í' => 'i',
-            'ó' => 'o',
-            'ú' | 'ü' => 'u',
-            '_' => ' ',
-            c => c,
-        })
-        .collect();
-    REDACTABLE
-        .iter()
-        .find(|f| f.replace('_', " ") == folded)
-        .copied()
-        .or_else(|| {
-            ALIASES_ES
-                .iter()
-                .find(|(es, _)| *es == folded)
-                .map(|(_, f)| *f)
-        })
+    Field::parse(typed)
+        .filter(|f| f.redactable())
+        .map(Field::name)
 }
 
 /// A field name of a record or an attachment as people read it in `lang` (`witnesses` /
@@ -61,17 +25,10 @@ pub fn field_label(name: &str, lang: Lang) -> String {
         let args = i18n::args([("n", i18n::FluentValue::from(n.to_owned()))]);
         return i18n::text_in(lang, "bundle-field-private", Some(&args));
     }
+    if let Some(field) = Field::from_name(name) {
+        return field.name_in(lang).to_owned();
+    }
     let id = match name {
-        "kind" => "bundle-field-kind",
-        "when" => "bundle-field-when",
-        "location" => "bundle-field-location",
-        "narrative" => "bundle-field-narrative",
-        "agents" => "bundle-field-agents",
-        "vehicles" => "bundle-field-vehicles",
-        "witnesses" => "bundle-field-witnesses",
-        "tags" => "bundle-field-tags",
-        "attachments" => "bundle-field-attachments",
-        "recorded_at" => "bundle-field-recorded-at",
         "name" => "bundle-field-name",
         "size" => "bundle-field-size",
         "sha256" => "bundle-field-sha256",
@@ -85,9 +42,8 @@ pub fn field_label(name: &str, lang: Lang) -> String {
 
 /// The redactable fields, as `lang` names them, for messages.
 pub fn redactable_list(lang: Lang) -> String {
-    REDACTABLE
-        .iter()
-        .map(|f| field_label(f, lang))
+    Field::redactable_fields()
+        .map(|f| f.name_in(lang))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -175,7 +131,7 @@ impl Redaction {
             .iter()
             .chain(self.entries.values().flat_map(|e| e.redact.iter()));
         for n in names {
-            if !REDACTABLE.contains(&n.as_str()) {
+            if !Field::from_name(n).is_some_and(Field::redactable) {
                 return Err(Error::CannotRedact { field: n.clone() }.into());
             }
         }
@@ -328,7 +284,10 @@ mod tests {
             field_label("narrative.private.2", Lang::En),
             "narrative.private.2"
         );
-        assert_eq!(redactable_list(Lang::En), REDACTABLE.join(", "));
+        assert_eq!(
+            redactable_list(Lang::En),
+            "kind, when, location, narrative, agents, vehicles, witnesses, tags, attachments, recorded_at"
+        );
         let mut policy: Redaction = serde_json::from_str(
             r#"{"redact": ["etiquetas"], "entries": {"ab": {"redact": ["relato"]}}}"#,
         )

@@ -113,7 +113,7 @@ fn path_text(p: &std::path::Path) -> String {
 fn ask_kind<R: BufRead, W: Write>(p: &mut Prompter<R, W>) -> Result<Kind> {
     p.say(&fl!("cli-guided-kind"))?;
     for (i, k) in Kind::ALL.iter().enumerate() {
-        p.say(&format!("  {}. {}", i + 1, i18n::kind_description(*k)))?;
+        p.say(&format!("  {}. {}", i + 1, k.description()))?;
     }
     loop {
         let answer = p.ask(&fl!("cli-guided-kind-prompt"))?;

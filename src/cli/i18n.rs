@@ -138,18 +138,6 @@ catalogue! {
         | "\nLa contraseña del paquete ({n} palabras al azar; es la única vez que se muestra):\n\n    {passphrase}\n\nDésela a su abogado o abogada por otro medio que el paquete (por teléfono o en persona), nunca en el mismo correo.\n";
     // --- maint_cmd.rs
     // --- output.rs labels
-    LabelIncident: "Incident" | "Incidente";
-    LabelRevision: "revision" | "revisión";
-    LabelKind: "Kind" | "Tipo";
-    LabelWhen: "When" | "Cuándo";
-    LabelRecorded: "Recorded" | "Anotado";
-    LabelWhere: "Where" | "Dónde";
-    LabelAgents: "Agents" | "Agentes";
-    LabelVehicles: "Vehicles" | "Vehículos";
-    LabelWitnesses: "Witnesses" | "Testigos";
-    LabelTags: "Tags" | "Etiquetas";
-    LabelWhat: "What happened" | "Qué pasó";
-    LabelAttachments: "Attachments" | "Adjuntos";
     Around: "around" | "hacia";
     Between: "between" | "entre";
     And: "and" | "y";
@@ -162,15 +150,6 @@ catalogue! {
         | "no se escribe un archivo sin cifrar sin confirmación: añada --yes";
     ReportBadFormat: "unknown report format {format}; use html, csv or json" | "formato de informe desconocido {format}; use html, csv o json";
     ReportWrote: "Wrote {path} ({n} incident(s), {format})" | "Escrito {path} ({n} incidente(s), {format})";
-    ReportTitle: "Incident log" | "Registro de incidentes";
-    ReportWarning: "This file is NOT encrypted. Anyone who gets it can read it. Keep it safe and delete it when you no longer need it."
-        | "Este archivo NO está cifrado. Quien lo obtenga puede leerlo. Guárdelo bien y bórrelo cuando ya no lo necesite.";
-    ReportIntro: "Written {date} from the vault with fingerprint {fp}. {n} incident(s), oldest first."
-        | "Escrito el {date} desde la bóveda con huella {fp}. {n} incidente(s), del más antiguo al más reciente.";
-    ReportPrivate: "Text marked like this was marked private in the vault." | "El texto marcado así se marcó como privado en la bóveda.";
-    ReportTimeline: "Timeline" | "Cronología";
-    ReportSummary: "Summary" | "Resumen";
-    ReportEmpty: "No incidents." | "Ningún incidente.";
     // --- patterns
     // --- clap errors (Spanish only in practice; English uses clap's own)
     // --- reads: what vanished, named at every unlock (src/vault/reads.rs)
@@ -223,61 +202,15 @@ pub fn is_yes(answer: &str) -> bool {
 // ---------------------------------------------------------------------------
 // Kinds of incident
 
-/// The name of a kind in the current language (`followed` / `seguimiento`).
+/// The name of a kind in the current language (`followed` / `seguimiento`), from the catalogue.
 pub fn kind_name(k: Kind) -> &'static str {
-    match lang() {
-        Lang::En => k.as_str(),
-        Lang::Es => kind_es(k),
-    }
-}
-
-fn kind_es(k: Kind) -> &'static str {
-    match k {
-        Kind::Followed => "seguimiento",
-        Kind::Photographed => "fotografiado",
-        Kind::Contacted => "contacto",
-        Kind::Visited => "visita",
-        Kind::Raid => "redada",
-        Kind::Arrest => "arresto",
-        Kind::Online => "en línea",
-        Kind::Other => "otro",
-    }
-}
-
-/// A kind with a short explanation, for the guided menu.
-pub fn kind_description(k: Kind) -> &'static str {
-    match (lang(), k) {
-        (Lang::En, Kind::Followed) => "followed: someone followed you, on foot or by car",
-        (Lang::En, Kind::Photographed) => "photographed: agents photographed or filmed people",
-        (Lang::En, Kind::Contacted) => "contacted: agents spoke to you or asked questions",
-        (Lang::En, Kind::Visited) => "visited: agents came to a home, work or school",
-        (Lang::En, Kind::Raid) => "raid",
-        (Lang::En, Kind::Arrest) => "arrest: someone was detained",
-        (Lang::En, Kind::Online) => "online: contact or surveillance online",
-        (Lang::En, Kind::Other) => "other",
-        (Lang::Es, Kind::Followed) => "seguimiento: le siguieron a pie o en vehículo",
-        (Lang::Es, Kind::Photographed) => {
-            "fotografiado: agentes fotografiaron o grabaron a personas"
-        }
-        (Lang::Es, Kind::Contacted) => "contacto: agentes le hablaron o le hicieron preguntas",
-        (Lang::Es, Kind::Visited) => "visita: agentes vinieron a una casa, trabajo o escuela",
-        (Lang::Es, Kind::Raid) => "redada",
-        (Lang::Es, Kind::Arrest) => "arresto: detuvieron a alguien",
-        (Lang::Es, Kind::Online) => "en línea: contacto o vigilancia por internet",
-        (Lang::Es, Kind::Other) => "otro",
-    }
+    k.label()
 }
 
 /// Parses a kind typed in English or Spanish (`followed`, `seguimiento`, `me siguieron`, ...),
-/// ignoring case and accents.
+/// ignoring case and accents ([`Kind::parse`]).
 pub fn parse_kind(text: &str) -> vault::Result<Kind> {
-    let key = vault::analysis::normalize_text(text).replace(['-', '_'], " ");
-    let found = Kind::ALL.into_iter().find(|k| {
-        key == k.as_str()
-            || key == vault::analysis::normalize_text(kind_es(*k))
-            || kind_aliases(*k).contains(&key.as_str())
-    });
-    found.ok_or_else(|| {
+    Kind::parse(text).ok_or_else(|| {
         let list = Kind::ALL.map(kind_name).join(", ");
         Error::Invalid(tf!(
             Msg::UnknownKind,
@@ -285,32 +218,6 @@ pub fn parse_kind(text: &str) -> vault::Result<Kind> {
             list = list
         ))
     })
-}
-
-fn kind_aliases(k: Kind) -> &'static [&'static str] {
-    match k {
-        Kind::Followed => &["seguido", "seguida", "me siguieron", "persecucion"],
-        Kind::Photographed => &[
-            "foto",
-            "fotos",
-            "fotografia",
-            "fotografiada",
-            "grabado",
-            "filmado",
-        ],
-        Kind::Contacted => &["contactado", "contactada", "abordado", "abordada"],
-        Kind::Visited => &["visitado", "visitada"],
-        Kind::Raid => &["operativo"],
-        Kind::Arrest => &[
-            "detencion",
-            "detenido",
-            "detenida",
-            "arrestado",
-            "arrestada",
-        ],
-        Kind::Online => &["internet", "en linea", "enlinea", "redes"],
-        Kind::Other => &["otra", "otros"],
-    }
 }
 
 // ---------------------------------------------------------------------------

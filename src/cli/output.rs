@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 
 use serde::Serialize;
 use vault::fl;
-use vault::record::{Incident, Party};
+use vault::record::{Field, Incident, Party};
 use vault::vault::view::{AttachmentView, RecordView};
 use vault::{Error, Result};
 
@@ -141,7 +141,7 @@ impl Out {
             Some(&r.recorded_at.format("%Y-%m-%d %H:%M:%S UTC").to_string()),
         ));
         if !r.attachments.is_empty() {
-            s.push_str(&format!("{}:\n", &fl!("cli-label-attachments")));
+            s.push_str(&format!("{}:\n", Field::Attachments.label()));
             for a in &r.attachments {
                 s.push_str(&self.attachment_lines(a));
             }
@@ -246,27 +246,28 @@ pub fn party_text(p: &Party) -> String {
 /// terminal-safe: one line per value, the narrative's own line breaks kept and indented.
 pub fn incident_text(i: &Incident, recorded: Option<&str>) -> String {
     let mut s = String::new();
-    let mut push = |label: String, value: String| {
+    // Labels from the catalogue, the same as the reports' (`Field::label`).
+    let mut push = |field: Field, value: String| {
         if !value.is_empty() {
-            s.push_str(&label_line(&label, &value));
+            s.push_str(&label_line(field.label(), &value));
         }
     };
-    push(fl!("cli-label-kind"), i18n::kind_name(i.kind).to_owned());
-    push(fl!("cli-label-when"), i18n::when_text(&i.occurred_at));
+    push(Field::Kind, i18n::kind_name(i.kind).to_owned());
+    push(Field::When, i18n::when_text(&i.occurred_at));
     if let Some(r) = recorded {
-        push(fl!("cli-label-recorded"), r.to_owned());
+        push(Field::RecordedAt, r.to_owned());
     }
     push(
-        fl!("cli-label-where"),
+        Field::Location,
         terminal::inline(&i.location.as_ref().map(|l| l.summary()).unwrap_or_default())
             .into_owned(),
     );
     let list = |items: &[Party]| items.iter().map(party_text).collect::<Vec<_>>().join("\n");
-    push(fl!("cli-label-agents"), list(&i.agents));
-    push(fl!("cli-label-vehicles"), list(&i.vehicles));
-    push(fl!("cli-label-witnesses"), list(&i.witnesses));
+    push(Field::Agents, list(&i.agents));
+    push(Field::Vehicles, list(&i.vehicles));
+    push(Field::Witnesses, list(&i.witnesses));
     push(
-        fl!("cli-label-tags"),
+        Field::Tags,
         i.tags
             .iter()
             .map(|t| terminal::inline(t))
@@ -274,7 +275,7 @@ pub fn incident_text(i: &Incident, recorded: Option<&str>) -> String {
             .join(", "),
     );
     if !i.narrative.is_empty() {
-        s.push_str(&format!("{}:\n", &fl!("cli-label-what")));
+        s.push_str(&format!("{}:\n", Field::Narrative.label()));
         let text = i.narrative.replace("\r\n", "\n");
         s.push_str(&format!(
             "  {}\n",

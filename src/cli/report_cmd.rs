@@ -3,13 +3,11 @@
 //! and JSON for their own analysis. Writing one always warns that it is not encrypted, and asks
 //! first on a terminal (or needs `--yes`).
 
-use std::fmt::Write as _;
 use std::io::IsTerminal;
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
-use vault::bundle::report::escape;
-use vault::record::Party;
+use vault::record::{Field, Party};
 use vault::vault::view::RecordView;
 use vault::vault::Unlocked;
 use vault::when::When;
@@ -88,180 +86,24 @@ pub fn report(v: &mut Unlocked, out: &Out, a: ReportArgs) -> Result<()> {
 // ---------------------------------------------------------------------------
 // HTML
 
-const STYLE: &str = "body{font-family:Georgia,serif;max-width:52em;margin:2em auto;padding:0 1em;line-height:1.45;color:#111}\
-h1{font-size:1.5em} h2{font-size:1.15em;border-top:1px solid #999;padding-top:.6em;margin-top:1.6em}\
-.warn{border:2px solid #a00;padding:.5em .8em;font-weight:bold}\
-table{border-collapse:collapse;width:100%} td,th{text-align:left;vertical-align:top;padding:.2em .5em;border-bottom:1px solid #ddd}\
-th{width:9em;color:#444;font-weight:normal} .timeline th{width:auto} .timeline td:first-child{white-space:nowrap}\
-.private{background:#ffe08a;padding:0 .2em} ul{margin:0;padding-left:1.2em} code{font-size:.85em;word-break:break-all}\
-@media print{body{margin:0;max-width:none} .incident{page-break-inside:avoid} a{color:inherit;text-decoration:none}}";
+/// Times, people and sizes in the report as on the screen.
+struct Screen;
 
-/// The narrative with `[[private]]` spans highlighted, escaped, line breaks kept.
-fn narrative_html(text: &str) -> String {
-    let mut out = String::new();
-    let mut rest = text;
-    while let Some(start) = rest.find("[[") {
-        let Some(len) = rest[start + 2..].find("]]") else {
-            break;
-        };
-        out.push_str(&escape(&rest[..start]));
-        let _ = write!(
-            out,
-            "<span class=\"private\">{}</span>",
-            escape(&rest[start + 2..start + 2 + len])
-        );
-        rest = &rest[start + 2 + len + 2..];
+impl vault::report::owner::Conventions for Screen {
+    fn when(&self, w: &When) -> String {
+        i18n::when_text(w)
     }
-    out.push_str(&escape(rest));
-    out.replace('\n', "<br>")
-}
-
-fn short(text: &str, max: usize) -> String {
-    let plain = text.replace("[[", "").replace("]]", "").replace('\n', " ");
-    let mut s: String = plain.chars().take(max).collect();
-    if plain.chars().count() > max {
-        s.push('…');
+    fn party(&self, p: &Party) -> String {
+        output::party_text(p)
     }
-    s
-}
-
-fn list_html(items: &[String]) -> String {
-    if items.len() == 1 {
-        return escape(&items[0]);
-    }
-    let mut s = String::from("<ul>");
-    for i in items {
-        let _ = write!(s, "<li>{}</li>", escape(i));
-    }
-    s.push_str("</ul>");
-    s
-}
-
-fn row(s: &mut String, label: Msg, value_html: &str) {
-    if !value_html.is_empty() {
-        let _ = writeln!(
-            s,
-            "<tr><th>{}</th><td>{value_html}</td></tr>",
-            escape(t(label))
-        );
+    fn size(&self, bytes: u64) -> String {
+        human_size(bytes)
     }
 }
 
-/// The printable report, in the current language.
+/// The printable report, in the current language (src/report/owner.rs renders it).
 pub fn html(records: &[RecordView], fingerprint: &str, now: DateTime<Utc>) -> String {
-    let title = escape(t(Msg::ReportTitle));
-    let mut s = String::new();
-    let _ = write!(
-        s,
-        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\
-<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\
-<meta name=\"referrer\" content=\"no-referrer\">\
-<title>{title}</title><style>{STYLE}</style></head><body>\n<h1>{title}</h1>\n<p class=\"warn\">{}</p>\n<p>{}</p>\n",
-        i18n::lang().tag(),
-        escape(t(Msg::ReportWarning)),
-        escape(&tf!(
-            Msg::ReportIntro,
-            date = now.format("%Y-%m-%d %H:%M UTC"),
-            fp = fingerprint,
-            n = records.len()
-        )),
-    );
-    if records.iter().any(|r| r.narrative.contains("[[")) {
-        let _ = writeln!(
-            s,
-            "<p><span class=\"private\">[[…]]</span> {}</p>",
-            escape(t(Msg::ReportPrivate))
-        );
-    }
-    let _ = writeln!(s, "<h2>{}</h2>", escape(t(Msg::ReportTimeline)));
-    if records.is_empty() {
-        let _ = writeln!(s, "<p>{}</p>", escape(t(Msg::ReportEmpty)));
-    } else {
-        let _ = writeln!(
-            s,
-            "<table class=\"timeline\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-            escape(t(Msg::LabelWhen)),
-            escape(t(Msg::LabelKind)),
-            escape(t(Msg::LabelWhere)),
-            escape(t(Msg::ReportSummary)),
-        );
-        for r in records {
-            let _ = writeln!(
-                s,
-                "<tr><td><a href=\"#i-{id}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                escape(&i18n::when_text(&r.occurred_at)),
-                escape(i18n::kind_name(r.kind)),
-                escape(&r.location.as_ref().map(|l| l.summary()).unwrap_or_default()),
-                escape(&short(&r.narrative, 100)),
-                id = escape(&r.id),
-            );
-        }
-        s.push_str("</tbody></table>\n");
-    }
-    for r in records {
-        incident_html(&mut s, r);
-    }
-    s.push_str("</body></html>\n");
-    s
-}
-
-fn incident_html(s: &mut String, r: &RecordView) {
-    let _ = write!(
-        s,
-        "<section class=\"incident\" id=\"i-{}\"><h2>{} · {}</h2>\n<table>\n",
-        escape(&r.id),
-        escape(&i18n::when_text(&r.occurred_at)),
-        escape(i18n::kind_name(r.kind)),
-    );
-    row(
-        s,
-        Msg::LabelIncident,
-        &format!(
-            "<code>{}</code> ({} {})",
-            escape(&r.id),
-            escape(t(Msg::LabelRevision)),
-            r.revision
-        ),
-    );
-    row(
-        s,
-        Msg::LabelRecorded,
-        &escape(&r.recorded_at.format("%Y-%m-%d %H:%M:%S UTC").to_string()),
-    );
-    row(
-        s,
-        Msg::LabelWhere,
-        &escape(&r.location.as_ref().map(|l| l.summary()).unwrap_or_default()),
-    );
-    let parties = |ps: &[Party]| -> String {
-        if ps.is_empty() {
-            String::new()
-        } else {
-            list_html(&ps.iter().map(output::party_text).collect::<Vec<_>>())
-        }
-    };
-    row(s, Msg::LabelAgents, &parties(&r.agents));
-    row(s, Msg::LabelVehicles, &parties(&r.vehicles));
-    row(s, Msg::LabelWitnesses, &parties(&r.witnesses));
-    row(s, Msg::LabelTags, &escape(&r.tags.join(", ")));
-    row(s, Msg::LabelWhat, &narrative_html(&r.narrative));
-    if !r.attachments.is_empty() {
-        let mut a_html = String::from("<ul>");
-        for a in &r.attachments {
-            let _ = write!(
-                a_html,
-                "<li>{}. {} — {}, {}<br>SHA-256 <code>{}</code></li>",
-                a.number,
-                escape(&a.name),
-                escape(&a.media_type),
-                escape(&human_size(a.size)),
-                escape(&a.sha256)
-            );
-        }
-        a_html.push_str("</ul>");
-        row(s, Msg::LabelAttachments, &a_html);
-    }
-    s.push_str("</table></section>\n");
+    vault::report::owner::html(records, fingerprint, now, i18n::lang(), &Screen)
 }
 
 // ---------------------------------------------------------------------------
@@ -309,61 +151,55 @@ fn when_data(w: &When) -> String {
     }
 }
 
-/// Column names of the CSV report (stable, like the JSON keys).
-pub const CSV_COLUMNS: [&str; 18] = [
-    "id",
-    "revision",
-    "kind",
-    "when",
-    "start_utc",
-    "end_utc",
-    "approximate",
-    "recorded_at",
-    "location",
-    "latitude",
-    "longitude",
-    "narrative",
-    "agents",
-    "vehicles",
-    "witnesses",
-    "tags",
-    "attachments",
-    "attachment_sha256",
-];
+/// Column names of the CSV report (stable, like the JSON keys): `id`, `revision`, then each
+/// field's columns ([`Field::csv_columns`]) in [`Field::CSV_ORDER`].
+pub fn csv_columns() -> Vec<&'static str> {
+    ["id", "revision"]
+        .into_iter()
+        .chain(
+            Field::CSV_ORDER
+                .iter()
+                .flat_map(|f| f.csv_columns().iter().copied()),
+        )
+        .collect()
+}
 
-/// One row per incident; several agents, tags, ... in one cell are separated by ` | `.
-pub fn csv(records: &[RecordView]) -> Result<Vec<u8>> {
-    let err = |e: csv::Error| Error::Invalid(e.to_string());
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(CSV_COLUMNS).map_err(err)?;
-    for r in records {
-        let (start, end) = r.occurred_at.span();
-        let joined = |ps: &[Party]| ps.iter().map(party_raw).collect::<Vec<_>>().join(" | ");
-        let loc = r.location.clone().unwrap_or_default();
-        let row = [
-            r.id.clone(),
-            r.revision.to_string(),
-            r.kind.as_str().to_owned(),
-            when_data(&r.occurred_at),
-            start.to_rfc3339(),
-            end.to_rfc3339(),
-            matches!(
+/// The cells of one field of one incident, one per column of [`Field::csv_columns`].
+fn csv_cells(r: &RecordView, field: Field) -> Vec<String> {
+    let joined = |ps: &[Party]| ps.iter().map(party_raw).collect::<Vec<_>>().join(" | ");
+    match field {
+        Field::Kind => vec![r.kind.as_str().to_owned()],
+        Field::When => {
+            let (start, end) = r.occurred_at.span();
+            let approximate = matches!(
                 r.occurred_at,
                 When::Between {
                     approximate: true,
                     ..
                 }
-            )
-            .to_string(),
-            r.recorded_at.to_rfc3339(),
-            cell(loc.text.as_deref().unwrap_or_default()),
-            loc.latitude.map(|x| x.to_string()).unwrap_or_default(),
-            loc.longitude.map(|x| x.to_string()).unwrap_or_default(),
-            cell(&r.narrative),
-            cell(&joined(&r.agents)),
-            cell(&joined(&r.vehicles)),
-            cell(&joined(&r.witnesses)),
-            cell(&r.tags.join(" | ")),
+            );
+            vec![
+                when_data(&r.occurred_at),
+                start.to_rfc3339(),
+                end.to_rfc3339(),
+                approximate.to_string(),
+            ]
+        }
+        Field::RecordedAt => vec![r.recorded_at.to_rfc3339()],
+        Field::Location => {
+            let loc = r.location.clone().unwrap_or_default();
+            vec![
+                cell(loc.text.as_deref().unwrap_or_default()),
+                loc.latitude.map(|x| x.to_string()).unwrap_or_default(),
+                loc.longitude.map(|x| x.to_string()).unwrap_or_default(),
+            ]
+        }
+        Field::Narrative => vec![cell(&r.narrative)],
+        Field::Agents => vec![cell(&joined(&r.agents))],
+        Field::Vehicles => vec![cell(&joined(&r.vehicles))],
+        Field::Witnesses => vec![cell(&joined(&r.witnesses))],
+        Field::Tags => vec![cell(&r.tags.join(" | "))],
+        Field::Attachments => vec![
             cell(
                 &r.attachments
                     .iter()
@@ -376,7 +212,20 @@ pub fn csv(records: &[RecordView]) -> Result<Vec<u8>> {
                 .map(|a| a.sha256.as_str())
                 .collect::<Vec<_>>()
                 .join(" | "),
-        ];
+        ],
+    }
+}
+
+/// One row per incident; several agents, tags, ... in one cell are separated by ` | `.
+pub fn csv(records: &[RecordView]) -> Result<Vec<u8>> {
+    let err = |e: csv::Error| Error::Invalid(e.to_string());
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(csv_columns()).map_err(err)?;
+    for r in records {
+        let row: Vec<String> = [r.id.clone(), r.revision.to_string()]
+            .into_iter()
+            .chain(Field::CSV_ORDER.iter().flat_map(|f| csv_cells(r, *f)))
+            .collect();
         w.write_record(&row).map_err(err)?;
     }
     w.into_inner()
@@ -432,26 +281,17 @@ mod tests {
     }
 
     #[test]
-    fn html_is_escaped_self_contained_and_marks_private_parts() {
+    fn html_goes_through_the_library_renderer() {
         let h = html(&[record()], "12345 67890", Utc::now());
-        let lower = h.to_lowercase();
-        assert!(!lower.contains("<script"), "{h}");
-        assert!(!lower.contains("src="), "{h}");
-        assert!(!lower.contains("href=\"http"), "{h}");
-        assert!(!lower.contains("url("), "{h}");
         assert!(
             h.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; "),
             "{h}"
         );
         assert!(
-            h.contains("<span class=\"private\">Ana &lt;b&gt;</span> saw<br>it"),
+            h.contains("tall; badge 4411") || h.contains("tall; placa 4411"),
             "{h}"
         );
-        assert!(h.contains("href=\"#i-3f2a"), "internal link only: {h}");
-        assert!(h.contains("NOT encrypted"), "{h}");
-        assert!(h.contains("x&quot;y"), "{h}");
-        let empty = html(&[], "1", Utc::now());
-        assert!(empty.contains("No incidents."));
+        assert!(!h.to_lowercase().contains("<script"), "{h}");
     }
 
     #[test]
@@ -460,8 +300,29 @@ mod tests {
         let mut rd = csv::Reader::from_reader(bytes.as_slice());
         assert_eq!(
             rd.headers().unwrap().iter().collect::<Vec<_>>(),
-            CSV_COLUMNS
+            [
+                "id",
+                "revision",
+                "kind",
+                "when",
+                "start_utc",
+                "end_utc",
+                "approximate",
+                "recorded_at",
+                "location",
+                "latitude",
+                "longitude",
+                "narrative",
+                "agents",
+                "vehicles",
+                "witnesses",
+                "tags",
+                "attachments",
+                "attachment_sha256",
+            ],
+            "the columns never change (people's spreadsheets read them by name)"
         );
+        assert_eq!(rd.headers().unwrap().len(), csv_columns().len());
         let rows: Vec<csv::StringRecord> = rd.records().map(|r| r.unwrap()).collect();
         assert_eq!(rows.len(), 1);
         let r = &rows[0];

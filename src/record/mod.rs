@@ -8,6 +8,8 @@
 
 pub mod attachment;
 pub mod disclosure;
+pub mod field;
+mod kind;
 pub mod party;
 
 use std::collections::BTreeMap;
@@ -15,6 +17,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+pub use field::Field;
 pub use party::{Location, Party};
 
 use crate::when::When;
@@ -164,41 +167,31 @@ impl RecordBody {
         Ok(body)
     }
 
-    /// The disclosable fields and their values, by name (see docs/format.md "Record fields").
+    /// The disclosable fields and their values, by name (see docs/format.md "Record fields"):
+    /// every [`Field`] the record discloses, and one `narrative.private.N` per private span.
     pub fn field_values(&self) -> Result<BTreeMap<String, serde_json::Value>> {
         let i = &self.incident;
         let (public_narrative, spans) = disclosure::split_private(&i.narrative)?;
         let mut map = BTreeMap::new();
-        let mut put = |name: &str, v: serde_json::Value| {
-            map.insert(name.to_owned(), v);
-        };
-        put("kind", serde_json::json!(i.kind));
-        put(
-            "when",
-            serde_json::to_value(&i.occurred_at).map_err(json_err)?,
-        );
-        put(
-            "location",
-            serde_json::to_value(&i.location).map_err(json_err)?,
-        );
-        put("narrative", serde_json::Value::String(public_narrative));
-        put("agents", serde_json::to_value(&i.agents).map_err(json_err)?);
-        put(
-            "vehicles",
-            serde_json::to_value(&i.vehicles).map_err(json_err)?,
-        );
-        put(
-            "witnesses",
-            serde_json::to_value(&i.witnesses).map_err(json_err)?,
-        );
-        put("tags", serde_json::to_value(&i.tags).map_err(json_err)?);
-        put(
-            "recorded_at",
-            serde_json::to_value(self.recorded_at).map_err(json_err)?,
-        );
+        for field in Field::ALL {
+            let value = match field {
+                Field::Kind => serde_json::json!(i.kind),
+                Field::When => serde_json::to_value(&i.occurred_at).map_err(json_err)?,
+                Field::Location => serde_json::to_value(&i.location).map_err(json_err)?,
+                Field::Narrative => serde_json::Value::String(public_narrative.clone()),
+                Field::Agents => serde_json::to_value(&i.agents).map_err(json_err)?,
+                Field::Vehicles => serde_json::to_value(&i.vehicles).map_err(json_err)?,
+                Field::Witnesses => serde_json::to_value(&i.witnesses).map_err(json_err)?,
+                Field::Tags => serde_json::to_value(&i.tags).map_err(json_err)?,
+                Field::RecordedAt => serde_json::to_value(self.recorded_at).map_err(json_err)?,
+                // Each attachment is its own ledger entry with its own disclosures.
+                Field::Attachments => continue,
+            };
+            map.insert(field.name().to_owned(), value);
+        }
         for (n, span) in spans.into_iter().enumerate() {
-            put(
-                &disclosure::private_field_name(n + 1),
+            map.insert(
+                disclosure::private_field_name(n + 1),
                 serde_json::Value::String(span),
             );
         }

@@ -101,3 +101,42 @@ impl AttachmentView {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::Field;
+
+    #[test]
+    fn the_view_shows_every_field_under_its_json_key() {
+        let incident = Incident {
+            kind: Kind::Raid,
+            occurred_at: When::Day(chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()),
+            location: None,
+            narrative: String::new(),
+            agents: vec![],
+            vehicles: vec![],
+            witnesses: vec![],
+            tags: vec![],
+        };
+        let body = RecordBody::new("ab".into(), 1, incident.clone(), Utc::now()).unwrap();
+        let view = RecordView::new(body, vec![]);
+        assert_eq!(
+            view.incident(),
+            incident,
+            "amending starts from what was stored"
+        );
+        let json = serde_json::to_value(&view).unwrap();
+        let keys: Vec<&str> = json
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        for f in Field::ALL {
+            assert!(keys.contains(&f.json_key()), "{f:?} missing from {keys:?}");
+        }
+        // Besides the fields: which revision of which incident.
+        assert_eq!(keys.len(), Field::ALL.len() + 2, "{keys:?}");
+    }
+}
