@@ -339,7 +339,7 @@ fn check_folder_path(dir: &Path) -> Result<()> {
 }
 
 pub(super) fn parse_when(text: &str) -> Result<When> {
-    When::parse(text, &Local::now()).map_err(|e| Error::Invalid(i18n::when_error(&e)))
+    When::parse(text, &Local::now()).map_err(|e| Error::Invalid(e.to_string()))
 }
 
 fn parse_parties(items: &[String]) -> Result<Vec<Party>> {
@@ -443,7 +443,7 @@ where
     incident
         .occurred_at
         .check_plausible(now)
-        .map_err(|e| Error::Invalid(i18n::when_error(&e)))?;
+        .map_err(|e| Error::Invalid(e.to_string()))?;
     let tidy = |v: &mut Option<String>| {
         *v = v
             .as_deref()

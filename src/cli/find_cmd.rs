@@ -20,7 +20,7 @@ fn bound(text: &str, since: bool) -> Result<Option<DateTime<Utc>>> {
         Ok(w) => Ok(Some(if since { w.span().0 } else { w.span().1 })),
         Err(WhenError::InFuture { .. }) if since => Ok(Some(DateTime::<Utc>::MAX_UTC)),
         Err(WhenError::InFuture { .. }) => Ok(None),
-        Err(e) => Err(Error::Invalid(i18n::when_error(&e))),
+        Err(e) => Err(Error::Invalid(e.to_string())),
     }
 }
 

@@ -151,7 +151,7 @@ where
                 p.say(&tf!(Msg::GuidedWhenIs, when = i18n::when_text(&w)))?;
                 return Ok(w);
             }
-            Err(e) => p.say(&format!("  ! {}", inline(&i18n::when_error(&e))))?,
+            Err(e) => p.say(&format!("  ! {}", inline(&e.to_string())))?,
         }
     }
 }

@@ -6,7 +6,7 @@
 //! of `LC_ALL`, `LC_MESSAGES` and `LANG` (Spanish when it starts with `es`), else English.
 //!
 //! To add a language: add a [`Lang`] variant, a column to [`catalogue!`], a help table like
-//! [`HELP_ES`] and arms in [`localized`] and [`when_error`]. The unit tests check that every
+//! [`HELP_ES`] and arms in [`localized`]. The unit tests check that every
 //! message has the same `{placeholders}` in every language and that every command and argument
 //! has Spanish help.
 
@@ -16,7 +16,7 @@ use std::fmt;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Command, CommandFactory};
 use vault::record::Kind;
-use vault::when::{When, WhenError};
+use vault::when::When;
 use vault::Error;
 
 use super::args::Cli;
@@ -623,48 +623,6 @@ pub fn when_text(w: &When) -> String {
         )
     } else {
         text
-    }
-}
-
-const WHEN_HINT_ES: &str = "ahora, hoy 14:30, ayer 3pm, ayer a las 3 de la tarde, hace 2 horas, \
-el lunes pasado por la mañana, 2026-11-20 14:30, 2026-11-20, a eso de las 3pm, \
-entre las 2pm y las 4pm, o RFC 3339 (2026-11-20T14:30:00-05:00)";
-
-/// Why a typed time was refused, in the current language.
-pub fn when_error(e: &WhenError) -> String {
-    if lang() == Lang::En {
-        return e.to_string();
-    }
-    match e {
-        WhenError::Empty => format!("no se indicó ninguna hora; pruebe: {WHEN_HINT_ES}"),
-        WhenError::Unrecognized { input, .. } => {
-            format!("no se entiende la hora {}; pruebe: {WHEN_HINT_ES}", quote(input))
-        }
-        WhenError::Invalid { input, .. } => {
-            format!("la hora {} no es válida; pruebe: {WHEN_HINT_ES}", quote(input))
-        }
-        WhenError::Ambiguous { input, .. } => format!(
-            "la hora {} es ambigua: diga am o pm, «de la mañana» o «de la tarde», o use 24 horas (15:00)",
-            quote(input)
-        ),
-        WhenError::InFuture { input, resolved } => format!(
-            "{} significa {resolved}, que está en el futuro; un incidente solo se puede registrar después de que ocurra",
-            quote(input)
-        ),
-        WhenError::NonexistentLocalTime { input, local } => format!(
-            "{}: {local} no existe en esta zona horaria (los relojes se adelantaron por el horario de verano); use una hora fuera del salto o indique el desfase UTC, p. ej. 2026-03-08T02:30:00-05:00",
-            quote(input)
-        ),
-        WhenError::EndBeforeStart { input, start, end } => format!(
-            "{}: el final ({end}) es anterior al comienzo ({start})",
-            quote(input)
-        ),
-        // text: a time too far in the past
-        WhenError::TooFarInPast { input } => format!(
-            "{} queda demasiado lejos en el pasado (antes de {}); revise el número",
-            quote(input),
-            vault::when::EARLIEST_YEAR
-        ),
     }
 }
 
