@@ -37,6 +37,26 @@ when-in-future = { $input } means { $resolved }, which is in the future; an inci
 when-nonexistent = { $input }: { $local } does not exist in this time zone (the clocks jumped forward over it for daylight saving time); use a time outside the gap or give the UTC offset, e.g. 2026-03-08T02:30:00-05:00
 when-end-before-start = { $input }: the end ({ $end }) is before the start ({ $start })
 when-too-far = { $input } is too far in the past (before { $year }); check the number
+when-reason-weekday = the day of the week does not match the date ({ $date })
+when-ambiguous-readings = it could be { $first } or { $second }; write the day with the month in words ({ $first-date } or { $second-date })
+# How a time is shown: "Tue 10 Nov 2026, 7:00 am"
+when-show-at = { $day }, { $time }
+when-show-around = { $day } around { $time }
+when-show-between = { $day }, between { $start } and { $end }
+when-show-between-approx = { $day }, roughly between { $start } and { $end }
+when-show-span = between { $start } and { $end }
+when-show-span-approx = roughly between { $start } and { $end }
+when-show-days = between { $start } and { $end }
+when-show-days-approx = roughly between { $start } and { $end }
+when-clock = { $time } { $band }
+when-zone = { $time } (UTC{ $offset })
+when-band-midnight = am
+when-band-early = am
+when-band-morning = am
+when-band-noon = pm
+when-band-afternoon = pm
+when-band-night = pm
+when-note-previous-day = { $when } (the day before: today's { $time } is still to come)
 
 ## report: the owner's report and the counsel report
 

@@ -37,6 +37,26 @@ when-in-future = { $input } significa { $resolved }, que está en el futuro; un 
 when-nonexistent = { $input }: las { $local } no existen en esta zona horaria (los relojes se adelantaron por el horario de verano); use una hora fuera de ese salto o indique la diferencia con UTC, por ejemplo 2026-03-08T02:30:00-05:00
 when-end-before-start = { $input }: el final ({ $end }) es anterior al comienzo ({ $start })
 when-too-far = { $input } queda demasiado lejos en el pasado (antes de { $year }); revise el número
+when-reason-weekday = el día de la semana no coincide con la fecha ({ $date })
+when-ambiguous-readings = puede ser { $first } o { $second }; escriba el día con el mes en letras («{ $first-date }» o «{ $second-date }»)
+# Cómo se muestra una hora: "mar 10 nov 2026, 7:00 de la mañana"
+when-show-at = { $day }, { $time }
+when-show-around = { $day }, aprox. { $time }
+when-show-between = { $day }, entre { $start } y { $end }
+when-show-between-approx = { $day }, aprox. entre { $start } y { $end }
+when-show-span = entre { $start } y { $end }
+when-show-span-approx = aprox. entre { $start } y { $end }
+when-show-days = entre el { $start } y el { $end }
+when-show-days-approx = aprox. entre el { $start } y el { $end }
+when-clock = { $time } { $band }
+when-zone = { $time } (hora UTC{ $offset })
+when-band-midnight = de la noche
+when-band-early = de la madrugada
+when-band-morning = de la mañana
+when-band-noon = del día
+when-band-afternoon = de la tarde
+when-band-night = de la noche
+when-note-previous-day = { $when } (un día antes: hoy todavía no son las { $time })
 
 ## report: the owner's report and the counsel report
 

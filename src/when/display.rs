@@ -3,9 +3,10 @@
 
 use std::fmt;
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeZone, Timelike};
 
-use super::When;
+use super::{lexicon, Parsed, When, APPROX_MINUTES};
+use crate::i18n::{self, FluentValue, Lang};
 
 // Listing formats one of these per incident (100,000 at a time), so the common shapes are
 // written digit by digit; chrono's formatter takes the rest (years outside 0..=9999,
@@ -110,5 +111,252 @@ impl fmt::Display for When {
                 approximate: false,
             } => write!(f, "between {} and {}", fmt_full(start), fmt_end(start, end)),
         }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The way people read a time
+
+/// The band of the day an hour falls in, for "7:00 am" / "7:00 de la mañana".
+fn band_id(hour: u32, minute: u32) -> &'static str {
+    match hour {
+        0 if minute == 0 => "when-band-midnight",
+        0..=5 => "when-band-early",
+        6..=11 => "when-band-morning",
+        12 => "when-band-noon",
+        13..=19 => "when-band-afternoon",
+        _ => "when-band-night",
+    }
+}
+
+fn msg(lang: Lang, id: &str, pairs: &[(&str, String)]) -> String {
+    let args = i18n::args(
+        pairs
+            .iter()
+            .map(|(k, v)| (*k, FluentValue::from(v.clone()))),
+    );
+    i18n::text_in(lang, id, Some(&args))
+}
+
+/// `Tue 10 Nov 2026` / `mar 10 nov 2026`.
+fn day_text(d: NaiveDate, lang: Lang) -> String {
+    let lx = lexicon::of(lang);
+    let wd = lx.weekday_short[d.weekday().num_days_from_monday() as usize];
+    let month = lx.month_short[d.month0() as usize];
+    let mut s = format!("{wd} {} {month} ", d.day());
+    push_year(&mut s, d);
+    s
+}
+
+fn push_year(s: &mut String, d: NaiveDate) {
+    if (0..=9999).contains(&d.year()) {
+        s.push_str(&d.year().to_string());
+    } else {
+        s.push_str(&d.format("%Y").to_string());
+    }
+}
+
+/// `10 Nov 2026` / `10 de noviembre de 2026`: a date a person can type back.
+pub(super) fn date_words(w: &When, lang: Lang) -> String {
+    let d = match w {
+        When::At(t) => t.date_naive(),
+        When::Day(d) => *d,
+        When::Between { start, .. } => start.date_naive(),
+    };
+    let lx = lexicon::of(lang);
+    match lang {
+        Lang::En => format!(
+            "{} {} {}",
+            d.day(),
+            lx.month_short[d.month0() as usize],
+            d.year()
+        ),
+        Lang::Es => format!(
+            "{} de {} de {}",
+            d.day(),
+            lx.month_long[d.month0() as usize],
+            d.year()
+        ),
+    }
+}
+
+/// An instant in the zone it is read in: the local zone when the stored offset is the one the
+/// zone had then (nothing said), else the stored offset, named.
+struct Shown {
+    t: DateTime<FixedOffset>,
+    foreign: bool,
+}
+
+fn shown<Tz: TimeZone>(t: &DateTime<FixedOffset>, zone: &Tz) -> Shown {
+    let here = t.with_timezone(zone).fixed_offset();
+    Shown {
+        t: *t,
+        foreign: here.offset() != t.offset(),
+    }
+}
+
+/// `7:00 am` / `7:00 de la mañana`, with `(UTC−5)` when not in the reader's zone.
+fn clock_text(s: &Shown, lang: Lang) -> String {
+    let t = &s.t;
+    let h12 = match t.hour() % 12 {
+        0 => 12,
+        h => h,
+    };
+    let mut time = format!("{h12}:{:02}", t.minute());
+    if t.second() != 0 {
+        time.push_str(&format!(":{:02}", t.second()));
+    }
+    let band = i18n::text_in(lang, band_id(t.hour(), t.minute()), None);
+    let text = msg(lang, "when-clock", &[("time", time), ("band", band)]);
+    if !s.foreign {
+        return text;
+    }
+    let secs = t.offset().local_minus_utc();
+    let sign = if secs < 0 { '\u{2212}' } else { '+' };
+    let minutes = secs.unsigned_abs() / 60;
+    let offset = match (minutes / 60, minutes % 60) {
+        (0, 0) => String::new(),
+        (h, 0) => format!("{sign}{h}"),
+        (h, m) => format!("{sign}{h}:{m:02}"),
+    };
+    msg(lang, "when-zone", &[("time", text), ("offset", offset)])
+}
+
+fn whole_days(start: &DateTime<FixedOffset>, end: &DateTime<FixedOffset>) -> bool {
+    start.hour() == 0
+        && start.minute() == 0
+        && start.second() == 0
+        && end.hour() == 23
+        && end.minute() == 59
+        && end.second() == 59
+}
+
+impl When {
+    /// How a person reads it, in the process's language, in this computer's time zone: weekday,
+    /// 12-hour clock ("Tue 10 Nov 2026, 7:00 am", "mar 10 nov 2026, 7:00 de la mañana"), the
+    /// zone named only when it is not this computer's. For lists, `show`, the echo after `add`.
+    pub fn human(&self) -> String {
+        self.human_in(i18n::language(), &chrono::Local)
+    }
+
+    /// [`When::human`] in `lang`, read in `zone`.
+    pub fn human_in<Tz: TimeZone>(&self, lang: Lang, zone: &Tz) -> String {
+        match self {
+            When::Day(d) => day_text(*d, lang),
+            When::At(t) => {
+                let s = shown(t, zone);
+                msg(
+                    lang,
+                    "when-show-at",
+                    &[
+                        ("day", day_text(s.t.date_naive(), lang)),
+                        ("time", clock_text(&s, lang)),
+                    ],
+                )
+            }
+            When::Between {
+                start,
+                end,
+                approximate,
+            } => {
+                let (a, b) = (shown(start, zone), shown(end, zone));
+                let same_day = a.t.date_naive() == b.t.date_naive();
+                let approx = *approximate;
+                if whole_days(&a.t, &b.t) {
+                    if same_day {
+                        return day_text(a.t.date_naive(), lang);
+                    }
+                    let id = if approx {
+                        "when-show-days-approx"
+                    } else {
+                        "when-show-days"
+                    };
+                    return msg(
+                        lang,
+                        id,
+                        &[
+                            ("start", day_text(a.t.date_naive(), lang)),
+                            ("end", day_text(b.t.date_naive(), lang)),
+                        ],
+                    );
+                }
+                let span = b.t.signed_duration_since(a.t);
+                if approx && same_day && span == chrono::TimeDelta::minutes(2 * APPROX_MINUTES) {
+                    let mid = Shown {
+                        t: a.t + chrono::TimeDelta::minutes(APPROX_MINUTES),
+                        foreign: a.foreign,
+                    };
+                    return msg(
+                        lang,
+                        "when-show-around",
+                        &[
+                            ("day", day_text(a.t.date_naive(), lang)),
+                            ("time", clock_text(&mid, lang)),
+                        ],
+                    );
+                }
+                if same_day {
+                    let id = if approx {
+                        "when-show-between-approx"
+                    } else {
+                        "when-show-between"
+                    };
+                    return msg(
+                        lang,
+                        id,
+                        &[
+                            ("day", day_text(a.t.date_naive(), lang)),
+                            ("start", clock_text(&a, lang)),
+                            ("end", clock_text(&b, lang)),
+                        ],
+                    );
+                }
+                let full = |s: &Shown| {
+                    msg(
+                        lang,
+                        "when-show-at",
+                        &[
+                            ("day", day_text(s.t.date_naive(), lang)),
+                            ("time", clock_text(s, lang)),
+                        ],
+                    )
+                };
+                let id = if approx {
+                    "when-show-span-approx"
+                } else {
+                    "when-show-span"
+                };
+                msg(lang, id, &[("start", full(&a)), ("end", full(&b))])
+            }
+        }
+    }
+}
+
+impl Parsed {
+    /// What the person is shown back after typing a time: [`When::human`], and a note when
+    /// a time still to come today was taken as the previous day's.
+    pub fn echo(&self) -> String {
+        self.echo_in(i18n::language(), &chrono::Local)
+    }
+
+    /// [`Parsed::echo`] in `lang`, read in `zone`.
+    pub fn echo_in<Tz: TimeZone>(&self, lang: Lang, zone: &Tz) -> String {
+        let text = self.when.human_in(lang, zone);
+        if !self.previous_day {
+            return text;
+        }
+        let time = match &self.when {
+            When::At(t) => clock_text(&shown(t, zone), lang),
+            When::Between { start, end, .. } => {
+                let mid = *start + (end.signed_duration_since(*start) / 2);
+                clock_text(&shown(&mid, zone), lang)
+            }
+            When::Day(_) => return text,
+        };
+        msg(
+            lang,
+            "when-note-previous-day",
+            &[("when", text), ("time", time)],
+        )
     }
 }

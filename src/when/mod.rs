@@ -196,6 +196,26 @@ pub enum Invalid {
     OutOfRange,
     /// An hour and minute that name no time of day.
     NoSuchTime,
+    /// A weekday said with a date that falls on another day (`el lunes 1 de diciembre de 2026`).
+    WeekdayMismatch(NaiveDate),
+}
+
+/// What [`When::parse_explained`] read, and how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parsed {
+    pub when: When,
+    /// A time said without a day was still to come today, so it was taken as the previous
+    /// day's ("7am" said at 04:38); the echo says so.
+    pub previous_day: bool,
+}
+
+impl Parsed {
+    fn plain(when: When) -> Parsed {
+        Parsed {
+            when,
+            previous_day: false,
+        }
+    }
 }
 
 /// What makes a typed time ambiguous.
@@ -206,6 +226,10 @@ pub enum Ambiguity {
     PeriodHour(u32),
     /// An hour 1–12 said alone (`at 3`): morning or afternoon.
     AmOrPm(u32),
+    /// Words with two readings: a numeric date both day/month and month/day
+    /// (`11/10/2026`), or "last Tuesday" said within two days of a Tuesday. The caller asks
+    /// which one was meant.
+    Readings { first: When, second: When },
 }
 
 impl WhenError {
@@ -270,6 +294,20 @@ impl WhenError {
     }
 }
 
+impl WhenError {
+    /// The two readings of an ambiguous input (`11/10/2026`, "last Tuesday"), for a caller
+    /// that asks which one was meant.
+    pub fn readings(&self) -> Option<(&When, &When)> {
+        match self {
+            WhenError::Ambiguous {
+                reason: Ambiguity::Readings { first, second },
+                ..
+            } => Some((first, second)),
+            _ => None,
+        }
+    }
+}
+
 impl fmt::Display for WhenError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.text_in(i18n::language()))
@@ -313,6 +351,11 @@ impl Invalid {
             }
             Invalid::OutOfRange => plain("when-reason-out-of-range"),
             Invalid::NoSuchTime => plain("when-reason-no-such-time"),
+            Invalid::WeekdayMismatch(d) => {
+                let day = When::Day(*d).human_in(lang, &chrono::Utc);
+                let args = i18n::args([("date", FluentValue::from(day))]);
+                i18n::text_in(lang, "when-reason-weekday", Some(&args))
+            }
         }
     }
 }
@@ -334,6 +377,22 @@ impl Ambiguity {
                 ]);
                 i18n::text_in(lang, "when-ambiguous-am-pm", Some(&args))
             }
+            Ambiguity::Readings { first, second } => {
+                let zone = chrono::Local;
+                let args = i18n::args([
+                    ("first", FluentValue::from(first.human_in(lang, &zone))),
+                    ("second", FluentValue::from(second.human_in(lang, &zone))),
+                    (
+                        "first-date",
+                        FluentValue::from(display::date_words(first, lang)),
+                    ),
+                    (
+                        "second-date",
+                        FluentValue::from(display::date_words(second, lang)),
+                    ),
+                ]);
+                i18n::text_in(lang, "when-ambiguous-readings", Some(&args))
+            }
         }
     }
 }
@@ -351,6 +410,19 @@ impl When {
     ///
     /// See the [module documentation](self) for the accepted forms and rules.
     pub fn parse<Tz: TimeZone>(input: &str, now: &DateTime<Tz>) -> Result<When, WhenError>
+    where
+        Tz::Offset: fmt::Display,
+    {
+        When::parse_explained(input, now).map(|p| p.when)
+    }
+
+    /// [`When::parse`], also saying whether a time was moved to the previous day (for the
+    /// echo). An input with two readings is [`WhenError::Ambiguous`] with
+    /// [`Ambiguity::Readings`]: see [`WhenError::readings`].
+    pub fn parse_explained<Tz: TimeZone>(
+        input: &str,
+        now: &DateTime<Tz>,
+    ) -> Result<Parsed, WhenError>
     where
         Tz::Offset: fmt::Display,
     {
@@ -545,14 +617,15 @@ mod tests {
         ("hace 2 semanas", (NY, "2026-11-25 10:00"), "2026-11-11"),
         // weekdays: the most recent one strictly before today (today is Wednesday)
         ("monday", (NY, "2026-11-25 10:00"), "2026-11-23"),
-        ("last monday", (NY, "2026-11-25 10:00"), "2026-11-23"),
+        // "last monday" said on a Wednesday: this week's or the week before's (asked back)
+        ("last monday", (NY, "2026-11-25 10:00"), "ERR:it could be Mon 23 Nov 2026 or Mon 16 Nov 2026"),
         ("wednesday", (NY, "2026-11-25 10:00"), "2026-11-18"),
         ("last thursday", (NY, "2026-11-25 10:00"), "2026-11-19"),
-        ("last monday 14:00", (NY, "2026-11-25 10:00"), "2026-11-23T14:00:00-05:00"),
-        ("last monday morning", (NY, "2026-11-25 10:00"), "~2026-11-23T06:00:00-05:00..2026-11-23T12:00:00-05:00"),
+        ("monday 14:00", (NY, "2026-11-25 10:00"), "2026-11-23T14:00:00-05:00"),
+        ("monday morning", (NY, "2026-11-25 10:00"), "~2026-11-23T06:00:00-05:00..2026-11-23T12:00:00-05:00"),
         ("monday night", (NY, "2026-11-25 10:00"), "~2026-11-23T22:00:00-05:00..2026-11-24T06:00:00-05:00"),
-        ("el lunes pasado", (NY, "2026-11-25 10:00"), "2026-11-23"),
-        ("lunes pasado por la mañana", (NY, "2026-11-25 10:00"), "~2026-11-23T06:00:00-05:00..2026-11-23T12:00:00-05:00"),
+        ("el lunes pasado", (NY, "2026-11-25 10:00"), "ERR:ambiguous"),
+        ("lunes por la mañana", (NY, "2026-11-25 10:00"), "~2026-11-23T06:00:00-05:00..2026-11-23T12:00:00-05:00"),
         ("el martes por la tarde", (NY, "2026-11-25 10:00"), "~2026-11-24T12:00:00-05:00..2026-11-24T20:00:00-05:00"),
         ("el miércoles pasado a las 9pm", (NY, "2026-11-25 10:00"), "2026-11-18T21:00:00-05:00"),
         ("el sábado de madrugada", (NY, "2026-11-25 10:00"), "~2026-11-21T00:00:00-05:00..2026-11-21T06:00:00-05:00"),
@@ -578,7 +651,8 @@ mod tests {
         ("alrededor de las 15:00", (NY, "2026-11-25 17:00"), "~2026-11-25T14:30:00-05:00..2026-11-25T15:30:00-05:00"),
         ("ayer a eso de las 3 de la tarde", (NY, "2026-11-25 17:00"), "~2026-11-24T14:30:00-05:00..2026-11-24T15:30:00-05:00"),
         ("around 9:45", (NY, "2026-11-25 10:00"), "~2026-11-25T09:15:00-05:00..2026-11-25T10:00:00-05:00"),
-        ("around 2pm", (NY, "2026-11-25 10:00"), "ERR:in the future"),
+        // a time still to come today, said without a day, is the previous day's
+        ("around 2pm", (NY, "2026-11-25 10:00"), "~2026-11-24T13:30:00-05:00..2026-11-24T14:30:00-05:00"),
         // exact ranges (now 17:00)
         ("between 2pm and 4pm", (NY, "2026-11-25 17:00"), "2026-11-25T14:00:00-05:00..2026-11-25T16:00:00-05:00"),
         ("from 14:00 to 16:00", (NY, "2026-11-25 17:00"), "2026-11-25T14:00:00-05:00..2026-11-25T16:00:00-05:00"),
@@ -614,7 +688,7 @@ mod tests {
         // the future (5 minutes of clock skew allowed)
         ("today 23:00", (NY, "2026-11-25 10:00"), "ERR:in the future"),
         ("10:04", (NY, "2026-11-25 10:00"), "2026-11-25T10:04:00-05:00"),
-        ("10:06", (NY, "2026-11-25 10:00"), "ERR:in the future"),
+        ("10:06", (NY, "2026-11-25 10:00"), "2026-11-24T10:06:00-05:00"),
         ("2026-12-01", (NY, "2026-11-25 10:00"), "ERR:in the future"),
         ("2026-11-25T16:00:00Z", (NY, "2026-11-25 10:00"), "ERR:in the future"),
         ("tomorrow", (NY, "2026-11-25 10:00"), "ERR:is in the future"),
@@ -627,7 +701,7 @@ mod tests {
         ("2026-11-01 01:30:00-05:00", (NY, "2026-11-25 10:00"), "2026-11-01T01:30:00-05:00"),
         ("yesterday 3pm", (NY, "2026-03-09 10:00"), "2026-03-08T15:00:00-04:00"),
         ("yesterday 1am", (NY, "2026-03-09 10:00"), "2026-03-08T01:00:00-05:00"),
-        ("last sunday 2:30am", (NY, "2026-03-09 10:00"), "ERR:does not exist"),
+        ("sunday 2:30am", (NY, "2026-03-09 10:00"), "ERR:does not exist"),
         ("2 days ago", (NY, "2026-03-09 10:00"), "2026-03-07"),
         ("12 hours ago", (NY, "2026-03-08 12:00"), "2026-03-07T23:00:00-05:00"),
         ("ayer de madrugada", (NY, "2026-03-09 10:00"), "~2026-03-08T00:00:00-05:00..2026-03-08T06:00:00-04:00"),
@@ -639,7 +713,7 @@ mod tests {
         // Madrid (+01:00 in winter; spring forward 2026-03-29 02:00 -> 03:00)
         ("ayer 15:00", (MADRID, "2026-11-25 10:00"), "2026-11-24T15:00:00+01:00"),
         ("hace 2 horas", (MADRID, "2026-11-25 10:00"), "2026-11-25T08:00:00+01:00"),
-        ("el lunes pasado por la tarde", (MADRID, "2026-11-25 10:00"), "~2026-11-23T12:00:00+01:00..2026-11-23T20:00:00+01:00"),
+        ("el lunes por la tarde", (MADRID, "2026-11-25 10:00"), "~2026-11-23T12:00:00+01:00..2026-11-23T20:00:00+01:00"),
         ("2026-07-14 21:00", (MADRID, "2026-11-25 10:00"), "2026-07-14T21:00:00+02:00"),
         ("2026-03-29 02:30", (MADRID, "2026-11-25 10:00"), "ERR:does not exist"),
         // UTC

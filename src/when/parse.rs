@@ -4,14 +4,14 @@
 
 use chrono::{
     DateTime, Datelike, Days, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime,
-    TimeDelta, TimeZone, Timelike, Utc,
+    TimeDelta, TimeZone, Timelike, Utc, Weekday,
 };
 
 use super::display::fmt_full;
 use super::end_of_day;
-use super::lexicon::{self, Period, Unit};
+use super::lexicon::{self, Period, Unit, Vague};
 use super::{
-    Ambiguity, Invalid, Unrecognized, When, WhenError, APPROX_MINUTES, CLOCK_SKEW_MINUTES,
+    Ambiguity, Invalid, Parsed, Unrecognized, When, WhenError, APPROX_MINUTES, CLOCK_SKEW_MINUTES,
     EARLIEST_YEAR,
 };
 
@@ -76,6 +76,14 @@ fn fold(input: &str) -> String {
     out
 }
 
+/// `24-11-2026`: three dash-separated numbers ending in a four-digit year.
+fn dashed_date(t: &str) -> bool {
+    let parts: Vec<&str> = t.split('-').collect();
+    matches!(parts.as_slice(), [a, b, y]
+        if (1..=2).contains(&a.len()) && (1..=2).contains(&b.len()) && y.len() == 4
+            && parts.iter().all(|p| p.bytes().all(|c| c.is_ascii_digit())))
+}
+
 fn tokenize(input: &str) -> Vec<String> {
     let folded = fold(input);
     let raw: Vec<&str> = folded
@@ -109,6 +117,12 @@ fn tokenize(input: &str) -> Vec<String> {
             } else {
                 out.push(t.to_string());
             }
+        } else if dashed_date(t) {
+            // "24-11-2026": a day-month-year date, not a range.
+            out.push(t.replace('-', "/"));
+        } else if t.contains('-') && t.split('-').all(|w| lexicon::number_word(w).is_some()) {
+            // "twenty-five"
+            out.push(t.to_string());
         } else if t != "-" && t.contains('-') {
             // "2pm-4pm", "14:00-16:00"
             for (n, piece) in t.split('-').enumerate() {
@@ -140,6 +154,10 @@ impl Period {
             Period::Night => (22, 6, true),
             Period::Noche => (18, 6, true),
             Period::Madrugada => (0, 6, false),
+            Period::Early => (5, 9, false),
+            Period::Dawn => (5, 7, false),
+            Period::Dusk => (18, 20, false),
+            Period::Midday => (12, 13, false),
         }
     }
 
@@ -153,6 +171,10 @@ impl Period {
             (Period::Night | Period::Noche | Period::Madrugada, 12) => Some(0),
             (Period::Night | Period::Noche, 1..=5) => Some(h),
             (Period::Madrugada, 1..=6) => Some(h),
+            (Period::Early | Period::Dawn, 4..=9) => Some(h),
+            (Period::Dusk, 5..=8) => Some(h + 12),
+            (Period::Midday, 12) => Some(12),
+            (Period::Midday, 1..=3) => Some(h + 12),
             _ => None,
         }
     }
@@ -163,7 +185,76 @@ fn number(t: &str) -> Option<u32> {
     if !t.is_empty() && t.len() <= 6 && t.bytes().all(|b| b.is_ascii_digit()) {
         return t.parse().ok();
     }
-    lexicon::number_word(t)
+    lexicon::number_word(t).or_else(|| {
+        // "twenty-five"
+        let (tens, unit) = t.split_once('-')?;
+        compound(lexicon::number_word(tens)?, lexicon::number_word(unit)?)
+    })
+}
+
+/// Tens and units said apart ("cuarenta y cinco", "twenty five").
+fn compound(tens: u32, unit: u32) -> Option<u32> {
+    (matches!(tens, 20 | 30 | 40 | 50) && (1..=9).contains(&unit)).then_some(tens + unit)
+}
+
+/// A number at the start of `rest`, in digits or words, including "cuarenta y cinco" and
+/// "twenty five": (value, words used).
+fn number_at(rest: &[String]) -> Option<(u32, usize)> {
+    let first = number(rest.first()?)?;
+    let word = |i: usize| rest.get(i).and_then(|w| lexicon::number_word(w));
+    let digits = rest[0].bytes().all(|b| b.is_ascii_digit());
+    if !digits {
+        if rest.get(1).is_some_and(|w| w == "y") {
+            if let Some(n) = word(2).and_then(|u| compound(first, u)) {
+                return Some((n, 3));
+            }
+        }
+        if let Some(n) = word(1).and_then(|u| compound(first, u)) {
+            return Some((n, 2));
+        }
+    }
+    Some((first, 1))
+}
+
+/// A day of the month: `1`–`31`, also `10th`, `1st`.
+fn day_number(t: &str) -> Option<u32> {
+    let digits = ["st", "nd", "rd", "th", "o"]
+        .iter()
+        .find_map(|s| t.strip_suffix(s))
+        .unwrap_or(t);
+    if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+/// A four-digit year.
+fn year_number(t: &str) -> Option<i32> {
+    (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| t.parse().ok())
+        .flatten()
+}
+
+/// `24/11/2026`, `11/10`, `24/11/26`: the numbers of a slashed date.
+fn slashed(t: &str) -> Option<(u32, u32, Option<i32>)> {
+    let parts: Vec<&str> = t.split('/').collect();
+    let num = |s: &str| {
+        (!s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    match parts.as_slice() {
+        [a, b] => Some((num(a)?, num(b)?, None)),
+        [a, b, y] => {
+            let year = match y.len() {
+                4 => year_number(y)?,
+                2 => 2000 + i32::try_from(num(y)?).ok()?,
+                _ => return None,
+            };
+            Some((num(a)?, num(b)?, Some(year)))
+        }
+        _ => None,
+    }
 }
 
 /// An amount before a unit (`3 days ago`): [`number`], or any longer run of digits, capped at
@@ -174,6 +265,44 @@ fn amount(t: &str) -> Option<u32> {
         (!t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()))
             .then(|| t.parse().unwrap_or(u32::MAX))
     })
+}
+
+/// An amount at the start of `rest`: any run of digits (see [`amount`]) or a number in
+/// words: (value, words used).
+fn amount_at(rest: &[String]) -> Option<(u32, usize)> {
+    let t = rest.first()?;
+    if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
+        return amount(t).map(|n| (n, 1));
+    }
+    number_at(rest)
+}
+
+/// A year after a date, maybe after "de": (year, words used).
+fn year_after(rest: &[String]) -> (Option<i32>, usize) {
+    let k = usize::from(rest.first().is_some_and(|w| w == "de"));
+    match rest.get(k).and_then(|w| year_number(w)) {
+        Some(y) => (Some(y), k + 1),
+        None => (None, 0),
+    }
+}
+
+/// A clock time moved by `minutes` ("y media" +30, "un cuarto para" −15). The result is no
+/// longer a bare hour; an hour said without am/pm stays open to a part of the day.
+fn shift_clock(c: Clock, minutes: i32) -> Clock {
+    let total = i64::from(c.hour) * 60 + i64::from(c.minute) + i64::from(minutes);
+    let (mut hour, minute) = (total.div_euclid(60), total.rem_euclid(60));
+    if c.open && hour == 0 {
+        hour = 12; // "un cuarto para la una" is 12:45
+    }
+    let hour = u32::try_from(hour.rem_euclid(24)).unwrap_or(0);
+    Clock {
+        hour,
+        minute: u32::try_from(minute).unwrap_or(0),
+        second: 0,
+        open: c.open && (1..=12).contains(&hour),
+        // "a las 8 y media" is still morning or evening: asked like "a las 8".
+        bare: c.bare && c.open && (1..=12).contains(&hour),
+    }
 }
 
 /// `2h`, `30min`, `3days`: a number glued to its unit.
@@ -291,7 +420,7 @@ fn meridiem(t: &str) -> Option<Meridiem> {
 
 /// What one phrase (or one side of a range) said.
 #[derive(Clone, Debug, Default)]
-pub(super) struct Parts {
+struct Parts {
     now: bool,
     instant: Option<DateTime<FixedOffset>>,
     ago: Option<TimeDelta>,
@@ -299,12 +428,63 @@ pub(super) struct Parts {
     time: Option<Clock>,
     period: Option<Period>,
     approx: bool,
+    /// A weekday, and whether it was said with "last"/"pasado".
+    weekday: Option<(Weekday, bool)>,
+    /// A day of the month, with its month and year when said.
+    date: Option<DateWords>,
+    /// A slashed or dashed numeric date (`11/10/2026`): both readings are tried.
+    numeric: Option<(u32, u32, Option<i32>)>,
+    /// Calendar weeks back ("last week" = 1).
+    weeks_back: Option<u32>,
+    /// A vague time that stands for a range ("a while ago").
+    vague: Option<Vague>,
+    /// "a month ago": about that many months back.
+    months_ago: Option<u32>,
+    /// "early", "temprano".
+    early: bool,
+    /// "this", "esta": the day is today even for a time still to come.
+    this: bool,
+}
+
+/// A date said with words: `24 de noviembre`, `Nov 12 2026`, `el 24`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct DateWords {
+    day: u32,
+    month: Option<u32>,
+    year: Option<i32>,
 }
 
 impl Parts {
     fn has_instant_source(&self) -> bool {
         self.now || self.instant.is_some() || self.ago.is_some()
     }
+
+    /// Names a day some other way than `day` (to be settled by [`Parser::settle`]).
+    fn has_day_words(&self) -> bool {
+        self.weekday.is_some()
+            || self.date.is_some()
+            || self.numeric.is_some()
+            || self.weeks_back.is_some()
+    }
+
+    /// A clock time or part of the day with no day at all: if it lies ahead today, it means
+    /// the previous day.
+    fn may_mean_yesterday(&self) -> bool {
+        self.day.is_none()
+            && !self.this
+            && !self.has_day_words()
+            && !self.has_instant_source()
+            && self.vague.is_none()
+            && self.months_ago.is_none()
+            && (self.time.is_some() || self.period.is_some())
+    }
+}
+
+/// The days a phrase may mean once its words are settled.
+enum Days2 {
+    One(Parts),
+    /// Two readings (`11/10/2026`, "last Tuesday" said on a Wednesday).
+    Two(Parts, Parts),
 }
 
 /// A resolved phrase before the future check.
@@ -385,22 +565,194 @@ impl<Tz: TimeZone> Parser<'_, Tz> {
             .ok_or_else(|| self.too_far())
     }
 
-    pub(super) fn run(&self) -> Result<When, WhenError> {
+    pub(super) fn run(&self) -> Result<Parsed, WhenError> {
         if let Some(t) = whole_rfc3339(self.input) {
-            return self.finish(Res::At(t));
+            return self.finish(Res::At(t)).map(Parsed::plain);
         }
         let toks = tokenize(self.input);
         if toks.is_empty() {
             return Err(self.unrecognized(None));
         }
-        let res = match find_range(&toks) {
-            Some((opener, sep)) => self.range(&toks, opener, sep)?,
-            None => {
-                let parts = self.parts(&toks)?;
-                self.resolve(&parts)?
+        if let Some((opener, sep)) = find_range(&toks) {
+            let res = self.range(&toks, opener, sep)?;
+            return self.finish(res).map(Parsed::plain);
+        }
+        let parts = self.parts(&toks)?;
+        match self.settle(parts)? {
+            Days2::One(p) => self.phrase(p),
+            Days2::Two(a, b) => match (self.phrase(a), self.phrase(b)) {
+                (Ok(first), Ok(second)) => Err(WhenError::Ambiguous {
+                    input: self.input.to_string(),
+                    reason: Ambiguity::Readings {
+                        first: first.when,
+                        second: second.when,
+                    },
+                }),
+                // One reading is in the future: the other is meant.
+                (Ok(one), Err(WhenError::InFuture { .. }))
+                | (Err(WhenError::InFuture { .. }), Ok(one)) => Ok(one),
+                (Ok(_), Err(e)) | (Err(e), Ok(_)) => Err(e),
+                (Err(e), Err(_)) => Err(e),
+            },
+        }
+    }
+
+    /// One phrase with its day settled: resolved, checked, and moved to the previous day when a
+    /// time said without a day still lies ahead today ("7am" said at 04:38).
+    fn phrase(&self, p: Parts) -> Result<Parsed, WhenError> {
+        match self.resolve(&p).and_then(|r| self.finish(r)) {
+            Err(WhenError::InFuture { .. }) if p.may_mean_yesterday() => {
+                let mut before = p;
+                before.day = Some(self.days_before(1)?);
+                let when = self.resolve(&before).and_then(|r| self.finish(r))?;
+                Ok(Parsed {
+                    when,
+                    previous_day: true,
+                })
             }
+            other => other.map(Parsed::plain),
+        }
+    }
+
+    /// Turns the day words of a phrase (a weekday, a date in words or numbers, a week) into
+    /// its day, or two days when the words allow two readings.
+    fn settle(&self, p: Parts) -> Result<Days2, WhenError> {
+        if !p.has_day_words() {
+            return Ok(Days2::One(p));
+        }
+        let mut days: Vec<NaiveDate> = match (p.numeric, p.date) {
+            (Some(_), Some(_)) => return Err(self.conflict()),
+            (Some((a, b, year)), None) => {
+                // Day/month first (as written outside the US), then month/day.
+                let mut v: Vec<NaiveDate> = Vec::new();
+                for (d, m) in [(a, b), (b, a)] {
+                    if let Some(x) = self.recent_date(d, Some(m), year) {
+                        if !v.contains(&x) {
+                            v.push(x);
+                        }
+                    }
+                }
+                if v.is_empty() {
+                    let text = match year {
+                        Some(y) => format!("{a}/{b}/{y}"),
+                        None => format!("{a}/{b}"),
+                    };
+                    return Err(self.invalid(Invalid::NoSuchDate(text)));
+                }
+                if v.iter().any(|d| *d <= self.today) {
+                    v.retain(|d| *d <= self.today);
+                }
+                v
+            }
+            (None, Some(w)) => {
+                let d = self.recent_date(w.day, w.month, w.year).ok_or_else(|| {
+                    let text = match (w.month, w.year) {
+                        (Some(m), Some(y)) => format!("{y}-{m:02}-{:02}", w.day),
+                        (Some(m), None) => format!("{:02}-{:02}", m, w.day),
+                        _ => w.day.to_string(),
+                    };
+                    self.invalid(Invalid::NoSuchDate(text))
+                })?;
+                vec![d]
+            }
+            (None, None) => Vec::new(),
         };
-        self.finish(res)
+        if let Some((wd, last)) = p.weekday {
+            if !days.is_empty() {
+                // "el lunes 30", "Tue 10 Nov 2026": the date must fall on that weekday.
+                let on: Vec<NaiveDate> =
+                    days.iter().copied().filter(|d| d.weekday() == wd).collect();
+                if on.is_empty() {
+                    return Err(self.invalid(Invalid::WeekdayMismatch(days[0])));
+                }
+                days = on;
+            } else if let Some(weeks) = p.weeks_back {
+                // "el martes de la semana pasada": that weekday of a calendar week (from Monday).
+                let monday = u64::from(self.today.weekday().num_days_from_monday());
+                let back = i64::try_from(monday + 7 * u64::from(weeks)).unwrap_or(i64::MAX)
+                    - i64::from(wd.num_days_from_monday());
+                let day = if back >= 0 {
+                    self.days_before(back.unsigned_abs())?
+                } else {
+                    self.today
+                        .checked_add_days(Days::new(back.unsigned_abs()))
+                        .ok_or_else(|| self.invalid(Invalid::OutOfRange))?
+                };
+                days.push(day);
+            } else {
+                let today = i64::from(self.today.weekday().num_days_from_monday());
+                let target = i64::from(wd.num_days_from_monday());
+                let back = match (today - target).rem_euclid(7) {
+                    0 => 7,
+                    n => n,
+                };
+                days.push(self.days_before(back.unsigned_abs())?);
+                // "last Tuesday" said on a Wednesday or Thursday: yesterday's Tuesday, or the
+                // one the week before.
+                if last && back <= 2 {
+                    days.push(self.days_before(back.unsigned_abs() + 7)?);
+                }
+            }
+        } else if p.weeks_back.is_some() && !days.is_empty() {
+            return Err(self.conflict());
+        }
+        if let Some(day) = p.day {
+            if !days.is_empty() && !days.contains(&day) {
+                return Err(self.conflict());
+            }
+            days = vec![day];
+        }
+        let with = |d: Option<NaiveDate>| {
+            let mut q = p.clone();
+            q.day = d;
+            q.weekday = None;
+            q.date = None;
+            q.numeric = None;
+            if d.is_some() {
+                q.weeks_back = None;
+            }
+            q
+        };
+        Ok(match days.as_slice() {
+            [] => Days2::One(with(None)),
+            [one] => Days2::One(with(Some(*one))),
+            [a, b, ..] => Days2::Two(with(Some(*a)), with(Some(*b))),
+        })
+    }
+
+    /// [`Parser::settle`] for one side of a range: two readings are asked back as two days.
+    fn settle_one(&self, p: Parts) -> Result<Parts, WhenError> {
+        match self.settle(p)? {
+            Days2::One(p) => Ok(p),
+            Days2::Two(a, b) => match (a.day, b.day) {
+                (Some(x), Some(y)) => Err(WhenError::Ambiguous {
+                    input: self.input.to_string(),
+                    reason: Ambiguity::Readings {
+                        first: When::Day(x),
+                        second: When::Day(y),
+                    },
+                }),
+                _ => Err(self.conflict()),
+            },
+        }
+    }
+
+    /// The most recent `day`/`month` not after today (in `year` when given); with no month,
+    /// the most recent month that has that day.
+    fn recent_date(&self, day: u32, month: Option<u32>, year: Option<i32>) -> Option<NaiveDate> {
+        match (month, year) {
+            (Some(m), Some(y)) => NaiveDate::from_ymd_opt(y, m, day),
+            (Some(m), None) => (0..8)
+                .filter_map(|back| NaiveDate::from_ymd_opt(self.today.year() - back, m, day))
+                .find(|d| *d <= self.today),
+            (None, _) => (0..12)
+                .filter_map(|back| {
+                    let first = self.today.with_day(1)?;
+                    let month = first.checked_sub_months(chrono::Months::new(back))?;
+                    month.with_day(day)
+                })
+                .find(|d| *d <= self.today),
+        }
     }
 
     /// Future check, clipping of computed ends, and conversion to [`When`].
@@ -475,12 +827,12 @@ impl<Tz: TimeZone> Parser<'_, Tz> {
         if left_toks.is_empty() || right_toks.is_empty() {
             return Err(self.unrecognized(Some(Unrecognized::RangeNeedsEnds)));
         }
-        let ctx = self.parts(ctx_toks)?;
+        let ctx = self.settle_one(self.parts(ctx_toks)?)?;
         if ctx.has_instant_source() || ctx.time.is_some() {
             return Err(self.conflict());
         }
-        let mut left = self.parts(left_toks)?;
-        let mut right = self.parts(right_toks)?;
+        let mut left = self.settle_one(self.parts(left_toks)?)?;
+        let mut right = self.settle_one(self.parts(right_toks)?)?;
         let right_own_day = right.day.is_some();
         inherit(&mut left, &ctx);
         inherit(&mut right, &ctx);
@@ -554,6 +906,13 @@ impl<Tz: TimeZone> Parser<'_, Tz> {
                 }
             }
         }
+        if p.early {
+            p.period = match p.period {
+                None | Some(Period::Morning) => Some(Period::Early),
+                Some(Period::Madrugada) => Some(Period::Madrugada),
+                Some(_) => return Err(self.conflict()),
+            };
+        }
         Ok(p)
     }
 
@@ -576,38 +935,60 @@ impl<Tz: TimeZone> Parser<'_, Tz> {
                 p.$field = Some($value);
             }};
         }
-        macro_rules! set_now {
-            () => {{
-                if p.now {
+        macro_rules! set_flag {
+            ($field:ident) => {{
+                if p.$field {
                     return Err(conflict());
                 }
-                p.now = true;
+                p.$field = true;
             }};
         }
 
         // now
         if let Some(n) = lexicon::now(rest) {
-            set_now!();
+            set_flag!(now);
             return Ok(Some(n));
         }
 
-        // relative: "2 hours ago", "hace 2 horas", "half an hour ago", "hace media hora"
+        // vague times that stand for a range: "a while ago", "hace un rato", "last weekend"
+        if let Some((n, v)) = lexicon::vague(rest) {
+            set!(vague, v);
+            return Ok(Some(n));
+        }
+        // "last week", "la semana pasada"
+        if let Some((n, w)) = lexicon::weeks_back(rest) {
+            set!(weeks_back, w);
+            return Ok(Some(n));
+        }
+
+        // relative: "2 hours ago", "hace 2 horas", "half an hour ago", "hace media hora",
+        // "hace como 20 minutos"
         if let Some((n, minutes)) = lexicon::ago_phrase(rest) {
             set!(ago, TimeDelta::minutes(minutes));
             return Ok(Some(n));
         }
         let (amount, used) = if lexicon::is_ago_before(t) {
-            match (
-                next.and_then(amount),
-                rest.get(2).map(String::as_str).and_then(lexicon::unit),
-            ) {
-                (Some(n), Some(u)) => (Some((n, u)), 3),
-                _ => (next.and_then(glued_amount), 2),
+            let mut k = 1;
+            if let Some(n) = lexicon::ago_approx(&rest[1..]) {
+                set_flag!(approx);
+                k += n;
+            }
+            let after = &rest[k.min(rest.len())..];
+            match amount_at(after) {
+                Some((n, used)) if after.get(used).and_then(|w| lexicon::unit(w)).is_some() => {
+                    let u = after.get(used).and_then(|w| lexicon::unit(w));
+                    (u.map(|u| (n, u)), k + used + 1)
+                }
+                _ => (after.first().and_then(|w| glued_amount(w)), k + 1),
             }
         } else {
-            match (amount(t), next.and_then(lexicon::unit)) {
-                (Some(n), Some(u)) if rest.get(2).is_some_and(|w| lexicon::is_ago_after(w)) => {
-                    (Some((n, u)), 3)
+            match amount_at(rest) {
+                Some((n, used))
+                    if rest.get(used + 1).is_some_and(|w| lexicon::is_ago_after(w))
+                        && rest.get(used).and_then(|w| lexicon::unit(w)).is_some() =>
+                {
+                    let u = rest.get(used).and_then(|w| lexicon::unit(w));
+                    (u.map(|u| (n, u)), used + 2)
                 }
                 _ if next.is_some_and(lexicon::is_ago_after) => (glued_amount(t), 2),
                 _ => (None, 0),
@@ -619,6 +1000,7 @@ impl<Tz: TimeZone> Parser<'_, Tz> {
                 Unit::Hour => set!(ago, TimeDelta::hours(i64::from(n))),
                 Unit::Day => set!(day, self.days_before(u64::from(n))?),
                 Unit::Week => set!(day, self.days_before(7 * u64::from(n))?),
+                Unit::Month => set!(months_ago, n),
             }
             return Ok(Some(used));
         }
@@ -634,23 +1016,88 @@ impl<Tz: TimeZone> Parser<'_, Tz> {
             return Ok(Some(n));
         }
 
-        // weekdays: "monday", "last monday", "el lunes pasado"
-        let (wd, mut used) = match next.and_then(lexicon::weekday) {
-            Some(w) if lexicon::is_last_before(t) => (Some(w), 2),
-            _ => (lexicon::weekday(t), 1),
+        // weekdays: "monday", "last monday", "el lunes pasado", "el pasado martes"
+        let (wd, mut used, mut last) = match next.and_then(lexicon::weekday) {
+            Some(w) if lexicon::is_last_before(t) => (Some(w), 2, true),
+            _ => (lexicon::weekday(t), 1, false),
         };
         if let Some(wd) = wd {
             if rest.get(used).is_some_and(|w| lexicon::is_last_after(w)) {
                 used += 1;
+                last = true;
             }
-            let today = i64::from(self.today.weekday().num_days_from_monday());
-            let target = i64::from(wd.num_days_from_monday());
-            let back = match (today - target).rem_euclid(7) {
-                0 => 7,
-                n => n,
-            };
-            set!(day, self.days_before(back.unsigned_abs())?);
+            set!(weekday, (wd, last));
             return Ok(Some(used));
+        }
+
+        // "early", "temprano"; "this", "esta"
+        if lexicon::is_early(t) {
+            set_flag!(early);
+            return Ok(Some(1));
+        }
+        if lexicon::is_this(t) && lexicon::weekday(next.unwrap_or("")).is_none() {
+            p.this = true;
+            return Ok(Some(1));
+        }
+
+        // dates in words: "24 de noviembre (de 2026)", "Nov 12 2026", "el 24", "el martes 24"
+        if let Some(day) = day_number(t) {
+            let k = usize::from(next.is_some_and(|w| matches!(w, "de" | "of")));
+            if let Some(month) = rest.get(1 + k).and_then(|w| lexicon::month(w)) {
+                let (year, n) = year_after(&rest[2 + k..]);
+                set!(
+                    date,
+                    DateWords {
+                        day,
+                        month: Some(month),
+                        year
+                    }
+                );
+                return Ok(Some(2 + k + n));
+            }
+            let after_day =
+                prev.is_some_and(|w| lexicon::is_day_before(w) || lexicon::weekday(w).is_some());
+            let time_follows = next.is_some_and(|w| {
+                meridiem(w).is_some()
+                    || lexicon::is_hour_word(w)
+                    || lexicon::unit(w).is_some()
+                    || lexicon::hour_minutes(w).is_some()
+                    || lexicon::after_hour(&rest[1..]).is_some()
+            });
+            if after_day && !time_follows {
+                set!(
+                    date,
+                    DateWords {
+                        day,
+                        month: None,
+                        year: None
+                    }
+                );
+                return Ok(Some(1));
+            }
+        }
+        if let Some(month) = lexicon::month(t) {
+            // "ago" is also English: a month only at the start or after a weekday or filler.
+            let placed = t != "ago"
+                || prev.is_none_or(|w| lexicon::weekday(w).is_some() || lexicon::is_filler(w));
+            if let Some(day) = next.and_then(day_number).filter(|_| placed) {
+                let (year, n) = year_after(&rest[2..]);
+                set!(
+                    date,
+                    DateWords {
+                        day,
+                        month: Some(month),
+                        year
+                    }
+                );
+                return Ok(Some(2 + n));
+            }
+        }
+        if t.contains('/') {
+            let numbers =
+                slashed(t).ok_or_else(|| self.invalid_at(t, Invalid::NoSuchDate(t.to_string())))?;
+            set!(numeric, numbers);
+            return Ok(Some(1));
         }
 
         // dates and RFC 3339 instants
@@ -664,6 +1111,12 @@ impl<Tz: TimeZone> Parser<'_, Tz> {
                     .ok_or_else(|| self.invalid(Invalid::NotDateTime(t.to_string())))?;
                 set!(instant, at);
             }
+            return Ok(Some(1));
+        }
+
+        // parts of the day (before named hours: "a las 12 del mediodía")
+        if let Some(period) = lexicon::period(t, prev) {
+            set!(period, period);
             return Ok(Some(1));
         }
 
@@ -681,38 +1134,60 @@ impl<Tz: TimeZone> Parser<'_, Tz> {
             );
             return Ok(Some(1));
         }
-        // "3 pm" takes the am/pm from the next word unless "3pm" already has one.
-        let own_mer = t.ends_with("am") || t.ends_with("pm");
-        let next_mer = if own_mer {
-            None
-        } else {
-            next.and_then(meridiem)
-        };
-        let parsed = match clock_token(t, next_mer) {
-            Some(Ok(c)) => Some((c, if next_mer.is_some() { 2 } else { 1 })),
-            Some(Err(reason)) => return Err(self.invalid_at(t, reason)),
-            None => None,
-        };
-        if let Some((clock, mut used)) = parsed {
-            if rest.get(used).is_some_and(|w| lexicon::is_hour_word(w)) {
-                used += 1;
+        // "un cuarto para las 5", "half past 8", "diez para las 8"
+        let before = lexicon::around_hour(rest).or_else(|| {
+            let (m, n) = number_at(rest)?;
+            let sign = rest.get(n).and_then(|w| lexicon::minutes_hour(w))?;
+            (1..=59)
+                .contains(&m)
+                .then(|| (n + 1, sign * i32::try_from(m).unwrap_or(0)))
+        });
+        if let Some((n, minutes)) = before {
+            let mut k = n;
+            if rest.get(k).is_some_and(|w| lexicon::is_hour_before(w)) {
+                k += 1;
             }
-            set!(time, clock);
-            return Ok(Some(used));
+            if let Some((clock, used)) = self.hour_at(&rest[k.min(rest.len())..])? {
+                set!(time, shift_clock(clock, minutes));
+                return Ok(Some(k + used));
+            }
         }
-
-        // parts of the day
-        if let Some(period) = lexicon::period(t, prev) {
-            set!(period, period);
-            return Ok(Some(1));
+        // an hour: "3pm", "15:00", "a las tres", "at five pm", then "y media", "menos cuarto"
+        let words_hour = !t.bytes().any(|b| b.is_ascii_digit())
+            && (prev.is_some_and(lexicon::is_hour_before)
+                || next.is_some_and(|w| meridiem(w).is_some() || lexicon::is_hour_word(w)));
+        let digits = t.bytes().next().is_some_and(|b| b.is_ascii_digit());
+        if digits || words_hour {
+            if let Some((mut clock, mut used)) = self.hour_at(rest)? {
+                if clock.bare {
+                    let after = &rest[used..];
+                    if let Some((n, minutes)) = lexicon::after_hour(after) {
+                        clock = shift_clock(clock, minutes);
+                        used += n;
+                    } else if let Some(sign) = after.first().and_then(|w| lexicon::hour_minutes(w))
+                    {
+                        if let Some((m, n)) =
+                            number_at(&after[1..]).filter(|(m, _)| (1..=59).contains(m))
+                        {
+                            clock = shift_clock(clock, sign * i32::try_from(m).unwrap_or(0));
+                            used += 1 + n;
+                            if rest.get(used).and_then(|w| lexicon::unit(w)) == Some(Unit::Minute) {
+                                used += 1;
+                            }
+                        }
+                    }
+                }
+                if rest.get(used).is_some_and(|w| lexicon::is_hour_word(w)) {
+                    used += 1;
+                }
+                set!(time, clock);
+                return Ok(Some(used));
+            }
         }
 
         // "around", "a eso de", ...
         if let Some(n) = lexicon::approx(rest) {
-            if p.approx {
-                return Err(conflict());
-            }
-            p.approx = true;
+            set_flag!(approx);
             return Ok(Some(n));
         }
 
@@ -722,8 +1197,64 @@ impl<Tz: TimeZone> Parser<'_, Tz> {
         Ok(None)
     }
 
+    /// An hour at the start of `rest`: a clock token (`3pm`, `15:00`, `3` with `pm` after it)
+    /// or a number in words (`tres`, `five pm`). `None` when it is neither.
+    fn hour_at(&self, rest: &[String]) -> Result<Option<(Clock, usize)>, WhenError> {
+        let Some(t) = rest.first().map(String::as_str) else {
+            return Ok(None);
+        };
+        if t.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+            // "3 pm" takes the am/pm from the next word unless "3pm" already has one.
+            let own_mer = t.ends_with("am") || t.ends_with("pm");
+            let next_mer = if own_mer {
+                None
+            } else {
+                rest.get(1).and_then(|w| meridiem(w))
+            };
+            return match clock_token(t, next_mer) {
+                Some(Ok(c)) => Ok(Some((c, if next_mer.is_some() { 2 } else { 1 }))),
+                Some(Err(reason)) => Err(self.invalid_at(t, reason)),
+                None => Ok(None),
+            };
+        }
+        let Some((h, n)) = number_at(rest).filter(|(h, _)| *h <= 23) else {
+            return Ok(None);
+        };
+        let mer = rest.get(n).and_then(|w| meridiem(w));
+        let clock = match mer {
+            Some(m) => {
+                if !(1..=12).contains(&h) {
+                    return Err(self.invalid_at(t, Invalid::MeridiemHour));
+                }
+                Clock {
+                    hour: match (m, h) {
+                        (Meridiem::Am, 12) => 0,
+                        (Meridiem::Am, h) => h,
+                        (Meridiem::Pm, 12) => 12,
+                        (Meridiem::Pm, h) => h + 12,
+                    },
+                    minute: 0,
+                    second: 0,
+                    open: false,
+                    bare: false,
+                }
+            }
+            None => Clock {
+                hour: h,
+                minute: 0,
+                second: 0,
+                open: (1..=12).contains(&h),
+                bare: true,
+            },
+        };
+        Ok(Some((clock, n + usize::from(mer.is_some()))))
+    }
+
     /// Turn one phrase into a time, a day or a range.
     fn resolve(&self, p: &Parts) -> Result<Res, WhenError> {
+        if let Some(res) = self.vague(p)? {
+            return Ok(res);
+        }
         let sources = [p.now, p.instant.is_some(), p.ago.is_some()]
             .into_iter()
             .filter(|b| *b)
@@ -764,7 +1295,11 @@ impl<Tz: TimeZone> Parser<'_, Tz> {
                     resolved: fmt_full(&c),
                 });
             }
-            let half = TimeDelta::minutes(APPROX_MINUTES);
+            // "hace como 20 minutos": ±10 minutes; "around 3pm", "about 2 hours ago": ±30.
+            let half = match p.ago {
+                Some(ago) => TimeDelta::minutes(APPROX_MINUTES.min(ago.num_minutes() / 2)),
+                None => TimeDelta::minutes(APPROX_MINUTES),
+            };
             let start = self.to_local_offset(c - half);
             let end = self.to_local_offset(c + half);
             return Ok(Res::Range {
@@ -797,6 +1332,100 @@ impl<Tz: TimeZone> Parser<'_, Tz> {
             return Ok(Res::Day(d));
         }
         Err(self.unrecognized(None))
+    }
+
+    /// The ranges that vague words stand for ("a while ago", "last week", "a month ago"), or
+    /// `None` when the phrase has none.
+    fn vague(&self, p: &Parts) -> Result<Option<Res>, WhenError> {
+        let week = p.weeks_back.filter(|_| p.day.is_none());
+        let kinds = [p.vague.is_some(), week.is_some(), p.months_ago.is_some()];
+        match kinds.iter().filter(|b| **b).count() {
+            0 => return Ok(None),
+            1 => {}
+            _ => return Err(self.conflict()),
+        }
+        if p.has_instant_source()
+            || p.day.is_some()
+            || p.time.is_some()
+            || p.period.is_some()
+            || p.has_day_words() && week.is_none()
+        {
+            return Err(self.conflict());
+        }
+        let day_start = |d: NaiveDate| self.local_lenient(d.and_time(NaiveTime::MIN));
+        let day_end = |d: NaiveDate| self.local_lenient(d.and_time(end_of_day()));
+        let range = |start, end| Res::Range {
+            start,
+            end,
+            approximate: true,
+            end_typed: false,
+        };
+        let minute = |t: DateTime<FixedOffset>| t.with_second(0).unwrap_or(t);
+        let back = |n: i64| -> Result<DateTime<FixedOffset>, WhenError> {
+            let t = self
+                .now_utc
+                .checked_sub_signed(TimeDelta::minutes(n))
+                .ok_or_else(|| self.too_far())?;
+            Ok(minute(self.to_local_offset(t.fixed_offset())))
+        };
+        if let Some(v) = p.vague {
+            return Ok(Some(match v {
+                Vague::Recent { from, to } => {
+                    let end = if to == 0 { self.now_sec } else { back(to)? };
+                    range(back(from)?, end)
+                }
+                Vague::Weekend { last } => {
+                    // Saturday of the most recent weekend (this one when said on a weekend).
+                    let wd = i64::from(self.today.weekday().num_days_from_monday());
+                    let mut to_sat = (wd - 5).rem_euclid(7);
+                    if last && wd >= 5 {
+                        to_sat += 7;
+                    }
+                    let sat = self.days_before(to_sat.unsigned_abs())?;
+                    let sun = sat
+                        .checked_add_days(Days::new(1))
+                        .ok_or_else(|| self.invalid(Invalid::OutOfRange))?;
+                    range(day_start(sat), day_end(sun))
+                }
+                Vague::LastMonth => {
+                    let first = self
+                        .today
+                        .with_day(1)
+                        .and_then(|d| d.checked_sub_months(chrono::Months::new(1)))
+                        .ok_or_else(|| self.too_far())?;
+                    let last_day = self
+                        .today
+                        .with_day(1)
+                        .and_then(|d| d.pred_opt())
+                        .ok_or_else(|| self.too_far())?;
+                    range(day_start(first), day_end(last_day))
+                }
+            }));
+        }
+        if let Some(weeks) = week {
+            let monday = self.days_before(
+                u64::from(self.today.weekday().num_days_from_monday()) + 7 * u64::from(weeks),
+            )?;
+            let sunday = monday
+                .checked_add_days(Days::new(6))
+                .ok_or_else(|| self.invalid(Invalid::OutOfRange))?;
+            return Ok(Some(range(day_start(monday), day_end(sunday))));
+        }
+        if let Some(n) = p.months_ago {
+            // "hace un mes": about that day, a week either side.
+            let center = self
+                .today
+                .checked_sub_months(chrono::Months::new(n))
+                .ok_or_else(|| self.too_far())?;
+            let from = center
+                .checked_sub_days(Days::new(7))
+                .ok_or_else(|| self.too_far())?;
+            let to = center
+                .checked_add_days(Days::new(7))
+                .ok_or_else(|| self.invalid(Invalid::OutOfRange))?;
+            return Ok(Some(range(day_start(from), day_end(to))));
+        }
+        Ok(None)
     }
 
     /// The instant of a clock time on a local day (strict about DST gaps).
@@ -904,8 +1533,15 @@ fn find_range(toks: &[String]) -> Option<(Option<usize>, usize)> {
             } else {
                 None
             };
-            if matches!(next, None | Some("la" | "manana" | "madrugada"))
-                || matches!(prev, Some("eso" | "alrededor" | "cerca" | "antes"))
+            // nor "24 de noviembre de 2026", "fin de semana", "día de ayer", "par de horas",
+            // "por ahí de"
+            if matches!(next, None | Some("la" | "manana" | "madrugada" | "semana"))
+                || next.is_some_and(|w| lexicon::month(w).is_some() || year_number(w).is_some())
+                || prev.is_some_and(|w| lexicon::month(w).is_some())
+                || matches!(
+                    prev,
+                    Some("eso" | "alrededor" | "cerca" | "antes" | "fin" | "dia" | "par" | "ahi")
+                )
             {
                 continue;
             }

@@ -23,6 +23,25 @@ pub(super) enum Period {
     /// Spanish *noche* covers evening and night.
     Noche,
     Madrugada,
+    /// "hoy temprano", "early this morning".
+    Early,
+    /// "al amanecer", "at dawn".
+    Dawn,
+    /// "al anochecer", "at dusk".
+    Dusk,
+    /// "a las 12 del día".
+    Midday,
+}
+
+/// A vague time that stands for a range by itself ("a while ago", "last weekend").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Vague {
+    /// From `from` minutes ago to `to` minutes ago.
+    Recent { from: i64, to: i64 },
+    /// The most recent weekend (`true`: the one before, when said on a weekend).
+    Weekend { last: bool },
+    /// The previous calendar month.
+    LastMonth,
 }
 
 /// A unit of "3 days ago".
@@ -32,6 +51,7 @@ pub(super) enum Unit {
     Hour,
     Day,
     Week,
+    Month,
 }
 
 /// One language's words. Multi-word entries are slices of folded words.
@@ -70,6 +90,34 @@ pub(super) struct Lexicon {
     pub fillers: &'static [&'static str],
     /// Range openers and the separators each accepts (`-` is accepted by all).
     pub openers: &'static [(&'static str, &'static [&'static str])],
+    /// Vague times that stand for a range: ("a while ago", 60 to 0 minutes back).
+    pub vague: &'static [(&'static [&'static str], Vague)],
+    /// Calendar weeks back: ("last week", 1).
+    pub weeks_back: &'static [(&'static [&'static str], u32)],
+    /// Words after "hace" that make the amount approximate: "como", "unos".
+    pub ago_approx: &'static [&'static [&'static str]],
+    /// "early", "temprano".
+    pub early: &'static [&'static str],
+    /// "this", "esta": the day is today, even for a time still to come.
+    pub this: &'static [&'static str],
+    /// Month names and abbreviations.
+    pub months: &'static [(&'static str, u32)],
+    /// Minutes before an hour said as a phrase: ("quarter to", -15), ("half past", 30).
+    pub around_hour: &'static [(&'static [&'static str], i32)],
+    /// Words between a number of minutes and the hour: ("to", -1), ("past", 1), ("para", -1).
+    pub minutes_hour: &'static [(&'static str, i32)],
+    /// Minutes after an hour said as a phrase: ("y media", 30), ("menos cuarto", -15).
+    pub after_hour: &'static [(&'static [&'static str], i32)],
+    /// A word between an hour and a number of minutes: ("y", 1), ("menos", -1).
+    pub hour_minutes: &'static [(&'static str, i32)],
+    /// Words before a bare number that make it an hour: "las", "at".
+    pub hour_before: &'static [&'static str],
+    /// Words before a bare number that make it a day of the month: "el", "the".
+    pub day_before: &'static [&'static str],
+    /// How a person reads the names (display): weekdays Monday first, months January first.
+    pub weekday_short: [&'static str; 7],
+    pub month_short: [&'static str; 12],
+    pub month_long: [&'static str; 12],
 }
 
 const ALL: [&Lexicon; 2] = [&en::LEXICON, &es::LEXICON];
@@ -174,4 +222,48 @@ pub(super) fn is_filler(t: &str) -> bool {
 /// The separators a range opener accepts.
 pub(super) fn opener(t: &str) -> Option<&'static [&'static str]> {
     find(|l| l.openers, t)
+}
+pub(super) fn vague(rest: &[String]) -> Option<(usize, Vague)> {
+    tagged(|l| l.vague, rest)
+}
+pub(super) fn weeks_back(rest: &[String]) -> Option<(usize, u32)> {
+    tagged(|l| l.weeks_back, rest)
+}
+pub(super) fn ago_approx(rest: &[String]) -> Option<usize> {
+    phrase(|l| l.ago_approx, rest)
+}
+pub(super) fn is_early(t: &str) -> bool {
+    ALL.iter().any(|l| l.early.contains(&t))
+}
+pub(super) fn is_this(t: &str) -> bool {
+    ALL.iter().any(|l| l.this.contains(&t))
+}
+pub(super) fn month(t: &str) -> Option<u32> {
+    find(|l| l.months, t)
+}
+pub(super) fn around_hour(rest: &[String]) -> Option<(usize, i32)> {
+    tagged(|l| l.around_hour, rest)
+}
+pub(super) fn minutes_hour(t: &str) -> Option<i32> {
+    find(|l| l.minutes_hour, t)
+}
+pub(super) fn after_hour(rest: &[String]) -> Option<(usize, i32)> {
+    tagged(|l| l.after_hour, rest)
+}
+pub(super) fn hour_minutes(t: &str) -> Option<i32> {
+    find(|l| l.hour_minutes, t)
+}
+pub(super) fn is_hour_before(t: &str) -> bool {
+    ALL.iter().any(|l| l.hour_before.contains(&t))
+}
+pub(super) fn is_day_before(t: &str) -> bool {
+    ALL.iter().any(|l| l.day_before.contains(&t))
+}
+
+/// The table of a language, for display.
+pub(super) fn of(lang: crate::i18n::Lang) -> &'static Lexicon {
+    match lang {
+        crate::i18n::Lang::En => &en::LEXICON,
+        crate::i18n::Lang::Es => &es::LEXICON,
+    }
 }
