@@ -57,6 +57,7 @@ when-band-noon = pm
 when-band-afternoon = pm
 when-band-night = pm
 when-note-previous-day = { $when } (the day before: today's { $time } is still to come)
+when-ask-which = Which one? 1 = { $first }, 2 = { $second } (or type the time again):{" "}
 
 ## report: the owner's report and the counsel report
 

@@ -60,7 +60,7 @@ pub fn search(v: &mut Unlocked, out: &Out, a: SearchArgs) -> Result<()> {
             if i18n::lang() == i18n::Lang::En {
                 query.matches(r, &[kind])
             } else {
-                query.matches(r, &[kind, &i18n::when_text(&r.occurred_at)])
+                query.matches(r, &[kind, &r.occurred_at.to_string()])
             }
         })
         .collect();

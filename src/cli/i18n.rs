@@ -377,9 +377,6 @@ catalogue! {
     PartyAgency: "agency" | "agencia";
     PartyPlate: "plate" | "matrícula";
     PartyContact: "contact" | "contacto";
-    Around: "around" | "hacia";
-    Between: "between" | "entre";
-    And: "and" | "y";
     // --- guided.rs
     GuidedIntro: "Logging a new incident. Press Enter to skip any question; Ctrl-C stops without saving anything."
         | "Nuevo incidente. Pulse Intro para saltar cualquier pregunta; Ctrl-C para salir sin guardar nada.";
@@ -607,23 +604,10 @@ fn kind_aliases(k: Kind) -> &'static [&'static str] {
 // ---------------------------------------------------------------------------
 // Times
 
-/// A stored time as the reader's language writes it (`around …` becomes `hacia …`).
+/// A stored time as people read it, in the reader's language and this computer's time zone
+/// (`Tue 10 Nov 2026, 7:00 am`, `mar 10 nov 2026, 7:00 de la mañana`).
 pub fn when_text(w: &When) -> String {
-    let text = w.to_string();
-    if lang() == Lang::En {
-        return text;
-    }
-    if let Some(rest) = text.strip_prefix("around ") {
-        format!("{} {rest}", t(Msg::Around))
-    } else if let Some(rest) = text.strip_prefix("between ") {
-        format!(
-            "{} {}",
-            t(Msg::Between),
-            rest.replacen(" and ", &format!(" {} ", t(Msg::And)), 1)
-        )
-    } else {
-        text
-    }
+    w.human()
 }
 
 // ---------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 //! How a [`When`] is shown: the compact form of `Display` (`2026-11-20 14:30 -05:00`, used in
 //! messages and matched by search), and the way people read a time ([`When::human`]).
 
+use std::collections::HashMap;
 use std::fmt;
+use std::sync::LazyLock;
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeZone, Timelike};
 
@@ -129,13 +131,76 @@ fn band_id(hour: u32, minute: u32) -> &'static str {
     }
 }
 
-fn msg(lang: Lang, id: &str, pairs: &[(&str, String)]) -> String {
+/// The placeholders of the display messages, each rendered once per language with a private-use
+/// character in its place, so that showing 100,000 times (a listing) costs string pastes, not
+/// catalogue look-ups.
+const SLOTS: [&str; 7] = ["day", "time", "start", "end", "band", "offset", "when"];
+
+/// The display message ids (and the bands, which have no placeholder).
+const IDS: [&str; 17] = [
+    "when-show-at",
+    "when-show-around",
+    "when-show-between",
+    "when-show-between-approx",
+    "when-show-span",
+    "when-show-span-approx",
+    "when-show-days",
+    "when-show-days-approx",
+    "when-clock",
+    "when-zone",
+    "when-note-previous-day",
+    "when-band-midnight",
+    "when-band-early",
+    "when-band-morning",
+    "when-band-noon",
+    "when-band-afternoon",
+    "when-band-night",
+];
+
+fn slot_char(i: usize) -> char {
+    char::from_u32(0xE000 + i as u32).unwrap_or('\u{E000}')
+}
+
+fn build_templates(lang: Lang) -> HashMap<&'static str, String> {
     let args = i18n::args(
-        pairs
+        SLOTS
             .iter()
-            .map(|(k, v)| (*k, FluentValue::from(v.clone()))),
+            .enumerate()
+            .map(|(i, name)| (*name, FluentValue::from(slot_char(i).to_string()))),
     );
-    i18n::text_in(lang, id, Some(&args))
+    IDS.iter()
+        .map(|id| (*id, i18n::text_in(lang, id, Some(&args))))
+        .collect()
+}
+
+fn templates(lang: Lang) -> &'static HashMap<&'static str, String> {
+    static EN: LazyLock<HashMap<&'static str, String>> =
+        LazyLock::new(|| build_templates(Lang::En));
+    static ES: LazyLock<HashMap<&'static str, String>> =
+        LazyLock::new(|| build_templates(Lang::Es));
+    match lang {
+        Lang::En => &EN,
+        Lang::Es => &ES,
+    }
+}
+
+/// The message `id` with its placeholders filled.
+fn msg(lang: Lang, id: &str, pairs: &[(&str, String)]) -> String {
+    let Some(template) = templates(lang).get(id) else {
+        return id.to_string();
+    };
+    let mut out = String::with_capacity(template.len() + 32);
+    for c in template.chars() {
+        let slot = (c as u32)
+            .checked_sub(0xE000)
+            .and_then(|i| SLOTS.get(i as usize))
+            .and_then(|name| pairs.iter().find(|(k, _)| k == name));
+        match slot {
+            Some((_, value)) => out.push_str(value),
+            None => out.push(c),
+        }
+    }
+    out
 }
 
 /// `Tue 10 Nov 2026` / `mar 10 nov 2026`.
@@ -206,7 +271,7 @@ fn clock_text(s: &Shown, lang: Lang) -> String {
     if t.second() != 0 {
         time.push_str(&format!(":{:02}", t.second()));
     }
-    let band = i18n::text_in(lang, band_id(t.hour(), t.minute()), None);
+    let band = msg(lang, band_id(t.hour(), t.minute()), &[]);
     let text = msg(lang, "when-clock", &[("time", time), ("band", band)]);
     if !s.foreign {
         return text;

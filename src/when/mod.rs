@@ -25,9 +25,28 @@
 //!   `half an hour ago`, `hace 2 horas`, `hace una hora`, `hace media hora`,
 //!   `hace 30 minutos` give an instant (truncated to the minute);
 //!   `3 days ago`, `2 weeks ago`, `hace 3 días` give a [`When::Day`].
-//! * Weekdays: `monday`, `last monday`, `el lunes pasado`, `el martes`. A
-//!   weekday always means **the most recent such day strictly before today**
-//!   (on a Monday, `monday` is a week ago).
+//! * Weekdays: `monday`, `el martes`, `este lunes` mean **the most recent such day strictly
+//!   before today** (on a Monday, `monday` is a week ago). `last monday`, `el lunes pasado`,
+//!   `el pasado lunes` mean the same, except when that day is one or two days back (said on a
+//!   Tuesday or Wednesday): then "last" may mean the week before too, and the input is
+//!   [`WhenError::Ambiguous`] with both readings ([`Ambiguity::Readings`]). `tuesday last week`,
+//!   `el martes de la semana pasada` is the Tuesday of the previous calendar week (weeks start
+//!   on Monday); `last week`, `la semana pasada` is that whole week, as an approximate range.
+//! * Dates in words: `24 de noviembre (de 2026)`, `Nov 12`, `November 10th 2026`, `10 Nov 2026`,
+//!   `el 24` (this month, or the last month that has that day), `el lunes 30` (the weekday
+//!   must match). Without a year: the most recent such date not after today.
+//! * Numeric dates `24/11/2026`, `24/11`, `24-11-2026`: both day/month and month/day are tried;
+//!   when both are dates not in the future and differ (`11/10/2026`), the input is ambiguous
+//!   with both readings, never guessed.
+//! * Numbers in words up to fifty-nine (`veinticinco`, `cuarenta y cinco`, `twenty-five`);
+//!   hours in words after `a la`/`a las`/`at` (`a la una de la tarde`); half and quarter hours
+//!   (`a las 8 y media`, `las 5 menos cuarto`, `un cuarto para las 5`, `half past 8`,
+//!   `quarter to 5`), which stay open to a part of the day like a bare hour.
+//! * Vague times as approximate ranges: `a while ago`/`hace un rato` (the last hour),
+//!   `a few minutes ago`/`hace unos minutos` (15 minutes), `a couple of hours ago`/
+//!   `hace un par de horas` (1½–2½ hours ago), `a few hours ago`/`hace unas horas` (2–4 hours),
+//!   `hace como 20 minutos` (±10 minutes: half the amount, at most ±30), `last weekend`,
+//!   `el fin de semana`, `last month`, `el mes pasado`, `a month ago` (that day ± 7 days).
 //! * Parts of a day, as approximate ranges in local time:
 //!
 //!   | words | range |
@@ -39,6 +58,8 @@
 //!   | `night` | 22:00–06:00 the next day |
 //!   | `por la noche`, `tonight`, `last night`, `anoche` | 18:00–06:00 the next day (one word covers evening and night) |
 //!   | `de madrugada` | 00:00–06:00 |
+//!   | `early`, `temprano` | 05:00–09:00 |
+//!   | `at dawn`, `al amanecer` / `at dusk`, `al anochecer` | 05:00–07:00 / 18:00–20:00 |
 //!
 //!   They combine with a day (`last monday morning`, `ayer por la noche`,
 //!   `lunes pasado por la mañana`) and default to today (`this morning`,
@@ -76,6 +97,13 @@
 //!   [`CLOCK_SKEW_MINUTES`] is an error. A range whose end was computed by
 //!   the parser (`this morning`, `around 10:00`) is clipped at `now`
 //!   instead; an end the person typed (`between 9am and 11am`) is not.
+//! * A clock time or part of the day said **without a day** that still lies ahead today means
+//!   the previous day's (`7am` at 04:38 is yesterday 07:00; `a las 12 de la noche` is the last
+//!   midnight); [`When::parse_explained`] says so, for the echo. Said with the day (`today`,
+//!   `this`, `esta`), it is refused as in the future.
+//!
+//! The words live in per-language tables (`lexicon/en.rs`, `lexicon/es.rs`), the parser that
+//! reads them in `parse.rs`, the way a time is shown ([`When::human`]) in `display.rs`.
 //! * The stored value keeps the UTC offset that applied ([`FixedOffset`]),
 //!   never a zone name.
 
