@@ -10,6 +10,10 @@ use chrono_tz::Tz;
 use vault::i18n::Lang;
 use vault::when::{When, WhenError};
 
+mod common;
+
+use common::TestVault;
+
 const CHI: Tz = chrono_tz::America::Chicago;
 
 /// Tuesday 1 Dec 2026, 21:40 (the glossary's examples were run then).
@@ -416,6 +420,21 @@ fn display_in_both_languages() {
             "Tue 10 Nov 2026, 8:00 am (UTC\u{2212}5)",
             "mar 10 nov 2026, 8:00 de la mañana (hora UTC\u{2212}5)",
         ),
+        // seconds for an exact instant that has them, never for a range's ends
+        (
+            When::At(dt("2026-12-01T21:40:15-06:00")),
+            "Tue 1 Dec 2026, 9:40:15 pm",
+            "mar 1 dic 2026, 9:40:15 de la noche",
+        ),
+        (
+            When::Between {
+                start: dt("2026-12-01T21:00:00-06:00"),
+                end: dt("2026-12-01T21:40:15-06:00"),
+                approximate: true,
+            },
+            "Tue 1 Dec 2026, roughly between 9:00 pm and 9:40 pm",
+            "mar 1 dic 2026, aprox. entre 9:00 de la noche y 9:40 de la noche",
+        ),
         (
             When::At(dt("2026-07-14T21:00:00-05:00")),
             "Tue 14 Jul 2026, 9:00 pm",
@@ -425,5 +444,98 @@ fn display_in_both_languages() {
     for (w, en, es) in cases {
         assert_eq!(w.human_in(Lang::En, &CHI), en);
         assert_eq!(w.human_in(Lang::Es, &CHI), es);
+    }
+}
+
+/// `--when` with two readings is refused, naming both and the way to write one; a time still
+/// to come today is taken as yesterday's, and stderr says so; `list` shows the way people read.
+#[test]
+fn the_command_line_refuses_two_readings_and_notes_the_previous_day() {
+    use chrono::Timelike;
+    let v = TestVault::new();
+    for (lang, needles) in [
+        (
+            "en",
+            [
+                "Sun 11 Oct 2026 or Tue 10 Nov 2026",
+                "(11 Oct 2026 or 10 Nov 2026)",
+            ],
+        ),
+        (
+            "es",
+            [
+                "dom 11 oct 2026 o mar 10 nov 2026",
+                "(«11 de octubre de 2026» o «10 de noviembre de 2026»)",
+            ],
+        ),
+    ] {
+        let out = v
+            .cmd()
+            .env("TZ", "UTC")
+            .args([
+                "--lang",
+                lang,
+                "add",
+                "--kind",
+                "raid",
+                "--when",
+                "11/10/2026",
+            ])
+            .args(["--what", "x"])
+            .output()
+            .unwrap();
+        let err = common::one_line_error(&out);
+        for needle in needles {
+            assert!(err.contains(needle), "{lang}: {err}");
+        }
+    }
+    let id = v
+        .cmd()
+        .env("TZ", "UTC")
+        .args([
+            "add",
+            "--kind",
+            "raid",
+            "--when",
+            "2026-11-10 07:00",
+            "--what",
+            "x",
+        ])
+        .output()
+        .unwrap();
+    assert!(id.status.success());
+    let list = v.cmd().env("TZ", "UTC").arg("list").output().unwrap();
+    assert!(
+        common::stdout(&list).contains("Tue 10 Nov 2026, 7:00 am"),
+        "{}",
+        common::stdout(&list)
+    );
+    let list = v
+        .cmd()
+        .env("TZ", "UTC")
+        .args(["--lang", "es", "list"])
+        .output()
+        .unwrap();
+    assert!(
+        common::stdout(&list).contains("mar 10 nov 2026, 7:00 de la mañana"),
+        "{}",
+        common::stdout(&list)
+    );
+    let hour = chrono::Utc::now().hour();
+    if hour <= 21 {
+        let ahead = format!("{:02}:00", hour + 2);
+        let out = v
+            .cmd()
+            .env("TZ", "UTC")
+            .args(["add", "--kind", "raid", "--when", &ahead, "--what", "x"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let err = common::stderr(&out);
+        assert!(
+            err.contains(&format!("note: \"{ahead}\" was taken as")),
+            "{err}"
+        );
+        assert!(err.contains("the day before"), "{err}");
     }
 }

@@ -58,6 +58,7 @@ when-band-afternoon = pm
 when-band-night = pm
 when-note-previous-day = { $when } (the day before: today's { $time } is still to come)
 when-ask-which = Which one? 1 = { $first }, 2 = { $second } (or type the time again):{" "}
+when-note-taken = note: "{ $input }" was taken as { $when }
 
 ## report: the owner's report and the counsel report
 

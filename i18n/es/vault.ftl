@@ -58,6 +58,7 @@ when-band-afternoon = de la tarde
 when-band-night = de la noche
 when-note-previous-day = { $when } (un día antes: hoy todavía no son las { $time })
 when-ask-which = ¿Cuál de las dos? 1 = { $first }, 2 = { $second } (o escriba la hora otra vez):{" "}
+when-note-taken = nota: «{ $input }» se tomó como { $when }
 
 ## report: the owner's report and the counsel report
 

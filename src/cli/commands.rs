@@ -338,6 +338,19 @@ fn check_folder_path(dir: &Path) -> Result<()> {
     Ok(())
 }
 
+/// The note for stderr when `--when` named a time still to come today, so it was taken as the
+/// previous day's ("7am" typed at 04:38).
+fn previous_day_note(text: &str) -> Option<String> {
+    let p = When::parse_explained(text, &Local::now()).ok()?;
+    p.previous_day.then(|| {
+        vault::fl!(
+            "when-note-taken",
+            input = terminal::inline(text).into_owned(),
+            when = p.echo()
+        )
+    })
+}
+
 pub(super) fn parse_when(text: &str) -> Result<When> {
     When::parse(text, &Local::now()).map_err(|e| Error::Invalid(e.to_string()))
 }
@@ -514,6 +527,7 @@ fn check_attachable(files: &[PathBuf]) -> Result<()> {
 
 fn add(ctx: &Ctx, a: AddArgs) -> Result<u8> {
     let guided = a.from_json.is_none() && a.fields.is_empty();
+    let mut when_note = None;
     let (incident, files) = match &a.from_json {
         Some(path) => (json_input(path)?, a.attach),
         None if guided && super::guided::available() => {
@@ -527,11 +541,18 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<u8> {
                 }
             }
         }
-        None => (incident_from_flags(&a.fields)?, a.attach),
+        None => {
+            let incident = incident_from_flags(&a.fields)?;
+            when_note = a.fields.when.as_deref().and_then(previous_day_note);
+            (incident, a.attach)
+        }
     };
     check_attachable(&files)?;
     let mut vault = ctx.open()?;
     let id = vault.add(incident)?;
+    if let Some(note) = when_note {
+        ctx.out.note(&note);
+    }
     let attached = attach_files(ctx, &mut vault, &id, &files, a.remove_original)?;
     if ctx.out.json {
         return ctx

@@ -250,6 +250,9 @@ pub(super) fn date_words(w: &When, lang: Lang) -> String {
 struct Shown {
     t: DateTime<FixedOffset>,
     foreign: bool,
+    /// Seconds are shown for an exact instant that has them, never for a range's ends (an end
+    /// clipped at "now" would show the second the command ran).
+    seconds: bool,
 }
 
 fn shown<Tz: TimeZone>(t: &DateTime<FixedOffset>, zone: &Tz) -> Shown {
@@ -257,6 +260,7 @@ fn shown<Tz: TimeZone>(t: &DateTime<FixedOffset>, zone: &Tz) -> Shown {
     Shown {
         t: *t,
         foreign: here.offset() != t.offset(),
+        seconds: false,
     }
 }
 
@@ -268,7 +272,7 @@ fn clock_text(s: &Shown, lang: Lang) -> String {
         h => h,
     };
     let mut time = format!("{h12}:{:02}", t.minute());
-    if t.second() != 0 {
+    if s.seconds && t.second() != 0 {
         time.push_str(&format!(":{:02}", t.second()));
     }
     let band = msg(lang, band_id(t.hour(), t.minute()), &[]);
@@ -309,7 +313,10 @@ impl When {
         match self {
             When::Day(d) => day_text(*d, lang),
             When::At(t) => {
-                let s = shown(t, zone);
+                let s = Shown {
+                    seconds: true,
+                    ..shown(t, zone)
+                };
                 msg(
                     lang,
                     "when-show-at",
@@ -350,6 +357,7 @@ impl When {
                     let mid = Shown {
                         t: a.t + chrono::TimeDelta::minutes(APPROX_MINUTES),
                         foreign: a.foreign,
+                        seconds: false,
                     };
                     return msg(
                         lang,
