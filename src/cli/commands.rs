@@ -62,7 +62,7 @@ impl Ctx {
         }
         self.out.note(t(Msg::NoteLoggedHeader));
         let at = |t: &chrono::DateTime<chrono::Utc>| {
-            t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string()
+            When::At(t.with_timezone(&Local).fixed_offset()).human()
         };
         for item in &unlocked.logged {
             let line = match item {
