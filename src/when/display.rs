@@ -433,3 +433,49 @@ impl Parsed {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every display message exists in both catalogues (a missing one would show its id).
+    #[test]
+    fn every_display_message_exists_in_both_languages() {
+        for lang in [Lang::En, Lang::Es] {
+            let ids = i18n::message_ids(lang);
+            for id in IDS {
+                assert!(ids.iter().any(|i| i == id), "{lang:?}: {id}");
+                assert_ne!(msg(lang, id, &[]), id);
+            }
+        }
+        // exact ranges across days and whole days, which the integration tests do not show
+        let t = |s: &str| DateTime::parse_from_rfc3339(s).unwrap();
+        let utc = chrono::Utc;
+        let w = When::Between {
+            start: t("2026-11-30T22:00:00+00:00"),
+            end: t("2026-12-01T02:00:00+00:00"),
+            approximate: false,
+        };
+        assert_eq!(
+            w.human_in(Lang::En, &utc),
+            "between Mon 30 Nov 2026, 10:00 pm and Tue 1 Dec 2026, 2:00 am"
+        );
+        assert_eq!(
+            w.human_in(Lang::Es, &utc),
+            "entre lun 30 nov 2026, 10:00 de la noche y mar 1 dic 2026, 2:00 de la madrugada"
+        );
+        let w = When::Between {
+            start: t("2026-11-23T00:00:00+00:00"),
+            end: t("2026-11-24T23:59:59+00:00"),
+            approximate: false,
+        };
+        assert_eq!(
+            w.human_in(Lang::En, &utc),
+            "between Mon 23 Nov 2026 and Tue 24 Nov 2026"
+        );
+        assert_eq!(
+            w.human_in(Lang::Es, &utc),
+            "entre el lun 23 nov 2026 y el mar 24 nov 2026"
+        );
+    }
+}

@@ -1180,7 +1180,20 @@ mod tests {
                 reason,
             });
         }
-        for reason in [Ambiguity::PeriodHour(3), Ambiguity::AmOrPm(3)] {
+        errors.push(WhenError::Invalid {
+            input: input(),
+            word: None,
+            reason: Invalid::WeekdayMismatch(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()),
+        });
+        let day = |d: u32| When::Day(NaiveDate::from_ymd_opt(2026, 11, d).unwrap());
+        for reason in [
+            Ambiguity::PeriodHour(3),
+            Ambiguity::AmOrPm(3),
+            Ambiguity::Readings {
+                first: day(10),
+                second: day(11),
+            },
+        ] {
             errors.push(WhenError::Ambiguous {
                 input: input(),
                 reason,
