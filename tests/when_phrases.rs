@@ -207,7 +207,12 @@ const ROWS: &[(&str, &str, &str)] = &[
     ("the 10th", WED, "2026-11-10"),
     ("November 10th at 3:15 pm", WED, "2026-11-10T15:15:00-06:00"),
     ("Tue 10 Nov 2026 around 7:00 am", WED, "~2026-11-10T06:30:00-06:00..2026-11-10T07:30:00-06:00"),
-    ("mar 10 nov 2026", WED, "ERR:could not understand"),
+    // what the display writes can be typed back
+    ("mar 10 nov 2026", WED, "2026-11-10"),
+    ("mar 10 nov 2026, 7:00 de la mañana", WED, "2026-11-10T07:00:00-06:00"),
+    ("mar 10 nov 2026, aprox. 7:00 de la mañana", WED, "~2026-11-10T06:30:00-06:00..2026-11-10T07:30:00-06:00"),
+    ("Tue 10 Nov 2026, 7:00 am", WED, "2026-11-10T07:00:00-06:00"),
+    ("mar 10", WED, "2026-03-10"),
     ("mié 11 nov 2026", WED, "2026-11-11"),
     // both day/month and month/day are dates: asked back
     ("11/10/2026", WED, "ASK:2026-10-11|2026-11-10"),

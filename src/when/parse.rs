@@ -1021,6 +1021,13 @@ impl<Tz: TimeZone> Parser<'_, Tz> {
             Some(w) if lexicon::is_last_before(t) => (Some(w), 2, true),
             _ => (lexicon::weekday(t), 1, false),
         };
+        let before_date = next.and_then(day_number).is_some()
+            && rest.get(2).and_then(|w| lexicon::month(w)).is_some();
+        let wd = wd.or_else(|| {
+            before_date
+                .then(|| lexicon::weekday_before_date(t))
+                .flatten()
+        });
         if let Some(wd) = wd {
             if rest.get(used).is_some_and(|w| lexicon::is_last_after(w)) {
                 used += 1;

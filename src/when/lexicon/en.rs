@@ -35,6 +35,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         ("sunday", Weekday::Sun),
         ("sun", Weekday::Sun),
     ],
+    weekdays_before_date: &[],
     last_before: &["last", "past"],
     last_after: &[],
     numbers: &[

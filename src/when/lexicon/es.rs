@@ -43,6 +43,7 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         ("sab", Weekday::Sat),
         ("dom", Weekday::Sun),
     ],
+    weekdays_before_date: &[("mar", Weekday::Tue)],
     last_before: &["pasado"],
     last_after: &["pasado", "anterior"],
     numbers: &[

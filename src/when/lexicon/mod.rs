@@ -71,6 +71,9 @@ pub(super) struct Lexicon {
     /// Words for a day after today (refused: an incident already happened).
     pub future: &'static [&'static str],
     pub weekdays: &'static [(&'static str, Weekday)],
+    /// Weekday abbreviations that are also month names, read as weekdays only before a day
+    /// and a month: `mar 10 nov` (martes), as the Spanish display writes it.
+    pub weekdays_before_date: &'static [(&'static str, Weekday)],
     /// "last" before a weekday.
     pub last_before: &'static [&'static str],
     /// "pasado" after a weekday.
@@ -266,4 +269,7 @@ pub(super) fn of(lang: crate::i18n::Lang) -> &'static Lexicon {
         crate::i18n::Lang::En => &en::LEXICON,
         crate::i18n::Lang::Es => &es::LEXICON,
     }
+}
+pub(super) fn weekday_before_date(t: &str) -> Option<Weekday> {
+    find(|l| l.weekdays_before_date, t)
 }
