@@ -6,7 +6,10 @@ use super::{Lexicon, Period, Unit, Vague};
 
 pub(super) const LEXICON: Lexicon = Lexicon {
     now: &[&["right", "now"], &["just", "now"], &["now"]],
-    ago_phrases: &[(&["half", "an", "hour", "ago"], 30)],
+    ago_phrases: &[
+        (&["half", "an", "hour", "ago"], 30),
+        (&["an", "hour", "and", "a", "half", "ago"], 90),
+    ],
     ago_before: &[],
     ago_after: &["ago"],
     days_back: &[

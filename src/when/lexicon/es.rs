@@ -13,7 +13,11 @@ pub(super) const LEXICON: Lexicon = Lexicon {
         &["ahorita"],
         &["ahorita", "mismo"],
     ],
-    ago_phrases: &[(&["hace", "media", "hora"], 30)],
+    ago_phrases: &[
+        (&["hace", "media", "hora"], 30),
+        (&["hace", "hora", "y", "media"], 90),
+        (&["hace", "una", "hora", "y", "media"], 90),
+    ],
     ago_before: &["hace"],
     ago_after: &[],
     days_back: &[
