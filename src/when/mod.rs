@@ -104,7 +104,7 @@
 //!
 //! The words live in per-language tables (`lexicon/en.rs`, `lexicon/es.rs`), the parser that
 //! reads them in `parse.rs`, the way a time is shown ([`When::human`]) in `display.rs`.
-//! * The stored value keeps the UTC offset that applied ([`FixedOffset`]),
+//! * The stored value keeps the UTC offset that applied ([`FixedOffset`](chrono::FixedOffset)),
 //!   never a zone name.
 
 use std::fmt;
