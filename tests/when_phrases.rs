@@ -265,6 +265,9 @@ const ROWS: &[(&str, &str, &str)] = &[
     ("en la mañana", EARLY, "~2026-11-11T06:00:00-06:00..2026-11-11T12:00:00-06:00"),
     ("en la madrugada", EARLY, "~2026-11-12T00:00:00-06:00..2026-11-12T04:38:00-06:00"),
     ("3:15", EARLY, "2026-11-12T03:15:00-06:00"),
+    // less than an hour ahead is likelier a wrong clock or a typo than yesterday: refused
+    ("5:00", EARLY, "ERR:in the future"),
+    ("5:40", EARLY, "2026-11-11T05:40:00-06:00"),
     ("hace un rato", EARLY, "~2026-11-12T03:38:00-06:00..2026-11-12T04:38:00-06:00"),
     ("last night", EARLY, "~2026-11-11T18:00:00-06:00..2026-11-12T04:38:00-06:00"),
     // said with the day, a time still to come stays refused

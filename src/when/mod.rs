@@ -99,8 +99,9 @@
 //!   instead; an end the person typed (`between 9am and 11am`) is not.
 //! * A clock time or part of the day said **without a day** that still lies ahead today means
 //!   the previous day's (`7am` at 04:38 is yesterday 07:00; `a las 12 de la noche` is the last
-//!   midnight); [`When::parse_explained`] says so, for the echo. Said with the day (`today`,
-//!   `this`, `esta`), it is refused as in the future.
+//!   midnight); [`When::parse_explained`] says so, for the echo. A clock time less than
+//!   [`PREVIOUS_DAY_AFTER_MINUTES`] ahead, or one said with the day (`today`, `this`, `esta`),
+//!   is refused as in the future.
 //!
 //! The words live in per-language tables (`lexicon/en.rs`, `lexicon/es.rs`), the parser that
 //! reads them in `parse.rs`, the way a time is shown ([`When::human`]) in `display.rs`.
@@ -127,6 +128,11 @@ pub const CLOCK_SKEW_MINUTES: i64 = 5;
 /// The earliest year a typed time may fall in: anything before is refused as too far in the
 /// past (`1000000 days ago`, a mistyped year), never stored as a nonsensical date.
 pub const EARLIEST_YEAR: i32 = 1900;
+
+/// How far ahead today (minutes) a clock time said without a day must lie to be taken as the
+/// previous day's ("7am" at 04:38); closer, it is refused as in the future (a wrong clock or a
+/// typo is likelier than yesterday).
+pub const PREVIOUS_DAY_AFTER_MINUTES: i64 = 60;
 
 /// Half-width (minutes) of the range that "around 3pm" stands for.
 pub const APPROX_MINUTES: i64 = 30;
@@ -716,7 +722,8 @@ mod tests {
         // the future (5 minutes of clock skew allowed)
         ("today 23:00", (NY, "2026-11-25 10:00"), "ERR:in the future"),
         ("10:04", (NY, "2026-11-25 10:00"), "2026-11-25T10:04:00-05:00"),
-        ("10:06", (NY, "2026-11-25 10:00"), "2026-11-24T10:06:00-05:00"),
+        ("10:06", (NY, "2026-11-25 10:00"), "ERR:in the future"),
+        ("11:01", (NY, "2026-11-25 10:00"), "2026-11-24T11:01:00-05:00"),
         ("2026-12-01", (NY, "2026-11-25 10:00"), "ERR:in the future"),
         ("2026-11-25T16:00:00Z", (NY, "2026-11-25 10:00"), "ERR:in the future"),
         ("tomorrow", (NY, "2026-11-25 10:00"), "ERR:is in the future"),

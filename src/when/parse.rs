@@ -12,7 +12,7 @@ use super::end_of_day;
 use super::lexicon::{self, Period, Unit, Vague};
 use super::{
     Ambiguity, Invalid, Parsed, Unrecognized, When, WhenError, APPROX_MINUTES, CLOCK_SKEW_MINUTES,
-    EARLIEST_YEAR,
+    EARLIEST_YEAR, PREVIOUS_DAY_AFTER_MINUTES,
 };
 
 /// `YYYY-MM-DD` at the start of `s` (ASCII digits and dashes only).
@@ -601,7 +601,7 @@ impl<Tz: TimeZone> Parser<'_, Tz> {
     /// time said without a day still lies ahead today ("7am" said at 04:38).
     fn phrase(&self, p: Parts) -> Result<Parsed, WhenError> {
         match self.resolve(&p).and_then(|r| self.finish(r)) {
-            Err(WhenError::InFuture { .. }) if p.may_mean_yesterday() => {
+            Err(WhenError::InFuture { .. }) if p.may_mean_yesterday() && self.well_ahead(&p) => {
                 let mut before = p;
                 before.day = Some(self.days_before(1)?);
                 let when = self.resolve(&before).and_then(|r| self.finish(r))?;
@@ -611,6 +611,19 @@ impl<Tz: TimeZone> Parser<'_, Tz> {
                 })
             }
             other => other.map(Parsed::plain),
+        }
+    }
+
+    /// A clock time at least [`PREVIOUS_DAY_AFTER_MINUTES`] ahead today (a part of the day
+    /// always is): "7am" at 04:38 means yesterday, but "10:15" at 10:00 is more likely a clock
+    /// or a typing error, refused as in the future.
+    fn well_ahead(&self, p: &Parts) -> bool {
+        let Some(clock) = p.time else {
+            return true;
+        };
+        match self.clock_on_day(clock, self.today, p.period) {
+            Ok(t) => t > self.now_utc + TimeDelta::minutes(PREVIOUS_DAY_AFTER_MINUTES),
+            Err(_) => true,
         }
     }
 
