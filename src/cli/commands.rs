@@ -7,6 +7,7 @@ use vault::crypto::kdf::{self, KdfParams};
 use vault::fl;
 use vault::record::{Incident, Kind, Location, Party};
 use vault::vault::{AttachOptions, ExtractTarget, Unlocked, Vault};
+use vault::when::When;
 use vault::{Error, Result};
 
 use super::args::*;
@@ -64,7 +65,7 @@ impl Ctx {
         }
         self.out.note(&fl!("cli-note-logged-header"));
         let at = |t: &chrono::DateTime<chrono::Utc>| {
-            t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string()
+            When::At(t.with_timezone(&Local).fixed_offset()).human()
         };
         for item in &unlocked.logged {
             let line = match item {
@@ -346,6 +347,19 @@ fn check_folder_path(dir: &Path) -> Result<()> {
     Ok(())
 }
 
+/// The note for stderr when `--when` named a time still to come today, so it was taken as the
+/// previous day's ("7am" typed at 04:38).
+fn previous_day_note(text: &str) -> Option<String> {
+    let p = When::parse_explained(text, &Local::now()).ok()?;
+    p.previous_day.then(|| {
+        vault::fl!(
+            "when-note-taken",
+            input = terminal::inline(text).into_owned(),
+            when = p.echo()
+        )
+    })
+}
+
 fn parse_parties(items: &[String]) -> Result<Vec<Party>> {
     items.iter().map(|t| Party::parse(t)).collect()
 }
@@ -452,7 +466,7 @@ where
     incident
         .occurred_at
         .check_plausible(now)
-        .map_err(|e| Error::Invalid(i18n::when_error(&e)))?;
+        .map_err(|e| Error::Invalid(e.to_string()))?;
     let tidy = |v: &mut Option<String>| {
         *v = v
             .as_deref()
@@ -527,6 +541,7 @@ fn check_attachable(files: &[PathBuf]) -> Result<()> {
 
 fn add(ctx: &Ctx, a: AddArgs) -> Result<u8> {
     let guided = a.from_json.is_none() && a.fields.is_empty();
+    let mut when_note = None;
     let (incident, files) = match &a.from_json {
         Some(path) => (json_input(path)?, a.attach),
         None if guided && super::guided::available() => {
@@ -540,11 +555,18 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<u8> {
                 }
             }
         }
-        None => (incident_from_flags(&a.fields)?, a.attach),
+        None => {
+            let incident = incident_from_flags(&a.fields)?;
+            when_note = a.fields.when.as_deref().and_then(previous_day_note);
+            (incident, a.attach)
+        }
     };
     check_attachable(&files)?;
     let mut vault = ctx.open()?;
     let id = vault.add(incident)?;
+    if let Some(note) = when_note {
+        ctx.out.note(&note);
+    }
     let attached = attach_files(ctx, &mut vault, &id, &files, a.remove_original)?;
     if ctx.out.json {
         return ctx

@@ -16,13 +16,21 @@ use super::terminal;
 use clap::CommandFactory;
 
 /// One end of a `--since`/`--until` range. A time in the future is no error here: `--until`
-/// next year means "no upper bound", `--since` next year matches nothing.
+/// next year means "no upper bound", `--since` next year matches nothing. Words with two
+/// readings ("last monday" said on a Wednesday, `11/10/2026`) take the wider one: the earlier
+/// for `--since`, the later for `--until`, so a filter never hides what either could mean.
 fn bound(text: &str, since: bool) -> Result<Option<DateTime<Utc>>> {
-    match When::parse(text, &Local::now()) {
-        Ok(w) => Ok(Some(if since { w.span().0 } else { w.span().1 })),
+    let end = |w: &When| if since { w.span().0 } else { w.span().1 };
+    let parsed = When::parse(text, &Local::now());
+    if let Some((a, b)) = parsed.as_ref().err().and_then(WhenError::readings) {
+        let (a, b) = (end(a), end(b));
+        return Ok(Some(if since { a.min(b) } else { a.max(b) }));
+    }
+    match parsed {
+        Ok(w) => Ok(Some(end(&w))),
         Err(WhenError::InFuture { .. }) if since => Ok(Some(DateTime::<Utc>::MAX_UTC)),
         Err(WhenError::InFuture { .. }) => Ok(None),
-        Err(e) => Err(Error::Invalid(i18n::when_error(&e))),
+        Err(e) => Err(Error::Invalid(e.to_string())),
     }
 }
 
@@ -62,7 +70,7 @@ pub fn search(v: &mut Unlocked, out: &Out, a: SearchArgs) -> Result<()> {
             if i18n::lang() == i18n::Lang::En {
                 query.matches(r, &[kind])
             } else {
-                query.matches(r, &[kind, &i18n::when_text(&r.occurred_at)])
+                query.matches(r, &[kind, &r.occurred_at.to_string()])
             }
         })
         .collect();
@@ -157,4 +165,23 @@ pub fn man() -> Result<()> {
         .lock()
         .write_all(super::help::clap_text(&text).as_bytes())
         .map_err(Error::Io)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A date with two readings bounds a filter by the wider one.
+    #[test]
+    fn two_readings_widen_the_filter() {
+        let utc = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc);
+        assert_eq!(
+            bound("11/10/2000", true).unwrap(),
+            Some(utc("2000-10-11T00:00:00Z"))
+        );
+        assert_eq!(
+            bound("11/10/2000", false).unwrap(),
+            Some(utc("2000-11-10T23:59:59Z"))
+        );
+    }
 }

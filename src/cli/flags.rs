@@ -5,12 +5,11 @@ use chrono::Local;
 use vault::when::When;
 use vault::{Error, Result};
 
-use super::i18n;
 
 /// A time as typed (`--when`, `--since`, `--until`), relative to now in the local zone; a
 /// refusal says why in the process language.
 pub fn parse_when(text: &str) -> Result<When> {
-    When::parse(text, &Local::now()).map_err(|e| Error::Invalid(i18n::when_error(&e)))
+    When::parse(text, &Local::now()).map_err(|e| Error::Invalid(e.to_string()))
 }
 
 /// A refusal the command line words itself (already in the process language): a usage

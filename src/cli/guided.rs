@@ -147,12 +147,29 @@ where
     loop {
         let answer = p.ask(&fl!("cli-guided-when"))?;
         let text = if answer.is_empty() { "now" } else { &answer };
-        match When::parse(text, &now()) {
-            Ok(w) => {
-                p.say(&fl!("cli-guided-when-is", when = i18n::when_text(&w)))?;
-                return Ok(w);
+        match When::parse_explained(text, &now()) {
+            Ok(parsed) => {
+                p.say(&fl!("cli-guided-when-is", when = parsed.echo()))?;
+                return Ok(parsed.when);
             }
-            Err(e) => p.say(&format!("  ! {}", inline(&i18n::when_error(&e))))?,
+            Err(e) => {
+                p.say(&format!("  ! {}", inline(&e.to_string())))?;
+                // Two readings ("11/10/2026", "last Tuesday"): ask which one, never guess.
+                if let Some((first, second)) = e.readings() {
+                    let question = vault::fl!(
+                        "when-ask-which",
+                        first = first.human(),
+                        second = second.human()
+                    );
+                    let chosen = match p.ask(&question)?.trim() {
+                        "1" => first,
+                        "2" => second,
+                        _ => continue,
+                    };
+                    p.say(&fl!("cli-guided-when-is", when = chosen.human()))?;
+                    return Ok(chosen.clone());
+                }
+            }
         }
     }
 }
@@ -370,6 +387,22 @@ mod tests {
         assert!(out.contains("could not understand the time"), "{out}");
         assert!(out.contains("never closed"), "{out}");
         assert!(out.contains("/no/such/file"), "{out}");
+    }
+
+    #[test]
+    fn a_date_with_two_readings_is_asked_back() {
+        // 11/10/2026: 11 October or 10 November? The answer "2" picks the second reading.
+        let (r, out) = run("\n11/10/2026\n2\n\n\n\n\n\n\n\ny\n");
+        let (i, _) = r.unwrap().expect("saved");
+        assert_eq!(i.occurred_at, When::Day("2026-11-10".parse().unwrap()));
+        assert!(
+            out.contains("Which one? 1 = Sun 11 Oct 2026, 2 = Tue 10 Nov 2026"),
+            "{out}"
+        );
+        // Anything else asks for the time again.
+        let (r, _) = run("\n11/10/2026\nwhat?\n2026-11-20\n\n\n\n\n\n\n\ny\n");
+        let (i, _) = r.unwrap().expect("saved");
+        assert_eq!(i.occurred_at, When::Day("2026-11-20".parse().unwrap()));
     }
 
     #[test]

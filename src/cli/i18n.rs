@@ -11,7 +11,7 @@ use std::ffi::OsString;
 use std::fmt;
 
 use vault::record::Kind;
-use vault::when::{When, WhenError};
+use vault::when::When;
 use vault::Error;
 
 pub use vault::i18n::Lang;
@@ -138,9 +138,6 @@ catalogue! {
         | "\nLa contraseña del paquete ({n} palabras al azar; es la única vez que se muestra):\n\n    {passphrase}\n\nDésela a su abogado o abogada por otro medio que el paquete (por teléfono o en persona), nunca en el mismo correo.\n";
     // --- maint_cmd.rs
     // --- output.rs labels
-    Around: "around" | "hacia";
-    Between: "between" | "entre";
-    And: "and" | "y";
     // --- guided.rs
     // --- report
     ReportNotEncrypted: "{path} is NOT encrypted: anyone who gets this file can read every incident in it. Keep it safe and delete it when you no longer need it."
@@ -223,65 +220,10 @@ pub fn parse_kind(text: &str) -> vault::Result<Kind> {
 // ---------------------------------------------------------------------------
 // Times
 
-/// A stored time as the reader's language writes it (`around …` becomes `hacia …`).
+/// A stored time as people read it, in the reader's language and this computer's time zone
+/// (`Tue 10 Nov 2026, 7:00 am`, `mar 10 nov 2026, 7:00 de la mañana`).
 pub fn when_text(w: &When) -> String {
-    let text = w.to_string();
-    if lang() == Lang::En {
-        return text;
-    }
-    if let Some(rest) = text.strip_prefix("around ") {
-        format!("{} {rest}", t(Msg::Around))
-    } else if let Some(rest) = text.strip_prefix("between ") {
-        format!(
-            "{} {}",
-            t(Msg::Between),
-            rest.replacen(" and ", &format!(" {} ", t(Msg::And)), 1)
-        )
-    } else {
-        text
-    }
-}
-
-const WHEN_HINT_ES: &str = "ahora, hoy 14:30, ayer 3pm, ayer a las 3 de la tarde, hace 2 horas, \
-el lunes pasado por la mañana, 2026-11-20 14:30, 2026-11-20, a eso de las 3pm, \
-entre las 2pm y las 4pm, o RFC 3339 (2026-11-20T14:30:00-05:00)";
-
-/// Why a typed time was refused, in the current language.
-pub fn when_error(e: &WhenError) -> String {
-    if lang() == Lang::En {
-        return e.to_string();
-    }
-    match e {
-        WhenError::Empty => format!("no se indicó ninguna hora; pruebe: {WHEN_HINT_ES}"),
-        WhenError::Unrecognized { input, .. } => {
-            format!("no se entiende la hora {}; pruebe: {WHEN_HINT_ES}", quote(input))
-        }
-        WhenError::Invalid { input, .. } => {
-            format!("la hora {} no es válida; pruebe: {WHEN_HINT_ES}", quote(input))
-        }
-        WhenError::Ambiguous { input, .. } => format!(
-            "la hora {} es ambigua: diga am o pm, «de la mañana» o «de la tarde», o use 24 horas (15:00)",
-            quote(input)
-        ),
-        WhenError::InFuture { input, resolved } => format!(
-            "{} significa {resolved}, que está en el futuro; un incidente solo se puede registrar después de que ocurra",
-            quote(input)
-        ),
-        WhenError::NonexistentLocalTime { input, local } => format!(
-            "{}: {local} no existe en esta zona horaria (los relojes se adelantaron por el horario de verano); use una hora fuera del salto o indique el desfase UTC, p. ej. 2026-03-08T02:30:00-05:00",
-            quote(input)
-        ),
-        WhenError::EndBeforeStart { input, start, end } => format!(
-            "{}: el final ({end}) es anterior al comienzo ({start})",
-            quote(input)
-        ),
-        // text: a time too far in the past
-        WhenError::TooFarInPast { input } => format!(
-            "{} queda demasiado lejos en el pasado (antes de {}); revise el número",
-            quote(input),
-            vault::when::EARLIEST_YEAR
-        ),
-    }
+    w.human()
 }
 
 // ---------------------------------------------------------------------------

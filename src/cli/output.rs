@@ -138,7 +138,11 @@ impl Out {
         );
         s.push_str(&incident_text(
             &r.incident(),
-            Some(&r.recorded_at.format("%Y-%m-%d %H:%M:%S UTC").to_string()),
+            // In this computer's zone, as the incident's own time is shown beside it.
+            Some(
+                &vault::when::When::At(r.recorded_at.with_timezone(&chrono::Local).fixed_offset())
+                    .human(),
+            ),
         ));
         if !r.attachments.is_empty() {
             s.push_str(&format!("{}:\n", Field::Attachments.label()));

@@ -27,6 +27,8 @@ mod maintenance;
 mod merkle_vectors;
 mod patterns;
 mod properties;
+mod report_html;
 mod spanish;
 mod spanish_words;
 mod tamper;
+mod when_phrases;

@@ -214,7 +214,7 @@ const TIMES: [&str; 10] = [
     "between 8am and 10am",
     "around 9am",
     "2 hours ago",
-    "last monday morning",
+    "monday morning",
     "2026-11-20T14:30:00-05:00",
     "ayer 15:00",
 ];

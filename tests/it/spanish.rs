@@ -288,7 +288,7 @@ fn spanish_output_has_no_english_left() {
         "Qué pasó:",
         "nombre Ruiz; placa 4411; agencia ICE",
         "placas ABC1234: 2 incidentes",
-        "entre 2026-09-04 14:00",
+        "entre 2:00 de la tarde y 4:00 de la tarde",
         "CORRECTO: comprobación completa",
         "vault: error: contraseña incorrecta",
         "vault: error: ningún incidente coincide con «ffffffff»",

@@ -3,7 +3,7 @@
 //! attribute) comes out as text, never as markup, and each report speaks the language of the
 //! person who wrote it (`--lang`), counsel's in English unless the export ran in Spanish.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 
