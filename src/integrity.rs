@@ -28,16 +28,7 @@ use crate::vault::trust::{self, Identity, Seal, TrustKey};
 use crate::vault::{check_blob, open_attachment, open_record, open_record_with_key, Vault};
 use crate::Result;
 
-/// One thing found wrong.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Problem {
-    /// A stable machine-readable kind, e.g. `record_ciphertext_hash` (docs/cli.md lists them).
-    pub kind: &'static str,
-    /// What it concerns, e.g. `record 3f2a… revision 2` or `ledger leaf 17`.
-    pub item: String,
-    /// One line for people.
-    pub detail: String,
-}
+pub use crate::problem::{Problem, ProblemKind};
 
 /// What a receipt check found.
 #[derive(Debug, Clone, Serialize)]
@@ -75,12 +66,8 @@ impl Report {
 struct Problems(Vec<Problem>);
 
 impl Problems {
-    fn add(&mut self, kind: &'static str, item: impl Into<String>, detail: impl Into<String>) {
-        self.0.push(Problem {
-            kind,
-            item: item.into(),
-            detail: detail.into(),
-        });
+    fn add(&mut self, kind: ProblemKind, item: impl Into<String>, detail: impl Into<String>) {
+        self.0.push(Problem::new(kind, item, detail));
     }
 }
 
@@ -183,7 +170,7 @@ pub fn verify(
         })?;
         for (seq, reason) in snap.cache_problems {
             p.add(
-                "cache_segment",
+                ProblemKind::CacheSegment,
                 format!("list cache segment {seq}"),
                 format!("{reason} (the next listing drops and rebuilds it)"),
             );
@@ -193,7 +180,7 @@ pub fn verify(
         // Master-key rotations (`vault rekey`): which ciphertext hashes are current.
         let rotation = rotation::analyse(&snap.entries);
         for (item, detail) in &rotation.problems {
-            p.add("rekey", item, detail);
+            p.add(ProblemKind::Rekey, item, detail);
         }
         check_genesis(&snap.entries, &snap.meta, &rotation, vault_ref, &mut p);
         let (signed, claimed) =
@@ -220,7 +207,7 @@ pub fn verify(
         // A rekey signs a checkpoint in its own transaction: an unsigned one was not made by us.
         for at in rotation.rekeys.iter().filter(|at| **at >= signed) {
             p.add(
-                "rekey",
+                ProblemKind::Rekey,
                 format!("rekey at ledger leaf {at}"),
                 "no signed checkpoint covers it, though a rekey always signs one",
             );
@@ -278,7 +265,7 @@ pub fn verify(
             .into_iter()
             .map(|line| {
                 problem(
-                    "database",
+                    ProblemKind::Database,
                     "vault.db".into(),
                     format!("SQLite integrity check: {line}"),
                 )
@@ -310,11 +297,15 @@ pub fn database_report(dir: &std::path::Path, error: &crate::Error) -> Report {
     let found = crate::store::inspect(dir);
     let mut p = Problems(Vec::new());
     for line in &found.schema {
-        p.add("database_schema", crate::store::DB_FILE, line.clone());
+        p.add(
+            ProblemKind::DatabaseSchema,
+            crate::store::DB_FILE,
+            line.clone(),
+        );
     }
     for line in &found.integrity {
         p.add(
-            "database",
+            ProblemKind::Database,
             crate::store::DB_FILE,
             format!("SQLite integrity check: {line}"),
         );
@@ -329,7 +320,7 @@ pub fn database_report(dir: &std::path::Path, error: &crate::Error) -> Report {
         .iter()
         .any(|line| detail.starts_with(line.as_str()))
     {
-        p.add("database", crate::store::DB_FILE, detail);
+        p.add(ProblemKind::Database, crate::store::DB_FILE, detail);
     }
     Report {
         tier: "basic",
@@ -406,7 +397,7 @@ fn check_leaves(
                 format!("leaves {expected} to {} are", row.index - 1)
             };
             p.add(
-                "ledger_gap",
+                ProblemKind::LedgerGap,
                 format!("ledger leaf {expected}"),
                 format!("{missing} missing from the ledger"),
             );
@@ -414,7 +405,7 @@ fn check_leaves(
         *expected = row.index.saturating_add(1);
         if !hash_ok {
             p.add(
-                "leaf_hash",
+                ProblemKind::LeafHash,
                 &item,
                 "the stored leaf hash does not match the entry it belongs to",
             );
@@ -423,7 +414,7 @@ fn check_leaves(
             Ok(e) => {
                 entries.insert(row.index, e);
             }
-            Err(e) => p.add("ledger_entry", &item, e),
+            Err(e) => p.add(ProblemKind::LedgerEntry, &item, e),
         }
     }
 }
@@ -444,7 +435,7 @@ fn check_genesis(
         }) => {
             if *id != meta.0 {
                 p.add(
-                    "genesis",
+                    ProblemKind::Genesis,
                     "ledger leaf 0",
                     "the vault id differs from the one recorded at creation",
                 );
@@ -456,7 +447,7 @@ fn check_genesis(
                 .unwrap_or(master_recipient);
             if *current != meta.1 {
                 p.add(
-                    "master_recipient",
+                    ProblemKind::MasterRecipient,
                     "vault metadata",
                     "the master recipient differs from the one recorded at creation or by the latest rekey",
                 );
@@ -465,14 +456,14 @@ fn check_genesis(
                 || STANDARD.encode(vault.signing_public().as_bytes()) != *signing_key
             {
                 p.add(
-                    "signing_key",
+                    ProblemKind::SigningKey,
                     "vault metadata",
                     "the signing public key differs from the one recorded at creation",
                 );
             }
         }
         _ => p.add(
-            "genesis",
+            ProblemKind::Genesis,
             "ledger leaf 0",
             "the ledger does not start with the vault's creation entry",
         ),
@@ -490,7 +481,7 @@ fn check_checkpoints(
     let origin = ledger::origin(vault.id());
     if notes.is_empty() {
         p.add(
-            "checkpoint_missing",
+            ProblemKind::CheckpointMissing,
             "checkpoints",
             "the vault has no signed checkpoint",
         );
@@ -522,7 +513,7 @@ fn check_checkpoints(
             Ok(cp) => cp,
             Err(e) => {
                 p.add(
-                    "checkpoint_signature",
+                    ProblemKind::CheckpointSignature,
                     &item,
                     format!("the checkpoint does not verify: {e}"),
                 );
@@ -531,7 +522,7 @@ fn check_checkpoints(
         };
         if cp.size != *size {
             p.add(
-                "checkpoint_size",
+                ProblemKind::CheckpointSize,
                 &item,
                 format!("the note claims size {}", cp.size),
             );
@@ -540,7 +531,7 @@ fn check_checkpoints(
         claimed = claimed.max(*size);
         match roots.get(size) {
             None => p.add(
-                "rollback",
+                ProblemKind::Rollback,
                 &item,
                 format!(
                     "the checkpoint covers {size} entries but the ledger has only {}",
@@ -548,7 +539,7 @@ fn check_checkpoints(
                 ),
             ),
             Some(root) if *root != cp.root => p.add(
-                "checkpoint_root",
+                ProblemKind::CheckpointRoot,
                 &item,
                 "the ledger's root at this size differs from the signed one: history was altered",
             ),
@@ -574,7 +565,7 @@ fn check_checkpoints(
                 .unwrap_or(false);
             if !ok {
                 p.add(
-                    "checkpoint_consistency",
+                    ProblemKind::CheckpointConsistency,
                     format!("checkpoint at size {}", old.size),
                     format!(
                         "not consistent with the newest checkpoint at size {}",
@@ -611,7 +602,7 @@ fn check_trust(
     let Some(text) = seal else {
         if let Some(leaf) = promised {
             p.add(
-                "trust_seal",
+                ProblemKind::TrustSeal,
                 "vault metadata",
                 format!("the trust seal is missing, though ledger leaf {leaf} records that this vault keeps one"),
             );
@@ -628,7 +619,7 @@ fn check_trust(
         Ok(s) => s,
         Err(_) => {
             p.add(
-                "trust_seal",
+                ProblemKind::TrustSeal,
                 "vault metadata",
                 "the trust seal is not one this program wrote",
             );
@@ -637,7 +628,7 @@ fn check_trust(
     };
     if !seal.authentic(&key) {
         p.add(
-            "trust_seal",
+            ProblemKind::TrustSeal,
             "vault metadata",
             "the trust seal was not made with this vault's master key",
         );
@@ -652,7 +643,7 @@ fn check_trust(
     let wrong = seal.mismatches(&identity);
     if !wrong.is_empty() {
         p.add(
-            "trust_seal",
+            ProblemKind::TrustSeal,
             "vault metadata",
             format!(
                 "the {} no longer match what the passphrase holder sealed",
@@ -663,7 +654,7 @@ fn check_trust(
     let item = format!("checkpoint at size {}", seal.size);
     if seal.size > leaves.len() as u64 {
         p.add(
-            "high_water",
+            ProblemKind::HighWater,
             &item,
             format!(
                 "the ledger has {} entries, fewer than the {} this vault last signed: an older copy was put back or entries were removed",
@@ -675,7 +666,7 @@ fn check_trust(
     }
     if Some(merkle::root(&leaves[..seal.size as usize])) != seal.root_hash() {
         p.add(
-            "high_water",
+            ProblemKind::HighWater,
             &item,
             "entries this vault already signed were changed: the ledger's root at the sealed size differs",
         );
@@ -683,7 +674,7 @@ fn check_trust(
     }
     if seal.size > signed {
         p.add(
-            "high_water",
+            ProblemKind::HighWater,
             &item,
             format!(
                 "the newest checkpoint this vault signed is not stored (the newest valid one covers {signed}): checkpoint rows were deleted"
@@ -706,7 +697,7 @@ fn check_forged(entries: &BTreeMap<u64, Entry>, signed: u64, p: &mut Problems) {
             continue;
         }
         p.add(
-            "forged_entry",
+            ProblemKind::ForgedEntry,
             format!("ledger leaf {index}"),
             format!(
                 "{} is not covered by a signed checkpoint, though every command that writes it signs one at once: it was written without the passphrase",
@@ -738,14 +729,14 @@ fn check_records(
                     .map_or(ciphertext_sha256, |c| &c.sha256);
                 if row.ciphertext_sha256 != *want {
                     p.add(
-                        "record_ciphertext_hash",
+                        ProblemKind::RecordCiphertextHash,
                         &item,
                         "the ciphertext does not match the hash its ledger entry commits to",
                     );
                 }
             }
             _ => p.add(
-                "record_leaf",
+                ProblemKind::RecordLeaf,
                 &item,
                 format!("ledger leaf {} is not this record's entry", row.leaf_index),
             ),
@@ -755,7 +746,7 @@ fn check_records(
         revs.sort_unstable();
         if revs.iter().enumerate().any(|(i, r)| *r != i as u32 + 1) {
             p.add(
-                "record_revisions",
+                ProblemKind::RecordRevisions,
                 format!("record {id}"),
                 format!("revisions {revs:?} are not 1..n"),
             );
@@ -798,7 +789,7 @@ fn check_cache_items(
             .map_or(ciphertext_sha256, |c| &c.sha256);
         if item.ct != *committed {
             p.add(
-                "cache_forged",
+                ProblemKind::CacheForged,
                 format!("record {} revision {}", item.id, item.revision),
                 format!(
                     "list cache segment {} holds a version of it decrypted from a ciphertext its ledger entry does not commit to",
@@ -876,7 +867,7 @@ fn check_quarantine(vault_dir: &std::path::Path, p: &mut Problems) {
     for name in names {
         let path = dir.join(&name);
         p.add(
-            "quarantine",
+            ProblemKind::Quarantine,
             format!("{}/{name}", crate::store::QUARANTINE_DIR),
             format!(
                 "a complete attachment file no attachment of this vault.db owns (moved here from blobs/, not deleted); it may be the only copy of an attachment another copy of vault.db recorded (one from before a `vault rekey`, a sync conflict, another vault's database). Keep it until you know; to remove it: rm '{}'",
@@ -928,7 +919,7 @@ fn check_attachment(
     let item = format!("attachment {} of record {}", row.id, row.record_id);
     let Some((blob_sha, blob_size, meta_sha)) = committed_blob(row, entries, rotation) else {
         return Err(problem(
-            "attachment_leaf",
+            ProblemKind::AttachmentLeaf,
             item,
             format!(
                 "ledger leaf {} is not this attachment's entry",
@@ -938,7 +929,7 @@ fn check_attachment(
     };
     if sha256_hex(&row.meta) != *meta_sha {
         return Err(problem(
-            "attachment_description_hash",
+            ProblemKind::AttachmentDescriptionHash,
             item,
             "the encrypted description does not match its ledger entry",
         ));
@@ -946,14 +937,14 @@ fn check_attachment(
     let path = blob_dir.join(&row.blob);
     let Ok(meta) = std::fs::metadata(&path) else {
         return Err(problem(
-            "attachment_missing",
+            ProblemKind::AttachmentMissing,
             item,
             "the encrypted file is missing",
         ));
     };
     if meta.len() != blob_size || row.blob_size != blob_size {
         return Err(problem(
-            "attachment_size",
+            ProblemKind::AttachmentSize,
             item,
             format!(
                 "the encrypted file is {} bytes; the ledger says {blob_size}",
@@ -974,26 +965,26 @@ fn check_attachment(
 fn blob_hash_problem(item: String, path: &std::path::Path, expected: &str) -> Option<Problem> {
     match hash_path(path) {
         Ok(h) => blob_hash_mismatch(item, &h, expected),
-        Err(e) => Some(problem("attachment_unreadable", item, e.to_string())),
+        Err(e) => Some(problem(
+            ProblemKind::AttachmentUnreadable,
+            item,
+            e.to_string(),
+        )),
     }
 }
 
 fn blob_hash_mismatch(item: String, found: &str, expected: &str) -> Option<Problem> {
     (found != expected).then(|| {
         problem(
-            "attachment_hash",
+            ProblemKind::AttachmentHash,
             item,
             "the encrypted file does not match the hash its ledger entry commits to",
         )
     })
 }
 
-fn problem(kind: &'static str, item: String, detail: impl Into<String>) -> Problem {
-    Problem {
-        kind,
-        item,
-        detail: detail.into(),
-    }
+fn problem(kind: ProblemKind, item: String, detail: impl Into<String>) -> Problem {
+    Problem::new(kind, item, detail)
 }
 
 fn hash_path(path: &std::path::Path) -> std::io::Result<String> {
@@ -1018,7 +1009,7 @@ fn check_keyslots(slots: &[KeyslotRow], entries: &BTreeMap<u64, Entry>, p: &mut 
         // keys: parameters or a salt this program never writes (refused at open before any
         // derivation, so the slot cannot be used even if a forged ledger entry matches it).
         if let Err(crate::Error::TamperedKeyslot { reason, .. }) = row.slot.check_stored() {
-            p.add("keyslot_kdf", item.clone(), reason);
+            p.add(ProblemKind::KeyslotKdf, item.clone(), reason);
         }
         match entries.get(&row.leaf_index) {
             Some(Entry::Keyslot {
@@ -1028,21 +1019,21 @@ fn check_keyslots(slots: &[KeyslotRow], entries: &BTreeMap<u64, Entry>, p: &mut 
             }) if *slot == row.slot.id => {
                 if row.slot.digest_hex() != *digest {
                     p.add(
-                        "keyslot_hash",
+                        ProblemKind::KeyslotHash,
                         &item,
                         "the keyslot does not match the hash its ledger entry commits to",
                     );
                 }
                 if last.get(slot.as_str()).map(|(_, i)| *i) != Some(row.leaf_index) {
                     p.add(
-                        "keyslot_stale",
+                        ProblemKind::KeyslotStale,
                         &item,
                         "a later ledger entry changed this keyslot, but the stored slot is older",
                     );
                 }
             }
             _ => p.add(
-                "keyslot_leaf",
+                ProblemKind::KeyslotLeaf,
                 &item,
                 format!("ledger leaf {} is not this keyslot's entry", row.leaf_index),
             ),
@@ -1051,7 +1042,7 @@ fn check_keyslots(slots: &[KeyslotRow], entries: &BTreeMap<u64, Entry>, p: &mut 
     for (slot, (action, index)) in last {
         if action != SlotAction::Remove && !present.contains(slot) {
             p.add(
-                "keyslot_missing",
+                ProblemKind::KeyslotMissing,
                 format!("keyslot {slot}"),
                 format!("ledger leaf {index} records it, but it is not stored"),
             );
@@ -1059,7 +1050,7 @@ fn check_keyslots(slots: &[KeyslotRow], entries: &BTreeMap<u64, Entry>, p: &mut 
     }
     if slots.is_empty() {
         p.add(
-            "keyslot_missing",
+            ProblemKind::KeyslotMissing,
             "keyslots",
             "the vault has no keyslot: it cannot be unlocked",
         );
@@ -1083,14 +1074,14 @@ fn check_exports(
                     .map_or(details_sha256, |c| &c.sha256);
                 if sha256_hex(&row.details) != *want {
                     p.add(
-                        "export_hash",
+                        ProblemKind::ExportHash,
                         &item,
                         "the export description does not match its ledger entry",
                     );
                 }
             }
             _ => p.add(
-                "export_leaf",
+                ProblemKind::ExportLeaf,
                 &item,
                 format!("ledger leaf {} is not this export's entry", row.leaf_index),
             ),
@@ -1119,9 +1110,9 @@ fn check_unpaired(
         };
         if missing {
             let kind = match e {
-                Entry::Record { .. } => "record_missing",
-                Entry::Attachment { .. } => "attachment_missing",
-                _ => "export_missing",
+                Entry::Record { .. } => ProblemKind::RecordMissing,
+                Entry::Attachment { .. } => ProblemKind::AttachmentMissing,
+                _ => ProblemKind::ExportMissing,
             };
             p.add(
                 kind,
@@ -1143,7 +1134,7 @@ fn check_receipt(
     let mut size = 0;
     match checkpoint::open_receipt(text, &origin, vault.signing_public()) {
         Err(e) => p.add(
-            "receipt",
+            ProblemKind::Receipt,
             "receipt",
             format!("the receipt is not a checkpoint signed by this vault: {e}"),
         ),
@@ -1151,7 +1142,7 @@ fn check_receipt(
             size = cp.size;
             if cp.size > leaves.len() as u64 {
                 p.add(
-                    "rollback",
+                    ProblemKind::Rollback,
                     "receipt",
                     format!(
                         "the receipt covers {} entries but the vault has only {}: this is an older copy, or entries were removed",
@@ -1161,7 +1152,7 @@ fn check_receipt(
                 );
             } else if merkle::root(&leaves[..cp.size as usize]) != cp.root {
                 p.add(
-                    "rollback",
+                    ProblemKind::Rollback,
                     "receipt",
                     "the vault's history differs from the receipt's: it was rewritten",
                 );
@@ -1265,7 +1256,7 @@ fn attachment_problems(
         // Whether the blob hash deferred from tier 1 was taken while decrypting.
         let mut hashed = false;
         match opened.body {
-            Err(e) => found.push(problem("attachment_decrypt", item.clone(), e)),
+            Err(e) => found.push(problem(ProblemKind::AttachmentDecrypt, item.clone(), e)),
             Ok(body) => {
                 let digests_ok = match (body.digests(), entries.get(&row.leaf_index)) {
                     (Ok(d), Some(Entry::Attachment { fields, .. })) => d == *fields,
@@ -1273,7 +1264,7 @@ fn attachment_problems(
                 };
                 if !digests_ok {
                     found.push(problem(
-                        "field_digest",
+                        ProblemKind::FieldDigest,
                         item.clone(),
                         "the decrypted description does not match the digests in the ledger",
                     ));
@@ -1290,7 +1281,7 @@ fn attachment_problems(
                             }
                         }
                         Some(Err(e)) => {
-                            found.push(problem("attachment_plaintext", item.clone(), e))
+                            found.push(problem(ProblemKind::AttachmentPlaintext, item.clone(), e))
                         }
                         None => {}
                     }
@@ -1375,7 +1366,7 @@ impl DeepCheck<'_> {
                         .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     if cache::shown_digest(&body.recorded_at, &body.incident) != c.shown {
                         found.push(problem(
-                            "cache_item",
+                            ProblemKind::CacheItem,
                             item.clone(),
                             "the list cache shows this revision differently from its ciphertext",
                         ));
@@ -1384,7 +1375,7 @@ impl DeepCheck<'_> {
                 }
                 Err(_) => {
                     found.push(problem(
-                        "cache_item",
+                        ProblemKind::CacheItem,
                         item.clone(),
                         "the file key kept in the list cache does not open this revision",
                     ));
@@ -1394,15 +1385,15 @@ impl DeepCheck<'_> {
             _ => open_record(self.master, row),
         };
         found.extend(match opened {
-            Err(e) => Some(problem("record_decrypt", item, e.to_string())),
+            Err(e) => Some(problem(ProblemKind::RecordDecrypt, item, e.to_string())),
             Ok(body) => match (body.digests(), self.entries.get(&row.leaf_index)) {
                 (Ok(d), Some(Entry::Record { fields, .. })) if d == *fields => None,
                 (Ok(_), Some(Entry::Record { .. })) => Some(problem(
-                    "field_digest",
+                    ProblemKind::FieldDigest,
                     item,
                     "the decrypted fields do not match the digests in the ledger",
                 )),
-                (Err(e), _) => Some(problem("record_decode", item, e.to_string())),
+                (Err(e), _) => Some(problem(ProblemKind::RecordDecode, item, e.to_string())),
                 _ => None, // already reported by tier 1
             },
         });
@@ -1437,13 +1428,21 @@ mod tests {
         check_leaves(&rows(&[0, 1, 2]), &mut expected, &mut entries, &mut p);
         check_leaves(&rows(&[5, 6]), &mut expected, &mut entries, &mut p);
         check_leaves(&rows(&[7]), &mut expected, &mut entries, &mut p);
-        let gaps: Vec<&Problem> = p.0.iter().filter(|x| x.kind == "ledger_gap").collect();
+        let gaps: Vec<&Problem> =
+            p.0.iter()
+                .filter(|x| x.kind == ProblemKind::LedgerGap)
+                .collect();
         assert_eq!(gaps.len(), 1, "{:?}", p.0);
         assert_eq!(gaps[0].item, "ledger leaf 3");
         assert_eq!(gaps[0].detail, "leaves 3 to 4 are missing from the ledger");
         assert_eq!(expected, 8);
         // The bytes are no entries, and each says so; their leaf hashes match.
-        assert_eq!(p.0.iter().filter(|x| x.kind == "ledger_entry").count(), 6);
-        assert!(p.0.iter().all(|x| x.kind != "leaf_hash"));
+        assert_eq!(
+            p.0.iter()
+                .filter(|x| x.kind == ProblemKind::LedgerEntry)
+                .count(),
+            6
+        );
+        assert!(p.0.iter().all(|x| x.kind != ProblemKind::LeafHash));
     }
 }

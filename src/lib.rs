@@ -32,6 +32,7 @@ pub mod integrity;
 pub mod ledger;
 pub mod media;
 pub mod passwords;
+pub mod problem;
 pub mod record;
 pub mod secret;
 pub mod staging;

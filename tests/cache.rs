@@ -235,7 +235,7 @@ fn assert_only_cache_segment(report: &integrity::Report) {
 
 /// Problem kinds of a report, sorted.
 fn cache_problems(report: &vault::integrity::Report) -> Vec<&'static str> {
-    let mut kinds: Vec<&'static str> = report.problems.iter().map(|p| p.kind).collect();
+    let mut kinds: Vec<&'static str> = report.problems.iter().map(|p| p.kind.as_str()).collect();
     kinds.sort();
     kinds
 }

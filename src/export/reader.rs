@@ -18,8 +18,8 @@ use super::manifest::{duplicate_key, withheld_marker, LeafProof, Manifest, Recor
 use super::trust::{Standing, TrustedSenders};
 use super::BUNDLE_FORMAT;
 use crate::crypto::signing;
-use crate::integrity::Problem;
 use crate::ledger::{self, checkpoint, merkle, Entry};
+use crate::problem::{Problem, ProblemKind};
 use crate::record::disclosure;
 use crate::{fsutil, Error, Result};
 
@@ -300,7 +300,7 @@ struct Checker {
 }
 
 impl Checker {
-    fn add(&mut self, kind: &'static str, item: &str, detail: impl Into<String>) {
+    fn add(&mut self, kind: ProblemKind, item: &str, detail: impl Into<String>) {
         self.problems.push(Problem {
             kind,
             item: item.to_owned(),
@@ -316,7 +316,11 @@ impl Checker {
         cp: Option<&checkpoint::Checkpoint>,
     ) -> Option<Entry> {
         let Ok(bytes) = STANDARD.decode(&proof.entry) else {
-            self.add("bundle_entry", item, "the ledger entry is not base64");
+            self.add(
+                ProblemKind::BundleEntry,
+                item,
+                "the ledger entry is not base64",
+            );
             return None;
         };
         let leaf = merkle::leaf_hash(&bytes);
@@ -332,13 +336,17 @@ impl Checker {
             })
             .collect();
         match (hashes, cp) {
-            (Err(()), _) => self.add("inclusion_proof", item, "the inclusion proof is malformed"),
+            (Err(()), _) => self.add(
+                ProblemKind::InclusionProof,
+                item,
+                "the inclusion proof is malformed",
+            ),
             (Ok(path), Some(cp)) => {
                 if merkle::verify_inclusion(&leaf, proof.leaf_index, cp.size, &path, &cp.root)
                     .is_err()
                 {
                     self.add(
-                        "inclusion_proof",
+                        ProblemKind::InclusionProof,
                         item,
                         format!(
                             "ledger leaf {} is not in the signed checkpoint",
@@ -352,7 +360,7 @@ impl Checker {
         match Entry::from_bytes(&bytes) {
             Ok(e) => Some(e),
             Err(e) => {
-                self.add("bundle_entry", item, e.to_string());
+                self.add(ProblemKind::BundleEntry, item, e.to_string());
                 None
             }
         }
@@ -369,17 +377,17 @@ impl Checker {
         let mut values = BTreeMap::new();
         for (name, d) in disclosed {
             match disclosure::decode(d) {
-                Err(e) => self.add("disclosure", item, format!("field {name}: {e}")),
+                Err(e) => self.add(ProblemKind::Disclosure, item, format!("field {name}: {e}")),
                 Ok((_, inner, value)) => {
                     if inner != *name {
                         self.add(
-                            "disclosure",
+                            ProblemKind::Disclosure,
                             item,
                             format!("field {name} carries the disclosure of {inner}"),
                         );
                     } else if fields.get(name) != Some(&disclosure::digest(d)) {
                         self.add(
-                            "field_digest",
+                            ProblemKind::FieldDigest,
                             item,
                             format!("field {name} does not match the digest in the signed ledger"),
                         );
@@ -393,7 +401,7 @@ impl Checker {
         for w in withheld {
             if !fields.contains_key(w) {
                 self.add(
-                    "withheld",
+                    ProblemKind::Withheld,
                     item,
                     format!("withheld field {w} is not in the ledger entry"),
                 );
@@ -402,7 +410,7 @@ impl Checker {
         for f in fields.keys() {
             if !accounted.contains(f) {
                 self.add(
-                    "withheld",
+                    ProblemKind::Withheld,
                     item,
                     format!("field {f} is neither disclosed nor listed as withheld"),
                 );
@@ -517,7 +525,7 @@ fn verify_file(
     // the other. Which one a reader sees must never depend on the reader.
     if archive.has_duplicate_names() {
         c.add(
-            "duplicate",
+            ProblemKind::Duplicate,
             "archive",
             "the archive holds two entries under the same name; one could hide the other",
         );
@@ -532,7 +540,7 @@ fn verify_file(
     let cp = match &key {
         None => {
             c.add(
-                "signing_key",
+                ProblemKind::SigningKey,
                 "manifest",
                 "the vault public key is not a valid Ed25519 key",
             );
@@ -543,14 +551,14 @@ fn verify_file(
             report.fingerprint = signing::fingerprint(k);
             if report.fingerprint != manifest.vault.fingerprint {
                 c.add(
-                    "fingerprint",
+                    ProblemKind::Fingerprint,
                     "manifest",
                     "the fingerprint does not belong to the public key",
                 );
             }
             if checkpoint::verifier_key(&origin, k) != manifest.vault.verifier_key {
                 c.add(
-                    "signing_key",
+                    ProblemKind::SigningKey,
                     "manifest",
                     "the verifier key does not match the public key",
                 );
@@ -559,7 +567,7 @@ fn verify_file(
                 Ok(cp) => Some(cp),
                 Err(e) => {
                     c.add(
-                        "checkpoint_signature",
+                        ProblemKind::CheckpointSignature,
                         "checkpoint",
                         format!("the checkpoint does not verify: {e}"),
                     );
@@ -581,7 +589,7 @@ fn verify_file(
             size: 0,
         });
         c.add(
-            "receipt",
+            ProblemKind::Receipt,
             "receipt",
             "the bundle's checkpoint does not verify, so the receipt cannot be checked",
         );
@@ -601,7 +609,7 @@ fn verify_file(
             || !referenced.insert(r.file.clone())
         {
             c.add(
-                "duplicate",
+                ProblemKind::Duplicate,
                 &item,
                 "the manifest lists this record, its ledger leaf or its file more than once",
             );
@@ -620,7 +628,7 @@ fn verify_file(
             }
             Some(_) => {
                 c.add(
-                    "bundle_entry",
+                    ProblemKind::BundleEntry,
                     &item,
                     "the ledger entry is not this record's",
                 );
@@ -630,24 +638,28 @@ fn verify_file(
         };
         if duplicate_names(&r.withheld) {
             c.add(
-                "duplicate",
+                ProblemKind::Duplicate,
                 &item,
                 "the manifest lists a withheld field more than once",
             );
         }
         match index_of.get(&r.file) {
-            None => c.add("missing_file", &item, format!("{} is missing", r.file)),
+            None => c.add(
+                ProblemKind::MissingFile,
+                &item,
+                format!("{} is missing", r.file),
+            ),
             Some((i, _)) => match read_small(&mut archive, *i, &r.file).and_then(|b| {
                 if let Some(d) = duplicate_key(&b) {
-                    c.add("duplicate", &item, format!("{}: {d}", r.file));
+                    c.add(ProblemKind::Duplicate, &item, format!("{}: {d}", r.file));
                 }
                 serde_json::from_slice::<RecordFile>(&b).map_err(|e| Error::Bundle(e.to_string()))
             }) {
-                Err(e) => c.add("record_file", &item, format!("{}: {e}", r.file)),
+                Err(e) => c.add(ProblemKind::RecordFile, &item, format!("{}: {e}", r.file)),
                 Ok(rf) => {
                     if rf.id != r.id || rf.revision != r.revision {
                         c.add(
-                            "record_file",
+                            ProblemKind::RecordFile,
                             &item,
                             format!("{} describes another record", r.file),
                         );
@@ -659,7 +671,7 @@ fn verify_file(
                         };
                         if !ok {
                             c.add(
-                                "record_file",
+                                ProblemKind::RecordFile,
                                 &item,
                                 format!(
                                     "field {name} in {} differs from its signed disclosure",
@@ -670,14 +682,14 @@ fn verify_file(
                     }
                     if rf.fields.len() != values.len() + r.withheld.len() {
                         c.add(
-                            "record_file",
+                            ProblemKind::RecordFile,
                             &item,
                             format!("{} has a different set of fields", r.file),
                         );
                     }
                     if rf.derived != r.derived {
                         c.add(
-                            "record_file",
+                            ProblemKind::RecordFile,
                             &item,
                             format!("derived values in {} differ from the manifest", r.file),
                         );
@@ -705,7 +717,7 @@ fn verify_file(
                 .is_some_and(|f| !referenced.insert(f.clone()))
         {
             c.add(
-                "duplicate",
+                ProblemKind::Duplicate,
                 &item,
                 "the manifest lists this attachment, its ledger leaf or its file more than once",
             );
@@ -721,7 +733,7 @@ fn verify_file(
             }
             Some(_) => {
                 c.add(
-                    "bundle_entry",
+                    ProblemKind::BundleEntry,
                     &item,
                     "the ledger entry is not this attachment's",
                 );
@@ -731,7 +743,7 @@ fn verify_file(
         };
         if duplicate_names(&a.withheld) {
             c.add(
-                "duplicate",
+                ProblemKind::Duplicate,
                 &item,
                 "the manifest lists a withheld field more than once",
             );
@@ -739,15 +751,19 @@ fn verify_file(
         match (&a.file, &a.file_sha256) {
             (Some(file), Some(want)) => {
                 match index_of.get(file) {
-                    None => c.add("missing_file", &item, format!("{file} is missing")),
+                    None => c.add(
+                        ProblemKind::MissingFile,
+                        &item,
+                        format!("{file} is missing"),
+                    ),
                     Some((i, _)) => match hash_entry(&mut archive, *i) {
                         Err(e) => c.add(
-                            "attachment_file",
+                            ProblemKind::AttachmentFile,
                             &item,
                             format!("{file} is unreadable: {e}"),
                         ),
                         Ok(h) if h != *want => c.add(
-                            "attachment_hash",
+                            ProblemKind::AttachmentHash,
                             &item,
                             format!("{file} does not match its SHA-256"),
                         ),
@@ -758,7 +774,7 @@ fn verify_file(
                     "original" => {
                         if values.get("sha256").and_then(|v| v.as_str()) != Some(want.as_str()) {
                             c.add(
-                                "attachment_hash",
+                                ProblemKind::AttachmentHash,
                                 &item,
                                 "the file is declared original but its hash is not the signed one",
                             );
@@ -766,7 +782,7 @@ fn verify_file(
                     }
                     "stripped" => {}
                     other => c.add(
-                        "attachment_file",
+                        ProblemKind::AttachmentFile,
                         &item,
                         format!("unknown carries value {other:?}"),
                     ),
@@ -774,7 +790,7 @@ fn verify_file(
             }
             (None, None) if a.carries == "none" => {}
             _ => c.add(
-                "attachment_file",
+                ProblemKind::AttachmentFile,
                 &item,
                 "file, file_sha256 and carries disagree",
             ),
@@ -792,7 +808,7 @@ fn verify_file(
     for (_, name, _) in &entries {
         if !referenced.contains(name) {
             c.add(
-                "unexpected_file",
+                ProblemKind::UnexpectedFile,
                 name,
                 "the archive holds a file the manifest does not account for",
             );
@@ -817,7 +833,7 @@ fn check_sender(c: &mut Checker, report: &mut BundleReport, opts: &VerifyOptions
     if let Some(want) = opts.expect_fingerprint {
         if report.fingerprint != want {
             c.add(
-                "fingerprint_mismatch",
+                ProblemKind::FingerprintMismatch,
                 "manifest",
                 format!(
                     "the bundle is signed by the key with fingerprint {}, not the expected {want}",
@@ -851,7 +867,7 @@ fn check_sender(c: &mut Checker, report: &mut BundleReport, opts: &VerifyOptions
                 report.vault_id
             )
         };
-        c.add("sender_changed", "manifest", detail);
+        c.add(ProblemKind::SenderChanged, "manifest", detail);
     }
 }
 
@@ -878,7 +894,7 @@ fn check_history(c: &mut Checker, m: &Manifest, cp: &checkpoint::Checkpoint) {
         };
         if !ok {
             c.add(
-                "consistency_proof",
+                ProblemKind::ConsistencyProof,
                 &item,
                 "the bundle's checkpoint does not provably extend it",
             );
@@ -907,7 +923,7 @@ fn check_receipt(
     match checkpoint::open_receipt(text, origin, key) {
         Err(e) => {
             c.add(
-                "receipt",
+                ProblemKind::Receipt,
                 "receipt",
                 format!("the receipt is not a checkpoint signed by this vault: {e}"),
             );
@@ -919,7 +935,7 @@ fn check_receipt(
         },
         Ok(r) if r.size == cp.size => {
             c.add(
-                "rollback",
+                ProblemKind::Rollback,
                 "receipt",
                 "the receipt and the bundle's checkpoint cover the same number of entries with different contents: the log was rewritten",
             );
@@ -939,7 +955,7 @@ fn check_receipt(
                     size: r.size,
                 }
             } else {
-                c.add("rollback", "receipt", "the bundle's history does not include the receipt's checkpoint: the log was rewritten");
+                c.add(ProblemKind::Rollback, "receipt", "the bundle's history does not include the receipt's checkpoint: the log was rewritten");
                 failed(r.size)
             }
         }
@@ -965,7 +981,7 @@ fn check_earlier(
     }
     if earlier.vault.public_key != m.vault.public_key || earlier.vault.id != m.vault.id {
         c.add(
-            "supplement",
+            ProblemKind::Supplement,
             "manifest",
             format!(
                 "the earlier bundle is signed by another key or vault (fingerprint {}): they do not come from the same vault",
@@ -975,7 +991,7 @@ fn check_earlier(
     }
     if m.supplements.as_deref() != Some(earlier.export_id.as_str()) {
         c.add(
-            "supplement",
+            ProblemKind::Supplement,
             "manifest",
             format!(
                 "this bundle does not say it supplements export {} (it says {})",
@@ -999,12 +1015,12 @@ fn check_earlier(
         match earlier_leaves.get(index) {
             Some(e) if *e == entry => {}
             Some(_) => c.add(
-                "supplement",
+                ProblemKind::Supplement,
                 &format!("ledger leaf {index}"),
                 "differs from the same leaf in the earlier bundle",
             ),
             None => c.add(
-                "supplement",
+                ProblemKind::Supplement,
                 &format!("ledger leaf {index}"),
                 "is not in the earlier bundle",
             ),

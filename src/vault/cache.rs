@@ -898,7 +898,7 @@ mod tests {
         let forged: Vec<_> = report
             .problems
             .iter()
-            .filter(|p| p.kind == "cache_forged")
+            .filter(|p| p.kind == crate::problem::ProblemKind::CacheForged)
             .collect();
         assert_eq!(forged.len(), 1, "{:?}", report.problems);
         assert_eq!(forged[0].item, format!("record {id} revision 1"));

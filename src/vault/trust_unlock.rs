@@ -207,7 +207,7 @@ impl Vault {
     /// (unless a signed `rekey` entry names the new one), and the ledger must extend the newest
     /// checkpoint this computer saw signed. One problem (kind `pin`) per disagreement; none when
     /// no pin file is given or it does not name the vault.
-    pub fn pin_problems(&mut self) -> Result<Vec<crate::integrity::Problem>> {
+    pub fn pin_problems(&mut self) -> Result<Vec<crate::problem::Problem>> {
         let Some(path) = self.pin_file.clone() else {
             return Ok(vec![]);
         };
@@ -246,10 +246,8 @@ impl Vault {
         }
         Ok(details
             .into_iter()
-            .map(|detail| crate::integrity::Problem {
-                kind: "pin",
-                item: "pin file".to_owned(),
-                detail,
+            .map(|detail| {
+                crate::problem::Problem::new(crate::problem::ProblemKind::Pin, "pin file", detail)
             })
             .collect())
     }
