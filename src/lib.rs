@@ -28,8 +28,6 @@ pub mod export;
 pub mod fsutil;
 pub mod i18n;
 pub mod input;
-#[path = "vault/verify/mod.rs"]
-pub mod integrity;
 pub mod ledger;
 pub mod media;
 pub mod passwords;

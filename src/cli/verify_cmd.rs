@@ -3,8 +3,8 @@
 use std::io::IsTerminal;
 use std::path::Path;
 
-use vault::integrity::Report;
 use vault::secret::Passphrase;
+use vault::vault::verify::Report;
 use vault::vault::{Unlocked, Vault};
 use vault::{fsutil, Error, Result};
 
@@ -35,8 +35,8 @@ pub fn verify(dir: &Path, pass_file: Option<&Path>, out: &Out, a: VerifyArgs) ->
     // opened or read is a `database` problem (exit 4), never a bare storage error.
     let mut vault = match Vault::open(dir) {
         Ok(v) => v,
-        Err(e) if vault::integrity::is_database_error(&e) => {
-            let report = vault::integrity::database_report(dir, &e);
+        Err(e) if vault::vault::verify::is_database_error(&e) => {
+            let report = vault::vault::verify::database_report(dir, &e);
             // Nothing past the database could be checked, passphrase or not: no tier note.
             print_report(out, &report, true)?;
             return Ok(EXIT_PROBLEMS);
@@ -78,8 +78,8 @@ pub fn verify(dir: &Path, pass_file: Option<&Path>, out: &Out, a: VerifyArgs) ->
     };
     let mut report = match report {
         Ok(r) => r,
-        Err(e) if vault::integrity::is_database_error(&e) => {
-            vault::integrity::database_report(dir, &e)
+        Err(e) if vault::vault::verify::is_database_error(&e) => {
+            vault::vault::verify::database_report(dir, &e)
         }
         Err(e) => return Err(e),
     };
