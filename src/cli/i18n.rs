@@ -1235,7 +1235,7 @@ fn problem_kind_es(kind: ProblemKind) -> &'static str {
         .unwrap_or("problema de integridad (vea los detalles con --json)")
 }
 
-/// The items problems are about (src/integrity.rs, src/ledger/, src/export/reader.rs), by
+/// The items problems are about (src/vault/verify/, src/ledger/, src/export/reader.rs), by
 /// pattern; the first match wins.
 const ITEMS_ES: &[(&str, &str)] = &[
     ("record * revision *", "incidente * revisión *"),
@@ -1274,9 +1274,9 @@ const ITEMS_ES: &[(&str, &str)] = &[
 ];
 
 /// A Spanish sentence for every problem kind the library reports (the unit tests check that
-/// every kind in src/integrity.rs, src/ledger/rotation.rs and src/export/reader.rs is here).
+/// every `ProblemKind` is here).
 const PROBLEM_KINDS_ES: &[(&str, &str)] = &[
-    // src/integrity.rs (and src/ledger/rotation.rs, reported as `rekey`)
+    // src/vault/verify/ (and src/ledger/rotation.rs, reported as `rekey`)
     ("database", "la base de datos de la bóveda está dañada"),
     // store: schema check and quarantine folder
     (
@@ -1395,7 +1395,7 @@ const PROBLEM_KINDS_ES: &[(&str, &str)] = &[
         "cache_item",
         "la caché del listado muestra este registro distinto de lo que guarda cifrado",
     ),
-    // reads (src/integrity.rs, check_cache_items)
+    // reads (src/vault/verify/records.rs, check_cache_items)
     (
         "cache_forged",
         "la caché del listado guarda una versión de este incidente que la bitácora firmada no respalda: alguien la falsificó; vault ya no la muestra",
