@@ -208,7 +208,7 @@ fn cache_forged_with_the_public_recipient_is_rejected() {
     let report = full_report(&dir);
     assert_only_cache_segment(&report);
     assert!(
-        report.problems[0].detail.contains("signature"),
+        report.problems[0].detail.english().contains("signature"),
         "{:?}",
         report.problems
     );

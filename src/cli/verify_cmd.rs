@@ -149,7 +149,7 @@ fn print_report(out: &Out, r: &Report, unlock_failed: bool) -> Result<()> {
             scope = scope
         ))?;
         for p in &r.problems {
-            out.line(&super::i18n::problem_line(p.kind, &p.item, &p.detail))?;
+            out.line(&super::i18n::problem_line(p))?;
         }
     }
     if r.ledger_entries > r.signed_entries && r.ok() {

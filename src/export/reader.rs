@@ -19,7 +19,8 @@ use super::trust::{Standing, TrustedSenders};
 use super::BUNDLE_FORMAT;
 use crate::crypto::signing;
 use crate::ledger::{self, checkpoint, merkle, Entry};
-use crate::problem::{Problem, ProblemKind};
+use crate::problem::{item, Problem, ProblemKind, Text};
+use crate::problem_text;
 use crate::record::disclosure;
 use crate::{fsutil, Error, Result};
 
@@ -300,18 +301,14 @@ struct Checker {
 }
 
 impl Checker {
-    fn add(&mut self, kind: ProblemKind, item: &str, detail: impl Into<String>) {
-        self.problems.push(Problem {
-            kind,
-            item: item.to_owned(),
-            detail: detail.into(),
-        });
+    fn add(&mut self, kind: ProblemKind, item: &Text, detail: Text) {
+        self.problems.push(Problem::new(kind, item.clone(), detail));
     }
 
     /// Checks a leaf against the checkpoint; returns the decoded entry.
     fn leaf(
         &mut self,
-        item: &str,
+        item: &Text,
         proof: &LeafProof,
         cp: Option<&checkpoint::Checkpoint>,
     ) -> Option<Entry> {
@@ -319,7 +316,7 @@ impl Checker {
             self.add(
                 ProblemKind::BundleEntry,
                 item,
-                "the ledger entry is not base64",
+                problem_text!("verify-bundle-entry-base64"),
             );
             return None;
         };
@@ -339,7 +336,7 @@ impl Checker {
             (Err(()), _) => self.add(
                 ProblemKind::InclusionProof,
                 item,
-                "the inclusion proof is malformed",
+                problem_text!("verify-inclusion-malformed"),
             ),
             (Ok(path), Some(cp)) => {
                 if merkle::verify_inclusion(&leaf, proof.leaf_index, cp.size, &path, &cp.root)
@@ -348,9 +345,9 @@ impl Checker {
                     self.add(
                         ProblemKind::InclusionProof,
                         item,
-                        format!(
-                            "ledger leaf {} is not in the signed checkpoint",
-                            proof.leaf_index
+                        problem_text!(
+                            "verify-inclusion-not-in-checkpoint",
+                            leaf = proof.leaf_index
                         ),
                     );
                 }
@@ -360,7 +357,11 @@ impl Checker {
         match Entry::from_bytes(&bytes) {
             Ok(e) => Some(e),
             Err(e) => {
-                self.add(ProblemKind::BundleEntry, item, e.to_string());
+                self.add(
+                    ProblemKind::BundleEntry,
+                    item,
+                    problem_text!("verify-bundle-entry-invalid", error = e.to_string()),
+                );
                 None
             }
         }
@@ -369,7 +370,7 @@ impl Checker {
     /// Checks disclosures against the committed digests; returns name -> value.
     fn disclosures(
         &mut self,
-        item: &str,
+        item: &Text,
         fields: &BTreeMap<String, String>,
         disclosed: &BTreeMap<String, String>,
         withheld: &[String],
@@ -377,19 +378,31 @@ impl Checker {
         let mut values = BTreeMap::new();
         for (name, d) in disclosed {
             match disclosure::decode(d) {
-                Err(e) => self.add(ProblemKind::Disclosure, item, format!("field {name}: {e}")),
+                Err(e) => self.add(
+                    ProblemKind::Disclosure,
+                    item,
+                    problem_text!(
+                        "verify-disclosure-invalid",
+                        field = name,
+                        error = e.to_string()
+                    ),
+                ),
                 Ok((_, inner, value)) => {
                     if inner != *name {
                         self.add(
                             ProblemKind::Disclosure,
                             item,
-                            format!("field {name} carries the disclosure of {inner}"),
+                            problem_text!(
+                                "verify-disclosure-other-field",
+                                field = name,
+                                inner = inner
+                            ),
                         );
                     } else if fields.get(name) != Some(&disclosure::digest(d)) {
                         self.add(
                             ProblemKind::FieldDigest,
                             item,
-                            format!("field {name} does not match the digest in the signed ledger"),
+                            problem_text!("verify-disclosure-digest", field = name),
                         );
                     } else {
                         values.insert(name.clone(), value);
@@ -403,7 +416,7 @@ impl Checker {
                 self.add(
                     ProblemKind::Withheld,
                     item,
-                    format!("withheld field {w} is not in the ledger entry"),
+                    problem_text!("verify-withheld-unknown", field = w),
                 );
             }
         }
@@ -412,7 +425,7 @@ impl Checker {
                 self.add(
                     ProblemKind::Withheld,
                     item,
-                    format!("field {f} is neither disclosed nor listed as withheld"),
+                    problem_text!("verify-withheld-unaccounted", field = f),
                 );
             }
         }
@@ -526,8 +539,8 @@ fn verify_file(
     if archive.has_duplicate_names() {
         c.add(
             ProblemKind::Duplicate,
-            "archive",
-            "the archive holds two entries under the same name; one could hide the other",
+            &problem_text!("verify-item-archive"),
+            problem_text!("verify-duplicate-archive-name"),
         );
     }
 
@@ -541,8 +554,8 @@ fn verify_file(
         None => {
             c.add(
                 ProblemKind::SigningKey,
-                "manifest",
-                "the vault public key is not a valid Ed25519 key",
+                &problem_text!("verify-item-manifest"),
+                problem_text!("verify-bundle-key-invalid"),
             );
             None
         }
@@ -552,15 +565,15 @@ fn verify_file(
             if report.fingerprint != manifest.vault.fingerprint {
                 c.add(
                     ProblemKind::Fingerprint,
-                    "manifest",
-                    "the fingerprint does not belong to the public key",
+                    &problem_text!("verify-item-manifest"),
+                    problem_text!("verify-bundle-fingerprint"),
                 );
             }
             if checkpoint::verifier_key(&origin, k) != manifest.vault.verifier_key {
                 c.add(
                     ProblemKind::SigningKey,
-                    "manifest",
-                    "the verifier key does not match the public key",
+                    &problem_text!("verify-item-manifest"),
+                    problem_text!("verify-bundle-verifier-key"),
                 );
             }
             match checkpoint::open_own(&manifest.checkpoint, &origin, k) {
@@ -568,8 +581,8 @@ fn verify_file(
                 Err(e) => {
                     c.add(
                         ProblemKind::CheckpointSignature,
-                        "checkpoint",
-                        format!("the checkpoint does not verify: {e}"),
+                        &problem_text!("verify-item-checkpoint"),
+                        problem_text!("verify-checkpoint-signature", error = e.to_string()),
                     );
                     None
                 }
@@ -590,8 +603,8 @@ fn verify_file(
         });
         c.add(
             ProblemKind::Receipt,
-            "receipt",
-            "the bundle's checkpoint does not verify, so the receipt cannot be checked",
+            &problem_text!("verify-item-receipt"),
+            problem_text!("verify-bundle-receipt-unchecked"),
         );
     }
 
@@ -601,7 +614,7 @@ fn verify_file(
     let mut leaves_seen = BTreeMap::new();
     let mut ids_seen = BTreeSet::new();
     for r in &manifest.records {
-        let item = format!("record {} revision {}", r.id, r.revision);
+        let item = item::record_revision(&r.id, r.revision);
         // A record listed twice (or two records sharing a leaf or a file) is refused, and each
         // repeat is not checked again: 20,000 copies cost one problem, not 20,000 checks.
         if !ids_seen.insert(("record", r.id.clone()))
@@ -611,7 +624,7 @@ fn verify_file(
             c.add(
                 ProblemKind::Duplicate,
                 &item,
-                "the manifest lists this record, its ledger leaf or its file more than once",
+                problem_text!("verify-duplicate-record"),
             );
             continue;
         }
@@ -630,7 +643,7 @@ fn verify_file(
                 c.add(
                     ProblemKind::BundleEntry,
                     &item,
-                    "the ledger entry is not this record's",
+                    problem_text!("verify-bundle-entry-not-record"),
                 );
                 BTreeMap::new()
             }
@@ -640,28 +653,44 @@ fn verify_file(
             c.add(
                 ProblemKind::Duplicate,
                 &item,
-                "the manifest lists a withheld field more than once",
+                problem_text!("verify-duplicate-withheld"),
             );
         }
         match index_of.get(&r.file) {
             None => c.add(
                 ProblemKind::MissingFile,
                 &item,
-                format!("{} is missing", r.file),
+                problem_text!("verify-file-missing", file = &r.file),
             ),
             Some((i, _)) => match read_small(&mut archive, *i, &r.file).and_then(|b| {
                 if let Some(d) = duplicate_key(&b) {
-                    c.add(ProblemKind::Duplicate, &item, format!("{}: {d}", r.file));
+                    c.add(
+                        ProblemKind::Duplicate,
+                        &item,
+                        problem_text!(
+                            "verify-duplicate-key",
+                            file = &r.file,
+                            detail = d.to_string()
+                        ),
+                    );
                 }
                 serde_json::from_slice::<RecordFile>(&b).map_err(|e| Error::Bundle(e.to_string()))
             }) {
-                Err(e) => c.add(ProblemKind::RecordFile, &item, format!("{}: {e}", r.file)),
+                Err(e) => c.add(
+                    ProblemKind::RecordFile,
+                    &item,
+                    problem_text!(
+                        "verify-record-file-invalid",
+                        file = &r.file,
+                        error = e.to_string()
+                    ),
+                ),
                 Ok(rf) => {
                     if rf.id != r.id || rf.revision != r.revision {
                         c.add(
                             ProblemKind::RecordFile,
                             &item,
-                            format!("{} describes another record", r.file),
+                            problem_text!("verify-record-file-other", file = &r.file),
                         );
                     }
                     for (name, v) in &rf.fields {
@@ -673,9 +702,10 @@ fn verify_file(
                             c.add(
                                 ProblemKind::RecordFile,
                                 &item,
-                                format!(
-                                    "field {name} in {} differs from its signed disclosure",
-                                    r.file
+                                problem_text!(
+                                    "verify-record-file-field",
+                                    field = name,
+                                    file = &r.file
                                 ),
                             );
                         }
@@ -684,14 +714,14 @@ fn verify_file(
                         c.add(
                             ProblemKind::RecordFile,
                             &item,
-                            format!("{} has a different set of fields", r.file),
+                            problem_text!("verify-record-file-fields", file = &r.file),
                         );
                     }
                     if rf.derived != r.derived {
                         c.add(
                             ProblemKind::RecordFile,
                             &item,
-                            format!("derived values in {} differ from the manifest", r.file),
+                            problem_text!("verify-record-file-derived", file = &r.file),
                         );
                     }
                 }
@@ -709,7 +739,7 @@ fn verify_file(
     }
 
     for a in &manifest.attachments {
-        let item = format!("attachment {} of record {}", a.id, a.record);
+        let item = item::attachment(&a.id, &a.record);
         if !ids_seen.insert(("attachment", a.id.clone()))
             || leaves_seen.contains_key(&a.proof.leaf_index)
             || a.file
@@ -719,7 +749,7 @@ fn verify_file(
             c.add(
                 ProblemKind::Duplicate,
                 &item,
-                "the manifest lists this attachment, its ledger leaf or its file more than once",
+                problem_text!("verify-duplicate-attachment"),
             );
             continue;
         }
@@ -735,7 +765,7 @@ fn verify_file(
                 c.add(
                     ProblemKind::BundleEntry,
                     &item,
-                    "the ledger entry is not this attachment's",
+                    problem_text!("verify-bundle-entry-not-attachment"),
                 );
                 BTreeMap::new()
             }
@@ -745,7 +775,7 @@ fn verify_file(
             c.add(
                 ProblemKind::Duplicate,
                 &item,
-                "the manifest lists a withheld field more than once",
+                problem_text!("verify-duplicate-withheld"),
             );
         }
         match (&a.file, &a.file_sha256) {
@@ -754,18 +784,22 @@ fn verify_file(
                     None => c.add(
                         ProblemKind::MissingFile,
                         &item,
-                        format!("{file} is missing"),
+                        problem_text!("verify-file-missing", file = file),
                     ),
                     Some((i, _)) => match hash_entry(&mut archive, *i) {
                         Err(e) => c.add(
                             ProblemKind::AttachmentFile,
                             &item,
-                            format!("{file} is unreadable: {e}"),
+                            problem_text!(
+                                "verify-attachment-file-unreadable",
+                                file = file,
+                                error = e.to_string()
+                            ),
                         ),
                         Ok(h) if h != *want => c.add(
                             ProblemKind::AttachmentHash,
                             &item,
-                            format!("{file} does not match its SHA-256"),
+                            problem_text!("verify-attachment-file-hash", file = file),
                         ),
                         Ok(_) => {}
                     },
@@ -776,7 +810,7 @@ fn verify_file(
                             c.add(
                                 ProblemKind::AttachmentHash,
                                 &item,
-                                "the file is declared original but its hash is not the signed one",
+                                problem_text!("verify-attachment-file-not-original"),
                             );
                         }
                     }
@@ -784,7 +818,10 @@ fn verify_file(
                     other => c.add(
                         ProblemKind::AttachmentFile,
                         &item,
-                        format!("unknown carries value {other:?}"),
+                        problem_text!(
+                            "verify-attachment-file-carries",
+                            carries = format!("{other:?}")
+                        ),
                     ),
                 }
             }
@@ -792,7 +829,7 @@ fn verify_file(
             _ => c.add(
                 ProblemKind::AttachmentFile,
                 &item,
-                "file, file_sha256 and carries disagree",
+                problem_text!("verify-attachment-file-disagree"),
             ),
         }
         report.attachments.push(ItemReport {
@@ -809,8 +846,8 @@ fn verify_file(
         if !referenced.contains(name) {
             c.add(
                 ProblemKind::UnexpectedFile,
-                name,
-                "the archive holds a file the manifest does not account for",
+                &item::file(name),
+                problem_text!("verify-unexpected-file"),
             );
         }
     }
@@ -834,10 +871,11 @@ fn check_sender(c: &mut Checker, report: &mut BundleReport, opts: &VerifyOptions
         if report.fingerprint != want {
             c.add(
                 ProblemKind::FingerprintMismatch,
-                "manifest",
-                format!(
-                    "the bundle is signed by the key with fingerprint {}, not the expected {want}",
-                    report.fingerprint
+                &problem_text!("verify-item-manifest"),
+                problem_text!(
+                    "verify-fingerprint-mismatch",
+                    found = &report.fingerprint,
+                    expected = want
                 ),
             );
         }
@@ -856,18 +894,27 @@ fn check_sender(c: &mut Checker, report: &mut BundleReport, opts: &VerifyOptions
     } = &report.sender
     {
         let detail = if trusted_fingerprint != &report.fingerprint {
-            format!(
-                "you trust vault {} of {name} with fingerprint {trusted_fingerprint}; this bundle claims that vault but is signed by the key with fingerprint {}: someone else made it",
-                report.vault_id, report.fingerprint
+            problem_text!(
+                "verify-sender-changed-key",
+                vault = &report.vault_id,
+                name = name,
+                trusted = trusted_fingerprint,
+                found = &report.fingerprint
             )
         } else {
-            format!(
-                "you trust fingerprint {trusted_fingerprint} ({name}) for vault {}; this bundle claims vault {}",
-                trusted_vault_id.as_deref().unwrap_or("?"),
-                report.vault_id
+            problem_text!(
+                "verify-sender-changed-vault",
+                trusted = trusted_fingerprint,
+                name = name,
+                trusted_vault = trusted_vault_id.as_deref().unwrap_or("?"),
+                vault = &report.vault_id
             )
         };
-        c.add(ProblemKind::SenderChanged, "manifest", detail);
+        c.add(
+            ProblemKind::SenderChanged,
+            &problem_text!("verify-item-manifest"),
+            detail,
+        );
     }
 }
 
@@ -881,7 +928,7 @@ fn decode_hashes(items: &[String]) -> Option<Vec<merkle::Hash>> {
 /// Every listed earlier checkpoint must be a prefix of the bundle's checkpoint.
 fn check_history(c: &mut Checker, m: &Manifest, cp: &checkpoint::Checkpoint) {
     for h in &m.history {
-        let item = format!("earlier checkpoint at size {}", h.size);
+        let item = problem_text!("verify-item-earlier-checkpoint", size = h.size);
         let root: Option<merkle::Hash> = STANDARD
             .decode(&h.root)
             .ok()
@@ -896,7 +943,7 @@ fn check_history(c: &mut Checker, m: &Manifest, cp: &checkpoint::Checkpoint) {
             c.add(
                 ProblemKind::ConsistencyProof,
                 &item,
-                "the bundle's checkpoint does not provably extend it",
+                problem_text!("verify-consistency-proof"),
             );
         }
     }
@@ -924,8 +971,8 @@ fn check_receipt(
         Err(e) => {
             c.add(
                 ProblemKind::Receipt,
-                "receipt",
-                format!("the receipt is not a checkpoint signed by this vault: {e}"),
+                &problem_text!("verify-item-receipt"),
+                problem_text!("verify-receipt-not-signed", error = e.to_string()),
             );
             failed(0)
         }
@@ -936,8 +983,8 @@ fn check_receipt(
         Ok(r) if r.size == cp.size => {
             c.add(
                 ProblemKind::Rollback,
-                "receipt",
-                "the receipt and the bundle's checkpoint cover the same number of entries with different contents: the log was rewritten",
+                &problem_text!("verify-item-receipt"),
+                problem_text!("verify-bundle-receipt-same-size"),
             );
             failed(r.size)
         }
@@ -955,7 +1002,11 @@ fn check_receipt(
                     size: r.size,
                 }
             } else {
-                c.add(ProblemKind::Rollback, "receipt", "the bundle's history does not include the receipt's checkpoint: the log was rewritten");
+                c.add(
+                    ProblemKind::Rollback,
+                    &problem_text!("verify-item-receipt"),
+                    problem_text!("verify-bundle-receipt-not-in-history"),
+                );
                 failed(r.size)
             }
         }
@@ -982,21 +1033,24 @@ fn check_earlier(
     if earlier.vault.public_key != m.vault.public_key || earlier.vault.id != m.vault.id {
         c.add(
             ProblemKind::Supplement,
-            "manifest",
-            format!(
-                "the earlier bundle is signed by another key or vault (fingerprint {}): they do not come from the same vault",
-                report.fingerprint
+            &problem_text!("verify-item-manifest"),
+            problem_text!(
+                "verify-supplement-other-vault",
+                fingerprint = &report.fingerprint
             ),
         );
     }
     if m.supplements.as_deref() != Some(earlier.export_id.as_str()) {
         c.add(
             ProblemKind::Supplement,
-            "manifest",
-            format!(
-                "this bundle does not say it supplements export {} (it says {})",
-                earlier.export_id,
-                m.supplements.as_deref().unwrap_or("nothing")
+            &problem_text!("verify-item-manifest"),
+            problem_text!(
+                "verify-supplement-not-named",
+                export = &earlier.export_id,
+                says = match m.supplements.as_deref() {
+                    Some(s) => item::file(s),
+                    None => problem_text!("verify-supplement-nothing"),
+                }
             ),
         );
     }
@@ -1016,13 +1070,13 @@ fn check_earlier(
             Some(e) if *e == entry => {}
             Some(_) => c.add(
                 ProblemKind::Supplement,
-                &format!("ledger leaf {index}"),
-                "differs from the same leaf in the earlier bundle",
+                &item::ledger_leaf(*index),
+                problem_text!("verify-supplement-leaf-differs"),
             ),
             None => c.add(
                 ProblemKind::Supplement,
-                &format!("ledger leaf {index}"),
-                "is not in the earlier bundle",
+                &item::ledger_leaf(*index),
+                problem_text!("verify-supplement-leaf-missing"),
             ),
         }
     }

@@ -901,8 +901,11 @@ mod tests {
             .filter(|p| p.kind == crate::problem::ProblemKind::CacheForged)
             .collect();
         assert_eq!(forged.len(), 1, "{:?}", report.problems);
-        assert_eq!(forged[0].item, format!("record {id} revision 1"));
-        assert!(forged[0].detail.contains(&format!("segment {seq}")));
+        assert_eq!(forged[0].item.english(), format!("record {id} revision 1"));
+        assert!(forged[0]
+            .detail
+            .english()
+            .contains(&format!("segment {seq}")));
     }
 
     #[test]

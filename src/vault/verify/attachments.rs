@@ -14,6 +14,8 @@ use crate::store::AttachmentRow;
 use crate::vault::{check_blob, open_attachment};
 
 use super::{problem, Problem, ProblemKind, Problems};
+use crate::problem::{item, Text};
+use crate::problem_text;
 
 /// Blob hashes left to the full tier, which hashes each blob while decrypting it: attachment id
 /// -> the hex SHA-256 its ledger entry (or newest re-encryption) commits to.
@@ -83,11 +85,8 @@ pub(super) fn check_quarantine(vault_dir: &std::path::Path, p: &mut Problems) {
         let path = dir.join(&name);
         p.add(
             ProblemKind::Quarantine,
-            format!("{}/{name}", crate::store::QUARANTINE_DIR),
-            format!(
-                "a complete attachment file no attachment of this vault.db owns (moved here from blobs/, not deleted); it may be the only copy of an attachment another copy of vault.db recorded (one from before a `vault rekey`, a sync conflict, another vault's database). Keep it until you know; to remove it: rm '{}'",
-                path.display()
-            ),
+            item::file(&format!("{}/{name}", crate::store::QUARANTINE_DIR)),
+            problem_text!("verify-quarantine-file", path = path.display().to_string()),
         );
     }
 }
@@ -131,22 +130,19 @@ pub(super) fn check_attachment(
     blob_dir: &std::path::Path,
     defer_hash: bool,
 ) -> std::result::Result<Option<String>, Problem> {
-    let item = format!("attachment {} of record {}", row.id, row.record_id);
+    let item = item::attachment(&row.id, &row.record_id);
     let Some((blob_sha, blob_size, meta_sha)) = committed_blob(row, entries, rotation) else {
         return Err(problem(
             ProblemKind::AttachmentLeaf,
             item,
-            format!(
-                "ledger leaf {} is not this attachment's entry",
-                row.leaf_index
-            ),
+            problem_text!("verify-attachment-leaf", leaf = row.leaf_index),
         ));
     };
     if sha256_hex(&row.meta) != *meta_sha {
         return Err(problem(
             ProblemKind::AttachmentDescriptionHash,
             item,
-            "the encrypted description does not match its ledger entry",
+            problem_text!("verify-attachment-description-hash"),
         ));
     }
     let path = blob_dir.join(&row.blob);
@@ -154,16 +150,17 @@ pub(super) fn check_attachment(
         return Err(problem(
             ProblemKind::AttachmentMissing,
             item,
-            "the encrypted file is missing",
+            problem_text!("verify-attachment-file-missing"),
         ));
     };
     if meta.len() != blob_size || row.blob_size != blob_size {
         return Err(problem(
             ProblemKind::AttachmentSize,
             item,
-            format!(
-                "the encrypted file is {} bytes; the ledger says {blob_size}",
-                meta.len()
+            problem_text!(
+                "verify-attachment-size",
+                size = meta.len(),
+                expected = blob_size
             ),
         ));
     }
@@ -178,7 +175,7 @@ pub(super) fn check_attachment(
 
 /// Hashes a blob file and compares it with what its ledger entry commits to.
 pub(super) fn blob_hash_problem(
-    item: String,
+    item: Text,
     path: &std::path::Path,
     expected: &str,
 ) -> Option<Problem> {
@@ -187,17 +184,17 @@ pub(super) fn blob_hash_problem(
         Err(e) => Some(problem(
             ProblemKind::AttachmentUnreadable,
             item,
-            e.to_string(),
+            problem_text!("verify-attachment-unreadable", error = e.to_string()),
         )),
     }
 }
 
-pub(super) fn blob_hash_mismatch(item: String, found: &str, expected: &str) -> Option<Problem> {
+pub(super) fn blob_hash_mismatch(item: Text, found: &str, expected: &str) -> Option<Problem> {
     (found != expected).then(|| {
         problem(
             ProblemKind::AttachmentHash,
             item,
-            "the encrypted file does not match the hash its ledger entry commits to",
+            problem_text!("verify-attachment-hash"),
         )
     })
 }
@@ -296,12 +293,16 @@ pub(super) fn attachment_problems(
 ) -> Vec<Problem> {
     let mut found = Vec::new();
     for (row, opened) in rows.iter().zip(opened) {
-        let item = format!("attachment {} of record {}", row.id, row.record_id);
+        let item = item::attachment(&row.id, &row.record_id);
         let expected = deferred.get(&row.id);
         // Whether the blob hash deferred from tier 1 was taken while decrypting.
         let mut hashed = false;
         match opened.body {
-            Err(e) => found.push(problem(ProblemKind::AttachmentDecrypt, item.clone(), e)),
+            Err(e) => found.push(problem(
+                ProblemKind::AttachmentDecrypt,
+                item.clone(),
+                problem_text!("verify-attachment-decrypt", error = e),
+            )),
             Ok(body) => {
                 let digests_ok = match (body.digests(), entries.get(&row.leaf_index)) {
                     (Ok(d), Some(Entry::Attachment { fields, .. })) => d == *fields,
@@ -311,7 +312,7 @@ pub(super) fn attachment_problems(
                     found.push(problem(
                         ProblemKind::FieldDigest,
                         item.clone(),
-                        "the decrypted description does not match the digests in the ledger",
+                        problem_text!("verify-attachment-field-digest"),
                     ));
                 } else {
                     match opened.blob {
@@ -325,9 +326,11 @@ pub(super) fn attachment_problems(
                                 ));
                             }
                         }
-                        Some(Err(e)) => {
-                            found.push(problem(ProblemKind::AttachmentPlaintext, item.clone(), e))
-                        }
+                        Some(Err(e)) => found.push(problem(
+                            ProblemKind::AttachmentPlaintext,
+                            item.clone(),
+                            problem_text!("verify-attachment-plaintext", error = e),
+                        )),
                         None => {}
                     }
                 }

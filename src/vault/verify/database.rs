@@ -1,6 +1,8 @@
 //! A database `verify` cannot use at all: reported, not refused.
 
 use super::{ProblemKind, Problems, Report};
+use crate::problem::item;
+use crate::problem_text;
 
 /// The report for a vault whose database cannot be used at all (malformed pages, a schema
 /// vault did not create, missing tables, values of the wrong type, no format version): `verify`
@@ -13,15 +15,15 @@ pub fn database_report(dir: &std::path::Path, error: &crate::Error) -> Report {
     for line in &found.schema {
         p.add(
             ProblemKind::DatabaseSchema,
-            crate::store::DB_FILE,
-            line.clone(),
+            item::file(crate::store::DB_FILE),
+            problem_text!("verify-database-schema", line = line),
         );
     }
     for line in &found.integrity {
         p.add(
             ProblemKind::Database,
-            crate::store::DB_FILE,
-            format!("SQLite integrity check: {line}"),
+            item::file(crate::store::DB_FILE),
+            problem_text!("verify-database-sqlite", line = line),
         );
     }
     let detail = match error {
@@ -34,7 +36,11 @@ pub fn database_report(dir: &std::path::Path, error: &crate::Error) -> Report {
         .iter()
         .any(|line| detail.starts_with(line.as_str()))
     {
-        p.add(ProblemKind::Database, crate::store::DB_FILE, detail);
+        p.add(
+            ProblemKind::Database,
+            item::file(crate::store::DB_FILE),
+            problem_text!("verify-database-unusable", error = detail),
+        );
     }
     Report {
         tier: "basic",

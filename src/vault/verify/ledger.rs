@@ -15,7 +15,9 @@ use crate::store::LedgerRow;
 use crate::vault::trust::{self, Identity, Seal, TrustKey};
 use crate::vault::Vault;
 
-use super::{ProblemKind, Problems, ReceiptResult};
+use super::{entry_item, ProblemKind, Problems, ReceiptResult};
+use crate::problem::{item, Text};
+use crate::problem_text;
 
 /// Ledger rows read per batch by `verify` (entries are about 1 KB).
 pub(super) const LEDGER_BATCH: usize = 4096;
@@ -40,32 +42,36 @@ pub(super) fn check_leaves(
         .collect();
     // Rows come sorted by index; each gap is reported once, naming the leaves it lacks.
     for (row, (hash_ok, entry)) in rows.iter().zip(checked) {
-        let item = format!("ledger leaf {}", row.index);
+        let item = item::ledger_leaf(row.index);
         if row.index > *expected {
-            let missing = if row.index - *expected == 1 {
-                format!("leaf {expected} is")
-            } else {
-                format!("leaves {expected} to {} are", row.index - 1)
-            };
             p.add(
                 ProblemKind::LedgerGap,
-                format!("ledger leaf {expected}"),
-                format!("{missing} missing from the ledger"),
+                item::ledger_leaf(*expected),
+                problem_text!(
+                    "verify-ledger-gap",
+                    count = row.index - *expected,
+                    first = *expected,
+                    last = row.index - 1
+                ),
             );
         }
         *expected = row.index.saturating_add(1);
         if !hash_ok {
             p.add(
                 ProblemKind::LeafHash,
-                &item,
-                "the stored leaf hash does not match the entry it belongs to",
+                item.clone(),
+                problem_text!("verify-leaf-hash"),
             );
         }
         match entry {
             Ok(e) => {
                 entries.insert(row.index, e);
             }
-            Err(e) => p.add(ProblemKind::LedgerEntry, &item, e),
+            Err(e) => p.add(
+                ProblemKind::LedgerEntry,
+                item,
+                problem_text!("verify-ledger-entry-unreadable", error = e),
+            ),
         }
     }
 }
@@ -87,8 +93,8 @@ pub(super) fn check_genesis(
             if *id != meta.0 {
                 p.add(
                     ProblemKind::Genesis,
-                    "ledger leaf 0",
-                    "the vault id differs from the one recorded at creation",
+                    item::ledger_leaf(0),
+                    problem_text!("verify-genesis-vault-id"),
                 );
             }
             // After a rekey the recipient in force is the latest rekey entry's.
@@ -99,8 +105,8 @@ pub(super) fn check_genesis(
             if *current != meta.1 {
                 p.add(
                     ProblemKind::MasterRecipient,
-                    "vault metadata",
-                    "the master recipient differs from the one recorded at creation or by the latest rekey",
+                    problem_text!("verify-item-vault-metadata"),
+                    problem_text!("verify-master-recipient"),
                 );
             }
             if *signing_key != meta.2
@@ -108,15 +114,15 @@ pub(super) fn check_genesis(
             {
                 p.add(
                     ProblemKind::SigningKey,
-                    "vault metadata",
-                    "the signing public key differs from the one recorded at creation",
+                    problem_text!("verify-item-vault-metadata"),
+                    problem_text!("verify-signing-key"),
                 );
             }
         }
         _ => p.add(
             ProblemKind::Genesis,
-            "ledger leaf 0",
-            "the ledger does not start with the vault's creation entry",
+            item::ledger_leaf(0),
+            problem_text!("verify-genesis-not-first"),
         ),
     }
 }
@@ -133,8 +139,8 @@ pub(super) fn check_checkpoints(
     if notes.is_empty() {
         p.add(
             ProblemKind::CheckpointMissing,
-            "checkpoints",
-            "the vault has no signed checkpoint",
+            problem_text!("verify-item-checkpoints"),
+            problem_text!("verify-checkpoint-none"),
         );
         return (0, 0);
     }
@@ -159,14 +165,14 @@ pub(super) fn check_checkpoints(
     let mut valid: Vec<Checkpoint> = Vec::new();
     let mut claimed = 0;
     for (size, note) in notes {
-        let item = format!("checkpoint at size {size}");
+        let item = problem_text!("verify-item-checkpoint-at", size = *size);
         let cp = match checkpoint::open_own(note, &origin, vault.signing_public()) {
             Ok(cp) => cp,
             Err(e) => {
                 p.add(
                     ProblemKind::CheckpointSignature,
-                    &item,
-                    format!("the checkpoint does not verify: {e}"),
+                    item,
+                    problem_text!("verify-checkpoint-signature", error = e.to_string()),
                 );
                 continue;
             }
@@ -174,8 +180,8 @@ pub(super) fn check_checkpoints(
         if cp.size != *size {
             p.add(
                 ProblemKind::CheckpointSize,
-                &item,
-                format!("the note claims size {}", cp.size),
+                item,
+                problem_text!("verify-checkpoint-size", size = cp.size),
             );
             continue;
         }
@@ -183,16 +189,17 @@ pub(super) fn check_checkpoints(
         match roots.get(size) {
             None => p.add(
                 ProblemKind::Rollback,
-                &item,
-                format!(
-                    "the checkpoint covers {size} entries but the ledger has only {}",
-                    leaves.len()
+                item,
+                problem_text!(
+                    "verify-checkpoint-beyond-ledger",
+                    size = *size,
+                    leaves = leaves.len()
                 ),
             ),
             Some(root) if *root != cp.root => p.add(
                 ProblemKind::CheckpointRoot,
-                &item,
-                "the ledger's root at this size differs from the signed one: history was altered",
+                item,
+                problem_text!("verify-checkpoint-root"),
             ),
             Some(_) => valid.push(cp),
         }
@@ -217,11 +224,8 @@ pub(super) fn check_checkpoints(
             if !ok {
                 p.add(
                     ProblemKind::CheckpointConsistency,
-                    format!("checkpoint at size {}", old.size),
-                    format!(
-                        "not consistent with the newest checkpoint at size {}",
-                        newest.size
-                    ),
+                    problem_text!("verify-item-checkpoint-at", size = old.size),
+                    problem_text!("verify-checkpoint-consistency", size = newest.size),
                 );
             }
         }
@@ -254,8 +258,8 @@ pub(super) fn check_trust(
         if let Some(leaf) = promised {
             p.add(
                 ProblemKind::TrustSeal,
-                "vault metadata",
-                format!("the trust seal is missing, though ledger leaf {leaf} records that this vault keeps one"),
+                problem_text!("verify-item-vault-metadata"),
+                problem_text!("verify-trust-seal-missing", leaf = leaf),
             );
         }
         return 0;
@@ -271,8 +275,8 @@ pub(super) fn check_trust(
         Err(_) => {
             p.add(
                 ProblemKind::TrustSeal,
-                "vault metadata",
-                "the trust seal is not one this program wrote",
+                problem_text!("verify-item-vault-metadata"),
+                problem_text!("verify-trust-seal-foreign"),
             );
             return 0;
         }
@@ -280,8 +284,8 @@ pub(super) fn check_trust(
     if !seal.authentic(&key) {
         p.add(
             ProblemKind::TrustSeal,
-            "vault metadata",
-            "the trust seal was not made with this vault's master key",
+            problem_text!("verify-item-vault-metadata"),
+            problem_text!("verify-trust-seal-key"),
         );
         return 0;
     }
@@ -293,24 +297,22 @@ pub(super) fn check_trust(
     };
     let wrong = seal.mismatches(&identity);
     if !wrong.is_empty() {
+        let facts: Vec<Text> = wrong.iter().map(|fact| fact_text(fact)).collect();
         p.add(
             ProblemKind::TrustSeal,
-            "vault metadata",
-            format!(
-                "the {} no longer match what the passphrase holder sealed",
-                wrong.join(", ")
-            ),
+            problem_text!("verify-item-vault-metadata"),
+            problem_text!("verify-trust-seal-identity", facts = facts),
         );
     }
-    let item = format!("checkpoint at size {}", seal.size);
+    let item = problem_text!("verify-item-checkpoint-at", size = seal.size);
     if seal.size > leaves.len() as u64 {
         p.add(
             ProblemKind::HighWater,
-            &item,
-            format!(
-                "the ledger has {} entries, fewer than the {} this vault last signed: an older copy was put back or entries were removed",
-                leaves.len(),
-                seal.size
+            item,
+            problem_text!(
+                "verify-high-water-shorter",
+                leaves = leaves.len(),
+                size = seal.size
             ),
         );
         return 0;
@@ -318,18 +320,16 @@ pub(super) fn check_trust(
     if Some(merkle::root(&leaves[..seal.size as usize])) != seal.root_hash() {
         p.add(
             ProblemKind::HighWater,
-            &item,
-            "entries this vault already signed were changed: the ledger's root at the sealed size differs",
+            item,
+            problem_text!("verify-high-water-rewritten"),
         );
         return 0;
     }
     if seal.size > signed {
         p.add(
             ProblemKind::HighWater,
-            &item,
-            format!(
-                "the newest checkpoint this vault signed is not stored (the newest valid one covers {signed}): checkpoint rows were deleted"
-            ),
+            item,
+            problem_text!("verify-high-water-deleted", signed = signed),
         );
     }
     if wrong.is_empty() {
@@ -349,11 +349,8 @@ pub(super) fn check_forged(entries: &BTreeMap<u64, Entry>, signed: u64, p: &mut 
         }
         p.add(
             ProblemKind::ForgedEntry,
-            format!("ledger leaf {index}"),
-            format!(
-                "{} is not covered by a signed checkpoint, though every command that writes it signs one at once: it was written without the passphrase",
-                e.label()
-            ),
+            item::ledger_leaf(*index),
+            problem_text!("verify-forged-entry", entry = entry_item(e)),
         );
     }
 }
@@ -370,26 +367,26 @@ pub(super) fn check_receipt(
     match checkpoint::open_receipt(text, &origin, vault.signing_public()) {
         Err(e) => p.add(
             ProblemKind::Receipt,
-            "receipt",
-            format!("the receipt is not a checkpoint signed by this vault: {e}"),
+            problem_text!("verify-item-receipt"),
+            problem_text!("verify-receipt-not-signed", error = e.to_string()),
         ),
         Ok(cp) => {
             size = cp.size;
             if cp.size > leaves.len() as u64 {
                 p.add(
                     ProblemKind::Rollback,
-                    "receipt",
-                    format!(
-                        "the receipt covers {} entries but the vault has only {}: this is an older copy, or entries were removed",
-                        cp.size,
-                        leaves.len()
+                    problem_text!("verify-item-receipt"),
+                    problem_text!(
+                        "verify-receipt-beyond-vault",
+                        size = cp.size,
+                        leaves = leaves.len()
                     ),
                 );
             } else if merkle::root(&leaves[..cp.size as usize]) != cp.root {
                 p.add(
                     ProblemKind::Rollback,
-                    "receipt",
-                    "the vault's history differs from the receipt's: it was rewritten",
+                    problem_text!("verify-item-receipt"),
+                    problem_text!("verify-receipt-rewritten"),
                 );
             }
         }
@@ -397,6 +394,17 @@ pub(super) fn check_receipt(
     ReceiptResult {
         receipt_size: size,
         ok: p.0.len() == before,
+    }
+}
+
+/// A fact the trust seal binds, as [`crate::vault::trust`] names it.
+fn fact_text(fact: &str) -> Text {
+    match fact {
+        "vault id" => problem_text!("verify-fact-vault-id"),
+        "creation entry" => problem_text!("verify-fact-creation-entry"),
+        "signing key" => problem_text!("verify-fact-signing-key"),
+        "master key" => problem_text!("verify-fact-master-key"),
+        other => item::file(other),
     }
 }
 
@@ -432,8 +440,11 @@ mod tests {
                 .filter(|x| x.kind == ProblemKind::LedgerGap)
                 .collect();
         assert_eq!(gaps.len(), 1, "{:?}", p.0);
-        assert_eq!(gaps[0].item, "ledger leaf 3");
-        assert_eq!(gaps[0].detail, "leaves 3 to 4 are missing from the ledger");
+        assert_eq!(gaps[0].item.english(), "ledger leaf 3");
+        assert_eq!(
+            gaps[0].detail.english(),
+            "leaves 3 to 4 are missing from the ledger"
+        );
         assert_eq!(expected, 8);
         // The bytes are no entries, and each says so; their leaf hashes match.
         assert_eq!(

@@ -26,7 +26,9 @@ use crate::vault::trust;
 use crate::vault::Vault;
 use crate::Result;
 
-pub use crate::problem::{Problem, ProblemKind};
+use crate::problem::item;
+pub use crate::problem::{Problem, ProblemKind, Text};
+use crate::problem_text;
 
 mod attachments;
 mod database;
@@ -78,7 +80,7 @@ impl Report {
 struct Problems(Vec<Problem>);
 
 impl Problems {
-    fn add(&mut self, kind: ProblemKind, item: impl Into<String>, detail: impl Into<String>) {
+    fn add(&mut self, kind: ProblemKind, item: Text, detail: Text) {
         self.0.push(Problem::new(kind, item, detail));
     }
 }
@@ -183,8 +185,8 @@ pub fn verify(
         for (seq, reason) in snap.cache_problems {
             p.add(
                 ProblemKind::CacheSegment,
-                format!("list cache segment {seq}"),
-                format!("{reason} (the next listing drops and rebuilds it)"),
+                problem_text!("verify-item-cache-segment", seq = seq),
+                problem_text!("verify-cache-segment-reason", reason = reason),
             );
         }
         let vault_ref: &Vault = vault;
@@ -192,7 +194,7 @@ pub fn verify(
         // Master-key rotations (`vault rekey`): which ciphertext hashes are current.
         let rotation = rotation::analyse(&snap.entries);
         for (item, detail) in &rotation.problems {
-            p.add(ProblemKind::Rekey, item, detail);
+            p.add(ProblemKind::Rekey, item.clone(), detail.clone());
         }
         check_genesis(&snap.entries, &snap.meta, &rotation, vault_ref, &mut p);
         let (signed, claimed) =
@@ -220,8 +222,8 @@ pub fn verify(
         for at in rotation.rekeys.iter().filter(|at| **at >= signed) {
             p.add(
                 ProblemKind::Rekey,
-                format!("rekey at ledger leaf {at}"),
-                "no signed checkpoint covers it, though a rekey always signs one",
+                problem_text!("verify-item-rekey-at", index = *at),
+                problem_text!("verify-rekey-unsigned"),
             );
         }
         check_records(&snap.records, &snap.entries, &rotation, &mut p);
@@ -278,8 +280,8 @@ pub fn verify(
             .map(|line| {
                 problem(
                     ProblemKind::Database,
-                    "vault.db".into(),
-                    format!("SQLite integrity check: {line}"),
+                    item::file(crate::store::DB_FILE),
+                    problem_text!("verify-database-sqlite", line = line),
                 )
             })
             .collect();
@@ -323,6 +325,25 @@ struct Snapshot<'scope> {
     seal: Option<String>,
 }
 
-fn problem(kind: ProblemKind, item: String, detail: impl Into<String>) -> Problem {
+fn problem(kind: ProblemKind, item: Text, detail: Text) -> Problem {
     Problem::new(kind, item, detail)
+}
+
+/// What a ledger entry is about, as an item: `record 3f2a… revision 2`, `export 7c…`.
+fn entry_item(e: &Entry) -> Text {
+    match e {
+        Entry::Genesis { .. } => problem_text!("verify-item-vault-creation"),
+        Entry::Record { id, revision, .. } => item::record_revision(id, *revision),
+        Entry::Attachment { id, record, .. } => item::attachment(id, record),
+        // As `Entry::label` writes it: all lower case.
+        Entry::Keyslot { slot, action, .. } => problem_text!(
+            "verify-item-keyslot-action",
+            id = slot.to_lowercase(),
+            action = format!("{action:?}").to_lowercase()
+        ),
+        Entry::Export { id, .. } => problem_text!("verify-item-export", id = id),
+        Entry::Rekey { .. } => problem_text!("verify-item-rekey"),
+        Entry::Reencrypt { leaf, .. } => problem_text!("verify-item-reencryption-of", leaf = *leaf),
+        Entry::Trust { .. } => problem_text!("verify-item-trust-seal"),
+    }
 }

@@ -15,6 +15,8 @@ use crate::vault::{open_record, open_record_with_key};
 use crate::Result;
 
 use super::{problem, Problem, ProblemKind, Problems};
+use crate::problem::item;
+use crate::problem_text;
 
 pub(super) fn check_records(
     rows: &[RecordDigest],
@@ -24,7 +26,7 @@ pub(super) fn check_records(
 ) {
     let mut revisions: HashMap<&str, Vec<u32>> = HashMap::new();
     for row in rows {
-        let item = format!("record {} revision {}", row.id, row.revision);
+        let item = item::record_revision(&row.id, row.revision);
         revisions.entry(&row.id).or_default().push(row.revision);
         match entries.get(&row.leaf_index) {
             Some(Entry::Record {
@@ -39,15 +41,15 @@ pub(super) fn check_records(
                 if row.ciphertext_sha256 != *want {
                     p.add(
                         ProblemKind::RecordCiphertextHash,
-                        &item,
-                        "the ciphertext does not match the hash its ledger entry commits to",
+                        item,
+                        problem_text!("verify-record-ciphertext-hash"),
                     );
                 }
             }
             _ => p.add(
                 ProblemKind::RecordLeaf,
-                &item,
-                format!("ledger leaf {} is not this record's entry", row.leaf_index),
+                item,
+                problem_text!("verify-record-leaf", leaf = row.leaf_index),
             ),
         }
     }
@@ -56,8 +58,8 @@ pub(super) fn check_records(
         if revs.iter().enumerate().any(|(i, r)| *r != i as u32 + 1) {
             p.add(
                 ProblemKind::RecordRevisions,
-                format!("record {id}"),
-                format!("revisions {revs:?} are not 1..n"),
+                problem_text!("verify-item-record", id = id),
+                problem_text!("verify-record-revisions", revisions = format!("{revs:?}")),
             );
         }
     }
@@ -99,11 +101,8 @@ pub(super) fn check_cache_items(
         if item.ct != *committed {
             p.add(
                 ProblemKind::CacheForged,
-                format!("record {} revision {}", item.id, item.revision),
-                format!(
-                    "list cache segment {} holds a version of it decrypted from a ciphertext its ledger entry does not commit to",
-                    item.seq
-                ),
+                item::record_revision(&item.id, item.revision),
+                problem_text!("verify-cache-forged", seq = item.seq),
             );
         }
     }
@@ -169,7 +168,7 @@ impl DeepCheck<'_> {
     /// Decrypts one revision, checks its embedded id and revision and recomputes its field
     /// digests; `ciphertext_sha256` is the hash tier 1 took of the same bytes.
     fn check(&self, row: &RecordRow, ciphertext_sha256: &str) -> Vec<Problem> {
-        let item = format!("record {} revision {}", row.id, row.revision);
+        let item = item::record_revision(&row.id, row.revision);
         let mut found = Vec::new();
         let opened = match self.cached.get(&row.leaf_index) {
             // The key in the signed cache was unwrapped from this very ciphertext when it was
@@ -182,7 +181,7 @@ impl DeepCheck<'_> {
                         found.push(problem(
                             ProblemKind::CacheItem,
                             item.clone(),
-                            "the list cache shows this revision differently from its ciphertext",
+                            problem_text!("verify-cache-item-shown"),
                         ));
                     }
                     Ok(body)
@@ -191,7 +190,7 @@ impl DeepCheck<'_> {
                     found.push(problem(
                         ProblemKind::CacheItem,
                         item.clone(),
-                        "the file key kept in the list cache does not open this revision",
+                        problem_text!("verify-cache-item-key"),
                     ));
                     open_record(self.master, row)
                 }
@@ -199,15 +198,23 @@ impl DeepCheck<'_> {
             _ => open_record(self.master, row),
         };
         found.extend(match opened {
-            Err(e) => Some(problem(ProblemKind::RecordDecrypt, item, e.to_string())),
+            Err(e) => Some(problem(
+                ProblemKind::RecordDecrypt,
+                item,
+                problem_text!("verify-record-decrypt", error = e.to_string()),
+            )),
             Ok(body) => match (body.digests(), self.entries.get(&row.leaf_index)) {
                 (Ok(d), Some(Entry::Record { fields, .. })) if d == *fields => None,
                 (Ok(_), Some(Entry::Record { .. })) => Some(problem(
                     ProblemKind::FieldDigest,
                     item,
-                    "the decrypted fields do not match the digests in the ledger",
+                    problem_text!("verify-record-field-digest"),
                 )),
-                (Err(e), _) => Some(problem(ProblemKind::RecordDecode, item, e.to_string())),
+                (Err(e), _) => Some(problem(
+                    ProblemKind::RecordDecode,
+                    item,
+                    problem_text!("verify-record-decode", error = e.to_string()),
+                )),
                 _ => None, // already reported by tier 1
             },
         });

@@ -9,7 +9,8 @@ use crate::ledger::Entry;
 use crate::store::{AttachmentRow, ExportRow, KeyslotRow};
 
 use super::records::RecordDigest;
-use super::{ProblemKind, Problems};
+use super::{entry_item, ProblemKind, Problems};
+use crate::problem_text;
 
 pub(super) fn check_keyslots(
     slots: &[KeyslotRow],
@@ -25,11 +26,15 @@ pub(super) fn check_keyslots(
     }
     let present: HashSet<&str> = slots.iter().map(|s| s.slot.id.as_str()).collect();
     for row in slots {
-        let item = format!("keyslot {}", row.slot.id);
+        let item = problem_text!("verify-item-keyslot", id = &row.slot.id);
         // keys: parameters or a salt this program never writes (refused at open before any
         // derivation, so the slot cannot be used even if a forged ledger entry matches it).
         if let Err(crate::Error::TamperedKeyslot { reason, .. }) = row.slot.check_stored() {
-            p.add(ProblemKind::KeyslotKdf, item.clone(), reason);
+            p.add(
+                ProblemKind::KeyslotKdf,
+                item.clone(),
+                problem_text!("verify-keyslot-kdf", reason = reason),
+            );
         }
         match entries.get(&row.leaf_index) {
             Some(Entry::Keyslot {
@@ -40,22 +45,22 @@ pub(super) fn check_keyslots(
                 if row.slot.digest_hex() != *digest {
                     p.add(
                         ProblemKind::KeyslotHash,
-                        &item,
-                        "the keyslot does not match the hash its ledger entry commits to",
+                        item.clone(),
+                        problem_text!("verify-keyslot-hash"),
                     );
                 }
                 if last.get(slot.as_str()).map(|(_, i)| *i) != Some(row.leaf_index) {
                     p.add(
                         ProblemKind::KeyslotStale,
-                        &item,
-                        "a later ledger entry changed this keyslot, but the stored slot is older",
+                        item,
+                        problem_text!("verify-keyslot-stale"),
                     );
                 }
             }
             _ => p.add(
                 ProblemKind::KeyslotLeaf,
-                &item,
-                format!("ledger leaf {} is not this keyslot's entry", row.leaf_index),
+                item,
+                problem_text!("verify-keyslot-leaf", leaf = row.leaf_index),
             ),
         }
     }
@@ -63,16 +68,16 @@ pub(super) fn check_keyslots(
         if action != SlotAction::Remove && !present.contains(slot) {
             p.add(
                 ProblemKind::KeyslotMissing,
-                format!("keyslot {slot}"),
-                format!("ledger leaf {index} records it, but it is not stored"),
+                problem_text!("verify-item-keyslot", id = slot),
+                problem_text!("verify-not-stored", leaf = index),
             );
         }
     }
     if slots.is_empty() {
         p.add(
             ProblemKind::KeyslotMissing,
-            "keyslots",
-            "the vault has no keyslot: it cannot be unlocked",
+            problem_text!("verify-item-keyslots"),
+            problem_text!("verify-keyslot-none"),
         );
     }
 }
@@ -84,7 +89,7 @@ pub(super) fn check_exports(
     p: &mut Problems,
 ) {
     for row in rows {
-        let item = format!("export {}", row.id);
+        let item = problem_text!("verify-item-export", id = &row.id);
         match entries.get(&row.leaf_index) {
             Some(Entry::Export {
                 id, details_sha256, ..
@@ -95,15 +100,15 @@ pub(super) fn check_exports(
                 if sha256_hex(&row.details) != *want {
                     p.add(
                         ProblemKind::ExportHash,
-                        &item,
-                        "the export description does not match its ledger entry",
+                        item,
+                        problem_text!("verify-export-hash"),
                     );
                 }
             }
             _ => p.add(
                 ProblemKind::ExportLeaf,
-                &item,
-                format!("ledger leaf {} is not this export's entry", row.leaf_index),
+                item,
+                problem_text!("verify-export-leaf", leaf = row.leaf_index),
             ),
         }
     }
@@ -136,8 +141,8 @@ pub(super) fn check_unpaired(
             };
             p.add(
                 kind,
-                e.label(),
-                format!("ledger leaf {index} records it, but it is not stored"),
+                entry_item(e),
+                problem_text!("verify-not-stored", leaf = *index),
             );
         }
     }
