@@ -221,6 +221,37 @@ verify-kind-duplicate = something appears more than once in the bundle: refused,
 verify-kind-fingerprint-mismatch = the bundle was signed by a key with another fingerprint than the one you gave
 verify-kind-sender-changed = THE SENDER CHANGED: the bundle claims to come from a vault you trust, but another key signed it; someone else made it
 
+# What `vault verify` and `vault receipt` print around the problems.
+verify-cli-verifying = verifying
+verify-cli-ask-optional = Vault passphrase for a full check (Enter to skip):{" "}
+verify-cli-pass-read-failed = could not read the passphrase: { $detail }
+verify-cli-tier-basic = basic
+verify-cli-tier-full = full
+verify-cli-unlock-fallback = { $error }; only the checks that need no passphrase were run
+verify-cli-basic-note = no passphrase given: checked hashes, signatures and structure only (give --passphrase-file or run on a terminal for a full check)
+verify-cli-scope = { $entries } ledger entries ({ $signed } covered by the newest signed checkpoint), { $records } record revisions, { $attachments } attachments
+verify-cli-ok = OK: { $tier } check passed: { $scope }
+verify-cli-receipt-ok = The vault extends the receipt (size { $size }): no rollback.
+verify-cli-failed = { $n ->
+    [one] FAILED: 1 problem found ({ $tier } check of { $scope })
+   *[other] FAILED: { $n } problems found ({ $tier } check of { $scope })
+}
+verify-cli-unsigned-note = { $n ->
+    [one] 1 entry was added without the passphrase and is not yet signed; the next unlock signs it
+   *[other] { $n } entries were added without the passphrase and are not yet signed; the next unlock signs them
+}
+verify-cli-leftover-note = files in blobs/ that belong to no attachment: { $n }; left by an interrupted attach or rekey, or recorded by another copy of vault.db (check with verify --receipt); the next command that asks for the passphrase removes interrupted writes and moves complete files to quarantine/ (nothing is deleted)
+verify-cli-no-checkpoint = the vault has no signed checkpoint
+verify-cli-receipt-written = Receipt for { $size } ledger entries written to { $path }
+verify-cli-receipt-note = Keep it away from this computer (email it to your lawyer or print it). Vault fingerprint: { $fp }
+verify-cli-receipt-needs-passphrase = { $n ->
+    [one] { $n } ledger entry is not signed yet; the receipt needs the passphrase to sign it first (give --passphrase-file, or run on a terminal). `vault receipt --no-sign` writes a receipt that leaves it out
+   *[other] { $n } ledger entries are not signed yet; the receipt needs the passphrase to sign them first (give --passphrase-file, or run on a terminal). `vault receipt --no-sign` writes a receipt that leaves them out
+}
+verify-cli-receipt-leaves-out = { $n ->
+    [one] this receipt does not cover the newest ledger entry ({ $n }, logged since the passphrase was last used): a later copy of the vault without it would still pass `verify --receipt`. Run `vault receipt` with the passphrase to cover it
+   *[other] this receipt does not cover the newest { $n } ledger entries (logged since the passphrase was last used): a later copy of the vault without them would still pass `verify --receipt`. Run `vault receipt` with the passphrase to cover them
+}
 
 ## when: times as people say them and as they are shown
 

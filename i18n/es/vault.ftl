@@ -47,25 +47,25 @@ verify-item-cache-segment = parte { $seq } de la caché del listado
 # A file name, as found (the database file, a quarantined file, a bundle's entry).
 verify-item-file = { $name }
 
-# Details: one line about one problem. `$error` is a library error or a tool's own words: it is
-# quoted, as found.
-verify-database-sqlite = la revisión de SQLite encontró daños: «{ $line }»
-verify-database-schema = vault nunca crea esto: «{ $line }»
-verify-database-unusable = no se puede usar: «{ $error }»
+# Details: one line about one problem. A library error or a tool's own words (`$error`, `$line`,
+# `$reason`) are in English: they are left to --json.
+verify-database-sqlite = la verificación de SQLite encontró daños en la base de datos (detalles con --json)
+verify-database-schema = la base de datos tiene algo que vault nunca crea (detalles con --json)
+verify-database-unusable = la base de datos no se puede usar (detalles con --json)
 verify-quarantine-file = un archivo adjunto completo que no es de ningún adjunto de este vault.db (se movió aquí desde blobs/, no se borró); puede ser la única copia de un adjunto que anotó otra copia de vault.db (una de antes de un `vault rekey`, un conflicto de sincronización, la base de datos de otra bóveda). Guárdelo hasta saber de dónde viene; para quitarlo: rm '{ $path }'
-verify-cache-segment-reason = esta parte no sirve («{ $reason }»); el próximo listado la quita y la rehace
+verify-cache-segment-reason = esta parte no sirve (detalles con --json); el próximo listado la quita y la rehace
 verify-ledger-gap = { $count ->
     [one] falta la anotación n.º { $first } de la bitácora
    *[other] faltan las anotaciones n.º { $first } a { $last } de la bitácora
 }
 verify-leaf-hash = el código de control guardado no corresponde a la anotación
-verify-ledger-entry-unreadable = esta anotación no se puede leer: «{ $error }»
+verify-ledger-entry-unreadable = esta anotación no se puede leer (detalles con --json)
 verify-genesis-vault-id = el número de la bóveda no es el que se anotó al crearla
 verify-genesis-not-first = la bitácora no empieza con la creación de la bóveda
 verify-master-recipient = la clave maestra no es la que se anotó al crear la bóveda o en el último cambio de clave
 verify-signing-key = la clave de firma no es la que se anotó al crear la bóveda
 verify-checkpoint-none = la bóveda no tiene ningún sello firmado
-verify-checkpoint-signature = la firma del sello no es válida: «{ $error }»
+verify-checkpoint-signature = la firma del sello no es válida (detalles con --json)
 verify-checkpoint-size = el sello dice que cubre { $size ->
     [one] 1 anotación
    *[other] { $size } anotaciones
@@ -98,7 +98,7 @@ verify-reencrypt-no-rekey = no hay ningún cambio de clave maestra antes
 verify-reencrypt-not-an-item = la anotación n.º { $leaf } no es algo anotado antes del cambio de clave maestra n.º { $rekey }
 verify-reencrypt-blob-fields = sus datos de archivo no corresponden a lo que vuelve a cifrar
 verify-reencrypt-twice = la anotación n.º { $leaf } se vuelve a cifrar dos veces en un mismo cambio de clave maestra
-verify-receipt-not-signed = el comprobante no es un sello firmado por esta bóveda: «{ $error }»
+verify-receipt-not-signed = el comprobante no es un sello firmado por esta bóveda (detalles con --json)
 verify-receipt-beyond-vault = el comprobante cubre { $size } anotaciones, pero la bóveda tiene solo { $leaves }: se reemplazó por una copia más vieja, o se borraron anotaciones
 verify-receipt-rewritten = la bóveda no contiene todo lo del comprobante: alguien cambió su historia
 verify-record-ciphertext-hash = los datos cifrados no coinciden con el código de control que sella su anotación de la bitácora: alguien los cambió
@@ -107,19 +107,19 @@ verify-record-revisions = las versiones { $revisions } no van seguidas desde la 
 verify-cache-forged = la parte { $seq } de la caché del listado guarda una versión descifrada de unos datos que su anotación de la bitácora no respalda
 verify-cache-item-shown = la caché del listado muestra esta versión distinta de lo que guarda cifrado
 verify-cache-item-key = la clave guardada en la caché del listado no abre esta versión
-verify-record-decrypt = no se puede descifrar: «{ $error }»
-verify-record-decode = no se puede leer: «{ $error }»
+verify-record-decrypt = no se puede descifrar (detalles con --json)
+verify-record-decode = se descifró, pero no se puede leer (detalles con --json)
 verify-record-field-digest = los datos descifrados no coinciden con los códigos de control de la bitácora
 verify-attachment-leaf = la anotación n.º { $leaf } de la bitácora no es la de este adjunto
 verify-attachment-description-hash = la descripción cifrada no coincide con su anotación de la bitácora
 verify-attachment-file-missing = falta el archivo cifrado
 verify-attachment-size = el archivo cifrado tiene { $size } bytes; la bitácora dice { $expected }
-verify-attachment-unreadable = no se puede leer el archivo cifrado: «{ $error }»
+verify-attachment-unreadable = no se puede leer el archivo cifrado (detalles con --json)
 verify-attachment-hash = el archivo cifrado no coincide con el código de control que sella su anotación de la bitácora
-verify-attachment-decrypt = no se puede descifrar: «{ $error }»
+verify-attachment-decrypt = no se puede descifrar (detalles con --json)
 verify-attachment-field-digest = la descripción descifrada no coincide con los códigos de control de la bitácora
-verify-attachment-plaintext = el contenido descifrado no es el anotado: «{ $error }»
-verify-keyslot-kdf = «{ $reason }»
+verify-attachment-plaintext = el contenido descifrado no es el anotado (detalles con --json)
+verify-keyslot-kdf = el acceso tiene una configuración de contraseña que este programa nunca escribe (detalles con --json)
 verify-keyslot-hash = el acceso no coincide con el código de control que sella su anotación de la bitácora
 verify-keyslot-stale = una anotación posterior de la bitácora cambió este acceso, pero el guardado es más viejo
 verify-keyslot-leaf = la anotación n.º { $leaf } de la bitácora no es la de este acceso
@@ -132,12 +132,12 @@ verify-pin-master-key = la clave maestra con la que se cifrarían las nuevas ano
 verify-pin-shorter = la bitácora tiene { $leaves } anotaciones, pero esta computadora vio { $size } firmadas: se reemplazó por una copia más vieja, o se borraron anotaciones
 verify-pin-rewritten = la bitácora no contiene todo lo del sello más reciente que esta computadora vio firmado ({ $size } anotaciones): alguien cambió su historia, o se reemplazó por una copia más vieja
 verify-bundle-entry-base64 = la anotación de la bitácora no está en base64
-verify-bundle-entry-invalid = la anotación de la bitácora no es válida: «{ $error }»
+verify-bundle-entry-invalid = la anotación de la bitácora no es válida (detalles con --json)
 verify-bundle-entry-not-record = la anotación de la bitácora no es la de este incidente
 verify-bundle-entry-not-attachment = la anotación de la bitácora no es la de este adjunto
 verify-inclusion-malformed = la prueba de inclusión está dañada
 verify-inclusion-not-in-checkpoint = la anotación n.º { $leaf } no está en el sello firmado
-verify-disclosure-invalid = el dato { $field } no es válido: «{ $error }»
+verify-disclosure-invalid = el dato { $field } no es válido (detalles con --json)
 verify-disclosure-other-field = el dato { $field } trae lo revelado de otro dato ({ $inner })
 verify-disclosure-digest = el dato { $field } no coincide con el código de control de la bitácora firmada
 verify-withheld-unknown = el dato oculto { $field } no está en la anotación de la bitácora
@@ -146,18 +146,18 @@ verify-duplicate-archive-name = el archivo ZIP tiene dos archivos con el mismo n
 verify-duplicate-record = el manifiesto menciona más de una vez este incidente, su anotación o su archivo
 verify-duplicate-attachment = el manifiesto menciona más de una vez este adjunto, su anotación o su archivo
 verify-duplicate-withheld = el manifiesto menciona más de una vez un dato oculto
-verify-duplicate-key = { $file }: un nombre aparece dos veces («{ $detail }»)
+verify-duplicate-key = { $file }: un nombre aparece dos veces (detalles con --json)
 verify-bundle-key-invalid = la clave pública de la bóveda no es una clave Ed25519 válida
 verify-bundle-fingerprint = el número de seguridad no corresponde a la clave pública
 verify-bundle-verifier-key = la clave de verificación no corresponde a la clave pública
 verify-bundle-receipt-unchecked = el sello del paquete no es válido, así que el comprobante no se puede verificar
 verify-file-missing = falta { $file }
-verify-record-file-invalid = { $file } no es válido: «{ $error }»
+verify-record-file-invalid = { $file } no es válido (detalles con --json)
 verify-record-file-other = { $file } describe otro incidente
 verify-record-file-field = el dato { $field } en { $file } no es el revelado con firma
 verify-record-file-fields = { $file } tiene otros datos
 verify-record-file-derived = los valores calculados de { $file } no son los del manifiesto
-verify-attachment-file-unreadable = no se puede leer { $file }: «{ $error }»
+verify-attachment-file-unreadable = no se puede leer { $file } (detalles con --json)
 verify-attachment-file-hash = { $file } no coincide con su código de control (SHA-256)
 verify-attachment-file-not-original = el archivo dice ser el original, pero su código de control no es el firmado
 verify-attachment-file-carries = valor desconocido de «carries»: { $carries }
@@ -238,6 +238,55 @@ verify-kind-duplicate = algo aparece más de una vez en el paquete: se rechaza, 
 verify-kind-fingerprint-mismatch = el paquete lo firmó una clave con otro número de seguridad, no el que usted indicó
 verify-kind-sender-changed = CAMBIÓ EL REMITENTE: el paquete dice venir de una bóveda de confianza, pero lo firmó otra clave; lo hizo otra persona
 
+# Lo que `vault verify` y `vault receipt` muestran alrededor de los problemas.
+verify-cli-verifying = verificando
+verify-cli-ask-optional = Contraseña de la bóveda para una verificación completa (presione Enter para omitirla):{" "}
+verify-cli-pass-read-failed = no se pudo leer la contraseña: { $detail }
+verify-cli-tier-basic = básica
+verify-cli-tier-full = completa
+verify-cli-unlock-fallback = { $error }; solo se hicieron las verificaciones que no necesitan la contraseña
+verify-cli-basic-note = sin contraseña: solo se verificaron códigos de control, firmas y estructura (indique --passphrase-file o ejecútelo en una terminal para una verificación completa)
+verify-cli-scope = { $entries ->
+    [one] 1 anotación de la bitácora
+   *[other] { $entries } anotaciones de la bitácora
+} ({ $signed ->
+    [one] 1 cubierta
+   *[other] { $signed } cubiertas
+} por el último sello firmado), { $records ->
+    [one] 1 versión de incidente
+   *[other] { $records } versiones de incidentes
+}, { $attachments ->
+    [one] 1 adjunto
+   *[other] { $attachments } adjuntos
+}
+verify-cli-ok = TODO BIEN: verificación { $tier } sin problemas: { $scope }
+verify-cli-receipt-ok = La bóveda contiene todo lo del comprobante ({ $size ->
+    [one] 1 anotación
+   *[other] { $size } anotaciones
+}): no se reemplazó por una copia más vieja.
+verify-cli-failed = { $n ->
+    [one] HAY PROBLEMAS: se encontró 1 problema (verificación { $tier } de { $scope })
+   *[other] HAY PROBLEMAS: se encontraron { $n } problemas (verificación { $tier } de { $scope })
+}
+verify-cli-unsigned-note = { $n ->
+    [one] 1 anotación se agregó sin la contraseña y aún no está sellada; la próxima vez que abra la bóveda con la contraseña se sella
+   *[other] { $n } anotaciones se agregaron sin la contraseña y aún no están selladas; la próxima vez que abra la bóveda con la contraseña se sellan
+}
+verify-cli-leftover-note = archivos de blobs/ que no son de ningún adjunto: { $n }; quedaron de un adjunto o un cambio de clave interrumpido, o los anotó otra copia de vault.db (verifíquelo con verify --receipt); el próximo comando que pida la contraseña quita las escrituras interrumpidas y mueve los archivos completos a quarantine/ (no se borra nada)
+verify-cli-no-checkpoint = la bóveda no tiene ningún sello firmado
+verify-cli-receipt-written = Se guardó el comprobante de { $size ->
+    [one] 1 anotación
+   *[other] { $size } anotaciones
+} de la bitácora en { $path }
+verify-cli-receipt-note = Guárdelo fuera de esta computadora (envíelo a su abogado o imprímalo). Número de seguridad de la bóveda: { $fp }
+verify-cli-receipt-needs-passphrase = { $n ->
+    [one] hay { $n } anotación de la bitácora sin sellar; el comprobante necesita la contraseña para sellarla primero (indique --passphrase-file o ejecútelo en una terminal). `vault receipt --no-sign` escribe un comprobante que la deja fuera
+   *[other] hay { $n } anotaciones de la bitácora sin sellar; el comprobante necesita la contraseña para sellarlas primero (indique --passphrase-file o ejecútelo en una terminal). `vault receipt --no-sign` escribe un comprobante que las deja fuera
+}
+verify-cli-receipt-leaves-out = { $n ->
+    [one] este comprobante no cubre la anotación más reciente de la bitácora ({ $n }, hecha desde el último uso de la contraseña): una copia posterior de la bóveda sin ella pasaría igual `verify --receipt`. Ejecute `vault receipt` con la contraseña para cubrirla
+   *[other] este comprobante no cubre las { $n } anotaciones más recientes de la bitácora (hechas desde el último uso de la contraseña): una copia posterior de la bóveda sin ellas pasaría igual `verify --receipt`. Ejecute `vault receipt` con la contraseña para cubrirlas
+}
 
 ## when: times as people say them and as they are shown
 

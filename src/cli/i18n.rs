@@ -147,7 +147,6 @@ catalogue! {
     NotRegularFile: "{path} is not a regular file" | "{path} no es un archivo normal";
     Encrypting: "encrypting" | "cifrando";
     Decrypting: "decrypting" | "descifrando";
-    Verifying: "verifying" | "verificando";
     AttachedNote: "attached {name} ({mtype}, {size}) sha256 {sha}" | "adjuntado {name} ({mtype}, {size}) sha256 {sha}";
     MetadataUnreadableNote: "  its metadata could not be read (the file is stored as it is)"
         | "  no se pudieron leer sus metadatos (el archivo se guarda tal cual)";
@@ -186,46 +185,9 @@ catalogue! {
     PassDiffer: "the two passphrases differ; nothing was changed" | "las dos contraseñas no coinciden; no se cambió nada";
     NoPassphrase: "no passphrase: use --passphrase-file FILE (or VAULT_PASSPHRASE_FILE), or run in a terminal"
         | "no hay contraseña: use --passphrase-file ARCHIVO (o VAULT_PASSPHRASE_FILE), o ejecútelo en una terminal";
-    // --- verify_cmd.rs
-    VerifyAskOptional: "Vault passphrase for a full check (Enter to skip): "
-        | "Contraseña de la bóveda para una comprobación completa (Intro para omitirla): ";
-    PassReadFailedShort: "could not read the passphrase: {detail}" | "no se pudo leer la contraseña: {detail}";
-    TierBasic: "basic" | "básica";
-    TierFull: "full" | "completa";
-    VerifyUnlockFallback: "{error}; only the checks that need no passphrase were run"
-        | "{error}; solo se hicieron las comprobaciones que no necesitan la contraseña";
-    VerifyBasicNote: "no passphrase given: checked hashes, signatures and structure only (give --passphrase-file or run on a terminal for a full check)"
-        | "sin contraseña: solo se comprobaron resúmenes, firmas y estructura (indique --passphrase-file o ejecútelo en una terminal para una comprobación completa)";
-    VerifyScope: "{entries} ledger entries ({signed} covered by the newest signed checkpoint), {records} record revisions, {attachments} attachments"
-        | "{entries} entradas del registro ({signed} cubiertas por el último punto de control firmado), {records} revisiones de incidentes, {attachments} adjuntos";
-    VerifyOk: "OK: {tier} check passed: {scope}" | "CORRECTO: comprobación {tier} sin problemas: {scope}";
-    VerifyReceiptOk: "The vault extends the receipt (size {size}): no rollback."
-        | "La bóveda prolonga el comprobante (tamaño {size}): no se volvió atrás.";
-    VerifyFailedOne: "FAILED: 1 problem found ({tier} check of {scope})"
-        | "HAY PROBLEMAS: se encontró 1 problema (comprobación {tier} de {scope})";
-    VerifyFailed: "FAILED: {n} problems found ({tier} check of {scope})"
-        | "HAY PROBLEMAS: se encontraron {n} problemas (comprobación {tier} de {scope})";
-    VerifyUnsignedNoteOne: "1 entry was added without the passphrase and is not yet signed; the next unlock signs it"
-        | "1 anotación se agregó sin la contraseña y aún no está firmada; la próxima vez que abra la bóveda con la contraseña se firma";
-    VerifyUnsignedNote: "{n} entries were added without the passphrase and are not yet signed; the next unlock signs them"
-        | "{n} anotaciones se agregaron sin la contraseña y aún no están firmadas; la próxima vez que abra la bóveda con la contraseña se firman";
-    VerifyLeftoverNote: "files in blobs/ that belong to no attachment: {n}; left by an interrupted attach or rekey, or recorded by another copy of vault.db (check with verify --receipt); the next command that asks for the passphrase removes interrupted writes and moves complete files to quarantine/ (nothing is deleted)"
-        | "archivos de blobs/ que no son de ningún adjunto: {n}; quedaron de un adjunto o un cambio de clave interrumpido, o los anotó otra copia de vault.db (compruébelo con verify --receipt); el próximo comando que pida la contraseña quita las escrituras interrumpidas y mueve los archivos completos a quarantine/ (no se borra nada)";
-    NoCheckpoint: "the vault has no signed checkpoint" | "la bóveda no tiene ningún punto de control firmado";
-    ReceiptWritten: "Receipt for {size} ledger entries written to {path}" | "Comprobante de {size} entradas del registro escrito en {path}";
-    ReceiptNote: "Keep it away from this computer (email it to your lawyer or print it). Vault fingerprint: {fp}"
-        | "Guárdelo fuera de esta computadora (envíelo a su abogado o imprímalo). Huella de la bóveda: {fp}";
-    // --- keys: passwd and receipt (verify_cmd.rs, commands.rs)
+    // --- keys: passwd (commands.rs); verify and receipt: i18n/*/vault.ftl, ## verify
     PasswdReplacedTampered: "keyslot {slot}, which was just replaced, did not match what the vault's signed history commits to ({reason}): someone changed it without the passphrase. Its settings were not reused; run `vault verify` to see what else changed"
         | "el acceso {slot}, que se acaba de reemplazar, no coincidía con lo que sella la bitácora de la bóveda ({reason}): alguien lo cambió sin la contraseña. No se reusó su configuración; ejecute `vault verify` para ver qué más cambió";
-    ReceiptNeedsPassphraseOne: "{n} ledger entry is not signed yet; the receipt needs the passphrase to sign it first (give --passphrase-file, or run on a terminal). `vault receipt --no-sign` writes a receipt that leaves it out"
-        | "hay {n} anotación de la bitácora sin sellar; el comprobante necesita la contraseña para sellarla primero (indique --passphrase-file o ejecútelo en una terminal). `vault receipt --no-sign` escribe un comprobante que la deja fuera";
-    ReceiptNeedsPassphraseMany: "{n} ledger entries are not signed yet; the receipt needs the passphrase to sign them first (give --passphrase-file, or run on a terminal). `vault receipt --no-sign` writes a receipt that leaves them out"
-        | "hay {n} anotaciones de la bitácora sin sellar; el comprobante necesita la contraseña para sellarlas primero (indique --passphrase-file o ejecútelo en una terminal). `vault receipt --no-sign` escribe un comprobante que las deja fuera";
-    ReceiptLeavesOutOne: "this receipt does not cover the newest ledger entry ({n}, logged since the passphrase was last used): a later copy of the vault without it would still pass `verify --receipt`. Run `vault receipt` with the passphrase to cover it"
-        | "este comprobante no cubre la anotación más reciente de la bitácora ({n}, hecha desde el último uso de la contraseña): una copia posterior de la bóveda sin ella pasaría igual `verify --receipt`. Ejecute `vault receipt` con la contraseña para cubrirla";
-    ReceiptLeavesOutMany: "this receipt does not cover the newest {n} ledger entries (logged since the passphrase was last used): a later copy of the vault without them would still pass `verify --receipt`. Run `vault receipt` with the passphrase to cover them"
-        | "este comprobante no cubre las {n} anotaciones más recientes de la bitácora (hechas desde el último uso de la contraseña): una copia posterior de la bóveda sin ellas pasaría igual `verify --receipt`. Ejecute `vault receipt` con la contraseña para cubrirlas";
     // --- export_cmd.rs
     KeygenNote: "Give the public key above to the person exporting to you. Keep {path} secret and backed up: without it, bundles for you cannot be opened."
         | "Dé la clave pública de arriba a quien le vaya a enviar paquetes. Mantenga {path} en secreto y con copia de seguridad: sin ella no se pueden abrir los paquetes para usted.";
