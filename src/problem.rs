@@ -430,4 +430,90 @@ mod tests {
             .render(Lang::Es)
             .ends_with("el número de la bóveda, la clave maestra"));
     }
+
+    /// The `verify-` messages of a catalogue: id -> source text (continuation lines included).
+    fn verify_messages(ftl: &str) -> std::collections::BTreeMap<String, String> {
+        let mut out = std::collections::BTreeMap::new();
+        let mut current: Option<String> = None;
+        for line in ftl.lines() {
+            if line.starts_with(' ') || line.starts_with('}') {
+                if let Some(id) = &current {
+                    let text: &mut String = out.entry(id.clone()).or_default();
+                    text.push('\n');
+                    text.push_str(line);
+                }
+                continue;
+            }
+            current = None;
+            if let Some((id, text)) = line.split_once(" = ") {
+                if id.starts_with("verify-") {
+                    out.insert(id.to_owned(), text.to_owned());
+                    current = Some(id.to_owned());
+                }
+            }
+        }
+        out
+    }
+
+    fn variables(text: &str) -> std::collections::BTreeSet<String> {
+        text.split('$')
+            .skip(1)
+            .map(|rest| {
+                rest.chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn spanish_verify_messages_use_only_english_arguments_and_the_glossary() {
+        let en = verify_messages(include_str!("../i18n/en/vault.ftl"));
+        let es = verify_messages(include_str!("../i18n/es/vault.ftl"));
+        assert!(en.len() > 100, "{}", en.len());
+        assert_eq!(en.keys().collect::<Vec<_>>(), es.keys().collect::<Vec<_>>());
+        // ES-GLOSSARY.md, "Avoid": the words verify could be tempted to use.
+        let avoid = [
+            "huella",
+            "punto de control",
+            "puntos de control",
+            "ranura",
+            "registro",
+            "hoja",
+            "entrada",
+            "resumen",
+            "resúmenes",
+            "revisión",
+            "revisiones",
+            "intro",
+            "fallo",
+            "comprometid",
+            "prolonga",
+            "por omisión",
+            "directorio",
+            "volvió atrás",
+            "comprobación",
+        ];
+        for (id, text) in &es {
+            let extra: Vec<String> = variables(text)
+                .difference(&variables(&en[id]))
+                .cloned()
+                .collect();
+            assert!(
+                extra.is_empty(),
+                "{id}: Spanish uses {extra:?}, unknown in English"
+            );
+            let lower = text.to_lowercase();
+            for word in avoid {
+                assert!(
+                    !lower.contains(word),
+                    "{id}: {word:?} (glossary: avoid): {text}"
+                );
+            }
+            // Only a placeable (a file name as found) may read the same in both.
+            if !text.starts_with("{ $") || !text.ends_with('}') {
+                assert_ne!(text, &en[id], "{id} is not translated");
+            }
+        }
+    }
 }

@@ -1029,10 +1029,6 @@ const DETAILS_ES: &[(&str, &str)] = &[
         "el archivo de contraseña no es texto UTF-8",
     ),
     (
-        "the vault has no signed checkpoint",
-        "la bóveda no tiene ningún punto de control firmado",
-    ),
-    (
         "record * changed while it was being amended; try again",
         "el incidente * cambió mientras se corregía; inténtelo de nuevo",
     ),
