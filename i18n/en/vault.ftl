@@ -42,6 +42,13 @@ verify-database-schema = { $line }
 verify-database-unusable = { $error }
 verify-quarantine-file = a complete attachment file no attachment of this vault.db owns (moved here from blobs/, not deleted); it may be the only copy of an attachment another copy of vault.db recorded (one from before a `vault rekey`, a sync conflict, another vault's database). Keep it until you know; to remove it: rm '{ $path }'
 verify-cache-segment-reason = { $reason } (the next listing drops and rebuilds it)
+verify-cache-signature-malformed = the signature is malformed
+verify-cache-signature-invalid = the signature does not verify with the vault's signing key
+verify-cache-no-decrypt = it does not decrypt with the vault's key
+verify-cache-no-decode = it does not decode: { $error }
+verify-cache-foreign = it belongs to another vault, position or format
+verify-cache-leaves-beyond = it names ledger leaves beyond the size it covers
+verify-cache-beyond-ledger = it covers more of the ledger than exists
 verify-ledger-gap = { $count ->
     [one] leaf { $first } is missing from the ledger
    *[other] leaves { $first } to { $last } are missing from the ledger

@@ -53,7 +53,14 @@ verify-database-sqlite = la verificación de SQLite encontró daños en la base 
 verify-database-schema = la base de datos tiene algo que vault nunca crea (detalles con --json)
 verify-database-unusable = la base de datos no se puede usar (detalles con --json)
 verify-quarantine-file = un archivo adjunto completo que no es de ningún adjunto de este vault.db (se movió aquí desde blobs/, no se borró); puede ser la única copia de un adjunto que anotó otra copia de vault.db (una de antes de un `vault rekey`, un conflicto de sincronización, la base de datos de otra bóveda). Guárdelo hasta saber de dónde viene; para quitarlo: rm '{ $path }'
-verify-cache-segment-reason = esta parte no sirve (detalles con --json); el próximo listado la quita y la rehace
+verify-cache-segment-reason = { $reason }; el próximo listado la quita y la rehace
+verify-cache-signature-malformed = su firma está dañada
+verify-cache-signature-invalid = su firma no es de la clave de firma de la bóveda
+verify-cache-no-decrypt = no se puede descifrar con la clave de la bóveda
+verify-cache-no-decode = se descifró, pero no se puede leer (detalles con --json)
+verify-cache-foreign = es de otra bóveda, de otra posición o de otro formato
+verify-cache-leaves-beyond = menciona anotaciones de la bitácora más allá de las que cubre
+verify-cache-beyond-ledger = cubre más anotaciones de las que tiene la bitácora
 verify-ledger-gap = { $count ->
     [one] falta la anotación n.º { $first } de la bitácora
    *[other] faltan las anotaciones n.º { $first } a { $last } de la bitácora

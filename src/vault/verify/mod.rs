@@ -309,7 +309,7 @@ struct Snapshot<'scope> {
     leaves: Vec<merkle::Hash>,
     entries: BTreeMap<u64, Entry>,
     leaf_problems: Problems,
-    cache_problems: Vec<(u64, String)>,
+    cache_problems: Vec<(u64, Text)>,
     /// Record items of the list cache (with the passphrase only).
     cache_items: Vec<cache::CachedItemRef>,
     records: Vec<RecordDigest>,
