@@ -63,12 +63,17 @@ pub enum Arg {
     List(Vec<Text>),
 }
 
+/// The largest integer an f64 holds exactly (2^53).
+const MAX_EXACT: u64 = 1 << 53;
+
 impl Arg {
     /// The Fluent value in `lang`.
     pub fn fluent_in(&self, lang: Lang) -> FluentValue<'static> {
         match self {
             Arg::Str(s) => FluentValue::from(s.clone()),
-            Arg::Num(n) => FluentValue::from(*n),
+            // Fluent numbers are f64: a larger one (a planted size, say) would print rounded.
+            Arg::Num(n) if *n <= MAX_EXACT => FluentValue::from(*n),
+            Arg::Num(n) => FluentValue::from(n.to_string()),
             Arg::Text(t) => FluentValue::from(t.render(lang)),
             Arg::List(ts) => FluentValue::from(
                 ts.iter()
@@ -414,6 +419,10 @@ mod tests {
             size.english(),
             "the encrypted file is 1234567 bytes; the ledger says 12"
         );
+        // Numbers too large for an f64 print exactly all the same.
+        let huge = crate::problem_text!("verify-checkpoint-size", size = u64::MAX);
+        assert_eq!(huge.english(), format!("the note claims size {}", u64::MAX));
+        assert!(huge.render(Lang::Es).contains(&u64::MAX.to_string()));
         // A text inside a text follows the language; a list is joined.
         let facts = crate::problem_text!(
             "verify-trust-seal-identity",
