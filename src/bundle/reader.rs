@@ -18,8 +18,9 @@ use super::manifest::{duplicate_key, withheld_marker, LeafProof, Manifest, Recor
 use super::trust::{Standing, TrustedSenders};
 use super::{Error as BundleError, BUNDLE_FORMAT};
 use crate::crypto::signing;
-use crate::integrity::Problem;
 use crate::ledger::{self, checkpoint, merkle, Entry};
+use crate::problem::{item, Problem, ProblemKind, Text};
+use crate::problem_text;
 use crate::record::disclosure;
 use crate::{fsutil, Error, Result};
 
@@ -305,23 +306,23 @@ struct Checker {
 }
 
 impl Checker {
-    fn add(&mut self, kind: &'static str, item: &str, detail: impl Into<String>) {
-        self.problems.push(Problem {
-            kind,
-            item: item.to_owned(),
-            detail: detail.into(),
-        });
+    fn add(&mut self, kind: ProblemKind, item: &Text, detail: Text) {
+        self.problems.push(Problem::new(kind, item.clone(), detail));
     }
 
     /// Checks a leaf against the checkpoint; returns the decoded entry.
     fn leaf(
         &mut self,
-        item: &str,
+        item: &Text,
         proof: &LeafProof,
         cp: Option<&checkpoint::Checkpoint>,
     ) -> Option<Entry> {
         let Ok(bytes) = STANDARD.decode(&proof.entry) else {
-            self.add("bundle_entry", item, "the ledger entry is not base64");
+            self.add(
+                ProblemKind::BundleEntry,
+                item,
+                problem_text!("verify-bundle-entry-base64"),
+            );
             return None;
         };
         let leaf = merkle::leaf_hash(&bytes);
@@ -337,17 +338,21 @@ impl Checker {
             })
             .collect();
         match (hashes, cp) {
-            (Err(()), _) => self.add("inclusion_proof", item, "the inclusion proof is malformed"),
+            (Err(()), _) => self.add(
+                ProblemKind::InclusionProof,
+                item,
+                problem_text!("verify-inclusion-malformed"),
+            ),
             (Ok(path), Some(cp)) => {
                 if merkle::verify_inclusion(&leaf, proof.leaf_index, cp.size, &path, &cp.root)
                     .is_err()
                 {
                     self.add(
-                        "inclusion_proof",
+                        ProblemKind::InclusionProof,
                         item,
-                        format!(
-                            "ledger leaf {} is not in the signed checkpoint",
-                            proof.leaf_index
+                        problem_text!(
+                            "verify-inclusion-not-in-checkpoint",
+                            leaf = proof.leaf_index
                         ),
                     );
                 }
@@ -357,7 +362,11 @@ impl Checker {
         match Entry::from_bytes(&bytes) {
             Ok(e) => Some(e),
             Err(e) => {
-                self.add("bundle_entry", item, e.to_string());
+                self.add(
+                    ProblemKind::BundleEntry,
+                    item,
+                    problem_text!("verify-bundle-entry-invalid", error = e.to_string()),
+                );
                 None
             }
         }
@@ -366,7 +375,7 @@ impl Checker {
     /// Checks disclosures against the committed digests; returns name -> value.
     fn disclosures(
         &mut self,
-        item: &str,
+        item: &Text,
         fields: &BTreeMap<String, String>,
         disclosed: &BTreeMap<String, String>,
         withheld: &[String],
@@ -374,19 +383,31 @@ impl Checker {
         let mut values = BTreeMap::new();
         for (name, d) in disclosed {
             match disclosure::decode(d) {
-                Err(e) => self.add("disclosure", item, format!("field {name}: {e}")),
+                Err(e) => self.add(
+                    ProblemKind::Disclosure,
+                    item,
+                    problem_text!(
+                        "verify-disclosure-invalid",
+                        field = name,
+                        error = e.to_string()
+                    ),
+                ),
                 Ok((_, inner, value)) => {
                     if inner != *name {
                         self.add(
-                            "disclosure",
+                            ProblemKind::Disclosure,
                             item,
-                            format!("field {name} carries the disclosure of {inner}"),
+                            problem_text!(
+                                "verify-disclosure-other-field",
+                                field = name,
+                                inner = inner
+                            ),
                         );
                     } else if fields.get(name) != Some(&disclosure::digest(d)) {
                         self.add(
-                            "field_digest",
+                            ProblemKind::FieldDigest,
                             item,
-                            format!("field {name} does not match the digest in the signed ledger"),
+                            problem_text!("verify-disclosure-digest", field = name),
                         );
                     } else {
                         values.insert(name.clone(), value);
@@ -398,18 +419,18 @@ impl Checker {
         for w in withheld {
             if !fields.contains_key(w) {
                 self.add(
-                    "withheld",
+                    ProblemKind::Withheld,
                     item,
-                    format!("withheld field {w} is not in the ledger entry"),
+                    problem_text!("verify-withheld-unknown", field = w),
                 );
             }
         }
         for f in fields.keys() {
             if !accounted.contains(f) {
                 self.add(
-                    "withheld",
+                    ProblemKind::Withheld,
                     item,
-                    format!("field {f} is neither disclosed nor listed as withheld"),
+                    problem_text!("verify-withheld-unaccounted", field = f),
                 );
             }
         }
@@ -522,9 +543,9 @@ fn verify_file(
     // the other. Which one a reader sees must never depend on the reader.
     if archive.has_duplicate_names() {
         c.add(
-            "duplicate",
-            "archive",
-            "the archive holds two entries under the same name; one could hide the other",
+            ProblemKind::Duplicate,
+            &problem_text!("verify-item-archive"),
+            problem_text!("verify-duplicate-archive-name"),
         );
     }
 
@@ -537,9 +558,9 @@ fn verify_file(
     let cp = match &key {
         None => {
             c.add(
-                "signing_key",
-                "manifest",
-                "the vault public key is not a valid Ed25519 key",
+                ProblemKind::SigningKey,
+                &problem_text!("verify-item-manifest"),
+                problem_text!("verify-bundle-key-invalid"),
             );
             None
         }
@@ -548,25 +569,25 @@ fn verify_file(
             report.fingerprint = signing::fingerprint(k);
             if report.fingerprint != manifest.vault.fingerprint {
                 c.add(
-                    "fingerprint",
-                    "manifest",
-                    "the fingerprint does not belong to the public key",
+                    ProblemKind::Fingerprint,
+                    &problem_text!("verify-item-manifest"),
+                    problem_text!("verify-bundle-fingerprint"),
                 );
             }
             if checkpoint::verifier_key(&origin, k) != manifest.vault.verifier_key {
                 c.add(
-                    "signing_key",
-                    "manifest",
-                    "the verifier key does not match the public key",
+                    ProblemKind::SigningKey,
+                    &problem_text!("verify-item-manifest"),
+                    problem_text!("verify-bundle-verifier-key"),
                 );
             }
             match checkpoint::open_own(&manifest.checkpoint, &origin, k) {
                 Ok(cp) => Some(cp),
                 Err(e) => {
                     c.add(
-                        "checkpoint_signature",
-                        "checkpoint",
-                        format!("the checkpoint does not verify: {e}"),
+                        ProblemKind::CheckpointSignature,
+                        &problem_text!("verify-item-checkpoint"),
+                        problem_text!("verify-checkpoint-signature", error = e.to_string()),
                     );
                     None
                 }
@@ -586,9 +607,9 @@ fn verify_file(
             size: 0,
         });
         c.add(
-            "receipt",
-            "receipt",
-            "the bundle's checkpoint does not verify, so the receipt cannot be checked",
+            ProblemKind::Receipt,
+            &problem_text!("verify-item-receipt"),
+            problem_text!("verify-bundle-receipt-unchecked"),
         );
     }
 
@@ -598,7 +619,7 @@ fn verify_file(
     let mut leaves_seen = BTreeMap::new();
     let mut ids_seen = BTreeSet::new();
     for r in &manifest.records {
-        let item = format!("record {} revision {}", r.id, r.revision);
+        let item = item::record_revision(&r.id, r.revision);
         // A record listed twice (or two records sharing a leaf or a file) is refused, and each
         // repeat is not checked again: 20,000 copies cost one problem, not 20,000 checks.
         if !ids_seen.insert(("record", r.id.clone()))
@@ -606,9 +627,9 @@ fn verify_file(
             || !referenced.insert(r.file.clone())
         {
             c.add(
-                "duplicate",
+                ProblemKind::Duplicate,
                 &item,
-                "the manifest lists this record, its ledger leaf or its file more than once",
+                problem_text!("verify-duplicate-record"),
             );
             continue;
         }
@@ -625,9 +646,9 @@ fn verify_file(
             }
             Some(_) => {
                 c.add(
-                    "bundle_entry",
+                    ProblemKind::BundleEntry,
                     &item,
-                    "the ledger entry is not this record's",
+                    problem_text!("verify-bundle-entry-not-record"),
                 );
                 BTreeMap::new()
             }
@@ -635,28 +656,44 @@ fn verify_file(
         };
         if duplicate_names(&r.withheld) {
             c.add(
-                "duplicate",
+                ProblemKind::Duplicate,
                 &item,
-                "the manifest lists a withheld field more than once",
+                problem_text!("verify-duplicate-withheld"),
             );
         }
         match index_of.get(&r.file) {
-            None => c.add("missing_file", &item, format!("{} is missing", r.file)),
+            None => c.add(
+                ProblemKind::MissingFile,
+                &item,
+                problem_text!("verify-file-missing", file = &r.file),
+            ),
             Some((i, _)) => match read_small(&mut archive, *i, &r.file)
                 .map_err(|e| e.english())
                 .and_then(|b| {
                     if let Some(d) = duplicate_key(&b) {
-                        c.add("duplicate", &item, format!("{}: {d}", r.file));
+                        c.add(
+                            ProblemKind::Duplicate,
+                            &item,
+                            problem_text!(
+                                "verify-duplicate-key",
+                                file = &r.file,
+                                detail = d.to_string()
+                            ),
+                        );
                     }
                     serde_json::from_slice::<RecordFile>(&b).map_err(|e| e.to_string())
                 }) {
-                Err(e) => c.add("record_file", &item, format!("{}: {e}", r.file)),
+                Err(e) => c.add(
+                    ProblemKind::RecordFile,
+                    &item,
+                    problem_text!("verify-record-file-invalid", file = &r.file, error = e),
+                ),
                 Ok(rf) => {
                     if rf.id != r.id || rf.revision != r.revision {
                         c.add(
-                            "record_file",
+                            ProblemKind::RecordFile,
                             &item,
-                            format!("{} describes another record", r.file),
+                            problem_text!("verify-record-file-other", file = &r.file),
                         );
                     }
                     for (name, v) in &rf.fields {
@@ -666,27 +703,28 @@ fn verify_file(
                         };
                         if !ok {
                             c.add(
-                                "record_file",
+                                ProblemKind::RecordFile,
                                 &item,
-                                format!(
-                                    "field {name} in {} differs from its signed disclosure",
-                                    r.file
+                                problem_text!(
+                                    "verify-record-file-field",
+                                    field = name,
+                                    file = &r.file
                                 ),
                             );
                         }
                     }
                     if rf.fields.len() != values.len() + r.withheld.len() {
                         c.add(
-                            "record_file",
+                            ProblemKind::RecordFile,
                             &item,
-                            format!("{} has a different set of fields", r.file),
+                            problem_text!("verify-record-file-fields", file = &r.file),
                         );
                     }
                     if rf.derived != r.derived {
                         c.add(
-                            "record_file",
+                            ProblemKind::RecordFile,
                             &item,
-                            format!("derived values in {} differ from the manifest", r.file),
+                            problem_text!("verify-record-file-derived", file = &r.file),
                         );
                     }
                 }
@@ -704,7 +742,7 @@ fn verify_file(
     }
 
     for a in &manifest.attachments {
-        let item = format!("attachment {} of record {}", a.id, a.record);
+        let item = item::attachment(&a.id, &a.record);
         if !ids_seen.insert(("attachment", a.id.clone()))
             || leaves_seen.contains_key(&a.proof.leaf_index)
             || a.file
@@ -712,9 +750,9 @@ fn verify_file(
                 .is_some_and(|f| !referenced.insert(f.clone()))
         {
             c.add(
-                "duplicate",
+                ProblemKind::Duplicate,
                 &item,
-                "the manifest lists this attachment, its ledger leaf or its file more than once",
+                problem_text!("verify-duplicate-attachment"),
             );
             continue;
         }
@@ -728,9 +766,9 @@ fn verify_file(
             }
             Some(_) => {
                 c.add(
-                    "bundle_entry",
+                    ProblemKind::BundleEntry,
                     &item,
-                    "the ledger entry is not this attachment's",
+                    problem_text!("verify-bundle-entry-not-attachment"),
                 );
                 BTreeMap::new()
             }
@@ -738,25 +776,33 @@ fn verify_file(
         };
         if duplicate_names(&a.withheld) {
             c.add(
-                "duplicate",
+                ProblemKind::Duplicate,
                 &item,
-                "the manifest lists a withheld field more than once",
+                problem_text!("verify-duplicate-withheld"),
             );
         }
         match (&a.file, &a.file_sha256) {
             (Some(file), Some(want)) => {
                 match index_of.get(file) {
-                    None => c.add("missing_file", &item, format!("{file} is missing")),
+                    None => c.add(
+                        ProblemKind::MissingFile,
+                        &item,
+                        problem_text!("verify-file-missing", file = file),
+                    ),
                     Some((i, _)) => match hash_entry(&mut archive, *i) {
                         Err(e) => c.add(
-                            "attachment_file",
+                            ProblemKind::AttachmentFile,
                             &item,
-                            format!("{file} is unreadable: {e}"),
+                            problem_text!(
+                                "verify-attachment-file-unreadable",
+                                file = file,
+                                error = e.to_string()
+                            ),
                         ),
                         Ok(h) if h != *want => c.add(
-                            "attachment_hash",
+                            ProblemKind::AttachmentHash,
                             &item,
-                            format!("{file} does not match its SHA-256"),
+                            problem_text!("verify-attachment-file-hash", file = file),
                         ),
                         Ok(_) => {}
                     },
@@ -765,25 +811,28 @@ fn verify_file(
                     "original" => {
                         if values.get("sha256").and_then(|v| v.as_str()) != Some(want.as_str()) {
                             c.add(
-                                "attachment_hash",
+                                ProblemKind::AttachmentHash,
                                 &item,
-                                "the file is declared original but its hash is not the signed one",
+                                problem_text!("verify-attachment-file-not-original"),
                             );
                         }
                     }
                     "stripped" => {}
                     other => c.add(
-                        "attachment_file",
+                        ProblemKind::AttachmentFile,
                         &item,
-                        format!("unknown carries value {other:?}"),
+                        problem_text!(
+                            "verify-attachment-file-carries",
+                            carries = format!("{other:?}")
+                        ),
                     ),
                 }
             }
             (None, None) if a.carries == "none" => {}
             _ => c.add(
-                "attachment_file",
+                ProblemKind::AttachmentFile,
                 &item,
-                "file, file_sha256 and carries disagree",
+                problem_text!("verify-attachment-file-disagree"),
             ),
         }
         report.attachments.push(ItemReport {
@@ -799,9 +848,9 @@ fn verify_file(
     for (_, name, _) in &entries {
         if !referenced.contains(name) {
             c.add(
-                "unexpected_file",
-                name,
-                "the archive holds a file the manifest does not account for",
+                ProblemKind::UnexpectedFile,
+                &item::file(name),
+                problem_text!("verify-unexpected-file"),
             );
         }
     }
@@ -824,11 +873,12 @@ fn check_sender(c: &mut Checker, report: &mut BundleReport, opts: &VerifyOptions
     if let Some(want) = opts.expect_fingerprint {
         if report.fingerprint != want {
             c.add(
-                "fingerprint_mismatch",
-                "manifest",
-                format!(
-                    "the bundle is signed by the key with fingerprint {}, not the expected {want}",
-                    report.fingerprint
+                ProblemKind::FingerprintMismatch,
+                &problem_text!("verify-item-manifest"),
+                problem_text!(
+                    "verify-fingerprint-mismatch",
+                    found = &report.fingerprint,
+                    expected = want
                 ),
             );
         }
@@ -847,18 +897,27 @@ fn check_sender(c: &mut Checker, report: &mut BundleReport, opts: &VerifyOptions
     } = &report.sender
     {
         let detail = if trusted_fingerprint != &report.fingerprint {
-            format!(
-                "you trust vault {} of {name} with fingerprint {trusted_fingerprint}; this bundle claims that vault but is signed by the key with fingerprint {}: someone else made it",
-                report.vault_id, report.fingerprint
+            problem_text!(
+                "verify-sender-changed-key",
+                vault = &report.vault_id,
+                name = name,
+                trusted = trusted_fingerprint,
+                found = &report.fingerprint
             )
         } else {
-            format!(
-                "you trust fingerprint {trusted_fingerprint} ({name}) for vault {}; this bundle claims vault {}",
-                trusted_vault_id.as_deref().unwrap_or("?"),
-                report.vault_id
+            problem_text!(
+                "verify-sender-changed-vault",
+                trusted = trusted_fingerprint,
+                name = name,
+                trusted_vault = trusted_vault_id.as_deref().unwrap_or("?"),
+                vault = &report.vault_id
             )
         };
-        c.add("sender_changed", "manifest", detail);
+        c.add(
+            ProblemKind::SenderChanged,
+            &problem_text!("verify-item-manifest"),
+            detail,
+        );
     }
 }
 
@@ -872,7 +931,7 @@ fn decode_hashes(items: &[String]) -> Option<Vec<merkle::Hash>> {
 /// Every listed earlier checkpoint must be a prefix of the bundle's checkpoint.
 fn check_history(c: &mut Checker, m: &Manifest, cp: &checkpoint::Checkpoint) {
     for h in &m.history {
-        let item = format!("earlier checkpoint at size {}", h.size);
+        let item = problem_text!("verify-item-earlier-checkpoint", size = h.size);
         let root: Option<merkle::Hash> = STANDARD
             .decode(&h.root)
             .ok()
@@ -885,9 +944,9 @@ fn check_history(c: &mut Checker, m: &Manifest, cp: &checkpoint::Checkpoint) {
         };
         if !ok {
             c.add(
-                "consistency_proof",
+                ProblemKind::ConsistencyProof,
                 &item,
-                "the bundle's checkpoint does not provably extend it",
+                problem_text!("verify-consistency-proof"),
             );
         }
     }
@@ -914,9 +973,9 @@ fn check_receipt(
     match checkpoint::open_receipt(text, origin, key) {
         Err(e) => {
             c.add(
-                "receipt",
-                "receipt",
-                format!("the receipt is not a checkpoint signed by this vault: {e}"),
+                ProblemKind::Receipt,
+                &problem_text!("verify-item-receipt"),
+                problem_text!("verify-receipt-not-signed", error = e.to_string()),
             );
             failed(0)
         }
@@ -926,9 +985,9 @@ fn check_receipt(
         },
         Ok(r) if r.size == cp.size => {
             c.add(
-                "rollback",
-                "receipt",
-                "the receipt and the bundle's checkpoint cover the same number of entries with different contents: the log was rewritten",
+                ProblemKind::Rollback,
+                &problem_text!("verify-item-receipt"),
+                problem_text!("verify-bundle-receipt-same-size"),
             );
             failed(r.size)
         }
@@ -946,7 +1005,11 @@ fn check_receipt(
                     size: r.size,
                 }
             } else {
-                c.add("rollback", "receipt", "the bundle's history does not include the receipt's checkpoint: the log was rewritten");
+                c.add(
+                    ProblemKind::Rollback,
+                    &problem_text!("verify-item-receipt"),
+                    problem_text!("verify-bundle-receipt-not-in-history"),
+                );
                 failed(r.size)
             }
         }
@@ -972,22 +1035,25 @@ fn check_earlier(
     }
     if earlier.vault.public_key != m.vault.public_key || earlier.vault.id != m.vault.id {
         c.add(
-            "supplement",
-            "manifest",
-            format!(
-                "the earlier bundle is signed by another key or vault (fingerprint {}): they do not come from the same vault",
-                report.fingerprint
+            ProblemKind::Supplement,
+            &problem_text!("verify-item-manifest"),
+            problem_text!(
+                "verify-supplement-other-vault",
+                fingerprint = &report.fingerprint
             ),
         );
     }
     if m.supplements.as_deref() != Some(earlier.export_id.as_str()) {
         c.add(
-            "supplement",
-            "manifest",
-            format!(
-                "this bundle does not say it supplements export {} (it says {})",
-                earlier.export_id,
-                m.supplements.as_deref().unwrap_or("nothing")
+            ProblemKind::Supplement,
+            &problem_text!("verify-item-manifest"),
+            problem_text!(
+                "verify-supplement-not-named",
+                export = &earlier.export_id,
+                says = match m.supplements.as_deref() {
+                    Some(s) => item::file(s),
+                    None => problem_text!("verify-supplement-nothing"),
+                }
             ),
         );
     }
@@ -1006,14 +1072,14 @@ fn check_earlier(
         match earlier_leaves.get(index) {
             Some(e) if *e == entry => {}
             Some(_) => c.add(
-                "supplement",
-                &format!("ledger leaf {index}"),
-                "differs from the same leaf in the earlier bundle",
+                ProblemKind::Supplement,
+                &item::ledger_leaf(*index),
+                problem_text!("verify-supplement-leaf-differs"),
             ),
             None => c.add(
-                "supplement",
-                &format!("ledger leaf {index}"),
-                "is not in the earlier bundle",
+                ProblemKind::Supplement,
+                &item::ledger_leaf(*index),
+                problem_text!("verify-supplement-leaf-missing"),
             ),
         }
     }

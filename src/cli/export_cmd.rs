@@ -538,11 +538,7 @@ fn print_bundle_report(out: &Out, r: &BundleReport) -> Result<()> {
     } else {
         out.line(&fl!("bundle-problems", n = r.problems.len()))?;
         for p in &r.problems {
-            out.line(&super::i18n::problem_line(
-                p.kind,
-                &esc(&p.item),
-                &esc(&p.detail),
-            ))?;
+            out.line(&super::i18n::problem_line(p))?;
         }
     }
     Ok(())

@@ -3,22 +3,22 @@
 use std::io::IsTerminal;
 use std::path::Path;
 
-use vault::integrity::Report;
 use vault::secret::Passphrase;
+use vault::vault::verify::Report;
 use vault::vault::{Unlocked, Vault};
 use vault::{fsutil, Error, Result};
 
 use super::args::{ReceiptArgs, VerifyArgs};
-use super::i18n::{t, tf, Msg};
 use super::output::Out;
 use super::{passphrase, progress, terminal};
+use vault::fl;
 
 /// Exit code when problems were found (docs/cli.md).
 pub const EXIT_PROBLEMS: u8 = 4;
 
 fn ask_optional() -> Result<Option<Passphrase>> {
-    let text = rpassword::prompt_password(t(Msg::VerifyAskOptional))
-        .map_err(|e| Error::Invalid(tf!(Msg::PassReadFailedShort, detail = e)))?;
+    let text = rpassword::prompt_password(fl!("verify-cli-ask-optional"))
+        .map_err(|e| Error::Invalid(fl!("verify-cli-pass-read-failed", detail = e.to_string())))?;
     let p = Passphrase::new(text);
     Ok((!p.is_empty()).then_some(p))
 }
@@ -35,8 +35,8 @@ pub fn verify(dir: &Path, pass_file: Option<&Path>, out: &Out, a: VerifyArgs) ->
     // opened or read is a `database` problem (exit 4), never a bare storage error.
     let mut vault = match Vault::open(dir) {
         Ok(v) => v,
-        Err(e) if vault::integrity::is_database_error(&e) => {
-            let report = vault::integrity::database_report(dir, &e);
+        Err(e) if vault::vault::verify::is_database_error(&e) => {
+            let report = vault::vault::verify::database_report(dir, &e);
             // Nothing past the database could be checked, passphrase or not: no tier note.
             print_report(out, &report, true)?;
             return Ok(EXIT_PROBLEMS);
@@ -49,7 +49,8 @@ pub fn verify(dir: &Path, pass_file: Option<&Path>, out: &Out, a: VerifyArgs) ->
         None if std::io::stdin().is_terminal() => ask_optional()?,
         None => None,
     };
-    let bar = progress::items(1000, t(Msg::Verifying), out.quiet);
+    let verifying = fl!("verify-cli-verifying");
+    let bar = progress::items(1000, &verifying, out.quiet);
     let tick = |done: u64, total: u64| {
         if let Some(b) = &bar {
             b.set_length(total);
@@ -78,8 +79,8 @@ pub fn verify(dir: &Path, pass_file: Option<&Path>, out: &Out, a: VerifyArgs) ->
     };
     let mut report = match report {
         Ok(r) => r,
-        Err(e) if vault::integrity::is_database_error(&e) => {
-            vault::integrity::database_report(dir, &e)
+        Err(e) if vault::vault::verify::is_database_error(&e) => {
+            vault::vault::verify::database_report(dir, &e)
         }
         Err(e) => return Err(e),
     };
@@ -98,9 +99,9 @@ pub fn verify(dir: &Path, pass_file: Option<&Path>, out: &Out, a: VerifyArgs) ->
         b.finish_and_clear();
     }
     if let Some(e) = &unlock_error {
-        out.warn(&tf!(
-            Msg::VerifyUnlockFallback,
-            error = terminal::inline(&super::i18n::localized(e, super::i18n::lang()))
+        out.warn(&fl!(
+            "verify-cli-unlock-fallback",
+            error = terminal::inline(&super::i18n::localized(e, super::i18n::lang())).into_owned()
         ));
     }
     print_report(out, &report, unlock_error.is_some())?;
@@ -118,52 +119,44 @@ fn print_report(out: &Out, r: &Report, unlock_failed: bool) -> Result<()> {
         return out.json(&serde_json::json!({ "ok": r.ok(), "report": r }));
     }
     if r.tier == "basic" && !unlock_failed {
-        out.note(t(Msg::VerifyBasicNote));
+        out.note(&fl!("verify-cli-basic-note"));
     }
     let tier = match r.tier {
-        "basic" => t(Msg::TierBasic),
-        "full" => t(Msg::TierFull),
-        other => other,
+        "basic" => fl!("verify-cli-tier-basic"),
+        "full" => fl!("verify-cli-tier-full"),
+        other => other.to_owned(),
     };
-    let scope = tf!(
-        Msg::VerifyScope,
+    let scope = fl!(
+        "verify-cli-scope",
         entries = r.ledger_entries,
         signed = r.signed_entries,
         records = r.records,
         attachments = r.attachments
     );
     if r.ok() {
-        out.line(&tf!(Msg::VerifyOk, tier = tier, scope = scope))?;
+        out.line(&fl!("verify-cli-ok", tier = tier, scope = scope))?;
         if let Some(rc) = &r.receipt {
-            out.line(&tf!(Msg::VerifyReceiptOk, size = rc.receipt_size))?;
+            out.line(&fl!("verify-cli-receipt-ok", size = rc.receipt_size))?;
         }
     } else {
-        out.line(&tf!(
-            if r.problems.len() == 1 {
-                Msg::VerifyFailedOne
-            } else {
-                Msg::VerifyFailed
-            },
+        out.line(&fl!(
+            "verify-cli-failed",
             n = r.problems.len(),
             tier = tier,
             scope = scope
         ))?;
         for p in &r.problems {
-            out.line(&super::i18n::problem_line(p.kind, &p.item, &p.detail))?;
+            out.line(&super::i18n::problem_line(p))?;
         }
     }
     if r.ledger_entries > r.signed_entries && r.ok() {
-        out.note(&tf!(
-            if r.ledger_entries - r.signed_entries == 1 {
-                Msg::VerifyUnsignedNoteOne
-            } else {
-                Msg::VerifyUnsignedNote
-            },
-            n = r.ledger_entries - r.signed_entries
+        out.note(&fl!(
+            "verify-cli-unsigned-note",
+            n = r.ledger_entries.saturating_sub(r.signed_entries)
         ));
     }
     if r.leftover_files > 0 {
-        out.note(&tf!(Msg::VerifyLeftoverNote, n = r.leftover_files));
+        out.note(&fl!("verify-cli-leftover-note", n = r.leftover_files));
     }
     Ok(())
 }
@@ -183,12 +176,10 @@ pub fn receipt(
     let mut unlocked = None;
     if pending > 0 && !a.no_sign {
         if !has_passphrase && !passphrase::can_prompt() {
-            let msg = if pending == 1 {
-                Msg::ReceiptNeedsPassphraseOne
-            } else {
-                Msg::ReceiptNeedsPassphraseMany
-            };
-            return Err(Error::Invalid(tf!(msg, n = pending)));
+            return Err(Error::Invalid(fl!(
+                "verify-cli-receipt-needs-passphrase",
+                n = pending
+            )));
         }
         drop(vault);
         // Unlocking signs a checkpoint over every entry the ledger holds (or refuses, naming
@@ -198,17 +189,12 @@ pub fn receipt(
     }
     let (size, note) = vault
         .latest_checkpoint()?
-        .ok_or_else(|| Error::Damaged(t(Msg::NoCheckpoint).into()))?;
+        .ok_or_else(|| Error::Damaged(fl!("verify-cli-no-checkpoint")))?;
     let left_out = vault.info()?.unchecked_entries;
     drop(unlocked);
     fsutil::write_new_private(&a.out, note.as_bytes())?;
     if left_out > 0 {
-        let msg = if left_out == 1 {
-            Msg::ReceiptLeavesOutOne
-        } else {
-            Msg::ReceiptLeavesOutMany
-        };
-        out.warn(&tf!(msg, n = left_out));
+        out.warn(&fl!("verify-cli-receipt-leaves-out", n = left_out));
     }
     if out.json {
         return out.json(&serde_json::json!({
@@ -218,11 +204,11 @@ pub fn receipt(
             "entries_not_covered": left_out,
         }));
     }
-    out.line(&tf!(
-        Msg::ReceiptWritten,
+    out.line(&fl!(
+        "verify-cli-receipt-written",
         size = size,
-        path = a.out.display()
+        path = a.out.display().to_string()
     ))?;
-    out.note(&tf!(Msg::ReceiptNote, fp = vault.fingerprint()));
+    out.note(&fl!("verify-cli-receipt-note", fp = vault.fingerprint()));
     Ok(())
 }

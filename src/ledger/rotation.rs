@@ -14,6 +14,8 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::Entry;
+use crate::problem::Text;
+use crate::problem_text;
 
 /// The ciphertext hashes an item must have after its newest re-encryption.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,8 +30,8 @@ pub struct Commitment {
     pub blob_size: Option<u64>,
 }
 
-/// One structural problem: (item, detail).
-pub type RotationProblem = (String, String);
+/// One structural problem: (item, detail), reported by `verify` as kind `rekey`.
+pub type RotationProblem = (Text, Text);
 
 /// What the ledger says about master-key rotation.
 #[derive(Debug, Default)]
@@ -83,10 +85,11 @@ pub fn analyse(entries: &BTreeMap<u64, Entry>) -> Rotation {
             let missing: Vec<&u64> = before.iter().filter(|t| !done.contains(t)).collect();
             if let Some(first) = missing.first() {
                 problems.push((
-                    format!("rekey at ledger leaf {at}"),
-                    format!(
-                        "{} item(s) logged before it were not re-encrypted (first: ledger leaf {first})",
-                        missing.len()
+                    problem_text!("verify-item-rekey-at", index = at),
+                    problem_text!(
+                        "verify-rekey-not-reencrypted",
+                        count = missing.len(),
+                        first = **first
                     ),
                 ));
             }
@@ -108,8 +111,8 @@ pub fn analyse(entries: &BTreeMap<u64, Entry>) -> Rotation {
                 );
                 if r.current_recipient.as_deref() != Some(previous_recipient.as_str()) {
                     r.problems.push((
-                        format!("rekey at ledger leaf {index}"),
-                        "it replaces a master recipient that was not the one in force".into(),
+                        problem_text!("verify-item-rekey-at", index = *index),
+                        problem_text!("verify-rekey-wrong-previous"),
                     ));
                 }
                 r.current_recipient = Some(master_recipient.clone());
@@ -125,18 +128,17 @@ pub fn analyse(entries: &BTreeMap<u64, Entry>) -> Rotation {
                 blob_size,
                 ..
             } => {
-                let item = format!("re-encryption at ledger leaf {index}");
+                let item = problem_text!("verify-item-reencryption-at", index = *index);
                 let Some(rekey) = current_rekey else {
-                    r.problems.push((item, "no rekey entry precedes it".into()));
+                    r.problems
+                        .push((item, problem_text!("verify-reencrypt-no-rekey")));
                     continue;
                 };
                 let target = entries.get(leaf);
                 if *leaf >= rekey || !target.is_some_and(is_item) {
                     r.problems.push((
                         item,
-                        format!(
-                            "ledger leaf {leaf} is not an item logged before the rekey at {rekey}"
-                        ),
+                        problem_text!("verify-reencrypt-not-an-item", leaf = *leaf, rekey = rekey),
                     ));
                     continue;
                 }
@@ -144,17 +146,13 @@ pub fn analyse(entries: &BTreeMap<u64, Entry>) -> Rotation {
                 if is_attachment != (blob_sha256.is_some() && blob_size.is_some())
                     || (!is_attachment && (blob_sha256.is_some() || blob_size.is_some()))
                 {
-                    r.problems.push((
-                        item,
-                        "its blob fields do not fit the kind of item it re-encrypts".into(),
-                    ));
+                    r.problems
+                        .push((item, problem_text!("verify-reencrypt-blob-fields")));
                     continue;
                 }
                 if !done_this_epoch.insert(*leaf) {
-                    r.problems.push((
-                        item,
-                        format!("ledger leaf {leaf} is re-encrypted twice by one rekey"),
-                    ));
+                    r.problems
+                        .push((item, problem_text!("verify-reencrypt-twice", leaf = *leaf)));
                     continue;
                 }
                 r.latest.insert(

@@ -38,6 +38,8 @@ use crate::crypto::envelope::{self, FileKeyBytes};
 use crate::crypto::keys::MasterKey;
 use crate::crypto::sha256_hex;
 use crate::ledger::merkle;
+use crate::problem::Text;
+use crate::problem_text;
 use crate::record::attachment::AttachmentBody;
 use crate::record::{Incident, RecordBody, RECORD_FORMAT};
 use crate::store::{AttachmentRow, CacheSegmentRow, RecordRow};
@@ -157,34 +159,35 @@ pub(crate) fn signed_message(vault_id: &str, seq: u64, covered: u64, ciphertext:
     .into_bytes()
 }
 
-/// Checks a segment's signature, decrypts and parses it. `Err` carries a reason for people.
+/// Checks a segment's signature, decrypts and parses it. `Err` carries a reason for people
+/// (`verify` reports it).
 pub(crate) fn open_segment(
     row: &CacheSegmentRow,
     vault_id: &str,
     public: &VerifyingKey,
     master: Option<&MasterKey>,
-) -> std::result::Result<Option<Segment>, String> {
+) -> std::result::Result<Option<Segment>, Text> {
     let sig = Signature::from_slice(&row.signature)
-        .map_err(|_| "the signature is malformed".to_owned())?;
+        .map_err(|_| problem_text!("verify-cache-signature-malformed"))?;
     public
         .verify(
             &signed_message(vault_id, row.seq, row.covered, &row.ciphertext),
             &sig,
         )
-        .map_err(|_| "the signature does not verify with the vault's signing key".to_owned())?;
+        .map_err(|_| problem_text!("verify-cache-signature-invalid"))?;
     let Some(master) = master else {
         return Ok(None);
     };
     let plain = envelope::decrypt(master.identity(), &row.ciphertext)
-        .map_err(|_| "it does not decrypt with the vault's key".to_owned())?;
-    let seg: Segment =
-        serde_json::from_slice(&plain).map_err(|e| format!("it does not decode: {e}"))?;
+        .map_err(|_| problem_text!("verify-cache-no-decrypt"))?;
+    let seg: Segment = serde_json::from_slice(&plain)
+        .map_err(|e| problem_text!("verify-cache-no-decode", error = e.to_string()))?;
     if (seg.format != CACHE_FORMAT && seg.format != LEGACY_CACHE_FORMAT)
         || seg.vault != vault_id
         || seg.seq != row.seq
         || seg.covered != row.covered
     {
-        return Err("it belongs to another vault, position or format".into());
+        return Err(problem_text!("verify-cache-foreign"));
     }
     if seg
         .records
@@ -193,7 +196,7 @@ pub(crate) fn open_segment(
         .chain(seg.attachments.iter().map(|a| a.leaf))
         .any(|leaf| leaf >= seg.covered)
     {
-        return Err("it names ledger leaves beyond the size it covers".into());
+        return Err(problem_text!("verify-cache-leaves-beyond"));
     }
     Ok(Some(seg))
 }
@@ -261,7 +264,7 @@ impl Unlocked {
             let covered = tx.ledger_size()?;
             let seg_rows = tx.cache_segments()?;
             stats.segments = seg_rows.len();
-            let mut opened: Vec<(u64, std::result::Result<Option<Segment>, String>)> = Vec::new();
+            let mut opened: Vec<(u64, std::result::Result<Option<Segment>, Text>)> = Vec::new();
             // The segments' signatures, decryption and parsing run on the pool while this
             // thread (which holds the transaction) reads what the items are checked against.
             let current = rayon::in_place_scope(|scope| {
@@ -270,7 +273,7 @@ impl Unlocked {
                         .par_iter()
                         .map(|row| {
                             let res = if row.covered > covered {
-                                Err("it covers more of the ledger than exists".into())
+                                Err(problem_text!("verify-cache-beyond-ledger"))
                             } else {
                                 open_segment(row, &vault_id, &public, Some(master))
                             };
@@ -713,7 +716,7 @@ pub(crate) struct SegmentCheck {
     /// File keys by ledger leaf.
     pub keys: HashMap<u64, CachedOpening>,
     /// (segment number, reason) for each segment that failed.
-    pub problems: Vec<(u64, String)>,
+    pub problems: Vec<(u64, Text)>,
     /// Every record item of the segments that opened.
     pub items: Vec<CachedItemRef>,
 }
@@ -739,7 +742,7 @@ pub(crate) fn check_segments(
             .par_iter()
             .map(|row| {
                 let res = if row.covered > ledger_size {
-                    Err("it covers more of the ledger than exists".to_owned())
+                    Err(problem_text!("verify-cache-beyond-ledger"))
                 } else {
                     open_segment(row, vault_id, public, master)
                 };
@@ -898,11 +901,14 @@ mod tests {
         let forged: Vec<_> = report
             .problems
             .iter()
-            .filter(|p| p.kind == "cache_forged")
+            .filter(|p| p.kind == crate::problem::ProblemKind::CacheForged)
             .collect();
         assert_eq!(forged.len(), 1, "{:?}", report.problems);
-        assert_eq!(forged[0].item, format!("record {id} revision 1"));
-        assert!(forged[0].detail.contains(&format!("segment {seq}")));
+        assert_eq!(forged[0].item.english(), format!("record {id} revision 1"));
+        assert!(forged[0]
+            .detail
+            .english()
+            .contains(&format!("segment {seq}")));
     }
 
     #[test]

@@ -13,6 +13,7 @@ mod rekey;
 pub(crate) mod trust;
 mod trust_unlock;
 mod unlocked;
+pub mod verify;
 pub mod view;
 
 use std::path::{Path, PathBuf};
@@ -372,9 +373,9 @@ impl Vault {
     pub fn verify(
         &mut self,
         receipt: Option<&str>,
-        progress: Option<crate::integrity::Progress<'_>>,
-    ) -> Result<crate::integrity::Report> {
-        crate::integrity::verify(self, None, receipt, progress)
+        progress: Option<verify::Progress<'_>>,
+    ) -> Result<verify::Report> {
+        verify::verify(self, None, receipt, progress)
     }
 
     /// The newest checkpoint note whose signature by this vault's key verifies and whose root is

@@ -246,7 +246,7 @@ impl Unlocked {
         progress: Option<&(dyn Fn(u64, u64) + Sync)>,
     ) -> Result<RekeyOutcome> {
         // Re-encrypting would give tampered items fresh commitments: the vault must verify first.
-        let report = crate::integrity::verify(&mut self.vault, None, None, None)?;
+        let report = crate::vault::verify::verify(&mut self.vault, None, None, None)?;
         if !report.ok() {
             return Err(Error::Damaged(format!(
                 "verify finds {} problem(s), so rekey will not re-encrypt it",

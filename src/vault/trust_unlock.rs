@@ -207,7 +207,7 @@ impl Vault {
     /// (unless a signed `rekey` entry names the new one), and the ledger must extend the newest
     /// checkpoint this computer saw signed. One problem (kind `pin`) per disagreement; none when
     /// no pin file is given or it does not name the vault.
-    pub fn pin_problems(&mut self) -> Result<Vec<crate::integrity::Problem>> {
+    pub fn pin_problems(&mut self) -> Result<Vec<crate::problem::Problem>> {
         let Some(path) = self.pin_file.clone() else {
             return Ok(vec![]);
         };
@@ -216,40 +216,39 @@ impl Vault {
         };
         let mut details = Vec::new();
         if pin.signing_key != b64_key(&self.signing_public) {
-            details.push(format!(
-                "its signing key (security number {}) is not the one this computer knows for it ({})",
-                signing::fingerprint(&self.signing_public),
-                pinned_fingerprint(&pin.signing_key)
+            details.push(crate::problem_text!(
+                "verify-pin-signing-key",
+                found = signing::fingerprint(&self.signing_public),
+                pinned = pinned_fingerprint(&pin.signing_key)
             ));
         }
         let recipient = self.recipient.to_age_string();
         if pin.master_recipient != recipient && !self.rekey_is_signed(&recipient)? {
-            details.push(
-                "the master key new entries would be encrypted to is not the one this computer knows for this vault"
-                    .to_owned(),
-            );
+            details.push(crate::problem_text!("verify-pin-master-key"));
         }
         if pin.size > 0 {
             let leaves = self.store.read(|tx| tx.leaf_hashes())?;
             if (leaves.len() as u64) < pin.size {
-                details.push(format!(
-                    "the ledger has {} entries, but this computer saw {} of them signed: an older copy of the vault was put back, or entries were removed",
-                    leaves.len(),
-                    pin.size
+                details.push(crate::problem_text!(
+                    "verify-pin-shorter",
+                    leaves = leaves.len(),
+                    size = pin.size
                 ));
             } else if STANDARD.encode(merkle::root(&leaves[..pin.size as usize])) != pin.root {
-                details.push(format!(
-                    "the ledger does not extend the newest checkpoint this computer saw signed (size {}): its history was rewritten, or an older copy was put back",
-                    pin.size
+                details.push(crate::problem_text!(
+                    "verify-pin-rewritten",
+                    size = pin.size
                 ));
             }
         }
         Ok(details
             .into_iter()
-            .map(|detail| crate::integrity::Problem {
-                kind: "pin",
-                item: "pin file".to_owned(),
-                detail,
+            .map(|detail| {
+                crate::problem::Problem::new(
+                    crate::problem::ProblemKind::Pin,
+                    crate::problem_text!("verify-item-pin-file"),
+                    detail,
+                )
             })
             .collect())
     }

@@ -99,9 +99,9 @@ impl Unlocked {
     pub fn verify(
         &mut self,
         receipt: Option<&str>,
-        progress: Option<crate::integrity::Progress<'_>>,
-    ) -> Result<crate::integrity::Report> {
-        crate::integrity::verify(&mut self.vault, Some(&self.master), receipt, progress)
+        progress: Option<crate::vault::verify::Progress<'_>>,
+    ) -> Result<crate::vault::verify::Report> {
+        crate::vault::verify::verify(&mut self.vault, Some(&self.master), receipt, progress)
     }
 
     /// Decrypts record rows, each only after it matches its ledger entry (see `super::reads`):

@@ -9,9 +9,9 @@ use std::str::FromStr;
 
 use rusqlite::{params, Connection};
 use vault::crypto::kdf;
-use vault::integrity;
 use vault::record::{Incident, Kind};
 use vault::secret::Passphrase;
+use vault::vault::verify as integrity;
 use vault::vault::{CacheStats, Unlocked, Vault};
 use vault::when::When;
 
@@ -208,7 +208,7 @@ fn cache_forged_with_the_public_recipient_is_rejected() {
     let report = full_report(&dir);
     assert_only_cache_segment(&report);
     assert!(
-        report.problems[0].detail.contains("signature"),
+        report.problems[0].detail.english().contains("signature"),
         "{:?}",
         report.problems
     );
@@ -234,8 +234,8 @@ fn assert_only_cache_segment(report: &integrity::Report) {
 }
 
 /// Problem kinds of a report, sorted.
-fn cache_problems(report: &vault::integrity::Report) -> Vec<&'static str> {
-    let mut kinds: Vec<&'static str> = report.problems.iter().map(|p| p.kind).collect();
+fn cache_problems(report: &integrity::Report) -> Vec<&'static str> {
+    let mut kinds: Vec<&'static str> = report.problems.iter().map(|p| p.kind.as_str()).collect();
     kinds.sort();
     kinds
 }

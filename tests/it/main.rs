@@ -31,4 +31,5 @@ mod report_html;
 mod spanish;
 mod spanish_words;
 mod tamper;
+mod verify_spanish;
 mod when_phrases;

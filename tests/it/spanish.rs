@@ -289,7 +289,7 @@ fn spanish_output_has_no_english_left() {
         "nombre Ruiz; placa 4411; agencia ICE",
         "placas ABC1234: 2 incidentes",
         "entre 2:00 de la tarde y 4:00 de la tarde",
-        "CORRECTO: comprobación completa",
+        "TODO BIEN: verificación completa",
         "vault: error: contraseña incorrecta",
         "vault: error: ningún incidente coincide con «ffffffff»",
         "no se entiende la hora «en la nada»",
@@ -431,7 +431,7 @@ fn spanish_verify_of_a_tampered_vault() {
         &es,
     );
     assert!(es.contains("HAY PROBLEMAS"), "{es}");
-    assert!(es.contains(&format!("incidente {id} revisión 1: ")), "{es}");
+    assert!(es.contains(&format!("incidente {id} versión 1: ")), "{es}");
     assert!(es.contains("se modificaron"), "{es}");
     // The machine-readable output is the same in both languages.
     let (_, json_en) = run_in(&v, "C", &["--json", "verify"]);
