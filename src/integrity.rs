@@ -319,9 +319,11 @@ pub fn database_report(dir: &std::path::Path, error: &crate::Error) -> Report {
             format!("SQLite integrity check: {line}"),
         );
     }
+    // In English, whatever the process language: the detail goes into `--json`.
     let detail = match error {
         crate::Error::Damaged(s) => s.clone(),
-        other => other.to_string(),
+        crate::Error::Damage(d) => d.text_in(crate::i18n::Lang::En),
+        other => other.text_in(crate::i18n::Lang::En),
     };
     // The schema check's refusal repeats a line already listed.
     if !found
@@ -349,7 +351,10 @@ pub fn database_report(dir: &std::path::Path, error: &crate::Error) -> Report {
 /// True when `error` says the vault's database cannot be used as it is: `verify` then reports
 /// it with [`database_report`] instead of stopping.
 pub fn is_database_error(error: &crate::Error) -> bool {
-    matches!(error, crate::Error::Damaged(_) | crate::Error::Sql(_))
+    matches!(
+        error,
+        crate::Error::Damaged(_) | crate::Error::Damage(_) | crate::Error::Sql(_)
+    )
 }
 
 /// Everything tier 1 reads, from one read transaction, and what was checked while reading.
@@ -392,7 +397,7 @@ fn check_leaves(
         .map(|row| {
             (
                 merkle::leaf_hash(&row.entry) == row.leaf_hash,
-                Entry::from_bytes(&row.entry).map_err(|e| e.to_string()),
+                Entry::from_bytes(&row.entry).map_err(|e| e.text_in(crate::i18n::Lang::En)),
             )
         })
         .collect();
@@ -1230,7 +1235,7 @@ fn open_in_order(
         .with_max_len(1)
         .map(|&i| {
             let row = &rows[i];
-            let body = open_attachment(master, row).map_err(|e| e.to_string());
+            let body = open_attachment(master, row).map_err(|e| e.text_in(crate::i18n::Lang::En));
             let blob = body.as_ref().ok().map(|body| {
                 let mut blob_hash = [0u8; 32];
                 check_blob(
@@ -1241,7 +1246,7 @@ fn open_in_order(
                     alone == Some(i),
                 )
                 .map(|()| blob_hash)
-                .map_err(|e| e.to_string())
+                .map_err(|e| e.text_in(crate::i18n::Lang::En))
             });
             tick();
             (i, OpenedAttachment { body, blob })
@@ -1394,7 +1399,11 @@ impl DeepCheck<'_> {
             _ => open_record(self.master, row),
         };
         found.extend(match opened {
-            Err(e) => Some(problem("record_decrypt", item, e.to_string())),
+            Err(e) => Some(problem(
+                "record_decrypt",
+                item,
+                e.text_in(crate::i18n::Lang::En),
+            )),
             Ok(body) => match (body.digests(), self.entries.get(&row.leaf_index)) {
                 (Ok(d), Some(Entry::Record { fields, .. })) if d == *fields => None,
                 (Ok(_), Some(Entry::Record { .. })) => Some(problem(
@@ -1402,7 +1411,11 @@ impl DeepCheck<'_> {
                     item,
                     "the decrypted fields do not match the digests in the ledger",
                 )),
-                (Err(e), _) => Some(problem("record_decode", item, e.to_string())),
+                (Err(e), _) => Some(problem(
+                    "record_decode",
+                    item,
+                    e.text_in(crate::i18n::Lang::En),
+                )),
                 _ => None, // already reported by tier 1
             },
         });

@@ -286,7 +286,7 @@ fn init(ctx: &Ctx, a: InitArgs) -> Result<()> {
     let params = KdfParams {
         memory_kib: a.kdf_memory_mib.map_or(Ok(kdf::DEFAULT.memory_kib), |m| {
             m.checked_mul(1024)
-                .ok_or_else(|| Error::WeakKdf(t(Msg::MemoryTooLarge).into()))
+                .ok_or(Error::WeakKdf(vault::error::KdfLimit::MemoryTooLarge))
         })?,
         iterations: a.kdf_iterations.unwrap_or(kdf::DEFAULT.iterations),
         parallelism: a.kdf_parallelism.unwrap_or(kdf::DEFAULT.parallelism),
@@ -726,7 +726,7 @@ fn passwd(ctx: &Ctx, a: PasswdArgs) -> Result<()> {
         (m, it, p) => Some(KdfParams {
             memory_kib: m.map_or(Ok(kdf::DEFAULT.memory_kib), |m| {
                 m.checked_mul(1024)
-                    .ok_or_else(|| Error::WeakKdf(t(Msg::MemoryTooLarge).into()))
+                    .ok_or(Error::WeakKdf(vault::error::KdfLimit::MemoryTooLarge))
             })?,
             iterations: it.unwrap_or(kdf::DEFAULT.iterations),
             parallelism: p.unwrap_or(kdf::DEFAULT.parallelism),
@@ -742,7 +742,7 @@ fn passwd(ctx: &Ctx, a: PasswdArgs) -> Result<()> {
         ctx.out.warn(&tf!(
             Msg::PasswdReplacedTampered,
             slot = change.slot,
-            reason = i18n::detail(reason)
+            reason = reason.to_string()
         ));
     }
     if ctx.out.json {

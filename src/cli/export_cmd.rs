@@ -68,7 +68,7 @@ fn new_bundle_passphrase(generate: bool) -> Result<Passphrase> {
     };
     match passwords::check_strength(&p) {
         Ok(()) => Ok(p),
-        Err(Error::WeakPassphrase(_)) => {
+        Err(Error::PassphraseTooWeak(_)) => {
             Err(Error::WeakPassphrase(t(Msg::WeakBundlePassphrase).into()))
         }
         Err(e) => Err(e),

@@ -67,7 +67,9 @@ pub fn verify(dir: &Path, pass_file: Option<&Path>, out: &Out, a: VerifyArgs) ->
                 | Error::NoKeyslot(_)
                 | Error::TamperedKeyslot { .. }
                 | Error::Tampered(_)
-                | Error::Damaged(_)),
+                | Error::Tamper(_)
+                | Error::Damaged(_)
+                | Error::Damage(_)),
             ) => {
                 unlock_error = Some(e);
                 Vault::open(dir).and_then(|mut v| v.verify(receipt.as_deref(), Some(&tick)))

@@ -9,6 +9,7 @@
 use rusqlite::params;
 
 use super::{LedgerRow, RecordRow, Tx};
+use crate::error::Conflict;
 use crate::{Error, Result};
 
 /// A record revision without its ciphertext.
@@ -86,11 +87,10 @@ impl Tx<'_> {
         while let Some(r) = rows.next()? {
             let index = r.get::<_, i64>(0)? as u64;
             let hash: Vec<u8> = r.get(2)?;
-            let leaf_hash: [u8; 32] = hash.as_slice().try_into().map_err(|_| {
-                Error::Damaged(format!(
-                    "ledger leaf {index} has a hash of the wrong length"
-                ))
-            })?;
+            let leaf_hash: [u8; 32] = hash
+                .as_slice()
+                .try_into()
+                .map_err(|_| crate::store::bad_leaf_hash(index))?;
             buf.push(LedgerRow {
                 index,
                 entry: r.get(1)?,
@@ -258,7 +258,7 @@ impl Tx<'_> {
             )
             .map_err(|e| match e.sqlite_error_code() {
                 Some(rusqlite::ErrorCode::ConstraintViolation) => {
-                    Error::Invalid(format!("cache segment {} already exists", row.seq))
+                    Error::Conflict(Conflict::CacheSegmentExists { seq: row.seq })
                 }
                 _ => e.into(),
             })?;

@@ -38,6 +38,7 @@ use crate::crypto::kdf::KdfParams;
 use crate::crypto::keys::{MasterKey, MasterRecipient};
 use crate::crypto::keyslot::{Keyslot, SlotKind};
 use crate::crypto::{envelope, padding, sha256_hex, signing};
+use crate::error::{Conflict, Damage, NoKeyslot, Tamper};
 use crate::ledger::entry::{SlotAction, ENTRY_VERSION};
 use crate::ledger::{self, checkpoint::Checkpoint, merkle, Entry};
 use crate::record::{new_id, Incident, RecordBody};
@@ -172,7 +173,7 @@ impl Vault {
         })?;
         let public_bytes = STANDARD
             .decode(public)
-            .map_err(|_| Error::Damaged("the signing public key is not base64".into()))?;
+            .map_err(|_| Error::Damage(Damage::SigningPublicNotBase64))?;
         Ok(Vault {
             recipient: MasterRecipient::parse(&recipient)?,
             signing_public: signing::public_from_bytes(&public_bytes)?,
@@ -276,9 +277,11 @@ impl Vault {
     ) -> Result<(RecordRow, Entry)> {
         let revision = match expect_previous {
             None => 1,
-            Some(r) => r
-                .checked_add(1)
-                .ok_or_else(|| Error::Damaged(format!("record {id} has an impossible revision")))?,
+            Some(r) => r.checked_add(1).ok_or_else(|| {
+                Error::Damage(Damage::ImpossibleRevision {
+                    record: id.to_owned(),
+                })
+            })?,
         };
         let body = RecordBody::new(id.to_owned(), revision, incident, Utc::now())?;
         let digests = body.digests()?;
@@ -339,7 +342,7 @@ impl Vault {
             .find(|s| s.slot.kind == SlotKind::Passphrase)
             .or(slots.first())
             .map(|s| s.slot.params)
-            .ok_or_else(|| Error::NoKeyslot("no keyslot is stored".into()))?;
+            .ok_or(Error::NoKeyslot(NoKeyslot::NoneStored))?;
         // Only a checkpoint whose signature and root check out counts (a planted row must not
         // make entries look signed).
         let last =
@@ -401,9 +404,7 @@ impl Vault {
         let (vault_id, public) = (self.id.clone(), self.signing_public);
         let slots = self.store.read(|tx| tx.keyslots())?;
         if slots.is_empty() {
-            return Err(Error::NoKeyslot(
-                "no keyslot is stored; the vault cannot be opened (restore a backup)".into(),
-            ));
+            return Err(Error::NoKeyslot(NoKeyslot::NoneStoredRestore));
         }
         let mut tampered = None;
         // Recovery slots are sealed under the canonical form of their code; text that is not a
@@ -430,10 +431,9 @@ impl Vault {
             match row.slot.open(secret) {
                 Ok(master) => {
                     if master.recipient().to_age_string() != self.recipient.to_age_string() {
-                        return Err(Error::Damaged(format!(
-                            "keyslot {} opens a key that is not this vault's",
-                            row.slot.id
-                        )));
+                        return Err(Error::Damage(Damage::ForeignKeyslot {
+                            slot: row.slot.id.clone(),
+                        }));
                     }
                     return Ok((master, row.slot.id.clone()));
                 }
@@ -459,20 +459,18 @@ impl Vault {
         let opened = self.open_master(passphrase);
         if let Some(job) = quick_check {
             job.join()
-                .map_err(|_| Error::Invalid("the database check panicked".into()))??;
+                .map_err(|_| Error::Conflict(Conflict::CheckPanicked))??;
         }
         let (master, slot_id) = opened?;
         let wrapped = self.store.read(|tx| tx.meta_required("signing_secret"))?;
         let wrapped = STANDARD
             .decode(wrapped)
-            .map_err(|_| Error::Damaged("the wrapped signing key is not base64".into()))?;
+            .map_err(|_| Error::Damage(Damage::SigningSecretNotBase64))?;
         let secret = envelope::decrypt(master.identity(), &wrapped)
-            .map_err(|_| Error::Damaged("the signing key does not decrypt".into()))?;
+            .map_err(|_| Error::Damage(Damage::SigningSecretNoDecrypt))?;
         let signing_key = signing::from_secret_bytes(&secret)?;
         if signing_key.verifying_key() != self.signing_public {
-            return Err(Error::Damaged(
-                "the stored signing public key does not match the signing key".into(),
-            ));
+            return Err(Error::Damage(Damage::SigningKeyMismatch));
         }
         let mut unlocked = Unlocked::new(self, master, signing_key, slot_id);
         // Rows deleted behind the owner's back (vault has no delete command): named at every
@@ -533,9 +531,9 @@ pub(crate) fn commit_revision(
     let id = &row.id;
     let current = tx.record_history(id)?.last().map(|r| r.revision);
     if current != expect_previous {
-        return Err(Error::Invalid(format!(
-            "record {id} changed while it was being amended; try again"
-        )));
+        return Err(Error::Conflict(Conflict::Amending {
+            record: id.to_owned(),
+        }));
     }
     let leaf = tx.append_leaf(&entry.to_bytes())?;
     tx.insert_record(&RecordRow {
@@ -549,7 +547,7 @@ pub(crate) fn commit_revision(
 /// signed.
 ///
 /// `own_from` is the size of the ledger when this transaction began: entries from there on are
-/// the calling command's own. Before signing, it refuses ([`Error::Tampered`]):
+/// the calling command's own. Before signing, it refuses ([`Error::Tamper`]):
 /// - a trust seal that `master` did not make, or that binds another vault id, creation entry,
 ///   signing key or master recipient;
 /// - a ledger that does not extend the sealed checkpoint (shorter, with missing leaves, or with
@@ -583,9 +581,7 @@ pub(crate) fn sign_checkpoint_rekeyed(
     let identity = trust::Identity::read(tx, vault_id, sealed_by.recipient().to_age_string())?;
     let public_b64 = STANDARD.encode(key.verifying_key().as_bytes());
     if identity.signing_key != public_b64 {
-        return Err(Error::Tampered(
-            "the stored signing public key is not the signing key's".into(),
-        ));
+        return Err(Error::Tamper(Tamper::SigningPublic));
     }
     let seal = trust::checked_seal(tx, &checked_key, &identity)?;
     let size = tx.ledger_size()?;
@@ -607,22 +603,19 @@ pub(crate) fn sign_checkpoint_rekeyed(
     }
     let leaves = tx.leaf_hashes()?;
     if leaves.len() as u64 != size {
-        return Err(Error::Tampered(format!(
-            "ledger entries were removed: {} of {size} are stored",
-            leaves.len()
-        )));
+        return Err(Error::Tamper(Tamper::EntriesRemoved {
+            stored: leaves.len() as u64,
+            size,
+        }));
     }
     let (previous, sealed_root) = match &seal {
         Some(s) => (
             s.size,
-            s.root_hash()
-                .ok_or_else(|| Error::Tampered("the trust seal holds a malformed root".into()))?,
+            s.root_hash().ok_or(Error::Tamper(Tamper::SealRoot))?,
         ),
         None => {
             if let Some(leaf) = tx.first_trust_leaf(own_from)? {
-                return Err(Error::Tampered(format!(
-                    "the trust seal is missing, though ledger leaf {leaf} records that this vault keeps one"
-                )));
+                return Err(Error::Tamper(Tamper::SealMissing { leaf }));
             }
             trust::newest_valid_checkpoint(
                 &tx.checkpoints()?,
@@ -634,14 +627,10 @@ pub(crate) fn sign_checkpoint_rekeyed(
         }
     };
     if previous > size {
-        return Err(Error::Tampered(format!(
-            "the ledger has {size} entries, fewer than the {previous} this vault last signed: an older copy was put back or entries were removed"
-        )));
+        return Err(Error::Tamper(Tamper::Shrunk { size, previous }));
     }
     if merkle::root(&leaves[..previous as usize]) != sealed_root {
-        return Err(Error::Tampered(format!(
-            "entries this vault already signed were changed (the first {previous} no longer have the signed root)"
-        )));
+        return Err(Error::Tamper(Tamper::SignedChanged { previous }));
     }
     let forged_end = own_from.min(size);
     if previous < forged_end {
@@ -649,18 +638,12 @@ pub(crate) fn sign_checkpoint_rekeyed(
             match Entry::from_bytes(&row.entry) {
                 Ok(e) if trust::written_without_passphrase(&e) => {}
                 Ok(e) => {
-                    return Err(Error::Tampered(format!(
-                        "ledger leaf {} ({}) is not signed, though every command that writes one signs it at once: it was forged",
-                        row.index,
-                        e.label()
-                    )))
+                    return Err(Error::Tamper(Tamper::Unsigned {
+                        index: row.index,
+                        label: e.label().to_string(),
+                    }))
                 }
-                Err(_) => {
-                    return Err(Error::Tampered(format!(
-                        "ledger leaf {} is not an entry this program writes",
-                        row.index
-                    )))
-                }
+                Err(_) => return Err(Error::Tamper(Tamper::UnknownLeaf { index: row.index })),
             }
         }
     }
