@@ -343,10 +343,18 @@ impl Error {
             Error::WeakKdf(why) => t("core-weak-kdf", args([("reason", s(why.text_in(lang)))])),
             Error::EmptyPassphrase => t("core-empty-passphrase", none()),
             Error::PassphraseTooWeak(w) => w.text_in(lang),
-            Error::NotFound(what) => t("core-not-found", args([("query", q(what))])),
+            // Spanish quotes the text with «»; the CLI prints every error terminal-safe.
+            Error::NotFound(what) => t(
+                "core-not-found",
+                args([("query", q(what)), ("text", s(what))]),
+            ),
             Error::AmbiguousId { prefix, count } => t(
                 "core-ambiguous-id",
-                args([("prefix", q(prefix)), ("count", n(*count))]),
+                args([
+                    ("prefix", q(prefix)),
+                    ("text", s(prefix)),
+                    ("count", n(*count)),
+                ]),
             ),
             Error::Input(i) => t("core-invalid-input", args([("detail", s(i.text_in(lang)))])),
             Error::Conflict(c) => t("core-invalid-input", args([("detail", s(c.text_in(lang)))])),
