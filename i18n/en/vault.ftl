@@ -37,6 +37,9 @@ core-io-already-exists = File exists
 core-io-unexpected-eof = unexpected end of file
 core-io-storage-full = No space left on device
 core-io-is-a-directory = Is a directory
+core-io-read-only = Read-only file system
+core-not-writable = { $dir }: the vault directory is not writable ({ $detail }); vault must be able to write there, even to read
+core-disk-full = { $dir }: the disk holding the vault is full; free some space and try again (nothing was changed)
 
 # Key derivation parameters refused (src/crypto/kdf.rs)
 core-kdf-memory-too-large = memory value too large
@@ -256,6 +259,10 @@ core-backup-manifest-missing = the manifest is missing (a truncated copy?)
 core-backup-files-differ = its files differ from its manifest (damaged or altered)
 core-backup-no-database = it holds no database
 core-backup-other-vault = the manifest names another vault
+
+# Warnings about this computer's pin file (src/vault/pin.rs)
+core-pin-damaged-line = line { $line } of the pin file { $path } is damaged and was ignored
+core-pin-not-saved = the pin file could not be saved: { $detail }
 
 # Changed under the command: try again
 core-conflict-reencrypting-record = the record changed while it was being re-encrypted; try again

@@ -40,6 +40,9 @@ core-io-already-exists = ya existe
 core-io-unexpected-eof = el archivo termina antes de tiempo
 core-io-storage-full = no queda espacio en el disco
 core-io-is-a-directory = es una carpeta
+core-io-read-only = el disco es de solo lectura
+core-not-writable = { $dir }: no se puede escribir en la carpeta de la bóveda ({ $detail }); vault necesita poder escribir ahí, incluso para leer
+core-disk-full = { $dir }: el disco donde está la bóveda está lleno; libere espacio e inténtelo de nuevo (no se cambió nada)
 
 # Configuración de la contraseña rechazada (src/crypto/kdf.rs)
 core-kdf-memory-too-large = la memoria indicada es demasiado grande
@@ -262,6 +265,10 @@ core-backup-manifest-missing = falta la lista de contenido (¿una copia cortada?
 core-backup-files-differ = sus archivos no coinciden con su lista de contenido (dañada o alterada)
 core-backup-no-database = no tiene base de datos
 core-backup-other-vault = la lista de contenido es de otra bóveda
+
+# Avisos sobre el archivo de bóvedas conocidas de esta computadora (src/vault/pin.rs)
+core-pin-damaged-line = la línea { $line } del archivo de bóvedas conocidas { $path } está dañada y no se tomó en cuenta
+core-pin-not-saved = no se pudo guardar el archivo de bóvedas conocidas: { $detail }
 
 # Algo cambió mientras corría el comando: inténtelo de nuevo
 core-conflict-reencrypting-record = el incidente cambió mientras se volvía a cifrar; inténtelo de nuevo

@@ -45,7 +45,7 @@ impl Ctx {
 
     fn pin_notes(&self, report: &vault::vault::PinReport) {
         for w in &report.warnings {
-            self.out.warn(&i18n::library_detail(w));
+            self.out.warn(&w.to_string());
         }
         if let vault::vault::PinCheck::FirstUse { fingerprint } = &report.check {
             self.out.note(&tf!(Msg::NotePinFirstUse, fp = fingerprint));

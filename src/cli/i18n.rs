@@ -696,14 +696,6 @@ pub fn localized(err: &Error, lang: Lang) -> String {
     }
 }
 
-/// A detail the library wrote in English (a warning), in the current language.
-pub fn library_detail(text: &str) -> String {
-    match lang() {
-        Lang::En => text.to_owned(),
-        Lang::Es => detail_es(text),
-    }
-}
-
 /// An error as a short line under a question: an invalid-input error without its prefix.
 pub fn error_detail(e: &Error) -> String {
     match (e, lang()) {
@@ -719,14 +711,6 @@ pub fn error_detail(e: &Error) -> String {
 /// Library details in English, by pattern (`*` matches any text, reused in order), with their
 /// Spanish. Texts that match none are shown as they are.
 const DETAILS_ES: &[(&str, &str)] = &[
-    (
-        "the pin file could not be saved: *",
-        "no se pudo guardar el archivo de bóvedas conocidas: *",
-    ),
-    (
-        "line * of the pin file * is damaged and was ignored",
-        "la línea * del archivo de bóvedas conocidas * está dañada y no se tomó en cuenta",
-    ),
     // src/export: bundle limits, bounded reads, trusted senders
     (
         "the bundle's age header has more than * recipient stanzas; a vault bundle never has so many; refusing before trying any key",

@@ -126,6 +126,13 @@ pub enum Error {
         source: std::io::Error,
     },
     Io(std::io::Error),
+    /// The vault folder cannot be written (SQLite must write beside the database even to read).
+    NotWritable {
+        dir: PathBuf,
+        source: std::io::Error,
+    },
+    /// The disk holding the vault is full.
+    DiskFull(PathBuf),
     Sql(rusqlite::Error),
     /// Encryption, decryption or key derivation failed.
     Crypto(Crypto),
@@ -191,6 +198,7 @@ pub fn io_text(lang: Lang, e: &std::io::Error) -> String {
         K::UnexpectedEof => "core-io-unexpected-eof",
         K::StorageFull => "core-io-storage-full",
         K::IsADirectory => "core-io-is-a-directory",
+        K::ReadOnlyFilesystem => "core-io-read-only",
         _ => return e.to_string(),
     };
     i18n::text_in(lang, id, None)
@@ -206,7 +214,7 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::File { source, .. } => Some(source),
-            Error::Io(e) => Some(e),
+            Error::Io(e) | Error::NotWritable { source: e, .. } => Some(e),
             Error::Sql(e) => Some(e),
             Error::Json(e) => Some(e),
             _ => None,
@@ -366,6 +374,11 @@ impl Error {
                 args([("path", p(path)), ("detail", s(io_text(lang, source)))]),
             ),
             Error::Io(e) => t("core-io", args([("detail", s(io_text(lang, e)))])),
+            Error::NotWritable { dir, source } => t(
+                "core-not-writable",
+                args([("dir", p(dir)), ("detail", s(io_text(lang, source)))]),
+            ),
+            Error::DiskFull(dir) => t("core-disk-full", args([("dir", p(dir))])),
             Error::Sql(e) => t("core-sql", args([("detail", s(e))])),
             Error::Crypto(c) => c.text_in(lang),
             Error::Json(e) => t("core-json", args([("detail", s(e))])),

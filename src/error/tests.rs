@@ -398,6 +398,11 @@ fn every_error() -> Vec<Error> {
             std::io::Error::from(std::io::ErrorKind::PermissionDenied),
         ),
         Error::Io(std::io::Error::from(std::io::ErrorKind::NotFound)),
+        Error::NotWritable {
+            dir: path(),
+            source: std::io::Error::from(std::io::ErrorKind::ReadOnlyFilesystem),
+        },
+        Error::DiskFull(path()),
         Error::Busy,
         Error::Interrupted,
         Error::SourceChanged(path()),

@@ -388,20 +388,13 @@ fn explain_open_failure(dir: &Path, e: Error) -> Error {
         return e;
     }
     if let Err(why) = rustix::fs::access(dir, rustix::fs::Access::WRITE_OK) {
-        let why = std::io::Error::from(why);
-        let text = format!(
-            "the vault directory is not writable ({why}); vault must be able to write there, even to read"
-        );
-        return Error::file(dir, std::io::Error::new(why.kind(), text));
+        return Error::NotWritable {
+            dir: dir.to_path_buf(),
+            source: std::io::Error::from(why),
+        };
     }
     if rustix::fs::statvfs(dir).is_ok_and(|s| s.f_bavail == 0) {
-        return Error::file(
-            dir,
-            std::io::Error::new(
-                std::io::ErrorKind::StorageFull,
-                "the disk holding the vault is full; free some space and try again (nothing was changed)",
-            ),
-        );
+        return Error::DiskFull(dir.to_path_buf());
     }
     e
 }

@@ -39,7 +39,7 @@ pub enum PinCheck {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct PinReport {
     pub check: PinCheck,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<super::pin::PinWarning>,
 }
 
 /// An entry logged without the passphrase since the previous checkpoint, as the unlock that
@@ -131,7 +131,7 @@ impl Vault {
         // this computer just does not remember it.
         let mut save = |known: &KnownVaults| {
             if let Err(e) = known.save(&path) {
-                warnings.push(format!("the pin file could not be saved: {e}"));
+                warnings.push(super::pin::PinWarning::not_saved(&e));
             }
         };
         let key = b64_key(&self.signing_public);
@@ -399,9 +399,7 @@ impl Unlocked {
                 k.set(pin);
                 // Signed already: a pin file that cannot be written is a warning, not a failure.
                 if let Err(e) = k.save(&path) {
-                    report
-                        .warnings
-                        .push(format!("the pin file could not be saved: {e}"));
+                    report.warnings.push(super::pin::PinWarning::not_saved(&e));
                 }
             }
             self.vault.pin_checked = true;
