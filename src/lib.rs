@@ -21,7 +21,6 @@
 #![forbid(unsafe_code)]
 
 pub mod analysis;
-pub mod backup;
 pub mod crypto;
 pub mod error;
 pub mod export;

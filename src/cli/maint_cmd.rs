@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Subcommand};
 use vault::secret::Passphrase;
 use vault::staging::Registry;
+use vault::vault::backup;
 use vault::vault::{Unlocked, Vault};
-use vault::{backup, passwords, Error, Result};
+use vault::{passwords, Error, Result};
 use zeroize::Zeroizing;
 
 use super::i18n::{t, tf, Msg};

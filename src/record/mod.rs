@@ -9,6 +9,7 @@
 pub mod attachment;
 pub mod disclosure;
 pub mod party;
+pub mod view;
 
 use std::collections::BTreeMap;
 

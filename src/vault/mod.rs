@@ -3,6 +3,7 @@
 //! directly.
 
 mod attach;
+pub mod backup;
 pub(crate) mod cache;
 mod maintenance;
 pub mod pin;
@@ -12,7 +13,6 @@ mod rekey;
 pub(crate) mod trust;
 mod trust_unlock;
 mod unlocked;
-pub mod view;
 
 use std::path::{Path, PathBuf};
 
@@ -22,6 +22,8 @@ use chrono::Utc;
 use ed25519_dalek::VerifyingKey;
 use zeroize::Zeroizing;
 
+/// The views commands show (kept at `vault::view` for the CLI).
+pub use crate::record::view;
 pub(crate) use attach::{check_blob, decrypt_blob};
 pub use attach::{AttachOptions, AttachOutcome, Cleanup, ExtractTarget};
 pub use cache::CacheStats;
