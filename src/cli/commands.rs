@@ -163,7 +163,7 @@ fn default_dir() -> Result<PathBuf> {
 /// Warns once per command when other users of the computer can read or change the vault
 /// folder or the files vault keeps in it (a fixed handful of `lstat` calls).
 fn warn_loose_permissions(ctx: &Ctx) {
-    let db = vault::store::DB_FILE;
+    let db = vault::vault::DB_FILE;
     if !ctx.dir.join(db).exists() {
         return;
     }
@@ -173,10 +173,10 @@ fn warn_loose_permissions(ctx: &Ctx) {
         db,
         &wal,
         &shm,
-        vault::store::BLOB_DIR,
-        vault::store::QUARANTINE_DIR,
+        vault::vault::BLOB_DIR,
+        vault::vault::QUARANTINE_DIR,
     ];
-    let loose = vault::fsutil::loose_permissions(&ctx.dir, &names);
+    let loose = vault::vault::loose_permissions(&ctx.dir, &names);
     if loose.is_empty() {
         return;
     }

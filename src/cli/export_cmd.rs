@@ -9,8 +9,9 @@ use vault::export::trust::{self, TrustedSenders};
 use vault::export::{files, BundleReport, ExportRequest, Redaction, Selection, VerifyOptions};
 use vault::passwords;
 use vault::secret::Passphrase;
+use vault::vault::write_new_private;
 use vault::vault::Unlocked;
-use vault::{fsutil, Error, Result};
+use vault::{Error, Result};
 
 use super::args::{DiscloseArgs, ExportArgs, IdentityArgs, RecipientArgs};
 use super::commands::parse_when;
@@ -31,7 +32,7 @@ pub fn keygen(out: &Out, path: &Path) -> Result<()> {
         chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         secret.as_str()
     ));
-    fsutil::write_new_private(path, text.as_bytes())?;
+    write_new_private(path, text.as_bytes())?;
     if out.json {
         return out.json(&serde_json::json!({ "recipient": recipient, "identity_file": path }));
     }

@@ -6,8 +6,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 use vault::secret::Passphrase;
-use vault::staging::Registry;
-use vault::vault::backup;
+use vault::vault::backup::{self, Registry};
 use vault::vault::{Unlocked, Vault};
 use vault::{passwords, Error, Result};
 use zeroize::Zeroizing;

@@ -11,9 +11,10 @@ use chrono::{DateTime, Utc};
 use vault::export::report::escape;
 use vault::record::Party;
 use vault::vault::view::RecordView;
+use vault::vault::write_new_private;
 use vault::vault::Unlocked;
 use vault::when::When;
-use vault::{fsutil, Error, Result};
+use vault::{Error, Result};
 
 use super::args::ReportArgs;
 use super::i18n::{self, t, tf, Msg};
@@ -68,7 +69,7 @@ pub fn report(v: &mut Unlocked, out: &Out, a: ReportArgs) -> Result<()> {
             return Err(Error::Interrupted);
         }
     }
-    fsutil::write_new_private(&a.out, &bytes)?;
+    write_new_private(&a.out, &bytes)?;
     if out.json {
         return out.json(&serde_json::json!({
             "path": a.out,

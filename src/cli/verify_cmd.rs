@@ -5,8 +5,9 @@ use std::path::Path;
 
 use vault::integrity::Report;
 use vault::secret::Passphrase;
+use vault::vault::write_new_private;
 use vault::vault::{Unlocked, Vault};
-use vault::{fsutil, Error, Result};
+use vault::{Error, Result};
 
 use super::args::{ReceiptArgs, VerifyArgs};
 use super::i18n::{t, tf, Msg};
@@ -203,7 +204,7 @@ pub fn receipt(
         .ok_or_else(|| Error::Damaged(t(Msg::NoCheckpoint).into()))?;
     let left_out = vault.info()?.unchecked_entries;
     drop(unlocked);
-    fsutil::write_new_private(&a.out, note.as_bytes())?;
+    write_new_private(&a.out, note.as_bytes())?;
     if left_out > 0 {
         let msg = if left_out == 1 {
             Msg::ReceiptLeavesOutOne

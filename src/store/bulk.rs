@@ -54,23 +54,6 @@ impl Tx<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// `(id, revision)` of every record revision, scanning only the start of each row (the
-    /// primary key), never the ciphertexts.
-    pub fn record_ids(&self) -> Result<Vec<(String, u32)>> {
-        let mut stmt = self.tx.prepare("SELECT id, revision FROM records")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// The ledger leaf of every record revision (from the covering `leaf_index` index).
-    pub fn record_leaves(&self) -> Result<Vec<u64>> {
-        let mut stmt = self
-            .tx
-            .prepare("SELECT leaf_index FROM records ORDER BY leaf_index")?;
-        let rows = stmt.query_map([], |r| Ok(r.get::<_, i64>(0)? as u64))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
     /// Every ledger leaf in index order, handed to `f` in batches of `batch` rows, so that a
     /// pass over the whole ledger holds one batch of entry bytes at a time.
     pub fn for_each_ledger_batch(
@@ -171,15 +154,6 @@ impl Tx<'_> {
             f(index, hash)?;
         }
         Ok(())
-    }
-
-    /// Size of the newest signed checkpoint (0 when there is none).
-    pub fn latest_checkpoint_size(&self) -> Result<u64> {
-        Ok(self
-            .tx
-            .query_row("SELECT COALESCE(MAX(size), 0) FROM checkpoints", [], |r| {
-                r.get::<_, i64>(0)
-            })? as u64)
     }
 
     fn has_cache_table(&self) -> Result<bool> {

@@ -26,8 +26,8 @@ use crate::error::{Conflict, Damage};
 use crate::i18n::Lang;
 use crate::{Error, Result};
 
-pub use bulk::{CacheSegmentRow, RecordKey};
-pub use maint::{snapshot_facts, SnapshotFacts};
+pub use bulk::CacheSegmentRow;
+pub use maint::snapshot_facts;
 pub use reads::ItemKind;
 pub use schema::FORMAT_VERSION;
 
@@ -802,29 +802,6 @@ impl Tx<'_> {
             })
             .optional()?
             .is_some())
-    }
-
-    /// Stores a signed checkpoint note for `size` leaves.
-    pub fn insert_checkpoint(&self, size: u64, note: &str) -> Result<()> {
-        let n = self.tx.execute(
-            "INSERT OR IGNORE INTO checkpoints(size, note) VALUES(?1, ?2)",
-            params![size as i64, note],
-        )?;
-        if n == 0 {
-            // Ignored only because a checkpoint of this size is already stored.
-            let stored: Option<i64> = self
-                .tx
-                .query_row(
-                    "SELECT size FROM checkpoints WHERE size = ?1",
-                    [size as i64],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            if stored.is_none() {
-                return one_row(n, "checkpoint");
-            }
-        }
-        Ok(())
     }
 
     /// All checkpoints, smallest first.

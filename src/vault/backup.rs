@@ -29,7 +29,9 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::error::{BackupFlaw, Conflict, Damage, Input};
-use crate::staging::{self, Registry, StagingDir};
+/// The staging folders a signal handler removes (the CLI keeps one for backup and restore).
+pub use crate::staging::Registry;
+use crate::staging::{self, StagingDir};
 use crate::store::{snapshot_facts, BLOB_DIR, DB_FILE};
 use crate::vault::Vault;
 use crate::{fsutil, Error, Result};

@@ -22,8 +22,12 @@ use chrono::Utc;
 use ed25519_dalek::VerifyingKey;
 use zeroize::Zeroizing;
 
+/// What a command needs of the vault's folder and files (the store and the file helpers stay
+/// inside the library).
+pub use crate::fsutil::{loose_permissions, write_new_private};
 /// The views commands show (kept at `vault::view` for the CLI).
 pub use crate::record::view;
+pub use crate::store::{BLOB_DIR, DB_FILE, QUARANTINE_DIR};
 pub(crate) use attach::{check_blob, decrypt_blob};
 pub use attach::{AttachOptions, AttachOutcome, Cleanup, ExtractTarget};
 pub use cache::CacheStats;
@@ -45,7 +49,7 @@ use crate::ledger::entry::{SlotAction, ENTRY_VERSION};
 use crate::ledger::{self, checkpoint::Checkpoint, merkle, Entry};
 use crate::record::{new_id, Incident, RecordBody};
 use crate::secret::Passphrase;
-use crate::store::{RecordRow, Store, BLOB_DIR};
+use crate::store::{RecordRow, Store};
 use crate::{fsutil, Error, Result};
 
 /// A vault opened without its passphrase: it can append records and attachments, and report
