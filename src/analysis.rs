@@ -133,7 +133,7 @@ fn visit_searchable_texts(r: &RecordView, f: &mut dyn FnMut(&str)) {
     }
 }
 
-/// Every decrypted text of a record that search looks at (see [`visit_searchable_texts`]).
+/// Every decrypted text of a record that search looks at (see `visit_searchable_texts`).
 pub fn searchable_texts(r: &RecordView) -> Vec<String> {
     let mut out = Vec::new();
     visit_searchable_texts(r, &mut |t| out.push(t.to_owned()));

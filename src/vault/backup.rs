@@ -9,7 +9,7 @@
 //!
 //! Member headers carry no owner, time or mode information (uid/gid 0, mtime 0, mode 0600). No
 //! plaintext is written anywhere. The database copy and the archive are staged in a private
-//! folder beside the output ([`crate::staging`]): the copy is deleted as soon as it is in the
+//! folder beside the output (`staging`): the copy is deleted as soon as it is in the
 //! archive, the folder on every exit path; one that a killed backup left (a full copy of the vault
 //! that opens with the passphrases it had then) is removed by the next backup into that folder.
 //! A restore stages the vault the same way beside its target.

@@ -43,7 +43,7 @@ pub struct Unlocked {
     /// Ledger entries appended since the previous checkpoint, found at unlock.
     pub new_entries: u64,
     /// What `add` and `attach` logged since the previous checkpoint (at most
-    /// [`super::trust_unlock::MAX_LOGGED_ITEMS`]), found at unlock.
+    /// `MAX_LOGGED_ITEMS`), found at unlock.
     pub logged: Vec<super::LoggedItem>,
     /// How many entries `add` and `attach` logged since the previous checkpoint.
     pub logged_total: u64,
@@ -91,7 +91,7 @@ impl Unlocked {
     /// Signs a checkpoint over the current ledger if it grew; returns how many leaves it added.
     ///
     /// Refuses ([`Error::Tamper`]) when the trust seal or the ledger since the sealed
-    /// checkpoint shows a change made without the passphrase (see [`super::sign_checkpoint`]).
+    /// checkpoint shows a change made without the passphrase (see `sign_checkpoint`).
     pub fn checkpoint(&mut self) -> Result<u64> {
         Ok(self.write_signed(|_| Ok(()))?.1)
     }
