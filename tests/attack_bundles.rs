@@ -5,6 +5,8 @@
 //! (or the activist) runs the ordinary commands, and the test asserts the refusal, the warning
 //! or the problem kind and exit code.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 use common::{stderr, stdout};
 

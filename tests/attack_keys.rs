@@ -8,6 +8,8 @@
 //! - `vault receipt` signs what no checkpoint covers before writing, so a receipt made right
 //!   after logging covers it; `--no-sign` says what it leaves out; receipts survive CRLF.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 use common::{stderr, stdout};
 

@@ -3,6 +3,8 @@
 //! passphrase: they edit `vault.db` with SQLite and encrypt forged records to the public master
 //! recipient (from `vault info --json`); then the owner runs ordinary commands.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 use common::{stderr, stdout};
 

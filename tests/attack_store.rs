@@ -4,6 +4,8 @@
 //! links planted), then runs the owner's ordinary commands through the real binary, and asserts
 //! the refusal or report, the exit code, and that nothing stored was lost.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 use common::{stderr, stdout};
 

@@ -4,6 +4,8 @@
 //! ordinary commands through the real binary: the forgery must be refused (exit 4) before
 //! anything is signed, and `verify` must name it.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::io::{Read, Write};

@@ -6,6 +6,8 @@
 //! The read-only and full-disk cases need mounts (a read-only bind mount, a 2 MiB tmpfs); they run
 //! as root where `mount` works and are skipped with a message otherwise.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::ffi::OsStr;

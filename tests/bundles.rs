@@ -6,6 +6,8 @@
 //! Bundles are taken apart and rebuilt here with the `age` and `zip` crates, as an attacker (or
 //! an independent verifier) would.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 use common::{stderr, stdout};
 

@@ -3,6 +3,8 @@
 //! `verify` reports a damaged or forged segment, and opens cached records with their kept file
 //! keys.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::io::{Read, Write};
 use std::path::Path;
 use std::str::FromStr;

@@ -2,6 +2,8 @@
 //! corruption, metadata, length hiding, --remove-original and a SIGKILL in the middle of an
 //! attach.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 use common::{one_line_error, stderr};
 

@@ -2,6 +2,8 @@
 //! export, passphrase handling, damaged keyslots, id prefixes, and that no plaintext reaches the
 //! disk.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 use common::{one_line_error, stderr};
 

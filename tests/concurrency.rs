@@ -2,6 +2,8 @@
 //! Every command must succeed (SQLite's busy timeout is 30 s) or fail with the clear "busy" error
 //! (exit 7); nothing may be lost, the ledger must stay one linear log, and verify must pass.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::collections::BTreeSet;

@@ -2,6 +2,8 @@
 //! typo suggestions, `--json`, `--quiet`, no colour off a terminal, and the unencrypted report's
 //! warning and confirmation. (Colour on a real terminal is tested in tests/guided.rs.)
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use common::TestVault;

@@ -5,6 +5,8 @@
 //! Nothing here depends on timing: each step waits for the text it needs to appear (polling, with
 //! a generous deadline only to turn a hang into a failure).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::path::{Path, PathBuf};

@@ -5,6 +5,8 @@
 //! C1 control, a right-to-left override and line breaks; the owner's ordinary commands must show
 //! all of it as visible escapes, one incident per `list` line, while `--json` keeps it exact.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 use common::{one_line_error, stderr, stdout};
 

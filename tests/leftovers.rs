@@ -7,6 +7,8 @@
 //! the kill always lands in the middle. The full-disk cases need a small tmpfs (root and `mount`);
 //! they are skipped with a message otherwise.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 use common::stderr;
 

@@ -2,6 +2,8 @@
 //! recovery keyslots and slot management, rekey, crypto-erase, backup/restore, and process
 //! hygiene (no core dumps, non-dumpable, no secret in any output).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 use common::{stderr, stdout};
 

@@ -2,6 +2,8 @@
 //! (`tests/vectors/merkle/`, Apache-2.0): every `happy-path` case must verify and every `wantErr`
 //! case (modified proofs, wrong roots, shifted sizes and indices, garbage) must be rejected.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::{Path, PathBuf};
 
 use base64::{engine::general_purpose::STANDARD, Engine as _};

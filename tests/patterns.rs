@@ -2,6 +2,8 @@
 //! different case, spacing and dashes) are found, with the right counts and dates, and nothing
 //! else is. Also `list` filters and `search` through the binary.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::collections::BTreeMap;

@@ -6,6 +6,8 @@
 //! `VAULT_WRITE_FUZZ_CORPUS=1 cargo test --test properties write_fuzz_seed_corpus` regenerates
 //! the seed corpora under `fuzz/corpus/<target>/`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::collections::BTreeMap;

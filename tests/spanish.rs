@@ -3,6 +3,8 @@
 //! of English words is checked to occur in the English run (so the check cannot pass vacuously)
 //! and to occur nowhere in the Spanish one.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::collections::BTreeSet;

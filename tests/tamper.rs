@@ -2,6 +2,8 @@
 //! once per case, damaged by hand (rusqlite or file edits), and `vault verify --json` must exit 4
 //! and name exactly the right problem kinds and items, both locked and with the passphrase.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::io::Write;
