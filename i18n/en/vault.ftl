@@ -178,6 +178,7 @@ core-damage-master-mismatch = the stored master key is not the one recorded in t
 core-damage-attachment = attachment { $id } ({ $name }) { $fault }
 core-damage-rekey-attachment = attachment { $id } { $fault }
 core-damage-leaf-mismatch = { $item }: its ledger entry does not match the hash stored for it
+core-damage-leaf-altered = { $item }: its ledger entry does not match the hash stored for it
 core-damage-no-own-entry = { $item } has no ledger entry of its own
 core-damage-no-entry = { $item } has no ledger entry
 core-damage-hash-mismatch = { $item } does not match the hash its ledger entry commits to

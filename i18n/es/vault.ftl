@@ -181,6 +181,7 @@ core-damage-master-mismatch = la clave maestra guardada no es la que anota la bi
 core-damage-attachment = el adjunto { $id } ({ $name }) { $fault }
 core-damage-rekey-attachment = el adjunto { $id } { $fault }
 core-damage-leaf-mismatch = se alteró la anotación de la bitácora de { $item }
+core-damage-leaf-altered = se alteró { $item }
 core-damage-no-own-entry = { $item } no tiene su propia anotación en la bitácora: alguien lo cambió; no se usa
 core-damage-no-entry = { $item } no tiene anotación en la bitácora
 core-damage-hash-mismatch = { $item } no coincide con el código de control que sella su anotación de la bitácora

@@ -433,6 +433,10 @@ impl Message for Damage {
             Damage::MasterMismatch => "core-damage-master-mismatch",
             Damage::Attachment { .. } => "core-damage-attachment",
             Damage::RekeyAttachment { .. } => "core-damage-rekey-attachment",
+            // A ledger leaf is named on its own: "its ledger entry" would name it twice.
+            Damage::LeafMismatch {
+                item: Item::Leaf { .. } | Item::Reencryption { .. },
+            } => "core-damage-leaf-altered",
             Damage::LeafMismatch { .. } => "core-damage-leaf-mismatch",
             Damage::NoOwnEntry { .. } => "core-damage-no-own-entry",
             Damage::NoEntry { .. } => "core-damage-no-entry",
