@@ -11,6 +11,8 @@
 //!   bench_gen --unlock DIR PASSPHRASE_FILE   (time an unlock alone)
 //!   bench_gen --drop-cache DIR               (delete the list cache)
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::io::Write;
 use std::path::PathBuf;
 

@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
+use crate::record::view::RecordView;
 use crate::record::{Kind, Party};
-use crate::vault::view::RecordView;
 use crate::when::When;
 
 /// Which incidents to keep. Every condition that is set must hold.
@@ -133,7 +133,7 @@ fn visit_searchable_texts(r: &RecordView, f: &mut dyn FnMut(&str)) {
     }
 }
 
-/// Every decrypted text of a record that search looks at (see [`visit_searchable_texts`]).
+/// Every decrypted text of a record that search looks at (see `visit_searchable_texts`).
 pub fn searchable_texts(r: &RecordView) -> Vec<String> {
     let mut out = Vec::new();
     visit_searchable_texts(r, &mut |t| out.push(t.to_owned()));
@@ -353,8 +353,8 @@ pub fn patterns(records: &[RecordView], min: usize) -> Vec<Pattern> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::record::view::AttachmentView;
     use crate::record::Location;
-    use crate::vault::view::AttachmentView;
     use chrono::{FixedOffset, TimeZone};
 
     fn at(y: i32, m: u32, d: u32, h: u32) -> When {

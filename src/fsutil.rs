@@ -5,6 +5,7 @@ use std::io::Write;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::Path;
 
+use crate::error::Damage;
 use crate::{Error, Result};
 
 /// Creates a new file with mode 0600, refusing to replace an existing one.
@@ -58,7 +59,7 @@ pub fn create_private_dir(path: &Path) -> Result<()> {
     // make vault change the mode of a folder elsewhere. A link is left as it is.
     let dir = match open_dir_nofollow(path) {
         Ok(Some(fd)) => fd,
-        Ok(None) | Err(Error::Damaged(_)) => return Ok(()),
+        Ok(None) | Err(Error::Damage(_)) => return Ok(()),
         Err(e) => return Err(e),
     };
     rustix::fs::fchmod(&dir, rustix::fs::Mode::from_raw_mode(0o700))
@@ -88,10 +89,9 @@ pub fn open_dir_nofollow(path: &Path) -> Result<Option<rustix::fd::OwnedFd>> {
         Ok(fd) => Ok(Some(fd)),
         Err(rustix::io::Errno::NOENT) => Ok(None),
         Err(rustix::io::Errno::LOOP) | Err(rustix::io::Errno::NOTDIR) => {
-            Err(Error::Damaged(format!(
-                "{} is a symbolic link or not a folder; vault does not follow links out of its folder",
-                path.display()
-            )))
+            Err(Error::Damage(Damage::NotAFolder {
+                path: path.to_path_buf(),
+            }))
         }
         Err(e) => Err(Error::file(path, e.into())),
     }

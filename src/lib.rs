@@ -5,27 +5,48 @@
 //!
 //! ## Architecture (data flows one way, top to bottom)
 //!
-//! - [`vault`]: the facade commands use. A locked [`vault::Vault`] appends records and attachments
-//!   with only the public master recipient; [`vault::Unlocked`] reads, amends and exports.
+//! `cli` (the binary, a separate crate) -> [`vault`] -> [`record`], [`ledger`], [`bundle`] ->
+//! [`crypto`], `store`. A lower module never imports a higher one; [`error`] and [`i18n`] sit
+//! below everything.
+//!
+//! One line per module, what it owns:
+//!
+//! - [`vault`]: the facade commands use, and the only owner of the store and the keys. A locked
+//!   [`vault::Vault`] appends records and attachments with only the public master recipient;
+//!   [`vault::Unlocked`] reads, amends, exports, verifies (`vault::verify`), rekeys and backs up
+//!   ([`vault::backup`]).
+//! - [`bundle`]: bundles for counsel: what goes in (plan, redaction), writing,
+//!   reading and verifying them, their manifest and report, trusted senders.
+//! - [`problem`]: the kinds of problem `verify` and `bundle verify` report (serialized as today).
+//! - [`report`]: the owner's and counsel's HTML reports (escaping templates, one shared head).
 //! - [`analysis`]: filters, search and repeated details over decrypted records (pure).
-//! - [`record`] (the incident model, per-field salted disclosures), [`ledger`] (RFC 6962 Merkle
-//!   log, C2SP signed checkpoints), [`media`] (sniffing and metadata of attachments),
-//!   [`when`] (times the way people say them).
-//! - [`crypto`] (age envelopes, Argon2id keyslots, Ed25519 signing) and [`store`] (the only
-//!   module that speaks SQL).
+//! - [`record`]: the incident model, its fields, per-field salted disclosures and the views
+//!   commands show (no I/O).
+//! - [`ledger`]: the RFC 6962 Merkle log, its entries, C2SP signed checkpoints, key rotation.
+//! - [`media`]: sniffing, metadata and stripping of attachments.
+//! - [`when`]: times the way people say them, in English and Spanish, and how they are shown.
+//! - [`crypto`]: age envelopes, Argon2id keyslots and their limits, Ed25519 signing, padding.
+//! - `store`: the only module that speaks SQL: schema, its check, reads and writes (private).
+//! - `staging`: staging folders for backup and restore, swept after a crash (private).
+//! - `fsutil`: private files and folders, durable writes, no links followed (private).
+//! - [`input`]: bounded reads of the files a person gives (receipts, JSON, passphrase files).
+//! - [`passwords`]: the passphrase strength floor, generated passphrases and recovery codes.
+//! - [`secret`]: passphrase types that zeroize and never print.
+//! - [`error`]: the library's typed errors; variants carry data, texts come from the catalogue.
+//! - [`i18n`]: the message catalogues (`i18n/<lang>/vault.ftl`) and the process language.
 //!
 //! Nothing readable touches the disk: every record, attachment and description is an age file
 //! encrypted to the vault's master X25519 recipient; the master identity exists only inside
 //! Argon2id-derived keyslots. docs/format.md specifies every byte.
 
 #![forbid(unsafe_code)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod analysis;
-pub mod backup;
 pub mod bundle;
 pub mod crypto;
 pub mod error;
-pub mod fsutil;
+pub(crate) mod fsutil;
 pub mod i18n;
 pub mod input;
 pub mod ledger;
@@ -35,8 +56,8 @@ pub mod problem;
 pub mod record;
 pub mod report;
 pub mod secret;
-pub mod staging;
-pub mod store;
+pub(crate) mod staging;
+pub(crate) mod store;
 pub mod vault;
 pub mod when;
 

@@ -1,5 +1,8 @@
 //! The `vault` command. Everything lives in the library and `cli`; this only sets up the process.
 
+#![forbid(unsafe_code)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
 mod cli;
 
 // Listing and verifying build and drop hundreds of thousands of small strings; mimalloc does

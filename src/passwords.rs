@@ -12,6 +12,7 @@ use rand::Rng;
 use zeroize::Zeroizing;
 
 use crate::crypto::random_bytes;
+use crate::error::Weakness;
 use crate::secret::Passphrase;
 use crate::{Error, Result};
 
@@ -41,22 +42,13 @@ pub fn check_strength(passphrase: &Passphrase) -> Result<()> {
     if score >= MIN_SCORE {
         return Ok(());
     }
-    let mut advice = Vec::new();
-    if let Some(feedback) = estimate.feedback() {
-        if let Some(w) = feedback.warning() {
-            advice.push(w.to_string());
-        }
-        if let Some(s) = feedback.suggestions().first() {
-            advice.push(s.to_string());
-        }
-    }
-    if advice.is_empty() {
-        advice.push("Use five or more uncommon words.".into());
-    }
-    Err(Error::WeakPassphrase(format!(
-        "the passphrase is too easy to guess (strength {score} of 4, at least {MIN_SCORE} needed): {} (or let `vault init --generate-passphrase` make one)",
-        advice.join(" ")
-    )))
+    let feedback = estimate.feedback();
+    Err(Error::PassphraseTooWeak(Weakness {
+        score,
+        needed: MIN_SCORE,
+        warning: feedback.as_ref().and_then(|f| f.warning()),
+        suggestion: feedback.and_then(|f| f.suggestions().first().copied()),
+    }))
 }
 
 /// A new passphrase of [`GENERATED_WORDS`] words drawn uniformly from the EFF long list with the

@@ -24,7 +24,7 @@ impl Passphrase {
         }
         let text = std::str::from_utf8(&bytes[..line_end])
             .map(|s| s.to_owned())
-            .map_err(|_| crate::Error::Invalid("the passphrase file is not UTF-8 text".into()));
+            .map_err(|_| crate::Error::Input(crate::error::Input::PassphraseFileNotUtf8));
         bytes.zeroize();
         let text = text?;
         let p = Passphrase::new(text);

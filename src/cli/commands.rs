@@ -47,7 +47,7 @@ impl Ctx {
 
     fn pin_notes(&self, report: &vault::vault::PinReport) {
         for w in &report.warnings {
-            self.out.warn(&i18n::library_detail(w));
+            self.out.warn(&w.to_string());
         }
         if let vault::vault::PinCheck::FirstUse { fingerprint } = &report.check {
             self.out
@@ -167,7 +167,7 @@ fn default_dir() -> Result<PathBuf> {
 /// Warns once per command when other users of the computer can read or change the vault
 /// folder or the files vault keeps in it (a fixed handful of `lstat` calls).
 fn warn_loose_permissions(ctx: &Ctx) {
-    let db = vault::store::DB_FILE;
+    let db = vault::vault::DB_FILE;
     if !ctx.dir.join(db).exists() {
         return;
     }
@@ -177,10 +177,10 @@ fn warn_loose_permissions(ctx: &Ctx) {
         db,
         &wal,
         &shm,
-        vault::store::BLOB_DIR,
-        vault::store::QUARANTINE_DIR,
+        vault::vault::BLOB_DIR,
+        vault::vault::QUARANTINE_DIR,
     ];
-    let loose = vault::fsutil::loose_permissions(&ctx.dir, &names);
+    let loose = vault::vault::loose_permissions(&ctx.dir, &names);
     if loose.is_empty() {
         return;
     }
@@ -290,7 +290,7 @@ fn init(ctx: &Ctx, a: InitArgs) -> Result<()> {
     let params = KdfParams {
         memory_kib: a.kdf_memory_mib.map_or(Ok(kdf::DEFAULT.memory_kib), |m| {
             m.checked_mul(1024)
-                .ok_or_else(|| Error::WeakKdf(fl!("cli-memory-too-large")))
+                .ok_or(Error::WeakKdf(vault::error::KdfLimit::MemoryTooLarge))
         })?,
         iterations: a.kdf_iterations.unwrap_or(kdf::DEFAULT.iterations),
         parallelism: a.kdf_parallelism.unwrap_or(kdf::DEFAULT.parallelism),
@@ -762,7 +762,7 @@ fn passwd(ctx: &Ctx, a: PasswdArgs) -> Result<()> {
         (m, it, p) => Some(KdfParams {
             memory_kib: m.map_or(Ok(kdf::DEFAULT.memory_kib), |m| {
                 m.checked_mul(1024)
-                    .ok_or_else(|| Error::WeakKdf(fl!("cli-memory-too-large")))
+                    .ok_or(Error::WeakKdf(vault::error::KdfLimit::MemoryTooLarge))
             })?,
             iterations: it.unwrap_or(kdf::DEFAULT.iterations),
             parallelism: p.unwrap_or(kdf::DEFAULT.parallelism),
@@ -778,7 +778,7 @@ fn passwd(ctx: &Ctx, a: PasswdArgs) -> Result<()> {
         ctx.out.warn(&fl!(
             "cli-passwd-replaced-tampered",
             slot = change.slot.as_str(),
-            reason = i18n::detail(reason)
+            reason = reason.to_string()
         ));
     }
     if ctx.out.json {

@@ -11,8 +11,9 @@ use vault::bundle::{
 };
 use vault::passwords;
 use vault::secret::Passphrase;
+use vault::vault::write_new_private;
 use vault::vault::Unlocked;
-use vault::{fsutil, Error, Result};
+use vault::{Error, Result};
 
 use super::args::{DiscloseArgs, ExportArgs, IdentityArgs, RecipientArgs};
 use super::flags::parse_when;
@@ -35,7 +36,7 @@ pub fn keygen(out: &Out, path: &Path) -> Result<()> {
         chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         secret.as_str()
     ));
-    fsutil::write_new_private(path, text.as_bytes())?;
+    write_new_private(path, text.as_bytes())?;
     if out.json {
         return out.json(&serde_json::json!({ "recipient": recipient, "identity_file": path }));
     }
@@ -73,7 +74,7 @@ fn new_bundle_passphrase(generate: bool) -> Result<Passphrase> {
     };
     match passwords::check_strength(&p) {
         Ok(()) => Ok(p),
-        Err(Error::WeakPassphrase(_)) => Err(BundleError::WeakPassphrase.into()),
+        Err(Error::PassphraseTooWeak(_)) => Err(BundleError::WeakPassphrase.into()),
         Err(e) => Err(e),
     }
 }

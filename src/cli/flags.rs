@@ -5,7 +5,6 @@ use chrono::Local;
 use vault::when::When;
 use vault::{Error, Result};
 
-
 /// A time as typed (`--when`, `--since`, `--until`), relative to now in the local zone; a
 /// refusal says why in the process language.
 pub fn parse_when(text: &str) -> Result<When> {

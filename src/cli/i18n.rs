@@ -190,98 +190,28 @@ pub fn when_text(w: &When) -> String {
 // ---------------------------------------------------------------------------
 // Library errors
 
-/// The text of a library error in `lang`: one line, like the error's own Display in English.
+/// The text of a library error in `lang`: one line. The library's typed errors speak from the
+/// message catalogues (`core-...` ids); the variants whose text the caller wrote are translated
+/// here by pattern.
 pub fn localized(err: &Error, lang: Lang) -> String {
     if lang == Lang::En {
-        return err.to_string();
+        return err.text_in(lang);
     }
     match err {
-        Error::NoVault(p) => format!(
-            "no hay ninguna bóveda en {} (ejecute `vault init` primero, o indique --vault DIR)",
-            p.display()
-        ),
-        Error::VaultExists(p) => format!("ya existe una bóveda en {}", p.display()),
-        // store: init refuses a folder that holds vault files
-        Error::VaultFilesPresent { dir, found } => format!(
-            "{} ya tiene archivos de una bóveda ({found}); `vault init` no creará una bóveda nueva encima, porque sus adjuntos no serían de nadie (si perdió vault.db, recupere un respaldo; para una bóveda nueva, use una carpeta vacía)",
-            dir.display()
-        ),
-        Error::NewerFormat { found, supported } => format!(
-            "esta bóveda usa la versión de formato {found}, más nueva que la que entiende este programa ({supported}); actualice vault"
-        ),
-        Error::WrongPassphrase => {
-            "contraseña incorrecta (o todas las ranuras de clave están dañadas); no se cambió nada"
-                .into()
-        }
-        Error::NoKeyslot(s) => format!(
-            "la bóveda no tiene ninguna ranura de clave utilizable: {}",
-            detail_es(s)
-        ),
-        // keys: a keyslot changed without the passphrase
-        Error::TamperedKeyslot { slot, reason } => format!(
-            "el acceso {slot} no es el que sella la bitácora firmada de la bóveda ({}): alguien lo cambió sin la contraseña, o se dañó, y no se usó. Abra la bóveda con su código de recuperación u otra contraseña y reemplácelo (`vault passwd`, `vault keyslot`); `vault verify` muestra qué más cambió",
-            detail_es(reason)
-        ),
-        Error::WeakKdf(s) => format!(
-            "parámetros de derivación de clave demasiado débiles: {}",
-            detail_es(s)
-        ),
-        Error::EmptyPassphrase => "la contraseña está vacía".into(),
         Error::WeakPassphrase(s) => detail_es(s),
-        Error::NotFound(s) => format!("ningún incidente coincide con «{s}»"),
-        Error::AmbiguousId { prefix, count } => format!(
-            "«{prefix}» es ambiguo: coincide con {count} incidentes; escriba más caracteres del identificador"
-        ),
         // No "entrada no válida:" before it (ES-GLOSSARY.md): the detail says what is wrong.
         Error::Invalid(s) => detail_es(s),
         Error::Damaged(s) => format!(
             "la bóveda está dañada: {} (ejecute `vault verify` para ver detalles)",
             detail_es(s)
         ),
-        // --- trust (seal, pin, forged entries)
         Error::Tampered(s) => format!(
             "alguien cambió la bóveda sin la contraseña: {}; no se firmó ni se guardó nada (ejecute `vault verify` para ver detalles)",
             detail_es(s)
         ),
-        Error::WouldOverwrite(p) => format!("no se sobrescribirá {}", p.display()),
-        Error::File { path, source } => format!("{}: {}", path.display(), io_es(source)),
-        Error::Io(e) => format!("fallo de entrada/salida: {}", io_es(e)),
-        Error::Sql(e) => format!("fallo de almacenamiento: {e}"),
-        Error::Encrypt(s) => format!("falló el cifrado: {}", detail_es(s)),
-        Error::Decrypt(s) => format!("falló el descifrado: {}", detail_es(s)),
-        Error::Busy => {
-            "la bóveda está ocupada (otro comando de vault está escribiendo); inténtelo de nuevo"
-                .into()
-        }
-        Error::Interrupted => "interrumpido; no se guardó nada".into(),
-        // --- leftovers
-        Error::SourceChanged(p) => format!(
-            "{} cambió mientras se adjuntaba (cambió su tamaño o su hora de modificación); no se guardó nada. Adjúntelo otra vez cuando ningún programa lo esté escribiendo",
-            p.display()
-        ),
-        // text: bounded input files
-        Error::TooLarge { path, limit } => format!(
-            "{} es demasiado grande para esto (más de {}); revise que sea el archivo correcto",
-            path.display(),
-            vault::error::size_text(*limit)
-        ),
-        Error::LineTooLong { path, limit } => format!(
-            "la primera línea de {} tiene más de {limit} bytes; un archivo de contraseña lleva la contraseña en su primera línea (revise que sea el archivo correcto)",
-            path.display()
-        ),
-        Error::NotText(path) => format!(
-            "{} no es texto (UTF-8); revise que sea el archivo correcto",
-            path.display()
-        ),
-        other => other.to_string(),
-    }
-}
-
-/// A detail the library wrote in English (a warning), in the current language.
-pub fn library_detail(text: &str) -> String {
-    match lang() {
-        Lang::En => text.to_owned(),
-        Lang::Es => detail_es(text),
+        Error::Encrypt(s) => format!("no se pudo cifrar: {}", detail_es(s)),
+        Error::Decrypt(s) => format!("no se pudo descifrar: {}", detail_es(s)),
+        other => other.text_in(lang),
     }
 }
 
@@ -290,287 +220,16 @@ pub fn error_detail(e: &Error) -> String {
     match (e, lang()) {
         (Error::Invalid(s), Lang::En) => s.clone(),
         (Error::Invalid(s), Lang::Es) => detail_es(s),
+        (e @ (Error::Input(_) | Error::Conflict(_)), lang) => {
+            e.detail_in(lang).unwrap_or_else(|| e.text_in(lang))
+        }
         (other, lang) => localized(other, lang),
-    }
-}
-
-fn io_es(e: &std::io::Error) -> String {
-    use std::io::ErrorKind as K;
-    match e.kind() {
-        K::NotFound => "no existe ese archivo o directorio".into(),
-        K::PermissionDenied => "permiso denegado".into(),
-        K::AlreadyExists => "ya existe".into(),
-        K::UnexpectedEof => "el archivo termina antes de tiempo".into(),
-        K::StorageFull => "no queda espacio en el disco".into(),
-        K::IsADirectory => "es un directorio".into(),
-        _ => e.to_string(),
     }
 }
 
 /// Library details in English, by pattern (`*` matches any text, reused in order), with their
 /// Spanish. Texts that match none are shown as they are.
 const DETAILS_ES: &[(&str, &str)] = &[
-    // --- trust (seal, pin, forged entries: src/vault/mod.rs, trust.rs, trust_unlock.rs)
-    (
-        "the trust seal is not one this program wrote",
-        "la marca de confianza de la bóveda no es una que este programa haya escrito",
-    ),
-    (
-        "the trust seal was not made with this vault's master key",
-        "la marca de confianza de la bóveda no se hizo con la clave maestra de esta bóveda",
-    ),
-    (
-        "the * no longer match what the passphrase holder sealed",
-        "la identidad de la bóveda (su anotación de creación, su clave de firma o su clave maestra) ya no coincide con la que selló quien tiene la contraseña",
-    ),
-    (
-        "the trust seal holds a malformed root",
-        "la marca de confianza de la bóveda está dañada",
-    ),
-    (
-        "the trust seal is missing, though ledger leaf * records that this vault keeps one",
-        "falta la marca de confianza de la bóveda, aunque la anotación n.º * de la bitácora dice que esta bóveda tiene una",
-    ),
-    (
-        "the stored signing public key is not the signing key's",
-        "la clave pública de firma guardada no es la de la clave de firma",
-    ),
-    (
-        "ledger entries were removed: * of * are stored",
-        "se borraron anotaciones de la bitácora: quedan * de *",
-    ),
-    (
-        "the ledger has * entries, fewer than the * this vault last signed: an older copy was put back or entries were removed",
-        "la bitácora tiene * anotaciones, menos que las * que esta bóveda firmó la última vez: alguien puso una copia más vieja o borró anotaciones",
-    ),
-    (
-        "entries this vault already signed were changed (the first * no longer have the signed root)",
-        "alguien cambió anotaciones que esta bóveda ya había firmado (las primeras *)",
-    ),
-    (
-        "ledger leaf * (*) is not signed, though every command that writes one signs it at once: it was forged",
-        "la anotación n.º * de la bitácora no tiene sello, aunque todo comando que escribe una así la sella en el acto: es falsa",
-    ),
-    (
-        "ledger leaf * is not an entry this program writes",
-        "la anotación n.º * de la bitácora no es una que este programa escriba",
-    ),
-    (
-        "its signing key (security number *) is not the one this computer knows for it (*)",
-        "su clave de firma (número de seguridad *) no es la que esta computadora conoce para ella (*)",
-    ),
-    (
-        "the master key new entries would be encrypted to is not the one this computer knows for this vault",
-        "la clave maestra con la que se cifraría lo nuevo no es la que esta computadora conoce para esta bóveda",
-    ),
-    (
-        "the ledger has * entries, but this computer saw * of them signed: an older copy of the vault was put back, or entries were removed",
-        "la bitácora tiene * anotaciones, pero esta computadora vio * selladas: alguien puso una copia más vieja de la bóveda o borró anotaciones",
-    ),
-    (
-        "the ledger does not extend the newest checkpoint this computer saw signed (size *): its history was rewritten, or an older copy was put back",
-        "la bitácora no continúa el sello más nuevo que vio esta computadora (tamaño *): alguien reescribió su historia o puso una copia más vieja",
-    ),
-    (
-        "the pin file could not be saved: *",
-        "no se pudo guardar el archivo de bóvedas conocidas: *",
-    ),
-    (
-        "line * of the pin file * is damaged and was ignored",
-        "la línea * del archivo de bóvedas conocidas * está dañada y no se tomó en cuenta",
-    ),
-    // keys: why a keyslot is refused at open (src/vault/maintenance.rs, src/crypto/kdf.rs)
-    (
-        "ledger leaf *, which should commit to it, does not exist",
-        "no existe la anotación n.º * de la bitácora, que debería sellarlo",
-    ),
-    (
-        "ledger leaf *, which commits to it, was altered",
-        "se alteró la anotación n.º * de la bitácora, que lo sella",
-    ),
-    (
-        "ledger leaf * is not an entry that adds or replaces this keyslot",
-        "la anotación n.º * de la bitácora no agrega ni reemplaza este acceso",
-    ),
-    (
-        "its parameters, salt or wrapped key differ from what its ledger entry commits to",
-        "su configuración, su sal o su clave cifrada no coinciden con lo que sella su anotación de la bitácora",
-    ),
-    (
-        "no checkpoint signed by this vault covers ledger leaf *, which commits to it",
-        "ningún sello firmado por esta bóveda cubre la anotación n.º * de la bitácora, que lo sella",
-    ),
-    (
-        "* MiB, t=*, p=* is below the minimum of 64 MiB, t=3, p=4 that every vault is created with",
-        "* MiB, t=*, p=* está por debajo del mínimo de 64 MiB, t=3, p=4 con que se crea toda bóveda",
-    ),
-    (
-        "* iterations (the most accepted is *)",
-        "* pasadas (lo máximo que se acepta es *)",
-    ),
-    ("* lanes (the most accepted is *)", "* carriles (lo máximo que se acepta es *)"),
-    (
-        "* MiB times * passes is more work than the most accepted (16 GiB-passes)",
-        "* MiB por * pasadas es más trabajo del máximo que se acepta (16 GiB-pasadas)",
-    ),
-    ("* MiB of memory is over 4 GiB", "* MiB de memoria pasa de 4 GiB"),
-    ("salt shorter than 16 bytes", "sal de menos de 16 bytes"),
-    // store: database damage, schema check, links
-    (
-        "the vault database is malformed (SQLite: *); nothing was signed or changed",
-        "la base de datos de la bóveda está dañada (SQLite: *); no se firmó ni se cambió nada",
-    ),
-    (
-        "the vault database is malformed (SQLite: *)",
-        "la base de datos de la bóveda está dañada (SQLite: *)",
-    ),
-    (
-        "the vault database holds a value of the wrong type (*)",
-        "la base de datos de la bóveda tiene un valor de un tipo que no corresponde (*)",
-    ),
-    (
-        "the vault database changed * rows where it should have stored one *; nothing was saved",
-        "la base de datos de la bóveda cambió * filas donde debía guardar una (*); no se guardó nada",
-    ),
-    (
-        "the vault database holds a trigger * that vault never creates; refusing to use it",
-        "la base de datos de la bóveda tiene un disparador (trigger) * que vault nunca crea: alguien la modificó; vault no la usará",
-    ),
-    (
-        "the vault database holds a view * that vault never creates; refusing to use it",
-        "la base de datos de la bóveda tiene una vista (view) * que vault nunca crea: alguien la modificó; vault no la usará",
-    ),
-    (
-        "the vault database holds a table * that vault never creates; refusing to use it",
-        "la base de datos de la bóveda tiene una tabla * que vault nunca crea: alguien la modificó; vault no la usará",
-    ),
-    (
-        "the vault database holds an index * that vault never creates; refusing to use it",
-        "la base de datos de la bóveda tiene un índice * que vault nunca crea: alguien la modificó; vault no la usará",
-    ),
-    (
-        "the vault database holds a * * that vault never creates; refusing to use it",
-        "la base de datos de la bóveda tiene un objeto (*) * que vault nunca crea: alguien la modificó; vault no la usará",
-    ),
-    (
-        "the vault database holds an object * that vault never creates; refusing to use it",
-        "la base de datos de la bóveda tiene un objeto * que vault nunca crea: alguien la modificó; vault no la usará",
-    ),
-    (
-        "the vault database's * * is not the one vault creates (its definition was changed); refusing to use it",
-        "en la base de datos de la bóveda, el objeto (*) * no es el que crea vault (alguien cambió su definición); vault no la usará",
-    ),
-    (
-        "the vault database has no table *; refusing to use it",
-        "a la base de datos de la bóveda le falta la tabla *; vault no la usará",
-    ),
-    (
-        "the vault database has no format version",
-        "la base de datos de la bóveda no indica su versión de formato",
-    ),
-    (
-        "* in the vault folder is a symbolic link; vault does not follow links out of its folder (remove the link and put the real * back)",
-        "* en la carpeta de la bóveda es un enlace simbólico; vault no sigue enlaces fuera de su carpeta (quite el enlace y ponga de nuevo el verdadero *)",
-    ),
-    (
-        "attachment * names a blob file vault never creates (*); refusing to use it",
-        "el adjunto * indica un archivo que vault nunca crea (*): alguien cambió la base de datos; vault no lo usará",
-    ),
-    (
-        "* is a symbolic link or not a folder; vault does not follow links out of its folder",
-        "* es un enlace simbólico o no es una carpeta; vault no sigue enlaces fuera de su carpeta",
-    ),
-    (
-        "the attachment was stored, but * changed while it was read; it was not removed",
-        "el adjunto se guardó, pero * cambió mientras se leía; no se borró",
-    ),
-    (
-        "record * has an impossible revision",
-        "el registro * tiene una revisión imposible",
-    ),
-    ("a tag is empty", "una etiqueta está vacía"),
-    (
-        "an agent, vehicle or witness entry is empty",
-        "un agente, vehículo o testigo está vacío",
-    ),
-    (
-        "coordinates need a latitude in -90..90 and a longitude in -180..180",
-        "las coordenadas necesitan una latitud entre -90 y 90 y una longitud entre -180 y 180",
-    ),
-    (
-        "coordinates * are not `LAT,LON` in decimal degrees",
-        "las coordenadas * no son `LAT,LON` en grados decimales",
-    ),
-    (
-        "the narrative has a `]]` without a matching `[[`",
-        "el relato tiene un `]]` sin su `[[`",
-    ),
-    (
-        "the narrative has a `[[` private span that is never closed with `]]`",
-        "el relato tiene un `[[` privado que nunca se cierra con `]]`",
-    ),
-    (
-        "private spans `[[...]]` cannot be nested",
-        "las partes privadas `[[...]]` no se pueden anidar",
-    ),
-    (
-        "nothing to change: give at least one field to amend",
-        "nada que cambiar: indique al menos un dato que corregir",
-    ),
-    (
-        "record * has no attachment * (it has *)",
-        "el incidente * no tiene el adjunto * (tiene *)",
-    ),
-    ("* is not a regular file", "* no es un archivo normal"),
-    (
-        "the passphrase file is not UTF-8 text",
-        "el archivo de contraseña no es texto UTF-8",
-    ),
-    (
-        "record * changed while it was being amended; try again",
-        "el incidente * cambió mientras se corregía; inténtelo de nuevo",
-    ),
-    // reads: a row that does not match its ledger entry, and what vanished (src/vault/reads.rs)
-    (
-        "record * revision * was replaced: its ciphertext is not the one its ledger entry commits to",
-        "alguien reemplazó el incidente * (versión *): lo que está guardado no es lo que anota la bitácora firmada; no se muestra",
-    ),
-    (
-        "record * revision * was replaced: its content does not match the digests in its ledger entry",
-        "alguien reemplazó el incidente * (versión *): su contenido no coincide con los códigos de control de la bitácora firmada; no se muestra",
-    ),
-    (
-        "record * revision * has no ledger entry of its own",
-        "el incidente * (versión *) no tiene su propia anotación en la bitácora: alguien lo cambió; no se muestra",
-    ),
-    (
-        "record * revision *: its ledger entry does not match the hash stored for it",
-        "la anotación de la bitácora del incidente * (versión *) fue alterada",
-    ),
-    (
-        "attachment * of record * was replaced: its description is not the one its ledger entry commits to",
-        "alguien reemplazó el adjunto * del incidente *: lo que está guardado no es lo que anota la bitácora firmada; no se usa",
-    ),
-    (
-        "attachment * of record * was replaced: its description does not match the digests in its ledger entry",
-        "alguien reemplazó el adjunto * del incidente *: no coincide con los códigos de control de la bitácora firmada; no se usa",
-    ),
-    (
-        "attachment * of record * has no ledger entry of its own",
-        "el adjunto * del incidente * no tiene su propia anotación en la bitácora: alguien lo cambió; no se usa",
-    ),
-    (
-        "attachment * of record *: its ledger entry does not match the hash stored for it",
-        "la anotación de la bitácora del adjunto * del incidente * fue alterada",
-    ),
-    (
-        "the re-encryption of ledger leaf *: its ledger entry does not match the hash stored for it",
-        "la anotación de recifrado del n.º * de la bitácora fue alterada",
-    ),
-    (
-        "ledger leaf *: its ledger entry does not match the hash stored for it",
-        "la anotación n.º * de la bitácora fue alterada",
-    ),
     (
         "attachment * of incident * is missing; an export of every incident would leave it out",
         "falta el adjunto * del incidente * (alguien lo borró); una exportación de todos los incidentes lo dejaría fuera",
@@ -609,14 +268,6 @@ fn glob(pattern: &str, text: &str) -> Option<Vec<String>> {
         rest = &rest[at + part.len()..];
     }
     (parts.len() > 1 || rest.is_empty()).then_some(caps)
-}
-
-/// A library detail in the current language (keys: the reason a keyslot was refused).
-pub fn detail(text: &str) -> String {
-    match lang() {
-        Lang::En => text.to_owned(),
-        Lang::Es => detail_es(text),
-    }
 }
 
 /// The Spanish of a library detail, if it is a known one.
@@ -820,17 +471,26 @@ mod tests {
     #[test]
     fn library_details_translate_by_pattern() {
         assert_eq!(
-            detail_es("record 3f2a has no attachment 13 (it has 2)"),
-            "el incidente 3f2a no tiene el adjunto 13 (tiene 2)"
+            detail_es("incident 3f2a has no field agents"),
+            "el incidente 3f2a no tiene el dato agents"
         );
-        assert_eq!(detail_es("a tag is empty"), "una etiqueta está vacía");
         assert_eq!(detail_es("something new"), "something new");
         assert_eq!(glob("a * b", "a x b"), Some(vec!["x".into()]));
         assert_eq!(glob("exact", "exact"), Some(vec![]));
         assert_eq!(glob("exact", "exactly"), None);
         let e = Error::WrongPassphrase;
-        assert_eq!(localized(&e, Lang::En), e.to_string());
+        assert_eq!(localized(&e, Lang::En), e.text_in(Lang::En));
         assert!(localized(&e, Lang::Es).contains("contraseña incorrecta"));
+        // Typed library errors speak from the catalogue, not from these patterns.
+        let e = Error::Input(vault::error::Input::NoAttachment {
+            record: "3f2a".into(),
+            number: 13,
+            count: 2,
+        });
+        assert_eq!(
+            localized(&e, Lang::Es),
+            "el incidente 3f2a no tiene el adjunto 13 (tiene 2)"
+        );
     }
 
     #[test]

@@ -6,9 +6,9 @@ use std::path::Path;
 
 use vault::fl;
 use vault::secret::Passphrase;
-use vault::staging::Registry;
+use vault::vault::backup::{self, Registry};
 use vault::vault::{Unlocked, Vault};
-use vault::{backup, passwords, Result};
+use vault::{passwords, Result};
 use zeroize::Zeroizing;
 
 use super::args::{BackupArgs, DestroyArgs, KeyslotCommand, RekeyArgs, RestoreArgs};

@@ -9,9 +9,10 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use vault::record::{Field, Party};
 use vault::vault::view::RecordView;
+use vault::vault::write_new_private;
 use vault::vault::Unlocked;
 use vault::when::When;
-use vault::{fsutil, Error, Result};
+use vault::{Error, Result};
 
 use super::args::ReportArgs;
 use super::i18n::{self, t, tf, Msg};
@@ -66,7 +67,7 @@ pub fn report(v: &mut Unlocked, out: &Out, a: ReportArgs) -> Result<()> {
             return Err(Error::Interrupted);
         }
     }
-    fsutil::write_new_private(&a.out, &bytes)?;
+    write_new_private(&a.out, &bytes)?;
     if out.json {
         return out.json(&serde_json::json!({
             "path": a.out,

@@ -5,8 +5,9 @@ use std::path::Path;
 
 use vault::secret::Passphrase;
 use vault::vault::verify::Report;
+use vault::vault::write_new_private;
 use vault::vault::{Unlocked, Vault};
-use vault::{fsutil, Error, Result};
+use vault::{Error, Result};
 
 use super::args::{ReceiptArgs, VerifyArgs};
 use super::output::Out;
@@ -68,7 +69,9 @@ pub fn verify(dir: &Path, pass_file: Option<&Path>, out: &Out, a: VerifyArgs) ->
                 | Error::NoKeyslot(_)
                 | Error::TamperedKeyslot { .. }
                 | Error::Tampered(_)
-                | Error::Damaged(_)),
+                | Error::Tamper(_)
+                | Error::Damaged(_)
+                | Error::Damage(_)),
             ) => {
                 unlock_error = Some(e);
                 Vault::open(dir).and_then(|mut v| v.verify(receipt.as_deref(), Some(&tick)))
@@ -192,7 +195,7 @@ pub fn receipt(
         .ok_or_else(|| Error::Damaged(fl!("verify-cli-no-checkpoint")))?;
     let left_out = vault.info()?.unchecked_entries;
     drop(unlocked);
-    fsutil::write_new_private(&a.out, note.as_bytes())?;
+    write_new_private(&a.out, note.as_bytes())?;
     if left_out > 0 {
         out.warn(&fl!("verify-cli-receipt-leaves-out", n = left_out));
     }

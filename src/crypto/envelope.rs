@@ -7,34 +7,35 @@ use age::secrecy::ExposeSecret;
 use age_core::format::{FileKey, Stanza};
 use zeroize::Zeroizing;
 
+use crate::error::Crypto;
 use crate::{Error, Result};
 
 /// Encrypts `plaintext` to one or more age recipients.
 pub fn encrypt(recipients: &[&dyn age::Recipient], plaintext: &[u8]) -> Result<Vec<u8>> {
     let encryptor = age::Encryptor::with_recipients(recipients.iter().copied())
-        .map_err(|e| Error::Encrypt(e.to_string()))?;
+        .map_err(|e| Error::Crypto(Crypto::encrypt(e)))?;
     let mut out = Vec::with_capacity(plaintext.len() + 256);
     let mut writer = encryptor
         .wrap_output(&mut out)
-        .map_err(|e| Error::Encrypt(e.to_string()))?;
+        .map_err(|e| Error::Crypto(Crypto::encrypt(e)))?;
     writer
         .write_all(plaintext)
         .and_then(|_| writer.finish().map(|_| ()))
-        .map_err(|e| Error::Encrypt(e.to_string()))?;
+        .map_err(|e| Error::Crypto(Crypto::encrypt(e)))?;
     Ok(out)
 }
 
 /// Decrypts an age file held in memory; the plaintext is zeroized on drop.
 pub fn decrypt(identity: &dyn age::Identity, ciphertext: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
     let decryptor =
-        age::Decryptor::new_buffered(ciphertext).map_err(|e| Error::Decrypt(e.to_string()))?;
+        age::Decryptor::new_buffered(ciphertext).map_err(|e| Error::Crypto(Crypto::decrypt(e)))?;
     let mut reader = decryptor
         .decrypt(std::iter::once(identity))
-        .map_err(|e| Error::Decrypt(e.to_string()))?;
+        .map_err(|e| Error::Crypto(Crypto::decrypt(e)))?;
     let mut out = Zeroizing::new(Vec::with_capacity(ciphertext.len()));
     reader
         .read_to_end(&mut out)
-        .map_err(|e| Error::Decrypt(e.to_string()))?;
+        .map_err(|e| Error::Crypto(Crypto::decrypt(e)))?;
     Ok(out)
 }
 
@@ -92,7 +93,7 @@ pub fn decrypt_keeping_key(
     let key = keeper
         .kept
         .into_inner()
-        .ok_or_else(|| Error::Decrypt("no file key was unwrapped".into()))?;
+        .ok_or(Error::Crypto(Crypto::NoFileKey))?;
     Ok((plain, key))
 }
 

@@ -11,6 +11,7 @@ use argon2::{Algorithm, Argon2, Block, Params, Version};
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
+use crate::error::{Crypto, KdfLimit};
 use crate::secret::{Passphrase, SecretKey};
 use crate::{Error, Result};
 
@@ -61,7 +62,7 @@ impl KdfParams {
     pub fn from_mib(memory_mib: u32, iterations: u32, parallelism: u32) -> Result<Self> {
         let memory_kib = memory_mib
             .checked_mul(1024)
-            .ok_or_else(|| Error::WeakKdf("memory value too large".into()))?;
+            .ok_or(Error::WeakKdf(KdfLimit::MemoryTooLarge))?;
         Ok(KdfParams {
             memory_kib,
             iterations,
@@ -82,59 +83,58 @@ impl KdfParams {
             || self.iterations < FLOOR.iterations
             || self.parallelism < FLOOR.parallelism
         {
-            return Err(Error::WeakKdf(format!(
-                "{} MiB, t={}, p={} is below the minimum of 64 MiB, t=3, p=4 (RFC 9106)",
-                self.memory_mib(),
-                self.iterations,
-                self.parallelism
-            )));
+            return Err(Error::WeakKdf(KdfLimit::BelowFloor {
+                mib: self.memory_mib(),
+                iterations: self.iterations,
+                lanes: self.parallelism,
+            }));
         }
         self.check_ceiling().map_err(Error::WeakKdf)
     }
 
     /// Refuses parameters no honest vault would store. Returns the reason.
-    pub fn check_ceiling(&self) -> std::result::Result<(), String> {
+    pub fn check_ceiling(&self) -> std::result::Result<(), KdfLimit> {
         if self.memory_kib > MAX_MEMORY_KIB {
-            return Err(format!("{} MiB of memory is over 4 GiB", self.memory_mib()));
+            return Err(KdfLimit::MemoryOver {
+                mib: self.memory_mib(),
+            });
         }
         if self.iterations == 0 || self.iterations > MAX_ITERATIONS {
-            return Err(format!(
-                "{} iterations (the most accepted is {MAX_ITERATIONS})",
-                self.iterations
-            ));
+            return Err(KdfLimit::Iterations {
+                iterations: self.iterations,
+                max: MAX_ITERATIONS,
+            });
         }
         if self.parallelism == 0 || self.parallelism > MAX_PARALLELISM {
-            return Err(format!(
-                "{} lanes (the most accepted is {MAX_PARALLELISM})",
-                self.parallelism
-            ));
+            return Err(KdfLimit::Lanes {
+                lanes: self.parallelism,
+                max: MAX_PARALLELISM,
+            });
         }
         if u64::from(self.memory_kib) < 8 * u64::from(self.parallelism) {
-            return Err("memory smaller than 8 KiB per lane".into());
+            return Err(KdfLimit::MemoryPerLane);
         }
         if u64::from(self.memory_kib) * u64::from(self.iterations) > MAX_WORK_KIB_PASSES {
-            return Err(format!(
-                "{} MiB times {} passes is more work than the most accepted (16 GiB-passes)",
-                self.memory_mib(),
-                self.iterations
-            ));
+            return Err(KdfLimit::Work {
+                mib: self.memory_mib(),
+                iterations: self.iterations,
+            });
         }
         Ok(())
     }
 
     /// The check a stored slot must pass before any derivation: inside the floor and the
     /// ceiling, since this program never seals a slot outside them. Returns the reason.
-    pub fn check_stored(&self) -> std::result::Result<(), String> {
+    pub fn check_stored(&self) -> std::result::Result<(), KdfLimit> {
         if self.memory_kib < FLOOR.memory_kib
             || self.iterations < FLOOR.iterations
             || self.parallelism < FLOOR.parallelism
         {
-            return Err(format!(
-                "{} MiB, t={}, p={} is below the minimum of 64 MiB, t=3, p=4 that every vault is created with",
-                self.memory_mib(),
-                self.iterations,
-                self.parallelism
-            ));
+            return Err(KdfLimit::StoredBelowFloor {
+                mib: self.memory_mib(),
+                iterations: self.iterations,
+                lanes: self.parallelism,
+            });
         }
         self.check_ceiling()
     }
@@ -150,9 +150,12 @@ impl KdfParams {
         }
     }
 
-    fn to_argon2(self) -> std::result::Result<Params, String> {
-        Params::new(self.memory_kib, self.iterations, self.parallelism, Some(32))
-            .map_err(|e| e.to_string())
+    fn to_argon2(self) -> std::result::Result<Params, KdfLimit> {
+        Params::new(self.memory_kib, self.iterations, self.parallelism, Some(32)).map_err(|e| {
+            KdfLimit::Argon2 {
+                detail: e.to_string(),
+            }
+        })
     }
 }
 
@@ -171,7 +174,9 @@ pub fn derive(passphrase: &Passphrase, salt: &[u8], params: KdfParams) -> Result
             out.as_mut(),
             memory.as_mut_slice(),
         )
-        .map_err(|e| Error::Encrypt(format!("key derivation: {e}")))?;
+        .map_err(|e| Crypto::KeyDerivation {
+            detail: e.to_string(),
+        })?;
     Ok(SecretKey(out))
 }
 
@@ -254,7 +259,10 @@ mod tests {
             },
         ] {
             let reason = weak.check_stored().unwrap_err();
-            assert!(reason.contains("below the minimum"), "{reason}");
+            assert!(
+                matches!(reason, KdfLimit::StoredBelowFloor { .. }),
+                "{reason:?}"
+            );
         }
     }
 

@@ -8,6 +8,7 @@ use age::x25519;
 use bech32::{Bech32, Hrp};
 use zeroize::Zeroizing;
 
+use crate::error::{Crypto, Damage};
 use crate::secret::SecretKey;
 use crate::{Error, Result};
 
@@ -20,7 +21,11 @@ impl MasterRecipient {
     pub fn parse(text: &str) -> Result<Self> {
         x25519::Recipient::from_str(text)
             .map(MasterRecipient)
-            .map_err(|e| Error::Damaged(format!("stored master recipient is invalid: {e}")))
+            .map_err(|e| {
+                Error::Damage(Damage::MasterRecipientInvalid {
+                    detail: e.to_string(),
+                })
+            })
     }
 
     /// The `age1...` form.
@@ -52,7 +57,7 @@ impl MasterKey {
     pub fn from_age_secret(text: &str) -> Result<Self> {
         x25519::Identity::from_str(text.trim())
             .map(MasterKey)
-            .map_err(|_| Error::Damaged("a keyslot holds an invalid master key".into()))
+            .map_err(|_| Error::Damage(Damage::MasterKeyInvalid))
     }
 
     /// The age identity, for decryption.
@@ -64,10 +69,15 @@ impl MasterKey {
 /// Turns 32 derived bytes into an age X25519 identity. age has no from-bytes constructor, so we
 /// go through the identity's standard Bech32 text form, which is zeroized afterwards.
 pub fn identity_from_key(key: &SecretKey) -> Result<x25519::Identity> {
-    let hrp = Hrp::parse("age-secret-key-").map_err(|e| Error::Encrypt(e.to_string()))?;
-    let lower = Zeroizing::new(
-        bech32::encode::<Bech32>(hrp, key.0.as_ref()).map_err(|e| Error::Encrypt(e.to_string()))?,
-    );
+    let hrp = Hrp::parse("age-secret-key-").map_err(key_encoding)?;
+    let lower =
+        Zeroizing::new(bech32::encode::<Bech32>(hrp, key.0.as_ref()).map_err(key_encoding)?);
     let upper = Zeroizing::new(lower.to_uppercase());
-    x25519::Identity::from_str(&upper).map_err(|e| Error::Encrypt(e.to_string()))
+    x25519::Identity::from_str(&upper).map_err(key_encoding)
+}
+
+fn key_encoding(e: impl std::fmt::Display) -> Error {
+    Error::Crypto(Crypto::KeyEncoding {
+        detail: e.to_string(),
+    })
 }

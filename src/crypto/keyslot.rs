@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::kdf::{self, KdfParams, SALT_LEN};
 use super::keys::{identity_from_key, MasterKey};
 use super::{envelope, random_bytes, sha256_hex};
+use crate::error::{Damage, KeyslotRefusal};
 use crate::secret::Passphrase;
 use crate::{Error, Result};
 
@@ -34,7 +35,9 @@ impl SlotKind {
         match s {
             "passphrase" => Ok(SlotKind::Passphrase),
             "recovery" => Ok(SlotKind::Recovery),
-            other => Err(Error::Damaged(format!("unknown keyslot kind {other:?}"))),
+            other => Err(Error::Damage(Damage::UnknownSlotKind {
+                kind: other.to_owned(),
+            })),
         }
     }
 }
@@ -81,13 +84,15 @@ impl Keyslot {
     /// floor and ceiling of [`kdf`] (every slot is sealed inside them), or a short salt. Costs
     /// nothing; runs before any memory is spent.
     pub fn check_stored(&self) -> Result<()> {
-        let tampered = |reason: String| Error::TamperedKeyslot {
+        let tampered = |reason: KeyslotRefusal| Error::TamperedKeyslot {
             slot: self.id.clone(),
             reason,
         };
-        self.params.check_stored().map_err(tampered)?;
+        self.params
+            .check_stored()
+            .map_err(|limit| tampered(KeyslotRefusal::Kdf(limit)))?;
         if self.salt.len() < SALT_LEN {
-            return Err(tampered("salt shorter than 16 bytes".into()));
+            return Err(tampered(KeyslotRefusal::ShortSalt));
         }
         Ok(())
     }

@@ -4,6 +4,7 @@ use ed25519_dalek::{SigningKey, VerifyingKey};
 use zeroize::Zeroizing;
 
 use super::sha256;
+use crate::error::Damage;
 use crate::{Error, Result};
 
 /// A fresh signing key from the OS CSPRNG.
@@ -20,7 +21,7 @@ pub fn secret_bytes(key: &SigningKey) -> Zeroizing<[u8; 32]> {
 pub fn from_secret_bytes(bytes: &[u8]) -> Result<SigningKey> {
     let arr: [u8; 32] = bytes
         .try_into()
-        .map_err(|_| Error::Damaged("the stored signing key has the wrong length".into()))?;
+        .map_err(|_| Error::Damage(Damage::SigningKeyLength))?;
     let arr = Zeroizing::new(arr);
     Ok(SigningKey::from_bytes(&arr))
 }
@@ -29,9 +30,8 @@ pub fn from_secret_bytes(bytes: &[u8]) -> Result<SigningKey> {
 pub fn public_from_bytes(bytes: &[u8]) -> Result<VerifyingKey> {
     let arr: [u8; 32] = bytes
         .try_into()
-        .map_err(|_| Error::Damaged("the stored signing public key has the wrong length".into()))?;
-    VerifyingKey::from_bytes(&arr)
-        .map_err(|_| Error::Damaged("the stored signing public key is invalid".into()))
+        .map_err(|_| Error::Damage(Damage::SigningPublicLength))?;
+    VerifyingKey::from_bytes(&arr).map_err(|_| Error::Damage(Damage::SigningPublicInvalid))
 }
 
 /// A short fingerprint a person can read over the phone: six groups of five digits taken from

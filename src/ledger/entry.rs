@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::Damage;
 use crate::{Error, Result};
 
 /// One event in the vault's history.
@@ -112,8 +113,11 @@ impl Entry {
 
     /// Parses stored bytes, strictly.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
-        let e: Entry = serde_json::from_slice(bytes)
-            .map_err(|e| Error::Damaged(format!("a ledger entry does not decode: {e}")))?;
+        let e: Entry = serde_json::from_slice(bytes).map_err(|e| {
+            Error::Damage(Damage::EntryDecode {
+                detail: e.to_string(),
+            })
+        })?;
         let v = match &e {
             Entry::Genesis { v, .. }
             | Entry::Record { v, .. }
@@ -125,9 +129,7 @@ impl Entry {
             | Entry::Trust { v, .. } => *v,
         };
         if v != ENTRY_VERSION {
-            return Err(Error::Damaged(format!(
-                "a ledger entry has unknown version {v}"
-            )));
+            return Err(Error::Damage(Damage::EntryVersion { version: v }));
         }
         Ok(e)
     }

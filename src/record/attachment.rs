@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::disclosure;
+use crate::error::Damage;
 use crate::media::MediaMetadata;
 use crate::{Error, Result};
 
@@ -55,8 +56,7 @@ impl AttachmentBody {
 
     /// Field name -> value.
     pub fn field_values(&self) -> Result<BTreeMap<String, serde_json::Value>> {
-        let j =
-            |v: serde_json::Result<serde_json::Value>| v.map_err(|e| Error::Invalid(e.to_string()));
+        let j = |v: serde_json::Result<serde_json::Value>| v.map_err(Error::Json);
         let mut m = BTreeMap::new();
         m.insert("name".into(), serde_json::Value::String(self.name.clone()));
         m.insert("size".into(), serde_json::json!(self.size));
@@ -92,13 +92,15 @@ impl AttachmentBody {
 
     /// Parses a decrypted description.
     pub fn from_json(bytes: &[u8]) -> Result<Self> {
-        let body: AttachmentBody = serde_json::from_slice(bytes)
-            .map_err(|e| Error::Damaged(format!("attachment description does not decode: {e}")))?;
+        let body: AttachmentBody = serde_json::from_slice(bytes).map_err(|e| {
+            Error::Damage(Damage::AttachmentDecode {
+                detail: e.to_string(),
+            })
+        })?;
         if body.format != ATTACHMENT_FORMAT {
-            return Err(Error::Damaged(format!(
-                "unknown attachment format {:?}",
-                body.format
-            )));
+            return Err(Error::Damage(Damage::AttachmentFormat {
+                format: body.format.clone(),
+            }));
         }
         Ok(body)
     }

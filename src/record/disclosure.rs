@@ -5,6 +5,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 
 use crate::crypto::{random_bytes, sha256};
+use crate::error::{Damage, Input};
 use crate::{Error, Result};
 
 /// Opening marker of a private narrative span.
@@ -42,9 +43,12 @@ pub fn encode_all(
     values
         .into_iter()
         .map(|(name, value)| {
-            let salt = salts
-                .get(&name)
-                .ok_or_else(|| Error::Damaged(format!("{owner} has no salt for {name}")))?;
+            let salt = salts.get(&name).ok_or_else(|| {
+                Error::Damage(Damage::NoSalt {
+                    owner: owner.to_owned(),
+                    field: name.clone(),
+                })
+            })?;
             Ok((name.clone(), encode(salt, &name, &value)))
         })
         .collect()
@@ -64,9 +68,9 @@ pub fn digest_all(
 pub fn decode(disclosure: &str) -> Result<(String, String, serde_json::Value)> {
     let bytes = URL_SAFE_NO_PAD
         .decode(disclosure)
-        .map_err(|_| Error::Invalid("a disclosure is not base64url".into()))?;
-    let value: serde_json::Value = serde_json::from_slice(&bytes)
-        .map_err(|_| Error::Invalid("a disclosure is not JSON".into()))?;
+        .map_err(|_| Error::Input(Input::DisclosureNotBase64))?;
+    let value: serde_json::Value =
+        serde_json::from_slice(&bytes).map_err(|_| Error::Input(Input::DisclosureNotJson))?;
     match value {
         serde_json::Value::Array(mut items) if items.len() == 3 => {
             let v = items.pop().unwrap_or_default();
@@ -81,12 +85,10 @@ pub fn decode(disclosure: &str) -> Result<(String, String, serde_json::Value)> {
                 {
                     Ok((s, n, v))
                 }
-                _ => Err(Error::Invalid("a disclosure has a bad salt or name".into())),
+                _ => Err(Error::Input(Input::DisclosureSaltOrName)),
             }
         }
-        _ => Err(Error::Invalid(
-            "a disclosure is not [salt, name, value]".into(),
-        )),
+        _ => Err(Error::Input(Input::DisclosureShape)),
     }
 }
 
@@ -110,31 +112,23 @@ pub fn split_private(narrative: &str) -> Result<(String, Vec<String>)> {
     while let Some(start) = rest.find(PRIVATE_OPEN) {
         let close_before_open = rest[..start].find(PRIVATE_CLOSE);
         if close_before_open.is_some() {
-            return Err(Error::Invalid(
-                "the narrative has a `]]` without a matching `[[`".into(),
-            ));
+            return Err(Error::Input(Input::NarrativeUnopened));
         }
         public.push_str(&rest[..start]);
         let after = &rest[start + PRIVATE_OPEN.len()..];
-        let end = after.find(PRIVATE_CLOSE).ok_or_else(|| {
-            Error::Invalid(
-                "the narrative has a `[[` private span that is never closed with `]]`".into(),
-            )
-        })?;
+        let end = after
+            .find(PRIVATE_CLOSE)
+            .ok_or_else(|| Error::Input(Input::NarrativeUnclosed))?;
         let span = &after[..end];
         if span.contains(PRIVATE_OPEN) {
-            return Err(Error::Invalid(
-                "private spans `[[...]]` cannot be nested".into(),
-            ));
+            return Err(Error::Input(Input::NarrativeNested));
         }
         spans.push(span.to_owned());
         public.push_str(&private_placeholder(spans.len()));
         rest = &after[end + PRIVATE_CLOSE.len()..];
     }
     if rest.contains(PRIVATE_CLOSE) {
-        return Err(Error::Invalid(
-            "the narrative has a `]]` without a matching `[[`".into(),
-        ));
+        return Err(Error::Input(Input::NarrativeUnopened));
     }
     public.push_str(rest);
     Ok((public, spans))

@@ -11,6 +11,7 @@ pub mod disclosure;
 pub mod field;
 mod kind;
 pub mod party;
+pub mod view;
 
 use std::collections::BTreeMap;
 
@@ -20,6 +21,7 @@ use serde::{Deserialize, Serialize};
 pub use field::Field;
 pub use party::{Location, Party};
 
+use crate::error::{Damage, Input};
 use crate::when::When;
 use crate::{Error, Result};
 
@@ -76,10 +78,10 @@ impl std::str::FromStr for Kind {
             .into_iter()
             .find(|k| k.as_str() == lower)
             .ok_or_else(|| {
-                Error::Invalid(format!(
-                    "unknown kind {s:?}; use one of: {}",
-                    Kind::ALL.map(|k| k.as_str()).join(", ")
-                ))
+                Error::Input(Input::UnknownKind {
+                    given: s.to_owned(),
+                    choices: Kind::ALL.map(|k| k.as_str()).join(", "),
+                })
             })
     }
 }
@@ -115,7 +117,7 @@ impl Incident {
     /// Checks what a person could get wrong: blank tags, unbalanced private markers.
     pub fn validate(&self) -> Result<()> {
         if self.tags.iter().any(|t| t.trim().is_empty()) {
-            return Err(Error::Invalid("a tag is empty".into()));
+            return Err(Error::Input(Input::TagEmpty));
         }
         disclosure::split_private(&self.narrative)?;
         if let Some(loc) = &self.location {
@@ -219,20 +221,22 @@ impl RecordBody {
 
     /// Parses a decrypted body (padding spaces are JSON whitespace).
     pub fn from_json(bytes: &[u8]) -> Result<Self> {
-        let body: RecordBody = serde_json::from_slice(bytes)
-            .map_err(|e| Error::Damaged(format!("record does not decode: {e}")))?;
+        let body: RecordBody = serde_json::from_slice(bytes).map_err(|e| {
+            Error::Damage(Damage::RecordDecode {
+                detail: e.to_string(),
+            })
+        })?;
         if body.format != RECORD_FORMAT {
-            return Err(Error::Damaged(format!(
-                "unknown record format {:?}",
-                body.format
-            )));
+            return Err(Error::Damage(Damage::RecordFormat {
+                format: body.format.clone(),
+            }));
         }
         Ok(body)
     }
 }
 
 fn json_err(e: serde_json::Error) -> Error {
-    Error::Invalid(e.to_string())
+    Error::Json(e)
 }
 
 /// A new random record or attachment id: 16 bytes, lower-case hex.

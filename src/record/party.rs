@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::Input;
 use crate::{Error, Result};
 
 /// An agent, a vehicle or a witness: free text, with optional structured parts.
@@ -58,9 +59,7 @@ impl Party {
             party.description = Some(free.join("; "));
         }
         if party == Party::default() {
-            return Err(Error::Invalid(
-                "an agent, vehicle or witness entry is empty".into(),
-            ));
+            return Err(Error::Input(Input::PartyEmpty));
         }
         Ok(party)
     }
@@ -108,18 +107,16 @@ impl Location {
             {
                 Ok(())
             }
-            _ => Err(Error::Invalid(
-                "coordinates need a latitude in -90..90 and a longitude in -180..180".into(),
-            )),
+            _ => Err(Error::Input(Input::CoordinatesRange)),
         }
     }
 
     /// Parses `LAT,LON` in decimal degrees.
     pub fn parse_coords(text: &str) -> Result<(f64, f64)> {
         let bad = || {
-            Error::Invalid(format!(
-                "coordinates {text:?} are not `LAT,LON` in decimal degrees"
-            ))
+            Error::Input(Input::CoordinatesFormat {
+                text: text.to_owned(),
+            })
         };
         let (a, b) = text.split_once(',').ok_or_else(bad)?;
         let lat: f64 = a.trim().parse().map_err(|_| bad())?;

@@ -9,6 +9,7 @@
 use rusqlite::params;
 
 use super::{LedgerRow, RecordRow, Tx};
+use crate::error::Conflict;
 use crate::{Error, Result};
 
 /// A record revision without its ciphertext.
@@ -53,23 +54,6 @@ impl Tx<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// `(id, revision)` of every record revision, scanning only the start of each row (the
-    /// primary key), never the ciphertexts.
-    pub fn record_ids(&self) -> Result<Vec<(String, u32)>> {
-        let mut stmt = self.tx.prepare("SELECT id, revision FROM records")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// The ledger leaf of every record revision (from the covering `leaf_index` index).
-    pub fn record_leaves(&self) -> Result<Vec<u64>> {
-        let mut stmt = self
-            .tx
-            .prepare("SELECT leaf_index FROM records ORDER BY leaf_index")?;
-        let rows = stmt.query_map([], |r| Ok(r.get::<_, i64>(0)? as u64))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
     /// Every ledger leaf in index order, handed to `f` in batches of `batch` rows, so that a
     /// pass over the whole ledger holds one batch of entry bytes at a time.
     pub fn for_each_ledger_batch(
@@ -86,11 +70,10 @@ impl Tx<'_> {
         while let Some(r) = rows.next()? {
             let index = r.get::<_, i64>(0)? as u64;
             let hash: Vec<u8> = r.get(2)?;
-            let leaf_hash: [u8; 32] = hash.as_slice().try_into().map_err(|_| {
-                Error::Damaged(format!(
-                    "ledger leaf {index} has a hash of the wrong length"
-                ))
-            })?;
+            let leaf_hash: [u8; 32] = hash
+                .as_slice()
+                .try_into()
+                .map_err(|_| crate::store::bad_leaf_hash(index))?;
             buf.push(LedgerRow {
                 index,
                 entry: r.get(1)?,
@@ -173,15 +156,6 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Size of the newest signed checkpoint (0 when there is none).
-    pub fn latest_checkpoint_size(&self) -> Result<u64> {
-        Ok(self
-            .tx
-            .query_row("SELECT COALESCE(MAX(size), 0) FROM checkpoints", [], |r| {
-                r.get::<_, i64>(0)
-            })? as u64)
-    }
-
     fn has_cache_table(&self) -> Result<bool> {
         Ok(self.tx.query_row(
             "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'cache'",
@@ -258,7 +232,7 @@ impl Tx<'_> {
             )
             .map_err(|e| match e.sqlite_error_code() {
                 Some(rusqlite::ErrorCode::ConstraintViolation) => {
-                    Error::Invalid(format!("cache segment {} already exists", row.seq))
+                    Error::Conflict(Conflict::CacheSegmentExists { seq: row.seq })
                 }
                 _ => e.into(),
             })?;

@@ -5,7 +5,7 @@
 use rusqlite::{params, OptionalExtension};
 
 use super::{LedgerRow, Tx};
-use crate::{Error, Result};
+use crate::Result;
 
 impl Tx<'_> {
     /// The ledger leaf at `index`, if there is one.
@@ -25,11 +25,9 @@ impl Tx<'_> {
             Ok(LedgerRow {
                 index: index as u64,
                 entry,
-                leaf_hash: hash.try_into().map_err(|_| {
-                    Error::Damaged(format!(
-                        "ledger leaf {index} has a hash of the wrong length"
-                    ))
-                })?,
+                leaf_hash: hash
+                    .try_into()
+                    .map_err(|_| crate::store::bad_leaf_hash(index))?,
             })
         })
         .transpose()

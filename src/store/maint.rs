@@ -7,6 +7,7 @@ use std::path::Path;
 use rusqlite::{params, Connection, OpenFlags};
 
 use super::{busy, Store, Tx, DB_FILE};
+use crate::error::{Conflict, Damage};
 use crate::{Error, Result};
 
 /// Most bytes of stale write-ahead log [`Store::overwrite_wal`] writes over (the log is
@@ -57,13 +58,11 @@ impl Tx<'_> {
     }
 }
 
-fn expect_one(n: usize, what: &str) -> Result<()> {
+fn expect_one(n: usize, what: &'static str) -> Result<()> {
     if n == 1 {
         Ok(())
     } else {
-        Err(Error::Invalid(format!(
-            "the {what} changed while it was being re-encrypted; try again"
-        )))
+        Err(Error::Conflict(Conflict::Reencrypting { what }))
     }
 }
 
@@ -163,7 +162,7 @@ pub fn snapshot_facts(db: &Path) -> Result<SnapshotFacts> {
         .query_row("SELECT value FROM meta WHERE key = 'vault_id'", [], |r| {
             r.get(0)
         })
-        .map_err(|_| Error::Damaged("the snapshot has no vault id".into()))?;
+        .map_err(|_| Error::Damage(Damage::SnapshotNoVaultId))?;
     let ledger_entries: i64 = conn.query_row("SELECT COUNT(*) FROM ledger", [], |r| r.get(0))?;
     let mut stmt = conn.prepare("SELECT blob, blob_size FROM attachments ORDER BY leaf_index")?;
     let blobs = stmt
@@ -172,10 +171,9 @@ pub fn snapshot_facts(db: &Path) -> Result<SnapshotFacts> {
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     if let Some((bad, _)) = blobs.iter().find(|(name, _)| !super::is_blob_name(name)) {
-        return Err(Error::Damaged(format!(
-            "the snapshot names a blob file vault never creates ({:?})",
-            bad.chars().take(64).collect::<String>()
-        )));
+        return Err(Error::Damage(Damage::SnapshotBlobName {
+            blob: bad.clone(),
+        }));
     }
     Ok(SnapshotFacts {
         vault_id,

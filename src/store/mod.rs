@@ -22,10 +22,12 @@ use rusqlite::{
 
 use crate::crypto::kdf::KdfParams;
 use crate::crypto::keyslot::{Keyslot, SlotKind};
+use crate::error::{Conflict, Damage};
+use crate::i18n::Lang;
 use crate::{Error, Result};
 
-pub use bulk::{CacheSegmentRow, RecordKey};
-pub use maint::{snapshot_facts, SnapshotFacts};
+pub use bulk::CacheSegmentRow;
+pub use maint::snapshot_facts;
 pub use reads::ItemKind;
 pub use schema::FORMAT_VERSION;
 
@@ -122,14 +124,19 @@ fn busy(e: rusqlite::Error) -> Error {
 /// Checks that a statement changed exactly one row. Zero where one was expected is never a
 /// success: something in the database (a planted trigger, a row changed under us) kept the
 /// change from happening.
-fn one_row(n: usize, what: &str) -> Result<()> {
+fn one_row(n: usize, what: &'static str) -> Result<()> {
     if n == 1 {
         Ok(())
     } else {
-        Err(Error::Damaged(format!(
-            "the vault database changed {n} rows where it should have stored one {what}; nothing was saved"
-        )))
+        Err(Error::Damage(Damage::RowsChanged { rows: n, what }))
     }
+}
+
+/// A stored leaf hash that is not 32 bytes.
+pub(crate) fn bad_leaf_hash<I: TryInto<u64>>(index: I) -> Error {
+    Error::Damage(Damage::LeafHashLength {
+        index: index.try_into().unwrap_or(u64::MAX),
+    })
 }
 
 impl Store {
@@ -262,9 +269,7 @@ impl Store {
             let conn = open_checker(&path)?;
             match integrity_problems(&conn, "quick_check")?.into_iter().next() {
                 None => Ok(()),
-                Some(first) => Err(Error::Damaged(format!(
-                    "the vault database is malformed (SQLite: {first}); nothing was signed or changed"
-                ))),
+                Some(first) => Err(Error::Damage(Damage::DbMalformedUnsigned { sqlite: first })),
             }
         }
     }
@@ -292,7 +297,7 @@ pub fn inspect(dir: &Path) -> Inspection {
     ) {
         Ok(c) => c,
         Err(e) => {
-            out.integrity.push(Error::from(e).to_string());
+            out.integrity.push(Error::from(e).text_in(Lang::En));
             return out;
         }
     };
@@ -310,11 +315,12 @@ pub fn inspect(dir: &Path) -> Inspection {
     out
 }
 
-/// The inner text of a storage error (without the "run vault verify" advice).
+/// The inner text of a storage error (without the "run vault verify" advice), in English: it
+/// goes into verify's report.
 fn sql_detail(e: &Error) -> String {
     match e {
-        Error::Damaged(s) => s.clone(),
-        other => other.to_string(),
+        Error::Damage(d) => d.text_in(Lang::En),
+        other => other.text_in(Lang::En),
     }
 }
 
@@ -354,9 +360,9 @@ pub fn refuse_links(dir: &Path) -> Result<()> {
     ] {
         let path = dir.join(name);
         if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
-            return Err(Error::Damaged(format!(
-                "{name} in the vault folder is a symbolic link; vault does not follow links out of its folder (remove the link and put the real {name} back)"
-            )));
+            return Err(Error::Damage(Damage::Symlink {
+                name: name.to_owned(),
+            }));
         }
     }
     Ok(())
@@ -374,28 +380,21 @@ fn integrity_problems(conn: &Connection, pragma: &str) -> Result<Vec<String>> {
 /// read-only directory or on a full disk opening fails with a bare "unable to open database file"
 /// or "disk I/O error": say which.
 fn explain_open_failure(dir: &Path, e: Error) -> Error {
-    if !matches!(e, Error::Sql(_) | Error::Damaged(_)) {
+    if !matches!(e, Error::Sql(_) | Error::Damage(_)) {
         return e;
     }
     // The schema check's refusal is what it says, whatever the folder's state.
-    if matches!(&e, Error::Damaged(why) if why.ends_with(schema::REFUSAL)) {
+    if matches!(&e, Error::Damage(Damage::Schema(_))) {
         return e;
     }
     if let Err(why) = rustix::fs::access(dir, rustix::fs::Access::WRITE_OK) {
-        let why = std::io::Error::from(why);
-        let text = format!(
-            "the vault directory is not writable ({why}); vault must be able to write there, even to read"
-        );
-        return Error::file(dir, std::io::Error::new(why.kind(), text));
+        return Error::NotWritable {
+            dir: dir.to_path_buf(),
+            source: std::io::Error::from(why),
+        };
     }
     if rustix::fs::statvfs(dir).is_ok_and(|s| s.f_bavail == 0) {
-        return Error::file(
-            dir,
-            std::io::Error::new(
-                std::io::ErrorKind::StorageFull,
-                "the disk holding the vault is full; free some space and try again (nothing was changed)",
-            ),
-        );
+        return Error::DiskFull(dir.to_path_buf());
     }
     e
 }
@@ -467,8 +466,11 @@ impl Tx<'_> {
 
     /// A metadata value that must exist.
     pub fn meta_required(&self, key: &str) -> Result<String> {
-        self.meta(key)?
-            .ok_or_else(|| Error::Damaged(format!("vault metadata {key:?} is missing")))
+        self.meta(key)?.ok_or_else(|| {
+            Error::Damage(Damage::MetaMissing {
+                key: key.to_owned(),
+            })
+        })
     }
 
     /// Sets a metadata value.
@@ -541,11 +543,10 @@ impl Tx<'_> {
     pub fn leaf_hashes(&self) -> Result<Vec<[u8; 32]>> {
         let mut out = Vec::new();
         self.for_each_leaf_hash(|index, hash| {
-            out.push(hash.try_into().map_err(|_| {
-                Error::Damaged(format!(
-                    "ledger leaf {index} has a hash of the wrong length"
-                ))
-            })?);
+            out.push(
+                hash.try_into()
+                    .map_err(|_| crate::store::bad_leaf_hash(index))?,
+            );
             Ok(())
         })?;
         Ok(out)
@@ -560,10 +561,12 @@ impl Tx<'_> {
                 params![row.id, row.revision, row.ciphertext, row.leaf_index as i64],
             )
             .map_err(|e| match e.sqlite_error_code() {
-                Some(rusqlite::ErrorCode::ConstraintViolation) => Error::Invalid(format!(
-                    "record {} revision {} already exists",
-                    row.id, row.revision
-                )),
+                Some(rusqlite::ErrorCode::ConstraintViolation) => {
+                    Error::Conflict(Conflict::RevisionExists {
+                        record: row.id.clone(),
+                        revision: row.revision,
+                    })
+                }
                 _ => e.into(),
             })?;
         one_row(n, "record")
@@ -655,7 +658,7 @@ impl Tx<'_> {
 
     /// Inserts or replaces a keyslot.
     pub fn put_keyslot(&self, slot: &Keyslot, leaf_index: u64) -> Result<()> {
-        let kdf = serde_json::to_string(&slot.params).map_err(|e| Error::Invalid(e.to_string()))?;
+        let kdf = serde_json::to_string(&slot.params)?;
         let n = self.tx.execute(
             "INSERT INTO keyslots(id, kind, kdf, salt, wrapped, leaf_index) VALUES(?1, ?2, ?3, ?4, ?5, ?6)
              ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, kdf = excluded.kdf, salt = excluded.salt,
@@ -692,7 +695,7 @@ impl Tx<'_> {
         for row in rows {
             let (id, kind, kdf, salt, wrapped, leaf) = row?;
             let params: KdfParams = serde_json::from_str(&kdf)
-                .map_err(|_| Error::Damaged(format!("keyslot {id} has unreadable parameters")))?;
+                .map_err(|_| Error::Damage(Damage::KeyslotParams { slot: id.clone() }))?;
             out.push(KeyslotRow {
                 slot: Keyslot {
                     kind: SlotKind::parse(&kind)?,
@@ -759,11 +762,10 @@ impl Tx<'_> {
         // The file name is joined to `blobs/` to read, re-encrypt and delete: a planted
         // `../x` must never reach a path outside the vault.
         if let Some(bad) = out.iter().find(|r| !is_blob_name(&r.blob)) {
-            return Err(Error::Damaged(format!(
-                "attachment {} names a blob file vault never creates ({:?}); refusing to use it",
-                bad.id.escape_debug(),
-                bad.blob.chars().take(64).collect::<String>()
-            )));
+            return Err(Error::Damage(Damage::BlobName {
+                attachment: bad.id.clone(),
+                blob: bad.blob.clone(),
+            }));
         }
         // Position counts from 1 per record, in the order attached (the order `show` lists).
         let mut seen: std::collections::HashMap<String, u64> = Default::default();
@@ -800,29 +802,6 @@ impl Tx<'_> {
             })
             .optional()?
             .is_some())
-    }
-
-    /// Stores a signed checkpoint note for `size` leaves.
-    pub fn insert_checkpoint(&self, size: u64, note: &str) -> Result<()> {
-        let n = self.tx.execute(
-            "INSERT OR IGNORE INTO checkpoints(size, note) VALUES(?1, ?2)",
-            params![size as i64, note],
-        )?;
-        if n == 0 {
-            // Ignored only because a checkpoint of this size is already stored.
-            let stored: Option<i64> = self
-                .tx
-                .query_row(
-                    "SELECT size FROM checkpoints WHERE size = ?1",
-                    [size as i64],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            if stored.is_none() {
-                return one_row(n, "checkpoint");
-            }
-        }
-        Ok(())
     }
 
     /// All checkpoints, smallest first.
@@ -918,7 +897,7 @@ mod tests {
                 .any(|f| f.contains("view \"v\" that vault never creates")),
             "{found:?}"
         );
-        assert!(matches!(schema::check(&store.conn), Err(Error::Damaged(_))));
+        assert!(matches!(schema::check(&store.conn), Err(Error::Damage(_))));
     }
 
     /// Defence in depth behind the schema check: a write that a trigger swallows (zero rows
@@ -936,14 +915,14 @@ mod tests {
         let err = store
             .write(|tx| tx.append_leaf(b"{}"))
             .expect_err("a swallowed insert must fail");
-        assert!(matches!(err, Error::Damaged(_)), "{err}");
+        assert!(matches!(err, Error::Damage(_)), "{err}");
         store
             .write(|tx| tx.set_meta("new_key", "x"))
             .expect("an insert the trigger does not touch");
         let err = store
             .write(|tx| tx.set_meta("new_key", "y"))
             .expect_err("a swallowed update must fail");
-        assert!(matches!(err, Error::Damaged(_)), "{err}");
+        assert!(matches!(err, Error::Damage(_)), "{err}");
         assert_eq!(store.read(|tx| tx.ledger_size()).expect("size"), 0);
     }
 

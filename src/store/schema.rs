@@ -6,6 +6,8 @@ use std::sync::OnceLock;
 
 use rusqlite::Connection;
 
+use crate::error::{Damage, SchemaProblem};
+use crate::i18n::Lang;
 use crate::{Error, Result};
 
 /// On-disk format version written by this program.
@@ -128,64 +130,51 @@ fn read_objects(conn: &Connection) -> rusqlite::Result<Vec<Object>> {
     rows.collect()
 }
 
-/// A name read from the database, made safe to print (planted names may hold control
-/// characters) and short.
-fn shown(name: &str) -> String {
-    let short: String = name.chars().take(64).collect();
-    let mut out = format!("{short:?}");
-    if short.len() < name.len() {
-        out.push('…');
-    }
-    out
-}
-
 /// What in the database's schema differs from what this program creates: one line per object
 /// it did not create (a trigger, a view, an extra table or index, a table whose columns were
 /// changed) and per table that is missing. Empty when the schema is exactly the expected one.
 /// One small query: cheap enough for every open (docs/format.md, "Schema check").
 pub fn problems(conn: &Connection) -> Result<Vec<String>> {
+    Ok(schema_problems(conn)?
+        .iter()
+        .map(|p| p.text_in(Lang::En))
+        .collect())
+}
+
+/// [`problems`], typed.
+pub fn schema_problems(conn: &Connection) -> Result<Vec<SchemaProblem>> {
     let found = read_objects(conn).map_err(Error::from)?;
     let expected = expected();
     let mut out = Vec::new();
     for (kind, name, table, sql) in &found {
         let sql = sql.as_deref().map(normalize);
+        let (kind, name) = (kind.clone(), name.clone());
         match expected.get(&(kind.clone(), name.clone())) {
             Some((t, texts)) if t == table && texts.contains(&sql) => {}
-            Some(_) => out.push(format!(
-                "the vault database's {kind} {} is not the one vault creates (its definition was changed)",
-                shown(name)
-            )),
-            None if kind == "table" || kind == "view" || kind == "trigger" => out.push(format!(
-                "the vault database holds a {kind} {} that vault never creates",
-                shown(name)
-            )),
-            None if kind == "index" => out.push(format!(
-                "the vault database holds an index {} that vault never creates",
-                shown(name)
-            )),
-            None => out.push(format!(
-                "the vault database holds an object {} that vault never creates",
-                shown(name)
-            )),
+            Some(_) => out.push(SchemaProblem::Changed { kind, name }),
+            None if kind == "table" || kind == "view" || kind == "trigger" => {
+                out.push(SchemaProblem::Extra { kind, name })
+            }
+            None if kind == "index" => out.push(SchemaProblem::ExtraIndex { name }),
+            None => out.push(SchemaProblem::ExtraObject { name }),
         }
     }
     for table in REQUIRED_TABLES {
         if !found.iter().any(|(k, n, _, _)| k == "table" && n == table) {
-            out.push(format!("the vault database has no table {table:?}"));
+            out.push(SchemaProblem::MissingTable {
+                table: (*table).to_owned(),
+            });
         }
     }
     Ok(out)
 }
 
-/// How the schema check's refusal ends (kept apart from other damage by `store::open`).
-pub(super) const REFUSAL: &str = "; refusing to use it";
-
 /// Refuses a database whose schema is not exactly the expected one (see [`problems`]): a
 /// planted trigger could make inserts vanish, a view or a changed table could show other data.
 pub fn check(conn: &Connection) -> Result<()> {
-    match problems(conn)?.into_iter().next() {
+    match schema_problems(conn)?.into_iter().next() {
         None => Ok(()),
-        Some(first) => Err(Error::Damaged(format!("{first}{REFUSAL}"))),
+        Some(first) => Err(Error::Damage(Damage::Schema(first))),
     }
 }
 
@@ -197,11 +186,11 @@ pub fn check_version(conn: &Connection) -> Result<()> {
             [],
             |r| r.get(0),
         )
-        .map_err(|_| Error::Damaged("the vault database has no format version".into()))
+        .map_err(|_| Error::Damage(Damage::NoFormatVersion))
         .map(Some)?;
     let found: u32 = found
         .and_then(|v| v.parse().ok())
-        .ok_or_else(|| Error::Damaged("the vault format version is unreadable".into()))?;
+        .ok_or(Error::Damage(Damage::FormatVersionUnreadable))?;
     if found > FORMAT_VERSION {
         return Err(Error::NewerFormat {
             found,

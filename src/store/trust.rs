@@ -4,7 +4,7 @@
 use rusqlite::{params, OptionalExtension};
 
 use super::{LedgerRow, Tx};
-use crate::{Error, Result};
+use crate::Result;
 
 /// `{"type":"trust",`: the first 16 bytes of every trust entry.
 const TRUST_PREFIX: &[u8] = b"{\"type\":\"trust\",";
@@ -20,14 +20,8 @@ impl Tx<'_> {
                 |r| r.get(0),
             )
             .optional()?;
-        hash.map(|h| {
-            h.try_into().map_err(|_| {
-                Error::Damaged(format!(
-                    "ledger leaf {index} has a hash of the wrong length"
-                ))
-            })
-        })
-        .transpose()
+        hash.map(|h| h.try_into().map_err(|_| crate::store::bad_leaf_hash(index)))
+            .transpose()
     }
 
     /// The ledger rows with `from <= index < to`, in order.
@@ -46,11 +40,9 @@ impl Tx<'_> {
         let mut out = Vec::new();
         for row in rows {
             let (index, entry, hash) = row?;
-            let leaf_hash = hash.try_into().map_err(|_| {
-                Error::Damaged(format!(
-                    "ledger leaf {index} has a hash of the wrong length"
-                ))
-            })?;
+            let leaf_hash = hash
+                .try_into()
+                .map_err(|_| crate::store::bad_leaf_hash(index))?;
             out.push(LedgerRow {
                 index,
                 entry,

@@ -22,6 +22,7 @@ use super::pipeline::{self, seal_stream, SourceStamp, Writeback, CHUNK};
 use super::{encrypt_padded, Unlocked, Vault};
 use crate::crypto::keys::MasterKey;
 use crate::crypto::sha256_hex;
+use crate::error::{Conflict, Crypto, Input};
 use crate::ledger::entry::ENTRY_VERSION;
 use crate::ledger::Entry;
 use crate::media;
@@ -123,10 +124,9 @@ impl Vault {
         let record_id = self.resolve_id(record_prefix)?;
         let meta = fs::metadata(path).map_err(|e| Error::file(path, e))?;
         if !meta.is_file() {
-            return Err(Error::Invalid(format!(
-                "{} is not a regular file",
-                path.display()
-            )));
+            return Err(Error::Input(Input::NotRegularFile {
+                path: path.to_path_buf(),
+            }));
         }
         let mut source = File::open(path).map_err(|e| Error::file(path, e))?;
         let mut head = vec![0u8; 8192];
@@ -182,10 +182,9 @@ impl Vault {
             // recording app) or edited during the attach is kept.
             let now = fs::metadata(path).map_err(|e| Error::file(path, e))?;
             if !unchanged_since(&meta, &now, outcome.size) {
-                return Err(Error::Invalid(format!(
-                    "the attachment was stored, but {} changed while it was read; it was not removed",
-                    path.display()
-                )));
+                return Err(Error::Conflict(Conflict::AttachedChanged {
+                    path: path.to_path_buf(),
+                }));
             }
             overwrite_and_remove(path, outcome.size)?;
             outcome.original_removed = true;
@@ -225,9 +224,7 @@ impl Vault {
         if opts.remove_original {
             let (len, hash) = hash_file(partial_path)?;
             if len != sealed.blob_size || hash != sealed.blob_sha256 {
-                return Err(Error::Encrypt(
-                    "the encrypted copy did not read back intact".into(),
-                ));
+                return Err(Error::Crypto(Crypto::ReadBack));
             }
         }
         let (name, name_bytes) = file_name_of(original);
@@ -245,10 +242,7 @@ impl Vault {
             metadata,
             salts: AttachmentBody::fresh_salts(),
         };
-        let meta_ct = encrypt_padded(
-            &self.recipient,
-            &serde_json::to_vec(&body).map_err(|e| Error::Invalid(e.to_string()))?,
-        )?;
+        let meta_ct = encrypt_padded(&self.recipient, &serde_json::to_vec(&body)?)?;
         let entry = Entry::Attachment {
             v: ENTRY_VERSION,
             id: id.clone(),
@@ -509,10 +503,11 @@ impl Unlocked {
         let record_id = self.vault.resolve_id(record_prefix)?;
         let rows = self.vault.store.read(|tx| tx.attachments_of(&record_id))?;
         let row = rows.iter().find(|r| r.position == number).ok_or_else(|| {
-            Error::Invalid(format!(
-                "record {record_id} has no attachment {number} (it has {})",
-                rows.len()
-            ))
+            Error::Input(Input::NoAttachment {
+                record: record_id.to_owned(),
+                number: number as usize,
+                count: rows.len(),
+            })
         })?;
         let body = self.open_attachment(row)?;
         let blob_path = self.vault.store.blob_path(&row.blob);

@@ -37,6 +37,7 @@ use super::{encrypt_padded, open_attachment, Unlocked};
 use crate::crypto::envelope::{self, FileKeyBytes};
 use crate::crypto::keys::MasterKey;
 use crate::crypto::sha256_hex;
+use crate::error::Conflict;
 use crate::ledger::merkle;
 use crate::problem::Text;
 use crate::problem_text;
@@ -206,7 +207,7 @@ fn seal_segment(
     recipient: &super::MasterRecipient,
     seg: &Segment,
 ) -> Result<CacheSegmentRow> {
-    let json = serde_json::to_vec(seg).map_err(|e| Error::Invalid(e.to_string()))?;
+    let json = serde_json::to_vec(seg)?;
     let json = zeroize::Zeroizing::new(json);
     let ciphertext = encrypt_padded(recipient, &json)?;
     let signature = key
@@ -429,7 +430,7 @@ impl Unlocked {
                         cached_atts
                             .get(&row.id)
                             .cloned()
-                            .ok_or_else(|| Error::Invalid("a cached attachment vanished".into()))?,
+                            .ok_or(Error::Conflict(Conflict::CachedAttachmentVanished))?,
                         false,
                     )),
                     Some(c) => Ok((

@@ -21,6 +21,7 @@ use super::{keyslot_entry, KdfInfo, Unlocked, Vault};
 use crate::crypto::kdf::{self, KdfParams};
 use crate::crypto::keys::MasterRecipient;
 use crate::crypto::keyslot::SlotKind;
+use crate::error::{Conflict, Damage, Input, KeyslotRefusal, NoKeyslot};
 use crate::ledger::entry::SlotAction;
 use crate::ledger::merkle::{self, Accumulator};
 use crate::ledger::{self, checkpoint, Entry};
@@ -57,12 +58,8 @@ pub(crate) fn sole_passphrase_slot(slots: &[KeyslotRow]) -> Result<&KeyslotRow> 
     let mut pass = slots.iter().filter(|s| s.slot.kind == SlotKind::Passphrase);
     match (pass.next(), pass.next()) {
         (Some(one), None) => Ok(one),
-        (None, _) => Err(Error::Invalid(
-            "this vault has no passphrase slot to change; add one with `vault keyslot add`".into(),
-        )),
-        (Some(_), Some(_)) => Err(Error::Invalid(
-            "you unlocked with a recovery code and this vault has several passphrase slots: add a new one with `vault keyslot add`, then remove the old ones with `vault keyslot remove`".into(),
-        )),
+        (None, _) => Err(Error::Input(Input::NoPassphraseSlot)),
+        (Some(_), Some(_)) => Err(Error::Input(Input::SeveralPassphraseSlots)),
     }
 }
 
@@ -74,13 +71,11 @@ pub(crate) fn sole_passphrase_slot(slots: &[KeyslotRow]) -> Result<&KeyslotRow> 
 /// records are encrypted to them.
 pub(crate) fn check_recipient(tx: &Tx<'_>, recipient: &MasterRecipient) -> Result<()> {
     if tx.meta_required("master_recipient")? != recipient.to_age_string() {
-        return Err(Error::Invalid(
-            "the vault was rekeyed while this command ran; nothing was saved, try again".into(),
-        ));
+        return Err(Error::Conflict(Conflict::Rekeyed));
     }
     let bytes = tx
         .recipient_entry()?
-        .ok_or_else(|| Error::Damaged("the ledger has no creation entry".into()))?;
+        .ok_or(Error::Damage(Damage::NoCreationEntry))?;
     let committed = match Entry::from_bytes(&bytes)? {
         Entry::Genesis {
             master_recipient, ..
@@ -88,16 +83,10 @@ pub(crate) fn check_recipient(tx: &Tx<'_>, recipient: &MasterRecipient) -> Resul
         | Entry::Rekey {
             master_recipient, ..
         } => master_recipient,
-        _ => {
-            return Err(Error::Damaged(
-                "the ledger does not start with the vault's creation entry".into(),
-            ))
-        }
+        _ => return Err(Error::Damage(Damage::LedgerNotGenesis)),
     };
     if committed != recipient.to_age_string() {
-        return Err(Error::Damaged(
-            "the stored master key is not the one recorded in the ledger; nothing was saved".into(),
-        ));
+        return Err(Error::Damage(Damage::MasterMismatch));
     }
     Ok(())
 }
@@ -121,23 +110,19 @@ pub(crate) fn slot_commitment(
     row: &KeyslotRow,
     vault_id: &str,
     signing_public: &VerifyingKey,
-) -> Result<Option<String>> {
+) -> Result<Option<KeyslotRefusal>> {
     if let Err(e) = row.slot.check_stored() {
-        return Ok(Some(match e {
-            Error::TamperedKeyslot { reason, .. } => reason,
-            other => other.to_string(),
-        }));
+        return match e {
+            Error::TamperedKeyslot { reason, .. } => Ok(Some(reason)),
+            other => Err(other),
+        };
     }
     let index = row.leaf_index;
     let Some(leaf) = tx.ledger_row(index)? else {
-        return Ok(Some(format!(
-            "ledger leaf {index}, which should commit to it, does not exist"
-        )));
+        return Ok(Some(KeyslotRefusal::LeafMissing { index }));
     };
     if merkle::leaf_hash(&leaf.entry) != leaf.leaf_hash {
-        return Ok(Some(format!(
-            "ledger leaf {index}, which commits to it, was altered"
-        )));
+        return Ok(Some(KeyslotRefusal::LeafAltered { index }));
     }
     let committed = match Entry::from_bytes(&leaf.entry) {
         Ok(Entry::Keyslot {
@@ -146,17 +131,10 @@ pub(crate) fn slot_commitment(
             slot_sha256: Some(digest),
             ..
         }) if slot == row.slot.id => digest,
-        _ => {
-            return Ok(Some(format!(
-                "ledger leaf {index} is not an entry that adds or replaces this keyslot"
-            )))
-        }
+        _ => return Ok(Some(KeyslotRefusal::NotSlotEntry { index })),
     };
     if committed != row.slot.digest_hex() {
-        return Ok(Some(
-            "its parameters, salt or wrapped key differ from what its ledger entry commits to"
-                .into(),
-        ));
+        return Ok(Some(KeyslotRefusal::DigestMismatch));
     }
     // With no checkpoint of this vault left at all (every row deleted or damaged), the signed
     // history cannot vouch for the slot before the unlock; the trust seal checked right after it
@@ -166,9 +144,7 @@ pub(crate) fn slot_commitment(
     if !signed_checkpoint_covers(tx, index, vault_id, signing_public)?
         && any_signed_checkpoint(tx, vault_id, signing_public)?
     {
-        return Ok(Some(format!(
-            "no checkpoint signed by this vault covers ledger leaf {index}, which commits to it"
-        )));
+        return Ok(Some(KeyslotRefusal::Unsigned { index }));
     }
     Ok(None)
 }
@@ -253,9 +229,7 @@ pub(crate) fn secret_for(kind: SlotKind, typed: &Passphrase) -> Option<Passphras
 fn resolve_slot<'a>(slots: &'a [KeyslotRow], prefix: &str) -> Result<&'a KeyslotRow> {
     let prefix = prefix.trim().to_ascii_lowercase();
     if prefix.is_empty() {
-        return Err(Error::Invalid(
-            "give a keyslot id (see `vault keyslot list`)".into(),
-        ));
+        return Err(Error::Input(Input::NoKeyslotId));
     }
     let matches: Vec<&KeyslotRow> = slots
         .iter()
@@ -263,30 +237,26 @@ fn resolve_slot<'a>(slots: &'a [KeyslotRow], prefix: &str) -> Result<&'a Keyslot
         .collect();
     match matches.as_slice() {
         [one] => Ok(one),
-        [] => Err(Error::Invalid(format!(
-            "no keyslot matches {prefix:?} (see `vault keyslot list`)"
-        ))),
-        _ => Err(Error::Invalid(format!(
-            "{prefix:?} matches {} keyslots; type more of the id",
-            matches.len()
-        ))),
+        [] => Err(Error::Input(Input::NoKeyslotMatch {
+            prefix: prefix.to_owned(),
+        })),
+        _ => Err(Error::Input(Input::KeyslotAmbiguous {
+            prefix: prefix.to_owned(),
+            count: matches.len(),
+        })),
     }
 }
 
 /// Refuses a removal that would leave no passphrase slot (which also covers the last slot).
 fn check_removal(slots: &[KeyslotRow], id: &str) -> Result<()> {
     if slots.len() <= 1 {
-        return Err(Error::Invalid(
-            "refusing to remove the last keyslot: the vault could never be opened again".into(),
-        ));
+        return Err(Error::Input(Input::LastKeyslot));
     }
     let passphrase_left = slots
         .iter()
         .any(|s| s.slot.id != id && s.slot.kind == SlotKind::Passphrase);
     if !passphrase_left {
-        return Err(Error::Invalid(
-            "refusing to remove the last passphrase slot; to replace the passphrase use `vault passwd`".into(),
-        ));
+        return Err(Error::Input(Input::LastPassphraseSlot));
     }
     Ok(())
 }
@@ -359,7 +329,7 @@ impl Unlocked {
             .iter()
             .find(|s| s.slot.id == self.slot_id)
             .map(|s| s.slot.params)
-            .ok_or_else(|| Error::NoKeyslot("the keyslot that was opened has disappeared".into()))
+            .ok_or(Error::NoKeyslot(NoKeyslot::OpenedDisappeared))
     }
 
     /// Adds a recovery slot unlocked by a new 200-bit recovery code (returned once), sealed with

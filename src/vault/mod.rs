@@ -3,6 +3,7 @@
 //! directly.
 
 mod attach;
+pub mod backup;
 pub(crate) mod cache;
 mod export;
 mod maintenance;
@@ -14,7 +15,6 @@ pub(crate) mod trust;
 mod trust_unlock;
 mod unlocked;
 pub mod verify;
-pub mod view;
 
 use std::path::{Path, PathBuf};
 
@@ -24,6 +24,12 @@ use chrono::Utc;
 use ed25519_dalek::VerifyingKey;
 use zeroize::Zeroizing;
 
+/// What a command needs of the vault's folder and files (the store and the file helpers stay
+/// inside the library).
+pub use crate::fsutil::{loose_permissions, write_new_private};
+/// The views commands show (kept at `vault::view` for the CLI).
+pub use crate::record::view;
+pub use crate::store::{BLOB_DIR, DB_FILE, QUARANTINE_DIR};
 pub(crate) use attach::{check_blob, decrypt_blob};
 pub use attach::{AttachOptions, AttachOutcome, Cleanup, ExtractTarget};
 pub use cache::CacheStats;
@@ -41,11 +47,12 @@ use crate::crypto::kdf::KdfParams;
 use crate::crypto::keys::{MasterKey, MasterRecipient};
 use crate::crypto::keyslot::{Keyslot, SlotKind};
 use crate::crypto::{envelope, padding, sha256_hex, signing};
+use crate::error::{Conflict, Damage, NoKeyslot, Tamper};
 use crate::ledger::entry::{SlotAction, ENTRY_VERSION};
 use crate::ledger::{self, checkpoint::Checkpoint, merkle, Entry};
 use crate::record::{new_id, Incident, RecordBody};
 use crate::secret::Passphrase;
-use crate::store::{RecordRow, Store, BLOB_DIR};
+use crate::store::{RecordRow, Store};
 use crate::{fsutil, Error, Result};
 
 /// A vault opened without its passphrase: it can append records and attachments, and report
@@ -175,7 +182,7 @@ impl Vault {
         })?;
         let public_bytes = STANDARD
             .decode(public)
-            .map_err(|_| Error::Damaged("the signing public key is not base64".into()))?;
+            .map_err(|_| Error::Damage(Damage::SigningPublicNotBase64))?;
         Ok(Vault {
             recipient: MasterRecipient::parse(&recipient)?,
             signing_public: signing::public_from_bytes(&public_bytes)?,
@@ -279,9 +286,11 @@ impl Vault {
     ) -> Result<(RecordRow, Entry)> {
         let revision = match expect_previous {
             None => 1,
-            Some(r) => r
-                .checked_add(1)
-                .ok_or_else(|| Error::Damaged(format!("record {id} has an impossible revision")))?,
+            Some(r) => r.checked_add(1).ok_or_else(|| {
+                Error::Damage(Damage::ImpossibleRevision {
+                    record: id.to_owned(),
+                })
+            })?,
         };
         let body = RecordBody::new(id.to_owned(), revision, incident, Utc::now())?;
         let digests = body.digests()?;
@@ -342,7 +351,7 @@ impl Vault {
             .find(|s| s.slot.kind == SlotKind::Passphrase)
             .or(slots.first())
             .map(|s| s.slot.params)
-            .ok_or_else(|| Error::NoKeyslot("no keyslot is stored".into()))?;
+            .ok_or(Error::NoKeyslot(NoKeyslot::NoneStored))?;
         // Only a checkpoint whose signature and root check out counts (a planted row must not
         // make entries look signed).
         let last =
@@ -404,9 +413,7 @@ impl Vault {
         let (vault_id, public) = (self.id.clone(), self.signing_public);
         let slots = self.store.read(|tx| tx.keyslots())?;
         if slots.is_empty() {
-            return Err(Error::NoKeyslot(
-                "no keyslot is stored; the vault cannot be opened (restore a backup)".into(),
-            ));
+            return Err(Error::NoKeyslot(NoKeyslot::NoneStoredRestore));
         }
         let mut tampered = None;
         // Recovery slots are sealed under the canonical form of their code; text that is not a
@@ -433,10 +440,9 @@ impl Vault {
             match row.slot.open(secret) {
                 Ok(master) => {
                     if master.recipient().to_age_string() != self.recipient.to_age_string() {
-                        return Err(Error::Damaged(format!(
-                            "keyslot {} opens a key that is not this vault's",
-                            row.slot.id
-                        )));
+                        return Err(Error::Damage(Damage::ForeignKeyslot {
+                            slot: row.slot.id.clone(),
+                        }));
                     }
                     return Ok((master, row.slot.id.clone()));
                 }
@@ -462,20 +468,18 @@ impl Vault {
         let opened = self.open_master(passphrase);
         if let Some(job) = quick_check {
             job.join()
-                .map_err(|_| Error::Invalid("the database check panicked".into()))??;
+                .map_err(|_| Error::Conflict(Conflict::CheckPanicked))??;
         }
         let (master, slot_id) = opened?;
         let wrapped = self.store.read(|tx| tx.meta_required("signing_secret"))?;
         let wrapped = STANDARD
             .decode(wrapped)
-            .map_err(|_| Error::Damaged("the wrapped signing key is not base64".into()))?;
+            .map_err(|_| Error::Damage(Damage::SigningSecretNotBase64))?;
         let secret = envelope::decrypt(master.identity(), &wrapped)
-            .map_err(|_| Error::Damaged("the signing key does not decrypt".into()))?;
+            .map_err(|_| Error::Damage(Damage::SigningSecretNoDecrypt))?;
         let signing_key = signing::from_secret_bytes(&secret)?;
         if signing_key.verifying_key() != self.signing_public {
-            return Err(Error::Damaged(
-                "the stored signing public key does not match the signing key".into(),
-            ));
+            return Err(Error::Damage(Damage::SigningKeyMismatch));
         }
         let mut unlocked = Unlocked::new(self, master, signing_key, slot_id);
         // Rows deleted behind the owner's back (vault has no delete command): named at every
@@ -536,9 +540,9 @@ pub(crate) fn commit_revision(
     let id = &row.id;
     let current = tx.record_history(id)?.last().map(|r| r.revision);
     if current != expect_previous {
-        return Err(Error::Invalid(format!(
-            "record {id} changed while it was being amended; try again"
-        )));
+        return Err(Error::Conflict(Conflict::Amending {
+            record: id.to_owned(),
+        }));
     }
     let leaf = tx.append_leaf(&entry.to_bytes())?;
     tx.insert_record(&RecordRow {
@@ -552,7 +556,7 @@ pub(crate) fn commit_revision(
 /// signed.
 ///
 /// `own_from` is the size of the ledger when this transaction began: entries from there on are
-/// the calling command's own. Before signing, it refuses ([`Error::Tampered`]):
+/// the calling command's own. Before signing, it refuses ([`Error::Tamper`]):
 /// - a trust seal that `master` did not make, or that binds another vault id, creation entry,
 ///   signing key or master recipient;
 /// - a ledger that does not extend the sealed checkpoint (shorter, with missing leaves, or with
@@ -586,9 +590,7 @@ pub(crate) fn sign_checkpoint_rekeyed(
     let identity = trust::Identity::read(tx, vault_id, sealed_by.recipient().to_age_string())?;
     let public_b64 = STANDARD.encode(key.verifying_key().as_bytes());
     if identity.signing_key != public_b64 {
-        return Err(Error::Tampered(
-            "the stored signing public key is not the signing key's".into(),
-        ));
+        return Err(Error::Tamper(Tamper::SigningPublic));
     }
     let seal = trust::checked_seal(tx, &checked_key, &identity)?;
     let size = tx.ledger_size()?;
@@ -610,22 +612,19 @@ pub(crate) fn sign_checkpoint_rekeyed(
     }
     let leaves = tx.leaf_hashes()?;
     if leaves.len() as u64 != size {
-        return Err(Error::Tampered(format!(
-            "ledger entries were removed: {} of {size} are stored",
-            leaves.len()
-        )));
+        return Err(Error::Tamper(Tamper::EntriesRemoved {
+            stored: leaves.len() as u64,
+            size,
+        }));
     }
     let (previous, sealed_root) = match &seal {
         Some(s) => (
             s.size,
-            s.root_hash()
-                .ok_or_else(|| Error::Tampered("the trust seal holds a malformed root".into()))?,
+            s.root_hash().ok_or(Error::Tamper(Tamper::SealRoot))?,
         ),
         None => {
             if let Some(leaf) = tx.first_trust_leaf(own_from)? {
-                return Err(Error::Tampered(format!(
-                    "the trust seal is missing, though ledger leaf {leaf} records that this vault keeps one"
-                )));
+                return Err(Error::Tamper(Tamper::SealMissing { leaf }));
             }
             trust::newest_valid_checkpoint(
                 &tx.checkpoints()?,
@@ -637,14 +636,10 @@ pub(crate) fn sign_checkpoint_rekeyed(
         }
     };
     if previous > size {
-        return Err(Error::Tampered(format!(
-            "the ledger has {size} entries, fewer than the {previous} this vault last signed: an older copy was put back or entries were removed"
-        )));
+        return Err(Error::Tamper(Tamper::Shrunk { size, previous }));
     }
     if merkle::root(&leaves[..previous as usize]) != sealed_root {
-        return Err(Error::Tampered(format!(
-            "entries this vault already signed were changed (the first {previous} no longer have the signed root)"
-        )));
+        return Err(Error::Tamper(Tamper::SignedChanged { previous }));
     }
     let forged_end = own_from.min(size);
     if previous < forged_end {
@@ -652,18 +647,12 @@ pub(crate) fn sign_checkpoint_rekeyed(
             match Entry::from_bytes(&row.entry) {
                 Ok(e) if trust::written_without_passphrase(&e) => {}
                 Ok(e) => {
-                    return Err(Error::Tampered(format!(
-                        "ledger leaf {} ({}) is not signed, though every command that writes one signs it at once: it was forged",
-                        row.index,
-                        e.label()
-                    )))
+                    return Err(Error::Tamper(Tamper::Unsigned {
+                        index: row.index,
+                        label: e.label().to_string(),
+                    }))
                 }
-                Err(_) => {
-                    return Err(Error::Tampered(format!(
-                        "ledger leaf {} is not an entry this program writes",
-                        row.index
-                    )))
-                }
+                Err(_) => return Err(Error::Tamper(Tamper::UnknownLeaf { index: row.index })),
             }
         }
     }

@@ -19,6 +19,7 @@ use std::io::{Read, Write};
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
+use crate::i18n::{FluentValue, Lang};
 use crate::{fsutil, Error, Result};
 
 /// File name of the pin file inside the per-user state folder.
@@ -89,7 +90,66 @@ pub struct KnownVaults {
     /// Every line, parsed when it could be.
     lines: Vec<Line>,
     /// One warning per damaged line.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<PinWarning>,
+}
+
+/// Something wrong with the pin file that does not stop the command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PinWarning {
+    /// A line that does not parse, or names a vault a second time; it was ignored.
+    DamagedLine { line: usize, path: PathBuf },
+    /// The pin file could not be written (a read-only home): this computer does not remember
+    /// the vault. The error's text in English (for `--json`) and in the process language.
+    NotSaved { english: String, text: String },
+}
+
+impl PinWarning {
+    /// A warning that the pin file could not be saved, from the error that stopped it.
+    pub fn not_saved(e: &Error) -> Self {
+        PinWarning::NotSaved {
+            english: e.text_in(Lang::En),
+            text: e.to_string(),
+        }
+    }
+
+    /// The warning in `lang`.
+    pub fn text_in(&self, lang: Lang) -> String {
+        let (id, a) = match self {
+            PinWarning::DamagedLine { line, path } => (
+                "core-pin-damaged-line",
+                crate::i18n::args([
+                    ("line", FluentValue::from(line.to_string())),
+                    ("path", FluentValue::from(path.display().to_string())),
+                ]),
+            ),
+            PinWarning::NotSaved { english, text } => (
+                "core-pin-not-saved",
+                crate::i18n::args([(
+                    "detail",
+                    FluentValue::from(if lang == Lang::En {
+                        english.clone()
+                    } else {
+                        text.clone()
+                    }),
+                )]),
+            ),
+        };
+        crate::i18n::text_in(lang, id, Some(&a))
+    }
+}
+
+/// In the process language.
+impl std::fmt::Display for PinWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text_in(crate::i18n::language()))
+    }
+}
+
+/// `--json` carries the English text, as it always did.
+impl serde::Serialize for PinWarning {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.text_in(Lang::En))
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -131,11 +191,10 @@ impl KnownVaults {
             match Pin::parse(line) {
                 Some(pin) if known.get(&pin.vault_id).is_none() => known.lines.push(Line::Pin(pin)),
                 _ => {
-                    known.warnings.push(format!(
-                        "line {} of the pin file {} is damaged and was ignored",
-                        n + 1,
-                        path.display()
-                    ));
+                    known.warnings.push(PinWarning::DamagedLine {
+                        line: n + 1,
+                        path: path.to_path_buf(),
+                    });
                     known.lines.push(Line::Other(line.to_owned()));
                 }
             }
@@ -265,5 +324,29 @@ mod tests {
         let path = dir.path().join(PIN_FILE);
         std::fs::write(&path, vec![b'#'; (MAX_PIN_FILE + 10) as usize]).unwrap();
         assert!(KnownVaults::load(&path).is_err());
+    }
+
+    #[test]
+    fn warnings_render_in_both_languages() {
+        let e = Error::file(
+            "/x/pins",
+            std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        );
+        for w in [
+            PinWarning::DamagedLine {
+                line: 3,
+                path: "/x/pins".into(),
+            },
+            PinWarning::not_saved(&e),
+        ] {
+            let en = w.text_in(Lang::En);
+            let es = w.text_in(Lang::Es);
+            assert!(en.contains("pin file"), "{en}");
+            assert!(
+                es.contains("bóvedas conocidas") && !es.contains("pin file"),
+                "{es}"
+            );
+            assert_eq!(serde_json::to_string(&w).unwrap(), format!("{en:?}"));
+        }
     }
 }

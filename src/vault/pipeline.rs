@@ -22,6 +22,7 @@ use sha2::{Digest, Sha256};
 
 use crate::crypto::keys::MasterKey;
 use crate::crypto::padding;
+use crate::error::{AttachmentFault, Crypto, Damage};
 use crate::record::attachment::AttachmentBody;
 use crate::{Error, Result};
 
@@ -297,7 +298,7 @@ pub(crate) fn seal_stream(
         let encrypt = || -> Result<u64> {
             let encryptor =
                 age::Encryptor::with_recipients(std::iter::once(recipient as &dyn age::Recipient))
-                    .map_err(|e| Error::Encrypt(e.to_string()))?;
+                    .map_err(|e| Error::Crypto(Crypto::encrypt(e)))?;
             let sink = ChannelWriter {
                 tx: cipher_tx,
                 buf: Vec::with_capacity(CHUNK + (64 << 10)),
@@ -305,7 +306,7 @@ pub(crate) fn seal_stream(
             };
             let mut stream = encryptor
                 .wrap_output(sink)
-                .map_err(|e| Error::Encrypt(e.to_string()))?;
+                .map_err(|e| Error::Crypto(Crypto::encrypt(e)))?;
             let mut size = 0u64;
             for chunk in plain_rx {
                 stream.write_all(&chunk)?;
@@ -331,10 +332,10 @@ pub(crate) fn seal_stream(
         let encrypted = encrypt();
         let read = reader
             .join()
-            .map_err(|_| Error::Encrypt("the reading thread panicked".into()))?;
+            .map_err(|_| Error::Crypto(Crypto::ThreadPanicked { writing: false }))?;
         let written = writer
             .join()
-            .map_err(|_| Error::Encrypt("the writing thread panicked".into()))?;
+            .map_err(|_| Error::Crypto(Crypto::ThreadPanicked { writing: true }))?;
         // The first cause first. A source that cannot be read ends the stream early; a full
         // disk stops the writer, which stops the encryptor, which stops the reader (whose
         // broken pipe is then only the echo).
@@ -388,8 +389,8 @@ pub(crate) fn open_stream_hashing(
     progress: Option<&(dyn Fn(u64) + Sync)>,
     blob_hash: Option<&mut [u8; 32]>,
 ) -> Result<()> {
-    let damaged = |what: &str| damaged(body, what);
-    let file = File::open(blob_path).map_err(|_| damaged("is missing from the vault"))?;
+    let damaged = |fault: AttachmentFault| damaged(body, fault);
+    let file = File::open(blob_path).map_err(|_| damaged(AttachmentFault::Missing))?;
     let mut check = PlainCheck::new(body);
     let hashing = blob_hash.is_some();
     let blob_sha256 = thread::scope(|scope| -> Result<Option<[u8; 32]>> {
@@ -421,7 +422,7 @@ pub(crate) fn open_stream_hashing(
         });
         // Returning early drops `rx`, which stops the decrypting thread at its next send.
         for msg in rx {
-            let buf = msg.map_err(|_| damaged("is corrupted (authentication failed)"))?;
+            let buf = msg.map_err(|_| damaged(AttachmentFault::Corrupted))?;
             let plain = check.feed(&buf);
             if !plain.is_empty() {
                 out.write_all(plain)?;
@@ -437,9 +438,9 @@ pub(crate) fn open_stream_hashing(
         match reading {
             Some(r) => r
                 .join()
-                .map_err(|_| damaged("could not be read (the reading thread panicked)"))?
+                .map_err(|_| damaged(AttachmentFault::ReaderPanicked))?
                 .map(Some)
-                .map_err(|_| damaged("could not be read")),
+                .map_err(|_| damaged(AttachmentFault::Unreadable)),
             None => Ok(None),
         }
     })?;
@@ -463,7 +464,7 @@ pub(crate) fn check_blob(
     body: &AttachmentBody,
     blob_hash: &mut [u8; 32],
 ) -> Result<()> {
-    let mut file = File::open(blob_path).map_err(|_| damaged(body, "is missing from the vault"))?;
+    let mut file = File::open(blob_path).map_err(|_| damaged(body, AttachmentFault::Missing))?;
     let mut hasher = Sha256::new();
     let mut read_failed = false;
     let mut check = PlainCheck::new(body);
@@ -483,23 +484,28 @@ pub(crate) fn check_blob(
                     check.feed(&buf[..n]);
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(_) => return Err(damaged(body, "is corrupted (authentication failed)")),
+                Err(_) => return Err(damaged(body, AttachmentFault::Corrupted)),
             }
         }
     })();
     if read_failed {
-        return Err(damaged(body, "could not be read"));
+        return Err(damaged(body, AttachmentFault::Unreadable));
     }
     opened?;
     // Bytes after the end of the age stream belong to the file's hash too.
-    std::io::copy(&mut file, &mut hasher).map_err(|_| damaged(body, "could not be read"))?;
+    std::io::copy(&mut file, &mut hasher)
+        .map_err(|_| damaged(body, AttachmentFault::Unreadable))?;
     check.finish(body)?;
     *blob_hash = hasher.finalize().into();
     Ok(())
 }
 
-fn damaged(body: &AttachmentBody, what: &str) -> Error {
-    Error::Damaged(format!("attachment {} ({}) {what}", body.id, body.name))
+fn damaged(body: &AttachmentBody, fault: AttachmentFault) -> Error {
+    Error::Damage(Damage::Attachment {
+        id: body.id.clone(),
+        name: body.name.clone(),
+        fault,
+    })
 }
 
 /// An age reader over a blob, with the vault's identity.
@@ -512,10 +518,10 @@ fn open_age<'a, R: Read + 'a>(
     // BufReader smaller than the request passes straight through: one copy per byte fewer.
     let decryptor =
         age::Decryptor::new_buffered(std::io::BufReader::with_capacity(16 << 10, source))
-            .map_err(|_| damaged(body, "is not a readable age file"))?;
+            .map_err(|_| damaged(body, AttachmentFault::NotAge))?;
     decryptor
         .decrypt(std::iter::once(master.identity() as &dyn age::Identity))
-        .map_err(|_| damaged(body, "does not decrypt with this vault's key"))
+        .map_err(|_| damaged(body, AttachmentFault::NoDecrypt))
 }
 
 /// The checks on a blob's decrypted stream: its first `body.size` bytes are the file (hashed),
@@ -548,13 +554,13 @@ impl PlainCheck {
 
     fn finish(self, body: &AttachmentBody) -> Result<()> {
         if self.done < self.expected {
-            return Err(damaged(body, "is truncated"));
+            return Err(damaged(body, AttachmentFault::Truncated));
         }
         if self.trailing_nonzero || self.done != padding::padded_len(self.expected) {
-            return Err(damaged(body, "has unexpected padding"));
+            return Err(damaged(body, AttachmentFault::Padding));
         }
         if hex::encode(self.hasher.finalize()) != body.sha256 {
-            return Err(damaged(body, "does not match its recorded SHA-256"));
+            return Err(damaged(body, AttachmentFault::Sha256));
         }
         Ok(())
     }

@@ -13,13 +13,14 @@
 //! 3. once decrypted, the embedded id and revision are the row's and the field digests match the
 //!    entry's.
 //!
-//! A mismatch is an [`Error::Damaged`] naming the incident (exit code 4); nothing is shown.
+//! A mismatch is an [`Error::Damage`] naming the incident (exit code 4); nothing is shown.
 
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
 use crate::crypto::sha256_hex;
+use crate::error::{Damage, Item};
 use crate::ledger::{merkle, Entry};
 use crate::record::attachment::AttachmentBody;
 use crate::record::RecordBody;
@@ -50,7 +51,7 @@ impl Reencryptions {
         }
         let mut all = HashMap::new();
         for (index, bytes, stored) in tx.reencryptions_after(first)? {
-            check_leaf_hash(&bytes, &stored, || format!("ledger leaf {index}"))?;
+            check_leaf_hash(&bytes, &stored, || Item::Leaf { index })?;
             if let Ok(Entry::Reencrypt { leaf, sha256, .. }) = Entry::from_bytes(&bytes) {
                 // Later entries replace earlier ones: the newest re-encryption wins.
                 all.insert(leaf, sha256);
@@ -70,9 +71,7 @@ impl Reencryptions {
                 let Some((bytes, stored)) = tx.newest_reencryption_of(leaf, first)? else {
                     return Ok(None);
                 };
-                check_leaf_hash(&bytes, &stored, || {
-                    format!("the re-encryption of ledger leaf {leaf}")
-                })?;
+                check_leaf_hash(&bytes, &stored, || Item::Reencryption { leaf })?;
                 match Entry::from_bytes(&bytes) {
                     Ok(Entry::Reencrypt {
                         leaf: named,
@@ -100,14 +99,11 @@ pub(crate) struct Committed {
 fn check_leaf_hash(
     bytes: &[u8],
     stored: &[u8],
-    item: impl FnOnce() -> String,
+    item: impl FnOnce() -> Item,
 ) -> Result<merkle::Hash> {
     let hash = merkle::leaf_hash(bytes);
     if stored != hash {
-        return Err(Error::Damaged(format!(
-            "{}: its ledger entry does not match the hash stored for it",
-            item()
-        )));
+        return Err(Error::Damage(Damage::LeafMismatch { item: item() }));
     }
     Ok(hash)
 }
@@ -132,16 +128,18 @@ fn safe_id(id: &str) -> std::borrow::Cow<'_, str> {
     )
 }
 
-fn record_item(row: &RecordRow) -> String {
-    format!("record {} revision {}", safe_id(&row.id), row.revision)
+fn record_item(row: &RecordRow) -> Item {
+    Item::Record {
+        id: row.id.clone(),
+        revision: row.revision,
+    }
 }
 
-fn attachment_item(row: &AttachmentRow) -> String {
-    format!(
-        "attachment {} of record {}",
-        safe_id(&row.id),
-        safe_id(&row.record_id)
-    )
+fn attachment_item(row: &AttachmentRow) -> Item {
+    Item::RecordAttachment {
+        id: row.id.clone(),
+        record: row.record_id.clone(),
+    }
 }
 
 /// A record row's ledger entry as read, before it is checked (so that the checks can run on
@@ -167,10 +165,9 @@ pub(crate) fn read_record_entry(
 /// Check 1 for a record row, on what [`read_record_entry`] read.
 pub(crate) fn record_commitment(row: &RecordRow, raw: RawEntry) -> Result<Committed> {
     let not_its_own = || {
-        Error::Damaged(format!(
-            "{} has no ledger entry of its own",
-            record_item(row)
-        ))
+        Error::Damage(Damage::NoOwnEntry {
+            item: record_item(row),
+        })
     };
     let (bytes, stored) = raw.bytes.ok_or_else(not_its_own)?;
     let leaf_hash = check_leaf_hash(&bytes, &stored, || record_item(row))?;
@@ -206,10 +203,9 @@ pub(crate) fn committed_attachment(
     re: &Reencryptions,
 ) -> Result<Committed> {
     let not_its_own = || {
-        Error::Damaged(format!(
-            "{} has no ledger entry of its own",
-            attachment_item(row)
-        ))
+        Error::Damage(Damage::NoOwnEntry {
+            item: attachment_item(row),
+        })
     };
     let (bytes, stored) = tx.ledger_leaf(row.leaf_index)?.ok_or_else(not_its_own)?;
     let leaf_hash = check_leaf_hash(&bytes, &stored, || attachment_item(row))?;
@@ -232,10 +228,9 @@ pub(crate) fn committed_attachment(
 /// Check 2 for a record row: `sha256` is the hex SHA-256 of its ciphertext.
 pub(crate) fn check_record_ciphertext(row: &RecordRow, sha256: &str, c: &Committed) -> Result<()> {
     if sha256 != c.sha256 {
-        return Err(Error::Damaged(format!(
-            "{} was replaced: its ciphertext is not the one its ledger entry commits to",
-            record_item(row)
-        )));
+        return Err(Error::Damage(Damage::RecordReplaced {
+            item: record_item(row),
+        }));
     }
     Ok(())
 }
@@ -243,10 +238,9 @@ pub(crate) fn check_record_ciphertext(row: &RecordRow, sha256: &str, c: &Committ
 /// Check 3 for a decrypted record (its id and revision were checked on opening).
 pub(crate) fn check_record_body(row: &RecordRow, body: &RecordBody, c: &Committed) -> Result<()> {
     if body.digests()? != c.fields {
-        return Err(Error::Damaged(format!(
-            "{} was replaced: its content does not match the digests in its ledger entry",
-            record_item(row)
-        )));
+        return Err(Error::Damage(Damage::RecordDigests {
+            item: record_item(row),
+        }));
     }
     Ok(())
 }
@@ -258,17 +252,15 @@ pub(crate) fn check_attachment(
     open: impl FnOnce(&AttachmentRow) -> Result<AttachmentBody>,
 ) -> Result<AttachmentBody> {
     if sha256_hex(&row.meta) != c.sha256 {
-        return Err(Error::Damaged(format!(
-            "{} was replaced: its description is not the one its ledger entry commits to",
-            attachment_item(row)
-        )));
+        return Err(Error::Damage(Damage::AttachmentReplaced {
+            item: attachment_item(row),
+        }));
     }
     let body = open(row)?;
     if body.digests()? != c.fields {
-        return Err(Error::Damaged(format!(
-            "{} was replaced: its description does not match the digests in its ledger entry",
-            attachment_item(row)
-        )));
+        return Err(Error::Damage(Damage::AttachmentDigests {
+            item: attachment_item(row),
+        }));
     }
     Ok(body)
 }

@@ -20,6 +20,7 @@
 //! committed to their SHA-256).
 
 use crate::crypto::HashingWriter;
+use crate::error::{AttachmentFault, Crypto, Damage, Item, NoKeyslot};
 use std::collections::HashMap;
 use std::fs::{self, File};
 use std::io::{BufReader, BufWriter, Read, Write};
@@ -143,7 +144,12 @@ fn reencrypt_blob(
     old_key: &MasterKey,
     new: &MasterRecipient,
 ) -> Result<NewBlob> {
-    let damaged = |what: &str| Error::Damaged(format!("attachment {} {what}", row.id));
+    let damaged = |fault: AttachmentFault| {
+        Error::Damage(Damage::RekeyAttachment {
+            id: row.id.clone(),
+            fault,
+        })
+    };
     let old_path = blob_dir.join(&row.blob);
     let name = new_id();
     let partial = blob_dir.join(format!("{name}.partial"));
@@ -152,7 +158,7 @@ fn reencrypt_blob(
     flock(&lock, FlockOperation::NonBlockingLockExclusive)
         .map_err(|e| Error::file(&partial, e.into()))?;
     let result = (|| -> Result<(u64, String)> {
-        let source = File::open(&old_path).map_err(|_| damaged("is missing from the vault"))?;
+        let source = File::open(&old_path).map_err(|_| damaged(AttachmentFault::Missing))?;
         let mut hashing = HashingReader {
             inner: source,
             hasher: Sha256::new(),
@@ -161,21 +167,21 @@ fn reencrypt_blob(
         let mut out = HashingWriter::new(BufWriter::with_capacity(CHUNK, &file));
         {
             let decryptor = age::Decryptor::new_buffered(&mut buffered)
-                .map_err(|_| damaged("is not a readable age file"))?;
+                .map_err(|_| damaged(AttachmentFault::NotAge))?;
             let mut reader = decryptor
                 .decrypt(std::iter::once(old_key.identity() as &dyn age::Identity))
-                .map_err(|_| damaged("does not decrypt with this vault's key"))?;
+                .map_err(|_| damaged(AttachmentFault::NoDecrypt))?;
             let encryptor =
                 age::Encryptor::with_recipients(std::iter::once(&new.0 as &dyn age::Recipient))
-                    .map_err(|e| Error::Encrypt(e.to_string()))?;
+                    .map_err(|e| Error::Crypto(Crypto::encrypt(e)))?;
             let mut writer = encryptor
                 .wrap_output(&mut out)
-                .map_err(|e| Error::Encrypt(e.to_string()))?;
+                .map_err(|e| Error::Crypto(Crypto::encrypt(e)))?;
             let mut buf = Zeroizing::new(vec![0u8; 64 * 1024]);
             loop {
                 let n = reader
                     .read(&mut buf)
-                    .map_err(|_| damaged("is corrupted (authentication failed)"))?;
+                    .map_err(|_| damaged(AttachmentFault::Corrupted))?;
                 if n == 0 {
                     break;
                 }
@@ -188,9 +194,7 @@ fn reencrypt_blob(
         std::io::copy(&mut buffered, &mut std::io::sink())?;
         drop(buffered);
         if hex::encode(hashing.hasher.finalize()) != want_sha256 {
-            return Err(damaged(
-                "does not match the hash its ledger entry commits to (run `vault verify`)",
-            ));
+            return Err(damaged(AttachmentFault::HashMismatch));
         }
         let written = out.written;
         let digest = hex::encode(out.hasher.finalize());
@@ -219,20 +223,18 @@ fn reencrypt_small(
     want_sha256: &str,
     old_key: &MasterKey,
     new: &MasterRecipient,
-    item: &str,
+    item: &Item,
 ) -> Result<Vec<u8>> {
     if sha256_hex(ciphertext) != want_sha256 {
-        return Err(Error::Damaged(format!(
-            "{item} does not match the hash its ledger entry commits to"
-        )));
+        return Err(Error::Damage(Damage::HashMismatch { item: item.clone() }));
     }
     let plain = envelope::decrypt(old_key.identity(), ciphertext)
-        .map_err(|_| Error::Damaged(format!("{item} does not decrypt")))?;
+        .map_err(|_| Error::Damage(Damage::NoDecrypt { item: item.clone() }))?;
     envelope::encrypt(&[&new.0], &plain)
 }
 
-fn missing_commitment(item: &str) -> Error {
-    Error::Damaged(format!("{item} has no ledger entry"))
+fn missing_commitment(item: &Item) -> Error {
+    Error::Damage(Damage::NoEntry { item: item.clone() })
 }
 
 impl Unlocked {
@@ -248,18 +250,15 @@ impl Unlocked {
         // Re-encrypting would give tampered items fresh commitments: the vault must verify first.
         let report = crate::vault::verify::verify(&mut self.vault, None, None, None)?;
         if !report.ok() {
-            return Err(Error::Damaged(format!(
-                "verify finds {} problem(s), so rekey will not re-encrypt it",
-                report.problems.len()
-            )));
+            return Err(Error::Damage(Damage::RekeyRefused {
+                problems: report.problems.len(),
+            }));
         }
         let slots = self.vault.store.read(|tx| tx.keyslots())?;
         let kept = slots
             .iter()
             .find(|s| s.slot.id == self.slot_id)
-            .ok_or_else(|| {
-                Error::NoKeyslot("the keyslot that was opened has disappeared".into())
-            })?;
+            .ok_or_else(|| Error::NoKeyslot(NoKeyslot::OpenedDisappeared))?;
         let typed = secret_for(kept.slot.kind, secret).ok_or(Error::WrongPassphrase)?;
         let (kind, seal_secret) = match new_passphrase {
             Some(p) => {
@@ -287,7 +286,7 @@ impl Unlocked {
                 Keyslot::seal(kept.slot.id.clone(), kind, &new_master, seal_secret, params);
             let reopened = check
                 .join()
-                .map_err(|_| Error::Encrypt("key derivation failed".into()));
+                .map_err(|_| Error::Crypto(Crypto::KeyDerivationFailed));
             (reopened, sealed)
         });
         if !reopened?? {
@@ -325,7 +324,7 @@ impl Unlocked {
                 let want = current
                     .get(&row.leaf_index)
                     .and_then(|c| c.blob_sha256.clone())
-                    .ok_or_else(|| missing_commitment(&format!("attachment {}", row.id)))?;
+                    .ok_or_else(|| missing_commitment(&Item::Attachment { id: row.id.clone() }))?;
                 let blob = reencrypt_blob(&blob_dir, row, &want, &self.master, &new_recipient)?;
                 new_blobs.insert(row.id.clone(), blob);
                 tick();
@@ -367,7 +366,10 @@ impl Unlocked {
                         blob_size: blob.map(|(_, n)| n),
                     };
                 for row in &records {
-                    let item = format!("record {} revision {}", row.id, row.revision);
+                    let item = Item::Record {
+                        id: row.id.clone(),
+                        revision: row.revision,
+                    };
                     let want = current
                         .get(&row.leaf_index)
                         .ok_or_else(|| missing_commitment(&item))?;
@@ -383,7 +385,7 @@ impl Unlocked {
                     tick();
                 }
                 for row in &attachments {
-                    let item = format!("attachment {}", row.id);
+                    let item = Item::Attachment { id: row.id.clone() };
                     let want = current
                         .get(&row.leaf_index)
                         .ok_or_else(|| missing_commitment(&item))?;
@@ -425,7 +427,7 @@ impl Unlocked {
                     tick();
                 }
                 for row in &exports {
-                    let item = format!("export {}", row.id);
+                    let item = Item::Export { id: row.id.clone() };
                     let want = current
                         .get(&row.leaf_index)
                         .ok_or_else(|| missing_commitment(&item))?;

@@ -25,6 +25,7 @@ use sha2::Sha256;
 use zeroize::Zeroizing;
 
 use crate::crypto::keys::MasterKey;
+use crate::error::{Crypto, Damage, Tamper};
 use crate::ledger::checkpoint;
 use crate::ledger::{self, merkle, Entry};
 use crate::store::Tx;
@@ -48,13 +49,13 @@ impl TrustKey {
     pub(crate) fn derive(master: &MasterKey) -> Result<TrustKey> {
         let text = master.to_age_secret();
         let lower = Zeroizing::new(text.to_lowercase());
-        let (_, scalar) = bech32::decode(&lower)
-            .map_err(|_| Error::Damaged("the master key is not a valid age identity".into()))?;
+        let (_, scalar) =
+            bech32::decode(&lower).map_err(|_| Error::Damage(Damage::MasterKeyNotAge))?;
         let scalar = Zeroizing::new(scalar);
         let hk = Hkdf::<Sha256>::new(Some(HKDF_SALT), &scalar);
         let mut okm = Zeroizing::new([0u8; 32]);
         hk.expand(HKDF_INFO, okm.as_mut())
-            .map_err(|_| Error::Encrypt("HKDF output length".into()))?;
+            .map_err(|_| Error::Crypto(Crypto::HkdfLength))?;
         Ok(TrustKey(okm))
     }
 
@@ -84,7 +85,7 @@ impl Identity {
         let genesis = tx
             .leaf_hash_at(0)?
             .map(hex::encode)
-            .ok_or_else(|| Error::Damaged("the ledger has no creation entry".into()))?;
+            .ok_or(Error::Damage(Damage::NoCreationEntry))?;
         Ok(Identity {
             vault: vault_id.to_owned(),
             genesis,
@@ -160,12 +161,9 @@ impl Seal {
     /// Parses the stored text (bounded; the attacker may have written it).
     pub(crate) fn parse(text: &str) -> Result<Seal> {
         if text.len() > 4096 {
-            return Err(Error::Tampered(
-                "the trust seal is not one this program wrote".into(),
-            ));
+            return Err(Error::Tamper(Tamper::SealForeign));
         }
-        serde_json::from_str(text)
-            .map_err(|_| Error::Tampered("the trust seal is not one this program wrote".into()))
+        serde_json::from_str(text).map_err(|_| Error::Tamper(Tamper::SealForeign))
     }
 
     /// True when the MAC is right (constant-time comparison).
@@ -204,7 +202,7 @@ impl Seal {
 
 /// The stored seal, checked: `Ok(None)` when there is none (a vault made before seals, or one
 /// whose seal was deleted: [`super::sign_checkpoint`] tells them apart by the ledger).
-/// A seal whose MAC fails, or that binds another identity, is [`Error::Tampered`].
+/// A seal whose MAC fails, or that binds another identity, is [`Error::Tamper`].
 pub(crate) fn checked_seal(
     tx: &Tx<'_>,
     key: &TrustKey,
@@ -215,16 +213,11 @@ pub(crate) fn checked_seal(
     };
     let seal = Seal::parse(&text)?;
     if !seal.authentic(key) {
-        return Err(Error::Tampered(
-            "the trust seal was not made with this vault's master key".into(),
-        ));
+        return Err(Error::Tamper(Tamper::SealWrongKey));
     }
     let wrong = seal.mismatches(identity);
     if !wrong.is_empty() {
-        return Err(Error::Tampered(format!(
-            "the {} no longer match what the passphrase holder sealed",
-            wrong.join(", ")
-        )));
+        return Err(Error::Tamper(Tamper::SealIdentity { parts: wrong }));
     }
     Ok(Some(seal))
 }
@@ -238,7 +231,7 @@ pub(crate) fn write_seal(
     root: &merkle::Hash,
 ) -> Result<()> {
     let seal = Seal::make(key, identity, size, root);
-    let text = serde_json::to_string(&seal).map_err(|e| Error::Invalid(e.to_string()))?;
+    let text = serde_json::to_string(&seal)?;
     tx.set_meta(SEAL_META, &text)
 }
 
@@ -321,7 +314,7 @@ mod tests {
     #[test]
     fn a_damaged_seal_text_is_tampering_not_a_panic() {
         for text in ["", "{", "{\"v\":1}", &"x".repeat(10_000)] {
-            assert!(matches!(Seal::parse(text), Err(Error::Tampered(_))));
+            assert!(matches!(Seal::parse(text), Err(Error::Tamper(_))));
         }
     }
 }

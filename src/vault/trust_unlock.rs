@@ -13,6 +13,7 @@ use super::pin::{KnownVaults, Pin};
 use super::trust::{self, Identity, TrustKey};
 use super::{open_attachment, open_record, sign_checkpoint, trust_entry, Unlocked, Vault};
 use crate::crypto::{sha256_hex, signing};
+use crate::error::{Input, Tamper};
 use crate::ledger::{merkle, Entry};
 use crate::record::Kind;
 use crate::store::Tx;
@@ -38,7 +39,7 @@ pub enum PinCheck {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct PinReport {
     pub check: PinCheck,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<super::pin::PinWarning>,
 }
 
 /// An entry logged without the passphrase since the previous checkpoint, as the unlock that
@@ -95,11 +96,10 @@ fn pinned_fingerprint(pinned: &str) -> String {
 }
 
 fn fingerprint_changed(pin: &Pin, now: &ed25519_dalek::VerifyingKey) -> Error {
-    Error::Tampered(format!(
-        "its signing key (security number {}) is not the one this computer knows for it ({})",
-        signing::fingerprint(now),
-        pinned_fingerprint(&pin.signing_key)
-    ))
+    Error::Tamper(Tamper::PinSigningKey {
+        now: signing::fingerprint(now),
+        pinned: pinned_fingerprint(&pin.signing_key),
+    })
 }
 
 impl Vault {
@@ -117,7 +117,7 @@ impl Vault {
     /// not pinned yet is pinned now ([`PinCheck::FirstUse`]). A recipient that differs is
     /// accepted only when a rekey entry names it and a checkpoint signed by the pinned key
     /// covers that entry (a `vault rekey` run without the pin file); otherwise this is
-    /// [`Error::Tampered`]: someone may be siphoning new entries to their own key.
+    /// [`Error::Tamper`]: someone may be siphoning new entries to their own key.
     pub fn check_pin(&mut self) -> Result<PinReport> {
         let Some(path) = self.pin_file.clone() else {
             return Ok(PinReport {
@@ -131,7 +131,7 @@ impl Vault {
         // this computer just does not remember it.
         let mut save = |known: &KnownVaults| {
             if let Err(e) = known.save(&path) {
-                warnings.push(format!("the pin file could not be saved: {e}"));
+                warnings.push(super::pin::PinWarning::not_saved(&e));
             }
         };
         let key = b64_key(&self.signing_public);
@@ -156,9 +156,7 @@ impl Vault {
                 }
                 if pin.master_recipient != recipient {
                     if !self.rekey_is_signed(&recipient)? {
-                        return Err(Error::Tampered(
-                            "the master key new entries would be encrypted to is not the one this computer knows for this vault".into(),
-                        ));
+                        return Err(Error::Tamper(Tamper::PinRecipient));
                     }
                     known.set(Pin {
                         master_recipient: recipient,
@@ -260,7 +258,7 @@ impl Vault {
         let path = self
             .pin_file
             .clone()
-            .ok_or_else(|| Error::Invalid("no pin file was given".into()))?;
+            .ok_or(Error::Input(Input::NoPinFile))?;
         let (notes, leaves) = self
             .store
             .read(|tx| Ok((tx.checkpoints()?, tx.leaf_hashes()?)))?;
@@ -335,10 +333,10 @@ impl Unlocked {
         let mut leaves: Option<Vec<merkle::Hash>> = None;
         if let Some(pin) = pinned.as_ref().filter(|p| p.size > 0) {
             if pin.size > size {
-                return Err(Error::Tampered(format!(
-                    "the ledger has {size} entries, but this computer saw {} of them signed: an older copy of the vault was put back, or entries were removed",
-                    pin.size
-                )));
+                return Err(Error::Tamper(Tamper::PinRollback {
+                    size,
+                    pinned: pin.size,
+                }));
             }
             let sealed_there = seal
                 .as_ref()
@@ -347,10 +345,7 @@ impl Unlocked {
                 let all = self.vault.store.read(|tx| tx.leaf_hashes())?;
                 let end = (pin.size as usize).min(all.len());
                 if STANDARD.encode(merkle::root(&all[..end])) != pin.root {
-                    return Err(Error::Tampered(format!(
-                        "the ledger does not extend the newest checkpoint this computer saw signed (size {}): its history was rewritten, or an older copy was put back",
-                        pin.size
-                    )));
+                    return Err(Error::Tamper(Tamper::PinRewritten { pinned: pin.size }));
                 }
                 leaves = Some(all);
             }
@@ -403,9 +398,7 @@ impl Unlocked {
                 k.set(pin);
                 // Signed already: a pin file that cannot be written is a warning, not a failure.
                 if let Err(e) = k.save(&path) {
-                    report
-                        .warnings
-                        .push(format!("the pin file could not be saved: {e}"));
+                    report.warnings.push(super::pin::PinWarning::not_saved(&e));
                 }
             }
             self.vault.pin_checked = true;

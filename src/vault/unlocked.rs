@@ -13,6 +13,7 @@ use crate::crypto::kdf::KdfParams;
 use crate::crypto::keys::MasterKey;
 use crate::crypto::keyslot::{Keyslot, SlotKind};
 use crate::crypto::sha256_hex;
+use crate::error::{Damage, Input, KeyslotRefusal, NoKeyslot};
 use crate::ledger::entry::SlotAction;
 use crate::record::attachment::AttachmentBody;
 use crate::record::{Incident, RecordBody};
@@ -29,7 +30,7 @@ pub struct PassphraseChange {
     pub kdf: super::KdfInfo,
     /// When the replaced slot did not match what the ledger commits to: why. Its parameters
     /// were not reused.
-    pub replaced_tampered: Option<String>,
+    pub replaced_tampered: Option<KeyslotRefusal>,
 }
 
 /// A vault with its master and signing keys open.
@@ -42,7 +43,7 @@ pub struct Unlocked {
     /// Ledger entries appended since the previous checkpoint, found at unlock.
     pub new_entries: u64,
     /// What `add` and `attach` logged since the previous checkpoint (at most
-    /// [`super::trust_unlock::MAX_LOGGED_ITEMS`]), found at unlock.
+    /// `MAX_LOGGED_ITEMS`), found at unlock.
     pub logged: Vec<super::LoggedItem>,
     /// How many entries `add` and `attach` logged since the previous checkpoint.
     pub logged_total: u64,
@@ -89,8 +90,8 @@ impl Unlocked {
 
     /// Signs a checkpoint over the current ledger if it grew; returns how many leaves it added.
     ///
-    /// Refuses ([`Error::Tampered`]) when the trust seal or the ledger since the sealed
-    /// checkpoint shows a change made without the passphrase (see [`super::sign_checkpoint`]).
+    /// Refuses ([`Error::Tamper`]) when the trust seal or the ledger since the sealed
+    /// checkpoint shows a change made without the passphrase (see `sign_checkpoint`).
     pub fn checkpoint(&mut self) -> Result<u64> {
         Ok(self.write_signed(|_| Ok(()))?.1)
     }
@@ -105,7 +106,7 @@ impl Unlocked {
     }
 
     /// Decrypts record rows, each only after it matches its ledger entry (see `super::reads`):
-    /// a row that does not is refused with [`Error::Damaged`] naming it.
+    /// a row that does not is refused with [`Error::Damage`] naming it.
     pub(crate) fn open_records(&mut self, rows: &[RecordRow]) -> Result<Vec<RecordBody>> {
         use rayon::prelude::*;
         let entries = self.vault.store.read(|tx| {
@@ -220,9 +221,7 @@ impl Unlocked {
         let mut incident = current.incident();
         change(&mut incident)?;
         if incident == current.incident() {
-            return Err(Error::Invalid(
-                "nothing to change: give at least one field to amend".into(),
-            ));
+            return Err(Error::Input(Input::NothingToChange));
         }
         // The new revision and the checkpoint that signs it are one transaction: a revision
         // above 1 that no checkpoint covers is a forgery (see `sign_checkpoint`).
@@ -264,9 +263,7 @@ impl Unlocked {
             let opened = slots
                 .iter()
                 .find(|s| s.slot.id == self.slot_id)
-                .ok_or_else(|| {
-                    Error::NoKeyslot("the keyslot that was opened has disappeared".into())
-                })?;
+                .ok_or_else(|| Error::NoKeyslot(NoKeyslot::OpenedDisappeared))?;
             let old = match opened.slot.kind {
                 SlotKind::Passphrase => opened,
                 SlotKind::Recovery => super::maintenance::sole_passphrase_slot(&slots)?,
@@ -355,38 +352,36 @@ pub(crate) fn open_record_with_key(row: &RecordRow, key: &FileKeyBytes) -> Resul
 }
 
 fn undecryptable(row: &RecordRow) -> Error {
-    Error::Damaged(format!(
-        "record {} revision {} does not decrypt",
-        row.id, row.revision
-    ))
+    Error::Damage(Damage::RecordNoDecrypt {
+        id: row.id.clone(),
+        revision: row.revision,
+    })
 }
 
 /// Parses a decrypted record and checks it is the one its row names.
 fn record_of_row(row: &RecordRow, plain: &[u8]) -> Result<RecordBody> {
     let body = RecordBody::from_json(plain)?;
     if body.id != row.id || body.revision != row.revision {
-        return Err(Error::Damaged(format!(
-            "record {} revision {} holds the ciphertext of record {} revision {}",
-            row.id, row.revision, body.id, body.revision
-        )));
+        return Err(Error::Damage(Damage::RecordSwapped {
+            id: row.id.clone(),
+            revision: row.revision,
+            other_id: body.id.clone(),
+            other_revision: body.revision,
+        }));
     }
     Ok(body)
 }
 
 /// Decrypts an attachment description and checks it belongs to its row.
 pub(crate) fn open_attachment(master: &MasterKey, row: &AttachmentRow) -> Result<AttachmentBody> {
-    let plain = envelope::decrypt(master.identity(), &row.meta).map_err(|_| {
-        Error::Damaged(format!(
-            "attachment {} description does not decrypt",
-            row.id
-        ))
-    })?;
+    let plain = envelope::decrypt(master.identity(), &row.meta)
+        .map_err(|_| Error::Damage(Damage::AttachmentNoDecrypt { id: row.id.clone() }))?;
     let body = AttachmentBody::from_json(&plain)?;
     if body.id != row.id || body.record_id != row.record_id {
-        return Err(Error::Damaged(format!(
-            "attachment {} holds the description of attachment {}",
-            row.id, body.id
-        )));
+        return Err(Error::Damage(Damage::AttachmentSwapped {
+            id: row.id.clone(),
+            other: body.id.clone(),
+        }));
     }
     Ok(body)
 }

@@ -556,7 +556,8 @@ impl When {
 }
 
 pub(super) fn end_of_day() -> NaiveTime {
-    NaiveTime::from_hms_opt(23, 59, 59).expect("valid time")
+    // 23:59:59 is always a valid time; the fallback is never taken.
+    NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN)
 }
 
 #[cfg(test)]

@@ -3,6 +3,9 @@
 //!
 //! Run one module with `cargo test --test it <module>::`, e.g. `cargo test --test it attack_store::`.
 
+// Tests may unwrap: a panic is a failed test with its reason.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 mod attack_bundles;

@@ -263,7 +263,7 @@ pub(super) fn open_in_order(
         .with_max_len(1)
         .map(|&i| {
             let row = &rows[i];
-            let body = open_attachment(master, row).map_err(|e| e.to_string());
+            let body = open_attachment(master, row).map_err(|e| e.text_in(crate::i18n::Lang::En));
             let blob = body.as_ref().ok().map(|body| {
                 let mut blob_hash = [0u8; 32];
                 check_blob(
@@ -274,7 +274,7 @@ pub(super) fn open_in_order(
                     alone == Some(i),
                 )
                 .map(|()| blob_hash)
-                .map_err(|e| e.to_string())
+                .map_err(|e| e.text_in(crate::i18n::Lang::En))
             });
             tick();
             (i, OpenedAttachment { body, blob })

@@ -27,8 +27,10 @@ pub fn database_report(dir: &std::path::Path, error: &crate::Error) -> Report {
         );
     }
     let detail = match error {
+        // In English, whatever the process language: the detail goes into `--json`.
         crate::Error::Damaged(s) => s.clone(),
-        other => other.to_string(),
+        crate::Error::Damage(d) => d.text_in(crate::i18n::Lang::En),
+        other => other.text_in(crate::i18n::Lang::En),
     };
     // The schema check's refusal repeats a line already listed.
     if !found
@@ -60,5 +62,8 @@ pub fn database_report(dir: &std::path::Path, error: &crate::Error) -> Report {
 /// True when `error` says the vault's database cannot be used as it is: `verify` then reports
 /// it with [`database_report`] instead of stopping.
 pub fn is_database_error(error: &crate::Error) -> bool {
-    matches!(error, crate::Error::Damaged(_) | crate::Error::Sql(_))
+    matches!(
+        error,
+        crate::Error::Damaged(_) | crate::Error::Damage(_) | crate::Error::Sql(_)
+    )
 }

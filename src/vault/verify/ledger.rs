@@ -36,7 +36,7 @@ pub(super) fn check_leaves(
         .map(|row| {
             (
                 merkle::leaf_hash(&row.entry) == row.leaf_hash,
-                Entry::from_bytes(&row.entry).map_err(|e| e.to_string()),
+                Entry::from_bytes(&row.entry).map_err(|e| e.text_in(crate::i18n::Lang::En)),
             )
         })
         .collect();

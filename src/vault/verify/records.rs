@@ -201,7 +201,10 @@ impl DeepCheck<'_> {
             Err(e) => Some(problem(
                 ProblemKind::RecordDecrypt,
                 item,
-                problem_text!("verify-record-decrypt", error = e.to_string()),
+                problem_text!(
+                    "verify-record-decrypt",
+                    error = e.text_in(crate::i18n::Lang::En)
+                ),
             )),
             Ok(body) => match (body.digests(), self.entries.get(&row.leaf_index)) {
                 (Ok(d), Some(Entry::Record { fields, .. })) if d == *fields => None,
@@ -213,7 +216,10 @@ impl DeepCheck<'_> {
                 (Err(e), _) => Some(problem(
                     ProblemKind::RecordDecode,
                     item,
-                    problem_text!("verify-record-decode", error = e.to_string()),
+                    problem_text!(
+                        "verify-record-decode",
+                        error = e.text_in(crate::i18n::Lang::En)
+                    ),
                 )),
                 _ => None, // already reported by tier 1
             },

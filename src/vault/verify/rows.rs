@@ -33,7 +33,10 @@ pub(super) fn check_keyslots(
             p.add(
                 ProblemKind::KeyslotKdf,
                 item.clone(),
-                problem_text!("verify-keyslot-kdf", reason = reason),
+                problem_text!(
+                    "verify-keyslot-kdf",
+                    reason = reason.text_in(crate::i18n::Lang::En)
+                ),
             );
         }
         match entries.get(&row.leaf_index) {

@@ -1,5 +1,7 @@
 //! Shared helpers for the integration tests: a temporary vault driven through the real binary,
 //! with cheap-but-allowed Argon2id parameters (the RFC 9106 floor) passed explicitly.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};

@@ -9,7 +9,7 @@
 //!
 //! Member headers carry no owner, time or mode information (uid/gid 0, mtime 0, mode 0600). No
 //! plaintext is written anywhere. The database copy and the archive are staged in a private
-//! folder beside the output ([`crate::staging`]): the copy is deleted as soon as it is in the
+//! folder beside the output (`staging`): the copy is deleted as soon as it is in the
 //! archive, the folder on every exit path; one that a killed backup left (a full copy of the vault
 //! that opens with the passphrases it had then) is removed by the next backup into that folder.
 //! A restore stages the vault the same way beside its target.
@@ -28,7 +28,10 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::staging::{self, Registry, StagingDir};
+use crate::error::{BackupFlaw, Conflict, Damage, Input};
+/// The staging folders a signal handler removes (the CLI keeps one for backup and restore).
+pub use crate::staging::Registry;
+use crate::staging::{self, StagingDir};
 use crate::store::{snapshot_facts, BLOB_DIR, DB_FILE};
 use crate::vault::Vault;
 use crate::{fsutil, Error, Result};
@@ -127,18 +130,16 @@ fn append_file<W: Write>(
     expected_size: Option<u64>,
 ) -> Result<FileEntry> {
     let file = File::open(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => Error::Invalid(format!(
-            "{} disappeared while the backup was made (was the vault rekeyed?); try again",
-            path.display()
-        )),
+        std::io::ErrorKind::NotFound => Error::Conflict(Conflict::BackupVanished {
+            path: path.to_path_buf(),
+        }),
         _ => Error::file(path, e),
     })?;
     let size = file.metadata().map_err(|e| Error::file(path, e))?.len();
     if expected_size.is_some_and(|n| n != size) {
-        return Err(Error::Damaged(format!(
-            "{} has the wrong size (run `vault verify`)",
-            path.display()
-        )));
+        return Err(Error::Damage(Damage::BackupWrongSize {
+            path: path.to_path_buf(),
+        }));
     }
     let mut reader = hashing(BufReader::with_capacity(1 << 20, file).take(size));
     let mut header = member_header(size);
@@ -146,10 +147,9 @@ fn append_file<W: Write>(
         .append_data(&mut header, name, &mut reader)
         .map_err(|e| Error::file(path, e))?;
     if reader.count != size {
-        return Err(Error::Invalid(format!(
-            "{} changed while the backup was made; try again",
-            path.display()
-        )));
+        return Err(Error::Conflict(Conflict::BackupChanged {
+            path: path.to_path_buf(),
+        }));
     }
     Ok(FileEntry {
         name: name.to_owned(),
@@ -183,9 +183,7 @@ pub fn backup(vault: &mut Vault, out: &Path, registry: Option<&Registry>) -> Res
     fs::remove_file(&snapshot).map_err(|e| Error::file(&snapshot, e))?;
     for (name, size) in &facts.blobs {
         if !is_blob_name(name) {
-            return Err(Error::Damaged(format!(
-                "an attachment refers to an unexpected blob name {name:?}"
-            )));
+            return Err(Error::Damage(Damage::BackupBlobName { name: name.clone() }));
         }
         files.push(append_file(
             &mut builder,
@@ -199,8 +197,7 @@ pub fn backup(vault: &mut Vault, out: &Path, registry: Option<&Registry>) -> Res
         vault_id: facts.vault_id.clone(),
         ledger_entries: facts.ledger_entries,
         files,
-    })
-    .map_err(|e| Error::Invalid(e.to_string()))?;
+    })?;
     let mut header = member_header(manifest.len() as u64);
     builder
         .append_data(&mut header, MANIFEST, manifest.as_slice())
@@ -256,10 +253,9 @@ fn check_target(dir: &Path) -> Result<()> {
         Ok(_) => {
             let mut entries = fs::read_dir(dir).map_err(|e| Error::file(dir, e))?;
             if entries.next().is_some() {
-                Err(Error::Invalid(format!(
-                    "{} is not empty; restore into a new directory",
-                    dir.display()
-                )))
+                Err(Error::Input(Input::RestoreNotEmpty {
+                    dir: dir.to_path_buf(),
+                }))
             } else {
                 Ok(())
             }
@@ -279,46 +275,54 @@ pub fn restore(archive: &Path, dir: &Path, registry: Option<&Registry>) -> Resul
     // marker) is removed afterwards.
     let staged = scratch.path().join("vault");
     fsutil::create_private_dir(&staged.join(BLOB_DIR))?;
-    let bad = |what: String| {
-        Error::Invalid(format!(
-            "{} is not a vault backup: {what}",
-            archive.display()
-        ))
+    let bad = |flaw: BackupFlaw| {
+        Error::Input(Input::NotABackup {
+            archive: archive.to_path_buf(),
+            flaw,
+        })
+    };
+    let archive_error = |e: std::io::Error| {
+        bad(BackupFlaw::Archive {
+            detail: e.to_string(),
+        })
     };
 
     let mut archive_reader = tar::Archive::new(BufReader::with_capacity(1 << 20, file));
     let mut seen: BTreeMap<String, FileEntry> = BTreeMap::new();
     let mut manifest: Option<Manifest> = None;
-    let entries = archive_reader.entries().map_err(|e| bad(e.to_string()))?;
+    let entries = archive_reader.entries().map_err(archive_error)?;
     for entry in entries {
-        let mut entry = entry.map_err(|e| bad(e.to_string()))?;
+        let mut entry = entry.map_err(archive_error)?;
         let raw = entry.path_bytes();
         let name = std::str::from_utf8(&raw)
-            .map_err(|_| bad("a member name is not UTF-8".into()))?
+            .map_err(|_| bad(BackupFlaw::NameNotUtf8))?
             .to_owned();
         if !allowed_member(&name) {
-            return Err(bad(format!("unexpected member {name:?}")));
+            return Err(bad(BackupFlaw::UnexpectedMember { name }));
         }
         if entry.header().entry_type() != tar::EntryType::Regular {
-            return Err(bad(format!("{name:?} is not a regular file")));
+            return Err(bad(BackupFlaw::NotRegular { name }));
         }
         if manifest.is_some() || seen.contains_key(&name) {
-            return Err(bad(format!("{name:?} appears out of place or twice")));
+            return Err(bad(BackupFlaw::OutOfPlace { name }));
         }
         let size = entry.size();
         if name == MANIFEST {
             if size > MANIFEST_MAX {
-                return Err(bad("the manifest is too large".into()));
+                return Err(bad(BackupFlaw::ManifestTooLarge));
             }
             let mut text = Vec::new();
             (&mut entry)
                 .take(MANIFEST_MAX)
                 .read_to_end(&mut text)
-                .map_err(|e| bad(e.to_string()))?;
-            let m: Manifest = serde_json::from_slice(&text)
-                .map_err(|e| bad(format!("the manifest does not parse: {e}")))?;
+                .map_err(archive_error)?;
+            let m: Manifest = serde_json::from_slice(&text).map_err(|e| {
+                bad(BackupFlaw::ManifestUnparsable {
+                    detail: e.to_string(),
+                })
+            })?;
             if m.format != BACKUP_FORMAT {
-                return Err(bad(format!("unknown format {:?}", m.format)));
+                return Err(bad(BackupFlaw::UnknownFormat { format: m.format }));
             }
             manifest = Some(m);
             continue;
@@ -327,7 +331,12 @@ pub fn restore(archive: &Path, dir: &Path, registry: Option<&Registry>) -> Resul
         let out = fsutil::create_new_private(&dest)?;
         let mut writer = BufWriter::with_capacity(1 << 20, out);
         let mut reader = hashing(&mut entry);
-        std::io::copy(&mut reader, &mut writer).map_err(|e| bad(format!("{name}: {e}")))?;
+        std::io::copy(&mut reader, &mut writer).map_err(|e| {
+            bad(BackupFlaw::Copy {
+                name: name.clone(),
+                detail: e.to_string(),
+            })
+        })?;
         let out = writer
             .into_inner()
             .map_err(|e| Error::file(&dest, e.into_error()))?;
@@ -341,20 +350,17 @@ pub fn restore(archive: &Path, dir: &Path, registry: Option<&Registry>) -> Resul
             },
         );
     }
-    let manifest =
-        manifest.ok_or_else(|| bad("the manifest is missing (a truncated copy?)".into()))?;
+    let manifest = manifest.ok_or_else(|| bad(BackupFlaw::ManifestMissing))?;
     let listed: BTreeMap<String, FileEntry> = manifest
         .files
         .iter()
         .map(|f| (f.name.clone(), f.clone()))
         .collect();
     if listed.len() != manifest.files.len() || listed != seen {
-        return Err(bad(
-            "its files differ from its manifest (damaged or altered)".into(),
-        ));
+        return Err(bad(BackupFlaw::FilesDiffer));
     }
     if !seen.contains_key(DB_FILE) {
-        return Err(bad("it holds no database".into()));
+        return Err(bad(BackupFlaw::NoDatabase));
     }
     fsutil::sync_dir(&staged.join(BLOB_DIR))?;
     fsutil::sync_dir(&staged)?;
@@ -363,16 +369,15 @@ pub fn restore(archive: &Path, dir: &Path, registry: Option<&Registry>) -> Resul
     let (vault_id, ledger_entries, attachments) = {
         let mut vault = Vault::open(&staged)?;
         if vault.id() != manifest.vault_id {
-            return Err(bad("the manifest names another vault".into()));
+            return Err(bad(BackupFlaw::OtherVault));
         }
         let report = vault.verify(None, None)?;
         if let Some(p) = report.problems.first() {
-            return Err(Error::Damaged(format!(
-                "the restored copy does not verify ({} problem(s); first: {}: {})",
-                report.problems.len(),
-                p.item,
-                p.detail
-            )));
+            return Err(Error::Damage(Damage::RestoreNotVerified {
+                problems: report.problems.len(),
+                item: p.item.to_string(),
+                detail: p.detail.to_string(),
+            }));
         }
         (
             vault.id().to_owned(),
