@@ -208,7 +208,10 @@ core-tamper-signing-public = the stored signing public key is not the signing ke
 core-tamper-entries-removed = ledger entries were removed: { $stored } of { $size } are stored
 core-tamper-seal-root = the trust seal holds a malformed root
 core-tamper-seal-missing = the trust seal is missing, though ledger leaf { $index } records that this vault keeps one
-core-tamper-shrunk = the ledger has { $size } entries, fewer than the { $previous } this vault last signed: an older copy was put back or entries were removed
+core-tamper-shrunk = the ledger has { $size ->
+    [one] 1 entry
+   *[other] { $size } entries
+}, fewer than the { $previous } this vault last signed: an older copy was put back or entries were removed
 core-tamper-signed-changed = entries this vault already signed were changed (the first { $previous } no longer have the signed root)
 core-tamper-unsigned = ledger leaf { $index } ({ $label }) is not signed, though every command that writes one signs it at once: it was forged
 core-tamper-unknown-leaf = ledger leaf { $index } is not an entry this program writes
@@ -217,7 +220,10 @@ core-tamper-seal-wrong-key = the trust seal was not made with this vault's maste
 core-tamper-seal-identity = the { $parts } no longer match what the passphrase holder sealed
 core-tamper-pin-signing-key = its signing key (security number { $now }) is not the one this computer knows for it ({ $pinned })
 core-tamper-pin-recipient = the master key new entries would be encrypted to is not the one this computer knows for this vault
-core-tamper-pin-rollback = the ledger has { $size } entries, but this computer saw { $pinned } of them signed: an older copy of the vault was put back, or entries were removed
+core-tamper-pin-rollback = the ledger has { $size ->
+    [one] 1 entry
+   *[other] { $size } entries
+}, but this computer saw { $pinned } of them signed: an older copy of the vault was put back, or entries were removed
 core-tamper-pin-rewritten = the ledger does not extend the newest checkpoint this computer saw signed (size { $pinned }): its history was rewritten, or an older copy was put back
 
 # Input refused (src/record, src/vault, src/backup.rs)
@@ -241,7 +247,10 @@ core-input-no-passphrase-slot = this vault has no passphrase slot to change; add
 core-input-several-passphrase-slots = you unlocked with a recovery code and this vault has several passphrase slots: add a new one with `vault keyslot add`, then remove the old ones with `vault keyslot remove`
 core-input-no-keyslot-id = give a keyslot id (see `vault keyslot list`)
 core-input-no-keyslot-match = no keyslot matches { $prefix } (see `vault keyslot list`)
-core-input-keyslot-ambiguous = { $prefix } matches { $count } keyslots; type more of the id
+core-input-keyslot-ambiguous = { $count ->
+    [one] { $prefix } matches { $count } keyslot; type more of the id
+   *[other] { $prefix } matches { $count } keyslots; type more of the id
+}
 core-input-last-keyslot = refusing to remove the last keyslot: the vault could never be opened again
 core-input-last-passphrase-slot = refusing to remove the last passphrase slot; to replace the passphrase use `vault passwd`
 core-input-restore-not-empty = { $dir } is not empty; restore into a new directory
@@ -498,7 +507,10 @@ verify-signing-key = the signing public key differs from the one recorded at cre
 verify-checkpoint-none = the vault has no signed checkpoint
 verify-checkpoint-signature = the checkpoint does not verify: { $error }
 verify-checkpoint-size = the note claims size { $size }
-verify-checkpoint-beyond-ledger = the checkpoint covers { $size } entries but the ledger has only { $leaves }
+verify-checkpoint-beyond-ledger = the checkpoint covers { $size ->
+    [one] 1 entry
+   *[other] { $size } entries
+} but the ledger has only { $leaves }
 verify-checkpoint-root = the ledger's root at this size differs from the signed one: history was altered
 verify-checkpoint-consistency = not consistent with the newest checkpoint at size { $size }
 verify-trust-seal-missing = the trust seal is missing, though ledger leaf { $leaf } records that this vault keeps one
@@ -509,7 +521,10 @@ verify-fact-vault-id = vault id
 verify-fact-creation-entry = creation entry
 verify-fact-signing-key = signing key
 verify-fact-master-key = master key
-verify-high-water-shorter = the ledger has { $leaves } entries, fewer than the { $size } this vault last signed: an older copy was put back or entries were removed
+verify-high-water-shorter = the ledger has { $leaves ->
+    [one] 1 entry
+   *[other] { $leaves } entries
+}, fewer than the { $size } this vault last signed: an older copy was put back or entries were removed
 verify-high-water-rewritten = entries this vault already signed were changed: the ledger's root at the sealed size differs
 verify-high-water-deleted = the newest checkpoint this vault signed is not stored (the newest valid one covers { $signed }): checkpoint rows were deleted
 verify-forged-entry = { $entry } is not covered by a signed checkpoint, though every command that writes it signs one at once: it was written without the passphrase
@@ -524,7 +539,10 @@ verify-reencrypt-not-an-item = ledger leaf { $leaf } is not an item logged befor
 verify-reencrypt-blob-fields = its blob fields do not fit the kind of item it re-encrypts
 verify-reencrypt-twice = ledger leaf { $leaf } is re-encrypted twice by one rekey
 verify-receipt-not-signed = the receipt is not a checkpoint signed by this vault: { $error }
-verify-receipt-beyond-vault = the receipt covers { $size } entries but the vault has only { $leaves }: this is an older copy, or entries were removed
+verify-receipt-beyond-vault = the receipt covers { $size ->
+    [one] 1 entry
+   *[other] { $size } entries
+} but the vault has only { $leaves }: this is an older copy, or entries were removed
 verify-receipt-rewritten = the vault's history differs from the receipt's: it was rewritten
 verify-record-ciphertext-hash = the ciphertext does not match the hash its ledger entry commits to
 verify-record-leaf = ledger leaf { $leaf } is not this record's entry
@@ -554,7 +572,10 @@ verify-export-hash = the export description does not match its ledger entry
 verify-export-leaf = ledger leaf { $leaf } is not this export's entry
 verify-pin-signing-key = its signing key (security number { $found }) is not the one this computer knows for it ({ $pinned })
 verify-pin-master-key = the master key new entries would be encrypted to is not the one this computer knows for this vault
-verify-pin-shorter = the ledger has { $leaves } entries, but this computer saw { $size } of them signed: an older copy of the vault was put back, or entries were removed
+verify-pin-shorter = the ledger has { $leaves ->
+    [one] 1 entry
+   *[other] { $leaves } entries
+}, but this computer saw { $size } of them signed: an older copy of the vault was put back, or entries were removed
 verify-pin-rewritten = the ledger does not extend the newest checkpoint this computer saw signed (size { $size }): its history was rewritten, or an older copy was put back
 verify-bundle-entry-base64 = the ledger entry is not base64
 verify-bundle-entry-invalid = { $error }
@@ -672,7 +693,16 @@ verify-cli-tier-basic = basic
 verify-cli-tier-full = full
 verify-cli-unlock-fallback = { $error }; only the checks that need no passphrase were run
 verify-cli-basic-note = no passphrase given: checked hashes, signatures and structure only (give --passphrase-file or run on a terminal for a full check)
-verify-cli-scope = { $entries } ledger entries ({ $signed } covered by the newest signed checkpoint), { $records } record revisions, { $attachments } attachments
+verify-cli-scope = { $entries ->
+    [one] 1 ledger entry
+   *[other] { $entries } ledger entries
+} ({ $signed } covered by the newest signed checkpoint), { $records ->
+    [one] 1 record revision
+   *[other] { $records } record revisions
+}, { $attachments ->
+    [one] 1 attachment
+   *[other] { $attachments } attachments
+}
 verify-cli-ok = OK: { $tier } check passed: { $scope }
 verify-cli-receipt-ok = The vault extends the receipt (size { $size }): no rollback.
 verify-cli-failed = { $n ->

@@ -211,7 +211,10 @@ core-tamper-signing-public = la clave pública de firma guardada no es la de la 
 core-tamper-entries-removed = se borraron anotaciones de la bitácora: quedan { $stored } de { $size }
 core-tamper-seal-root = la marca de confianza de la bóveda está dañada
 core-tamper-seal-missing = falta la marca de confianza de la bóveda, aunque la anotación n.º { $index } de la bitácora dice que esta bóveda tiene una
-core-tamper-shrunk = la bitácora tiene { $size } anotaciones, menos que las { $previous } que esta bóveda firmó la última vez: alguien puso una copia más vieja o borró anotaciones
+core-tamper-shrunk = la bitácora tiene { $size ->
+    [one] 1 anotación
+   *[other] { $size } anotaciones
+}, menos que las { $previous } que esta bóveda firmó la última vez: alguien puso una copia más vieja o borró anotaciones
 core-tamper-signed-changed = alguien cambió anotaciones que esta bóveda ya había firmado (las primeras { $previous })
 core-tamper-unsigned = la anotación n.º { $index } de la bitácora no tiene sello, aunque todo comando que escribe una así la sella en el acto: es falsa
 core-tamper-unknown-leaf = la anotación n.º { $index } de la bitácora no es una que este programa escriba
@@ -220,7 +223,10 @@ core-tamper-seal-wrong-key = la marca de confianza de la bóveda no se hizo con 
 core-tamper-seal-identity = la identidad de la bóveda (su anotación de creación, su clave de firma o su clave maestra) ya no coincide con la que selló quien tiene la contraseña
 core-tamper-pin-signing-key = su clave de firma (número de seguridad { $now }) no es la que esta computadora conoce para ella ({ $pinned })
 core-tamper-pin-recipient = la clave maestra con la que se cifraría lo nuevo no es la que esta computadora conoce para esta bóveda
-core-tamper-pin-rollback = la bitácora tiene { $size } anotaciones, pero esta computadora vio { $pinned } selladas: alguien puso una copia más vieja de la bóveda o borró anotaciones
+core-tamper-pin-rollback = la bitácora tiene { $size ->
+    [one] 1 anotación
+   *[other] { $size } anotaciones
+}, pero esta computadora vio { $pinned } selladas: alguien puso una copia más vieja de la bóveda o borró anotaciones
 core-tamper-pin-rewritten = la bitácora no continúa el sello más nuevo que vio esta computadora (tamaño { $pinned }): alguien reescribió su historia o puso una copia más vieja
 
 # Datos rechazados
@@ -247,7 +253,10 @@ core-input-no-passphrase-slot = esta bóveda no tiene ningún acceso con contras
 core-input-several-passphrase-slots = abrió la bóveda con un código de recuperación y esta bóveda tiene varios accesos con contraseña: agregue uno nuevo con `vault keyslot add` y luego quite los viejos con `vault keyslot remove`
 core-input-no-keyslot-id = indique el identificador de un acceso (vea `vault keyslot list`)
 core-input-no-keyslot-match = ningún acceso coincide con { $prefix } (vea `vault keyslot list`)
-core-input-keyslot-ambiguous = { $prefix } coincide con { $count } accesos; escriba más caracteres del identificador
+core-input-keyslot-ambiguous = { $count ->
+    [one] { $prefix } coincide con { $count } acceso; escriba más caracteres del identificador
+   *[other] { $prefix } coincide con { $count } accesos; escriba más caracteres del identificador
+}
 core-input-last-keyslot = no se quitará el último acceso: la bóveda ya nunca se podría abrir
 core-input-last-passphrase-slot = no se quitará el último acceso con contraseña; para reemplazar la contraseña use `vault passwd`
 core-input-restore-not-empty = { $dir } no está vacía; restaure en una carpeta nueva
@@ -328,7 +337,7 @@ bundle-strip-failed = no se pudieron quitar los datos escondidos de { $name }: {
 bundle-cannot-redact = no se puede ocultar { $field }; los datos que se pueden ocultar son: { $fields }
 bundle-coarsen-places = --coarsen-location admite de 0 a 6 decimales
 bundle-nothing-selected = ningún incidente cumple la selección; no hay nada que exportar
-bundle-no-recipient = indique al menos un destinatario (--to, --to-file o --passphrase)
+bundle-no-recipient = indique al menos un destinatario (`--to`, `--to-file` o `--passphrase`)
 bundle-not-in-export = el incidente { $id } no estaba en la exportación { $export }
 bundle-no-such-field = el incidente { $id } no tiene el dato { $field }
 # Destinatarios e identidades.
@@ -516,7 +525,10 @@ verify-checkpoint-size = el sello dice que cubre { $size ->
     [one] 1 anotación
    *[other] { $size } anotaciones
 }
-verify-checkpoint-beyond-ledger = el sello cubre { $size } anotaciones, pero la bitácora tiene solo { $leaves }
+verify-checkpoint-beyond-ledger = el sello cubre { $size ->
+    [one] 1 anotación
+   *[other] { $size } anotaciones
+}, pero la bitácora tiene solo { $leaves }
 verify-checkpoint-root = la bitácora no es la que se firmó con este sello: alguien cambió o borró algo
 verify-checkpoint-consistency = no concuerda con el sello más reciente (de { $size ->
     [one] 1 anotación
@@ -530,7 +542,10 @@ verify-fact-vault-id = el número de la bóveda
 verify-fact-creation-entry = la anotación de creación
 verify-fact-signing-key = la clave de firma
 verify-fact-master-key = la clave maestra
-verify-high-water-shorter = la bitácora tiene { $leaves } anotaciones, menos que las { $size } que esta bóveda firmó la última vez: se reemplazó por una copia más vieja o se borraron anotaciones
+verify-high-water-shorter = la bitácora tiene { $leaves ->
+    [one] 1 anotación
+   *[other] { $leaves } anotaciones
+}, menos que las { $size } que esta bóveda firmó la última vez: se reemplazó por una copia más vieja o se borraron anotaciones
 verify-high-water-rewritten = alguien cambió anotaciones que esta bóveda ya había firmado
 verify-high-water-deleted = falta el sello más reciente que firmó esta bóveda (el último válido cubre { $signed }): alguien borró sellos
 verify-forged-entry = { $entry }: ningún sello firmado la cubre, aunque todo comando que la escribe la sella en el acto; se escribió sin la contraseña
@@ -545,7 +560,10 @@ verify-reencrypt-not-an-item = la anotación n.º { $leaf } no es algo anotado a
 verify-reencrypt-blob-fields = sus datos de archivo no corresponden a lo que vuelve a cifrar
 verify-reencrypt-twice = la anotación n.º { $leaf } se vuelve a cifrar dos veces en un mismo cambio de clave maestra
 verify-receipt-not-signed = el comprobante no es un sello firmado por esta bóveda (detalles con --json)
-verify-receipt-beyond-vault = el comprobante cubre { $size } anotaciones, pero la bóveda tiene solo { $leaves }: se reemplazó por una copia más vieja, o se borraron anotaciones
+verify-receipt-beyond-vault = el comprobante cubre { $size ->
+    [one] 1 anotación
+   *[other] { $size } anotaciones
+}, pero la bóveda tiene solo { $leaves }: se reemplazó por una copia más vieja, o se borraron anotaciones
 verify-receipt-rewritten = la bóveda no contiene todo lo del comprobante: alguien cambió su historia
 verify-record-ciphertext-hash = los datos cifrados no coinciden con el código de control que sella su anotación de la bitácora: alguien los cambió
 verify-record-leaf = la anotación n.º { $leaf } de la bitácora no es la de este incidente
@@ -575,7 +593,10 @@ verify-export-hash = la descripción de la exportación no coincide con su anota
 verify-export-leaf = la anotación n.º { $leaf } de la bitácora no es la de esta exportación
 verify-pin-signing-key = su clave de firma (número de seguridad { $found }) no es la que esta computadora conoce para ella ({ $pinned })
 verify-pin-master-key = la clave maestra con la que se cifrarían las nuevas anotaciones no es la que esta computadora conoce para esta bóveda
-verify-pin-shorter = la bitácora tiene { $leaves } anotaciones, pero esta computadora vio { $size } firmadas: se reemplazó por una copia más vieja, o se borraron anotaciones
+verify-pin-shorter = la bitácora tiene { $leaves ->
+    [one] 1 anotación
+   *[other] { $leaves } anotaciones
+}, pero esta computadora vio { $size } firmadas: se reemplazó por una copia más vieja, o se borraron anotaciones
 verify-pin-rewritten = la bitácora no contiene todo lo del sello más reciente que esta computadora vio firmado ({ $size } anotaciones): alguien cambió su historia, o se reemplazó por una copia más vieja
 verify-bundle-entry-base64 = la anotación de la bitácora no está en base64
 verify-bundle-entry-invalid = la anotación de la bitácora no es válida (detalles con --json)
@@ -607,7 +628,7 @@ verify-attachment-file-unreadable = no se puede leer { $file } (detalles con --j
 verify-attachment-file-hash = { $file } no coincide con su código de control (SHA-256)
 verify-attachment-file-not-original = el archivo dice ser el original, pero su código de control no es el firmado
 verify-attachment-file-carries = valor desconocido de «carries»: { $carries }
-verify-attachment-file-disagree = «file», «file_sha256» y «carries» no concuerdan
+verify-attachment-file-disagree = `file`, `file_sha256` y `carries` no concuerdan
 verify-unexpected-file = el paquete trae un archivo que el manifiesto no menciona
 verify-fingerprint-mismatch = el paquete lo firmó la clave con número de seguridad { $found }, no el que usted indicó ({ $expected })
 verify-sender-changed-key = usted confía en la bóveda { $vault } de { $name } con número de seguridad { $trusted }; este paquete dice venir de esa bóveda, pero lo firmó la clave con número de seguridad { $found }: lo hizo otra persona

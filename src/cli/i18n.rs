@@ -471,8 +471,8 @@ mod tests {
     #[test]
     fn library_details_translate_by_pattern() {
         assert_eq!(
-            detail_es("incident 3f2a has no field agents"),
-            "el incidente 3f2a no tiene el dato agents"
+            detail_es("incident 3f2a is missing; an export of every incident would leave it out"),
+            "falta el incidente 3f2a (alguien lo borró); una exportación de todos los incidentes lo dejaría fuera"
         );
         assert_eq!(detail_es("something new"), "something new");
         assert_eq!(glob("a * b", "a x b"), Some(vec!["x".into()]));
