@@ -8,8 +8,8 @@ use maud::{html, Markup};
 use super::{lines, page, rich, text, text_with};
 use crate::i18n::{FluentValue, Lang};
 use crate::record::disclosure::{PRIVATE_CLOSE, PRIVATE_OPEN};
+use crate::record::view::RecordView;
 use crate::record::{Field, Party};
-use crate::vault::view::RecordView;
 use crate::when::When;
 
 /// How the caller writes the values whose form it decides (the CLI's words for times, people
@@ -206,8 +206,8 @@ fn short(text_: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::record::view::AttachmentView;
     use crate::record::{Kind, Location};
-    use crate::vault::view::AttachmentView;
     use chrono::TimeZone;
 
     struct Plain;

@@ -10,7 +10,7 @@
 
 use std::fs::{self, File};
 use std::io::{BufReader, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -147,17 +147,8 @@ impl Vault {
         let source = File::open(path).map_err(|e| Error::file(path, e))?;
 
         self.clean_leftovers(None)?;
-        let blob_name = new_id();
+        let (blob_name, partial_path, blob, lock) = create_partial(&self.dir().join(BLOB_DIR))?;
         let final_path = self.store.blob_path(&blob_name);
-        let partial_path = self
-            .dir()
-            .join(BLOB_DIR)
-            .join(format!("{blob_name}{PARTIAL_SUFFIX}"));
-        let blob = fsutil::create_new_private(&partial_path)?;
-        // The lock tells a concurrent cleanup that this partial file is alive.
-        let lock = blob.try_clone()?;
-        flock(&lock, FlockOperation::NonBlockingLockExclusive)
-            .map_err(|e| Error::file(&partial_path, e.into()))?;
 
         let result = self.seal_and_commit(
             source,
@@ -459,6 +450,32 @@ fn open_quarantine(vault_dir: &Path) -> Result<rustix::fd::OwnedFd> {
 /// SHA-256 of every blob this database's ledger committed to for an attachment whose current
 /// file is present: its attachment entry and re-encryptions. An unowned file with one of these
 /// hashes is a copy a rekey superseded (or a duplicate of the current file): safe to remove.
+/// Creates `blobs/<new id>.partial` and holds its `flock`, which tells a concurrent clean-up that
+/// the file is alive. A clean-up in another process may lock and remove a `.partial` file in the
+/// instant between its creation and this lock; once the lock is held no clean-up can remove it,
+/// so a file found unlinked then is given up and a new one made. Returns the blob name, the
+/// `.partial` path, the file and the descriptor that holds the lock.
+pub(super) fn create_partial(blob_dir: &Path) -> Result<(String, PathBuf, File, File)> {
+    use std::os::unix::fs::MetadataExt;
+    for _ in 0..8 {
+        let name = new_id();
+        let partial = blob_dir.join(format!("{name}{PARTIAL_SUFFIX}"));
+        let file = fsutil::create_new_private(&partial)?;
+        let lock = file.try_clone()?;
+        // Blocking: a clean-up holding the lock is about to remove the file and let it go.
+        flock(&lock, FlockOperation::LockExclusive).map_err(|e| Error::file(&partial, e.into()))?;
+        if lock
+            .metadata()
+            .map_err(|e| Error::file(&partial, e))?
+            .nlink()
+            > 0
+        {
+            return Ok((name, partial, file, lock));
+        }
+    }
+    Err(Error::Busy)
+}
+
 fn superseded_copies(
     tx: &crate::store::Tx<'_>,
     blob_dir: &Path,

@@ -28,7 +28,6 @@ use std::path::{Path, PathBuf};
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
-use rustix::fs::{flock, FlockOperation};
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
@@ -39,7 +38,6 @@ use crate::crypto::keyslot::{Keyslot, SlotKind};
 use crate::crypto::{envelope, sha256_hex, signing};
 use crate::ledger::entry::{SlotAction, ENTRY_VERSION};
 use crate::ledger::{rotation, Entry};
-use crate::record::new_id;
 use crate::secret::Passphrase;
 use crate::store::{AttachmentRow, Tx, BLOB_DIR};
 use crate::{fsutil, passwords, Error, Result};
@@ -151,12 +149,7 @@ fn reencrypt_blob(
         })
     };
     let old_path = blob_dir.join(&row.blob);
-    let name = new_id();
-    let partial = blob_dir.join(format!("{name}.partial"));
-    let file = fsutil::create_new_private(&partial)?;
-    let lock = file.try_clone()?;
-    flock(&lock, FlockOperation::NonBlockingLockExclusive)
-        .map_err(|e| Error::file(&partial, e.into()))?;
+    let (name, partial, file, lock) = super::attach::create_partial(blob_dir)?;
     let result = (|| -> Result<(u64, String)> {
         let source = File::open(&old_path).map_err(|_| damaged(AttachmentFault::Missing))?;
         let mut hashing = HashingReader {
