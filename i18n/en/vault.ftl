@@ -202,6 +202,20 @@ core-damage-restore-not-verified = { $count ->
    *[other] the restored copy does not verify ({ $count } problems; first: { $item }: { $detail })
 }
 core-damage-not-a-folder = { $path } is a symbolic link or not a folder; vault does not follow links out of its folder
+core-damage-export-would-miss = { $shape ->
+    [attachment] attachment { $attachment } of incident { $record } is missing; an export of every incident would leave it out
+    [incident] incident { $record } is missing; an export of every incident would leave it out
+    [revision-shown] incident { $record } revision { $revision } is missing (revision { $shown } is shown in its place); an export of every incident would leave it out
+   *[revision] incident { $record } revision { $revision } is missing; an export of every incident would leave it out
+}
+core-damage-revision-missing = incident { $record } revision { $revision } is missing
+core-damage-no-checkpoint = the vault has no checkpoint
+core-damage-leaf-missing = ledger leaf { $index } is missing
+core-damage-no-inclusion-proof = no inclusion proof for leaf { $index }: { $detail }
+core-damage-no-consistency-proof = no consistency proof from size { $size }: { $detail }
+core-damage-export-no-decrypt = export { $id } does not decrypt
+core-damage-export-no-decode = export { $id } does not decode: { $detail }
+core-damage-export-other = export { $id } holds the details of export { $other }
 
 # Changed without the passphrase (src/vault/mod.rs, trust.rs, trust_unlock.rs)
 core-tamper-signing-public = the stored signing public key is not the signing key's

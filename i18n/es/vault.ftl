@@ -205,6 +205,20 @@ core-damage-restore-not-verified = { $count ->
    *[other] la copia restaurada no pasa la verificación ({ $count } problemas; el primero: { $item }: { $detail })
 }
 core-damage-not-a-folder = { $path } es un enlace simbólico o no es una carpeta; vault no sigue enlaces fuera de su carpeta
+core-damage-export-would-miss = { $shape ->
+    [attachment] falta el adjunto { $attachment } del incidente { $record } (alguien lo borró); una exportación de todos los incidentes lo dejaría fuera
+    [incident] falta el incidente { $record } (alguien lo borró); una exportación de todos los incidentes lo dejaría fuera
+    [revision-shown] del incidente { $record } falta la versión { $revision } (alguien la borró; se muestra la versión { $shown }, más vieja); una exportación de todos los incidentes la dejaría fuera
+   *[revision] del incidente { $record } falta la versión { $revision } (alguien la borró); una exportación de todos los incidentes la dejaría fuera
+}
+core-damage-revision-missing = del incidente { $record } falta la versión { $revision }
+core-damage-no-checkpoint = la bóveda no tiene ningún sello firmado
+core-damage-leaf-missing = falta la anotación n.º { $index } de la bitácora
+core-damage-no-inclusion-proof = no se puede probar que la anotación n.º { $index } está en la bitácora: { $detail }
+core-damage-no-consistency-proof = no se puede probar que la bitácora continúa la de tamaño { $size }: { $detail }
+core-damage-export-no-decrypt = los datos de la exportación { $id } no se pueden descifrar
+core-damage-export-no-decode = los datos de la exportación { $id } no se pueden leer: { $detail }
+core-damage-export-other = la exportación { $id } guarda los datos de otra exportación ({ $other })
 
 # Cambios sin la contraseña
 core-tamper-signing-public = la clave pública de firma guardada no es la de la clave de firma

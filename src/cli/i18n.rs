@@ -191,26 +191,25 @@ pub fn when_text(w: &When) -> String {
 // Library errors
 
 /// The text of a library error in `lang`: one line. The library's typed errors speak from the
-/// message catalogues (`core-...` ids); the variants whose text the caller wrote are translated
-/// here by pattern.
+/// message catalogues (`core-...` ids); the variants whose text the caller wrote (in the process
+/// language) get their frame here.
 pub fn localized(err: &Error, lang: Lang) -> String {
     if lang == Lang::En {
         return err.text_in(lang);
     }
     match err {
-        Error::WeakPassphrase(s) => detail_es(s),
+        // The caller wrote these texts in the process language already.
+        Error::WeakPassphrase(s) => s.clone(),
         // No "entrada no válida:" before it (ES-GLOSSARY.md): the detail says what is wrong.
-        Error::Invalid(s) => detail_es(s),
+        Error::Invalid(s) => s.clone(),
         Error::Damaged(s) => format!(
-            "la bóveda está dañada: {} (ejecute `vault verify` para ver detalles)",
-            detail_es(s)
+            "la bóveda está dañada: {s} (ejecute `vault verify` para ver detalles)"
         ),
         Error::Tampered(s) => format!(
-            "alguien cambió la bóveda sin la contraseña: {}; no se firmó ni se guardó nada (ejecute `vault verify` para ver detalles)",
-            detail_es(s)
+            "alguien cambió la bóveda sin la contraseña: {s}; no se firmó ni se guardó nada (ejecute `vault verify` para ver detalles)"
         ),
-        Error::Encrypt(s) => format!("no se pudo cifrar: {}", detail_es(s)),
-        Error::Decrypt(s) => format!("no se pudo descifrar: {}", detail_es(s)),
+        Error::Encrypt(s) => format!("no se pudo cifrar: {s}"),
+        Error::Decrypt(s) => format!("no se pudo descifrar: {s}"),
         other => other.text_in(lang),
     }
 }
@@ -218,35 +217,13 @@ pub fn localized(err: &Error, lang: Lang) -> String {
 /// An error as a short line under a question: an invalid-input error without its prefix.
 pub fn error_detail(e: &Error) -> String {
     match (e, lang()) {
-        (Error::Invalid(s), Lang::En) => s.clone(),
-        (Error::Invalid(s), Lang::Es) => detail_es(s),
+        (Error::Invalid(s), _) => s.clone(),
         (e @ (Error::Input(_) | Error::Conflict(_)), lang) => {
             e.detail_in(lang).unwrap_or_else(|| e.text_in(lang))
         }
         (other, lang) => localized(other, lang),
     }
 }
-
-/// Library details in English, by pattern (`*` matches any text, reused in order), with their
-/// Spanish. Texts that match none are shown as they are.
-const DETAILS_ES: &[(&str, &str)] = &[
-    (
-        "attachment * of incident * is missing; an export of every incident would leave it out",
-        "falta el adjunto * del incidente * (alguien lo borró); una exportación de todos los incidentes lo dejaría fuera",
-    ),
-    (
-        "incident * revision * is missing (revision * is shown in its place); an export of every incident would leave it out",
-        "del incidente * falta la versión * (alguien la borró; se muestra la versión *, más vieja); una exportación de todos los incidentes la dejaría fuera",
-    ),
-    (
-        "incident * revision * is missing; an export of every incident would leave it out",
-        "del incidente * falta la versión * (alguien la borró); una exportación de todos los incidentes la dejaría fuera",
-    ),
-    (
-        "incident * is missing; an export of every incident would leave it out",
-        "falta el incidente * (alguien lo borró); una exportación de todos los incidentes lo dejaría fuera",
-    ),
-];
 
 /// Matches `text` against a `*` pattern; returns the captured parts.
 fn glob(pattern: &str, text: &str) -> Option<Vec<String>> {
@@ -268,11 +245,6 @@ fn glob(pattern: &str, text: &str) -> Option<Vec<String>> {
         rest = &rest[at + part.len()..];
     }
     (parts.len() > 1 || rest.is_empty()).then_some(caps)
-}
-
-/// The Spanish of a library detail, if it is a known one.
-fn detail_es(text: &str) -> String {
-    by_pattern(DETAILS_ES, text).unwrap_or_else(|| text.to_owned())
 }
 
 /// `text` rewritten by the first pattern of `table` it matches (captures reused in order).
@@ -469,12 +441,7 @@ mod tests {
     }
 
     #[test]
-    fn library_details_translate_by_pattern() {
-        assert_eq!(
-            detail_es("incident 3f2a is missing; an export of every incident would leave it out"),
-            "falta el incidente 3f2a (alguien lo borró); una exportación de todos los incidentes lo dejaría fuera"
-        );
-        assert_eq!(detail_es("something new"), "something new");
+    fn patterns_match_with_captures() {
         assert_eq!(glob("a * b", "a x b"), Some(vec!["x".into()]));
         assert_eq!(glob("exact", "exact"), Some(vec![]));
         assert_eq!(glob("exact", "exactly"), None);

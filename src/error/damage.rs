@@ -191,6 +191,50 @@ pub enum Damage {
     NotAFolder {
         path: std::path::PathBuf,
     },
+    // --- export (src/vault/export.rs)
+    /// Something an export of every incident would leave out: a deleted incident, revision or
+    /// attachment (the read-path check, src/vault/reads.rs).
+    ExportWouldMiss {
+        record: String,
+        revision: Option<u64>,
+        shown_instead: Option<u64>,
+        attachment: Option<String>,
+    },
+    /// A revision asked for that the store does not hold.
+    RevisionMissing {
+        record: String,
+        revision: u64,
+    },
+    /// No signed checkpoint to rest a bundle on.
+    NoCheckpoint,
+    /// A ledger leaf inside the signed tree that the store does not hold.
+    LeafMissing {
+        index: u64,
+    },
+    /// An inclusion proof that cannot be built from the stored leaves.
+    NoInclusionProof {
+        index: u64,
+        detail: String,
+    },
+    /// A consistency proof that cannot be built from the stored leaves.
+    NoConsistencyProof {
+        size: u64,
+        detail: String,
+    },
+    /// A stored export whose details do not decrypt, do not decode, or name another export.
+    ExportDetails {
+        id: String,
+        fault: ExportFault,
+    },
+}
+
+/// What is wrong with a stored export's encrypted details.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ExportFault {
+    NoDecrypt,
+    NoDecode(String),
+    OtherExport(String),
 }
 
 /// What is wrong with an attachment's encrypted file.
@@ -455,6 +499,17 @@ impl Message for Damage {
             Damage::BackupBlobName { .. } => "core-damage-backup-blob-name",
             Damage::RestoreNotVerified { .. } => "core-damage-restore-not-verified",
             Damage::NotAFolder { .. } => "core-damage-not-a-folder",
+            Damage::ExportWouldMiss { .. } => "core-damage-export-would-miss",
+            Damage::RevisionMissing { .. } => "core-damage-revision-missing",
+            Damage::NoCheckpoint => "core-damage-no-checkpoint",
+            Damage::LeafMissing { .. } => "core-damage-leaf-missing",
+            Damage::NoInclusionProof { .. } => "core-damage-no-inclusion-proof",
+            Damage::NoConsistencyProof { .. } => "core-damage-no-consistency-proof",
+            Damage::ExportDetails { fault, .. } => match fault {
+                ExportFault::NoDecrypt => "core-damage-export-no-decrypt",
+                ExportFault::NoDecode(_) => "core-damage-export-no-decode",
+                ExportFault::OtherExport(_) => "core-damage-export-other",
+            },
         }
     }
 
@@ -520,6 +575,42 @@ impl Message for Damage {
                 ("item", s(item)),
                 ("detail", s(detail)),
             ]),
+            Damage::ExportWouldMiss {
+                record,
+                revision,
+                shown_instead,
+                attachment,
+            } => {
+                // One message, its wording chosen by what is missing.
+                let shape = match (attachment, revision, shown_instead) {
+                    (Some(_), _, _) => "attachment",
+                    (None, None, _) => "incident",
+                    (None, Some(_), Some(_)) => "revision-shown",
+                    (None, Some(_), None) => "revision",
+                };
+                args([
+                    ("shape", s(shape)),
+                    ("record", s(record)),
+                    ("attachment", s(attachment.as_deref().unwrap_or(""))),
+                    ("revision", s(revision.unwrap_or(0))),
+                    ("shown", s(shown_instead.unwrap_or(0))),
+                ])
+            }
+            Damage::RevisionMissing { record, revision } => {
+                args([("record", s(record)), ("revision", s(revision))])
+            }
+            Damage::LeafMissing { index } => args([("index", s(index))]),
+            Damage::NoInclusionProof { index, detail } => {
+                args([("index", s(index)), ("detail", s(detail))])
+            }
+            Damage::NoConsistencyProof { size, detail } => {
+                args([("size", s(size)), ("detail", s(detail))])
+            }
+            Damage::ExportDetails { id, fault } => match fault {
+                ExportFault::NoDecrypt => args([("id", s(id))]),
+                ExportFault::NoDecode(detail) => args([("id", s(id)), ("detail", s(detail))]),
+                ExportFault::OtherExport(other) => args([("id", s(id)), ("other", s(other))]),
+            },
             _ => FluentArgs::new(),
         }
     }

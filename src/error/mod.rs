@@ -20,7 +20,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 pub use crypto::{Crypto, KdfLimit, NoKeyslot, Weakness};
-pub use damage::{AttachmentFault, Damage, Item, SchemaProblem};
+pub use damage::{AttachmentFault, Damage, ExportFault, Item, SchemaProblem};
 pub use input::{BackupFlaw, Conflict, Input};
 pub use tamper::{KeyslotRefusal, Tamper};
 

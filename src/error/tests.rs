@@ -112,6 +112,56 @@ fn damages() -> Vec<Damage> {
             detail: "x".into(),
         },
         Damage::NotAFolder { path: path() },
+        Damage::ExportWouldMiss {
+            record: "3f2a".into(),
+            revision: None,
+            shown_instead: None,
+            attachment: Some("9b".into()),
+        },
+        Damage::ExportWouldMiss {
+            record: "3f2a".into(),
+            revision: None,
+            shown_instead: None,
+            attachment: None,
+        },
+        Damage::ExportWouldMiss {
+            record: "3f2a".into(),
+            revision: Some(2),
+            shown_instead: Some(1),
+            attachment: None,
+        },
+        Damage::ExportWouldMiss {
+            record: "3f2a".into(),
+            revision: Some(2),
+            shown_instead: None,
+            attachment: None,
+        },
+        Damage::RevisionMissing {
+            record: "3f2a".into(),
+            revision: 2,
+        },
+        Damage::NoCheckpoint,
+        Damage::LeafMissing { index: 4 },
+        Damage::NoInclusionProof {
+            index: 4,
+            detail: "x".into(),
+        },
+        Damage::NoConsistencyProof {
+            size: 4,
+            detail: "x".into(),
+        },
+        Damage::ExportDetails {
+            id: "ab".into(),
+            fault: ExportFault::NoDecrypt,
+        },
+        Damage::ExportDetails {
+            id: "ab".into(),
+            fault: ExportFault::NoDecode("x".into()),
+        },
+        Damage::ExportDetails {
+            id: "ab".into(),
+            fault: ExportFault::OtherExport("cd".into()),
+        },
     ];
     for problem in [
         SchemaProblem::Changed {
@@ -603,6 +653,15 @@ fn english_is_what_it_always_was() {
         (
             Error::NotFound("ab".into()),
             "no incident matches \"ab\"",
+        ),
+        (
+            Error::Damage(Damage::ExportWouldMiss {
+                record: "3f2a".into(),
+                revision: Some(2),
+                shown_instead: Some(1),
+                attachment: None,
+            }),
+            "the vault is damaged: incident 3f2a revision 2 is missing (revision 1 is shown in its place); an export of every incident would leave it out (run `vault verify` for details)",
         ),
         (
             Error::Damage(Damage::LeafHashLength { index: 3 }),

@@ -20,6 +20,7 @@ use crate::bundle::recipients::BundleRecipient;
 use crate::bundle::writer::{self, ArchiveWriter};
 use crate::bundle::{Error as BundleError, BUNDLE_FORMAT};
 use crate::crypto::{envelope, sha256_hex, signing};
+use crate::error::{Damage, ExportFault};
 use crate::ledger::entry::ENTRY_VERSION;
 use crate::ledger::{self, checkpoint, merkle, Entry};
 use crate::record::attachment::AttachmentBody;
@@ -136,10 +137,7 @@ impl Unlocked {
         if matches!(request.selection, Selection::All) {
             let missing = self.missing_items()?;
             if let Some(first) = missing.first() {
-                return Err(Error::Damaged(format!(
-                    "{}; an export of every incident would leave it out",
-                    first.describe()
-                )));
+                return Err(first.export_damage().into());
             }
         }
         // Each row is checked against its ledger entry before it is used (one pass).
@@ -227,7 +225,10 @@ impl Unlocked {
             .into_iter()
             .find(|r| r.revision == revision)
             .ok_or_else(|| {
-                Error::Damaged(format!("incident {id} revision {revision} is missing"))
+                Error::Damage(Damage::RevisionMissing {
+                    record: id.to_owned(),
+                    revision: u64::from(revision),
+                })
             })?;
         let body = self.open_record(&row)?;
         let available: BTreeSet<String> = body.field_values()?.into_keys().collect();
@@ -313,8 +314,12 @@ impl Unlocked {
     }
 
     fn proof_for(&self, leaves: &[merkle::Hash], index: u64, entry: &[u8]) -> Result<LeafProof> {
-        let proof = merkle::inclusion_proof(leaves, index)
-            .map_err(|e| Error::Damaged(format!("no inclusion proof for leaf {index}: {e}")))?;
+        let proof = merkle::inclusion_proof(leaves, index).map_err(|e| {
+            Error::Damage(Damage::NoInclusionProof {
+                index,
+                detail: e.to_string(),
+            })
+        })?;
         Ok(LeafProof {
             leaf_index: index,
             entry: STANDARD.encode(entry),
@@ -335,7 +340,7 @@ impl Unlocked {
         let (size, note) = self
             .vault
             .latest_checkpoint()?
-            .ok_or_else(|| Error::Damaged("the vault has no checkpoint".into()))?;
+            .ok_or(Error::Damage(Damage::NoCheckpoint))?;
         let ledger_rows = self.vault.store.read(|tx| tx.ledger())?;
         let leaves: Vec<merkle::Hash> = ledger_rows
             .iter()
@@ -347,7 +352,7 @@ impl Unlocked {
                 .get(i as usize)
                 .filter(|r| r.index < size)
                 .map(|r| r.entry.as_slice())
-                .ok_or_else(|| Error::Damaged(format!("ledger leaf {i} is missing")))
+                .ok_or(Error::Damage(Damage::LeafMissing { index: i }))
         };
 
         let mut archive = ArchiveWriter::new(file, recipients)?;
@@ -444,7 +449,10 @@ impl Unlocked {
                 continue;
             }
             let proof = merkle::consistency_proof(&leaves, old_size).map_err(|e| {
-                Error::Damaged(format!("no consistency proof from size {old_size}: {e}"))
+                Error::Damage(Damage::NoConsistencyProof {
+                    size: old_size,
+                    detail: e.to_string(),
+                })
             })?;
             history.push(EarlierCheckpoint {
                 size: old_size,
@@ -557,18 +565,22 @@ impl Unlocked {
         rows.iter()
             .map(|row| {
                 let plain = envelope::decrypt(self.master.identity(), &row.details)
-                    .map_err(|_| Error::Damaged(format!("export {} does not decrypt", row.id)))?;
-                let d: ExportDetails = serde_json::from_slice(&plain).map_err(|e| {
-                    Error::Damaged(format!("export {} does not decode: {e}", row.id))
-                })?;
+                    .map_err(|_| export_fault(&row.id, ExportFault::NoDecrypt))?;
+                let d: ExportDetails = serde_json::from_slice(&plain)
+                    .map_err(|e| export_fault(&row.id, ExportFault::NoDecode(e.to_string())))?;
                 if d.id != row.id {
-                    return Err(Error::Damaged(format!(
-                        "export {} holds the details of export {}",
-                        row.id, d.id
-                    )));
+                    return Err(export_fault(&row.id, ExportFault::OtherExport(d.id)));
                 }
                 Ok(d)
             })
             .collect()
     }
+}
+
+/// A stored export whose details cannot be read back.
+fn export_fault(id: &str, fault: ExportFault) -> Error {
+    Error::Damage(Damage::ExportDetails {
+        id: id.to_owned(),
+        fault,
+    })
 }

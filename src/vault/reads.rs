@@ -342,16 +342,13 @@ pub(crate) fn missing_items(tx: &Tx<'_>) -> Result<Vec<MissingItem>> {
 }
 
 impl MissingItem {
-    /// One English line naming the item (the CLI prints its own, translated, lines).
-    pub fn describe(&self) -> String {
-        let record = safe_id(&self.record);
-        match (&self.attachment, self.revision, self.shown_instead) {
-            (Some(a), _, _) => format!("attachment {} of incident {record} is missing", safe_id(a)),
-            (None, None, _) => format!("incident {record} is missing"),
-            (None, Some(r), Some(shown)) => format!(
-                "incident {record} revision {r} is missing (revision {shown} is shown in its place)"
-            ),
-            (None, Some(r), None) => format!("incident {record} revision {r} is missing"),
+    /// What an export of every incident would leave out, as a damage (ids terminal-safe).
+    pub fn export_damage(&self) -> crate::error::Damage {
+        crate::error::Damage::ExportWouldMiss {
+            record: safe_id(&self.record).into_owned(),
+            revision: self.revision.map(u64::from),
+            shown_instead: self.shown_instead.map(u64::from),
+            attachment: self.attachment.as_deref().map(|a| safe_id(a).into_owned()),
         }
     }
 }
