@@ -863,6 +863,18 @@ report-counsel-verify = Run { $command }, or follow { $file } in this archive wi
 report-counsel-checkpoint = Signed checkpoint:
 
 ## cli: prompts, notes, command output, help
+cli-kind-unknown = unknown kind { $kind }; use one of: { $list }
+cli-yes-no = [y/N]
+cli-bundle-passphrase-generated = The bundle passphrase ({ $n } random words; this is the only time it is shown):
+cli-bundle-passphrase-give = Give it to your lawyer by another way than the bundle (by phone or in person), never in the same email.
+cli-report-not-encrypted = { $path } is NOT encrypted: anyone who gets this file can read every incident in it. Keep it safe and delete it when you no longer need it.
+cli-report-confirm = Write this unencrypted file?
+cli-report-needs-yes = not writing an unencrypted file without confirmation: add --yes
+cli-report-bad-format = unknown report format { $format }; use html, csv or json
+cli-report-wrote = { $n ->
+    [one] Wrote { $path } (1 incident, { $format })
+   *[other] Wrote { $path } ({ $n } incidents, { $format })
+}
 
 cli-error-prefix = error
 cli-warning-prefix = warning:
@@ -944,24 +956,14 @@ cli-no-passphrase = no passphrase: use --passphrase-file FILE (or VAULT_PASSPHRA
 cli-passwd-replaced-tampered = keyslot { $slot }, which was just replaced, did not match what the vault's signed history commits to ({ $reason }): someone changed it without the passphrase. Its settings were not reused; run `vault verify` to see what else changed
 cli-yes-no = [y/N]
 cli-generate-passphrase-conflict = --generate-passphrase makes the passphrase itself: do not also give --passphrase-file (or VAULT_PASSPHRASE_FILE)
-cli-generated-passphrase =
-    {""}
-    Your passphrase ({ $n } random words; this is the only time it is shown):
-    {""}
-    {"    "}{ $passphrase }
-    {""}
-    Write it down on paper now and keep the paper safe. Without it nobody can open this vault.
-    {""}
+cli-generated-passphrase = Your passphrase ({ $n } random words; this is the only time it is shown):
+cli-generated-passphrase-keep = Write it down on paper now and keep the paper safe. Without it nobody can open this vault.
 cli-keyslot-col-kind = KIND
 cli-keyslot-col-kdf = KDF
 cli-keyslot-kdf = Argon2id, { $mib } MiB, { $it } iterations, { $lanes } lanes
 cli-slot-passphrase = passphrase
 cli-slot-recovery = recovery
-cli-recovery-code-shown =
-    Recovery code (shown only this once):
-    {""}
-    {"    "}{ $code }
-    {""}
+cli-recovery-code-shown = Recovery code (shown only this once):
 cli-recovery-code-warn = write the recovery code on paper and keep it away from this computer (a safe, or someone you trust). It opens the vault like your passphrase: anyone who finds it can read everything. Keyslot { $id } added.
 cli-additional-passphrase = Additional passphrase
 cli-keyslot-added = keyslot added: the vault now opens with this passphrase too

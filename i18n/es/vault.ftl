@@ -892,6 +892,18 @@ report-counsel-verify = Ejecute { $command }, o siga { $file } de este paquete c
 report-counsel-checkpoint = Sello firmado:
 
 ## cli: prompts, notes, command output, help
+cli-kind-unknown = tipo desconocido { $kind }; use uno de estos: { $list }
+cli-yes-no = [s/N]
+cli-bundle-passphrase-generated = La contraseña del paquete ({ $n } palabras al azar; es la única vez que se muestra):
+cli-bundle-passphrase-give = Désela a su abogado o abogada por otro medio que el paquete (por teléfono o en persona), nunca en el mismo correo.
+cli-report-not-encrypted = { $path } NO está cifrado: quien obtenga este archivo puede leer todos los incidentes que contiene. Guárdelo bien y bórrelo cuando ya no lo necesite.
+cli-report-confirm = ¿Escribir este archivo sin cifrar?
+cli-report-needs-yes = no se escribe un archivo sin cifrar sin confirmación: agregue --yes
+cli-report-bad-format = formato de informe desconocido { $format }; use html, csv o json
+cli-report-wrote = { $n ->
+    [one] Se guardó { $path } (1 incidente, { $format })
+   *[other] Se guardó { $path } ({ $n } incidentes, { $format })
+}
 
 cli-error-prefix = error
 cli-warning-prefix = aviso:
@@ -973,24 +985,14 @@ cli-no-passphrase = no hay contraseña: use --passphrase-file ARCHIVO (o VAULT_P
 cli-passwd-replaced-tampered = el acceso { $slot }, que se acaba de reemplazar, no coincidía con lo que sella la bitácora de la bóveda ({ $reason }): alguien lo cambió sin la contraseña. No se reusó su configuración; ejecute `vault verify` para ver qué más cambió
 cli-yes-no = [s/N]
 cli-generate-passphrase-conflict = --generate-passphrase crea la contraseña: no indique también --passphrase-file (ni VAULT_PASSPHRASE_FILE)
-cli-generated-passphrase =
-    {""}
-    Su contraseña ({ $n } palabras al azar; es la única vez que se muestra):
-    {""}
-    {"    "}{ $passphrase }
-    {""}
-    Escríbala ahora en papel y guarde el papel en un lugar seguro. Sin ella nadie puede abrir esta bóveda.
-    {""}
+cli-generated-passphrase = Su contraseña ({ $n } palabras al azar; es la única vez que se muestra):
+cli-generated-passphrase-keep = Escríbala ahora en papel y guarde el papel en un lugar seguro. Sin ella nadie puede abrir esta bóveda.
 cli-keyslot-col-kind = TIPO
 cli-keyslot-col-kdf = PROTECCIÓN
 cli-keyslot-kdf = Argon2id, { $mib } MiB, { $it } pasadas, { $lanes } carriles
 cli-slot-passphrase = contraseña
 cli-slot-recovery = recuperación
-cli-recovery-code-shown =
-    Código de recuperación (se muestra solo esta vez):
-    {""}
-    {"    "}{ $code }
-    {""}
+cli-recovery-code-shown = Código de recuperación (se muestra solo esta vez):
 cli-recovery-code-warn = escriba el código de recuperación en papel y guárdelo lejos de esta computadora (en una caja fuerte, o con alguien de confianza). Abre la bóveda igual que su contraseña: quien lo encuentre puede leerlo todo. Se agregó el acceso { $id }.
 cli-additional-passphrase = Contraseña adicional
 cli-keyslot-added = acceso agregado: la bóveda ahora también se abre con esta contraseña

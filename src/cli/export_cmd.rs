@@ -17,7 +17,6 @@ use vault::{Error, Result};
 
 use super::args::{DiscloseArgs, ExportArgs, IdentityArgs, RecipientArgs};
 use super::flags::parse_when;
-use super::i18n::{t, tf, Msg};
 use super::output::Out;
 use super::passphrase;
 use super::terminal;
@@ -60,12 +59,17 @@ fn new_bundle_passphrase(generate: bool) -> Result<Passphrase> {
         }
         let p = passwords::generate_passphrase();
         // Shown once, on stderr (even with --quiet or --json); every formatted copy is wiped.
-        let shown = zeroize::Zeroizing::new(tf!(
-            Msg::GeneratedBundlePassphrase,
-            n = passwords::GENERATED_WORDS,
-            passphrase = p.expose()
-        ));
-        eprintln!("{}", shown.as_str());
+        // The passphrase itself never passes through the message catalogue (whose strings are
+        // not wiped): the two sentences around it do.
+        eprintln!(
+            "\n{}\n",
+            fl!(
+                "cli-bundle-passphrase-generated",
+                n = passwords::GENERATED_WORDS
+            )
+        );
+        eprintln!("    {}\n", p.expose());
+        eprintln!("{}\n", fl!("cli-bundle-passphrase-give"));
         return Ok(p);
     }
     let p = match &file {
@@ -181,7 +185,7 @@ fn gather_recipients(out: &Out, r: &RecipientArgs) -> Result<Vec<BundleRecipient
 }
 
 fn confirm(question: &str) -> Result<bool> {
-    eprint!("{question} {} ", t(Msg::YesNo));
+    eprint!("{question} {} ", fl!("cli-yes-no"));
     let _ = std::io::stderr().flush();
     let mut line = String::new();
     super::output::read_answer(&mut line)?;

@@ -26,13 +26,14 @@ pub fn generate_passphrase(passphrase_file: Option<&Path>) -> Result<Passphrase>
 
 /// Shows a generated passphrase once, on stderr (even with --quiet or --json).
 pub fn show_generated_passphrase(p: &Passphrase) {
-    // Every formatted copy of a secret is wiped after printing.
-    let shown = Zeroizing::new(fl!(
-        "cli-generated-passphrase",
-        n = passwords::GENERATED_WORDS,
-        passphrase = p.expose()
-    ));
-    eprintln!("{}", shown.as_str());
+    // The secret itself never passes through the message catalogue (whose buffers are not
+    // wiped): the sentences around it do.
+    eprintln!(
+        "\n{}\n",
+        fl!("cli-generated-passphrase", n = passwords::GENERATED_WORDS)
+    );
+    eprintln!("    {}\n", p.expose());
+    eprintln!("{}\n", fl!("cli-generated-passphrase-keep"));
 }
 
 fn unlock(dir: &Path, pass_file: Option<&Path>) -> Result<(Unlocked, Passphrase)> {
@@ -102,7 +103,11 @@ pub fn keyslot(dir: &Path, pass_file: Option<&Path>, out: &Out, cmd: KeyslotComm
                     recovery_code: shown.as_str(),
                 });
             }
-            let line = Zeroizing::new(fl!("cli-recovery-code-shown", code = shown.as_str()));
+            let line = Zeroizing::new(format!(
+                "{}\n\n    {}\n",
+                fl!("cli-recovery-code-shown"),
+                shown.as_str()
+            ));
             out.line(&line)?;
             out.warn(&fl!("cli-recovery-code-warn", id = slot.id));
             Ok(())

@@ -15,8 +15,9 @@ use vault::when::When;
 use vault::{Error, Result};
 
 use super::args::ReportArgs;
-use super::i18n::{self, t, tf, Msg};
+use super::i18n;
 use super::output::{self, human_size, Out};
+use vault::fl;
 
 /// Format tag of the JSON report.
 pub const JSON_FORMAT: &str = "vault-report/1";
@@ -52,18 +53,21 @@ pub fn report(v: &mut Unlocked, out: &Out, a: ReportArgs) -> Result<()> {
         "csv" => csv(&records)?,
         "json" => json(&records, &fingerprint, now)?,
         other => {
-            return Err(Error::Invalid(tf!(
-                Msg::ReportBadFormat,
+            return Err(Error::Invalid(fl!(
+                "cli-report-bad-format",
                 format = i18n::quote(other)
             )))
         }
     };
-    out.warn(&tf!(Msg::ReportNotEncrypted, path = a.out.display()));
+    out.warn(&fl!(
+        "cli-report-not-encrypted",
+        path = a.out.display().to_string()
+    ));
     if !a.yes {
         if !std::io::stdin().is_terminal() {
-            return Err(Error::Invalid(t(Msg::ReportNeedsYes).into()));
+            return Err(Error::Invalid(fl!("cli-report-needs-yes")));
         }
-        if !output::confirm(t(Msg::ReportConfirm))? {
+        if !output::confirm(&fl!("cli-report-confirm"))? {
             return Err(Error::Interrupted);
         }
     }
@@ -76,9 +80,9 @@ pub fn report(v: &mut Unlocked, out: &Out, a: ReportArgs) -> Result<()> {
             "encrypted": false,
         }));
     }
-    out.line(&tf!(
-        Msg::ReportWrote,
-        path = a.out.display(),
+    out.line(&fl!(
+        "cli-report-wrote",
+        path = a.out.display().to_string(),
         n = records.len(),
         format = format
     ))
