@@ -225,7 +225,23 @@ for t in $TARGETS; do
     need cargo-cyclonedx
     nice -n 19 cargo cyclonedx --format json --spec-version 1.5 --target "$t" \
         --override-filename "$name.cdx" >/dev/null
-    mv "$ROOT/$name.cdx.json" "$OUT/"
+    # cargo-cyclonedx stamps the current time, a random serial number and this folder's path:
+    # replace them with the commit's time, a serial number derived from the release, and /vault.
+    python3 - "$ROOT/$name.cdx.json" "$OUT/$name.cdx.json" "$ROOT" "$COMMIT" "$t" <<'PY'
+import json, sys, time, uuid
+src, dst, root, commit, target = sys.argv[1:]
+with open(src, encoding="utf-8") as f:
+    text = f.read()
+text = text.replace(root, "/vault")
+bom = json.loads(text)
+epoch = int(__import__("os").environ["SOURCE_DATE_EPOCH"])
+bom["serialNumber"] = "urn:uuid:%s" % uuid.uuid5(uuid.NAMESPACE_URL, "vault/%s/%s" % (commit, target))
+bom.setdefault("metadata", {})["timestamp"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(epoch))
+with open(dst, "w", encoding="utf-8") as f:
+    json.dump(bom, f, indent=2, sort_keys=True, ensure_ascii=False)
+    f.write("\n")
+PY
+    rm -f "$ROOT/$name.cdx.json"
     SUMS+=("$name.cdx.json")
 
     say "Debian package for $t"
