@@ -221,6 +221,11 @@ for t in $TARGETS; do
     det_tar "$OUT/$name.tar.gz" "$stage"
     SUMS+=("$name.tar.gz" "$name/vault")
 
+    say "Debian package for $t"
+    need cargo-deb
+    deb=$(nice -n 19 cargo deb --no-build --no-strip --locked --target "$t" --profile "$PROFILE" \
+        --output "$OUT" | tail -n 1)
+    SUMS+=("$(basename "$deb")")
     say "SBOM for $t"
     need cargo-cyclonedx
     nice -n 19 cargo cyclonedx --format json --spec-version 1.5 --target "$t" \
@@ -244,11 +249,6 @@ PY
     rm -f "$ROOT/$name.cdx.json"
     SUMS+=("$name.cdx.json")
 
-    say "Debian package for $t"
-    need cargo-deb
-    deb=$(nice -n 19 cargo deb --no-build --no-strip --locked --target "$t" --profile "$PROFILE" \
-        --output "$OUT" | tail -n 1)
-    SUMS+=("$(basename "$deb")")
 done
 
 say "checksums"
