@@ -107,8 +107,11 @@ build() {
     local target=$1 cflags_var
     cflags_var="CFLAGS_${target//-/_}"
     say "building $target (profile $PROFILE, locked, audit data embedded)"
-    # The C in the binary (SQLite, mimalloc) gets the same path mapping as the Rust.
-    env "$cflags_var=$PREFIX_MAP" \
+    # The C in the binary (SQLite, mimalloc) gets the same path mapping as the Rust. C compilers
+    # take __DATE__/__TIME__ from SOURCE_DATE_EPOCH (mimalloc uses them), and cargo does not
+    # rebuild when it changes: the compile uses a fixed epoch, so a cached object from an older
+    # commit and a fresh clone agree.
+    env "$cflags_var=$PREFIX_MAP" SOURCE_DATE_EPOCH=0 \
         nice -n 19 cargo auditable zigbuild --locked --profile "$PROFILE" --target "$target" --bin vault
 }
 
