@@ -87,8 +87,9 @@ PREFIX_MAP="-ffile-prefix-map=$ROOT=/vault -ffile-prefix-map=$CARGO_HOME=/cargo"
 #   symbols (the `dist` profile in Cargo.toml).
 export CARGO_INCREMENTAL=0
 export CARGO_TARGET_DIR=$ROOT/target
-# zig's cache outside the source folder, per user.
-export ZIG_GLOBAL_CACHE_DIR=${ZIG_GLOBAL_CACHE_DIR:-$HOME/.cache/zig}
+# zig's own cache of compiled C inside this checkout's target folder: zig does not key it on
+# SOURCE_DATE_EPOCH, so a shared per-user cache would hand back objects stamped by another build.
+export ZIG_GLOBAL_CACHE_DIR=$ROOT/target/zig-cache ZIG_LOCAL_CACHE_DIR=$ROOT/target/zig-cache
 
 mkdir -p "$OUT"
 ASSETS=$ROOT/target/dist-assets
