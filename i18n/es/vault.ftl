@@ -1067,7 +1067,7 @@ cli-guided-what =
     Ponga [[dobles corchetes]] alrededor de lo privado, como nombres o direcciones.
 cli-guided-what-again = Escríbalo otra vez, por favor.
 cli-guided-agents = Agentes: uno por línea, p. ej.  alto, chamarra gris; nombre=Ruiz; placa=4411; agencia=ICE  (línea vacía para terminar)
-cli-guided-vehicles = Vehículos: uno por línea, p. ej.  camioneta gris; matrícula=ABC1234  (línea vacía para terminar)
+cli-guided-vehicles = Vehículos: uno por línea, p. ej.  camioneta gris; placas=ABC1234  (línea vacía para terminar)
 cli-guided-witnesses = Testigos: uno por línea, p. ej.  nombre=Ana; contacto=555-0100  (línea vacía para terminar)
 cli-guided-tags = Etiquetas, separadas por comas [Enter = ninguna]:{" "}
 cli-guided-files = Archivos que adjuntar (fotos, audio, video): una ruta por línea (línea vacía para terminar)
@@ -1164,7 +1164,7 @@ help-vault-examples =
     Ejemplos:
     {"  "}vault init
     {"  "}vault add                  (le pregunta cada dato)
-    {"  "}vault add --kind seguimiento --when ahora --where 'Calle 5 y Juárez' --what 'una camioneta gris me siguió' --vehicle 'camioneta gris; matrícula=ABC1234'
+    {"  "}vault add --kind seguimiento --when ahora --where 'Calle 5 y Juárez' --what 'una camioneta gris me siguió' --vehicle 'camioneta gris; placas=ABC1234'
     {"  "}vault list --since 'hace 3 días'
     {"  "}vault show 3f2a
     {"  "}vault verify
@@ -1194,7 +1194,7 @@ help-add-location = Dónde pasó (texto libre).
 help-add-coords = Coordenadas como LAT,LON en grados decimales.
 help-add-narrative = Qué pasó. Ponga [[dobles corchetes]] alrededor de lo privado (nombres, direcciones).
 help-add-agents = Un agente: texto libre y/o `nombre=..; placa=..; agencia=..` (se puede repetir).
-help-add-vehicles = Un vehículo: texto libre y/o `matrícula=..` para las placas (se puede repetir).
+help-add-vehicles = Un vehículo: texto libre y/o `placas=..` para las placas (se puede repetir).
 help-add-witnesses = Un testigo: texto libre y/o `nombre=..; contacto=..` (se puede repetir).
 help-add-tags = Una etiqueta (se puede repetir).
 help-add-from-json = Lee el incidente como JSON (las claves que imprime `show --json`) de ARCHIVO, o de lo que se escribe o pega en la terminal con -.
@@ -1266,7 +1266,7 @@ help-amend-location = Dónde pasó (texto libre).
 help-amend-coords = Coordenadas como LAT,LON en grados decimales.
 help-amend-narrative = Qué pasó. Ponga [[dobles corchetes]] alrededor de lo privado (nombres, direcciones).
 help-amend-agents = Un agente: texto libre y/o `nombre=..; placa=..; agencia=..` (se puede repetir).
-help-amend-vehicles = Un vehículo: texto libre y/o `matrícula=..` para las placas (se puede repetir).
+help-amend-vehicles = Un vehículo: texto libre y/o `placas=..` para las placas (se puede repetir).
 help-amend-witnesses = Un testigo: texto libre y/o `nombre=..; contacto=..` (se puede repetir).
 help-amend-tags = Una etiqueta (se puede repetir).
 help-attach = Adjunta fotos, audio o video a un incidente (no necesita la contraseña).

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use chrono::Local;
 use vault::crypto::kdf::{self, KdfParams};
 use vault::fl;
-use vault::record::{Incident, Kind, Location, Party};
+use vault::record::{Incident, Kind, Location, Party, Role};
 use vault::vault::{AttachOptions, ExtractTarget, Unlocked, Vault};
 use vault::when::When;
 use vault::{Error, Result};
@@ -360,8 +360,8 @@ fn previous_day_note(text: &str) -> Option<String> {
     })
 }
 
-fn parse_parties(items: &[String]) -> Result<Vec<Party>> {
-    items.iter().map(|t| Party::parse(t)).collect()
+fn parse_parties(items: &[String], role: Role) -> Result<Vec<Party>> {
+    items.iter().map(|t| Party::parse_as(t, role)).collect()
 }
 
 /// Applies the given flags to an incident (used by add on a blank one and by amend).
@@ -388,13 +388,13 @@ fn apply_fields(f: &FieldArgs, incident: &mut Incident) -> Result<()> {
         incident.narrative = n.clone();
     }
     if !f.agents.is_empty() {
-        incident.agents = parse_parties(&f.agents)?;
+        incident.agents = parse_parties(&f.agents, Role::Agent)?;
     }
     if !f.vehicles.is_empty() {
-        incident.vehicles = parse_parties(&f.vehicles)?;
+        incident.vehicles = parse_parties(&f.vehicles, Role::Vehicle)?;
     }
     if !f.witnesses.is_empty() {
-        incident.witnesses = parse_parties(&f.witnesses)?;
+        incident.witnesses = parse_parties(&f.witnesses, Role::Witness)?;
     }
     if !f.tags.is_empty() {
         incident.tags = f.tags.iter().map(|t| t.trim().to_owned()).collect();

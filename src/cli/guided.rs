@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Local, TimeZone};
 use vault::fl;
 use vault::record::disclosure::split_private;
-use vault::record::{Incident, Kind, Location, Party};
+use vault::record::{Incident, Kind, Location, Party, Role};
 use vault::when::When;
 use vault::{Error, Result};
 
@@ -188,7 +188,11 @@ fn ask_narrative<R: BufRead, W: Write>(p: &mut Prompter<R, W>) -> Result<String>
     }
 }
 
-fn ask_parties<R: BufRead, W: Write>(p: &mut Prompter<R, W>, intro: &str) -> Result<Vec<Party>> {
+fn ask_parties<R: BufRead, W: Write>(
+    p: &mut Prompter<R, W>,
+    intro: &str,
+    role: Role,
+) -> Result<Vec<Party>> {
     p.say(intro)?;
     let mut parties = Vec::new();
     loop {
@@ -201,7 +205,7 @@ fn ask_parties<R: BufRead, W: Write>(p: &mut Prompter<R, W>, intro: &str) -> Res
             Some(l) if l.trim().is_empty() => break,
             Some(l) => l,
         };
-        match Party::parse(&line) {
+        match Party::parse_as(&line, role) {
             Ok(party) => parties.push(party),
             Err(e) => p.say(&problem(&e))?,
         }
@@ -272,9 +276,9 @@ where
     let occurred_at = ask_when(p, &now)?;
     let place = p.ask(&fl!("cli-guided-where"))?;
     let narrative = ask_narrative(p)?;
-    let agents = ask_parties(p, &fl!("cli-guided-agents"))?;
-    let vehicles = ask_parties(p, &fl!("cli-guided-vehicles"))?;
-    let witnesses = ask_parties(p, &fl!("cli-guided-witnesses"))?;
+    let agents = ask_parties(p, &fl!("cli-guided-agents"), Role::Agent)?;
+    let vehicles = ask_parties(p, &fl!("cli-guided-vehicles"), Role::Vehicle)?;
+    let witnesses = ask_parties(p, &fl!("cli-guided-witnesses"), Role::Witness)?;
     let tags: Vec<String> = p
         .ask(&fl!("cli-guided-tags"))?
         .split(',')

@@ -19,7 +19,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 pub use field::Field;
-pub use party::{Location, Party};
+pub use party::{Location, Party, Role};
 
 use crate::error::{Damage, Input};
 use crate::when::When;

@@ -5,6 +5,14 @@ use serde::{Deserialize, Serialize};
 use crate::error::Input;
 use crate::{Error, Result};
 
+/// Whom a [`Party`] line describes: the same Spanish word means a different thing on each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Agent,
+    Vehicle,
+    Witness,
+}
+
 /// An agent, a vehicle or a witness: free text, with optional structured parts.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -27,7 +35,15 @@ impl Party {
     /// Parses what was typed after `--agent`, `--vehicle` or `--witness`:
     /// `key=value` (or `key: value`) parts separated by `;`, where key is name, badge, agency,
     /// plate or contact; anything else is free description. `"tall, grey jacket; badge=4411"`.
+    /// A bare `placa` is read as an agent's badge; [`Party::parse_as`] reads it by role.
     pub fn parse(text: &str) -> Result<Party> {
+        Party::parse_as(text, Role::Agent)
+    }
+
+    /// Like [`Party::parse`], with the Spanish keys read the way people use them for this role:
+    /// in a vehicle, `placa` (and `placas`, `chapa`) is the licence plate; on an agent, `placa`
+    /// is the badge (ES-GLOSSARY.md: "placas del vehículo", "placa del agente").
+    pub fn parse_as(text: &str, role: Role) -> Result<Party> {
         let mut party = Party::default();
         let mut free = Vec::new();
         for part in text.split(';') {
@@ -42,9 +58,13 @@ impl Party {
             let slot = match &split {
                 Some((k, _)) => match k.as_str() {
                     "name" | "nombre" => Some(&mut party.name),
-                    "badge" | "placa" => Some(&mut party.badge),
+                    "placa" if role == Role::Vehicle => Some(&mut party.plate),
+                    "badge" | "placa" | "placa de agente" | "numero de placa"
+                    | "número de placa" => Some(&mut party.badge),
                     "agency" | "agencia" => Some(&mut party.agency),
-                    "plate" | "matricula" | "matrícula" => Some(&mut party.plate),
+                    "plate" | "placas" | "chapa" | "matricula" | "matrícula" => {
+                        Some(&mut party.plate)
+                    }
                     "contact" | "contacto" => Some(&mut party.contact),
                     _ => None,
                 },
@@ -152,6 +172,17 @@ mod tests {
         assert_eq!(v.plate.as_deref(), Some("ABC1234"));
         assert!(Party::parse(" ; ").is_err());
         let odd = Party::parse("time: 3pm").unwrap();
+        // In a vehicle, placa is the plate; on an agent, the badge.
+        let car = Party::parse_as("Dodge Charger azul; placa=8KLM-472", Role::Vehicle).unwrap();
+        assert_eq!(car.plate.as_deref(), Some("8KLM-472"));
+        assert_eq!(car.badge, None);
+        let van = Party::parse_as("camioneta; placas: 7ABC123", Role::Vehicle).unwrap();
+        assert_eq!(van.plate.as_deref(), Some("7ABC123"));
+        let agent = Party::parse_as("chamarra gris; placa=4411", Role::Agent).unwrap();
+        assert_eq!(agent.badge.as_deref(), Some("4411"));
+        assert_eq!(agent.plate, None);
+        let witness = Party::parse_as("Ana; número de placa=77", Role::Witness).unwrap();
+        assert_eq!(witness.badge.as_deref(), Some("77"));
         assert_eq!(odd.description.as_deref(), Some("time: 3pm"));
     }
 

@@ -205,7 +205,9 @@ fn run_session(lang: &str) -> Session {
             "--what",
             "Llegaron tres camionetas.",
             "--vehicle",
-            "matrícula=abc-1234",
+            // In a vehicle line, `placa` is the licence plate (not an agent's badge): patterns
+            // below must link it with the first incident's plate.
+            "placa=abc-1234",
         ]),
     );
     run(
