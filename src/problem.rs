@@ -306,6 +306,10 @@ kinds! {
     Duplicate = "duplicate",
     FingerprintMismatch = "fingerprint_mismatch",
     SenderChanged = "sender_changed",
+    Statement = "statement",
+    FileHash = "file_hash",
+    UnsignedFiles = "unsigned_files",
+    AttachmentIncident = "attachment_incident",
 }
 
 impl ProblemKind {

@@ -740,6 +740,30 @@ verify-cli-receipt-leaves-out = { $n ->
    *[other] this receipt does not cover the newest { $n } ledger entries (logged since the passphrase was last used): a later copy of the vault without them would still pass `verify --receipt`. Run `vault receipt` with the passphrase to cover them
 }
 
+# seal: the signed statement of a bundle's files and strict reading (src/bundle/reader.rs)
+verify-item-statement = signed statement (STATEMENT.txt)
+verify-statement-missing = { $file } is missing: nothing signs the bundle's files
+verify-statement-not-text = the statement is not UTF-8 text
+verify-statement-signature = the statement's signature (STATEMENT.sig) is not valid for the bundle's signing key
+verify-statement-manifest = the manifest does not match the signed statement (line { $line } of STATEMENT.txt)
+verify-statement-form = the statement is not in its canonical form (docs/bundle-format.md, section 3)
+verify-statement-repeated = the statement lists { $file } more than once
+verify-file-changed = the file's bytes do not match the SHA-256 the statement signs: it was changed after it was signed
+verify-file-unreadable = the file cannot be read: { $error }
+verify-bundle-unsigned = this bundle is in the older format { $format }: its report.html, VERIFY.txt and the hashes of its files are not signed, so only the manifest, the record files and the attachments it names were checked; ask the sender for a new export
+verify-attachment-incident = the incident this attachment belongs to is not in the bundle
+verify-attachment-stripped-metadata = the file is declared a stripped copy, but the metadata field is disclosed: a stripped copy requires the metadata withheld
+verify-attachment-file-name = the path { $file } is not attachments/<attachment id>/<a name the file-name rule keeps>
+verify-attachment-file-renamed = the name in { $file } is not the one the disclosed name gives ({ $name })
+verify-supplement-kind = { $kind ->
+    [export] an export names a bundle it supplements
+   *[other] a disclosure names no bundle it supplements
+}
+verify-kind-statement = the signed statement of the bundle's files is missing, not validly signed, or does not match the manifest
+verify-kind-file-hash = a file in the bundle was changed after the bundle was signed
+verify-kind-unsigned-files = the bundle is in the older format: its report, VERIFY.txt and file hashes are not signed
+verify-kind-attachment-incident = an attachment's incident is not in the bundle
+
 ## when: times as people say them and as they are shown
 
 # The accepted forms, shown in every "could not understand" error.

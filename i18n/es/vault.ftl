@@ -769,6 +769,30 @@ verify-cli-receipt-leaves-out = { $n ->
    *[other] este comprobante no cubre las { $n } anotaciones más recientes de la bitácora (hechas desde el último uso de la contraseña): una copia posterior de la bóveda sin ellas pasaría igual `verify --receipt`. Ejecute `vault receipt` con la contraseña para cubrirlas
 }
 
+# seal: la declaración firmada de los archivos del paquete y la lectura estricta (src/bundle/reader.rs)
+verify-item-statement = declaración firmada (STATEMENT.txt)
+verify-statement-missing = falta { $file }: nada firma los archivos del paquete
+verify-statement-not-text = la declaración no es texto UTF-8
+verify-statement-signature = la firma de la declaración (STATEMENT.sig) no es válida para la clave de firma del paquete
+verify-statement-manifest = el manifiesto no coincide con la declaración firmada (línea { $line } de STATEMENT.txt)
+verify-statement-form = la declaración no está en su forma canónica (docs/bundle-format.md, sección 3)
+verify-statement-repeated = la declaración menciona { $file } más de una vez
+verify-file-changed = el contenido del archivo no coincide con el código de control (SHA-256) que firma la declaración: alguien lo cambió después de firmarlo
+verify-file-unreadable = no se puede leer el archivo: { $error }
+verify-bundle-unsigned = este paquete tiene el formato anterior { $format }: su report.html, su VERIFY.txt y los códigos de control de sus archivos no están firmados, así que solo se verificaron el manifiesto, los archivos de los incidentes y los adjuntos que menciona; pida a quien lo envió una exportación nueva
+verify-attachment-incident = el incidente al que pertenece este adjunto no está en el paquete
+verify-attachment-stripped-metadata = el archivo dice ser una copia sin metadatos, pero el dato «metadatos» está revelado: una copia sin metadatos exige que ese dato esté oculto
+verify-attachment-file-name = la ruta { $file } no es attachments/<id. del adjunto>/<un nombre que la regla de nombres de archivo deja igual>
+verify-attachment-file-renamed = el nombre en { $file } no es el que da el nombre revelado ({ $name })
+verify-supplement-kind = { $kind ->
+    [export] una exportación dice completar otro paquete
+   *[other] una revelación no dice qué paquete completa
+}
+verify-kind-statement = la declaración firmada de los archivos del paquete falta, no tiene una firma válida o no coincide con el manifiesto
+verify-kind-file-hash = alguien cambió un archivo del paquete después de que se firmó el paquete
+verify-kind-unsigned-files = el paquete tiene el formato anterior: su informe, su VERIFY.txt y los códigos de control de sus archivos no están firmados
+verify-kind-attachment-incident = el incidente de un adjunto no está en el paquete
+
 ## when: times as people say them and as they are shown
 
 # Las formas que se entienden, en cada error «no se entiende».

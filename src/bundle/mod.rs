@@ -9,10 +9,12 @@
 pub mod error;
 pub mod files;
 pub mod manifest;
+pub mod names;
 pub mod plan;
 pub mod reader;
 pub mod recipients;
 pub mod report;
+pub mod statement;
 pub mod trust;
 pub mod writer;
 
@@ -23,8 +25,13 @@ pub use reader::{
     BundleReport, OpenedBundle, ReceiptCheck, VerifyOptions,
 };
 
-/// Bundle format tag.
-pub const BUNDLE_FORMAT: &str = "vault-bundle/1";
+/// Bundle format tag: `/2` bundles carry a signed statement of every file
+/// ([`statement`]).
+pub const BUNDLE_FORMAT: &str = "vault-bundle/2";
+
+/// The format before bundles were signed whole: still read and checked, but never reported as
+/// verified (nothing signs its report, VERIFY.txt or file hashes).
+pub const LEGACY_BUNDLE_FORMAT: &str = "vault-bundle/1";
 
 /// The field names `--redact` takes, in either language: [`crate::record::Field`]
 /// ([`Field::parse`](crate::record::Field::parse), [`Field::redactable`](crate::record::Field::redactable)).

@@ -16,7 +16,8 @@ use sha2::{Digest, Sha256};
 
 use super::manifest::{duplicate_key, withheld_marker, LeafProof, Manifest, RecordFile};
 use super::trust::{Standing, TrustedSenders};
-use super::{Error as BundleError, BUNDLE_FORMAT};
+use super::{names, statement};
+use super::{Error as BundleError, BUNDLE_FORMAT, LEGACY_BUNDLE_FORMAT};
 use crate::crypto::signing;
 use crate::ledger::{self, checkpoint, merkle, Entry};
 use crate::problem::{item, Problem, ProblemKind, Text};
@@ -530,7 +531,8 @@ fn verify_file(
         serde_json::from_slice(&manifest_bytes).map_err(|e| BundleError::ManifestInvalid {
             detail: e.to_string(),
         })?;
-    if manifest.format != BUNDLE_FORMAT {
+    let legacy = manifest.format == LEGACY_BUNDLE_FORMAT;
+    if manifest.format != BUNDLE_FORMAT && !legacy {
         return Err(BundleError::UnknownFormat {
             format: manifest.format,
         }
@@ -538,6 +540,31 @@ fn verify_file(
     }
     let mut report = fail_report(&manifest);
     let mut c = Checker { problems: vec![] };
+    // A `/1` bundle is checked as before, but nothing signs its report, VERIFY.txt or file
+    // hashes: it is never reported as verified (docs/bundle-format.md, section 1).
+    if legacy {
+        c.add(
+            ProblemKind::UnsignedFiles,
+            &problem_text!("verify-item-manifest"),
+            problem_text!("verify-bundle-unsigned", format = LEGACY_BUNDLE_FORMAT),
+        );
+    }
+    // Every member's SHA-256, read once: the statement lists them all, attachments reuse them.
+    let hashes: BTreeMap<String, std::result::Result<String, String>> = entries
+        .iter()
+        .filter(|(_, n, _)| !statement::is_own(n))
+        .map(|(i, n, _)| {
+            (
+                n.clone(),
+                hash_entry(&mut archive, *i).map_err(|e| e.to_string()),
+            )
+        })
+        .collect();
+    let mut missing: BTreeSet<String> = BTreeSet::new();
+    // Missing files already reported with their record or attachment.
+    let mut reported: BTreeSet<String> = BTreeSet::new();
+    let mut unexpected: BTreeSet<String> = BTreeSet::new();
+    check_strict_manifest(&mut c, &manifest);
 
     // Two entries under one name: the zip crate keeps one of them, another unzip tool may show
     // the other. Which one a reader sees must never depend on the reader.
@@ -616,6 +643,17 @@ fn verify_file(
     let mut referenced: BTreeSet<String> = ["manifest.json", "report.html", "VERIFY.txt"]
         .map(String::from)
         .into();
+    if !legacy {
+        referenced.insert(statement::STATEMENT_FILE.to_owned());
+        referenced.insert(statement::SIGNATURE_FILE.to_owned());
+    }
+    // The report and VERIFY.txt are what counsel reads: a bundle without them is incomplete.
+    for required in ["report.html", "VERIFY.txt"] {
+        if !index_of.contains_key(required) {
+            missing.insert(required.to_owned());
+        }
+    }
+    let record_ids: BTreeSet<&str> = manifest.records.iter().map(|r| r.id.as_str()).collect();
     let mut leaves_seen = BTreeMap::new();
     let mut ids_seen = BTreeSet::new();
     for r in &manifest.records {
@@ -662,11 +700,15 @@ fn verify_file(
             );
         }
         match index_of.get(&r.file) {
-            None => c.add(
-                ProblemKind::MissingFile,
-                &item,
-                problem_text!("verify-file-missing", file = &r.file),
-            ),
+            None => {
+                c.add(
+                    ProblemKind::MissingFile,
+                    &item,
+                    problem_text!("verify-file-missing", file = &r.file),
+                );
+                // Reported here, with its record: not again from the statement.
+                reported.insert(r.file.clone());
+            }
             Some((i, _)) => match read_small(&mut archive, *i, &r.file)
                 .map_err(|e| e.english())
                 .and_then(|b| {
@@ -758,6 +800,13 @@ fn verify_file(
         }
         let entry = c.leaf(&item, &a.proof, cp.as_ref());
         leaves_seen.insert(a.proof.leaf_index, a.proof.entry.clone());
+        if !record_ids.contains(a.record.as_str()) {
+            c.add(
+                ProblemKind::AttachmentIncident,
+                &item,
+                problem_text!("verify-attachment-incident"),
+            );
+        }
         let values = match entry {
             Some(Entry::Attachment {
                 id, record, fields, ..
@@ -781,25 +830,31 @@ fn verify_file(
                 problem_text!("verify-duplicate-withheld"),
             );
         }
+        if let Some(file) = &a.file {
+            check_attachment_name(&mut c, &item, &a.id, file, &values);
+        }
         match (&a.file, &a.file_sha256) {
             (Some(file), Some(want)) => {
-                match index_of.get(file) {
-                    None => c.add(
-                        ProblemKind::MissingFile,
-                        &item,
-                        problem_text!("verify-file-missing", file = file),
-                    ),
-                    Some((i, _)) => match hash_entry(&mut archive, *i) {
+                match hashes.get(file) {
+                    None => {
+                        c.add(
+                            ProblemKind::MissingFile,
+                            &item,
+                            problem_text!("verify-file-missing", file = file),
+                        );
+                        reported.insert(file.clone());
+                    }
+                    Some(h) => match h {
                         Err(e) => c.add(
                             ProblemKind::AttachmentFile,
                             &item,
                             problem_text!(
                                 "verify-attachment-file-unreadable",
                                 file = file,
-                                error = e.to_string()
+                                error = e.clone()
                             ),
                         ),
-                        Ok(h) if h != *want => c.add(
+                        Ok(h) if h != want => c.add(
                             ProblemKind::AttachmentHash,
                             &item,
                             problem_text!("verify-attachment-file-hash", file = file),
@@ -817,7 +872,15 @@ fn verify_file(
                             );
                         }
                     }
-                    "stripped" => {}
+                    "stripped" => {
+                        if a.disclosed.contains_key("metadata") {
+                            c.add(
+                                ProblemKind::AttachmentFile,
+                                &item,
+                                problem_text!("verify-attachment-stripped-metadata"),
+                            );
+                        }
+                    }
                     other => c.add(
                         ProblemKind::AttachmentFile,
                         &item,
@@ -847,12 +910,34 @@ fn verify_file(
     }
     for (_, name, _) in &entries {
         if !referenced.contains(name) {
-            c.add(
-                ProblemKind::UnexpectedFile,
-                &item::file(name),
-                problem_text!("verify-unexpected-file"),
-            );
+            unexpected.insert(name.clone());
         }
+    }
+    if !legacy {
+        check_statement(
+            &mut c,
+            &mut archive,
+            &index_of,
+            &manifest,
+            key.as_ref(),
+            &hashes,
+            &mut missing,
+            &mut unexpected,
+        );
+    }
+    for name in missing.difference(&reported) {
+        c.add(
+            ProblemKind::MissingFile,
+            &item::file(name),
+            problem_text!("verify-file-missing", file = name),
+        );
+    }
+    for name in &unexpected {
+        c.add(
+            ProblemKind::UnexpectedFile,
+            &item::file(name),
+            problem_text!("verify-unexpected-file"),
+        );
     }
 
     if let Some(earlier_path) = opts.earlier {
@@ -861,6 +946,179 @@ fn verify_file(
     report.problems = c.problems;
     report.ok = report.problems.is_empty();
     Ok((report, manifest))
+}
+
+/// What the manifest says about itself that no proof covers: an export supplements nothing, a
+/// disclosure names the bundle it supplements (`--earlier` then checks it is that bundle).
+fn check_strict_manifest(c: &mut Checker, m: &Manifest) {
+    let wrong = match m.kind.as_str() {
+        "export" => m.supplements.is_some(),
+        "disclosure" => m.supplements.is_none(),
+        _ => false,
+    };
+    if wrong {
+        c.add(
+            ProblemKind::Supplement,
+            &problem_text!("verify-item-manifest"),
+            problem_text!("verify-supplement-kind", kind = m.kind.as_str()),
+        );
+    }
+}
+
+/// An attachment's file is `attachments/<attachment id>/<name>` where `<name>` is its own
+/// bundle name ([`names::safe_name`]) and, when the attachment's name is disclosed, the bundle
+/// name of that name: a file renamed (`photo.jpg` to `evidence.html`) is caught.
+fn check_attachment_name(
+    c: &mut Checker,
+    item: &Text,
+    id: &str,
+    file: &str,
+    values: &BTreeMap<String, serde_json::Value>,
+) {
+    let name = file
+        .strip_prefix("attachments/")
+        .and_then(|rest| rest.strip_prefix(id))
+        .and_then(|rest| rest.strip_prefix('/'));
+    match name {
+        Some(n) if names::is_safe_name(n) => {
+            if let Some(disclosed) = values.get("name").and_then(|v| v.as_str()) {
+                let want = names::safe_name(disclosed);
+                if want != n {
+                    c.add(
+                        ProblemKind::AttachmentFile,
+                        item,
+                        problem_text!("verify-attachment-file-renamed", file = file, name = want),
+                    );
+                }
+            }
+        }
+        _ => c.add(
+            ProblemKind::AttachmentFile,
+            item,
+            problem_text!("verify-attachment-file-name", file = file),
+        ),
+    }
+}
+
+/// The signed statement (docs/bundle-format.md, section 3): present, signed by the bundle's
+/// key, restating the manifest exactly, and listing every other member with its SHA-256. A
+/// listed file the archive lacks goes to `missing`, a member it does not list to `unexpected`;
+/// a member whose bytes changed is a `file_hash` problem naming its path.
+#[allow(clippy::too_many_arguments)]
+fn check_statement(
+    c: &mut Checker,
+    archive: &mut Archive,
+    index_of: &BTreeMap<String, (usize, u64)>,
+    m: &Manifest,
+    key: Option<&ed25519_dalek::VerifyingKey>,
+    hashes: &BTreeMap<String, std::result::Result<String, String>>,
+    missing: &mut BTreeSet<String>,
+    unexpected: &mut BTreeSet<String>,
+) {
+    let item = problem_text!("verify-item-statement");
+    let before = c.problems.len();
+    let unexpected_before = unexpected.len();
+    let mut read = |name: &str, c: &mut Checker| match index_of.get(name) {
+        None => {
+            c.add(
+                ProblemKind::Statement,
+                &item,
+                problem_text!("verify-statement-missing", file = name),
+            );
+            None
+        }
+        Some((i, _)) => match read_small(archive, *i, name) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                c.add(
+                    ProblemKind::Statement,
+                    &item,
+                    problem_text!("verify-file-unreadable", error = e.english()),
+                );
+                None
+            }
+        },
+    };
+    let text = read(statement::STATEMENT_FILE, c);
+    let sig = read(statement::SIGNATURE_FILE, c);
+    let Some(text) = text else {
+        // Without a statement nothing vouches for any file: each is unaccounted for.
+        unexpected.extend(hashes.keys().filter(|n| *n != "manifest.json").cloned());
+        return;
+    };
+    let Ok(text) = String::from_utf8(text) else {
+        c.add(
+            ProblemKind::Statement,
+            &item,
+            problem_text!("verify-statement-not-text"),
+        );
+        return;
+    };
+    if let (Some(sig), Some(key)) = (&sig, key) {
+        if !statement::signature_holds(text.as_bytes(), sig, key) {
+            c.add(
+                ProblemKind::Statement,
+                &item,
+                problem_text!("verify-statement-signature"),
+            );
+        }
+    }
+    let listed = statement::parse(&text);
+    if let Some(line) =
+        statement::first_difference(&listed.manifest_lines, &statement::manifest_lines(m))
+    {
+        c.add(
+            ProblemKind::Statement,
+            &item,
+            problem_text!("verify-statement-manifest", line = line as u64),
+        );
+    }
+    for path in &listed.repeated {
+        c.add(
+            ProblemKind::Duplicate,
+            &item,
+            problem_text!("verify-statement-repeated", file = path.as_str()),
+        );
+    }
+    let mut actual = BTreeMap::new();
+    for (path, got) in hashes {
+        match (got, listed.files.get(path)) {
+            (_, None) => {
+                unexpected.insert(path.clone());
+            }
+            (Err(e), Some(_)) => c.add(
+                ProblemKind::FileHash,
+                &item::file(path),
+                problem_text!("verify-file-unreadable", error = e.as_str()),
+            ),
+            (Ok(h), Some(want)) => {
+                if h != want {
+                    c.add(
+                        ProblemKind::FileHash,
+                        &item::file(path),
+                        problem_text!("verify-file-changed"),
+                    );
+                }
+                actual.insert(path.clone(), h.clone());
+            }
+        }
+    }
+    let mut unaccounted = unexpected.len() > unexpected_before;
+    for path in listed.files.keys() {
+        if !hashes.contains_key(path) {
+            missing.insert(path.clone());
+            unaccounted = true;
+        }
+    }
+    // Everything above held: the statement must also be exactly what the writer renders (no
+    // stray line, the file lines sorted), so that every verifier rebuilds the same bytes.
+    if c.problems.len() == before && !unaccounted && statement::render(m, &actual) != text {
+        c.add(
+            ProblemKind::Statement,
+            &item,
+            problem_text!("verify-statement-form"),
+        );
+    }
 }
 
 fn duplicate_names(names: &[String]) -> bool {

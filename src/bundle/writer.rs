@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
 use std::io::{BufWriter, Write};
 
+use ed25519_dalek::{Signature, Signer};
 use sha2::Digest;
 use zip::write::{SimpleFileOptions, StreamWriter};
 use zip::CompressionMethod;
@@ -14,7 +15,7 @@ use zip::CompressionMethod;
 use super::manifest::{self, Manifest, RecordFile};
 use super::plan::{coarsen, Redaction};
 use super::recipients::BundleRecipient;
-use super::{report, Error as BundleError};
+use super::{report, statement, Error as BundleError};
 use crate::crypto::HashingWriter;
 use crate::record::attachment::AttachmentBody;
 use crate::record::RecordBody;
@@ -120,26 +121,7 @@ pub fn attachment_part(
     })
 }
 
-/// A file name safe inside an archive on every system.
-pub fn safe_name(name: &str) -> String {
-    let cleaned: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || "._- ".contains(c) {
-                c
-            } else {
-                '_'
-            }
-        })
-        .take(100)
-        .collect();
-    let cleaned = cleaned.trim_start_matches('.').trim().to_owned();
-    if cleaned.is_empty() {
-        "file".into()
-    } else {
-        cleaned
-    }
-}
+pub use super::names::safe_name;
 
 /// Image types whose identifying metadata can be stripped from a copy.
 pub fn is_strippable(media_type: &str) -> bool {
@@ -164,9 +146,21 @@ pub fn encode_err(e: serde_json::Error) -> Error {
 type Sink = age::stream::StreamWriter<HashingWriter<BufWriter<File>>>;
 
 /// The archive being written: entries go straight through age encryption into the file, and
-/// the SHA-256 of the encrypted bundle is computed on the way.
+/// the SHA-256 of the encrypted bundle is computed on the way. Every entry added, by whatever
+/// code adds it, is hashed as it streams in and listed in the signed statement
+/// ([`super::statement`]) when the archive is finished.
 pub struct ArchiveWriter {
     zip: zip::ZipWriter<StreamWriter<Sink>>,
+    /// Path -> hex SHA-256 of every entry written so far.
+    files: BTreeMap<String, String>,
+}
+
+/// What [`ArchiveWriter::finish`] wrote.
+pub struct Finished {
+    /// Hex SHA-256 of the encrypted bundle file.
+    pub bundle_sha256: String,
+    /// Hex SHA-256 of `STATEMENT.txt` (what the export's ledger entry commits to).
+    pub statement_sha256: String,
 }
 
 fn options(len: u64) -> SimpleFileOptions {
@@ -191,15 +185,31 @@ impl ArchiveWriter {
             .map_err(|e| Error::Encrypt(e.to_string()))?;
         Ok(ArchiveWriter {
             zip: zip::ZipWriter::new_stream(stream),
+            files: BTreeMap::new(),
         })
+    }
+
+    /// Refuses a second entry under one name, the statement's own names, and a name the reader
+    /// would refuse ([`super::names::archive_path_ok`]).
+    fn start(&mut self, path: &str, len: u64) -> Result<()> {
+        if self.files.contains_key(path)
+            || statement::is_own(path)
+            || !super::names::archive_path_ok(path)
+        {
+            return Err(BundleError::Archive {
+                detail: format!("refused entry name {path:?}"),
+            }
+            .into());
+        }
+        self.zip.start_file(path, options(len)).map_err(zip_err)
     }
 
     /// Adds an entry of these bytes.
     pub fn add(&mut self, path: &str, bytes: &[u8]) -> Result<()> {
-        self.zip
-            .start_file(path, options(bytes.len() as u64))
-            .map_err(zip_err)?;
+        self.start(path, bytes.len() as u64)?;
         self.zip.write_all(bytes)?;
+        self.files
+            .insert(path.to_owned(), crate::crypto::sha256_hex(bytes));
         Ok(())
     }
 
@@ -217,19 +227,42 @@ impl ArchiveWriter {
         len: u64,
         write: impl FnOnce(&mut dyn Write) -> Result<()>,
     ) -> Result<()> {
-        self.zip.start_file(path, options(len)).map_err(zip_err)?;
-        write(&mut self.zip)
+        self.start(path, len)?;
+        let mut hashing = HashingWriter::new(&mut self.zip as &mut dyn Write);
+        write(&mut hashing)?;
+        let digest = hex::encode(hashing.hasher.finalize());
+        self.files.insert(path.to_owned(), digest);
+        Ok(())
     }
 
-    /// Adds `report.html`, `VERIFY.txt` and `manifest.json`, closes the archive and the age
-    /// stream, and syncs the file. Returns the hex SHA-256 of the encrypted bundle.
-    pub fn finish(mut self, manifest: &Manifest, records: &[RecordFile]) -> Result<String> {
+    /// Adds `report.html`, `VERIFY.txt` and `manifest.json`, then the statement of the whole
+    /// archive and `signer`'s signature of it (`STATEMENT.txt`, `STATEMENT.sig`), closes the
+    /// archive and the age stream, and syncs the file.
+    pub fn finish(
+        mut self,
+        manifest: &Manifest,
+        records: &[RecordFile],
+        signer: &impl Signer<Signature>,
+    ) -> Result<Finished> {
         let html = report::html(manifest, records);
         self.add("report.html", html.as_bytes())?;
         let verify = report::verify_txt(manifest);
         self.add("VERIFY.txt", verify.as_bytes())?;
         let json = serde_json::to_vec_pretty(manifest).map_err(encode_err)?;
         self.add("manifest.json", &json)?;
+
+        let text = statement::render(manifest, &self.files);
+        let sig = statement::sign(&text, signer);
+        for (path, bytes) in [
+            (statement::STATEMENT_FILE, text.as_bytes()),
+            (statement::SIGNATURE_FILE, sig.as_bytes()),
+        ] {
+            self.zip
+                .start_file(path, options(bytes.len() as u64))
+                .map_err(zip_err)?;
+            self.zip.write_all(bytes)?;
+        }
+        let statement_sha256 = crate::crypto::sha256_hex(text.as_bytes());
 
         let stream = self.zip.finish().map_err(zip_err)?.into_inner();
         let mut hashing = stream.finish()?;
@@ -240,7 +273,10 @@ impl ArchiveWriter {
             .into_inner()
             .map_err(|e| Error::Io(e.into_error()))?;
         file.sync_all()?;
-        Ok(digest)
+        Ok(Finished {
+            bundle_sha256: digest,
+            statement_sha256,
+        })
     }
 }
 
@@ -250,8 +286,6 @@ mod tests {
 
     #[test]
     fn archive_names_are_safe() {
-        assert_eq!(safe_name("../../etc/passwd"), "_.._etc_passwd");
-        assert_eq!(safe_name("..."), "file");
         assert_eq!(safe_name("foto 1.jpg"), "foto 1.jpg");
         assert!(is_strippable("image/png") && !is_strippable("video/mp4"));
     }

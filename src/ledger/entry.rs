@@ -53,10 +53,17 @@ pub enum Entry {
     },
     /// A counsel bundle was exported; details are encrypted in the exports table.
     Export {
+        /// 1 for exports logged before bundles were signed whole (no `statement_sha256`); 2
+        /// ([`EXPORT_STATEMENT_VERSION`]) when the entry commits to the bundle's statement.
         v: u32,
         id: String,
         /// Hex SHA-256 of the encrypted export description.
         details_sha256: String,
+        /// Hex SHA-256 of the bundle's signed statement (`STATEMENT.txt`,
+        /// docs/bundle-format.md section 3): what was sent, file by file. Present exactly when
+        /// `v` is 2.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        statement_sha256: Option<String>,
     },
     /// The master key was replaced (`vault rekey`). In the same transaction every record,
     /// attachment and export logged before it is re-encrypted, each with a `reencrypt` entry.
@@ -104,6 +111,10 @@ pub enum SlotAction {
 /// Entry schema version written by this program.
 pub const ENTRY_VERSION: u32 = 1;
 
+/// Version of an export entry that commits to its bundle's statement (`statement_sha256`).
+/// Export entries of version 1, written before, still verify.
+pub const EXPORT_STATEMENT_VERSION: u32 = 2;
+
 impl Entry {
     /// The exact bytes stored and hashed.
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -118,17 +129,28 @@ impl Entry {
                 detail: e.to_string(),
             })
         })?;
-        let v = match &e {
+        let (v, known) = match &e {
+            // An export entry names its bundle's statement exactly when it is of version 2.
+            Entry::Export {
+                v,
+                statement_sha256,
+                ..
+            } => (
+                *v,
+                match statement_sha256 {
+                    None => *v == ENTRY_VERSION,
+                    Some(_) => *v == EXPORT_STATEMENT_VERSION,
+                },
+            ),
             Entry::Genesis { v, .. }
             | Entry::Record { v, .. }
             | Entry::Attachment { v, .. }
             | Entry::Keyslot { v, .. }
-            | Entry::Export { v, .. }
             | Entry::Rekey { v, .. }
             | Entry::Reencrypt { v, .. }
-            | Entry::Trust { v, .. } => *v,
+            | Entry::Trust { v, .. } => (*v, *v == ENTRY_VERSION),
         };
-        if v != ENTRY_VERSION {
+        if !known {
             return Err(Error::Damage(Damage::EntryVersion { version: v }));
         }
         Ok(e)

@@ -197,6 +197,7 @@ mod tests {
             v: ENTRY_VERSION,
             id: id.into(),
             details_sha256: "00".into(),
+            statement_sha256: None,
         }
     }
 

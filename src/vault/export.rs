@@ -15,13 +15,14 @@ use super::{decrypt_blob, encrypt_padded, Unlocked};
 use crate::bundle::manifest::{
     AttachmentEntry, EarlierCheckpoint, LeafProof, Manifest, RecordEntry, VaultKey,
 };
+use crate::bundle::names;
 use crate::bundle::plan::{EntryRedaction, ExportRequest, Selection};
 use crate::bundle::recipients::BundleRecipient;
 use crate::bundle::writer::{self, ArchiveWriter};
 use crate::bundle::{Error as BundleError, BUNDLE_FORMAT};
 use crate::crypto::{envelope, sha256_hex, signing};
 use crate::error::{Damage, ExportFault};
-use crate::ledger::entry::ENTRY_VERSION;
+use crate::ledger::entry::EXPORT_STATEMENT_VERSION;
 use crate::ledger::{self, checkpoint, merkle, Entry};
 use crate::record::attachment::AttachmentBody;
 use crate::record::{new_id, RecordBody};
@@ -93,6 +94,10 @@ pub struct ExportDetails {
     pub recipients: Vec<String>,
     pub checkpoint_size: u64,
     pub bundle_sha256: String,
+    /// Hex SHA-256 of the bundle's `STATEMENT.txt` (absent for exports made before bundles were
+    /// signed whole); the export's ledger entry commits to the same value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statement_sha256: Option<String>,
 }
 
 /// One exported item in the disclosure log.
@@ -293,7 +298,7 @@ impl Unlocked {
         let (partial, file) = StagingFile::beside(out)?;
         let result = self
             .write_bundle(&plan, &recipients, file)
-            .and_then(|(manifest, sha)| self.log_export(&manifest, &recipients, sha));
+            .and_then(|(manifest, finished)| self.log_export(&manifest, &recipients, finished));
         // On any error, dropping `partial` deletes the file.
         let mut outcome = result?;
         outcome.leftovers_removed = leftovers_removed;
@@ -334,7 +339,7 @@ impl Unlocked {
         plan: &ExportPlan,
         recipients: &[BundleRecipient],
         file: std::fs::File,
-    ) -> Result<(Manifest, String)> {
+    ) -> Result<(Manifest, writer::Finished)> {
         // A fresh checkpoint covers everything selected.
         self.checkpoint()?;
         let (size, note) = self
@@ -399,7 +404,7 @@ impl Unlocked {
                 carries: "none".into(),
             };
             if plan.request.include_files && !part.withheld_all {
-                let path = format!("attachments/{}/{}", row.id, writer::safe_name(&body.name));
+                let path = format!("attachments/{}/{}", row.id, names::safe_name(&body.name));
                 let blob = self.vault.store.blob_path(&row.blob);
                 if plan.request.strip_metadata && writer::is_strippable(&body.media_type) {
                     if body.size > MAX_STRIP_BYTES {
@@ -480,16 +485,20 @@ impl Unlocked {
             records: record_entries,
             attachments: attachment_entries,
         };
-        let digest = archive.finish(&manifest, &record_files)?;
-        Ok((manifest, digest))
+        let finished = archive.finish(&manifest, &record_files, &self.signing)?;
+        Ok((manifest, finished))
     }
 
     fn log_export(
         &mut self,
         m: &Manifest,
         recipients: &[BundleRecipient],
-        bundle_sha256: String,
+        finished: writer::Finished,
     ) -> Result<ExportOutcome> {
+        let writer::Finished {
+            bundle_sha256,
+            statement_sha256,
+        } = finished;
         let size = checkpoint::parse_unverified(&m.checkpoint)
             .map(|c| c.size)
             .unwrap_or(0);
@@ -521,13 +530,18 @@ impl Unlocked {
             recipients: recipients.iter().map(|r| r.label.clone()).collect(),
             checkpoint_size: size,
             bundle_sha256: bundle_sha256.clone(),
+            statement_sha256: Some(statement_sha256.clone()),
         };
         let json = serde_json::to_vec(&details).map_err(writer::encode_err)?;
         let ciphertext = encrypt_padded(&self.vault.recipient, &json)?;
+        // The entry commits to the bundle's signed statement: a later checkpoint (a receipt)
+        // then proves what this export sent, file by file. A bundle cannot carry this entry:
+        // it is logged after the checkpoint the bundle rests on.
         let entry = Entry::Export {
-            v: ENTRY_VERSION,
+            v: EXPORT_STATEMENT_VERSION,
             id: m.export_id.clone(),
             details_sha256: sha256_hex(&ciphertext),
+            statement_sha256: Some(statement_sha256),
         };
         let id = m.export_id.clone();
         let recipient = self.vault.recipient.clone();

@@ -346,6 +346,8 @@ fn redacted_witness_and_private_span_never_leave_the_vault() {
         "manifest.json",
         "report.html",
         "VERIFY.txt",
+        "STATEMENT.txt",
+        "STATEMENT.sig",
         &format!("records/{id}.json"),
     ]);
     assert_eq!(archive.names(), expected_files);
@@ -614,10 +616,39 @@ fn tampering_inside_the_bundle_is_detected() {
             kinds.contains(*kind),
             "{what}: expected a {kind} problem, got {kinds:?}: {report}"
         );
+        // A change made without the vault's key also breaks the signed statement: the changed
+        // file's SHA-256 (`file_hash`, naming the file), and for the checkpoint the line of the
+        // statement that restates it.
+        let changed = match *what {
+            "record file value" => Some(record_path.as_str()),
+            "attachment byte" => Some(att_path.as_str()),
+            "extra file" => None,
+            _ => Some("manifest.json"),
+        };
+        if let Some(path) = changed {
+            let named = report["problems"]
+                .as_array()
+                .expect("problems")
+                .iter()
+                .any(|p| {
+                    p["kind"] == "file_hash" && p["item"].as_str().is_some_and(|i| i.contains(path))
+                });
+            assert!(
+                named,
+                "{what}: no file_hash problem naming {path}: {report}"
+            );
+        }
         if *kind != "field_digest" {
-            // One change, one kind of problem (a forged disclosure also leaves the record file
-            // without a verified value to match).
-            assert_eq!(kinds, set(&[kind]), "{what}: {report}");
+            // One change, one kind of problem besides the statement's (a forged disclosure also
+            // leaves the record file without a verified value to match).
+            let mut want = set(&[kind]);
+            if changed.is_some() {
+                want.insert("file_hash".into());
+            }
+            if *what == "checkpoint tree size" {
+                want.insert("statement".into());
+            }
+            assert_eq!(kinds, want, "{what}: {report}");
         }
     }
 }

@@ -332,10 +332,14 @@ fn arb_entry() -> impl Strategy<Value = Entry> {
                 slot,
                 slot_sha256: digest,
             }),
-        ("[0-9a-f]{32}", hex32()).prop_map(|(id, d)| Entry::Export {
-            v: 1,
-            id,
-            details_sha256: d,
+        ("[0-9a-f]{32}", hex32(), prop::option::of(hex32())).prop_map(|(id, d, st)| {
+            Entry::Export {
+                // Version 2 exactly when the entry names its bundle's statement.
+                v: if st.is_some() { 2 } else { 1 },
+                id,
+                details_sha256: d,
+                statement_sha256: st,
+            }
         }),
     ]
 }

@@ -10,6 +10,8 @@ use std::process::Output;
 use assert_cmd::Command;
 use tempfile::TempDir;
 
+pub mod statement;
+
 /// `init` with cheap-but-allowed Argon2id parameters (the RFC 9106 floor), passed explicitly;
 /// the shipped defaults stay strong.
 pub const INIT_CHEAP: [&str; 7] = [
