@@ -3,8 +3,9 @@
 //! A bundle is one age-encrypted ZIP archive (`age -d -i counsel.key bundle.age > bundle.zip`
 //! works with the standard tools). Inside: `manifest.json` (the signed checkpoint, every entry's
 //! exact ledger leaf bytes and inclusion proof, the disclosures of the fields revealed and the
-//! names of those withheld), `records/<id>.json`, the included attachments, `report.html` and
-//! `VERIFY.txt`. docs/bundle-format.md specifies it for independent verifiers.
+//! names of those withheld), `records/<id>.json`, the included attachments, `report.html`,
+//! `VERIFY.txt`, and the vault key's signed statement of all of them (`STATEMENT.txt`,
+//! `STATEMENT.sig`, [`statement`]). docs/bundle-format.md specifies it for independent verifiers.
 
 pub mod error;
 pub mod files;

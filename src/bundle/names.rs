@@ -1,4 +1,4 @@
-//! The file-name rule (docs/bundle-format.md, section 6): the one function that turns an
+//! The file-name rule (docs/bundle-format.md, section 10): the one function that turns an
 //! attachment's name into the name its copy gets inside a bundle, used by the writer to make
 //! names and by the reader to check them. Every name it returns is one the reader accepts and
 //! one every common file system (ext4, APFS, NTFS, FAT, exFAT) stores as is.

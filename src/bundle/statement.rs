@@ -5,7 +5,7 @@
 //! the archive, such as a court packet.
 //!
 //! The format is plain UTF-8 lines so that a verifier written from docs/bundle-format.md
-//! (section 3) alone can rebuild it byte for byte: no canonical JSON. Both the writer and the
+//! (section 9) alone can rebuild it byte for byte: no canonical JSON. Both the writer and the
 //! reader use [`render`], so they cannot disagree.
 
 use std::collections::BTreeMap;

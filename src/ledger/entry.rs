@@ -60,7 +60,7 @@ pub enum Entry {
         /// Hex SHA-256 of the encrypted export description.
         details_sha256: String,
         /// Hex SHA-256 of the bundle's signed statement (`STATEMENT.txt`,
-        /// docs/bundle-format.md section 3): what was sent, file by file. Present exactly when
+        /// docs/bundle-format.md section 9): what was sent, file by file. Present exactly when
         /// `v` is 2.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         statement_sha256: Option<String>,

@@ -1,6 +1,6 @@
 //! Rebuilding a bundle's signed statement the way a forger who holds some Ed25519 key would:
 //! from the archive's members as they are now, with the library's own renderer
-//! (docs/bundle-format.md, section 3).
+//! (docs/bundle-format.md, section 9).
 
 use std::collections::BTreeMap;
 

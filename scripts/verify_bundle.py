@@ -1,0 +1,265 @@
+#!/usr/bin/env python3
+"""Independent check of a decrypted vault bundle, written from docs/bundle-format.md alone.
+
+Usage: verify_bundle.py BUNDLE.zip|FOLDER [--fingerprint]
+
+BUNDLE.zip is the decrypted archive (`age -d -i counsel.key case.age > case.zip`); FOLDER is the
+same archive unpacked (`unzip case.zip -d case/`). Age decryption is not done here.
+
+Checks (section numbers of docs/bundle-format.md):
+  - the statement's Ed25519 signature with the bundle's key (9.2), and that the statement is
+    exactly the one rebuilt from manifest.json and the SHA-256 of every other file (9.1): so no
+    file was added, removed or changed;
+  - the checkpoint's signature (3) and every record's and attachment's inclusion proof (4.1);
+  - every disclosed field against its digest in the ledger entry, and that every field is either
+    disclosed or withheld (4.1);
+  - every included attachment's SHA-256 (5).
+Prints the fingerprint to compare with the sender and "OK", exit 0; or each problem, exit 1.
+Needs Python 3.8+ and the `cryptography` package (Ed25519).
+"""
+
+import base64
+import hashlib
+import json
+import os
+import sys
+import zipfile
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+FORMAT = "vault-bundle/2"
+CONTEXT = b"vault-bundle-statement/1\n"
+OWN = ("STATEMENT.txt", "STATEMENT.sig")
+
+
+def sha256(b):
+    return hashlib.sha256(b).digest()
+
+
+def no_duplicates(pairs):
+    seen = {}
+    for k, v in pairs:
+        if k in seen:
+            raise ValueError("duplicate key %r" % k)
+        seen[k] = v
+    return seen
+
+
+def load_json(b):
+    return json.loads(b.decode("utf-8"), object_pairs_hook=no_duplicates)
+
+
+def read_members(path):
+    members = {}
+    if os.path.isdir(path):
+        for root, _dirs, files in os.walk(path):
+            for f in files:
+                full = os.path.join(root, f)
+                rel = os.path.relpath(full, path).replace(os.sep, "/")
+                with open(full, "rb") as fh:
+                    members[rel] = fh.read()
+    else:
+        with zipfile.ZipFile(path) as z:
+            names = [i.filename for i in z.infolist() if not i.is_dir()]
+            if len(names) != len(set(names)):
+                raise ValueError("two archive entries share a name")
+            for n in names:
+                members[n] = z.read(n)
+    return members
+
+
+def names(items):
+    items = sorted(items)
+    return ",".join(items) if items else "-"
+
+
+def statement(m, raw_exported_at, files):
+    """Section 9.1: the statement rebuilt from the manifest and the files' hashes."""
+    lines = [
+        "format " + m["format"],
+        "kind " + m["kind"],
+        "export_id " + m["export_id"],
+        "exported_at " + raw_exported_at,
+        "supplements " + (m.get("supplements") or "-"),
+        "vault " + m["vault"]["id"],
+        "public_key " + m["vault"]["public_key"],
+        "checkpoint_sha256 " + sha256(m["checkpoint"].encode("utf-8")).hex(),
+    ]
+    for r in m["records"]:
+        lines.append(
+            "record %s revision=%d disclosed=%s withheld=%s file=%s"
+            % (r["id"], r["revision"], names(r["disclosed"].keys()), names(r["withheld"]), r["file"])
+        )
+    for a in m["attachments"]:
+        lines.append(
+            "attachment %s record=%s disclosed=%s withheld=%s carries=%s file=%s"
+            % (
+                a["id"],
+                a["record"],
+                names(a["disclosed"].keys()),
+                names(a["withheld"]),
+                a["carries"],
+                a.get("file") or "-",
+            )
+        )
+    for path in sorted(files, key=lambda p: p.encode("utf-8")):
+        lines.append("file %s %s" % (hashlib.sha256(files[path]).hexdigest(), path))
+    return "".join(l + "\n" for l in lines).encode("utf-8")
+
+
+def fingerprint(pk):
+    d = sha256(b"vault-fingerprint-v1" + pk)
+    return " ".join("%05d" % (int.from_bytes(d[4 * i : 4 * i + 4], "big") % 100000) for i in range(6))
+
+
+def open_checkpoint(note, vault_id, pk):
+    """Section 3: a C2SP signed note with one Ed25519 signature; returns (size, root)."""
+    name = "vault/" + vault_id
+    body, sep, sigs = note.partition("\n\n")
+    if not sep:
+        raise ValueError("no blank line in the checkpoint note")
+    body += "\n"
+    lines = body.split("\n")
+    if lines[0] != name or len(lines) != 4:
+        raise ValueError("checkpoint origin or body is wrong")
+    size = int(lines[1])
+    root = base64.b64decode(lines[2], validate=True)
+    key_id = sha256(name.encode() + b"\n\x01" + pk)[:4]
+    for line in sigs.split("\n"):
+        prefix = "\u2014 " + name + " "
+        if line.startswith(prefix):
+            raw = base64.b64decode(line[len(prefix) :], validate=True)
+            if raw[:4] == key_id and len(raw) == 68:
+                Ed25519PublicKey.from_public_bytes(pk).verify(raw[4:], body.encode())
+                return size, root
+    raise ValueError("no signature by the bundle's key on the checkpoint")
+
+
+def inclusion_ok(leaf, index, size, proof, root):
+    """RFC 9162, section 2.1.3.2."""
+    if index >= size:
+        return False
+    fn, sn, r = index, size - 1, leaf
+    for p in proof:
+        if sn == 0:
+            return False
+        if fn & 1 or fn == sn:
+            r = sha256(b"\x01" + p + r)
+            if not fn & 1:
+                while not fn & 1 and fn != 0:
+                    fn >>= 1
+                    sn >>= 1
+        else:
+            r = sha256(b"\x01" + r + p)
+        fn >>= 1
+        sn >>= 1
+    return sn == 0 and r == root
+
+
+def b64url_nopad(b):
+    return base64.urlsafe_b64encode(b).rstrip(b"=").decode()
+
+
+def decode_disclosure(d):
+    return json.loads(base64.urlsafe_b64decode(d + "=" * (-len(d) % 4)).decode("utf-8"))
+
+
+def check(path):
+    problems = []
+    members = read_members(path)
+    raw_manifest = members.get("manifest.json")
+    if raw_manifest is None:
+        return ["manifest.json is missing"], None
+    m = load_json(raw_manifest)
+    if m.get("format") != FORMAT:
+        return ["format is %r, not %s" % (m.get("format"), FORMAT)], None
+    pk = base64.b64decode(m["vault"]["public_key"], validate=True)
+    key = Ed25519PublicKey.from_public_bytes(pk)
+    fp = fingerprint(pk)
+
+    # 9. The statement and its signature.
+    st = members.get("STATEMENT.txt")
+    sig = members.get("STATEMENT.sig")
+    if st is None or sig is None:
+        problems.append("STATEMENT.txt or STATEMENT.sig is missing")
+    else:
+        try:
+            if not sig.endswith(b"\n"):
+                raise InvalidSignature()
+            key.verify(base64.b64decode(sig[:-1], validate=True), CONTEXT + st)
+        except (InvalidSignature, ValueError):
+            problems.append("the statement's signature is not valid")
+        # exported_at exactly as written in manifest.json.
+        raw_at = json.loads(raw_manifest.decode("utf-8"))["exported_at"]
+        files = {p: b for p, b in members.items() if p not in OWN}
+        want = statement(m, raw_at, files)
+        if want != st:
+            got_lines = st.decode("utf-8", "replace").splitlines()
+            want_lines = want.decode("utf-8", "replace").splitlines()
+            for l in sorted(set(got_lines) ^ set(want_lines)):
+                side = "signed" if l in got_lines else "found"
+                problems.append("statement differs (%s): %s" % (side, l))
+
+    # 3. The checkpoint.
+    try:
+        size, root = open_checkpoint(m["checkpoint"], m["vault"]["id"], pk)
+    except (ValueError, InvalidSignature) as e:
+        problems.append("checkpoint: %s" % e)
+        size, root = None, None
+
+    # 4 and 5. Records and attachments: inclusion proofs and disclosures.
+    for kind, items in (("record", m["records"]), ("attachment", m["attachments"])):
+        for it in items:
+            label = "%s %s" % (kind, it["id"])
+            entry_bytes = base64.b64decode(it["proof"]["entry"], validate=True)
+            if size is not None:
+                proof = [base64.b64decode(h, validate=True) for h in it["proof"]["inclusion_proof"]]
+                leaf = sha256(b"\x00" + entry_bytes)
+                if not inclusion_ok(leaf, it["proof"]["leaf_index"], size, proof, root):
+                    problems.append("%s: inclusion proof does not lead to the checkpoint" % label)
+            entry = load_json(entry_bytes)
+            if entry.get("type") != kind or entry.get("id") != it["id"]:
+                problems.append("%s: the ledger entry is not this %s" % (label, kind))
+                continue
+            fields = entry["fields"]
+            for name, d in it["disclosed"].items():
+                salt_name_value = decode_disclosure(d)
+                if salt_name_value[1] != name:
+                    problems.append("%s: disclosure of %s names another field" % (label, name))
+                if fields.get(name) != b64url_nopad(sha256(d.encode("ascii"))):
+                    problems.append("%s: %s does not match its signed digest" % (label, name))
+            accounted = set(it["disclosed"]) | set(it["withheld"])
+            if accounted != set(fields):
+                problems.append("%s: disclosed and withheld fields do not cover the entry" % label)
+            if kind == "attachment" and it.get("file"):
+                data = members.get(it["file"])
+                if data is None:
+                    problems.append("%s: %s is missing" % (label, it["file"]))
+                elif hashlib.sha256(data).hexdigest() != it.get("file_sha256"):
+                    problems.append("%s: %s does not match file_sha256" % (label, it["file"]))
+    return problems, fp
+
+
+def main(argv):
+    if len(argv) != 2:
+        print(__doc__.strip().splitlines()[2], file=sys.stderr)
+        return 2
+    try:
+        problems, fp = check(argv[1])
+    except (ValueError, KeyError, TypeError, zipfile.BadZipFile, json.JSONDecodeError) as e:
+        print("NOT VERIFIED: malformed bundle: %s" % e)
+        return 1
+    if fp:
+        print("fingerprint: %s (compare it with the sender's, by phone or in person)" % fp)
+    if problems:
+        print("NOT VERIFIED: %d problem(s)" % len(problems))
+        for p in problems:
+            print("  - " + p)
+        return 1
+    print("OK: the statement, the checkpoint, every proof, disclosure and file hash verify")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
