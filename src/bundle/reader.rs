@@ -908,13 +908,10 @@ fn verify_file(
             carries: Some(a.carries.clone()),
         });
     }
-    for (_, name, _) in &entries {
-        if !referenced.contains(name) {
-            unexpected.insert(name.clone());
-        }
-    }
-    if !legacy {
-        check_statement(
+    // A file the manifest does not name is accounted for when the validly signed statement
+    // lists it (a court packet's files, added by other code, are); otherwise it is unexpected.
+    let signed = !legacy
+        && check_statement(
             &mut c,
             &mut archive,
             &index_of,
@@ -924,6 +921,12 @@ fn verify_file(
             &mut missing,
             &mut unexpected,
         );
+    if !signed {
+        for (_, name, _) in &entries {
+            if !referenced.contains(name) {
+                unexpected.insert(name.clone());
+            }
+        }
     }
     for name in missing.difference(&reported) {
         c.add(
@@ -1003,7 +1006,8 @@ fn check_attachment_name(
 /// The signed statement (docs/bundle-format.md, section 9): present, signed by the bundle's
 /// key, restating the manifest exactly, and listing every other member with its SHA-256. A
 /// listed file the archive lacks goes to `missing`, a member it does not list to `unexpected`;
-/// a member whose bytes changed is a `file_hash` problem naming its path.
+/// a member whose bytes changed is a `file_hash` problem naming its path. True when the
+/// statement is there and validly signed by `key`.
 #[allow(clippy::too_many_arguments)]
 fn check_statement(
     c: &mut Checker,
@@ -1014,7 +1018,7 @@ fn check_statement(
     hashes: &BTreeMap<String, std::result::Result<String, String>>,
     missing: &mut BTreeSet<String>,
     unexpected: &mut BTreeSet<String>,
-) {
+) -> bool {
     let item = problem_text!("verify-item-statement");
     let before = c.problems.len();
     let unexpected_before = unexpected.len();
@@ -1043,7 +1047,7 @@ fn check_statement(
     let sig = read(statement::SIGNATURE_FILE, c);
     // Without a statement nothing vouches for any file: the one problem says so.
     let Some(text) = text else {
-        return;
+        return false;
     };
     let Ok(text) = String::from_utf8(text) else {
         c.add(
@@ -1051,16 +1055,18 @@ fn check_statement(
             &item,
             problem_text!("verify-statement-not-text"),
         );
-        return;
+        return false;
     };
-    if let (Some(sig), Some(key)) = (&sig, key) {
-        if !statement::signature_holds(text.as_bytes(), sig, key) {
-            c.add(
-                ProblemKind::Statement,
-                &item,
-                problem_text!("verify-statement-signature"),
-            );
-        }
+    let signed = match (&sig, key) {
+        (Some(sig), Some(key)) => statement::signature_holds(text.as_bytes(), sig, key),
+        _ => false,
+    };
+    if sig.is_some() && key.is_some() && !signed {
+        c.add(
+            ProblemKind::Statement,
+            &item,
+            problem_text!("verify-statement-signature"),
+        );
     }
     let listed = statement::parse(&text);
     if let Some(line) =
@@ -1118,6 +1124,7 @@ fn check_statement(
             problem_text!("verify-statement-form"),
         );
     }
+    signed
 }
 
 fn duplicate_names(names: &[String]) -> bool {

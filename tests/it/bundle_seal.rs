@@ -801,3 +801,48 @@ fn the_worked_example_in_the_format_document_is_the_stored_bundle() {
         );
     }
 }
+
+#[test]
+fn a_file_the_signed_statement_lists_is_accounted_for() {
+    // Files other code adds to the archive (a court packet) need no manifest entry: the signed
+    // statement lists them. Shown with a bundle whose signer added `exhibit.pdf` and signed the
+    // statement and checkpoint with its own key (the vault key is not at hand in a test).
+    let t = setup();
+    let mut a = Archive::open(&t.bundle, &t.c.key);
+    a.set("exhibit.pdf", b"%PDF-1.7 a court packet".to_vec());
+    let key = vault::crypto::signing::generate();
+    let vk = key.verifying_key();
+    let mut m = a.json("manifest.json");
+    let origin = vault::ledger::origin(m["vault"]["id"].as_str().expect("vault id"));
+    let cp = vault::ledger::checkpoint::parse_unverified(m["checkpoint"].as_str().expect("cp"))
+        .expect("checkpoint");
+    m["checkpoint"] = cp.sign(&origin, &key).into();
+    m["vault"]["public_key"] =
+        base64::Engine::encode(&base64::engine::general_purpose::STANDARD, vk.as_bytes()).into();
+    m["vault"]["verifier_key"] = vault::ledger::checkpoint::verifier_key(&origin, &vk).into();
+    m["vault"]["fingerprint"] = vault::crypto::signing::fingerprint(&vk).into();
+    a.set_json("manifest.json", &m);
+    common::statement::resign(&mut a.entries, &key);
+    let listed = t.v.path("listed.age");
+    a.seal(&t.c.recipient, &listed);
+    let (code, report) = verify(&t, &listed, &[]);
+    assert_eq!(code, 0, "{report}");
+    // The same file with one byte changed is caught, by its path.
+    let mut b = a.clone();
+    b.set("exhibit.pdf", b"%PDF-1.7 a court packeT".to_vec());
+    b.seal(&t.c.recipient, &listed);
+    let (code, report) = verify(&t, &listed, &[]);
+    assert_eq!(code, EXIT_PROBLEMS, "{report}");
+    assert!(names_path(&report, "file_hash", "exhibit.pdf"), "{report}");
+    // And with the statement's signature broken, a file the manifest does not name is unexpected.
+    let mut sig = a.get("STATEMENT.sig").to_vec();
+    sig[3] = if sig[3] == b'A' { b'B' } else { b'A' };
+    a.set("STATEMENT.sig", sig);
+    a.seal(&t.c.recipient, &listed);
+    let (_, report) = verify(&t, &listed, &[]);
+    assert!(names_path(&report, "statement", "STATEMENT"), "{report}");
+    assert!(
+        names_path(&report, "unexpected_file", "exhibit.pdf"),
+        "{report}"
+    );
+}
