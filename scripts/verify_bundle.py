@@ -10,7 +10,8 @@ Checks (section numbers of docs/bundle-format.md):
   - the statement's Ed25519 signature with the bundle's key (9.2), and that the statement is
     exactly the one rebuilt from manifest.json and the SHA-256 of every other file (9.1): so no
     file was added, removed or changed;
-  - the checkpoint's signature (3) and every record's and attachment's inclusion proof (4.1);
+  - the checkpoint's signature (3), the consistency proof of every earlier checkpoint in
+    `history` (2.1), and every record's and attachment's inclusion proof (4.1);
   - every disclosed field against its digest in the ledger entry, and that every field is either
     disclosed or withheld (4.1);
   - every included attachment's SHA-256 (5).
@@ -157,6 +158,36 @@ def inclusion_ok(leaf, index, size, proof, root):
     return sn == 0 and r == root
 
 
+def consistency_ok(first, second, first_root, second_root, proof):
+    """RFC 9162, section 2.1.4.2."""
+    if first == second:
+        return not proof and first_root == second_root
+    if first < 1 or first > second or not proof:
+        return False
+    if first & (first - 1) == 0:
+        proof = [first_root] + proof
+    fn, sn = first - 1, second - 1
+    while fn & 1:
+        fn >>= 1
+        sn >>= 1
+    fr = sr = proof[0]
+    for c in proof[1:]:
+        if sn == 0:
+            return False
+        if fn & 1 or fn == sn:
+            fr = sha256(b"\x01" + c + fr)
+            sr = sha256(b"\x01" + c + sr)
+            if not fn & 1:
+                while not fn & 1 and fn != 0:
+                    fn >>= 1
+                    sn >>= 1
+        else:
+            sr = sha256(b"\x01" + sr + c)
+        fn >>= 1
+        sn >>= 1
+    return sn == 0 and fr == first_root and sr == second_root
+
+
 def b64url_nopad(b):
     return base64.urlsafe_b64encode(b).rstrip(b"=").decode()
 
@@ -207,6 +238,14 @@ def check(path):
     except (ValueError, InvalidSignature) as e:
         problems.append("checkpoint: %s" % e)
         size, root = None, None
+
+    # 2.1. Every earlier checkpoint in `history` is extended by this one.
+    if size is not None:
+        for h in m.get("history", []):
+            proof = [base64.b64decode(x, validate=True) for x in h["consistency_proof"]]
+            old_root = base64.b64decode(h["root"], validate=True)
+            if not consistency_ok(h["size"], size, old_root, root, proof):
+                problems.append("history: the checkpoint does not extend the one of size %d" % h["size"])
 
     # 4 and 5. Records and attachments: inclusion proofs and disclosures.
     for kind, items in (("record", m["records"]), ("attachment", m["attachments"])):

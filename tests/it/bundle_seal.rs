@@ -784,6 +784,20 @@ fn the_python_verifier_accepts_the_worked_example_and_fresh_bundles_and_rejects_
     std::fs::write(dir.join("exhibit.pdf"), b"%PDF planted").expect("write");
     let (ok, text) = run_script(py, &dir);
     assert!(!ok && text.contains("exhibit.pdf"), "{text}");
+    std::fs::remove_file(dir.join("exhibit.pdf")).expect("remove");
+    // An earlier checkpoint's root changed in `history`: its consistency proof fails.
+    let mpath = dir.join("manifest.json");
+    let original = std::fs::read(&mpath).expect("manifest");
+    let mut m: Value = serde_json::from_slice(&original).expect("json");
+    let root = m["history"][0]["root"].as_str().expect("root").to_owned();
+    let flipped = if root.starts_with('A') { "B" } else { "A" };
+    m["history"][0]["root"] = format!("{flipped}{}", &root[1..]).into();
+    std::fs::write(&mpath, serde_json::to_vec_pretty(&m).expect("json")).expect("write");
+    let (ok, text) = run_script(py, &dir);
+    assert!(!ok && text.contains("history"), "{text}");
+    std::fs::write(&mpath, original).expect("write");
+    let (ok, text) = run_script(py, &dir);
+    assert!(ok, "restored: {text}");
 }
 
 #[test]
