@@ -600,6 +600,37 @@ fn the_export_entry_commits_to_the_statement_and_old_entries_still_verify() {
     assert_eq!(export[0]["statement_sha256"], want.as_str());
     let log = t.v.json(&["exports"]);
     assert_eq!(log[0]["statement_sha256"], want.as_str(), "{log}");
+
+    // The bundle's checkpoint stops short of its own export entry; a receipt made afterwards
+    // signs a tree that holds it, so it proves what this export sent.
+    let m = a.json("manifest.json");
+    let cp = vault::ledger::checkpoint::parse_unverified(m["checkpoint"].as_str().expect("cp"))
+        .expect("checkpoint");
+    let export_leaf = entries
+        .iter()
+        .position(|e| serde_json::from_slice::<Value>(e).expect("entry")["type"] == "export")
+        .expect("export leaf") as u64;
+    assert!(
+        export_leaf >= cp.size,
+        "the bundle cannot hold its own export entry"
+    );
+    let receipt = t.v.path("receipt.txt");
+    t.v.ok(&["receipt", "--out", s(&receipt)]);
+    let text = std::fs::read_to_string(&receipt).expect("receipt");
+    let public = base64::Engine::decode(
+        &base64::engine::general_purpose::STANDARD,
+        m["vault"]["public_key"].as_str().expect("key"),
+    )
+    .expect("base64");
+    let public = vault::crypto::signing::public_from_bytes(&public).expect("key");
+    let origin = vault::ledger::origin(m["vault"]["id"].as_str().expect("vault id"));
+    let r = vault::ledger::checkpoint::open_receipt(&text, &origin, &public).expect("receipt");
+    assert!(r.size > export_leaf, "the receipt covers the export entry");
+    let leaves: Vec<_> = entries[..r.size as usize]
+        .iter()
+        .map(|e| vault::ledger::merkle::leaf_hash(e))
+        .collect();
+    assert_eq!(vault::ledger::merkle::root(&leaves), r.root);
     let out = t.v.ok(&["verify"]);
     assert!(!out.is_empty());
 
