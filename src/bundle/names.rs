@@ -179,7 +179,20 @@ mod tests {
             assert_eq!(safe_name(&once), once, "{i:?}");
         }
         assert!(archive_path_ok("attachments/0a1b/foto 1.jpg"));
+        assert!(!archive_path_ok("attachments/0a1b/con.txt"));
         assert!(!archive_path_ok("attachments/0a1b/.."));
         assert!(!archive_path_ok("attachments//x"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_name_becomes_a_fixed_point_every_file_system_stores(name in "(?s:.{0,160})|[ .a-zA-Z0-9]{0,130}|(?i:con|lpt1)[ .]{0,3}[a-z]{0,4}") {
+            let got = safe_name(&name);
+            proptest::prop_assert_eq!(safe_name(&got), got.clone());
+            proptest::prop_assert!(!got.is_empty() && got.len() <= MAX_NAME_BYTES);
+            proptest::prop_assert!(!got.starts_with(['.', ' ']) && !got.ends_with(['.', ' ']));
+            proptest::prop_assert!(got.chars().all(kept));
+            proptest::prop_assert!(!reserved(got.split('.').next().unwrap_or("")));
+        }
     }
 }
