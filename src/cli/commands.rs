@@ -479,7 +479,8 @@ pub fn incident_from_json(reader: impl std::io::Read, source: &Path) -> Result<I
     let obj = value
         .as_object_mut()
         .ok_or_else(|| refused(fl!("cli-json-one-object")))?;
-    for key in ["id", "revision", "recorded_at", "attachments"] {
+    // `withdrawn` too: an incident logged anew is not withdrawn.
+    for key in ["id", "revision", "recorded_at", "attachments", "withdrawn"] {
         obj.remove(key);
     }
     let incident: Incident = serde_json::from_value(value)

@@ -251,3 +251,278 @@ fn a_withdrawn_incident_is_kept_signed_and_hidden_unless_asked() {
     assert_eq!(out["revision"], 4);
     assert_eq!(ids(&v.json(&["list"])), both);
 }
+
+/// `--add-agent` keeps the other agents, `--remove-vehicle N` removes the one `show` numbers N;
+/// a number that does not exist is refused and changes nothing.
+#[test]
+fn list_flags_add_or_remove_one_line() {
+    let v = TestVault::new();
+    let id = v.json(&[
+        "add",
+        "--kind",
+        "raid",
+        "--when",
+        "2026-11-02 09:00",
+        "--agent",
+        "tall; badge=4411",
+        "--vehicle",
+        "grey SUV; plate=ABC1234",
+        "--vehicle",
+        "white van",
+        "--witness",
+        "name=Ana",
+    ])["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let shown = v.ok(&["show", &id]);
+    assert!(
+        shown.contains("1. grey SUV") && shown.contains("2. white van"),
+        "{shown}"
+    );
+    v.ok(&[
+        "amend",
+        &id,
+        "--add-agent",
+        "short; badge=7720",
+        "--remove-vehicle",
+        "1",
+        "--add-vehicle",
+        "red sedan",
+        "--remove-witness",
+        "1",
+    ]);
+    let r = v.json(&["show", &id]);
+    assert_eq!(
+        r["agents"],
+        serde_json::json!([
+            {"description": "tall", "badge": "4411"},
+            {"description": "short", "badge": "7720"}
+        ])
+    );
+    assert_eq!(
+        r["vehicles"],
+        serde_json::json!([{"description": "white van"}, {"description": "red sedan"}])
+    );
+    assert_eq!(r["witnesses"], serde_json::json!([]));
+    assert_eq!(r["revision"], 2);
+    let out = v.fails(&["amend", &id, "--remove-agent", "3"]);
+    assert!(
+        common::stderr(&out).contains("--remove-agent 3: there is no such number"),
+        "{}",
+        common::stderr(&out)
+    );
+    assert_eq!(v.json(&["show", &id])["revision"], 2);
+    // Replacing and editing the same list at once is a usage error.
+    let out = v.fails(&["amend", &id, "--agent", "x", "--add-agent", "y"]);
+    assert_eq!(out.status.code(), Some(2));
+    // Without a terminal, no flag at all is still refused.
+    let out = v.fails(&["amend", &id]);
+    assert!(
+        common::stderr(&out).contains("give at least one field"),
+        "{}",
+        common::stderr(&out)
+    );
+}
+
+/// On a new computer `restore` makes the folders above the vault; a vault folder whose drive or
+/// parent is missing is told apart from a vault never made; the default folder never is.
+#[test]
+fn a_new_laptop_restores_and_a_missing_drive_is_named() {
+    let v = TestVault::new();
+    let id = v.add_simple("before the seizure");
+    let backup = v.path("vault.backup");
+    v.ok(&["backup", "--out", s(&backup)]);
+    let deep = v.path("home/.local/share/vault");
+    assert!(!deep.parent().unwrap().exists());
+    let out = v
+        .cmd_locked_at(&deep)
+        .args(["restore", s(&backup)])
+        .output()
+        .unwrap();
+    common::assert_success(&out, &["restore"]);
+    let listed = v.cmd_at(&deep).args(["--json", "list"]).output().unwrap();
+    common::assert_success(&listed, &["list"]);
+    assert!(common::stdout(&listed).contains(&id));
+
+    let unplugged = v.path("usb-stick/vault");
+    let out = v.cmd_at(&unplugged).args(["list"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(5));
+    let err = common::stderr(&out);
+    assert!(
+        err.contains("plug it in") && !err.contains("run `vault init` first"),
+        "{err}"
+    );
+    let out = v
+        .cmd_at(&unplugged)
+        .env("LANG", "es_MX.UTF-8")
+        .args(["add", "--kind", "raid", "--what", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(5));
+    assert!(
+        common::stderr(&out).contains("conéctelo"),
+        "{}",
+        common::stderr(&out)
+    );
+    // A folder whose parent exists: no vault yet, and `init` is the way.
+    let out = v
+        .cmd_at(&v.path("not-yet"))
+        .args(["list"])
+        .output()
+        .unwrap();
+    assert!(
+        common::stderr(&out).contains("run `vault init` first"),
+        "{}",
+        common::stderr(&out)
+    );
+    // The default folder on a computer where ~/.local/share does not exist yet.
+    let home = v.path("fresh-home");
+    std::fs::create_dir(&home).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_vault"))
+        .env_remove("VAULT_DIR")
+        .env_remove("XDG_DATA_HOME")
+        .env("HOME", &home)
+        .env("LANG", "C")
+        .env("VAULT_STATE_DIR", v.state_dir())
+        .args(["list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(5));
+    assert!(
+        common::stderr(&out).contains("run `vault init` first"),
+        "{}",
+        common::stderr(&out)
+    );
+}
+
+/// `passwd` refuses a weak passphrase with advice, not with `init --generate-passphrase`;
+/// `init` names it.
+#[test]
+fn each_command_gives_the_hint_that_fits_a_weak_passphrase() {
+    let v = TestVault::new();
+    let weak = v.path("weak.txt");
+    std::fs::write(&weak, "password123\n").unwrap();
+    let out = v.fails(&["passwd", "--new-passphrase-file", s(&weak)]);
+    let err = common::stderr(&out);
+    assert!(
+        err.contains("too easy to guess") && err.contains("uncommon words"),
+        "{err}"
+    );
+    assert!(!err.contains("init --generate-passphrase"), "{err}");
+    let fresh = TestVault::uninit();
+    std::fs::write(&fresh.pass_file, "password123\n").unwrap();
+    let out = fresh.fails(&common::INIT_CHEAP);
+    let err = common::stderr(&out);
+    assert!(err.contains("vault init --generate-passphrase"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+}
+
+/// `init` ends with the next steps; `add` says what it saved, in both languages.
+#[test]
+fn init_gives_next_steps_and_add_says_what_it_saved() {
+    let v = TestVault::uninit();
+    let out = v.cmd().args(common::INIT_CHEAP).output().unwrap();
+    common::assert_success(&out, &["init"]);
+    let err = common::stderr(&out);
+    for step in [
+        "vault keyslot add --recovery",
+        "vault receipt --out",
+        "vault backup --out",
+    ] {
+        assert!(err.contains(step), "{step}: {err}");
+    }
+    let out = v
+        .cmd()
+        .args([
+            "add",
+            "--kind",
+            "followed",
+            "--when",
+            "2026-11-10 07:00",
+            "--what",
+            "x",
+        ])
+        .output()
+        .unwrap();
+    common::assert_success(&out, &["add"]);
+    let id = common::stdout(&out).trim().to_owned();
+    assert_eq!(id.len(), 32, "a script still gets the id alone: {id}");
+    let err = common::stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "Saved incident {} (followed, Tue 10 Nov 2026",
+            &id[..8]
+        )),
+        "{err}"
+    );
+    let out = v
+        .cmd()
+        .args([
+            "--lang",
+            "es",
+            "add",
+            "--kind",
+            "redada",
+            "--when",
+            "2026-11-10 07:00",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        common::stderr(&out).contains("Se guardó el incidente"),
+        "{}",
+        common::stderr(&out)
+    );
+}
+
+/// `vault man --out DIR` writes `vault.1` and a page per command, so `vault-add(1)` exists;
+/// completion scripts offer the kinds after `--kind`.
+#[test]
+fn a_man_page_per_command_and_kinds_in_completion() {
+    let v = TestVault::uninit();
+    let dir = v.path("man1");
+    let out = v
+        .cmd_locked()
+        .args(["man", "--out", s(&dir)])
+        .output()
+        .unwrap();
+    common::assert_success(&out, &["man", "--out"]);
+    let main = std::fs::read_to_string(dir.join("vault.1")).unwrap();
+    assert!(
+        main.contains("vault\\-add(1)"),
+        "the main page names the others"
+    );
+    for page in [
+        "vault-add.1",
+        "vault-amend.1",
+        "vault-withdraw.1",
+        "vault-bundle-verify.1",
+        "vault-keyslot-add.1",
+    ] {
+        let text =
+            std::fs::read_to_string(dir.join(page)).unwrap_or_else(|e| panic!("{page}: {e}"));
+        assert!(
+            text.starts_with(".ie") || text.contains(".TH"),
+            "{page}: {text}"
+        );
+    }
+    let add = std::fs::read_to_string(dir.join("vault-add.1")).unwrap();
+    assert!(
+        add.contains("\\-\\-kind") && add.contains("\\-\\-vault"),
+        "{add}"
+    );
+    let out = v
+        .cmd_locked()
+        .args(["completions", "bash"])
+        .output()
+        .unwrap();
+    let script = common::stdout(&out);
+    assert!(
+        script.contains("followed photographed contacted visited raid arrest online other"),
+        "bash completion offers the kinds"
+    );
+    // Completion offers the names; typing still accepts the other words.
+    let v = TestVault::new();
+    v.ok(&["add", "--kind", "photograph", "--what", "x"]);
+}
