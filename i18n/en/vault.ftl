@@ -1504,3 +1504,4 @@ cli-destroy-legal =
     Destroying does not touch backups, exported bundles or other copies.
 cli-destroy-pass-note = To erase it, type the vault passphrase or a recovery code (a wrong one erases nothing).
 cli-saved-incident = Saved incident { $id } ({ $kind }, { $when })
+cli-duplicate-attachment = note: attachment { $n } ({ $name }) is the same file (same SHA-256) as attachment { $m } of incident { $id }

@@ -1533,3 +1533,4 @@ cli-destroy-legal =
     Destruir no toca las copias de seguridad, los paquetes exportados ni otras copias.
 cli-destroy-pass-note = Para borrarla, escriba la contraseña de la bóveda o un código de recuperación (si no es la correcta, no se borra nada).
 cli-saved-incident = Se guardó el incidente { $id } ({ $kind }, { $when })
+cli-duplicate-attachment = nota: el adjunto { $n } ({ $name }) es el mismo archivo (mismo código de control SHA-256) que el adjunto { $m } del incidente { $id }

@@ -728,10 +728,43 @@ fn show(ctx: &Ctx, a: ShowArgs) -> Result<()> {
         return ctx.out.json(&record);
     }
     ctx.out.line(&ctx.out.record_full(&record))?;
+    if !record.attachments.is_empty() {
+        duplicate_notes(ctx, &mut v, &record)?;
+    }
     if record.revision > 1 {
         ctx.out
             .note(&fl!("cli-revision-note", rev = record.revision));
     }
+    Ok(())
+}
+
+/// Notes each attachment of `record` whose file (same SHA-256) is attached elsewhere in the
+/// vault too. Only an unlocked vault can tell: `add` and `attach` need no passphrase, and an index
+/// of hashes readable without it would let anyone holding the files check whether a given photo
+/// is in the vault. The listing comes from the encrypted list cache.
+fn duplicate_notes(
+    ctx: &Ctx,
+    v: &mut Unlocked,
+    record: &vault::vault::view::RecordView,
+) -> Result<()> {
+    let all = v.list()?;
+    for a in &record.attachments {
+        for (other, b) in all
+            .iter()
+            .flat_map(|r| r.attachments.iter().map(move |b| (r, b)))
+        {
+            if b.sha256 == a.sha256 && !(other.id == record.id && b.number == a.number) {
+                ctx.out.note(&fl!(
+                    "cli-duplicate-attachment",
+                    n = a.number,
+                    name = terminal::inline(&a.name).into_owned(),
+                    m = b.number,
+                    id = terminal::inline(other.id.get(..8).unwrap_or(&other.id)).into_owned()
+                ));
+            }
+        }
+    }
+    std::mem::forget(all);
     Ok(())
 }
 

@@ -526,3 +526,35 @@ fn a_man_page_per_command_and_kinds_in_completion() {
     let v = TestVault::new();
     v.ok(&["add", "--kind", "photograph", "--what", "x"]);
 }
+
+/// The same photo attached twice (to two incidents, or twice to one) is noted by `show`, which
+/// has the passphrase; `attach` itself needs none and keeps no hash index readable without it.
+#[test]
+fn the_same_file_attached_twice_is_noted() {
+    let v = TestVault::new();
+    let a = v.add_simple("first");
+    let b = v.add_simple("second");
+    let photo = v.path("photo.jpg");
+    std::fs::write(&photo, b"\xff\xd8\xff\xe0 the same bytes").unwrap();
+    let other = v.path("other.jpg");
+    std::fs::write(&other, b"\xff\xd8\xff\xe0 other bytes").unwrap();
+    v.ok(&["attach", &a, s(&photo)]);
+    v.ok(&["attach", &b, s(&other), s(&photo)]);
+    let out = v.cmd().args(["show", &b]).output().unwrap();
+    common::assert_success(&out, &["show"]);
+    let err = common::stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "attachment 2 (photo.jpg) is the same file (same SHA-256) as attachment 1 of incident {}",
+            &a[..8]
+        )),
+        "{err}"
+    );
+    assert!(!err.contains("attachment 1 (other.jpg)"), "{err}");
+    // No hash of the file is readable without the passphrase.
+    let hash = {
+        use sha2::{Digest, Sha256};
+        hex::encode(Sha256::digest(std::fs::read(&photo).unwrap()))
+    };
+    assert!(common::any_file_contains(&v.dir, hash.as_bytes()).is_none());
+}
