@@ -124,8 +124,9 @@ generate_assets() {
     (
         export HOME=$home COLUMNS=100
         unset VAULT_DIR VAULT_LANG LANGUAGE LC_MESSAGES
-        "$bin" --lang en man >"$ASSETS/man/vault.1"
-        "$bin" --lang es man >"$ASSETS/man/es/vault.1"
+        # vault.1 and one page per command (vault-add.1, ...), which vault.1 refers to.
+        "$bin" --lang en man --out "$ASSETS/man"
+        "$bin" --lang es man --out "$ASSETS/man/es"
         "$bin" --lang en completions bash >"$ASSETS/completions/vault.bash"
         "$bin" --lang en completions zsh >"$ASSETS/completions/_vault"
         "$bin" --lang en completions fish >"$ASSETS/completions/vault.fish"

@@ -25,6 +25,8 @@ pub struct Filter {
     pub tag: Option<String>,
     /// Keep only incidents with at least one attachment.
     pub with_attachments: bool,
+    /// Keep incidents withdrawn as entered by mistake too (left out otherwise).
+    pub include_withdrawn: bool,
 }
 
 impl Filter {
@@ -49,6 +51,7 @@ impl Filter {
                 .as_deref()
                 .is_none_or(|t| r.tags.iter().any(|x| fold(x).trim() == fold(t).trim()))
             && (!self.with_attachments || !r.attachments.is_empty())
+            && (self.include_withdrawn || !r.is_withdrawn())
     }
 
     /// Keeps the records that match, in their order.
@@ -81,15 +84,22 @@ pub fn normalize_text(text: &str) -> String {
     fold(text).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// A plate or badge number as a key: spaces and dashes removed, upper case
-/// (`abc-1234` = `ABC 1234` = `ABC1234`). A leading `#` of a badge is dropped too.
+/// A plate, badge or phone number as a key: letters and digits only, upper case, accents
+/// folded (`abc-1234` = `ABC 1234` = `ABC1234`, `#4411` = `4411`, `(555) 010.0100` =
+/// `5550100100`). Patterns group by it and search compares with it, so the two agree.
 pub fn normalize_code(text: &str) -> String {
-    text.trim()
-        .trim_start_matches('#')
+    fold(text)
         .chars()
-        .filter(|c| !c.is_whitespace() && *c != '-')
+        .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_uppercase)
         .collect()
+}
+
+/// The query as a code (see [`normalize_code`]) when it looks like one: at least one digit and
+/// three letters or digits in all (`8klm472`, `"8KLM 472"`, `8KLM-472`, `555 0100`).
+fn code_query(query: &str) -> Option<String> {
+    let code = normalize_code(query);
+    (code.chars().count() >= 3 && code.chars().any(|c| c.is_ascii_digit())).then_some(code)
 }
 
 fn party_texts(p: &Party, f: &mut dyn FnMut(&str)) {
@@ -154,9 +164,11 @@ fn push_folded(hay: &mut String, text: &str) {
     }
 }
 
-/// A search query: its words, folded once.
+/// A search query: its words, folded once, and the query as a code when it looks like a plate,
+/// badge or phone number.
 pub struct Query {
     words: Vec<String>,
+    code: Option<String>,
 }
 
 impl Query {
@@ -167,7 +179,25 @@ impl Query {
                 .filter(|w| !w.is_empty())
                 .map(str::to_owned)
                 .collect(),
+            code: code_query(query),
         }
+    }
+
+    /// True when the query, read as a code, occurs in one of the record's texts read as codes:
+    /// `search 8klm472` finds `placa=8KLM-472` and "the van 8KLM 472" in a narrative, as
+    /// `patterns` groups them.
+    fn matches_code<S: AsRef<str>>(&self, r: &RecordView, extra: &[S]) -> bool {
+        let Some(code) = &self.code else {
+            return false;
+        };
+        let mut found = false;
+        visit_searchable_texts(r, &mut |t| {
+            found = found || normalize_code(t).contains(code.as_str());
+        });
+        found
+            || extra
+                .iter()
+                .any(|t| normalize_code(t.as_ref()).contains(code.as_str()))
     }
 
     /// True when every word occurs (ignoring case and accents) somewhere in the record's texts
@@ -187,7 +217,7 @@ impl Query {
             push_folded(&mut hay, t.as_ref());
             hay.push('\n');
         }
-        self.words.iter().all(|w| hay.contains(w.as_str()))
+        self.words.iter().all(|w| hay.contains(w.as_str())) || self.matches_code(r, extra)
     }
 }
 
@@ -380,6 +410,7 @@ mod tests {
             witnesses: vec![],
             tags: vec![],
             attachments: vec![],
+            withdrawn: None,
         }
     }
 
@@ -482,6 +513,32 @@ mod tests {
             "seguimiento",
             &["seguimiento".into()]
         ));
+    }
+
+    #[test]
+    fn a_plate_badge_or_phone_is_found_however_it_is_typed() {
+        let mut r = rec("a", at(2026, 9, 2, 10));
+        r.vehicles = vec![Party::parse_as("placa=8KLM-472", crate::record::Role::Vehicle).unwrap()];
+        r.agents = vec![vehicle("badge=#44-11")];
+        r.witnesses = vec![vehicle("contact=(555) 010.0100")];
+        let rs = vec![r];
+        for q in [
+            "8klm472",
+            "8KLM 472",
+            "8KLM-472",
+            "8 k l m 4 7 2",
+            "4411",
+            "44 11",
+            "5550100100",
+            "555-010-0100",
+        ] {
+            assert_eq!(search(&rs, q).len(), 1, "{q}");
+        }
+        for q in ["8KLM473", "4412", "KLM 473", "ab"] {
+            assert!(search(&rs, q).is_empty(), "{q}");
+        }
+        assert_eq!(normalize_code("(555) 010.0100"), "5550100100");
+        assert_eq!(normalize_code("matrícula ñ-1"), "MATRICULAN1");
     }
 
     #[test]

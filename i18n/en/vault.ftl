@@ -66,7 +66,7 @@ core-slot-digest-mismatch = its parameters, salt or wrapped key differ from what
 core-slot-unsigned = no checkpoint signed by this vault covers ledger leaf { $index }, which commits to it
 
 # A passphrase too easy to guess (src/passwords.rs; advice from zxcvbn, by kind)
-core-weak-passphrase = the passphrase is too easy to guess (strength { $score } of 4, at least { $needed } needed): { $advice } (or let `vault init --generate-passphrase` make one)
+core-weak-passphrase = the passphrase is too easy to guess (strength { $score } of 4, at least { $needed } needed): { $advice }
 core-weak-default-advice = Use five or more uncommon words.
 core-zx-w-straight-rows = Straight rows of keys are easy to guess.
 core-zx-w-short-keyboard = Short keyboard patterns are easy to guess.
@@ -301,6 +301,10 @@ core-conflict-cached-attachment-vanished = a cached attachment vanished
 core-conflict-revision-exists = record { $id } revision { $revision } already exists
 core-conflict-cache-segment-exists = cache segment { $seq } already exists
 core-conflict-check-panicked = the database check panicked
+
+# everyday: core messages for corrections, withdrawals, passphrases and words
+core-input-withdraw-reason-empty = give a reason for withdrawing the incident (for example --reason "entered by mistake")
+core-vault-unplugged = no vault at { $dir }, and the drive or folder it should be on is not there either. If the vault is on a USB stick or an external drive, plug it in and try again (or pass --vault DIR if it is somewhere else). Do not run `vault init`: that would make a second, empty vault
 
 ## bundle: writing and reading bundles (library errors)
 
@@ -903,8 +907,8 @@ cli-report-wrote = { $n ->
 cli-error-prefix = error
 cli-warning-prefix = warning:
 cli-note-new-entries = { $n ->
-        [one] note: { $n } ledger entry was added since the last unlock (records or attachments logged without the passphrase); they are now covered by a signed checkpoint
-       *[other] note: { $n } ledger entries were added since the last unlock (records or attachments logged without the passphrase); they are now covered by a signed checkpoint
+        [one] note: since the passphrase was last used, 1 change was made to the vault without it. It is signed now, so any later change to it would show.
+       *[other] note: since the passphrase was last used, { $n } changes were made to the vault without it. They are signed now, so any later change to them would show.
     }
 cli-note-pin-first-use = note: this computer had not seen this vault before; from now on it remembers it. Its fingerprint is { $fp }: compare it with the one you wrote down when you created the vault. If they differ, stop using this copy: someone replaced its keys.
 cli-note-logged-header = note: since the passphrase was last used, these were logged without it (now signed):
@@ -945,7 +949,7 @@ cli-no-incidents-yet = no incidents yet; log one with `vault add`
 cli-no-incidents-match = no incidents match these filters
 cli-no-search-match = no incident contains { $text }
 cli-revision-note = (revision { $rev }; see earlier ones with --history)
-cli-amend-needs-field = give at least one field to change, e.g. --where or --what
+cli-amend-needs-field = give at least one field to change, e.g. --where or --what (in a terminal, `vault amend ID` alone asks for each one)
 cli-amended-line = { $id } revision { $rev }
 cli-extracted-note = { $name }: { $size } bytes, SHA-256 { $sha } verified
 cli-new-passphrase = New passphrase
@@ -973,7 +977,7 @@ cli-info-ledger = Ledger:       { $n } { $n ->
 cli-key-export-warn = { $path } holds the vault's master key: anyone who gets it can read every record and attachment. Keep it offline and delete it when done.
 cli-pass-file-empty = the passphrase file { $path } is empty
 cli-pass-read-failed = could not read the passphrase from the terminal: { $detail }
-cli-pass-prompt = Vault passphrase:{" "}
+cli-pass-prompt = Vault passphrase (or recovery code):{" "}
 cli-pass-again = Type it again:{" "}
 cli-pass-differ = the two passphrases differ; nothing was changed
 cli-no-passphrase = no passphrase: use --passphrase-file FILE (or VAULT_PASSPHRASE_FILE), or run in a terminal
@@ -1055,7 +1059,7 @@ cli-guided-when = When did it happen? For example: 20 minutes ago, today 14:30, 
 cli-guided-when-is = {"  "}→ { $when }
 cli-guided-where = Where did it happen? (street, corner, place) [Enter = skip]:{" "}
 cli-guided-what =
-    What happened? Write as many lines as you need; finish with an empty line (or Ctrl-D).
+    What happened? Write as many lines and paragraphs as you need; finish with a line holding only a full stop (.), or Ctrl-D.
     Put [[double brackets]] around anything private, such as names or addresses.
 cli-guided-what-again = Please write it again.
 cli-guided-agents = Agents: one per line, e.g.  tall, grey jacket; name=Ruiz; badge=4411; agency=ICE  (empty line when done)
@@ -1442,14 +1446,86 @@ help-completions-examples =
     {"  "}vault completions zsh > ~/.zfunc/_vault
     {"  "}vault completions fish > ~/.config/fish/completions/vault.fish
 help-completions-shell = bash, zsh, fish, elvish or powershell
-help-man = Print the manual page (roff)
+help-man = Print the manual page (roff), or write one page per command into a folder
 help-man-examples =
-    Example:
+    Examples:
     {"  "}vault man > vault.1 && man ./vault.1
     {"  "}vault --lang es man > vault.1      (in Spanish)
+    {"  "}vault man --out man1               (vault.1, vault-add.1, vault-list.1, ...)
+help-man-out = Write vault.1 and one page per command (vault-add.1, ...) into DIR instead of printing vault.1
 
 # Placeholder used by the unit test of the loader; keep.
 i18n-selftest = { $count ->
     [one] one entry
    *[other] { $count } entries
 }
+
+# everyday: cli messages for corrections, withdrawals, passphrases and words
+cli-withdrawn-line = Withdrew incident { $id } (revision { $rev }); its history is kept.
+cli-withdrawn-hint = It no longer shows in list, search, patterns, reports or export --all. `vault list --include-withdrawn` shows it; `vault withdraw { "ID" } --undo` brings it back.
+cli-unwithdrawn-line = Incident { $id } is back (revision { $rev }).
+cli-label-withdrawn = Withdrawn
+cli-withdrawn-mark = [withdrawn]
+cli-withdrawn-hidden = { $n ->
+    [one] 1 withdrawn incident is not shown (--include-withdrawn shows it).
+   *[other] { $n } withdrawn incidents are not shown (--include-withdrawn shows them).
+}
+help-withdraw = Withdraw an incident entered by mistake (a signed revision; its history is kept)
+help-withdraw-examples =
+    Examples:
+    {"  "}vault withdraw 3f2a --reason 'test entry'
+    {"  "}vault withdraw 3f2a --undo        (bring it back)
+    {"  "}vault list --include-withdrawn
+help-withdraw-id = Incident id or a unique prefix of it
+help-withdraw-reason = Why it is withdrawn, e.g. 'entered by mistake' or 'test entry'
+help-withdraw-undo = Bring a withdrawn incident back (a new revision without the withdrawal)
+help-list-include-withdrawn = Also incidents withdrawn as entered by mistake (`vault withdraw`)
+help-search-include-withdrawn = Also incidents withdrawn as entered by mistake (`vault withdraw`)
+help-patterns-include-withdrawn = Also incidents withdrawn as entered by mistake (`vault withdraw`)
+help-report-include-withdrawn = Also incidents withdrawn as entered by mistake (`vault withdraw`)
+cli-guided-back-hint = Type back at any question to return to the previous one.
+cli-guided-first-question = this is the first question
+cli-guided-going-back = (back to the previous question)
+cli-guided-kind-keep = Number or name [Enter = keep { $value }]:{" "}
+cli-guided-when-keep = When did it happen? [Enter = keep { $value }]:{" "}
+cli-guided-where-keep = Where did it happen? [Enter = keep { $value }; - = remove]:{" "}
+cli-guided-what-now = What happened? Now it says:
+cli-guided-what-keep = Press Enter to keep it, or write it all again; finish with a line holding only a full stop (.).
+cli-guided-list-edit = Type a line to add one; -N removes number N (for example -1); an empty line when done.
+cli-guided-no-such-number = { $count ->
+    [one] there is no number { $n }: there is only 1
+   *[other] there is no number { $n }: there are { $count }
+}
+cli-guided-tags-keep = Tags, separated by commas [Enter = keep { $value }; - = none]:{" "}
+cli-yes-no-back = [y/N; back = previous question]
+cli-guided-amend-intro = Correcting incident { $id }. Press Enter to keep a value as it is; Ctrl-C stops without saving anything.
+cli-guided-amend-save = Save this correction?
+cli-amend-no-such-item = { $flag } { $n }: there is no such number; `vault show` numbers them from 1 (this incident has { $count })
+help-amend-add-agents = Add an agent to the ones already there (repeatable)
+help-amend-remove-agents = Remove agent number N, as `vault show` numbers them (repeatable)
+help-amend-add-vehicles = Add a vehicle to the ones already there (repeatable)
+help-amend-remove-vehicles = Remove vehicle number N, as `vault show` numbers them (repeatable)
+help-amend-add-witnesses = Add a witness to the ones already there (repeatable)
+help-amend-remove-witnesses = Remove witness number N, as `vault show` numbers them (repeatable)
+cli-pass-wrong-again = { $left ->
+    [one] That did not open the vault. Try again (1 try left); a recovery code works too.
+   *[other] That did not open the vault. Try again ({ $left } tries left); a recovery code works too.
+}
+cli-pass-strong-enough = {"  "}→ strong enough.
+cli-pass-try-another = Please choose another one
+cli-pass-differ-again = the two entries differ; please start again
+cli-weak-hint-init = (or let `vault init --generate-passphrase` make one up)
+cli-weak-hint-passwd = (five or six uncommon words you will remember work well)
+cli-init-next-steps =
+    Next steps:
+    {"  "}1. Make a recovery code, in case you forget the passphrase: vault keyslot add --recovery
+    {"  "}2. Keep a receipt away from this computer (email it to your lawyer or print it): vault receipt --out receipt.txt
+    {"  "}3. Back up the vault to a USB stick now and then: vault backup --out /media/usb/vault.backup
+cli-destroy-legal =
+    Before you destroy this vault, please read this (SECURITY.md, "Destroying the vault, and the law"):
+    Destroying records that may matter to an investigation, a lawsuit or any proceeding can itself be a crime or a serious legal wrong: obstruction of justice, destroying evidence (in the United States, for example, 18 U.S.C. §§ 1512(c) and 1519), contempt of court. This applies even though you made the records yourself, even if they would have helped you, and before any case is filed. Doing it while an officer is asking for them, or after a subpoena, warrant or request to preserve evidence, is the riskiest moment of all.
+    These records may be the strongest protection you and others have. Ask a lawyer first (many legal-aid and immigrant-rights organisations advise for free), and think of giving your lawyer a bundle (vault export) so that a copy survives.
+    Destroying does not touch backups, exported bundles or other copies.
+cli-destroy-pass-note = To erase it, type the vault passphrase or a recovery code (a wrong one erases nothing).
+cli-saved-incident = Saved incident { $id } ({ $kind }, { $when })
+cli-duplicate-attachment = note: attachment { $n } ({ $name }) is the same file (same SHA-256) as attachment { $m } of incident { $id }

@@ -69,7 +69,7 @@ core-slot-digest-mismatch = su configuración, su sal o su clave cifrada no coin
 core-slot-unsigned = ningún sello firmado por esta bóveda cubre la anotación n.º { $index } de la bitácora, que lo sella
 
 # Una contraseña demasiado fácil de adivinar (consejos de zxcvbn, por tipo)
-core-weak-passphrase = la contraseña es demasiado fácil de adivinar (fuerza { $score } de 4, se necesita al menos { $needed }): { $advice } (o deje que `vault init --generate-passphrase` le cree una)
+core-weak-passphrase = la contraseña es demasiado fácil de adivinar (fuerza { $score } de 4, se necesita al menos { $needed }): { $advice }
 core-weak-default-advice = Use cinco o más palabras poco comunes.
 core-zx-w-straight-rows = Las filas seguidas de teclas son fáciles de adivinar.
 core-zx-w-short-keyboard = Los dibujos cortos en el teclado son fáciles de adivinar.
@@ -307,6 +307,10 @@ core-conflict-cached-attachment-vanished = un adjunto guardado en la memoria rá
 core-conflict-revision-exists = el incidente { $id } ya tiene la versión { $revision }
 core-conflict-cache-segment-exists = la parte { $seq } de la memoria rápida ya existe
 core-conflict-check-panicked = la verificación interna de la base de datos se detuvo por un error
+
+# everyday: core messages for corrections, withdrawals, passphrases and words
+core-input-withdraw-reason-empty = indique por qué retira el incidente (por ejemplo --reason "anotado por error")
+core-vault-unplugged = no hay bóveda en { $dir }, y tampoco está la memoria o la carpeta donde debería estar. Si la bóveda está en una memoria USB o un disco externo, conéctelo e inténtelo otra vez (o indique --vault CARPETA si está en otro lugar). No use `vault init`: eso crearía una segunda bóveda vacía
 
 ## bundle: writing and reading bundles (library errors)
 
@@ -932,8 +936,8 @@ cli-report-wrote = { $n ->
 cli-error-prefix = error
 cli-warning-prefix = aviso:
 cli-note-new-entries = { $n ->
-        [one] nota: se agregó { $n } anotación a la bitácora desde la última vez que abrió la bóveda con la contraseña (incidentes o adjuntos guardados sin la contraseña); ahora la cubre un sello firmado
-       *[other] nota: se agregaron { $n } anotaciones a la bitácora desde la última vez que abrió la bóveda con la contraseña (incidentes o adjuntos guardados sin la contraseña); ahora las cubre un sello firmado
+        [one] nota: desde la última vez que se usó la contraseña, hubo 1 cambio en la bóveda hecho sin ella. Ahora está firmado: si alguien lo cambia después, se notará.
+       *[other] nota: desde la última vez que se usó la contraseña, hubo { $n } cambios en la bóveda hechos sin ella. Ahora están firmados: si alguien los cambia después, se notará.
     }
 cli-note-pin-first-use = nota: esta computadora no conocía esta bóveda; desde ahora la recuerda. Su número de seguridad es { $fp }: compárelo con el que anotó al crear la bóveda. Si no es igual, deje de usar esta copia: alguien cambió sus claves.
 cli-note-logged-header = nota: desde la última vez que se usó la contraseña, se guardó esto sin ella (ya quedó sellado):
@@ -974,7 +978,7 @@ cli-no-incidents-yet = todavía no hay incidentes; anote uno con `vault add`
 cli-no-incidents-match = ningún incidente cumple estos filtros
 cli-no-search-match = ningún incidente contiene { $text }
 cli-revision-note = (versión { $rev }; vea las anteriores con --history)
-cli-amend-needs-field = indique al menos un dato que cambiar, p. ej. --where o --what
+cli-amend-needs-field = indique al menos un dato que cambiar, p. ej. --where o --what (en una terminal, `vault amend ID` solo le pregunta por cada uno)
 cli-amended-line = { $id } versión { $rev }
 cli-extracted-note = { $name }: { $size } bytes, SHA-256 { $sha } verificado
 cli-new-passphrase = Contraseña nueva
@@ -1002,7 +1006,7 @@ cli-info-ledger = Bitácora:                { $n } { $n ->
 cli-key-export-warn = { $path } contiene la clave maestra de la bóveda: quien la obtenga puede leer todos los incidentes y adjuntos. Guárdela sin conexión y bórrela al terminar.
 cli-pass-file-empty = el archivo de contraseña { $path } está vacío
 cli-pass-read-failed = no se pudo leer la contraseña desde la terminal: { $detail }
-cli-pass-prompt = Contraseña de la bóveda:{" "}
+cli-pass-prompt = Contraseña de la bóveda (o código de recuperación):{" "}
 cli-pass-again = Escríbala otra vez:{" "}
 cli-pass-differ = las dos contraseñas no coinciden; no se cambió nada
 cli-no-passphrase = no hay contraseña: use --passphrase-file ARCHIVO (o VAULT_PASSPHRASE_FILE), o ejecute el comando en una terminal
@@ -1087,7 +1091,7 @@ cli-guided-when = ¿Cuándo pasó? Por ejemplo: «hace 20 minutos», «ayer como
 cli-guided-when-is = {"  "}→ { $when }
 cli-guided-where = ¿Dónde pasó? (calle, esquina, lugar) [Enter = saltar]:{" "}
 cli-guided-what =
-    ¿Qué pasó? Escriba las líneas que necesite; termine con una línea vacía (o Ctrl-D).
+    ¿Qué pasó? Escriba las líneas y los párrafos que necesite; termine con una línea que tenga solo un punto (.), o Ctrl-D.
     Ponga [[dobles corchetes]] alrededor de lo privado, como nombres o direcciones.
 cli-guided-what-again = Escríbalo otra vez, por favor.
 cli-guided-agents = Agentes: uno por línea, p. ej.  alto, chamarra gris; nombre=Ruiz; placa=4411; agencia=ICE  (línea vacía para terminar)
@@ -1471,14 +1475,86 @@ help-completions-examples =
     {"  "}vault completions zsh > ~/.zfunc/_vault
     {"  "}vault completions fish > ~/.config/fish/completions/vault.fish
 help-completions-shell = bash, zsh, fish, elvish o powershell.
-help-man = Imprime la página de manual (roff).
+help-man = Imprime la página de manual (roff), o escribe una página por comando en una carpeta.
 help-man-examples =
-    Ejemplo:
+    Ejemplos:
     {"  "}vault man > vault.1 && man ./vault.1
     {"  "}vault --lang es man > vault.1      (en español)
+    {"  "}vault man --out man1               (vault.1, vault-add.1, vault-list.1, ...)
+help-man-out = Escribe vault.1 y una página por comando (vault-add.1, ...) en la CARPETA en lugar de imprimir vault.1.
 
 # Placeholder used by the unit test of the loader; keep.
 i18n-selftest = { $count ->
     [one] una anotación
    *[other] { $count } anotaciones
 }
+
+# everyday: cli messages for corrections, withdrawals, passphrases and words
+cli-withdrawn-line = Se retiró el incidente { $id } (versión { $rev }); su historial se conserva.
+cli-withdrawn-hint = Ya no aparece en list, search, patterns, los informes ni export --all. `vault list --include-withdrawn` lo muestra; `vault withdraw { "ID" } --undo` lo devuelve.
+cli-unwithdrawn-line = El incidente { $id } volvió (versión { $rev }).
+cli-label-withdrawn = Retirado
+cli-withdrawn-mark = [retirado]
+cli-withdrawn-hidden = { $n ->
+    [one] No se muestra 1 incidente retirado (--include-withdrawn lo muestra).
+   *[other] No se muestran { $n } incidentes retirados (--include-withdrawn los muestra).
+}
+help-withdraw = Retirar un incidente anotado por error (una corrección firmada; su historial se conserva).
+help-withdraw-examples =
+    Ejemplos:
+    {"  "}vault withdraw 3f2a --reason 'prueba'
+    {"  "}vault withdraw 3f2a --undo        (lo devuelve)
+    {"  "}vault list --include-withdrawn
+help-withdraw-id = Identificador del incidente o su comienzo, si es único.
+help-withdraw-reason = Por qué lo retira, por ejemplo 'anotado por error' o 'prueba'.
+help-withdraw-undo = Devolver un incidente retirado (una versión nueva sin el retiro).
+help-list-include-withdrawn = También los incidentes retirados por estar anotados por error (`vault withdraw`).
+help-search-include-withdrawn = También los incidentes retirados por estar anotados por error (`vault withdraw`).
+help-patterns-include-withdrawn = También los incidentes retirados por estar anotados por error (`vault withdraw`).
+help-report-include-withdrawn = También los incidentes retirados por estar anotados por error (`vault withdraw`).
+cli-guided-back-hint = Escriba atrás en cualquier pregunta para volver a la anterior.
+cli-guided-first-question = esta es la primera pregunta
+cli-guided-going-back = (de vuelta a la pregunta anterior)
+cli-guided-kind-keep = Número o nombre [Enter = dejar { $value }]:{" "}
+cli-guided-when-keep = ¿Cuándo pasó? [Enter = dejar { $value }]:{" "}
+cli-guided-where-keep = ¿Dónde pasó? [Enter = dejar { $value }; - = quitar]:{" "}
+cli-guided-what-now = ¿Qué pasó? Ahora dice:
+cli-guided-what-keep = Presione Enter para dejarlo así, o escríbalo todo otra vez; termine con una línea que tenga solo un punto (.).
+cli-guided-list-edit = Escriba una línea para agregar uno; -N quita el número N (por ejemplo -1); una línea vacía para terminar.
+cli-guided-no-such-number = { $count ->
+    [one] no hay número { $n }: solo hay 1
+   *[other] no hay número { $n }: hay { $count }
+}
+cli-guided-tags-keep = Etiquetas, separadas por comas [Enter = dejar { $value }; - = ninguna]:{" "}
+cli-yes-no-back = [s/N; atrás = pregunta anterior]
+cli-guided-amend-intro = Corrección del incidente { $id }. Presione Enter para dejar un dato como está; Ctrl-C para salir sin guardar nada.
+cli-guided-amend-save = ¿Guardar esta corrección?
+cli-amend-no-such-item = { $flag } { $n }: no hay ese número; `vault show` los numera desde 1 (este incidente tiene { $count })
+help-amend-add-agents = Agregar un agente a los que ya hay (se puede repetir).
+help-amend-remove-agents = Quitar el agente número N, como los numera `vault show` (se puede repetir).
+help-amend-add-vehicles = Agregar un vehículo a los que ya hay (se puede repetir).
+help-amend-remove-vehicles = Quitar el vehículo número N, como los numera `vault show` (se puede repetir).
+help-amend-add-witnesses = Agregar un testigo a los que ya hay (se puede repetir).
+help-amend-remove-witnesses = Quitar el testigo número N, como los numera `vault show` (se puede repetir).
+cli-pass-wrong-again = { $left ->
+    [one] No abrió la bóveda. Inténtelo otra vez (queda 1 intento); un código de recuperación también sirve.
+   *[other] No abrió la bóveda. Inténtelo otra vez (quedan { $left } intentos); un código de recuperación también sirve.
+}
+cli-pass-strong-enough = {"  "}→ es bastante fuerte.
+cli-pass-try-another = Elija otra, por favor
+cli-pass-differ-again = las dos no coinciden; empiece otra vez, por favor
+cli-weak-hint-init = (o deje que `vault init --generate-passphrase` le cree una)
+cli-weak-hint-passwd = (cinco o seis palabras poco comunes que usted recuerde sirven bien)
+cli-init-next-steps =
+    Próximos pasos:
+    {"  "}1. Cree un código de recuperación, por si olvida la contraseña: vault keyslot add --recovery
+    {"  "}2. Guarde un comprobante fuera de esta computadora (envíelo a su abogado o imprímalo): vault receipt --out comprobante.txt
+    {"  "}3. Haga una copia de seguridad en una memoria USB de vez en cuando: vault backup --out /media/usb/boveda.backup
+cli-destroy-legal =
+    Antes de destruir esta bóveda, lea esto, por favor (SECURITY.md explica más):
+    Destruir anotaciones que pueden importar en una investigación, una demanda o cualquier proceso puede ser en sí un delito o una falta legal grave: obstrucción de la justicia, destrucción de pruebas (en los Estados Unidos, por ejemplo, 18 U.S.C. §§ 1512(c) y 1519), desacato al tribunal. Esto vale aunque usted mismo haya hecho las anotaciones, aunque le hubieran ayudado, y antes de que exista un caso. Hacerlo mientras un agente se las pide, o después de una citación, una orden o un pedido de conservar pruebas, es el momento de mayor riesgo.
+    Estas anotaciones pueden ser la mejor protección que usted y otras personas tienen. Consulte primero con un abogado o abogada (muchas organizaciones de ayuda legal y de derechos de inmigrantes asesoran gratis), y piense en darle a su abogado un paquete (vault export) para que quede una copia.
+    Destruir no toca las copias de seguridad, los paquetes exportados ni otras copias.
+cli-destroy-pass-note = Para borrarla, escriba la contraseña de la bóveda o un código de recuperación (si no es la correcta, no se borra nada).
+cli-saved-incident = Se guardó el incidente { $id } ({ $kind }, { $when })
+cli-duplicate-attachment = nota: el adjunto { $n } ({ $name }) es el mismo archivo (mismo código de control SHA-256) que el adjunto { $m } del incidente { $id }

@@ -98,6 +98,11 @@ pub enum Command {
     /// Record a correction as a new revision (the old one is kept).
     #[command(after_help = "Example:\n  vault amend 3f2a --where 'corner of Main St and 6th'")]
     Amend(AmendArgs),
+    /// Withdraw an incident entered by mistake (a signed revision; its history is kept).
+    #[command(
+        after_help = "Examples:\n  vault withdraw 3f2a --reason 'test entry'\n  vault withdraw 3f2a --undo        (bring it back)\n  vault list --include-withdrawn"
+    )]
+    Withdraw(WithdrawArgs),
     /// Attach photos, audio or video to an incident (needs no passphrase).
     #[command(
         after_help = "Example:\n  vault attach 3f2a photo.jpg voicemail.m4a --remove-original"
@@ -181,11 +186,47 @@ pub enum Command {
         after_help = "Examples:\n  vault completions bash > ~/.local/share/bash-completion/completions/vault\n  vault completions zsh > ~/.zfunc/_vault\n  vault completions fish > ~/.config/fish/completions/vault.fish"
     )]
     Completions(CompletionsArgs),
-    /// Print the manual page (roff).
+    /// Print the manual page (roff), or write one page per command into a folder.
     #[command(
-        after_help = "Example:\n  vault man > vault.1 && man ./vault.1\n  vault --lang es man > vault.1      (in Spanish)"
+        after_help = "Examples:\n  vault man > vault.1 && man ./vault.1\n  vault --lang es man > vault.1      (in Spanish)\n  vault man --out man1               (vault.1, vault-add.1, vault-list.1, ...)"
     )]
-    Man,
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write vault.1 and one page per command (vault-add.1, ...) into DIR instead of printing vault.1.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+/// `--kind` takes any text (Spanish names and everyday words such as "photograph" are read
+/// when the command runs, `i18n::parse_kind`), and offers the stored names to the shells'
+/// completion.
+#[derive(Debug, Clone, Copy)]
+pub struct KindHint;
+
+impl clap::builder::TypedValueParser for KindHint {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            vault::record::Kind::ALL
+                .iter()
+                .map(|k| clap::builder::PossibleValue::new(k.as_str())),
+        ))
+    }
 }
 
 #[derive(Debug, Args)]
@@ -370,7 +411,7 @@ pub struct InitArgs {
 #[derive(Debug, Args, Default)]
 pub struct FieldArgs {
     /// followed, photographed, contacted, visited, raid, arrest, online or other.
-    #[arg(long)]
+    #[arg(long, value_parser = KindHint, hide_possible_values = true)]
     pub kind: Option<String>,
     /// When it happened: now, 2026-11-20 14:30, 2026-11-20, RFC 3339, yesterday 3pm, ...
     #[arg(long, value_name = "TIME")]
@@ -438,7 +479,7 @@ pub struct FilterArgs {
     #[arg(long, value_name = "TIME")]
     pub until: Option<String>,
     /// Only incidents of this kind.
-    #[arg(long, value_name = "KIND")]
+    #[arg(long, value_name = "KIND", value_parser = KindHint, hide_possible_values = true)]
     pub kind: Option<String>,
     /// Only incidents with this tag.
     #[arg(long, value_name = "TAG")]
@@ -446,6 +487,9 @@ pub struct FilterArgs {
     /// Only incidents with at least one attachment.
     #[arg(long)]
     pub with_attachments: bool,
+    /// Also incidents withdrawn as entered by mistake (`vault withdraw`).
+    #[arg(long)]
+    pub include_withdrawn: bool,
 }
 
 #[derive(Debug, Args)]
@@ -509,6 +553,63 @@ pub struct AmendArgs {
     pub id: String,
     #[command(flatten)]
     pub fields: FieldArgs,
+    #[command(flatten)]
+    pub lists: ListEdits,
+}
+
+/// `amend` flags that add one line to a list or remove one, leaving the rest as it is.
+#[derive(Debug, Args, Default)]
+pub struct ListEdits {
+    /// Add an agent to the ones already there (repeatable).
+    #[arg(long = "add-agent", value_name = "TEXT", conflicts_with = "agents")]
+    pub add_agents: Vec<String>,
+    /// Remove agent number N, as `vault show` numbers them (repeatable).
+    #[arg(long = "remove-agent", value_name = "N", conflicts_with = "agents")]
+    pub remove_agents: Vec<usize>,
+    /// Add a vehicle to the ones already there (repeatable).
+    #[arg(long = "add-vehicle", value_name = "TEXT", conflicts_with = "vehicles")]
+    pub add_vehicles: Vec<String>,
+    /// Remove vehicle number N, as `vault show` numbers them (repeatable).
+    #[arg(long = "remove-vehicle", value_name = "N", conflicts_with = "vehicles")]
+    pub remove_vehicles: Vec<usize>,
+    /// Add a witness to the ones already there (repeatable).
+    #[arg(
+        long = "add-witness",
+        value_name = "TEXT",
+        conflicts_with = "witnesses"
+    )]
+    pub add_witnesses: Vec<String>,
+    /// Remove witness number N, as `vault show` numbers them (repeatable).
+    #[arg(
+        long = "remove-witness",
+        value_name = "N",
+        conflicts_with = "witnesses"
+    )]
+    pub remove_witnesses: Vec<usize>,
+}
+
+impl ListEdits {
+    /// True when no list flag was given.
+    pub fn is_empty(&self) -> bool {
+        self.add_agents.is_empty()
+            && self.remove_agents.is_empty()
+            && self.add_vehicles.is_empty()
+            && self.remove_vehicles.is_empty()
+            && self.add_witnesses.is_empty()
+            && self.remove_witnesses.is_empty()
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct WithdrawArgs {
+    /// Incident id or a unique prefix of it.
+    pub id: String,
+    /// Why it is withdrawn, e.g. 'entered by mistake' or 'test entry'.
+    #[arg(long, value_name = "TEXT", required_unless_present = "undo")]
+    pub reason: Option<String>,
+    /// Bring a withdrawn incident back (a new revision without the withdrawal).
+    #[arg(long, conflicts_with = "reason")]
+    pub undo: bool,
 }
 
 #[derive(Debug, Args)]

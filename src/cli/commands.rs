@@ -108,9 +108,12 @@ impl Ctx {
     /// Opens and unlocks: the unlock checks the pin, the trust seal and the entries since the
     /// last checkpoint before it signs them; lists what was logged without the passphrase.
     fn unlock(&self) -> Result<Unlocked> {
-        let vault = self.open_pinned()?;
-        let pass = passphrase::existing(self.passphrase_file.as_deref())?;
-        let mut unlocked = super::timing::unlocking(|| vault.unlock(&pass, false))?;
+        // A missing or refused vault is reported before any passphrase is asked for.
+        drop(self.open_pinned()?);
+        let (mut unlocked, _) = passphrase::unlock_with(self.passphrase_file.as_deref(), |pass| {
+            let vault = self.open_pinned()?;
+            super::timing::unlocking(|| vault.unlock(pass, false))
+        })?;
         if let Some(report) = &unlocked.pin_report {
             self.pin_notes(report);
         }
@@ -156,6 +159,31 @@ fn warn_missing(out: &Out, missing: &[vault::vault::MissingItem]) {
         };
         out.warn(&text);
     }
+}
+
+/// `NoVault` for a folder on a drive that is not there (under /media, /mnt, /run/media or
+/// /Volumes, or whose parent folder is missing too) becomes [`Error::VaultUnplugged`], which
+/// asks to plug the drive in instead of suggesting `vault init` (a second, empty vault). The
+/// default folder is never taken for a drive: on a new computer it is simply not made yet.
+pub fn explain_missing(e: Error) -> Error {
+    match e {
+        Error::NoVault(dir) if looks_unplugged(&dir) && default_dir().ok() != Some(dir.clone()) => {
+            Error::VaultUnplugged(dir)
+        }
+        other => other,
+    }
+}
+
+/// True when `dir` is missing and so is its drive or parent folder.
+fn looks_unplugged(dir: &Path) -> bool {
+    const MOUNTS: [&str; 4] = ["/media", "/mnt", "/run/media", "/Volumes"];
+    if dir.exists() {
+        return false;
+    }
+    let parent_missing = dir
+        .parent()
+        .is_some_and(|p| !p.as_os_str().is_empty() && !p.exists());
+    parent_missing || MOUNTS.iter().any(|m| dir.starts_with(m))
 }
 
 fn default_dir() -> Result<PathBuf> {
@@ -217,9 +245,10 @@ pub fn dispatch(cli: Cli) -> Result<u8> {
         Command::Patterns(a) => super::find_cmd::patterns(&mut ctx.unlock()?, &ctx.out, a),
         Command::Report(a) => super::report_cmd::report(&mut ctx.unlock()?, &ctx.out, a),
         Command::Completions(a) => super::find_cmd::completions(a.shell),
-        Command::Man => super::find_cmd::man(),
+        Command::Man(a) => super::find_cmd::man(a),
         Command::Show(a) => show(&ctx, a),
-        Command::Amend(a) => amend(&ctx, a),
+        Command::Amend(a) => return amend(&ctx, a),
+        Command::Withdraw(a) => withdraw(&ctx, a),
         Command::Attach(a) => attach(&ctx, a),
         Command::Extract(a) => extract(&ctx, a),
         Command::Passwd(a) => passwd(&ctx, a),
@@ -279,7 +308,9 @@ pub fn dispatch(cli: Cli) -> Result<u8> {
         Command::Rekey(a) => {
             super::maint_cmd::rekey(&ctx.dir, ctx.passphrase_file.as_deref(), &ctx.out, a)
         }
-        Command::Destroy(a) => super::maint_cmd::destroy(&ctx.dir, &ctx.out, a),
+        Command::Destroy(a) => {
+            super::maint_cmd::destroy(&ctx.dir, ctx.passphrase_file.as_deref(), &ctx.out, a)
+        }
         Command::Backup(a) => super::maint_cmd::backup(&ctx.dir, &ctx.out, a),
         Command::Restore(a) => super::maint_cmd::restore(&ctx.dir, &ctx.out, a),
     };
@@ -301,12 +332,14 @@ fn init(ctx: &Ctx, a: InitArgs) -> Result<()> {
     let pass = if a.generate_passphrase {
         super::maint_cmd::generate_passphrase(ctx.passphrase_file.as_deref())?
     } else {
-        passphrase::new(
+        passphrase::new_checked(
             ctx.passphrase_file.as_deref(),
             &fl!("cli-new-vault-passphrase"),
+            &fl!("cli-weak-hint-init"),
         )?
     };
-    let mut vault = Vault::init(&ctx.dir, &pass, params)?;
+    let mut vault = Vault::init(&ctx.dir, &pass, params)
+        .map_err(|e| passphrase::weak_with_hint(e, &fl!("cli-weak-hint-init")))?;
     // This computer remembers the new vault (a later copy elsewhere starts with a first-use note).
     if let Some(dir) = super::user_state_dir() {
         vault = vault.with_pin_file(dir.join(vault::vault::pin::PIN_FILE));
@@ -326,6 +359,7 @@ fn init(ctx: &Ctx, a: InitArgs) -> Result<()> {
     ctx.out
         .line(&fl!("cli-fingerprint-line", fp = info.fingerprint))?;
     ctx.out.note(&fl!("cli-init-note"));
+    ctx.out.note(&fl!("cli-init-next-steps"));
     Ok(())
 }
 
@@ -445,7 +479,8 @@ pub fn incident_from_json(reader: impl std::io::Read, source: &Path) -> Result<I
     let obj = value
         .as_object_mut()
         .ok_or_else(|| refused(fl!("cli-json-one-object")))?;
-    for key in ["id", "revision", "recorded_at", "attachments"] {
+    // `withdrawn` too: an incident logged anew is not withdrawn.
+    for key in ["id", "revision", "recorded_at", "attachments", "withdrawn"] {
         obj.remove(key);
     }
     let incident: Incident = serde_json::from_value(value)
@@ -563,6 +598,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<u8> {
     };
     check_attachable(&files)?;
     let mut vault = ctx.open()?;
+    let saved = (incident.kind, incident.occurred_at.clone());
     let id = vault.add(incident)?;
     if let Some(note) = when_note {
         ctx.out.note(&note);
@@ -574,7 +610,20 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<u8> {
             .json(&serde_json::json!({ "id": id, "attachments": attached }))
             .map(|_| 0);
     }
-    ctx.out.line(&id)?;
+    // "Saved incident 3f2a1b9c (followed, Tue 10 Nov 2026, 7:00 am)": on a terminal in place of
+    // the bare id; a script reading stdout still gets the id alone, the sentence as a note.
+    let sentence = fl!(
+        "cli-saved-incident",
+        id = terminal::inline(id.get(..8).unwrap_or(&id)).into_owned(),
+        kind = i18n::kind_name(saved.0),
+        when = i18n::when_text(&saved.1)
+    );
+    if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        ctx.out.line(&sentence)?;
+    } else {
+        ctx.out.line(&id)?;
+        ctx.out.note(&sentence);
+    }
     Ok(0)
 }
 
@@ -636,6 +685,11 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
     let mut v = ctx.unlock()?;
     let all = v.list()?;
     let any = !all.is_empty();
+    let hidden = if filter.include_withdrawn {
+        0
+    } else {
+        all.iter().filter(|r| r.is_withdrawn()).count()
+    };
     let records = filter.apply(all);
     if ctx.out.json {
         return ctx.out.json(&records);
@@ -646,6 +700,9 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
         ctx.out.note(&fl!("cli-no-incidents-match"));
     }
     ctx.out.record_lines(&records)?;
+    if hidden > 0 {
+        ctx.out.note(&fl!("cli-withdrawn-hidden", n = hidden));
+    }
     // The process ends next: freeing 100,000 views one by one would only delay it.
     std::mem::forget(records);
     Ok(())
@@ -671,6 +728,9 @@ fn show(ctx: &Ctx, a: ShowArgs) -> Result<()> {
         return ctx.out.json(&record);
     }
     ctx.out.line(&ctx.out.record_full(&record))?;
+    if !record.attachments.is_empty() {
+        duplicate_notes(ctx, &mut v, &record)?;
+    }
     if record.revision > 1 {
         ctx.out
             .note(&fl!("cli-revision-note", rev = record.revision));
@@ -678,22 +738,153 @@ fn show(ctx: &Ctx, a: ShowArgs) -> Result<()> {
     Ok(())
 }
 
-fn amend(ctx: &Ctx, a: AmendArgs) -> Result<()> {
-    if a.fields.is_empty() {
-        return Err(refused(fl!("cli-amend-needs-field")));
+/// Notes each attachment of `record` whose file (same SHA-256) is attached elsewhere in the
+/// vault too. Only an unlocked vault can tell: `add` and `attach` need no passphrase, and an index
+/// of hashes readable without it would let anyone holding the files check whether a given photo
+/// is in the vault. The listing comes from the encrypted list cache.
+fn duplicate_notes(
+    ctx: &Ctx,
+    v: &mut Unlocked,
+    record: &vault::vault::view::RecordView,
+) -> Result<()> {
+    let all = v.list()?;
+    for a in &record.attachments {
+        for (other, b) in all
+            .iter()
+            .flat_map(|r| r.attachments.iter().map(move |b| (r, b)))
+        {
+            if b.sha256 == a.sha256 && !(other.id == record.id && b.number == a.number) {
+                ctx.out.note(&fl!(
+                    "cli-duplicate-attachment",
+                    n = a.number,
+                    name = terminal::inline(&a.name).into_owned(),
+                    m = b.number,
+                    id = terminal::inline(other.id.get(..8).unwrap_or(&other.id)).into_owned()
+                ));
+            }
+        }
     }
-    let mut v = ctx.unlock()?;
-    let (id, rev) = v.amend(&a.id, |incident| apply_fields(&a.fields, incident))?;
+    std::mem::forget(all);
+    Ok(())
+}
+
+fn amend(ctx: &Ctx, a: AmendArgs) -> Result<u8> {
+    let (id, rev) = if a.fields.is_empty() && a.lists.is_empty() {
+        // No field flag: on a terminal, ask for each field with its current value (no text
+        // typed on the command line, so none in the shell's history).
+        if ctx.out.json || !super::guided::available() {
+            return Err(refused(fl!("cli-amend-needs-field")));
+        }
+        let mut v = ctx.unlock()?;
+        let current = v.show(&a.id)?;
+        let short = current.id.get(..8).unwrap_or(&current.id).to_owned();
+        match super::guided::ask_amend(&short, current.incident())? {
+            Some(changed) => v.amend(&current.id, |incident| {
+                *incident = changed;
+                Ok(())
+            })?,
+            None => {
+                ctx.out.warn(&fl!("cli-guided-not-saved"));
+                return Ok(1);
+            }
+        }
+    } else {
+        let mut v = ctx.unlock()?;
+        v.amend(&a.id, |incident| {
+            apply_fields(&a.fields, incident)?;
+            apply_list_edits(&a.lists, incident)?;
+            incident.validate()
+        })?
+    };
     if ctx.out.json {
         return ctx
             .out
-            .json(&serde_json::json!({ "id": id, "revision": rev }));
+            .json(&serde_json::json!({ "id": id, "revision": rev }))
+            .map(|_| 0);
     }
     ctx.out.line(&fl!(
         "cli-amended-line",
         id = terminal::inline(&id).into_owned(),
         rev = rev
     ))?;
+    Ok(0)
+}
+
+/// `--remove-agent N` then `--add-agent TEXT` (and the same for vehicles and witnesses): N as
+/// `vault show` numbers them, from 1; several removals name the numbers shown before any of them.
+fn apply_list_edits(e: &ListEdits, incident: &mut Incident) -> Result<()> {
+    edit_list(
+        &mut incident.agents,
+        &e.remove_agents,
+        &e.add_agents,
+        Role::Agent,
+        "--remove-agent",
+    )?;
+    edit_list(
+        &mut incident.vehicles,
+        &e.remove_vehicles,
+        &e.add_vehicles,
+        Role::Vehicle,
+        "--remove-vehicle",
+    )?;
+    edit_list(
+        &mut incident.witnesses,
+        &e.remove_witnesses,
+        &e.add_witnesses,
+        Role::Witness,
+        "--remove-witness",
+    )
+}
+
+fn edit_list(
+    list: &mut Vec<Party>,
+    remove: &[usize],
+    add: &[String],
+    role: Role,
+    flag: &str,
+) -> Result<()> {
+    let mut numbers: Vec<usize> = remove.to_vec();
+    numbers.sort_unstable();
+    numbers.dedup();
+    if let Some(&bad) = numbers.iter().find(|n| **n == 0 || **n > list.len()) {
+        let count: usize = list.len();
+        let flag: String = flag.to_owned();
+        return Err(refused(fl!(
+            "cli-amend-no-such-item",
+            flag = flag,
+            n = bad,
+            count = count
+        )));
+    }
+    for n in numbers.into_iter().rev() {
+        list.remove(n - 1);
+    }
+    list.extend(parse_parties(add, role)?);
+    Ok(())
+}
+
+/// `vault withdraw ID --reason TEXT` (or `--undo`): a signed revision marking the incident as
+/// entered by mistake, or bringing it back.
+fn withdraw(ctx: &Ctx, a: WithdrawArgs) -> Result<()> {
+    let mut v = ctx.unlock()?;
+    let reason = if a.undo { None } else { a.reason.as_deref() };
+    let (id, rev) = v.withdraw(&a.id, reason)?;
+    if ctx.out.json {
+        return ctx.out.json(&serde_json::json!({
+            "id": id,
+            "revision": rev,
+            "withdrawn": reason.is_some(),
+        }));
+    }
+    let id = terminal::inline(id.get(..8).unwrap_or(&id)).into_owned();
+    if reason.is_some() {
+        ctx.out
+            .line(&fl!("cli-withdrawn-line", id = id, rev = rev))?;
+        ctx.out.note(&fl!("cli-withdrawn-hint"));
+    } else {
+        ctx.out
+            .line(&fl!("cli-unwithdrawn-line", id = id, rev = rev))?;
+    }
     Ok(())
 }
 
@@ -772,8 +963,15 @@ fn passwd(ctx: &Ctx, a: PasswdArgs) -> Result<()> {
         p.check_floor()?;
     }
     let mut v = ctx.unlock()?;
-    let new = passphrase::new(a.new_passphrase_file.as_deref(), &fl!("cli-new-passphrase"))?;
-    let change = v.change_passphrase(&new, asked)?;
+    let hint = fl!("cli-weak-hint-passwd");
+    let new = passphrase::new_checked(
+        a.new_passphrase_file.as_deref(),
+        &fl!("cli-new-passphrase"),
+        &hint,
+    )?;
+    let change = v
+        .change_passphrase(&new, asked)
+        .map_err(|e| passphrase::weak_with_hint(e, &hint))?;
     if let Some(reason) = &change.replaced_tampered {
         ctx.out.warn(&fl!(
             "cli-passwd-replaced-tampered",

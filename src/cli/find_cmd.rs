@@ -9,7 +9,7 @@ use vault::vault::Unlocked;
 use vault::when::{When, WhenError};
 use vault::{Error, Result};
 
-use super::args::{Cli, FilterArgs, PatternsArgs, SearchArgs};
+use super::args::{Cli, FilterArgs, ManArgs, PatternsArgs, SearchArgs};
 use super::i18n;
 use super::output::Out;
 use super::terminal;
@@ -48,6 +48,7 @@ pub fn filter(a: &FilterArgs) -> Result<Filter> {
         kind: a.kind.as_deref().map(i18n::parse_kind).transpose()?,
         tag: a.tag.clone(),
         with_attachments: a.with_attachments,
+        include_withdrawn: a.include_withdrawn,
     })
 }
 
@@ -149,11 +150,45 @@ pub fn completions(shell: clap_complete::Shell) -> Result<()> {
         .map_err(Error::Io)
 }
 
-/// `vault man`: the roff page on stdout.
-pub fn man() -> Result<()> {
+/// `vault man`: the roff page on stdout; with `--out DIR`, `vault.1` and one page per command
+/// (`vault-add.1`, `vault-bundle-verify.1`, ...) in DIR, so the `vault-add(1)` the main page
+/// names exists.
+pub fn man(a: ManArgs) -> Result<()> {
     use std::io::Write;
+    let mut cmd = super::help::localize(Cli::command());
+    let Some(dir) = a.out else {
+        return std::io::stdout()
+            .lock()
+            .write_all(man_page(cmd)?.as_bytes())
+            .map_err(Error::Io);
+    };
+    // Global options (--vault, --json, ...) shown on every command's page too.
+    cmd.build();
+    std::fs::create_dir_all(&dir).map_err(|e| Error::file(&dir, e))?;
+    let mut pages = vec![("vault".to_owned(), cmd.clone())];
+    let mut stack: Vec<(String, clap::Command)> = cmd
+        .get_subcommands()
+        .map(|s| (format!("vault {}", s.get_name()), s.clone()))
+        .collect();
+    while let Some((path, sub)) = stack.pop() {
+        for inner in sub.get_subcommands() {
+            stack.push((format!("{path} {}", inner.get_name()), inner.clone()));
+        }
+        let name = path.replace(' ', "-");
+        pages.push((name.clone(), sub.name(name).bin_name(path)));
+    }
+    pages.sort_by(|a, b| a.0.cmp(&b.0));
+    for (name, page) in pages {
+        let file = dir.join(format!("{name}.1"));
+        std::fs::write(&file, man_page(page)?).map_err(|e| Error::file(&file, e))?;
+    }
+    Ok(())
+}
+
+/// One command's roff page, with its section headings in the process language.
+fn man_page(cmd: clap::Command) -> Result<String> {
     let mut page = Vec::new();
-    clap_mangen::Man::new(super::help::localize(Cli::command()))
+    clap_mangen::Man::new(cmd)
         .render(&mut page)
         .map_err(Error::Io)?;
     let mut text = String::from_utf8_lossy(&page).into_owned();
@@ -161,10 +196,7 @@ pub fn man() -> Result<()> {
         let to = vault::i18n::text(id, None);
         text = text.replace(&format!(".SH {from}\n"), &format!(".SH {to}\n"));
     }
-    std::io::stdout()
-        .lock()
-        .write_all(super::help::clap_text(&text).as_bytes())
-        .map_err(Error::Io)
+    Ok(super::help::clap_text(&text))
 }
 
 #[cfg(test)]

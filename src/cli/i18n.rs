@@ -256,7 +256,10 @@ mod tests {
         let en = |id: &str, pairs: &[(&'static str, FluentValue<'static>)]| {
             text_in(Lang::En, id, Some(&args(pairs.iter().cloned())))
         };
-        assert_eq!(en("cli-pass-prompt", &[]), "Vault passphrase: ");
+        assert_eq!(
+            en("cli-pass-prompt", &[]),
+            "Vault passphrase (or recovery code): "
+        );
         assert_eq!(
             en("cli-note-logged-more", &[("n", 3.into())]),
             "  - and 3 more"

@@ -37,9 +37,12 @@ pub fn show_generated_passphrase(p: &Passphrase) {
 }
 
 fn unlock(dir: &Path, pass_file: Option<&Path>) -> Result<(Unlocked, Passphrase)> {
-    let vault = Vault::open(dir)?;
-    let pass = passphrase::existing(pass_file)?;
-    let mut unlocked = super::timing::unlocking(|| vault.unlock(&pass, false))?;
+    // A missing vault is reported before any passphrase is asked for.
+    drop(Vault::open(dir)?);
+    let (mut unlocked, pass) = passphrase::unlock_with(pass_file, |pass| {
+        let vault = Vault::open(dir)?;
+        super::timing::unlocking(|| vault.unlock(pass, false))
+    })?;
     unlocked.clean_leftovers()?;
     Ok((unlocked, pass))
 }
@@ -117,9 +120,10 @@ pub fn keyslot(dir: &Path, pass_file: Option<&Path>, out: &Out, cmd: KeyslotComm
             new_passphrase_file,
         } => {
             let (mut v, _) = unlock(dir, pass_file)?;
-            let new = passphrase::new(
+            let new = passphrase::new_checked(
                 new_passphrase_file.as_deref(),
                 &fl!("cli-additional-passphrase"),
+                &fl!("cli-weak-hint-passwd"),
             )?;
             let id = v.add_passphrase_slot(&new)?;
             if out.json {
@@ -147,7 +151,11 @@ pub fn rekey(dir: &Path, pass_file: Option<&Path>, out: &Out, a: RekeyArgs) -> R
     let (mut v, pass) = unlock(dir, pass_file)?;
     let new = match (&a.new_passphrase_file, a.new_passphrase) {
         (Some(f), _) => Some(passphrase::from_file(f)?),
-        (None, true) => Some(passphrase::new(None, &fl!("cli-new-passphrase"))?),
+        (None, true) => Some(passphrase::new_checked(
+            None,
+            &fl!("cli-new-passphrase"),
+            &fl!("cli-weak-hint-passwd"),
+        )?),
         (None, false) => None,
     };
     let bar = progress::items(1000, &fl!("cli-reencrypting"), out.quiet);
@@ -191,9 +199,13 @@ fn digits(s: &str) -> String {
 }
 
 /// `vault destroy`
-pub fn destroy(dir: &Path, out: &Out, a: DestroyArgs) -> Result<()> {
+pub fn destroy(dir: &Path, pass_file: Option<&Path>, out: &Out, a: DestroyArgs) -> Result<()> {
     let vault = Vault::open(dir)?;
     let fingerprint = vault.fingerprint();
+    drop(vault);
+    // The warning of SECURITY.md ("Destroying the vault, and the law"), at the moment it
+    // matters, whatever the flags.
+    eprintln!("{}\n", fl!("cli-destroy-legal"));
     if !a.yes {
         if !std::io::stdin().is_terminal() {
             return Err(refused(fl!("cli-destroy-needs-confirm")));
@@ -212,7 +224,14 @@ pub fn destroy(dir: &Path, out: &Out, a: DestroyArgs) -> Result<()> {
             return Err(refused(fl!("cli-destroy-mismatch")));
         }
     }
-    let outcome = vault.destroy()?;
+    // Only the owner erases: the passphrase or a recovery code must open the vault first (a
+    // wrong one erases nothing). Read-only: nothing is signed or changed by this check.
+    eprintln!("{}", fl!("cli-destroy-pass-note"));
+    passphrase::unlock_with(pass_file, |pass| {
+        let vault = Vault::open(dir)?;
+        super::timing::unlocking(|| vault.unlock(pass, true))
+    })?;
+    let outcome = Vault::open(dir)?.destroy()?;
     if out.json {
         return out.json(&outcome);
     }

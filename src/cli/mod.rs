@@ -67,6 +67,7 @@ fn run_command() -> ExitCode {
         // A reader that stopped early (`vault list | head`) is not an error.
         Err(vault::Error::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
+            let e = commands::explain_missing(e);
             // Library details may quote planted text (a record field, a member name of a
             // backup, a keyslot id): the whole line is shown terminal-safe.
             eprintln!(

@@ -105,6 +105,10 @@ impl Out {
         if cut {
             what.push('…');
         }
+        // Shown only with --include-withdrawn: say so before anything else of it.
+        if r.is_withdrawn() {
+            what = format!("{} {what}", fl!("cli-withdrawn-mark"));
+        }
         let atts = if r.attachments.is_empty() {
             String::new()
         } else {
@@ -136,6 +140,12 @@ impl Out {
                 r.revision
             ),
         );
+        if let Some(w) = &r.withdrawn {
+            s.push_str(&label_line(
+                &fl!("cli-label-withdrawn"),
+                &terminal::inline(&w.reason),
+            ));
+        }
         s.push_str(&incident_text(
             &r.incident(),
             // In this computer's zone, as the incident's own time is shown beside it.
@@ -266,7 +276,22 @@ pub fn incident_text(i: &Incident, recorded: Option<&str>) -> String {
         terminal::inline(&i.location.as_ref().map(|l| l.summary()).unwrap_or_default())
             .into_owned(),
     );
-    let list = |items: &[Party]| items.iter().map(party_text).collect::<Vec<_>>().join("\n");
+    // Two or more are numbered, as `amend --remove-agent N` (and the others) take them.
+    let list = |items: &[Party]| {
+        let numbered = items.len() > 1;
+        items
+            .iter()
+            .enumerate()
+            .map(|(n, p)| {
+                if numbered {
+                    format!("{}. {}", n + 1, party_text(p))
+                } else {
+                    party_text(p)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
     push(Field::Agents, list(&i.agents));
     push(Field::Vehicles, list(&i.vehicles));
     push(Field::Witnesses, list(&i.witnesses));
@@ -378,6 +403,7 @@ mod tests {
             witnesses: vec![party],
             tags: vec![all.clone()],
             attachments: vec![],
+            withdrawn: None,
         }
     }
 

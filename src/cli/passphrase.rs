@@ -42,12 +42,82 @@ fn prompt(label: &str) -> Result<Passphrase> {
     Ok(p)
 }
 
+/// How many passphrases a person may type at the terminal before the command gives up.
+pub const TRIES: usize = 3;
+
+/// Unlocks with the passphrase (or recovery code) from `file`, or asked on the terminal: there,
+/// a wrong one (or an empty line) is asked again, up to [`TRIES`] times in all. `attempt` is
+/// one unlock with one passphrase. Returns what it returned and the passphrase that worked.
+/// Without a terminal there is one try, as a script expects.
+pub fn unlock_with<T>(
+    file: Option<&Path>,
+    mut attempt: impl FnMut(&Passphrase) -> Result<T>,
+) -> Result<(T, Passphrase)> {
+    if file.is_some() || !can_prompt() {
+        let pass = existing(file)?;
+        return attempt(&pass).map(|t| (t, pass));
+    }
+    let mut tries = 0;
+    loop {
+        tries += 1;
+        let result =
+            prompt(&fl!("cli-pass-prompt")).and_then(|pass| attempt(&pass).map(|t| (t, pass)));
+        match result {
+            Err(Error::WrongPassphrase | Error::EmptyPassphrase) if tries < TRIES => {
+                let left: usize = TRIES - tries;
+                eprintln!("{}", fl!("cli-pass-wrong-again", left = left));
+            }
+            other => return other,
+        }
+    }
+}
+
 /// The passphrase to unlock with: from `file` if given, else asked on the terminal.
 pub fn existing(file: Option<&Path>) -> Result<Passphrase> {
     match file {
         Some(f) => from_file(f),
         None if can_prompt() => prompt(&fl!("cli-pass-prompt")),
         None => Err(refused(fl!("cli-no-passphrase"))),
+    }
+}
+
+/// A new passphrase for the vault: from `file` if given, else asked on the terminal, where its
+/// strength is judged right after the first entry (a weak one is asked again, with the advice
+/// and `hint`), then it is asked once more to confirm (two that differ start over). The strength
+/// of a passphrase from a file is checked by the library, which refuses a weak one.
+pub fn new_checked(file: Option<&Path>, label: &str, hint: &str) -> Result<Passphrase> {
+    match file {
+        Some(f) => from_file(f),
+        None if can_prompt() => loop {
+            let first = match prompt(&format!("{label}: ")) {
+                Err(Error::EmptyPassphrase) => continue,
+                other => other?,
+            };
+            match vault::passwords::check_strength(&first) {
+                Ok(()) => eprintln!("{}", fl!("cli-pass-strong-enough")),
+                Err(e @ Error::PassphraseTooWeak(_)) => {
+                    eprintln!("  ! {e}");
+                    eprintln!("{} {hint}", fl!("cli-pass-try-another"));
+                    continue;
+                }
+                Err(e) => return Err(e),
+            }
+            let second = prompt(&fl!("cli-pass-again"))?;
+            if first.expose() == second.expose() {
+                return Ok(first);
+            }
+            eprintln!("  ! {}", fl!("cli-pass-differ-again"));
+        },
+        None => Err(refused(fl!("cli-no-passphrase"))),
+    }
+}
+
+/// A weak passphrase refused by the library, with the next step that fits the command (`hint`)
+/// on the same line.
+pub fn weak_with_hint(e: Error, hint: &str) -> Error {
+    match e {
+        e @ Error::PassphraseTooWeak(_) => Error::WeakPassphrase(format!("{e} {hint}")),
+        other => other,
     }
 }
 

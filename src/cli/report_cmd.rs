@@ -282,6 +282,7 @@ mod tests {
             witnesses: vec![],
             tags: vec!["x\"y".into()],
             attachments: vec![],
+            withdrawn: None,
         }
     }
 

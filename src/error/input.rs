@@ -31,6 +31,8 @@ pub enum Input {
     DisclosureSaltOrName,
     DisclosureShape,
     NothingToChange,
+    /// `withdraw` with a blank reason.
+    WithdrawReasonEmpty,
     NoAttachment {
         record: String,
         number: usize,
@@ -149,6 +151,7 @@ impl Message for Input {
             Input::DisclosureSaltOrName => "core-input-disclosure-salt-or-name",
             Input::DisclosureShape => "core-input-disclosure-shape",
             Input::NothingToChange => "core-input-nothing-to-change",
+            Input::WithdrawReasonEmpty => "core-input-withdraw-reason-empty",
             Input::NoAttachment { .. } => "core-input-no-attachment",
             Input::NotRegularFile { .. } => "core-input-not-regular-file",
             Input::PassphraseFileNotUtf8 => "core-input-passphrase-file-not-utf8",

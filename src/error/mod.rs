@@ -73,6 +73,9 @@ pub(crate) fn p(path: &std::path::Path) -> FluentValue<'static> {
 #[non_exhaustive]
 pub enum Error {
     NoVault(PathBuf),
+    /// No vault at this path, and the drive or folder it was on is missing too (a USB stick not
+    /// plugged in): not a vault never made, so no `init` is suggested.
+    VaultUnplugged(PathBuf),
     VaultExists(PathBuf),
     VaultFilesPresent {
         dir: PathBuf,
@@ -318,6 +321,7 @@ impl Error {
             | Error::Tamper(_)
             | Error::TamperedKeyslot { .. } => 4,
             Error::NoVault(_)
+            | Error::VaultUnplugged(_)
             | Error::VaultExists(_)
             | Error::VaultFilesPresent { .. }
             | Error::NewerFormat { .. } => 5,
@@ -340,6 +344,7 @@ impl Error {
         let none = FluentArgs::new;
         match self {
             Error::NoVault(dir) => t("core-no-vault", args([("dir", p(dir))])),
+            Error::VaultUnplugged(dir) => t("core-vault-unplugged", args([("dir", p(dir))])),
             Error::VaultExists(dir) => t("core-vault-exists", args([("dir", p(dir))])),
             Error::VaultFilesPresent { dir, found } => t(
                 "core-vault-files-present",

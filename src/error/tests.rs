@@ -292,6 +292,7 @@ fn inputs() -> Vec<Input> {
         Input::DisclosureSaltOrName,
         Input::DisclosureShape,
         Input::NothingToChange,
+        Input::WithdrawReasonEmpty,
         Input::NoAttachment {
             record: "ab12".into(),
             number: 3,
@@ -423,6 +424,7 @@ fn weaknesses() -> Vec<Weakness> {
 fn every_error() -> Vec<Error> {
     let mut out = vec![
         Error::NoVault(path()),
+        Error::VaultUnplugged(path()),
         Error::VaultExists(path()),
         Error::VaultFilesPresent {
             dir: path(),
@@ -730,7 +732,7 @@ fn english_is_what_it_always_was() {
                 warning: Some(zxcvbn::feedback::Warning::ThisIsATop10Password),
                 suggestion: Some(zxcvbn::feedback::Suggestion::AddAnotherWordOrTwo),
             }),
-            "the passphrase is too easy to guess (strength 1 of 4, at least 3 needed): This is a top-10 common password. Add another word or two. Uncommon words are better. (or let `vault init --generate-passphrase` make one)",
+            "the passphrase is too easy to guess (strength 1 of 4, at least 3 needed): This is a top-10 common password. Add another word or two. Uncommon words are better.",
         ),
         (
             Error::Crypto(Crypto::KeyDerivation { detail: "x".into() }),

@@ -70,7 +70,15 @@ impl Kind {
     /// Other words people use for this kind (compared without case or accents).
     pub fn aliases(self) -> &'static [&'static str] {
         match self {
-            Kind::Followed => &["seguido", "seguida", "me siguieron", "persecucion"],
+            Kind::Followed => &[
+                "seguido",
+                "seguida",
+                "me siguieron",
+                "persecucion",
+                "follow",
+                "following",
+                "tailed",
+            ],
             Kind::Photographed => &[
                 "fotografiado",
                 "fotografiada",
@@ -79,18 +87,35 @@ impl Kind {
                 "fotografia",
                 "grabado",
                 "filmado",
+                "photograph",
+                "photo",
+                "photos",
+                "pictures",
+                "filmed",
+                "recorded",
             ],
-            Kind::Contacted => &["contactado", "contactada", "abordado", "abordada"],
-            Kind::Visited => &["visitado", "visitada"],
-            Kind::Raid => &["operativo"],
+            Kind::Contacted => &[
+                "contactado",
+                "contactada",
+                "abordado",
+                "abordada",
+                "contact",
+                "questioned",
+                "approached",
+            ],
+            Kind::Visited => &["visitado", "visitada", "visit", "home visit"],
+            Kind::Raid => &["operativo", "raided"],
             Kind::Arrest => &[
                 "detencion",
                 "detenido",
                 "detenida",
                 "arrestado",
                 "arrestada",
+                "arrested",
+                "detained",
+                "detention",
             ],
-            Kind::Online => &["internet", "en linea", "enlinea", "redes"],
+            Kind::Online => &["internet", "en linea", "enlinea", "redes", "social media"],
             Kind::Other => &["otra", "otros"],
         }
     }
@@ -156,6 +181,9 @@ mod tests {
         assert_eq!(Kind::parse("fotografiado"), Some(Kind::Photographed));
         assert_eq!(Kind::parse("fotos"), Some(Kind::Photographed));
         assert_eq!(Kind::parse(" me  siguieron "), Some(Kind::Followed));
+        assert_eq!(Kind::parse("photograph"), Some(Kind::Photographed));
+        assert_eq!(Kind::parse("Detained"), Some(Kind::Arrest));
+        assert_eq!(Kind::parse("social-media"), Some(Kind::Online));
         assert_eq!(Kind::parse("picnic"), None);
     }
 

@@ -127,6 +127,19 @@ impl Incident {
     }
 }
 
+/// Why an incident was withdrawn: the owner marked it as entered by mistake (`vault withdraw`).
+/// The incident and its history stay in the vault and the ledger; listings, reports, patterns,
+/// searches and `export --all` leave it out unless asked to include it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Withdrawal {
+    pub reason: String,
+}
+
+/// The ledger name of a withdrawal's disclosure (present only in withdrawn revisions, so the
+/// digests of every other record are what they always were).
+pub const WITHDRAWN_FIELD: &str = "withdrawn";
+
 /// The plaintext of one stored record revision (what `age -d` of a record row prints, followed
 /// by space padding).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -139,6 +152,10 @@ pub struct RecordBody {
     pub supersedes: Option<u32>,
     pub recorded_at: DateTime<Utc>,
     pub incident: Incident,
+    /// Set in a revision that withdraws the incident (and kept by later amendments); absent
+    /// otherwise, as in every record written before withdrawals existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawn: Option<Withdrawal>,
     /// Field name -> base64url salt (16 random bytes).
     pub salts: BTreeMap<String, String>,
 }
@@ -151,7 +168,24 @@ impl RecordBody {
         incident: Incident,
         recorded_at: DateTime<Utc>,
     ) -> Result<Self> {
+        RecordBody::new_revision(id, revision, incident, None, recorded_at)
+    }
+
+    /// [`RecordBody::new`] with a withdrawal (or none).
+    pub fn new_revision(
+        id: String,
+        revision: u32,
+        incident: Incident,
+        withdrawn: Option<Withdrawal>,
+        recorded_at: DateTime<Utc>,
+    ) -> Result<Self> {
         incident.validate()?;
+        if withdrawn
+            .as_ref()
+            .is_some_and(|w| w.reason.trim().is_empty())
+        {
+            return Err(Error::Input(Input::WithdrawReasonEmpty));
+        }
         let mut body = RecordBody {
             format: RECORD_FORMAT.into(),
             id,
@@ -159,6 +193,7 @@ impl RecordBody {
             supersedes: revision.checked_sub(1).filter(|r| *r > 0),
             recorded_at,
             incident,
+            withdrawn,
             salts: BTreeMap::new(),
         };
         let names: Vec<String> = body.field_values()?.into_keys().collect();
@@ -170,7 +205,8 @@ impl RecordBody {
     }
 
     /// The disclosable fields and their values, by name (see docs/format.md "Record fields"):
-    /// every [`Field`] the record discloses, and one `narrative.private.N` per private span.
+    /// every [`Field`] the record discloses, one `narrative.private.N` per private span, and
+    /// `withdrawn` ([`WITHDRAWN_FIELD`]) in a withdrawn revision.
     pub fn field_values(&self) -> Result<BTreeMap<String, serde_json::Value>> {
         let i = &self.incident;
         let (public_narrative, spans) = disclosure::split_private(&i.narrative)?;
@@ -195,6 +231,12 @@ impl RecordBody {
             map.insert(
                 disclosure::private_field_name(n + 1),
                 serde_json::Value::String(span),
+            );
+        }
+        if let Some(w) = &self.withdrawn {
+            map.insert(
+                WITHDRAWN_FIELD.to_owned(),
+                serde_json::to_value(w).map_err(json_err)?,
             );
         }
         Ok(map)

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::media::MediaMetadata;
 use crate::record::attachment::AttachmentBody;
-use crate::record::{Incident, Kind, Location, Party, RecordBody};
+use crate::record::{Incident, Kind, Location, Party, RecordBody, Withdrawal};
 use crate::when::When;
 
 /// One record revision as shown to its owner.
@@ -23,6 +23,9 @@ pub struct RecordView {
     pub witnesses: Vec<Party>,
     pub tags: Vec<String>,
     pub attachments: Vec<AttachmentView>,
+    /// Set when the incident was withdrawn as entered by mistake (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub withdrawn: Option<Withdrawal>,
 }
 
 impl RecordView {
@@ -38,6 +41,7 @@ impl RecordView {
             witnesses,
             tags,
         } = body.incident;
+        let withdrawn = body.withdrawn;
         RecordView {
             id: body.id,
             revision: body.revision,
@@ -51,7 +55,13 @@ impl RecordView {
             witnesses,
             tags,
             attachments,
+            withdrawn,
         }
+    }
+
+    /// True when the incident was withdrawn as entered by mistake.
+    pub fn is_withdrawn(&self) -> bool {
+        self.withdrawn.is_some()
     }
 
     /// The incident part, for amending.

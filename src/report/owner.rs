@@ -262,6 +262,7 @@ mod tests {
             witnesses: vec![],
             tags: vec!["x\"y".into()],
             attachments: vec![AttachmentView::new(1, attachment)],
+            withdrawn: None,
         }
     }
 

@@ -263,11 +263,28 @@ fn check_target(dir: &Path) -> Result<()> {
     }
 }
 
+/// On a new computer the folders above the vault may not exist yet (`~/.local/share` before
+/// any program wrote there): the missing ones are made, private (0700). Folders that exist are
+/// left as they are.
+fn make_parents(dir: &Path) -> Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    let parent = fsutil::parent_dir(dir);
+    if parent.exists() {
+        return Ok(());
+    }
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(parent)
+        .map_err(|e| Error::file(parent, e))
+}
+
 /// Recreates a vault in `dir` (which must not exist or be empty) from a backup file; `registry`
 /// as for [`backup`].
 pub fn restore(archive: &Path, dir: &Path, registry: Option<&Registry>) -> Result<RestoreOutcome> {
     check_target(dir)?;
     let file = File::open(archive).map_err(|e| Error::file(archive, e))?;
+    make_parents(dir)?;
     let leftovers = staging::sweep_all(dir, staging::Kind::Restore, registry)?;
     let scratch = StagingDir::beside(dir, staging::Kind::Restore, registry)?;
     // The vault is built in a folder of its own inside the staging folder: it holds exactly

@@ -42,7 +42,7 @@ use crate::ledger::merkle;
 use crate::problem::Text;
 use crate::problem_text;
 use crate::record::attachment::AttachmentBody;
-use crate::record::{Incident, RecordBody, RECORD_FORMAT};
+use crate::record::{Incident, RecordBody, Withdrawal, RECORD_FORMAT};
 use crate::store::{AttachmentRow, CacheSegmentRow, RecordRow};
 use crate::{Error, Result};
 
@@ -81,6 +81,9 @@ pub(crate) struct CachedRecord {
     pub fk: Option<zeroize::Zeroizing<String>>,
     pub recorded_at: DateTime<Utc>,
     pub incident: Incident,
+    /// The withdrawal of a withdrawn revision (absent otherwise, and in older items).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawn: Option<Withdrawal>,
 }
 
 impl CachedRecord {
@@ -94,6 +97,7 @@ impl CachedRecord {
             fk: Some(zeroize::Zeroizing::new(hex::encode(&fk.0[..]))),
             recorded_at: body.recorded_at,
             incident: body.incident,
+            withdrawn: body.withdrawn,
         }
     }
 
@@ -106,6 +110,7 @@ impl CachedRecord {
                 revision: self.revision,
                 recorded_at: self.recorded_at,
                 incident: self.incident,
+                withdrawn: self.withdrawn,
                 salts: Default::default(),
             },
             attachments,
@@ -872,6 +877,7 @@ mod tests {
                 fk: None,
                 recorded_at: Utc::now(),
                 incident: incident("no raid took place"),
+                withdrawn: None,
             }],
             attachments: vec![],
         };

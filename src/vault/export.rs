@@ -158,6 +158,10 @@ impl Unlocked {
                         && until.as_ref().is_none_or(|u| start <= u.span().1)
                 }
             };
+            // A withdrawn incident (entered by mistake) goes into a bundle only when named by
+            // id; its `withdrawn` disclosure, never withheld, then tells counsel so.
+            let keep = keep
+                && (body.withdrawn.is_none() || matches!(request.selection, Selection::Entries(_)));
             if keep {
                 records.push((row, body));
             }

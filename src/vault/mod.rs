@@ -270,7 +270,7 @@ impl Vault {
         incident: Incident,
     ) -> Result<u32> {
         self.ensure_pin()?;
-        let (row, entry) = self.prepare_revision(id, expect_previous, incident)?;
+        let (row, entry) = self.prepare_revision(id, expect_previous, incident, None)?;
         let recipient = &self.recipient;
         self.store
             .write(|tx| commit_revision(tx, recipient, expect_previous, &row, &entry))?;
@@ -283,6 +283,7 @@ impl Vault {
         id: &str,
         expect_previous: Option<u32>,
         incident: Incident,
+        withdrawn: Option<crate::record::Withdrawal>,
     ) -> Result<(RecordRow, Entry)> {
         let revision = match expect_previous {
             None => 1,
@@ -292,7 +293,8 @@ impl Vault {
                 })
             })?,
         };
-        let body = RecordBody::new(id.to_owned(), revision, incident, Utc::now())?;
+        let body =
+            RecordBody::new_revision(id.to_owned(), revision, incident, withdrawn, Utc::now())?;
         let digests = body.digests()?;
         let ciphertext = encrypt_padded(&self.recipient, &body.to_json()?)?;
         let entry = Entry::Record {

@@ -16,7 +16,7 @@ use crate::crypto::sha256_hex;
 use crate::error::{Damage, Input, KeyslotRefusal, NoKeyslot};
 use crate::ledger::entry::SlotAction;
 use crate::record::attachment::AttachmentBody;
-use crate::record::{Incident, RecordBody};
+use crate::record::{Incident, RecordBody, Withdrawal};
 use crate::secret::Passphrase;
 use crate::store::{AttachmentRow, RecordRow};
 use crate::{fsutil, Error, Result};
@@ -223,16 +223,50 @@ impl Unlocked {
         if incident == current.incident() {
             return Err(Error::Input(Input::NothingToChange));
         }
+        // An amendment keeps a withdrawal: correcting a withdrawn entry does not bring it back.
+        let withdrawn = current.withdrawn.clone();
+        self.write_revision_signed(&current, incident, withdrawn)
+    }
+
+    /// Withdraws an incident entered by mistake: a new signed revision, the same incident with
+    /// a [`Withdrawal`] carrying `reason`. History is kept; listings leave it out
+    /// ([`crate::analysis::Filter`]). With `reason` None, a withdrawn incident is brought back.
+    pub fn withdraw(&mut self, prefix: &str, reason: Option<&str>) -> Result<(String, u32)> {
+        let current = self.show(prefix)?;
+        let withdrawn = match reason {
+            Some(r) if r.trim().is_empty() => return Err(Error::Input(Input::WithdrawReasonEmpty)),
+            Some(r) => Some(Withdrawal {
+                reason: r.trim().to_owned(),
+            }),
+            None => None,
+        };
+        if withdrawn == current.withdrawn {
+            return Err(Error::Input(Input::NothingToChange));
+        }
+        let incident = current.incident();
+        self.write_revision_signed(&current, incident, withdrawn)
+    }
+
+    /// Writes the revision after `current`, signed in the same transaction.
+    fn write_revision_signed(
+        &mut self,
+        current: &RecordView,
+        incident: Incident,
+        withdrawn: Option<Withdrawal>,
+    ) -> Result<(String, u32)> {
         // The new revision and the checkpoint that signs it are one transaction: a revision
         // above 1 that no checkpoint covers is a forgery (see `sign_checkpoint`).
-        let (row, entry) =
-            self.vault
-                .prepare_revision(&current.id, Some(current.revision), incident)?;
+        let (row, entry) = self.vault.prepare_revision(
+            &current.id,
+            Some(current.revision),
+            incident,
+            withdrawn,
+        )?;
         let recipient = self.vault.recipient.clone();
         self.write_signed(|tx| {
             super::commit_revision(tx, &recipient, Some(current.revision), &row, &entry)
         })?;
-        Ok((current.id, row.revision))
+        Ok((current.id.clone(), row.revision))
     }
 
     /// Replaces the keyslot this passphrase opened with one for `new` (one atomic update; no

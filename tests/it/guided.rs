@@ -1,4 +1,5 @@
-//! The guided `vault add`, driven through a real terminal: tmux runs the binary in a pane,
+//! The guided `vault add` and `vault amend`, and the passphrase prompts, driven through a real
+//! terminal: tmux runs the binary in a pane,
 //! `send-keys` types the answers and `capture-pane` reads the screen. Skipped (with a note) when
 //! tmux is not installed; CI installs it (Debian package `tmux`).
 //!
@@ -124,6 +125,22 @@ impl Pane {
         }
     }
 
+    /// Waits until the screen contains `needle` at least `n` times; returns the screen.
+    fn wait_for_count(&self, needle: &str, n: usize) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.matches(needle).count() >= n {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "never saw {needle:?} {n} times; the screen is:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     /// Types `text` and Enter.
     fn line(&self, text: &str) {
         if !text.is_empty() {
@@ -205,7 +222,7 @@ fn a_full_incident_typed_at_the_prompts_is_stored() {
         &[
             "Two agents photographed people entering the clinic.",
             "[[My neighbour Ana]] was with me.",
-            "",
+            ".",
         ],
     );
     p.answer(
@@ -222,7 +239,7 @@ fn a_full_incident_typed_at_the_prompts_is_stored() {
         "Files to attach (",
         &[&format!("'{}'", photo.display()), ""],
     );
-    let summary = p.wait_for("Save this incident? [y/N]");
+    let summary = p.wait_for("Save this incident? [y/N");
     assert!(
         summary.contains("Please check what will be saved"),
         "{summary}"
@@ -281,7 +298,7 @@ fn ctrl_c_before_saving_stores_nothing() {
     p.answer("¿Qué tipo de incidente fue?", &["redada"]);
     p.answer("¿Cuándo pasó?", &["ayer 3pm"]);
     p.answer("¿Dónde pasó?", &["Calle Juárez"]);
-    p.answer("¿Qué pasó?", &["Llegaron tres camionetas.", ""]);
+    p.answer("¿Qué pasó?", &["Llegaron tres camionetas.", "."]);
     let agents = p.wait_for("Agentes: uno por línea");
     assert!(agents.contains("chamarra gris"), "{agents}");
     p.answer("Agentes: uno por línea", &[""]);
@@ -292,7 +309,7 @@ fn ctrl_c_before_saving_stores_nothing() {
     p.answer("Testigos: uno por línea", &[""]);
     p.answer("Etiquetas, separadas por comas", &["trabajo"]);
     p.answer("Archivos que adjuntar", &[""]);
-    let summary = p.wait_for("¿Guardar este incidente? [s/N]");
+    let summary = p.wait_for("¿Guardar este incidente? [s/N");
     assert!(summary.contains("placas XYZ999"), "{summary}");
     p.key("C-c");
     assert_eq!(p.exit_status(), "130", "{}", p.screen());
@@ -379,4 +396,311 @@ fn the_plaintext_report_asks_first_on_a_terminal() {
     assert_eq!(p.exit_status(), "0", "{}", p.screen());
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(page.contains("<html lang=\"es\">"), "{page}");
+}
+
+/// The tests below need tmux and fail when it is missing (CI installs it), unless
+/// `VAULT_TEST_SKIP_TMUX=1` says to skip them on purpose.
+macro_rules! require_tmux {
+    () => {
+        if !tmux_available() {
+            assert!(
+                std::env::var_os("VAULT_TEST_SKIP_TMUX").is_some_and(|v| v == "1"),
+                "tmux is not installed (apt-get install tmux), and VAULT_TEST_SKIP_TMUX=1 is not set"
+            );
+            eprintln!("note: VAULT_TEST_SKIP_TMUX=1: skipping a terminal test");
+            return;
+        }
+    };
+}
+
+/// The one incident's stored JSON.
+fn only_incident(v: &TestVault) -> Value {
+    let list = v.json(&["list"]);
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 1, "{list:?}");
+    v.json(&["show", list[0]["id"].as_str().unwrap()])
+}
+
+/// Paragraphs in the narrative (ended by a lone `.`), and `back` at a one-line question, at a
+/// list and at the confirmation, in English.
+#[test]
+fn paragraphs_and_back_at_the_prompts() {
+    require_tmux!();
+    let v = TestVault::new();
+    let p = Pane::start(&v, "C");
+    let intro = p.wait_for("What kind of incident");
+    assert!(intro.contains("Type back at any question"), "{intro}");
+    p.answer("Number or name [Enter = other]", &["raid"]);
+    p.answer("When did it happen", &["back"]);
+    p.answer("Number or name [Enter = keep raid]", &["2"]);
+    p.wait_for_count("When did it happen", 2);
+    p.line("2026-09-02 15:30");
+    p.answer("Where did it happen", &["Main St"]);
+    p.answer(
+        "a line holding only a full stop",
+        &[
+            "A grey SUV waited outside the clinic.",
+            "",
+            "Later it followed me home.",
+            ".",
+        ],
+    );
+    p.answer("Agents: one per line", &["back"]);
+    let screen = p.wait_for("Press Enter to keep it, or write it all again");
+    assert!(screen.contains("What happened? Now it says:"), "{screen}");
+    p.line(""); // the narrative stays
+    p.wait_for_count("Agents: one per line", 2);
+    p.line("");
+    p.answer("Vehicles: one per line", &[""]);
+    p.answer("Witnesses: one per line", &[""]);
+    p.answer("Tags, separated by commas", &[""]);
+    p.answer("Files to attach (", &[""]);
+    p.answer(
+        "Save this incident? [y/N; back = previous question]",
+        &["back"],
+    );
+    p.wait_for_count("Files to attach (", 2);
+    p.line("");
+    p.wait_for_count("Save this incident?", 2);
+    p.line("y");
+    assert_eq!(p.exit_status(), "0", "{}", p.screen());
+    let screen = p.screen();
+    assert!(
+        screen.contains("Saved incident ")
+            && screen.contains("(photographed, Wed 2 Sep 2026, 3:30 pm)"),
+        "{screen}"
+    );
+    assert_eq!(
+        screen.matches("(back to the previous question)").count(),
+        3,
+        "{screen}"
+    );
+    let r = only_incident(&v);
+    assert_eq!(r["kind"], "photographed");
+    assert_eq!(
+        r["narrative"],
+        "A grey SUV waited outside the clinic.\n\nLater it followed me home."
+    );
+    assert_eq!(
+        r["agents"],
+        serde_json::json!([]),
+        "the paragraph is no agent"
+    );
+}
+
+/// The same in Spanish: `atrás` and `volver`, and a narrative of two paragraphs.
+#[test]
+fn parrafos_y_atras_en_espanol() {
+    require_tmux!();
+    let v = TestVault::new();
+    let p = Pane::start(&v, "es_MX.UTF-8");
+    let intro = p.wait_for("¿Qué tipo de incidente fue?");
+    assert!(
+        intro.contains("Escriba atrás en cualquier pregunta"),
+        "{intro}"
+    );
+    p.answer("Número o nombre [Enter = otro]", &["redada"]);
+    p.answer("¿Cuándo pasó?", &["2026-09-02 15:30"]);
+    p.answer("¿Dónde pasó?", &["atrás"]);
+    p.answer("¿Cuándo pasó? [Enter = dejar", &[""]);
+    p.wait_for_count("¿Dónde pasó?", 2);
+    p.line("Calle Juárez");
+    p.answer(
+        "una línea que tenga solo un punto",
+        &[
+            "Llegaron tres camionetas.",
+            "",
+            "Se llevaron a un vecino.",
+            ".",
+        ],
+    );
+    p.answer("Agentes: uno por línea", &["volver"]);
+    p.answer("Presione Enter para dejarlo así", &[""]);
+    p.wait_for_count("Agentes: uno por línea", 2);
+    p.line("");
+    p.answer("Vehículos: uno por línea", &[""]);
+    p.answer("Testigos: uno por línea", &[""]);
+    p.answer("Etiquetas, separadas por comas", &[""]);
+    p.answer("Archivos que adjuntar", &[""]);
+    p.answer(
+        "¿Guardar este incidente? [s/N; atrás = pregunta anterior]",
+        &["s"],
+    );
+    assert_eq!(p.exit_status(), "0", "{}", p.screen());
+    let screen = p.screen();
+    assert!(screen.contains("Se guardó el incidente "), "{screen}");
+    assert_eq!(
+        screen.matches("(de vuelta a la pregunta anterior)").count(),
+        2,
+        "{screen}"
+    );
+    let r = only_incident(&v);
+    assert_eq!(r["kind"], "raid");
+    assert_eq!(r["location"]["text"], "Calle Juárez");
+    assert_eq!(
+        r["narrative"],
+        "Llegaron tres camionetas.\n\nSe llevaron a un vecino."
+    );
+}
+
+/// `vault amend ID` alone asks again with the current values: Enter keeps, `-1` removes the
+/// first agent, a line adds one; in English and in Spanish.
+#[test]
+fn guided_amend_keeps_what_is_not_changed() {
+    require_tmux!();
+    for (lang, kind_keep, what_keep, save, yes, files) in [
+        (
+            "C",
+            "Number or name [Enter = keep followed]",
+            "Press Enter to keep it",
+            "Save this correction?",
+            "y",
+            "Files to attach",
+        ),
+        (
+            "es_MX.UTF-8",
+            "Número o nombre [Enter = dejar seguimiento]",
+            "Presione Enter para dejarlo así",
+            "¿Guardar esta corrección?",
+            "s",
+            "Archivos que adjuntar",
+        ),
+    ] {
+        let v = TestVault::new();
+        let id = v.json(&[
+            "add",
+            "--kind",
+            "followed",
+            "--when",
+            "2026-09-02 15:30",
+            "--where",
+            "Elm St",
+            "--what",
+            "First line.\n\nSecond paragraph.",
+            "--agent",
+            "tall; badge=4411",
+            "--agent",
+            "short; badge=7720",
+            "--tag",
+            "clinic",
+        ])["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let pass = v.pass_file.to_str().unwrap().to_owned();
+        let p = Pane::run(
+            &v,
+            lang,
+            &["NO_COLOR=1"],
+            &["--passphrase-file", pass.as_str(), "amend", &id[..6]],
+        );
+        p.answer(kind_keep, &[""]);
+        // Typed ahead: each line is read by the question it answers.
+        for line in [
+            "",              // when: kept
+            "Main St & 5th", // where: changed
+            "",              // narrative: kept
+            "-1",            // agents: remove the first ...
+            "grey cap; badge=9900",
+            "", // ... add one, done
+            "", // vehicles
+            "", // witnesses
+            "", // tags: kept
+        ] {
+            p.line(line);
+        }
+        let screen = p.wait_for(save);
+        for shown in [
+            "Elm St",
+            what_keep,
+            "Second paragraph.",
+            "2. short; ",
+            "clinic",
+        ] {
+            assert!(
+                screen.contains(shown),
+                "{lang}: {shown} not shown:\n{screen}"
+            );
+        }
+        assert!(!screen.contains(files), "{screen}");
+        p.line(yes);
+        assert_eq!(p.exit_status(), "0", "{}", p.screen());
+        let r = v.json(&["show", &id]);
+        assert_eq!(r["revision"], 2, "{r}");
+        assert_eq!(r["kind"], "followed");
+        assert_eq!(r["occurred_at"], "2026-09-02T15:30:00+00:00");
+        assert_eq!(r["location"]["text"], "Main St & 5th");
+        assert_eq!(r["narrative"], "First line.\n\nSecond paragraph.");
+        assert_eq!(
+            r["agents"],
+            serde_json::json!([
+                {"description": "short", "badge": "7720"},
+                {"description": "grey cap", "badge": "9900"}
+            ]),
+            "{lang}"
+        );
+        assert_eq!(r["tags"], serde_json::json!(["clinic"]));
+    }
+}
+
+/// A wrong passphrase on a terminal is asked again (the prompt says a recovery code works too);
+/// the right one then opens the vault. Three wrong ones end with exit 3. In both languages.
+#[test]
+fn a_wrong_passphrase_then_the_right_one() {
+    require_tmux!();
+    for (lang, prompt, again, left_one) in [
+        (
+            "C",
+            "Vault passphrase (or recovery code):",
+            "That did not open the vault. Try again (2 tries left)",
+            "(1 try left)",
+        ),
+        (
+            "es_MX.UTF-8",
+            "Contraseña de la bóveda (o código de recuperación):",
+            "No abrió la bóveda. Inténtelo otra vez (quedan 2 intentos)",
+            "(queda 1 intento)",
+        ),
+    ] {
+        let v = TestVault::new();
+        v.add_simple("grey SUV outside");
+        let p = Pane::run(&v, lang, &["NO_COLOR=1"], &["list"]);
+        p.answer(prompt, &["not the passphrase at all"]);
+        p.wait_for_count(prompt, 2);
+        assert!(p.screen().contains(again), "{}", p.screen());
+        p.line(common::PASSPHRASE);
+        assert_eq!(p.exit_status(), "0", "{}", p.screen());
+        assert!(p.screen().contains("grey SUV outside"), "{}", p.screen());
+        drop(p);
+        let p = Pane::run(&v, lang, &["NO_COLOR=1"], &["list"]);
+        p.answer(prompt, &["wrong one"]);
+        p.wait_for_count(prompt, 2);
+        p.line("wrong two");
+        p.wait_for_count(prompt, 3);
+        assert!(p.screen().contains(left_one), "{}", p.screen());
+        p.line("wrong three");
+        assert_eq!(p.exit_status(), "3", "{}", p.screen());
+    }
+}
+
+/// A new passphrase is judged right after the first entry: a weak one is asked again with
+/// advice; a strong one is confirmed; `init` then gives the next steps.
+#[test]
+fn a_weak_new_passphrase_is_asked_again() {
+    require_tmux!();
+    let v = TestVault::uninit();
+    let p = Pane::run(&v, "C", &["NO_COLOR=1"], &common::INIT_CHEAP);
+    p.answer("New vault passphrase:", &["letmein"]);
+    let screen = p.wait_for_count("New vault passphrase:", 2);
+    assert!(screen.contains("too easy to guess"), "{screen}");
+    assert!(screen.contains("Please choose another one"), "{screen}");
+    assert!(!screen.contains("Type it again"), "{screen}");
+    p.line(common::PASSPHRASE);
+    let screen = p.wait_for("Type it again:");
+    assert!(screen.contains("strong enough"), "{screen}");
+    p.line(common::PASSPHRASE);
+    assert_eq!(p.exit_status(), "0", "{}", p.screen());
+    let screen = p.screen();
+    assert!(screen.contains("vault keyslot add --recovery"), "{screen}");
+    assert!(v.db().exists());
 }

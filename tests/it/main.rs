@@ -24,6 +24,7 @@ mod cli_core;
 mod concurrency;
 mod conventions;
 mod crash;
+mod everyday;
 mod guided;
 mod hostile_text;
 mod leftovers;

@@ -666,11 +666,25 @@ fn destroy_erases_the_keys_first_and_nothing_opens_afterwards() {
         std::fs::write(&f, vec![i as u8; 2 << 20]).expect("write");
         v2.ok(&["attach", &id, f.to_str().expect("p")]);
     }
+    // It asks for the passphrase (or a recovery code) before erasing: none, or a wrong one,
+    // erases nothing.
     let out = v2
         .cmd_locked()
         .args(["destroy", "--yes"])
         .output()
         .expect("run");
+    assert!(!out.status.success());
+    assert!(v2.db().exists());
+    let wrong = write(&v2, "wrong.txt", "orchid saddle pewter nimbus glacier");
+    let out = with_pass(&v2, &wrong, &["destroy", "--yes"]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(v2.db().exists());
+    assert!(
+        stderr(&out).contains("18 U.S.C."),
+        "the legal warning is shown: {}",
+        stderr(&out)
+    );
+    let out = v2.cmd().args(["destroy", "--yes"]).output().expect("run");
     assert_success(&out, &["destroy --yes"]);
     assert!(!v2.dir.exists());
 }
