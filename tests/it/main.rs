@@ -23,6 +23,7 @@ mod cli_core;
 mod concurrency;
 mod conventions;
 mod crash;
+mod custody_plan;
 mod custody_travel;
 mod guided;
 mod hostile_text;
