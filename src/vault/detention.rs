@@ -418,7 +418,14 @@ impl Unlocked {
         if let Some(c) = &plan.counsel {
             to.push(parse_recipient(c)?);
         }
-        fsutil::create_private_dir(&plan.folder)?;
+        // Never created here: a USB stick that is not plugged in must not turn into a folder of
+        // the same name on this computer's own disk.
+        if !plan.folder.is_dir() {
+            return Err(Error::file(
+                &plan.folder,
+                std::io::Error::from(std::io::ErrorKind::NotFound),
+            ));
+        }
         let final_path = plan.folder.join(RELEASE_BUNDLE);
         let next = plan.folder.join(format!(
             ".{RELEASE_BUNDLE}.{}.next",

@@ -219,6 +219,17 @@ fn a_two_of_three_plan_opens_with_any_two_shares_refreshes_and_revokes() {
     assert_success(&out, &["plan combine (new shares)"]);
     let (code, report, err) = v.bundle_verify(&bundle, &fresh, &[]);
     assert_eq!(code, 0, "{report} {err}");
+    // The folder gone (a USB stick unplugged): the unlock warns, goes on and creates nothing.
+    std::fs::rename(&folder, v.path("plan-away")).expect("move");
+    v.add_simple("while the stick is out");
+    let out = v.cmd().args(["list"]).output().expect("run");
+    assert_success(&out, &["list without the folder"]);
+    assert!(
+        stderr(&out).contains("could not be written"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!folder.exists(), "the folder was made on this disk");
     // The plan and each refresh are in the ledger; the whole vault verifies.
     let out = v.cmd().args(["verify", "--full"]).output().expect("run");
     assert_success(&out, &["verify --full"]);
