@@ -594,3 +594,43 @@ impl ZeroizeString for String {
         zeroize::Zeroize::zeroize(self);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `Tx::newest_plan_entry` finds plan entries by their first 15 bytes (docs/format.md 19.2).
+    #[test]
+    fn plan_entries_start_with_the_bytes_the_store_looks_for() {
+        for action in [PlanAction::Set, PlanAction::Revoke] {
+            let e = Entry::Plan {
+                v: ENTRY_VERSION,
+                action,
+                release_recipient: "age1x".into(),
+                plan_sha256: "00".into(),
+            };
+            let bytes = e.to_bytes();
+            assert!(bytes.starts_with(b"{\"type\":\"plan\","), "{bytes:?}");
+            assert_eq!(hex::encode(&bytes[..15]), "7b2274797065223a22706c616e222c");
+            assert_eq!(Entry::from_bytes(&bytes).unwrap(), e);
+        }
+    }
+
+    #[test]
+    fn refresh_stamps_parse_and_leftover_names_are_recognised_exactly() {
+        let (n, at) = parse_refreshed(Some("42 2026-12-02T10:00:00+00:00"));
+        assert_eq!(n, Some(42));
+        assert!(at.is_some());
+        assert_eq!(parse_refreshed(None), (None, None));
+        let dir = tempfile::tempdir().unwrap();
+        let left = dir
+            .path()
+            .join(format!(".{RELEASE_BUNDLE}.{}.next", "ab".repeat(16)));
+        let other = dir.path().join(format!(".{RELEASE_BUNDLE}.mine.next"));
+        std::fs::write(&left, b"x").unwrap();
+        std::fs::write(&other, b"x").unwrap();
+        sweep_next(dir.path());
+        assert!(!left.exists());
+        assert!(other.exists());
+    }
+}

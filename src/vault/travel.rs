@@ -335,3 +335,54 @@ impl Unlocked {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ledger::entry::TravelAction;
+
+    #[test]
+    fn travel_entries_round_trip_in_the_documented_key_order() {
+        let e = Entry::Travel {
+            v: ENTRY_VERSION,
+            action: TravelAction::Start,
+            escrow_sha256: "ab".into(),
+            slots: [("s1".to_owned(), "d1".to_owned())].into_iter().collect(),
+        };
+        let bytes = e.to_bytes();
+        assert_eq!(
+            String::from_utf8(bytes.clone()).unwrap(),
+            r#"{"type":"travel","v":1,"action":"start","escrow_sha256":"ab","slots":{"s1":"d1"}}"#
+        );
+        assert_eq!(Entry::from_bytes(&bytes).unwrap(), e);
+        // Only the end of travel mode is written without the passphrase.
+        assert!(!crate::vault::trust::written_without_passphrase(&e));
+        let end = Entry::Travel {
+            v: ENTRY_VERSION,
+            action: TravelAction::End,
+            escrow_sha256: "ab".into(),
+            slots: BTreeMap::new(),
+        };
+        assert!(crate::vault::trust::written_without_passphrase(&end));
+    }
+
+    #[test]
+    fn escrow_rows_round_trip_exactly() {
+        let master = crate::crypto::keys::MasterKey::generate();
+        let slot = Keyslot::seal(
+            "s1".into(),
+            SlotKind::Recovery,
+            &master,
+            &crate::secret::Passphrase::new("a b c d".into()),
+            crate::crypto::kdf::FLOOR,
+        )
+        .unwrap();
+        let row = KeyslotRow {
+            slot,
+            leaf_index: 9,
+        };
+        let back = EscrowSlot::of(&row).row().unwrap();
+        assert_eq!(back.slot.digest_hex(), row.slot.digest_hex());
+        assert_eq!(back.leaf_index, 9);
+    }
+}
