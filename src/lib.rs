@@ -14,7 +14,8 @@
 //! - [`vault`]: the facade commands use, and the only owner of the store and the keys. A locked
 //!   [`vault::Vault`] appends records and attachments with only the public master recipient;
 //!   [`vault::Unlocked`] reads, amends, exports, verifies (`vault::verify`), rekeys and backs up
-//!   ([`vault::backup`]).
+//!   ([`vault::backup`]); travel mode and the detention plan (`vault/travel.rs`,
+//!   `vault/detention.rs`) hand the keys' custody to others.
 //! - [`bundle`]: bundles for counsel: what goes in (plan, redaction), writing,
 //!   reading and verifying them, their manifest and report, trusted senders.
 //! - [`problem`]: the kinds of problem `verify` and `bundle verify` report (serialized as today).
@@ -25,7 +26,8 @@
 //! - [`ledger`]: the RFC 6962 Merkle log, its entries, C2SP signed checkpoints, key rotation.
 //! - [`media`]: sniffing, metadata and stripping of attachments.
 //! - [`when`]: times the way people say them, in English and Spanish, and how they are shown.
-//! - [`crypto`]: age envelopes, Argon2id keyslots and their limits, Ed25519 signing, padding.
+//! - [`crypto`]: age envelopes, Argon2id keyslots and their limits, Ed25519 signing, padding,
+//!   Shamir shares of the detention plan's release key.
 //! - `store`: the only module that speaks SQL: schema, its check, reads and writes (private).
 //! - `staging`: staging folders for backup and restore, swept after a crash (private).
 //! - `fsutil`: private files and folders, durable writes, no links followed (private).

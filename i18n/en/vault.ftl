@@ -305,6 +305,30 @@ core-conflict-check-panicked = the database check panicked
 # everyday: core messages for corrections, withdrawals, passphrases and words
 core-input-withdraw-reason-empty = give a reason for withdrawing the incident (for example --reason "entered by mistake")
 core-vault-unplugged = no vault at { $dir }, and the drive or folder it should be on is not there either. If the vault is on a USB stick or an external drive, plug it in and try again (or pass --vault DIR if it is somewhere else). Do not run `vault init`: that would make a second, empty vault
+# custody: travel mode and the detention plan (src/error/custody.rs)
+core-custody-travelling = travel mode is on: this vault's keyslots are in the escrow file someone else holds, so nothing can open the vault on this device, with any passphrase or recovery code (`vault add` and `vault attach` still work; `vault travel end` brings the keyslots back)
+core-custody-not-travelling = travel mode is not on (there is nothing to bring back)
+core-custody-already-travelling = travel mode is already on
+core-custody-travel-entry = the ledger entry that started travel mode (leaf { $leaf }) is missing or was changed; run `vault verify`
+core-custody-escrow-not-logged = { $path } is not the escrow file this vault wrote when travel mode started (its SHA-256 differs from the one in the ledger)
+core-custody-escrow-locked = no identity given opens { $path } (give the key it was encrypted to with --identity)
+core-custody-escrow-foreign = { $path } holds keyslots of another vault, or other keyslots than the ones logged when travel mode started
+core-custody-escrow-incomplete = the escrow file { $path } read back is not what was written; nothing was removed
+core-custody-no-plan = this vault has no detention plan (`vault plan set` makes one)
+core-custody-plan-damaged = the stored detention plan does not match its ledger entry, or cannot be read (it was changed without the passphrase, or the master key was replaced with `vault rekey`): make it again with `vault plan set`
+core-custody-threshold = the threshold must be between 1 and the number of trustees ({ $count }, at most 255); { $threshold } was given
+core-custody-no-trustee = a detention plan needs at least one trustee (--trustee KEY)
+core-custody-share-unreadable = { $path } is not a share of a release key, or no identity given opens it
+core-custody-shares-disagree = { $path } is a share of another release key (or vault) than the first share given
+core-custody-duplicate-share = { $path } holds the same share as another file given
+core-custody-not-enough-shares = { $need ->
+    [one] 1 share is needed
+   *[other] { $need } shares are needed
+}; { $count ->
+    [one] only 1 was given
+   *[other] only { $count } were given
+}
+core-custody-shares-wrong = the shares do not rebuild the release key they name (one of them is damaged)
 
 ## bundle: writing and reading bundles (library errors)
 
@@ -767,6 +791,9 @@ verify-kind-statement = the signed statement of the bundle's files is missing, n
 verify-kind-file-hash = a file in the bundle was changed after the bundle was signed
 verify-kind-unsigned-files = the bundle is in the older format: its report, VERIFY.txt and file hashes are not signed
 verify-kind-attachment-incident = an attachment's incident is not in the bundle
+# custody: ledger entries of travel mode and the detention plan
+verify-item-travel = travel mode
+verify-item-plan = detention plan
 
 ## when: times as people say them and as they are shown
 
@@ -1453,6 +1480,108 @@ help-man-examples =
     {"  "}vault --lang es man > vault.1      (in Spanish)
     {"  "}vault man --out man1               (vault.1, vault-add.1, vault-list.1, ...)
 help-man-out = Write vault.1 and one page per command (vault-add.1, ...) into DIR instead of printing vault.1
+
+# custody: travel mode and the detention plan (src/cli/custody_cmd.rs)
+cli-value-count = COUNT
+cli-info-travelling = Keyslots:     none on this device: travel mode is on since ledger entry { $leaf } (`vault travel end` brings them back)
+cli-info-kdf-travelling = KDF:          none here (travel mode)
+cli-travel-started = Travel mode is on: { $count ->
+    [one] 1 keyslot went
+   *[other] { $count } keyslots went
+} into { $path }, encrypted to the escrow key, and { $count ->
+    [one] was
+   *[other] were
+} removed from this device.
+cli-travel-started-next = Give the escrow file to the person who holds the escrow key, and keep no copy here. Until `vault travel end`, no passphrase or recovery code opens this vault; `vault add` and `vault attach` still work.
+cli-travel-ended = Travel mode is off: { $count ->
+    [one] 1 keyslot is back.
+   *[other] { $count } keyslots are back.
+}
+cli-travel-ended-next = The next command that asks for your passphrase signs what was logged while travelling; `vault verify` checks the whole vault.
+cli-plan-set = Detention plan made: { $count ->
+    [one] 1 share
+   *[other] { $count } shares
+}, any { $threshold } of which rebuild the release key:
+cli-plan-share = {"  "}{ $path }  (for { $key })
+cli-plan-set-next = Give each share file to its trustee: it opens only with that trustee's key, and fewer shares than the threshold reveal nothing. docs/detention-plan.md tells trustees what to do.
+cli-plan-revoked = Release key replaced: the old shares open no bundle written from now on. The new shares:
+cli-plan-bundle-written = Release bundle written: { $path } ({ $count ->
+    [one] 1 incident
+   *[other] { $count } incidents
+})
+cli-plan-no-bundle = No release bundle yet: the vault holds no incident.
+cli-plan-refreshed = The detention plan's release bundle is up to date: { $path }
+cli-plan-refresh-failed = the detention plan's release bundle could not be written: { $error }
+cli-plan-combined = Release key rebuilt from { $count } shares: { $path }
+cli-plan-combined-next = Check and open the release bundle as counsel would: `vault bundle verify release-bundle.age --identity { $path }`, then `vault bundle open release-bundle.age --identity { $path } --out DIR`.
+cli-plan-show-threshold = Threshold:    { $threshold } of { $count } trustees
+cli-plan-show-trustee = Trustee:      { $key }
+cli-plan-show-counsel = Counsel:      { $key }
+cli-plan-show-release = Release key:  { $key }
+cli-plan-show-folder = Folder:       { $path }
+cli-plan-show-policy = Redactions:   the policy file given to `vault plan set`
+cli-plan-show-set = Set:          { $at }
+cli-plan-show-refreshed = Refreshed:    { $at } ({ $count ->
+    [0] nothing new since
+    [one] 1 ledger entry since: the next unlock writes a new bundle
+   *[other] { $count } ledger entries since: the next unlock writes a new bundle
+})
+cli-plan-show-never-refreshed = Refreshed:    never (no incident yet)
+
+# custody: help
+help-travel = Travel mode: move every keyslot off this device, encrypted to someone else's key, and back
+help-travel-examples =
+    Examples:
+    {"  "}vault travel start --escrow-to age1... --out escrow.age   (give escrow.age to your lawyer)
+    {"  "}vault travel end --from escrow.age --identity counsel.key
+help-travel-start = Encrypt every keyslot to the escrow key into FILE, then remove them from this device
+help-travel-start-examples =
+    Example:
+    {"  "}vault travel start --escrow-to age1... --out escrow.age
+    {"  "}(afterwards nothing opens the vault here, with any passphrase: `vault add` still works)
+help-travel-start-escrow-to = The escrow holder's age or SSH public key (counsel's; repeat for more than one)
+help-travel-start-out = The escrow file to write (never overwritten); keep it off this device
+help-travel-end = Bring the keyslots back from the escrow file, opened with the escrow holder's key
+help-travel-end-examples =
+    Example:
+    {"  "}vault travel end --from escrow.age --identity counsel.key
+help-travel-end-from = The escrow file `vault travel start` wrote
+help-travel-end-identity = The escrow holder's identity file (age key or unencrypted SSH key)
+help-plan = Detention plan: trusted people who, together, can open an up-to-date bundle for your lawyer
+help-plan-examples =
+    Examples:
+    {"  "}vault plan set --trustee age1... --trustee age1... --trustee ssh-ed25519... --threshold 2 --folder ~/Sync/plan
+    {"  "}vault plan show
+    {"  "}vault plan combine share-1-of-3-0a1b2c3d.age share-3-of-3-0a1b2c3d.age --identity me.key --out release.key
+help-plan-set = Make a detention plan: a release key split among trustees, and a release bundle kept up to date
+help-plan-set-examples =
+    Example:
+    {"  "}vault plan set --trustee age1... --trustee age1... --trustee ssh-ed25519... --threshold 2 --counsel age1... --redact-policy policy.json --folder /media/usb/plan
+help-plan-set-trustee = A trustee's age or SSH public key (repeat once per trustee)
+help-plan-set-threshold = How many trustees must bring their shares together to open the bundle
+help-plan-set-counsel = Counsel's age or SSH public key: release bundles are encrypted to counsel too
+help-plan-set-redact-policy = What release bundles withhold, as for `vault export --redact-policy`
+help-plan-set-folder = Where shares and the release bundle go, e.g. a synced folder (default: beside the vault, named <vault>-plan)
+help-plan-show = Show the plan: trustees, threshold, folder, when the release bundle was last written
+help-plan-show-examples =
+    Example:
+    {"  "}vault plan show
+help-plan-refresh = Write the release bundle now (every unlock does it when something new was logged)
+help-plan-refresh-examples =
+    Example:
+    {"  "}vault plan refresh
+help-plan-revoke = Replace the release key: new shares for the same trustees; old shares open no new bundle
+help-plan-revoke-examples =
+    Example:
+    {"  "}vault plan revoke
+help-plan-combine = Trustees: rebuild the release key from enough shares (no vault needed)
+help-plan-combine-examples =
+    Example:
+    {"  "}vault plan combine share-1-of-3-0a1b2c3d.age share-3-of-3-0a1b2c3d.age --identity ana.key --identity luis.key --out release.key
+    {"  "}vault bundle verify release-bundle.age --identity release.key
+help-plan-combine-shares = The share files (each encrypted to one trustee, or already decrypted with `age -d`)
+help-plan-combine-identity = A trustee's identity file (repeat: one per trustee present)
+help-plan-combine-out = The release key file to write (mode 0600; never overwritten)
 
 # Placeholder used by the unit test of the loader; keep.
 i18n-selftest = { $count ->

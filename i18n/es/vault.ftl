@@ -311,6 +311,30 @@ core-conflict-check-panicked = la verificación interna de la base de datos se d
 # everyday: core messages for corrections, withdrawals, passphrases and words
 core-input-withdraw-reason-empty = indique por qué retira el incidente (por ejemplo --reason "anotado por error")
 core-vault-unplugged = no hay bóveda en { $dir }, y tampoco está la memoria o la carpeta donde debería estar. Si la bóveda está en una memoria USB o un disco externo, conéctelo e inténtelo otra vez (o indique --vault CARPETA si está en otro lugar). No use `vault init`: eso crearía una segunda bóveda vacía
+# custody: modo viaje y plan de detención (src/error/custody.rs)
+core-custody-travelling = el modo viaje está activo: los accesos de esta bóveda están en el archivo de resguardo que guarda otra persona, así que nadie puede abrir la bóveda en este aparato, con ninguna contraseña ni código de recuperación (`vault add` y `vault attach` siguen funcionando; `vault travel end` trae los accesos de vuelta)
+core-custody-not-travelling = el modo viaje no está activo (no hay nada que traer de vuelta)
+core-custody-already-travelling = el modo viaje ya está activo
+core-custody-travel-entry = falta la anotación n.º { $leaf } de la bitácora, con la que empezó el modo viaje, o alguien la cambió; ejecute `vault verify`
+core-custody-escrow-not-logged = { $path } no es el archivo de resguardo que escribió esta bóveda al empezar el modo viaje (su código de control no coincide con el de la bitácora)
+core-custody-escrow-locked = ninguna clave indicada abre { $path } (indique con --identity la clave a la que se cifró)
+core-custody-escrow-foreign = { $path } guarda accesos de otra bóveda, o accesos distintos de los anotados al empezar el modo viaje
+core-custody-escrow-incomplete = el archivo de resguardo { $path } leído de nuevo no es igual a lo escrito; no se quitó nada
+core-custody-no-plan = esta bóveda no tiene plan de detención (`vault plan set` crea uno)
+core-custody-plan-damaged = el plan de detención guardado no coincide con su anotación en la bitácora, o no se puede leer (alguien lo cambió sin la contraseña, o se cambió la clave maestra con `vault rekey`): vuelva a crearlo con `vault plan set`
+core-custody-threshold = el mínimo de partes debe estar entre 1 y el número de personas de confianza ({ $count }, 255 como máximo); se indicó { $threshold }
+core-custody-no-trustee = un plan de detención necesita al menos una persona de confianza (--trustee CLAVE)
+core-custody-share-unreadable = { $path } no es una parte de una clave de entrega, o ninguna clave indicada la abre
+core-custody-shares-disagree = { $path } es una parte de otra clave de entrega (o de otra bóveda) que la primera parte indicada
+core-custody-duplicate-share = { $path } tiene la misma parte que otro archivo indicado
+core-custody-not-enough-shares = { $need ->
+    [one] hace falta 1 parte
+   *[other] hacen falta { $need } partes
+}; { $count ->
+    [one] solo se indicó 1
+   *[other] solo se indicaron { $count }
+}
+core-custody-shares-wrong = las partes no reconstruyen la clave de entrega que indican (alguna está dañada)
 
 ## bundle: writing and reading bundles (library errors)
 
@@ -796,6 +820,9 @@ verify-kind-statement = la declaración firmada de los archivos del paquete falt
 verify-kind-file-hash = alguien cambió un archivo del paquete después de que se firmó el paquete
 verify-kind-unsigned-files = el paquete tiene el formato anterior: su informe, su VERIFY.txt y los códigos de control de sus archivos no están firmados
 verify-kind-attachment-incident = el incidente de un adjunto no está en el paquete
+# custody: anotaciones del modo viaje y del plan de detención
+verify-item-travel = modo viaje
+verify-item-plan = plan de detención
 
 ## when: times as people say them and as they are shown
 
@@ -1482,6 +1509,105 @@ help-man-examples =
     {"  "}vault --lang es man > vault.1      (en español)
     {"  "}vault man --out man1               (vault.1, vault-add.1, vault-list.1, ...)
 help-man-out = Escribe vault.1 y una página por comando (vault-add.1, ...) en la CARPETA en lugar de imprimir vault.1.
+
+# custody: modo viaje y plan de detención (src/cli/custody_cmd.rs)
+cli-value-count = CANTIDAD
+cli-info-travelling = Accesos:                 ninguno en este aparato: el modo viaje está activo desde la anotación n.º { $leaf } de la bitácora (`vault travel end` los trae de vuelta)
+cli-info-kdf-travelling = Protección (contraseña): ninguna aquí (modo viaje)
+cli-travel-started = El modo viaje está activo: { $count ->
+    [one] 1 acceso se guardó
+   *[other] { $count } accesos se guardaron
+} en { $path }, cifrados para la clave de resguardo, y se quitaron de este aparato.
+cli-travel-started-next = Entregue el archivo de resguardo a la persona que tiene la clave de resguardo y no deje ninguna copia aquí. Hasta `vault travel end`, ninguna contraseña ni código de recuperación abre esta bóveda; `vault add` y `vault attach` siguen funcionando.
+cli-travel-ended = El modo viaje terminó: { $count ->
+    [one] volvió 1 acceso.
+   *[other] volvieron { $count } accesos.
+}
+cli-travel-ended-next = El próximo comando que le pida la contraseña sella lo que se anotó durante el viaje; `vault verify` revisa toda la bóveda.
+cli-plan-set = Plan de detención creado: { $count ->
+    [one] 1 parte
+   *[other] { $count } partes
+}; con { $threshold } de ellas se reconstruye la clave de entrega:
+cli-plan-share = {"  "}{ $path }  (para { $key })
+cli-plan-set-next = Entregue cada archivo de parte a su persona de confianza: solo se abre con la clave de esa persona, y menos partes que el mínimo no revelan nada. En docs/plan-de-detencion.md las personas de confianza encuentran qué hacer.
+cli-plan-revoked = Se reemplazó la clave de entrega: las partes viejas no abren ningún paquete escrito desde ahora. Las partes nuevas:
+cli-plan-bundle-written = Paquete de entrega escrito: { $path } ({ $count ->
+    [one] 1 incidente
+   *[other] { $count } incidentes
+})
+cli-plan-no-bundle = Todavía no hay paquete de entrega: la bóveda no tiene ningún incidente.
+cli-plan-refreshed = El paquete de entrega del plan de detención está al día: { $path }
+cli-plan-refresh-failed = no se pudo escribir el paquete de entrega del plan de detención: { $error }
+cli-plan-combined = Clave de entrega reconstruida con { $count } partes: { $path }
+cli-plan-combined-next = Verifique y abra el paquete de entrega como lo haría su abogado: `vault bundle verify release-bundle.age --identity { $path }`, y después `vault bundle open release-bundle.age --identity { $path } --out CARPETA`.
+cli-plan-show-threshold = Mínimo:            { $threshold } de { $count } personas de confianza
+cli-plan-show-trustee = Persona de confianza: { $key }
+cli-plan-show-counsel = Abogado/a:         { $key }
+cli-plan-show-release = Clave de entrega:  { $key }
+cli-plan-show-folder = Carpeta:           { $path }
+cli-plan-show-policy = Datos ocultos:     los que indica el archivo de reglas dado a `vault plan set`
+cli-plan-show-set = Creado:            { $at }
+cli-plan-show-refreshed = Actualizado:       { $at } ({ $count ->
+    [0] nada nuevo desde entonces
+    [one] 1 anotación nueva desde entonces: la próxima vez que abra la bóveda se escribe un paquete nuevo
+   *[other] { $count } anotaciones nuevas desde entonces: la próxima vez que abra la bóveda se escribe un paquete nuevo
+})
+cli-plan-show-never-refreshed = Actualizado:       nunca (todavía no hay incidentes)
+
+# custody: ayuda
+help-travel = Modo viaje: saca todos los accesos de este aparato, cifrados para la clave de otra persona, y los trae de vuelta.
+help-travel-examples =
+    Ejemplos:
+    {"  "}vault travel start --escrow-to age1... --out resguardo.age   (entregue resguardo.age a su abogado)
+    {"  "}vault travel end --from resguardo.age --identity abogado.key
+help-travel-start = Cifra todos los accesos para la clave de resguardo en ARCHIVO y después los quita de este aparato.
+help-travel-start-examples =
+    Ejemplo:
+    {"  "}vault travel start --escrow-to age1... --out resguardo.age
+    {"  "}(después nada abre la bóveda aquí, con ninguna contraseña: `vault add` sigue funcionando)
+help-travel-start-escrow-to = La clave pública age o SSH de quien guarda el resguardo (la de su abogado; repítala si son varias).
+help-travel-start-out = El archivo de resguardo que se escribe (nunca se reemplaza); guárdelo fuera de este aparato.
+help-travel-end = Trae los accesos de vuelta desde el archivo de resguardo, abierto con la clave de quien lo guarda.
+help-travel-end-examples =
+    Ejemplo:
+    {"  "}vault travel end --from resguardo.age --identity abogado.key
+help-travel-end-from = El archivo de resguardo que escribió `vault travel start`.
+help-travel-end-identity = El archivo de clave de quien guarda el resguardo (clave age o clave SSH sin contraseña).
+help-plan = Plan de detención: personas de confianza que, juntas, pueden abrir un paquete al día para su abogado.
+help-plan-examples =
+    Ejemplos:
+    {"  "}vault plan set --trustee age1... --trustee age1... --trustee ssh-ed25519... --threshold 2 --folder ~/Sync/plan
+    {"  "}vault plan show
+    {"  "}vault plan combine share-1-of-3-0a1b2c3d.age share-3-of-3-0a1b2c3d.age --identity yo.key --out entrega.key
+help-plan-set = Crea un plan de detención: una clave de entrega repartida entre personas de confianza, y un paquete de entrega siempre al día.
+help-plan-set-examples =
+    Ejemplo:
+    {"  "}vault plan set --trustee age1... --trustee age1... --trustee ssh-ed25519... --threshold 2 --counsel age1... --redact-policy reglas.json --folder /media/usb/plan
+help-plan-set-trustee = La clave pública age o SSH de una persona de confianza (repítala, una vez por persona).
+help-plan-set-threshold = Cuántas personas de confianza deben juntar sus partes para abrir el paquete.
+help-plan-set-counsel = La clave pública age o SSH de su abogado: los paquetes de entrega también se cifran para su abogado.
+help-plan-set-redact-policy = Qué ocultan los paquetes de entrega, como en `vault export --redact-policy`.
+help-plan-set-folder = Dónde van las partes y el paquete de entrega, por ejemplo una carpeta sincronizada (por defecto: junto a la bóveda, con el nombre <bóveda>-plan).
+help-plan-show = Muestra el plan: personas de confianza, mínimo, carpeta, cuándo se escribió el paquete de entrega.
+help-plan-show-examples =
+    Ejemplo:
+    {"  "}vault plan show
+help-plan-refresh = Escribe el paquete de entrega ahora (cada vez que abre la bóveda se hace si hay algo nuevo).
+help-plan-refresh-examples =
+    Ejemplo:
+    {"  "}vault plan refresh
+help-plan-revoke = Reemplaza la clave de entrega: partes nuevas para las mismas personas; las partes viejas no abren ningún paquete nuevo.
+help-plan-revoke-examples =
+    Ejemplo:
+    {"  "}vault plan revoke
+help-plan-combine = Personas de confianza: reconstruyen la clave de entrega con suficientes partes (no hace falta la bóveda).
+help-plan-combine-examples =
+    Ejemplo:
+    {"  "}vault plan combine share-1-of-3-0a1b2c3d.age share-3-of-3-0a1b2c3d.age --identity ana.key --identity luis.key --out entrega.key
+    {"  "}vault bundle verify release-bundle.age --identity entrega.key
+help-plan-combine-shares = Los archivos de parte (cada uno cifrado para una persona de confianza, o ya descifrado con `age -d`).
+help-plan-combine-identity = El archivo de clave de una persona de confianza (repítalo: uno por persona presente).
+help-plan-combine-out = El archivo de la clave de entrega que se escribe (modo 0600; nunca se reemplaza).
 
 # Placeholder used by the unit test of the loader; keep.
 i18n-selftest = { $count ->

@@ -181,6 +181,18 @@ pub enum Command {
         after_help = "Example:\n  vault --vault ~/restored restore /media/usb/vault-2026-11-20.backup\n  vault --vault ~/restored verify --receipt receipt.txt"
     )]
     Restore(RestoreArgs),
+    /// Travel mode: move every keyslot off this device, encrypted to someone else's key, and back.
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  vault travel start --escrow-to age1... --out escrow.age   (give escrow.age to your lawyer)\n  vault travel end --from escrow.age --identity counsel.key"
+    )]
+    Travel(TravelCommand),
+    /// Detention plan: trusted people who, together, can open an up-to-date bundle for your lawyer.
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  vault plan set --trustee age1... --trustee age1... --trustee ssh-ed25519... --threshold 2 --folder ~/Sync/plan\n  vault plan show\n  vault plan combine share-1-of-3-0a1b2c3d.age share-3-of-3-0a1b2c3d.age --identity me.key --out release.key"
+    )]
+    Plan(PlanCommand),
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  vault completions bash > ~/.local/share/bash-completion/completions/vault\n  vault completions zsh > ~/.zfunc/_vault\n  vault completions fish > ~/.config/fish/completions/vault.fish"
@@ -747,4 +759,83 @@ pub struct BackupArgs {
 pub struct RestoreArgs {
     /// The backup file written by `vault backup`.
     pub file: PathBuf,
+}
+
+// --- custody: travel mode and the detention plan
+
+#[derive(Debug, Subcommand)]
+pub enum TravelCommand {
+    /// Encrypt every keyslot to the escrow key into FILE, then remove them from this device.
+    #[command(
+        after_help = "Example:\n  vault travel start --escrow-to age1... --out escrow.age\n  (afterwards nothing opens the vault here, with any passphrase: `vault add` still works)"
+    )]
+    Start {
+        /// The escrow holder's age or SSH public key (counsel's; repeat for more than one).
+        #[arg(long, value_name = "KEY", required = true)]
+        escrow_to: Vec<String>,
+        /// The escrow file to write (never overwritten); keep it off this device.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Bring the keyslots back from the escrow file, opened with the escrow holder's key.
+    #[command(
+        after_help = "Example:\n  vault travel end --from escrow.age --identity counsel.key"
+    )]
+    End {
+        /// The escrow file `vault travel start` wrote.
+        #[arg(long, value_name = "FILE")]
+        from: PathBuf,
+        /// The escrow holder's identity file (age key or unencrypted SSH key).
+        #[arg(long, value_name = "FILE", required = true)]
+        identity: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// Make a detention plan: a release key split among trustees, and a release bundle kept up to date.
+    #[command(
+        after_help = "Example:\n  vault plan set --trustee age1... --trustee age1... --trustee ssh-ed25519... --threshold 2 --counsel age1... --redact-policy policy.json --folder /media/usb/plan"
+    )]
+    Set {
+        /// A trustee's age or SSH public key (repeat once per trustee).
+        #[arg(long, value_name = "KEY", required = true)]
+        trustee: Vec<String>,
+        /// How many trustees must bring their shares together to open the bundle.
+        #[arg(long, value_name = "COUNT")]
+        threshold: usize,
+        /// Counsel's age or SSH public key: release bundles are encrypted to counsel too.
+        #[arg(long, value_name = "KEY")]
+        counsel: Option<String>,
+        /// What release bundles withhold, as for `vault export --redact-policy`.
+        #[arg(long, value_name = "FILE")]
+        redact_policy: Option<PathBuf>,
+        /// Where shares and the release bundle go, e.g. a synced folder (default: beside the vault, named <vault>-plan).
+        #[arg(long, value_name = "DIR")]
+        folder: Option<PathBuf>,
+    },
+    /// Show the plan: trustees, threshold, folder, when the release bundle was last written.
+    #[command(after_help = "Example:\n  vault plan show")]
+    Show,
+    /// Write the release bundle now (every unlock does it when something new was logged).
+    #[command(after_help = "Example:\n  vault plan refresh")]
+    Refresh,
+    /// Replace the release key: new shares for the same trustees; old shares open no new bundle.
+    #[command(after_help = "Example:\n  vault plan revoke")]
+    Revoke,
+    /// Trustees: rebuild the release key from enough shares (no vault needed).
+    #[command(
+        after_help = "Example:\n  vault plan combine share-1-of-3-0a1b2c3d.age share-3-of-3-0a1b2c3d.age --identity ana.key --identity luis.key --out release.key\n  vault bundle verify release-bundle.age --identity release.key"
+    )]
+    Combine {
+        /// The share files (each encrypted to one trustee, or already decrypted with `age -d`).
+        #[arg(value_name = "FILES", required = true)]
+        shares: Vec<PathBuf>,
+        /// A trustee's identity file (repeat: one per trustee present).
+        #[arg(long, value_name = "FILE")]
+        identity: Vec<PathBuf>,
+        /// The release key file to write (mode 0600; never overwritten).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
 }

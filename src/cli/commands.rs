@@ -125,6 +125,7 @@ impl Ctx {
                 .note(&fl!("cli-note-new-entries", n = unlocked.new_entries));
         }
         warn_missing(&self.out, unlocked.missing());
+        super::custody_cmd::plan_refresh_notes(&self.out, &unlocked);
         let cleanup = unlocked.clean_leftovers()?;
         if cleanup.removed > 0 {
             self.out
@@ -313,6 +314,8 @@ pub fn dispatch(cli: Cli) -> Result<u8> {
         }
         Command::Backup(a) => super::maint_cmd::backup(&ctx.dir, &ctx.out, a),
         Command::Restore(a) => super::maint_cmd::restore(&ctx.dir, &ctx.out, a),
+        Command::Travel(c) => super::custody_cmd::travel(&ctx.dir, &ctx.out, c, || ctx.unlock()),
+        Command::Plan(c) => super::custody_cmd::plan(&ctx.dir, &ctx.out, c, || ctx.unlock()),
     };
     done.map(|_| 0)
 }
@@ -997,13 +1000,19 @@ fn info(ctx: &Ctx) -> Result<()> {
         fl!("cli-info-format", v = info.format_version),
         fl!("cli-info-fingerprint", fp = info.fingerprint),
         fl!("cli-info-signing-key", key = info.signing_key),
-        fl!(
-            "cli-info-kdf",
-            mib = info.kdf.memory_mib,
-            it = info.kdf.iterations,
-            lanes = info.kdf.parallelism
-        ),
-        fl!("cli-info-keyslots", n = info.keyslots),
+        match &info.kdf {
+            Some(kdf) => fl!(
+                "cli-info-kdf",
+                mib = kdf.memory_mib,
+                it = kdf.iterations,
+                lanes = kdf.parallelism
+            ),
+            None => fl!("cli-info-kdf-travelling"),
+        },
+        match &info.travelling {
+            Some(t) => fl!("cli-info-travelling", leaf = t.since_leaf),
+            None => fl!("cli-info-keyslots", n = info.keyslots),
+        },
         fl!(
             "cli-info-incidents",
             n = info.incidents,

@@ -3,6 +3,7 @@
 
 mod args;
 mod commands;
+mod custody_cmd;
 mod export_cmd;
 mod find_cmd;
 mod flags;

@@ -6,6 +6,7 @@ pub mod kdf;
 pub mod keys;
 pub mod keyslot;
 pub mod padding;
+pub mod shamir;
 pub mod signing;
 
 use sha2::{Digest, Sha256};

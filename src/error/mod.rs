@@ -12,6 +12,7 @@
 //! `ledger` and `vault` can all name them without a module circle.
 
 mod crypto;
+mod custody;
 mod damage;
 mod input;
 mod tamper;
@@ -20,6 +21,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 pub use crypto::{Crypto, KdfLimit, NoKeyslot, Weakness};
+pub use custody::Custody;
 pub use damage::{AttachmentFault, Damage, ExportFault, Item, SchemaProblem};
 pub use input::{BackupFlaw, Conflict, Input};
 pub use tamper::{KeyslotRefusal, Tamper};
@@ -165,6 +167,8 @@ pub enum Error {
     },
     /// An input file that should be text but is not UTF-8.
     NotText(PathBuf),
+    /// Travel mode and the detention plan (src/error/custody.rs).
+    Custody(Custody),
 }
 
 /// `65536` -> `64 KiB`, for limits in messages.
@@ -281,6 +285,12 @@ impl From<Conflict> for Error {
     }
 }
 
+impl From<Custody> for Error {
+    fn from(c: Custody) -> Self {
+        Error::Custody(c)
+    }
+}
+
 impl From<Crypto> for Error {
     fn from(c: Crypto) -> Self {
         Error::Crypto(c)
@@ -328,6 +338,7 @@ impl Error {
             Error::NotFound(_) | Error::AmbiguousId { .. } => 6,
             Error::Busy => 7,
             Error::Interrupted => 130,
+            Error::Custody(c) => c.exit_code(),
             _ => 1,
         }
     }
@@ -414,6 +425,7 @@ impl Error {
             | Error::Encrypt(_)
             | Error::Decrypt(_) => self.legacy_text(),
             Error::Bundle(b) => b.render(lang),
+            Error::Custody(c) => c.text_in(lang),
         }
     }
 

@@ -97,6 +97,43 @@ pub enum Entry {
         /// Version of the seal scheme.
         seal: u32,
     },
+    /// Travel mode started (every keyslot moved into an escrow file encrypted to someone else,
+    /// then overwritten here) or ended (the keyslots restored from that file). docs/format.md,
+    /// "Travel mode".
+    Travel {
+        v: u32,
+        action: TravelAction,
+        /// Hex SHA-256 of the escrow file (the age file, as written).
+        escrow_sha256: String,
+        /// Slot id -> keyslot digest of every keyslot in the escrow file.
+        slots: BTreeMap<String, String>,
+    },
+    /// A detention plan was set, or its release key replaced (`plan revoke`). docs/format.md,
+    /// "Detention plan".
+    Plan {
+        v: u32,
+        action: PlanAction,
+        /// The release key's public half (`age1...`): release bundles are encrypted to it.
+        release_recipient: String,
+        /// Hex SHA-256 of the plan as stored (encrypted to the master key).
+        plan_sha256: String,
+    },
+}
+
+/// Travel mode began or ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TravelAction {
+    Start,
+    End,
+}
+
+/// A detention plan made, or its release key replaced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlanAction {
+    Set,
+    Revoke,
 }
 
 /// What happened to a keyslot.
@@ -148,7 +185,9 @@ impl Entry {
             | Entry::Keyslot { v, .. }
             | Entry::Rekey { v, .. }
             | Entry::Reencrypt { v, .. }
-            | Entry::Trust { v, .. } => (*v, *v == ENTRY_VERSION),
+            | Entry::Trust { v, .. }
+            | Entry::Travel { v, .. }
+            | Entry::Plan { v, .. } => (*v, *v == ENTRY_VERSION),
         };
         if !known {
             return Err(Error::Damage(Damage::EntryVersion { version: v }));
@@ -169,6 +208,8 @@ impl Entry {
             Entry::Rekey { .. } => "rekey".into(),
             Entry::Reencrypt { leaf, .. } => format!("re-encryption of leaf {leaf}"),
             Entry::Trust { .. } => "trust seal".into(),
+            Entry::Travel { action, .. } => format!("travel mode {action:?}").to_lowercase(),
+            Entry::Plan { action, .. } => format!("detention plan {action:?}").to_lowercase(),
         }
     }
 }

@@ -65,3 +65,60 @@ impl Tx<'_> {
         Ok(())
     }
 }
+
+/// Travel mode and the detention plan (src/vault/travel.rs, src/vault/detention.rs).
+impl Tx<'_> {
+    /// Removes a metadata value; false when there was none.
+    pub fn delete_meta(&self, key: &str) -> Result<bool> {
+        let n = self.tx.execute("DELETE FROM meta WHERE key = ?1", [key])?;
+        Ok(n == 1)
+    }
+
+    /// Overwrites every keyslot's salt and wrapped key with random bytes, then deletes the rows
+    /// (travel mode; `secure_delete` zeroes the freed cells). The wrapped signing key stays: it
+    /// is encrypted to the master key, which no longer exists here in any form.
+    pub fn scrub_keyslots(&self) -> Result<usize> {
+        let ids: Vec<(String, usize, usize)> = {
+            let mut stmt = self
+                .tx
+                .prepare("SELECT id, length(salt), length(wrapped) FROM keyslots")?;
+            let rows = stmt.query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get::<_, i64>(1)? as usize,
+                    r.get::<_, i64>(2)? as usize,
+                ))
+            })?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        for (id, salt_len, len) in &ids {
+            let mut noise = vec![0u8; *len];
+            let mut salt = vec![0u8; *salt_len];
+            rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut noise);
+            rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut salt);
+            let n = self.tx.execute(
+                "UPDATE keyslots SET wrapped = ?1, salt = ?2 WHERE id = ?3",
+                params![noise, salt, id],
+            )?;
+            super::one_row(n, "overwritten keyslot")?;
+        }
+        self.tx.execute("DELETE FROM keyslots", [])?;
+        Ok(ids.len())
+    }
+}
+
+impl Tx<'_> {
+    /// The newest `plan` ledger entry (index and bytes), if any. Reads the whole ledger table
+    /// (no index serves it): only a plan refresh, which exports the whole vault, calls it.
+    pub fn newest_plan_entry(&self) -> Result<Option<(u64, Vec<u8>)>> {
+        Ok(self
+            .tx
+            .query_row(
+                "SELECT leaf_index, entry FROM ledger WHERE substr(entry, 1, 15) = X'7b2274797065223a22706c616e222c'
+                 ORDER BY leaf_index DESC LIMIT 1",
+                [],
+                |r| Ok((r.get::<_, i64>(0)? as u64, r.get::<_, Vec<u8>>(1)?)),
+            )
+            .optional()?)
+    }
+}

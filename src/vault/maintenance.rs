@@ -164,7 +164,7 @@ fn any_signed_checkpoint(
 
 /// True when a checkpoint that verifies under `signing_public` has a size above `index` and
 /// a root equal to the Merkle root of the stored leaves below that size.
-fn signed_checkpoint_covers(
+pub(crate) fn signed_checkpoint_covers(
     tx: &Tx<'_>,
     index: u64,
     vault_id: &str,

@@ -5,12 +5,14 @@
 mod attach;
 pub mod backup;
 pub(crate) mod cache;
+mod detention;
 mod export;
 mod maintenance;
 pub mod pin;
 mod pipeline;
 mod reads;
 mod rekey;
+mod travel;
 pub(crate) mod trust;
 mod trust_unlock;
 mod unlocked;
@@ -33,11 +35,15 @@ pub use crate::store::{BLOB_DIR, DB_FILE, QUARANTINE_DIR};
 pub(crate) use attach::{check_blob, decrypt_blob};
 pub use attach::{AttachOptions, AttachOutcome, Cleanup, ExtractTarget};
 pub use cache::CacheStats;
+pub use detention::{
+    combine_shares, PlanOutcome, PlanRefresh, PlanRequest, PlanSummary, ReleaseKey,
+};
 pub use export::{ExportDetails, ExportOutcome, ExportPlan, ExportedItem, IdentifyingItem};
 pub(crate) use maintenance::check_recipient;
 pub use maintenance::{DestroyOutcome, KeyslotInfo, RecoverySlot};
 pub use reads::MissingItem;
 pub use rekey::RekeyOutcome;
+pub use travel::{TravelEnd, TravelInfo, TravelStart};
 pub use trust::written_without_passphrase;
 pub use trust_unlock::{LoggedItem, PinCheck, PinReport};
 pub(crate) use unlocked::{open_attachment, open_record, open_record_with_key};
@@ -77,7 +83,8 @@ pub struct VaultInfo {
     pub fingerprint: String,
     pub signing_key: String,
     pub master_recipient: String,
-    pub kdf: KdfInfo,
+    /// The parameters of a passphrase slot; `null` while travelling (no keyslot is here).
+    pub kdf: Option<KdfInfo>,
     pub keyslots: usize,
     pub incidents: u64,
     pub revisions: u64,
@@ -85,6 +92,9 @@ pub struct VaultInfo {
     pub ledger_entries: u64,
     pub checkpoints: usize,
     pub unchecked_entries: u64,
+    /// Present only while travel mode is on (`vault travel start`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub travelling: Option<TravelInfo>,
 }
 
 /// KDF parameters as shown to people.
@@ -348,12 +358,15 @@ impl Vault {
                 tx.leaf_hashes()?,
             ))
         })?;
+        let travelling = self.travelling()?;
         let kdf = slots
             .iter()
             .find(|s| s.slot.kind == SlotKind::Passphrase)
             .or(slots.first())
-            .map(|s| s.slot.params)
-            .ok_or(Error::NoKeyslot(NoKeyslot::NoneStored))?;
+            .map(|s| s.slot.params);
+        if kdf.is_none() && travelling.is_none() {
+            return Err(Error::NoKeyslot(NoKeyslot::NoneStored));
+        }
         // Only a checkpoint whose signature and root check out counts (a planted row must not
         // make entries look signed).
         let last =
@@ -369,7 +382,7 @@ impl Vault {
                 &self.signing_public,
             ),
             master_recipient: self.recipient.to_age_string(),
-            kdf: kdf.into(),
+            kdf: kdf.map(Into::into),
             keyslots: slots.len(),
             incidents: counts.0,
             revisions: counts.1,
@@ -377,6 +390,7 @@ impl Vault {
             ledger_entries: size,
             checkpoints: checkpoints.len(),
             unchecked_entries: size.saturating_sub(last),
+            travelling,
         })
     }
 
@@ -415,6 +429,10 @@ impl Vault {
         let (vault_id, public) = (self.id.clone(), self.signing_public);
         let slots = self.store.read(|tx| tx.keyslots())?;
         if slots.is_empty() {
+            // Travel mode: the keyslots are in the escrow file, by design (src/vault/travel.rs).
+            if self.travelling()?.is_some() {
+                return Err(Error::Custody(crate::error::Custody::Travelling));
+            }
             return Err(Error::NoKeyslot(NoKeyslot::NoneStoredRestore));
         }
         let mut tampered = None;
@@ -495,6 +513,13 @@ impl Vault {
                 // Copy what was added since into the database file, so that vault.db alone
                 // holds it (the write-ahead log is kept between processes; see Store).
                 let _ = unlocked.vault.store.checkpoint_passive();
+            }
+            // The detention plan's release bundle, when entries were logged since it was last
+            // written (a cheap check otherwise; src/vault/detention.rs).
+            match unlocked.refresh_plan(false) {
+                Ok(None) => {}
+                Ok(Some(done)) => unlocked.plan_refresh = Some(Ok(done)),
+                Err(e) => unlocked.plan_refresh = Some(Err(e)),
             }
         }
         Ok(unlocked)

@@ -236,12 +236,19 @@ pub(crate) fn write_seal(
 }
 
 /// True for an entry that a command without the passphrase writes (`add`, `attach`): a first
-/// revision or an attachment. Every other kind is written only by an unlocked command, which
-/// signs a checkpoint over it in the same transaction.
+/// revision or an attachment; and the end of travel mode (`travel end` restores the keyslots
+/// with the escrow holder's key, not the passphrase; the first unlock signs it). Every other
+/// kind is written only by an unlocked command, which signs a checkpoint over it in the same
+/// transaction.
 pub fn written_without_passphrase(entry: &Entry) -> bool {
     matches!(
         entry,
-        Entry::Record { revision: 1, .. } | Entry::Attachment { .. }
+        Entry::Record { revision: 1, .. }
+            | Entry::Attachment { .. }
+            | Entry::Travel {
+                action: crate::ledger::entry::TravelAction::End,
+                ..
+            }
     )
 }
 

@@ -423,6 +423,8 @@ impl Unlocked {
             let mut total = 0u64;
             for row in tx.ledger_range(from, to)? {
                 let entry = match Entry::from_bytes(&row.entry) {
+                    // The end of travel mode is signed here too, but is no item to describe.
+                    Ok(Entry::Travel { .. }) => continue,
                     Ok(e) if trust::written_without_passphrase(&e) => e,
                     _ => continue,
                 };

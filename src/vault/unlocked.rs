@@ -54,6 +54,9 @@ pub struct Unlocked {
     /// Record revisions and attachments the ledger names but the vault no longer stores,
     /// found at unlock.
     pub(crate) missing: Vec<MissingItem>,
+    /// What the detention plan's refresh at unlock did, when it ran (src/vault/detention.rs):
+    /// a new release bundle, or why none could be written. The unlock itself never fails for it.
+    pub plan_refresh: Option<Result<super::PlanRefresh>>,
 }
 
 impl Unlocked {
@@ -74,6 +77,7 @@ impl Unlocked {
             pin_report: None,
             cache_stats: None,
             missing: Vec::new(),
+            plan_refresh: None,
         }
     }
 

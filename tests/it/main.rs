@@ -25,6 +25,8 @@ mod concurrency;
 mod conventions;
 mod crash;
 mod everyday;
+mod custody_plan;
+mod custody_travel;
 mod guided;
 mod hostile_text;
 mod leftovers;

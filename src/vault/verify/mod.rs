@@ -345,5 +345,7 @@ fn entry_item(e: &Entry) -> Text {
         Entry::Rekey { .. } => problem_text!("verify-item-rekey"),
         Entry::Reencrypt { leaf, .. } => problem_text!("verify-item-reencryption-of", leaf = *leaf),
         Entry::Trust { .. } => problem_text!("verify-item-trust-seal"),
+        Entry::Travel { .. } => problem_text!("verify-item-travel"),
+        Entry::Plan { .. } => problem_text!("verify-item-plan"),
     }
 }

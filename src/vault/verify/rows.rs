@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::crypto::sha256_hex;
-use crate::ledger::entry::SlotAction;
+use crate::ledger::entry::{SlotAction, TravelAction};
 use crate::ledger::rotation::Rotation;
 use crate::ledger::Entry;
 use crate::store::{AttachmentRow, ExportRow, KeyslotRow};
@@ -19,11 +19,22 @@ pub(super) fn check_keyslots(
 ) {
     // The ledger's last word on each slot.
     let mut last: HashMap<&str, (SlotAction, u64)> = HashMap::new();
+    // Travel mode (src/vault/travel.rs): after a `travel start` entry with no `travel end`
+    // after it, the slots it names are in the escrow file, not missing.
+    let mut escrowed: Option<&BTreeMap<String, String>> = None;
     for (index, e) in entries {
-        if let Entry::Keyslot { slot, action, .. } = e {
-            last.insert(slot.as_str(), (*action, *index));
+        match e {
+            Entry::Keyslot { slot, action, .. } => {
+                last.insert(slot.as_str(), (*action, *index));
+            }
+            Entry::Travel { action, slots, .. } => {
+                escrowed = (*action == TravelAction::Start).then_some(slots);
+            }
+            _ => {}
         }
     }
+    let travelling = escrowed.is_some();
+    let escrowed = |slot: &str| escrowed.is_some_and(|s| s.contains_key(slot));
     let present: HashSet<&str> = slots.iter().map(|s| s.slot.id.as_str()).collect();
     for row in slots {
         let item = problem_text!("verify-item-keyslot", id = &row.slot.id);
@@ -68,7 +79,7 @@ pub(super) fn check_keyslots(
         }
     }
     for (slot, (action, index)) in last {
-        if action != SlotAction::Remove && !present.contains(slot) {
+        if action != SlotAction::Remove && !present.contains(slot) && !escrowed(slot) {
             p.add(
                 ProblemKind::KeyslotMissing,
                 problem_text!("verify-item-keyslot", id = slot),
@@ -76,7 +87,7 @@ pub(super) fn check_keyslots(
             );
         }
     }
-    if slots.is_empty() {
+    if slots.is_empty() && !travelling {
         p.add(
             ProblemKind::KeyslotMissing,
             problem_text!("verify-item-keyslots"),
