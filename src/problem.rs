@@ -306,6 +306,13 @@ kinds! {
     Duplicate = "duplicate",
     FingerprintMismatch = "fingerprint_mismatch",
     SenderChanged = "sender_changed",
+    AnchorLeaf = "anchor_leaf",
+    AnchorMissing = "anchor_missing",
+    AnchorToken = "anchor_token",
+    AnchorCheckpoint = "anchor_checkpoint",
+    AnchorUntrusted = "anchor_untrusted",
+    AnchorNonce = "anchor_nonce",
+    Cosignature = "cosignature",
 }
 
 impl ProblemKind {

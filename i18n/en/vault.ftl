@@ -302,6 +302,23 @@ core-conflict-revision-exists = record { $id } revision { $revision } already ex
 core-conflict-cache-segment-exists = cache segment { $seq } already exists
 core-conflict-check-panicked = the database check panicked
 
+# anchor: timestamps (RFC 3161) and witness cosignatures refused (src/error/anchor.rs)
+core-anchor = timestamp or cosignature refused: { $detail }
+core-anchor-unreadable = the { $what } cannot be read ({ $detail })
+core-anchor-not-granted = the timestamp authority did not grant the request (status { $status })
+core-anchor-unsupported-algorithm = unsupported algorithm { $oid } (vault checks RSA signatures with SHA-256 only)
+core-anchor-bad-signature = the token's signature does not verify: it was changed after the authority signed it
+core-anchor-no-signer-certificate = the token carries no certificate for its signer
+core-anchor-not-timestamping = the signer's certificate may not sign timestamps (no timeStamping extended key usage)
+core-anchor-untrusted = the timestamp authority "{ $tsa }" does not chain to the trusted certificate
+core-anchor-other-checkpoint = the token timestamps something other than this checkpoint
+core-anchor-nonce-mismatch = the answer's nonce is not the pending request's (a replayed or foreign answer)
+core-anchor-no-pending-request = no timestamp request is waiting for an answer; run `vault anchor request` first
+core-anchor-no-checkpoint = the vault has no signed checkpoint yet
+core-anchor-bad-certificate = the certificate cannot be read ({ $detail })
+core-anchor-bad-cosignature = the cosignature cannot be read ({ $detail })
+core-anchor-inconsistent = this checkpoint (size { $size }) does not extend the last one this witness cosigned (size { $previous }): the vault's history was rewritten
+
 ## bundle: writing and reading bundles (library errors)
 
 # The age layer: refused before any key is tried.
@@ -739,6 +756,30 @@ verify-cli-receipt-leaves-out = { $n ->
     [one] this receipt does not cover the newest ledger entry ({ $n }, logged since the passphrase was last used): a later copy of the vault without it would still pass `verify --receipt`. Run `vault receipt` with the passphrase to cover it
    *[other] this receipt does not cover the newest { $n } ledger entries (logged since the passphrase was last used): a later copy of the vault without them would still pass `verify --receipt`. Run `vault receipt` with the passphrase to cover them
 }
+
+# anchor: timestamps and cosignatures in verify (src/vault/verify/anchors.rs)
+verify-item-anchor = timestamp of checkpoint { $size }
+verify-item-cosignature = cosignature of checkpoint { $size } by { $witness }
+verify-anchor-leaf = the stored timestamp does not point to a timestamp entry (leaf { $leaf })
+verify-anchor-token = the token is not valid: { $error }
+verify-anchor-token-hash = the stored token does not match its ledger entry
+verify-anchor-checkpoint = the token does not timestamp the checkpoint it is stored for: { $error }
+verify-anchor-checkpoint-gone = no valid checkpoint of size { $size } with the note the entry names is stored
+verify-anchor-trust-replaced = the trusted certificate stored is not the one the ledger entry names
+verify-anchor-untrusted = { $error }
+verify-anchor-nonce = the token's nonce is not the one its ledger entry names (an answer to another request)
+verify-anchor-nonce-reused = the same nonce is already used by the timestamp at leaf { $leaf }
+verify-cosignature-invalid = the cosignature does not verify: { $error }
+verify-cosignature-checkpoint = the cosignature matches no checkpoint of size { $size } of this vault: the history it saw was rewritten
+verify-kind-anchor-leaf = a stored timestamp does not point to its ledger entry
+verify-kind-anchor-missing = a timestamp the ledger logs is not stored
+verify-kind-anchor-token = a timestamp token is damaged, changed, or not the one its ledger entry names
+verify-kind-anchor-checkpoint = a timestamp token does not stamp the checkpoint it is stored for
+verify-kind-anchor-untrusted = a timestamp token does not chain to the trusted certificate
+verify-kind-anchor-nonce = a timestamp token answers another request (its nonce differs or was used twice)
+verify-kind-cosignature = a witness cosignature does not verify, or matches no checkpoint of this vault
+verify-anchor-line = checkpoint { $number } (size { $size }) existed no later than { $time }, per TSA "{ $tsa }"
+verify-cosignature-line = checkpoint { $number } (size { $size }) was cosigned by witness { $witness } on { $time }
 
 ## when: times as people say them and as they are shown
 
@@ -1423,6 +1464,40 @@ help-man-examples =
     Example:
     {"  "}vault man > vault.1 && man ./vault.1
     {"  "}vault --lang es man > vault.1      (in Spanish)
+
+# anchor: timestamps (src/cli/anchor_cmd.rs)
+cli-anchor-request-written = Timestamp request for checkpoint { $size } written to { $path }
+cli-anchor-request-note = Send it to a timestamp authority of your choice (it learns only a hash and your IP address), then run `vault anchor import` with its answer and the authority's certificate.
+cli-anchor-imported = Timestamp stored: { $line }
+cli-anchor-exported = Timestamp token of checkpoint { $size } written to { $path }
+cli-anchor-none = no timestamp is stored for that checkpoint
+cli-value-size = SIZE
+help-anchor = Timestamps from an outside authority (RFC 3161): proof that a checkpoint existed by a given time
+help-anchor-examples =
+    Examples:
+      vault anchor request --out checkpoint.tsq
+      openssl ts -reply ... (or send checkpoint.tsq to a timestamp authority)
+      vault anchor import checkpoint.tsr --tsa-cert tsa-ca.pem
+      vault anchor export --out token.tsr --note checkpoint.txt
+help-anchor-request = Write a timestamp request for the newest signed checkpoint (no passphrase, no network)
+help-anchor-request-examples =
+    Example:
+      vault anchor request --out checkpoint.tsq
+help-anchor-request-out = The new request file to write (DER, usually .tsq)
+help-anchor-import = Check a timestamp authority's answer against the pending request and store it (needs the passphrase)
+help-anchor-import-examples =
+    Example:
+      vault anchor import checkpoint.tsr --tsa-cert tsa-ca.pem
+help-anchor-import-file = The authority's answer (DER, usually .tsr)
+help-anchor-import-tsa-cert = The certificate to trust: the authority's own or its CA's (PEM or DER); kept in the vault
+help-anchor-export = Write a stored timestamp token, to check it with `openssl ts -verify` (no passphrase)
+help-anchor-export-examples =
+    Example:
+      vault anchor export --out token.tsr --note checkpoint.txt
+      openssl ts -verify -token_in -in token.tsr -data checkpoint.txt -CAfile tsa-ca.pem
+help-anchor-export-out = The new token file to write (DER)
+help-anchor-export-note = Also write the stamped checkpoint note to FILE (what `openssl ts -verify -data` reads)
+help-anchor-export-size = The size of the checkpoint whose token to write (default: the newest stamped)
 
 # Placeholder used by the unit test of the loader; keep.
 i18n-selftest = { $count ->

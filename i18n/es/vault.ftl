@@ -308,6 +308,23 @@ core-conflict-revision-exists = el incidente { $id } ya tiene la versión { $rev
 core-conflict-cache-segment-exists = la parte { $seq } de la memoria rápida ya existe
 core-conflict-check-panicked = la verificación interna de la base de datos se detuvo por un error
 
+# anchor: constancias de tiempo (RFC 3161) y cofirmas rechazadas (src/error/anchor.rs)
+core-anchor = se rechazó la constancia de tiempo o la cofirma: { $detail }
+core-anchor-unreadable = no se puede leer { $what } ({ $detail })
+core-anchor-not-granted = la autoridad de fechado no concedió la solicitud (estado { $status })
+core-anchor-unsupported-algorithm = algoritmo no admitido { $oid } (vault solo revisa firmas RSA con SHA-256)
+core-anchor-bad-signature = la firma de la constancia no se verifica: alguien la cambió después de que la autoridad la firmara
+core-anchor-no-signer-certificate = la constancia no trae el certificado de quien la firmó
+core-anchor-not-timestamping = el certificado de quien firmó no sirve para fechar (le falta el uso timeStamping)
+core-anchor-untrusted = la autoridad de fechado «{ $tsa }» no depende del certificado de confianza
+core-anchor-other-checkpoint = la constancia fecha otra cosa, no este sello
+core-anchor-nonce-mismatch = el número único de la respuesta no es el de la solicitud pendiente (una respuesta repetida o ajena)
+core-anchor-no-pending-request = ninguna solicitud de constancia espera respuesta; ejecute primero `vault anchor request`
+core-anchor-no-checkpoint = la bóveda todavía no tiene ningún sello firmado
+core-anchor-bad-certificate = no se puede leer el certificado ({ $detail })
+core-anchor-bad-cosignature = no se puede leer la cofirma ({ $detail })
+core-anchor-inconsistent = este sello (tamaño { $size }) no continúa el último que cofirmó este abogado (tamaño { $previous }): alguien reescribió la historia de la bóveda
+
 ## bundle: writing and reading bundles (library errors)
 
 # La capa age: se rechaza antes de probar ninguna clave.
@@ -768,6 +785,30 @@ verify-cli-receipt-leaves-out = { $n ->
     [one] este comprobante no cubre la anotación más reciente de la bitácora ({ $n }, hecha desde el último uso de la contraseña): una copia posterior de la bóveda sin ella pasaría igual `verify --receipt`. Ejecute `vault receipt` con la contraseña para cubrirla
    *[other] este comprobante no cubre las { $n } anotaciones más recientes de la bitácora (hechas desde el último uso de la contraseña): una copia posterior de la bóveda sin ellas pasaría igual `verify --receipt`. Ejecute `vault receipt` con la contraseña para cubrirlas
 }
+
+# anchor: constancias de tiempo y cofirmas en la verificación (src/vault/verify/anchors.rs)
+verify-item-anchor = constancia de tiempo del sello { $size }
+verify-item-cosignature = cofirma del sello { $size } por { $witness }
+verify-anchor-leaf = la constancia guardada no apunta a una anotación de constancia (n.º { $leaf } de la bitácora)
+verify-anchor-token = la constancia no es válida: { $error }
+verify-anchor-token-hash = la constancia guardada no coincide con su anotación de la bitácora
+verify-anchor-checkpoint = la constancia no fecha el sello para el que se guardó: { $error }
+verify-anchor-checkpoint-gone = no se guarda ningún sello válido de tamaño { $size } con el texto que nombra la anotación
+verify-anchor-trust-replaced = el certificado de confianza guardado no es el que nombra la anotación de la bitácora
+verify-anchor-untrusted = { $error }
+verify-anchor-nonce = el número único de la constancia no es el que nombra su anotación (responde a otra solicitud)
+verify-anchor-nonce-reused = la constancia del n.º { $leaf } de la bitácora ya usa el mismo número único
+verify-cosignature-invalid = la cofirma no se verifica: { $error }
+verify-cosignature-checkpoint = la cofirma no coincide con ningún sello de tamaño { $size } de esta bóveda: alguien reescribió la historia que vio
+verify-kind-anchor-leaf = una constancia de tiempo guardada no apunta a su anotación de la bitácora
+verify-kind-anchor-missing = falta una constancia de tiempo que la bitácora anota
+verify-kind-anchor-token = una constancia de tiempo está dañada, cambiada, o no es la que nombra su anotación
+verify-kind-anchor-checkpoint = una constancia de tiempo no fecha el sello para el que se guardó
+verify-kind-anchor-untrusted = una constancia de tiempo no depende del certificado de confianza
+verify-kind-anchor-nonce = una constancia de tiempo responde a otra solicitud (su número único es otro o se usó dos veces)
+verify-kind-cosignature = una cofirma no se verifica, o no coincide con ningún sello de esta bóveda
+verify-anchor-line = el sello { $number } (tamaño { $size }) ya existía a más tardar el { $time }, según la autoridad de fechado «{ $tsa }»
+verify-cosignature-line = el sello { $number } (tamaño { $size }) lo cofirmó { $witness } el { $time }
 
 ## when: times as people say them and as they are shown
 
@@ -1452,6 +1493,40 @@ help-man-examples =
     Ejemplo:
     {"  "}vault man > vault.1 && man ./vault.1
     {"  "}vault --lang es man > vault.1      (en español)
+
+# anchor: constancias de tiempo (src/cli/anchor_cmd.rs)
+cli-anchor-request-written = Se guardó la solicitud de constancia de tiempo del sello { $size } en { $path }
+cli-anchor-request-note = Envíela a una autoridad de fechado que usted elija (solo conoce un código de control y la dirección IP de usted), luego ejecute `vault anchor import` con su respuesta y el certificado de la autoridad.
+cli-anchor-imported = Se guardó la constancia de tiempo: { $line }
+cli-anchor-exported = Se guardó la constancia de tiempo del sello { $size } en { $path }
+cli-anchor-none = no hay ninguna constancia de tiempo guardada para ese sello
+cli-value-size = TAMAÑO
+help-anchor = Constancias de tiempo de una autoridad externa (RFC 3161): prueban que un sello ya existía en una fecha.
+help-anchor-examples =
+    Ejemplos:
+      vault anchor request --out sello.tsq
+      openssl ts -reply ... (o envíe sello.tsq a una autoridad de fechado)
+      vault anchor import sello.tsr --tsa-cert autoridad.pem
+      vault anchor export --out constancia.tsr --note sello.txt
+help-anchor-request = Escribe una solicitud de constancia de tiempo del último sello firmado (sin contraseña, sin internet).
+help-anchor-request-examples =
+    Ejemplo:
+      vault anchor request --out sello.tsq
+help-anchor-request-out = El archivo nuevo de la solicitud (DER, por lo general .tsq).
+help-anchor-import = Revisa la respuesta de una autoridad de fechado contra la solicitud pendiente y la guarda (pide la contraseña).
+help-anchor-import-examples =
+    Ejemplo:
+      vault anchor import sello.tsr --tsa-cert autoridad.pem
+help-anchor-import-file = La respuesta de la autoridad (DER, por lo general .tsr).
+help-anchor-import-tsa-cert = El certificado de confianza: el de la autoridad o el de quien la certifica (PEM o DER); se guarda en la bóveda.
+help-anchor-export = Escribe una constancia de tiempo guardada, para revisarla con `openssl ts -verify` (sin contraseña).
+help-anchor-export-examples =
+    Ejemplo:
+      vault anchor export --out constancia.tsr --note sello.txt
+      openssl ts -verify -token_in -in constancia.tsr -data sello.txt -CAfile autoridad.pem
+help-anchor-export-out = El archivo nuevo de la constancia (DER).
+help-anchor-export-note = Escribe también el texto del sello fechado en ARCHIVO (lo que lee `openssl ts -verify -data`).
+help-anchor-export-size = El tamaño del sello cuya constancia escribir (si no lo indica: el último fechado).
 
 # Placeholder used by the unit test of the loader; keep.
 i18n-selftest = { $count ->

@@ -176,6 +176,12 @@ pub enum Command {
         after_help = "Example:\n  vault --vault ~/restored restore /media/usb/vault-2026-11-20.backup\n  vault --vault ~/restored verify --receipt receipt.txt"
     )]
     Restore(RestoreArgs),
+    /// Timestamps from an outside authority (RFC 3161): proof that a checkpoint existed by a given time.
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  vault anchor request --out checkpoint.tsq\n  openssl ts -reply ... (or send checkpoint.tsq to a timestamp authority)\n  vault anchor import checkpoint.tsr --tsa-cert tsa-ca.pem\n  vault anchor export --out token.tsr --note checkpoint.txt"
+    )]
+    Anchor(AnchorCommand),
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  vault completions bash > ~/.local/share/bash-completion/completions/vault\n  vault completions zsh > ~/.zfunc/_vault\n  vault completions fish > ~/.config/fish/completions/vault.fish"
@@ -646,4 +652,41 @@ pub struct BackupArgs {
 pub struct RestoreArgs {
     /// The backup file written by `vault backup`.
     pub file: PathBuf,
+}
+
+// --- anchor: RFC 3161 timestamps of checkpoints (src/cli/anchor_cmd.rs)
+
+#[derive(Debug, Subcommand)]
+pub enum AnchorCommand {
+    /// Write a timestamp request for the newest signed checkpoint (no passphrase, no network).
+    #[command(after_help = "Example:\n  vault anchor request --out checkpoint.tsq")]
+    Request {
+        /// The new request file to write (DER, usually .tsq).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Check a timestamp authority's answer against the pending request and store it (needs the passphrase).
+    #[command(after_help = "Example:\n  vault anchor import checkpoint.tsr --tsa-cert tsa-ca.pem")]
+    Import {
+        /// The authority's answer (DER, usually .tsr).
+        file: PathBuf,
+        /// The certificate to trust: the authority's own or its CA's (PEM or DER); kept in the vault.
+        #[arg(long, value_name = "FILE")]
+        tsa_cert: PathBuf,
+    },
+    /// Write a stored timestamp token, to check it with `openssl ts -verify` (no passphrase).
+    #[command(
+        after_help = "Example:\n  vault anchor export --out token.tsr --note checkpoint.txt\n  openssl ts -verify -token_in -in token.tsr -data checkpoint.txt -CAfile tsa-ca.pem"
+    )]
+    Export {
+        /// The new token file to write (DER).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Also write the stamped checkpoint note to FILE (what `openssl ts -verify -data` reads).
+        #[arg(long, value_name = "FILE")]
+        note: Option<PathBuf>,
+        /// The size of the checkpoint whose token to write (default: the newest stamped).
+        #[arg(long, value_name = "SIZE")]
+        size: Option<u64>,
+    },
 }

@@ -282,6 +282,7 @@ pub fn dispatch(cli: Cli) -> Result<u8> {
         Command::Destroy(a) => super::maint_cmd::destroy(&ctx.dir, &ctx.out, a),
         Command::Backup(a) => super::maint_cmd::backup(&ctx.dir, &ctx.out, a),
         Command::Restore(a) => super::maint_cmd::restore(&ctx.dir, &ctx.out, a),
+        Command::Anchor(c) => super::anchor_cmd::anchor(&ctx.dir, &ctx.out, c, || ctx.unlock()),
     };
     done.map(|_| 0)
 }

@@ -11,6 +11,7 @@
 //! was refused) live here, below every other module, so that `store`, `crypto`, `record`,
 //! `ledger` and `vault` can all name them without a module circle.
 
+mod anchor;
 mod crypto;
 mod damage;
 mod input;
@@ -19,6 +20,7 @@ mod tamper;
 use std::fmt;
 use std::path::PathBuf;
 
+pub use anchor::AnchorFault;
 pub use crypto::{Crypto, KdfLimit, NoKeyslot, Weakness};
 pub use damage::{AttachmentFault, Damage, ExportFault, Item, SchemaProblem};
 pub use input::{BackupFlaw, Conflict, Input};
@@ -162,6 +164,8 @@ pub enum Error {
     },
     /// An input file that should be text but is not UTF-8.
     NotText(PathBuf),
+    /// An RFC 3161 timestamp or a witness cosignature refused (src/anchor/, src/witness/).
+    Anchor(AnchorFault),
 }
 
 /// `65536` -> `64 KiB`, for limits in messages.
@@ -257,6 +261,12 @@ impl From<rusqlite::Error> for Error {
 impl From<Damage> for Error {
     fn from(d: Damage) -> Self {
         Error::Damage(d)
+    }
+}
+
+impl From<AnchorFault> for Error {
+    fn from(a: AnchorFault) -> Self {
+        Error::Anchor(a)
     }
 }
 
@@ -409,6 +419,7 @@ impl Error {
             | Error::Encrypt(_)
             | Error::Decrypt(_) => self.legacy_text(),
             Error::Bundle(b) => b.render(lang),
+            Error::Anchor(a) => t("core-anchor", args([("detail", s(a.text_in(lang)))])),
         }
     }
 

@@ -90,6 +90,33 @@ pub enum Entry {
         /// Version of the seal scheme.
         seal: u32,
     },
+    /// An RFC 3161 timestamp of checkpoint `size` was imported (`vault anchor import`); the
+    /// token and the trust anchor it was checked against are in the `anchors` table.
+    Anchor {
+        v: u32,
+        /// The tree size of the checkpoint stamped.
+        size: u64,
+        /// Hex SHA-256 of that checkpoint's note text (the token's message imprint).
+        note_sha256: String,
+        /// Hex of the request's nonce (the INTEGER's bytes).
+        nonce: String,
+        /// Hex SHA-256 of the DER token.
+        token_sha256: String,
+        /// Hex SHA-256 of the DER trust-anchor certificate the token chains to.
+        tsa_cert_sha256: String,
+    },
+    /// A witness's C2SP cosignature of checkpoint `size` was imported (`vault witness import`).
+    Cosignature {
+        v: u32,
+        /// The tree size of the checkpoint cosigned.
+        size: u64,
+        /// The witness's key name.
+        witness: String,
+        /// The witness's Ed25519 public key, base64.
+        key: String,
+        /// The cosignature line, `— <name> <base64(key id || timestamp || signature)>`.
+        line: String,
+    },
 }
 
 /// What happened to a keyslot.
@@ -126,7 +153,9 @@ impl Entry {
             | Entry::Export { v, .. }
             | Entry::Rekey { v, .. }
             | Entry::Reencrypt { v, .. }
-            | Entry::Trust { v, .. } => *v,
+            | Entry::Trust { v, .. }
+            | Entry::Anchor { v, .. }
+            | Entry::Cosignature { v, .. } => *v,
         };
         if v != ENTRY_VERSION {
             return Err(Error::Damage(Damage::EntryVersion { version: v }));
@@ -147,6 +176,10 @@ impl Entry {
             Entry::Rekey { .. } => "rekey".into(),
             Entry::Reencrypt { leaf, .. } => format!("re-encryption of leaf {leaf}"),
             Entry::Trust { .. } => "trust seal".into(),
+            Entry::Anchor { size, .. } => format!("timestamp of checkpoint {size}"),
+            Entry::Cosignature { size, witness, .. } => {
+                format!("cosignature of checkpoint {size} by {witness}")
+            }
         }
     }
 }

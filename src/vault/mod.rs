@@ -2,6 +2,7 @@
 //! [`Unlocked`] one (read, amend, change passphrase, export). Commands never touch SQL or crypto
 //! directly.
 
+pub mod anchor;
 mod attach;
 pub mod backup;
 pub(crate) mod cache;

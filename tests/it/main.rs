@@ -8,6 +8,7 @@
 
 mod common;
 
+mod anchors;
 mod attack_bundles;
 mod attack_keys;
 mod attack_reads;

@@ -55,6 +55,7 @@ pub fn database_report(dir: &std::path::Path, error: &crate::Error) -> Report {
         leftover_files: 0,
         records_opened_with_cached_keys: 0,
         receipt: None,
+        anchors: Vec::new(),
         problems: p.0,
     }
 }
