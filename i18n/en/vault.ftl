@@ -318,6 +318,7 @@ core-anchor-no-checkpoint = the vault has no signed checkpoint yet
 core-anchor-bad-certificate = the certificate cannot be read ({ $detail })
 core-anchor-bad-cosignature = the cosignature cannot be read ({ $detail })
 core-anchor-inconsistent = this checkpoint (size { $size }) does not extend the last one this witness cosigned (size { $previous }): the vault's history was rewritten
+core-anchor-proof-from = the request proves consistency from size { $from }, but this witness last cosigned size { $needed }: ask for a new one made with `vault witness request --from { $needed }`
 
 ## bundle: writing and reading bundles (library errors)
 
@@ -1498,6 +1499,38 @@ help-anchor-export-examples =
 help-anchor-export-out = The new token file to write (DER)
 help-anchor-export-note = Also write the stamped checkpoint note to FILE (what `openssl ts -verify -data` reads)
 help-anchor-export-size = The size of the checkpoint whose token to write (default: the newest stamped)
+
+# anchor: counsel as a witness (src/cli/anchor_cmd.rs)
+cli-witness-keygen-note = Witness key written to { $path } (keep it secret; vault keeps what it cosigned beside it, in the .state file). Give the line above to the activist and keep it for `vault bundle verify --witness-key`.
+cli-witness-request-written = Witness request for checkpoint { $size } written to { $path }
+cli-witness-cosigned = Cosigned { $origin } at size { $size }; cosignature written to { $path }
+cli-witness-imported = Cosignature stored: { $line }
+help-keygen-witness = Make a witness key (Ed25519) for cosigning the activist's checkpoints instead of an age key
+help-keygen-name = The witness's name in its cosignatures (default: counsel/ and 8 random hex digits)
+help-witness = Counsel as a witness: cosign the vault's checkpoints, refusing a rewritten history
+help-witness-examples =
+    Examples:
+      vault witness request --out for-counsel.txt          (the activist)
+      vault witness cosign for-counsel.txt --key witness.key --out cosigned.txt   (counsel)
+      vault witness import cosigned.txt                    (the activist)
+help-witness-request = Write a witness request: the newest signed checkpoint and a proof that it extends the last one cosigned (no passphrase)
+help-witness-request-examples =
+    Example:
+      vault witness request --out for-counsel.txt
+help-witness-request-out = The new request file to write
+help-witness-request-from = Prove consistency from this size (default: the largest size cosigned so far)
+help-witness-cosign = Counsel's side: cosign a witness request, refusing a checkpoint that does not extend the last one cosigned
+help-witness-cosign-examples =
+    Example:
+      vault witness cosign for-counsel.txt --key witness.key --out cosigned.txt
+help-witness-cosign-request = The witness request the activist sent
+help-witness-cosign-key = The witness key file (`vault keygen --witness`); its state is kept beside it
+help-witness-cosign-out = The new cosignature file to write
+help-witness-import = Store counsel's cosignature in the vault's ledger (needs the passphrase)
+help-witness-import-examples =
+    Example:
+      vault witness import cosigned.txt
+help-witness-import-file = The cosignature file counsel sent back
 
 # Placeholder used by the unit test of the loader; keep.
 i18n-selftest = { $count ->

@@ -324,6 +324,7 @@ core-anchor-no-checkpoint = la bóveda todavía no tiene ningún sello firmado
 core-anchor-bad-certificate = no se puede leer el certificado ({ $detail })
 core-anchor-bad-cosignature = no se puede leer la cofirma ({ $detail })
 core-anchor-inconsistent = este sello (tamaño { $size }) no continúa el último que cofirmó este abogado (tamaño { $previous }): alguien reescribió la historia de la bóveda
+core-anchor-proof-from = la solicitud prueba que continúa el sello de tamaño { $from }, pero este abogado cofirmó por última vez el tamaño { $needed }: pida una nueva hecha con `vault witness request --from { $needed }`
 
 ## bundle: writing and reading bundles (library errors)
 
@@ -1527,6 +1528,38 @@ help-anchor-export-examples =
 help-anchor-export-out = El archivo nuevo de la constancia (DER).
 help-anchor-export-note = Escribe también el texto del sello fechado en ARCHIVO (lo que lee `openssl ts -verify -data`).
 help-anchor-export-size = El tamaño del sello cuya constancia escribir (si no lo indica: el último fechado).
+
+# anchor: su abogado como testigo que cofirma (src/cli/anchor_cmd.rs)
+cli-witness-keygen-note = Se guardó la clave de cofirma en { $path } (manténgala en secreto; vault guarda a su lado, en el archivo .state, lo que ya cofirmó). Dé la línea de arriba a quien lleva la bitácora y guárdela para `vault bundle verify --witness-key`.
+cli-witness-request-written = Se guardó la solicitud de cofirma del sello { $size } en { $path }
+cli-witness-cosigned = Se cofirmó { $origin } en el tamaño { $size }; la cofirma quedó en { $path }
+cli-witness-imported = Se guardó la cofirma: { $line }
+help-keygen-witness = Crea una clave de cofirma (Ed25519) para cofirmar los sellos de quien lleva la bitácora, en vez de una clave age.
+help-keygen-name = El nombre de quien cofirma en sus cofirmas (si no lo indica: counsel/ y 8 cifras al azar).
+help-witness = Su abogado como testigo: cofirma los sellos de la bóveda y se niega si alguien reescribió la historia.
+help-witness-examples =
+    Ejemplos:
+      vault witness request --out para-abogado.txt          (quien lleva la bitácora)
+      vault witness cosign para-abogado.txt --key cofirma.key --out cofirmado.txt   (su abogado)
+      vault witness import cofirmado.txt                    (quien lleva la bitácora)
+help-witness-request = Escribe una solicitud de cofirma: el último sello firmado y la prueba de que continúa el último cofirmado (sin contraseña).
+help-witness-request-examples =
+    Ejemplo:
+      vault witness request --out para-abogado.txt
+help-witness-request-out = El archivo nuevo de la solicitud.
+help-witness-request-from = Prueba que continúa el sello de este tamaño (si no lo indica: el mayor cofirmado hasta ahora).
+help-witness-cosign = Lado del abogado: cofirma una solicitud y se niega si el sello no continúa el último cofirmado.
+help-witness-cosign-examples =
+    Ejemplo:
+      vault witness cosign para-abogado.txt --key cofirma.key --out cofirmado.txt
+help-witness-cosign-request = La solicitud de cofirma que le enviaron.
+help-witness-cosign-key = El archivo de la clave de cofirma (`vault keygen --witness`); lo ya cofirmado se guarda a su lado.
+help-witness-cosign-out = El archivo nuevo de la cofirma.
+help-witness-import = Guarda la cofirma de su abogado en la bitácora de la bóveda (pide la contraseña).
+help-witness-import-examples =
+    Ejemplo:
+      vault witness import cofirmado.txt
+help-witness-import-file = El archivo de cofirma que le devolvió su abogado.
 
 # Placeholder used by the unit test of the loader; keep.
 i18n-selftest = { $count ->

@@ -9,7 +9,7 @@ use vault::vault::anchor::AnchorSummary;
 use vault::vault::{write_new_private, Unlocked, Vault};
 use vault::{Error, Result};
 
-use super::args::AnchorCommand;
+use super::args::{AnchorCommand, WitnessCommand};
 use super::output::Out;
 use super::terminal;
 
@@ -96,6 +96,97 @@ pub fn anchor(
                 "cli-anchor-exported",
                 size = chosen.size,
                 path = path.display().to_string()
+            ))
+        }
+    }
+}
+
+/// "checkpoint N (size S) was cosigned by witness W on T" (the witness name comes from a file:
+/// shown terminal-safe).
+pub fn cosignature_line(c: &vault::vault::witness::CosignatureSummary) -> String {
+    fl!(
+        "verify-cosignature-line",
+        number = c.checkpoint,
+        size = c.size,
+        witness = terminal::inline(&c.witness).into_owned(),
+        time = utc_text(i64::try_from(c.time).unwrap_or(i64::MAX))
+    )
+}
+
+/// `vault keygen --witness`: a new Ed25519 witness key file; prints its public key (vkey).
+pub fn witness_keygen(out: &Out, path: &Path, name: Option<&str>) -> Result<()> {
+    use rand::RngCore;
+    let name = match name {
+        Some(n) => n.to_owned(),
+        None => {
+            let mut id = [0u8; 4];
+            rand::rngs::OsRng.fill_bytes(&mut id);
+            format!("counsel/{}", hex::encode(id))
+        }
+    };
+    let key = vault::witness::WitnessKey::generate(&name)?;
+    write_new_private(path, key.file_text().as_bytes())?;
+    let vkey = key.vkey();
+    if out.json {
+        return out.json(&serde_json::json!({ "witness_key": vkey, "key_file": path }));
+    }
+    out.line(&vkey)?;
+    out.note(&fl!(
+        "cli-witness-keygen-note",
+        path = path.display().to_string()
+    ));
+    Ok(())
+}
+
+pub fn witness(
+    dir: &Path,
+    out: &Out,
+    command: WitnessCommand,
+    unlock: impl FnOnce() -> Result<Unlocked>,
+) -> Result<()> {
+    match command {
+        WitnessCommand::Request { out: path, from } => {
+            let mut vault = Vault::open(dir)?;
+            let req = vault.witness_request(from)?;
+            write_new_private(&path, req.to_text().as_bytes())?;
+            let size = vault::ledger::checkpoint::parse_unverified(&req.note)
+                .map(|c| c.size)
+                .unwrap_or(0);
+            if out.json {
+                return out.json(&serde_json::json!({ "size": size, "from": req.from }));
+            }
+            out.line(&fl!(
+                "cli-witness-request-written",
+                size = size,
+                path = path.display().to_string()
+            ))
+        }
+        WitnessCommand::Cosign {
+            request,
+            key,
+            out: path,
+        } => {
+            let now = u64::try_from(chrono::Utc::now().timestamp()).unwrap_or(0);
+            let (origin, size) = vault::vault::witness::cosign(&request, &key, &path, now)?;
+            if out.json {
+                return out.json(&serde_json::json!({ "origin": origin, "size": size }));
+            }
+            out.line(&fl!(
+                "cli-witness-cosigned",
+                origin = terminal::inline(&origin).into_owned(),
+                size = size,
+                path = path.display().to_string()
+            ))
+        }
+        WitnessCommand::Import { file } => {
+            let text = vault::input::read_text_bounded(&file, vault::witness::FILE_MAX)?;
+            let summary = unlock()?.witness_import(&text)?;
+            if out.json {
+                return out.json(&summary);
+            }
+            out.line(&fl!(
+                "cli-witness-imported",
+                line = cosignature_line(&summary)
             ))
         }
     }

@@ -182,6 +182,12 @@ pub enum Command {
         after_help = "Examples:\n  vault anchor request --out checkpoint.tsq\n  openssl ts -reply ... (or send checkpoint.tsq to a timestamp authority)\n  vault anchor import checkpoint.tsr --tsa-cert tsa-ca.pem\n  vault anchor export --out token.tsr --note checkpoint.txt"
     )]
     Anchor(AnchorCommand),
+    /// Counsel as a witness: cosign the vault's checkpoints, refusing a rewritten history.
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  vault witness request --out for-counsel.txt          (the activist)\n  vault witness cosign for-counsel.txt --key witness.key --out cosigned.txt   (counsel)\n  vault witness import cosigned.txt                    (the activist)"
+    )]
+    Witness(WitnessCommand),
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  vault completions bash > ~/.local/share/bash-completion/completions/vault\n  vault completions zsh > ~/.zfunc/_vault\n  vault completions fish > ~/.config/fish/completions/vault.fish"
@@ -199,6 +205,12 @@ pub struct KeygenArgs {
     /// The new identity file (mode 0600; never overwritten).
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
+    /// Make a witness key (Ed25519) for cosigning the activist's checkpoints instead of an age key.
+    #[arg(long)]
+    pub witness: bool,
+    /// The witness's name in its cosignatures (default: counsel/ and 8 random hex digits).
+    #[arg(long, value_name = "NAME", requires = "witness")]
+    pub name: Option<String>,
 }
 
 /// Recipient options shared by export and disclose.
@@ -688,5 +700,41 @@ pub enum AnchorCommand {
         /// The size of the checkpoint whose token to write (default: the newest stamped).
         #[arg(long, value_name = "SIZE")]
         size: Option<u64>,
+    },
+}
+
+// --- witness: counsel's cosignatures of checkpoints (src/cli/anchor_cmd.rs)
+
+#[derive(Debug, Subcommand)]
+pub enum WitnessCommand {
+    /// Write a witness request: the newest signed checkpoint and a proof that it extends the last one cosigned (no passphrase).
+    #[command(after_help = "Example:\n  vault witness request --out for-counsel.txt")]
+    Request {
+        /// The new request file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Prove consistency from this size (default: the largest size cosigned so far).
+        #[arg(long, value_name = "SIZE")]
+        from: Option<u64>,
+    },
+    /// Counsel's side: cosign a witness request, refusing a checkpoint that does not extend the last one cosigned.
+    #[command(
+        after_help = "Example:\n  vault witness cosign for-counsel.txt --key witness.key --out cosigned.txt"
+    )]
+    Cosign {
+        /// The witness request the activist sent.
+        request: PathBuf,
+        /// The witness key file (`vault keygen --witness`); its state is kept beside it.
+        #[arg(long, value_name = "FILE")]
+        key: PathBuf,
+        /// The new cosignature file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Store counsel's cosignature in the vault's ledger (needs the passphrase).
+    #[command(after_help = "Example:\n  vault witness import cosigned.txt")]
+    Import {
+        /// The cosignature file counsel sent back.
+        file: PathBuf,
     },
 }

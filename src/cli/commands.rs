@@ -232,6 +232,9 @@ pub fn dispatch(cli: Cli) -> Result<u8> {
             ctx.passphrase_file.is_some(),
             || ctx.unlock(),
         ),
+        Command::Keygen(a) if a.witness => {
+            super::anchor_cmd::witness_keygen(&ctx.out, &a.out, a.name.as_deref())
+        }
         Command::Keygen(a) => super::export_cmd::keygen(&ctx.out, &a.out),
         Command::Export(a) => super::export_cmd::export(&mut ctx.unlock()?, &ctx.out, a),
         Command::Exports => super::export_cmd::exports(&mut ctx.unlock()?, &ctx.out),
@@ -283,6 +286,7 @@ pub fn dispatch(cli: Cli) -> Result<u8> {
         Command::Backup(a) => super::maint_cmd::backup(&ctx.dir, &ctx.out, a),
         Command::Restore(a) => super::maint_cmd::restore(&ctx.dir, &ctx.out, a),
         Command::Anchor(c) => super::anchor_cmd::anchor(&ctx.dir, &ctx.out, c, || ctx.unlock()),
+        Command::Witness(c) => super::anchor_cmd::witness(&ctx.dir, &ctx.out, c, || ctx.unlock()),
     };
     done.map(|_| 0)
 }

@@ -36,6 +36,8 @@ pub enum AnchorFault {
     BadCosignature { detail: String },
     /// The witness refuses: the checkpoint does not extend the last one it cosigned.
     Inconsistent { previous: u64, size: u64 },
+    /// The request's consistency proof starts from another size than the witness's last one.
+    ProofFrom { from: u64, needed: u64 },
 }
 
 impl Message for AnchorFault {
@@ -55,6 +57,7 @@ impl Message for AnchorFault {
             AnchorFault::BadCertificate { .. } => "core-anchor-bad-certificate",
             AnchorFault::BadCosignature { .. } => "core-anchor-bad-cosignature",
             AnchorFault::Inconsistent { .. } => "core-anchor-inconsistent",
+            AnchorFault::ProofFrom { .. } => "core-anchor-proof-from",
         }
     }
 
@@ -71,6 +74,9 @@ impl Message for AnchorFault {
             }
             AnchorFault::Inconsistent { previous, size } => {
                 args([("previous", s(previous)), ("size", s(size))])
+            }
+            AnchorFault::ProofFrom { from, needed } => {
+                args([("from", s(from)), ("needed", s(needed))])
             }
             _ => FluentArgs::new(),
         }

@@ -507,6 +507,7 @@ fn every_error() -> Vec<Error> {
                 previous: 5,
                 size: 7,
             },
+            AnchorFault::ProofFrom { from: 0, needed: 5 },
         ]
         .into_iter()
         .map(Error::Anchor),

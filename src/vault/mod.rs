@@ -16,6 +16,7 @@ pub(crate) mod trust;
 mod trust_unlock;
 mod unlocked;
 pub mod verify;
+pub mod witness;
 
 use std::path::{Path, PathBuf};
 

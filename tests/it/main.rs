@@ -37,3 +37,4 @@ mod spanish_words;
 mod tamper;
 mod verify_spanish;
 mod when_phrases;
+mod witness;

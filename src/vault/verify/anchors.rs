@@ -148,3 +148,79 @@ pub(super) fn check_anchors(
     }
     out
 }
+
+/// Checks every `cosignature` entry against the stored checkpoint of its size that counts;
+/// returns what the good ones prove.
+pub(super) fn check_cosignatures(
+    entries: &BTreeMap<u64, Entry>,
+    checkpoints: &Checkpoints<'_>,
+    p: &mut Problems,
+) -> Vec<crate::vault::witness::CosignatureSummary> {
+    let mut out = Vec::new();
+    let cosigned: Vec<(&Entry, u64)> = entries
+        .values()
+        .filter_map(|e| match e {
+            Entry::Cosignature { size, .. } => Some((e, *size)),
+            _ => None,
+        })
+        .collect();
+    if cosigned.is_empty() {
+        return out;
+    }
+    let origin = ledger::origin(checkpoints.vault_id);
+    // Only the sizes cosigned are checked (one root computation each).
+    let wanted: HashSet<u64> = cosigned.iter().map(|(_, s)| *s).collect();
+    let notes: Vec<(u64, String)> = checkpoints
+        .notes
+        .iter()
+        .filter(|(s, _)| wanted.contains(s))
+        .cloned()
+        .collect();
+    let valid = crate::vault::anchor::valid_checkpoints(
+        &notes,
+        checkpoints.leaves,
+        checkpoints.vault_id,
+        checkpoints.public,
+    );
+    for (e, size) in cosigned {
+        let Entry::Cosignature {
+            witness, key, line, ..
+        } = e
+        else {
+            continue;
+        };
+        match crate::vault::witness::check_cosignature(
+            size,
+            witness,
+            key,
+            line,
+            &valid,
+            &origin,
+            checkpoints.public,
+        ) {
+            Ok(mut summary) => {
+                // The position among all stored checkpoints, as verify counts them.
+                summary.checkpoint = checkpoints
+                    .notes
+                    .iter()
+                    .position(|(s, _)| *s == size)
+                    .map_or(summary.checkpoint, |i| i + 1);
+                out.push(summary);
+            }
+            Err(AnchorFault::OtherCheckpoint) => p.add(
+                ProblemKind::Cosignature,
+                entry_item(e),
+                problem_text!("verify-cosignature-checkpoint", size = size),
+            ),
+            Err(fault) => p.add(
+                ProblemKind::Cosignature,
+                entry_item(e),
+                problem_text!(
+                    "verify-cosignature-invalid",
+                    error = fault.text_in(Lang::En)
+                ),
+            ),
+        }
+    }
+    out
+}

@@ -71,6 +71,9 @@ pub struct Report {
     /// What each valid RFC 3161 timestamp proves (left out of `--json` when there is none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub anchors: Vec<crate::vault::anchor::AnchorSummary>,
+    /// What each valid witness cosignature proves (left out of `--json` when there is none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cosignatures: Vec<crate::vault::witness::CosignatureSummary>,
     pub problems: Vec<Problem>,
 }
 
@@ -262,17 +265,14 @@ pub fn verify(
             &mut p,
         );
 
-        let anchors = anchors::check_anchors(
-            &snap.anchors,
-            &snap.entries,
-            &anchors::Checkpoints {
-                notes: &snap.checkpoints,
-                leaves: &snap.leaves,
-                vault_id: &vault_id,
-                public: &signing_public,
-            },
-            &mut p,
-        );
+        let stamped = anchors::Checkpoints {
+            notes: &snap.checkpoints,
+            leaves: &snap.leaves,
+            vault_id: &vault_id,
+            public: &signing_public,
+        };
+        let anchors = anchors::check_anchors(&snap.anchors, &snap.entries, &stamped, &mut p);
+        let cosignatures = anchors::check_cosignatures(&snap.entries, &stamped, &mut p);
 
         let receipt = receipt.map(|text| check_receipt(vault_ref, &snap.leaves, text, &mut p));
 
@@ -315,6 +315,7 @@ pub fn verify(
             records_opened_with_cached_keys: keyed.load(std::sync::atomic::Ordering::Relaxed),
             receipt,
             anchors,
+            cosignatures,
             problems: p.0,
         })
     })
