@@ -483,6 +483,14 @@ bundle-extracted = Extracted { $n ->
 bundle-trust-added = Trusted { $name }: fingerprint { $fp }
 bundle-trust-file-note = Saved in { $path }. A bundle that claims this sender's vault under another key will now be refused.
 
+# anchor: what a bundle's timestamps and cosignatures prove (src/cli/anchor_cmd.rs)
+bundle-anchor-line = The vault's log up to entry { $size } existed no later than { $time }, per the timestamp authority "{ $tsa }" (checked against your certificate).
+bundle-anchor-untrusted-line = The vault's log up to entry { $size } existed no later than { $time }, says "{ $tsa }": not checked against a certificate you trust; give --tsa-cert to rely on it.
+bundle-cosignature-line = The vault's log up to entry { $size } was cosigned by your witness key "{ $witness }" on { $time }: it is the history you saw then, or extends it.
+bundle-cosignature-other-line = The vault's log up to entry { $size } was cosigned by the witness "{ $witness }" on { $time }; give --witness-key to check that the key is yours.
+help-bundle-verify-tsa-cert = Check the bundle's timestamps against this timestamp authority certificate (PEM or DER)
+help-bundle-verify-witness-key = Check the bundle's cosignatures against your witness key (key file, or the public key line)
+
 ## verify: problem kinds and what verify prints
 
 # Items: what a problem is about.

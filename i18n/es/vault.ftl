@@ -486,6 +486,14 @@ bundle-extracted = Se extrajeron { $n ->
 bundle-trust-added = Remitente de confianza { $name }: número de seguridad { $fp }
 bundle-trust-file-note = Se guardó en { $path }. A partir de ahora se rechazará un paquete que diga venir de la bóveda de esta persona con otra clave.
 
+# anchor: lo que prueban las constancias de tiempo y las cofirmas de un paquete (src/cli/anchor_cmd.rs)
+bundle-anchor-line = La bitácora de la bóveda hasta la anotación { $size } ya existía a más tardar el { $time }, según la autoridad de fechado «{ $tsa }» (revisado con su certificado).
+bundle-anchor-untrusted-line = La bitácora de la bóveda hasta la anotación { $size } ya existía a más tardar el { $time }, dice «{ $tsa }»: no se revisó con un certificado de su confianza; use --tsa-cert para poder confiar en ello.
+bundle-cosignature-line = La bitácora de la bóveda hasta la anotación { $size } la cofirmó su clave de cofirma «{ $witness }» el { $time }: es la historia que usted vio entonces, o la continúa.
+bundle-cosignature-other-line = La bitácora de la bóveda hasta la anotación { $size } la cofirmó «{ $witness }» el { $time }; use --witness-key para revisar que la clave es la suya.
+help-bundle-verify-tsa-cert = Revisa las constancias de tiempo del paquete con este certificado de la autoridad de fechado (PEM o DER).
+help-bundle-verify-witness-key = Revisa las cofirmas del paquete con su clave de cofirma (el archivo de la clave, o la línea de la clave pública).
+
 ## verify: problem kinds and what verify prints
 
 # Items: what a problem is about.

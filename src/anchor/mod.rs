@@ -386,6 +386,21 @@ pub fn verify_token(
     })
 }
 
+/// The certificates (DER) a token carries: to read what an untrusted token says, never to
+/// trust it.
+pub fn carried_certificates(token: &[u8]) -> Result<Vec<Vec<u8>>, AnchorFault> {
+    let sd = signed_data(token)?;
+    Ok(sd
+        .certificates
+        .iter()
+        .flat_map(|set| set.0.iter())
+        .filter_map(|c| match c {
+            CertificateChoices::Certificate(c) => c.to_der().ok(),
+            CertificateChoices::Other(_) => None,
+        })
+        .collect())
+}
+
 /// The nonce (hex) a token carries, without checking anything else.
 pub fn token_nonce(token: &[u8]) -> Result<String, AnchorFault> {
     let tst = tst_info(&signed_data(token)?)?;

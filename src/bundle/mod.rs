@@ -6,6 +6,7 @@
 //! names of those withheld), `records/<id>.json`, the included attachments, `report.html` and
 //! `VERIFY.txt`. docs/bundle-format.md specifies it for independent verifiers.
 
+pub mod anchors;
 pub mod error;
 pub mod files;
 pub mod manifest;

@@ -191,3 +191,99 @@ pub fn witness(
         }
     }
 }
+
+/// Counsel's check of a bundle's timestamps and cosignatures, with the certificate and witness
+/// key given (`bundle verify --tsa-cert --witness-key`).
+pub fn check_bundle(
+    manifest: &vault::bundle::manifest::Manifest,
+    tsa_cert: Option<&Path>,
+    witness_key: Option<&Path>,
+) -> Result<vault::bundle::anchors::AnchorReport> {
+    let certs = match tsa_cert {
+        Some(p) => vec![vault::anchor::read_certificate(
+            &vault::input::read_bounded(p, DER_MAX)?,
+        )?],
+        None => Vec::new(),
+    };
+    let keys = match witness_key {
+        Some(p) => {
+            let text = zeroize::Zeroizing::new(vault::input::read_text_bounded(
+                p,
+                vault::witness::FILE_MAX,
+            )?);
+            // A key file gives its public key; a public key line is used as it is.
+            vec![match vault::witness::WitnessKey::parse(&text) {
+                Ok(k) => k.vkey(),
+                Err(_) => text.trim().to_owned(),
+            }]
+        }
+        None => Vec::new(),
+    };
+    Ok(vault::bundle::anchors::check(manifest, &certs, &keys))
+}
+
+/// The bundle report with its timestamps and cosignatures (keys left out when there is none,
+/// so that bundles without them report as before).
+pub fn bundle_json(
+    report: &vault::bundle::BundleReport,
+    anchored: &vault::bundle::anchors::AnchorReport,
+) -> Result<serde_json::Value> {
+    let mut v = serde_json::to_value(report)?;
+    if let Some(obj) = v.as_object_mut() {
+        if !anchored.anchors.is_empty() {
+            obj.insert("anchors".into(), serde_json::to_value(&anchored.anchors)?);
+        }
+        if !anchored.cosignatures.is_empty() {
+            obj.insert(
+                "cosignatures".into(),
+                serde_json::to_value(&anchored.cosignatures)?,
+            );
+        }
+    }
+    Ok(v)
+}
+
+/// What each timestamp and cosignature proves, in plain words.
+pub fn print_bundle_anchors(
+    out: &Out,
+    anchored: &vault::bundle::anchors::AnchorReport,
+) -> Result<()> {
+    for a in &anchored.anchors {
+        let (time, tsa) = (
+            utc_text(a.facts.gen_time),
+            terminal::inline(&a.facts.tsa).into_owned(),
+        );
+        out.line(&if a.trusted {
+            fl!("bundle-anchor-line", size = a.size, time = time, tsa = tsa)
+        } else {
+            fl!(
+                "bundle-anchor-untrusted-line",
+                size = a.size,
+                time = time,
+                tsa = tsa
+            )
+        })?;
+    }
+    for c in &anchored.cosignatures {
+        let (time, witness) = (
+            utc_text(i64::try_from(c.time).unwrap_or(i64::MAX)),
+            terminal::inline(&c.witness).into_owned(),
+        );
+        out.line(&if c.by_given_key {
+            fl!(
+                "bundle-cosignature-line",
+                size = c.size,
+                time = time,
+                witness = witness
+            )
+        } else {
+            fl!(
+                "bundle-cosignature-other-line",
+                size = c.size,
+                time = time,
+                witness = witness
+            )
+        })?;
+    }
+    Ok(())
+}

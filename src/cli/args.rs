@@ -316,6 +316,12 @@ pub enum BundleCommand {
         /// Fail unless the bundle is signed by the key with this fingerprint (for scripts).
         #[arg(long, value_name = "FINGERPRINT")]
         expect_fingerprint: Option<String>,
+        /// Check the bundle's timestamps against this timestamp authority certificate (PEM or DER).
+        #[arg(long, value_name = "FILE")]
+        tsa_cert: Option<PathBuf>,
+        /// Check the bundle's cosignatures against your witness key (key file, or the public key line).
+        #[arg(long, value_name = "FILE")]
+        witness_key: Option<PathBuf>,
     },
     /// Verify a bundle, then extract it into a new directory.
     #[command(

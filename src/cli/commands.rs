@@ -245,6 +245,8 @@ pub fn dispatch(cli: Cli) -> Result<u8> {
             earlier,
             receipt,
             expect_fingerprint,
+            tsa_cert,
+            witness_key,
         }) => {
             return super::export_cmd::bundle_verify(
                 &ctx.out,
@@ -253,6 +255,7 @@ pub fn dispatch(cli: Cli) -> Result<u8> {
                 earlier.as_deref(),
                 receipt.as_deref(),
                 expect_fingerprint.as_deref(),
+                (tsa_cert.as_deref(), witness_key.as_deref()),
             )
         }
         Command::Bundle(BundleCommand::Open {

@@ -2,10 +2,13 @@
 //! the answer checked and stored with its ledger entry, the tokens read back for export, bundles
 //! and `openssl ts -verify` (docs/format.md, "Timestamps and cosignatures").
 
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
 use serde::Serialize;
 
 use super::{Unlocked, Vault};
 use crate::anchor::{self, TokenFacts};
+use crate::bundle::anchors::{AnchorEntry, CosignatureEntry};
 use crate::crypto::sha256_hex;
 use crate::error::AnchorFault;
 use crate::ledger::entry::ENTRY_VERSION;
@@ -79,6 +82,38 @@ impl Vault {
         self.store
             .write(|tx| tx.set_meta(ANCHOR_REQUEST_META, &hex_der))?;
         Ok(AnchorRequest { der: req.der, size })
+    }
+
+    /// The timestamps and cosignatures a bundle carries: those of the checkpoints of `sizes`
+    /// (the bundle's and its history's). Timestamps whose note is no longer a valid stored
+    /// checkpoint are left out (`verify` reports them).
+    pub(crate) fn bundle_anchors(
+        &mut self,
+        sizes: &[u64],
+    ) -> Result<(Vec<AnchorEntry>, Vec<CosignatureEntry>)> {
+        let anchors = self
+            .stored_anchors()?
+            .into_iter()
+            .filter(|a| sizes.contains(&a.size))
+            .filter_map(|a| {
+                Some(AnchorEntry {
+                    size: a.size,
+                    note: a.note?,
+                    token: STANDARD.encode(&a.token),
+                })
+            })
+            .collect();
+        let cosignatures = self
+            .stored_cosignatures()?
+            .into_iter()
+            .filter(|c| sizes.contains(&c.size))
+            .map(|c| CosignatureEntry {
+                size: c.size,
+                witness: c.key,
+                line: c.line,
+            })
+            .collect();
+        Ok((anchors, cosignatures))
     }
 
     /// Every stored timestamp token with the checkpoint note it stamps, in ledger order.

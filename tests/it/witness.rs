@@ -214,3 +214,75 @@ fn a_history_rewritten_with_the_passphrase_is_refused_and_its_old_cosignature_ma
         .collect();
     assert!(kinds.contains(&"cosignature"), "{report}");
 }
+
+/// A bundle carries the timestamps and cosignatures of its checkpoint and history; counsel's
+/// `bundle verify` checks them with their own certificate and witness key and says what they
+/// prove; another certificate or another key proves nothing.
+#[test]
+fn a_bundle_carries_timestamps_and_cosignatures_and_counsel_checks_them() {
+    use crate::anchors::{stamp, Tsa};
+    let v = TestVault::new();
+    v.add_simple("grey SUV followed me");
+    receipt(&v, "r1.txt");
+    let tsa = Tsa::new(v.tmp.path(), "one");
+    let other = Tsa::new(v.tmp.path(), "other");
+    stamp(&v, &tsa, "a");
+    let (key, vkey) = witness_key(&v, "counsel.example/w");
+    let req = request(&v, &v.dir, &v.state_dir(), "req.txt");
+    let cosigned = v.path("cosigned.txt");
+    common::assert_success(&cosign(&v, &req, &key, &cosigned), &["cosign"]);
+    v.ok(&["witness", "import", cosigned.to_str().unwrap()]);
+
+    let age_key = v.path("counsel-age.key");
+    let recipient = v.json(&["keygen", "--out", age_key.to_str().unwrap()])["recipient"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let bundle = v.path("case.age");
+    v.ok(&[
+        "export",
+        "--to",
+        &recipient,
+        "--all",
+        "--out",
+        bundle.to_str().unwrap(),
+    ]);
+    let tsa_ca = tsa.ca.to_str().unwrap().to_owned();
+    let key_s = key.to_str().unwrap().to_owned();
+    let (code, report, err) = v.bundle_verify(
+        &bundle,
+        &age_key,
+        &["--tsa-cert", &tsa_ca, "--witness-key", &key_s],
+    );
+    assert_eq!(code, 0, "{report} {err}");
+    assert_eq!(report["anchors"][0]["trusted"], true, "{report}");
+    assert_eq!(report["cosignatures"][0]["by_given_key"], true, "{report}");
+    // The public key line works as well as the key file.
+    std::fs::write(v.path("w.pub"), format!("{vkey}\n")).unwrap();
+    let pub_s = v.path("w.pub").to_str().unwrap().to_owned();
+    let (code, report, _) = v.bundle_verify(&bundle, &age_key, &["--witness-key", &pub_s]);
+    assert_eq!(code, 0);
+    assert_eq!(report["cosignatures"][0]["by_given_key"], true, "{report}");
+    assert_eq!(report["anchors"][0]["trusted"], false, "{report}");
+    // In plain words.
+    let out = v
+        .cmd_locked()
+        .args(["bundle", "verify", bundle.to_str().unwrap(), "--identity"])
+        .arg(&age_key)
+        .args(["--tsa-cert", &tsa_ca, "--witness-key", &key_s])
+        .output()
+        .unwrap();
+    let text = common::stdout(&out);
+    assert!(
+        text.contains("existed no later than") && text.contains("cosigned by your witness key"),
+        "{text}"
+    );
+    // Another authority's certificate: the timestamp is a problem, not a proof.
+    let other_ca = other.ca.to_str().unwrap().to_owned();
+    let (code, report, _) = v.bundle_verify(&bundle, &age_key, &["--tsa-cert", &other_ca]);
+    assert_eq!(code, 4, "{report}");
+    assert_eq!(
+        report["problems"][0]["kind"], "anchor_untrusted",
+        "{report}"
+    );
+}
