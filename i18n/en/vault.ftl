@@ -1477,6 +1477,10 @@ help-man-examples =
 # anchor: timestamps (src/cli/anchor_cmd.rs)
 cli-anchor-request-written = Timestamp request for checkpoint { $size } written to { $path }
 cli-anchor-request-note = Send it to a timestamp authority of your choice (it learns only a hash and your IP address), then run `vault anchor import` with its answer and the authority's certificate.
+cli-anchor-request-leaves-out = { $n ->
+    [one] the newest ledger entry is not signed yet, so this timestamp will not cover it; run `vault receipt` (with the passphrase) first to cover it
+   *[other] the newest { $n } ledger entries are not signed yet, so this timestamp will not cover them; run `vault receipt` (with the passphrase) first to cover them
+}
 cli-anchor-imported = Timestamp stored: { $line }
 cli-anchor-exported = Timestamp token of checkpoint { $size } written to { $path }
 cli-anchor-none = no timestamp is stored for that checkpoint

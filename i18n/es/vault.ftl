@@ -1506,6 +1506,10 @@ help-man-examples =
 # anchor: constancias de tiempo (src/cli/anchor_cmd.rs)
 cli-anchor-request-written = Se guardó la solicitud de constancia de tiempo del sello { $size } en { $path }
 cli-anchor-request-note = Envíela a una autoridad de fechado que usted elija (solo conoce un código de control y la dirección IP de usted), luego ejecute `vault anchor import` con su respuesta y el certificado de la autoridad.
+cli-anchor-request-leaves-out = { $n ->
+    [one] la última anotación de la bitácora todavía no está firmada, así que esta constancia no la cubre; ejecute primero `vault receipt` (con la contraseña) para cubrirla
+   *[other] las últimas { $n } anotaciones de la bitácora todavía no están firmadas, así que esta constancia no las cubre; ejecute primero `vault receipt` (con la contraseña) para cubrirlas
+}
 cli-anchor-imported = Se guardó la constancia de tiempo: { $line }
 cli-anchor-exported = Se guardó la constancia de tiempo del sello { $size } en { $path }
 cli-anchor-none = no hay ninguna constancia de tiempo guardada para ese sello

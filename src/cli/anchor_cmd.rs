@@ -43,6 +43,10 @@ pub fn anchor(
             let mut vault = Vault::open(dir)?;
             let req = vault.anchor_request()?;
             write_new_private(&path, &req.der)?;
+            let left_out = vault.info()?.unchecked_entries;
+            if left_out > 0 {
+                out.warn(&fl!("cli-anchor-request-leaves-out", n = left_out));
+            }
             if out.json {
                 return out.json(&serde_json::json!({
                     "size": req.size,

@@ -474,3 +474,21 @@ fn a_vault_without_timestamps_has_no_anchors_table_and_verifies_as_before() {
         .unwrap();
     assert_eq!(n, 0);
 }
+
+#[test]
+fn a_request_says_what_it_leaves_out() {
+    let v = signed_vault();
+    v.add_simple("logged after the last signature");
+    let q = v.path("q.tsq");
+    let out = v
+        .cmd_locked()
+        .args(["anchor", "request", "--out", q.to_str().unwrap()])
+        .output()
+        .unwrap();
+    common::assert_success(&out, &["anchor", "request"]);
+    let err = common::stderr(&out);
+    assert!(
+        err.contains("the newest ledger entry is not signed yet"),
+        "{err}"
+    );
+}
