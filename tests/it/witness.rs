@@ -93,6 +93,18 @@ fn counsel_cosigns_the_owner_imports_and_verify_reports_it() {
     // cosigns again.
     v.add_simple("a second incident");
     receipt(&v, "r2.txt");
+    // A proof from another size than the one counsel cosigned is refused, naming the right one.
+    let wrong = v.path("req-wrong.txt");
+    v.ok(&[
+        "witness",
+        "request",
+        "--out",
+        wrong.to_str().unwrap(),
+        "--from",
+        "1",
+    ]);
+    let err = common::one_line_error(&cosign(&v, &wrong, &key, &v.path("c-wrong.txt")));
+    assert!(err.contains("--from"), "{err}");
     let req2 = request(&v, &v.dir, &v.state_dir(), "req2.txt");
     assert!(std::fs::read_to_string(&req2).unwrap().contains("\nproof "));
     let cosigned2 = v.path("cosigned2.txt");
