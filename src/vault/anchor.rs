@@ -122,7 +122,6 @@ impl Vault {
         let (rows, notes, leaves) = self
             .store
             .read(|tx| Ok((tx.anchors()?, tx.checkpoints()?, tx.leaf_hashes()?)))?;
-        let valid = valid_checkpoints(&notes, &leaves, &vault_id, &public);
         let mut out = Vec::new();
         for row in rows {
             let entry = self.store.read(|tx| tx.ledger_leaf(row.leaf_index))?;
@@ -132,10 +131,14 @@ impl Vault {
             else {
                 continue;
             };
-            let note = valid
+            let named: Vec<(u64, String)> = notes
                 .iter()
-                .find(|(s, n)| *s == size && sha256_hex(n.as_bytes()) == note_sha256)
-                .map(|(_, n)| n.clone());
+                .filter(|(s, n)| *s == size && sha256_hex(n.as_bytes()) == note_sha256)
+                .cloned()
+                .collect();
+            let note = valid_checkpoints(&named, &leaves, &vault_id, &public)
+                .pop()
+                .map(|(_, n)| n);
             out.push(StoredAnchor {
                 leaf_index: row.leaf_index,
                 size,
@@ -170,11 +173,15 @@ impl Unlocked {
             .ok_or(Error::Anchor(AnchorFault::NoPendingRequest))?;
         let token = anchor::token_of_response(response, &request)?;
         let (nonce, imprint) = anchor::read_request(&request)?;
-        let valid = valid_checkpoints(&notes, &leaves, &vault_id, &public);
-        let (number, (size, note)) = valid
+        // Only the note the request stamps is checked (a root computation each).
+        let (number, (size, note)) = notes
             .iter()
             .enumerate()
-            .find(|(_, (_, n))| anchor::note_imprint(n).as_slice() == imprint.as_slice())
+            .filter(|(_, (_, n))| anchor::note_imprint(n).as_slice() == imprint.as_slice())
+            .find(|(_, row)| {
+                !valid_checkpoints(std::slice::from_ref(row), &leaves, &vault_id, &public)
+                    .is_empty()
+            })
             .ok_or(Error::Anchor(AnchorFault::OtherCheckpoint))?;
         let imprint = anchor::note_imprint(note);
         let facts = anchor::verify_token(&token, std::slice::from_ref(&tsa_cert), &imprint)?;

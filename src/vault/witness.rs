@@ -166,11 +166,18 @@ impl Unlocked {
             .vault
             .store
             .read(|tx| Ok((tx.checkpoints()?, tx.leaf_hashes()?)))?;
-        let valid = valid_checkpoints(&notes, &leaves, &vault_id, &public);
+        // Only the checkpoint of that size is checked (one root computation).
+        let position = notes
+            .iter()
+            .position(|(s, _)| *s == size)
+            .map_or(1, |i| i + 1);
+        let named: Vec<(u64, String)> = notes.into_iter().filter(|(s, _)| *s == size).collect();
+        let valid = valid_checkpoints(&named, &leaves, &vault_id, &public);
         let key_b64 = STANDARD.encode(public_w.as_bytes());
         let origin = ledger::origin(&vault_id);
-        let summary =
+        let mut summary =
             check_cosignature(size, &name, &key_b64, &file.line, &valid, &origin, &public)?;
+        summary.checkpoint = position;
         let entry = Entry::Cosignature {
             v: ENTRY_VERSION,
             size,
