@@ -23,6 +23,8 @@
 //! - [`analysis`]: filters, search and repeated details over decrypted records (pure).
 //! - [`record`]: the incident model, its fields, per-field salted disclosures and the views
 //!   commands show (no I/O).
+//! - [`anchor`]: RFC 3161 timestamp requests, responses and tokens of checkpoints (no vault).
+//! - [`witness`]: counsel as a witness: C2SP cosignatures of checkpoints, keys, requests, state.
 //! - [`ledger`]: the RFC 6962 Merkle log, its entries, C2SP signed checkpoints, key rotation.
 //! - [`media`]: sniffing, metadata and stripping of attachments.
 //! - [`when`]: times the way people say them, in English and Spanish, and how they are shown.
@@ -45,6 +47,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod analysis;
+pub mod anchor;
 pub mod bundle;
 pub mod crypto;
 pub mod error;
@@ -62,5 +65,6 @@ pub(crate) mod staging;
 pub(crate) mod store;
 pub mod vault;
 pub mod when;
+pub mod witness;
 
 pub use error::{Error, Result};

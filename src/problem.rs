@@ -310,6 +310,13 @@ kinds! {
     FileHash = "file_hash",
     UnsignedFiles = "unsigned_files",
     AttachmentIncident = "attachment_incident",
+    AnchorLeaf = "anchor_leaf",
+    AnchorMissing = "anchor_missing",
+    AnchorToken = "anchor_token",
+    AnchorCheckpoint = "anchor_checkpoint",
+    AnchorUntrusted = "anchor_untrusted",
+    AnchorNonce = "anchor_nonce",
+    Cosignature = "cosignature",
 }
 
 impl ProblemKind {

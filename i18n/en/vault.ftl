@@ -329,6 +329,23 @@ core-custody-not-enough-shares = { $need ->
    *[other] only { $count } were given
 }
 core-custody-shares-wrong = the shares do not rebuild the release key they name (one of them is damaged)
+# anchor: timestamps (RFC 3161) and witness cosignatures refused (src/error/anchor.rs)
+core-anchor = timestamp or cosignature refused: { $detail }
+core-anchor-unreadable = the { $what } cannot be read ({ $detail })
+core-anchor-not-granted = the timestamp authority did not grant the request (status { $status })
+core-anchor-unsupported-algorithm = unsupported algorithm { $oid } (vault checks RSA signatures with SHA-256 only)
+core-anchor-bad-signature = the token's signature does not verify: it was changed after the authority signed it
+core-anchor-no-signer-certificate = the token carries no certificate for its signer
+core-anchor-not-timestamping = the signer's certificate may not sign timestamps (no timeStamping extended key usage)
+core-anchor-untrusted = the timestamp authority "{ $tsa }" does not chain to the trusted certificate
+core-anchor-other-checkpoint = the token timestamps something other than this checkpoint
+core-anchor-nonce-mismatch = the answer's nonce is not the pending request's (a replayed or foreign answer)
+core-anchor-no-pending-request = no timestamp request is waiting for an answer; run `vault anchor request` first
+core-anchor-no-checkpoint = the vault has no signed checkpoint yet
+core-anchor-bad-certificate = the certificate cannot be read ({ $detail })
+core-anchor-bad-cosignature = the cosignature cannot be read ({ $detail })
+core-anchor-inconsistent = this checkpoint (size { $size }) does not extend the last one this witness cosigned (size { $previous }): the vault's history was rewritten
+core-anchor-proof-from = the request proves consistency from size { $from }, but this witness last cosigned size { $needed }: ask for a new one made with `vault witness request --from { $needed }`
 
 ## bundle: writing and reading bundles (library errors)
 
@@ -492,6 +509,14 @@ bundle-extracted = Extracted { $n ->
 } into { $path }; open report.html to read them.
 bundle-trust-added = Trusted { $name }: fingerprint { $fp }
 bundle-trust-file-note = Saved in { $path }. A bundle that claims this sender's vault under another key will now be refused.
+
+# anchor: what a bundle's timestamps and cosignatures prove (src/cli/anchor_cmd.rs)
+bundle-anchor-line = The vault's log up to entry { $size } existed no later than { $time }, per the timestamp authority "{ $tsa }" (checked against your certificate).
+bundle-anchor-untrusted-line = The vault's log up to entry { $size } existed no later than { $time }, says "{ $tsa }": not checked against a certificate you trust; give --tsa-cert to rely on it.
+bundle-cosignature-line = The vault's log up to entry { $size } was cosigned by your witness key "{ $witness }" on { $time }: it is the history you saw then, or extends it.
+bundle-cosignature-other-line = The vault's log up to entry { $size } was cosigned by the witness "{ $witness }" on { $time }; give --witness-key to check that the key is yours.
+help-bundle-verify-tsa-cert = Check the bundle's timestamps against this timestamp authority certificate (PEM or DER)
+help-bundle-verify-witness-key = Check the bundle's cosignatures against your witness key (key file, or the public key line)
 
 ## verify: problem kinds and what verify prints
 
@@ -794,6 +819,29 @@ verify-kind-attachment-incident = an attachment's incident is not in the bundle
 # custody: ledger entries of travel mode and the detention plan
 verify-item-travel = travel mode
 verify-item-plan = detention plan
+# anchor: timestamps and cosignatures in verify (src/vault/verify/anchors.rs)
+verify-item-anchor = timestamp of checkpoint { $size }
+verify-item-cosignature = cosignature of checkpoint { $size } by { $witness }
+verify-anchor-leaf = the stored timestamp does not point to a timestamp entry (leaf { $leaf })
+verify-anchor-token = the token is not valid: { $error }
+verify-anchor-token-hash = the stored token does not match its ledger entry
+verify-anchor-checkpoint = the token does not timestamp the checkpoint it is stored for: { $error }
+verify-anchor-checkpoint-gone = no valid checkpoint of size { $size } with the note the entry names is stored
+verify-anchor-trust-replaced = the trusted certificate stored is not the one the ledger entry names
+verify-anchor-untrusted = { $error }
+verify-anchor-nonce = the token's nonce is not the one its ledger entry names (an answer to another request)
+verify-anchor-nonce-reused = the same nonce is already used by the timestamp at leaf { $leaf }
+verify-cosignature-invalid = the cosignature does not verify: { $error }
+verify-cosignature-checkpoint = the cosignature matches no checkpoint of size { $size } of this vault: the history it saw was rewritten
+verify-kind-anchor-leaf = a stored timestamp does not point to its ledger entry
+verify-kind-anchor-missing = a timestamp the ledger logs is not stored
+verify-kind-anchor-token = a timestamp token is damaged, changed, or not the one its ledger entry names
+verify-kind-anchor-checkpoint = a timestamp token does not stamp the checkpoint it is stored for
+verify-kind-anchor-untrusted = a timestamp token does not chain to the trusted certificate
+verify-kind-anchor-nonce = a timestamp token answers another request (its nonce differs or was used twice)
+verify-kind-cosignature = a witness cosignature does not verify, or matches no checkpoint of this vault
+verify-anchor-line = checkpoint { $number } (size { $size }) existed no later than { $time }, per TSA "{ $tsa }"
+verify-cosignature-line = checkpoint { $number } (size { $size }) was cosigned by witness { $witness } on { $time }
 
 ## when: times as people say them and as they are shown
 
@@ -1582,6 +1630,76 @@ help-plan-combine-examples =
 help-plan-combine-shares = The share files (each encrypted to one trustee, or already decrypted with `age -d`)
 help-plan-combine-identity = A trustee's identity file (repeat: one per trustee present)
 help-plan-combine-out = The release key file to write (mode 0600; never overwritten)
+
+# anchor: timestamps (src/cli/anchor_cmd.rs)
+cli-anchor-request-written = Timestamp request for checkpoint { $size } written to { $path }
+cli-anchor-request-note = Send it to a timestamp authority of your choice (it learns only a hash and your IP address), then run `vault anchor import` with its answer and the authority's certificate.
+cli-anchor-request-leaves-out = { $n ->
+    [one] the newest ledger entry is not signed yet, so this timestamp will not cover it; run `vault receipt` (with the passphrase) first to cover it
+   *[other] the newest { $n } ledger entries are not signed yet, so this timestamp will not cover them; run `vault receipt` (with the passphrase) first to cover them
+}
+cli-anchor-imported = Timestamp stored: { $line }
+cli-anchor-exported = Timestamp token of checkpoint { $size } written to { $path }
+cli-anchor-none = no timestamp is stored for that checkpoint
+cli-value-size = SIZE
+help-anchor = Timestamps from an outside authority (RFC 3161): proof that a checkpoint existed by a given time
+help-anchor-examples =
+    Examples:
+      vault anchor request --out checkpoint.tsq
+      openssl ts -reply ... (or send checkpoint.tsq to a timestamp authority)
+      vault anchor import checkpoint.tsr --tsa-cert tsa-ca.pem
+      vault anchor export --out token.tsr --note checkpoint.txt
+help-anchor-request = Write a timestamp request for the newest signed checkpoint (no passphrase, no network)
+help-anchor-request-examples =
+    Example:
+      vault anchor request --out checkpoint.tsq
+help-anchor-request-out = The new request file to write (DER, usually .tsq)
+help-anchor-import = Check a timestamp authority's answer against the pending request and store it (needs the passphrase)
+help-anchor-import-examples =
+    Example:
+      vault anchor import checkpoint.tsr --tsa-cert tsa-ca.pem
+help-anchor-import-file = The authority's answer (DER, usually .tsr)
+help-anchor-import-tsa-cert = The certificate to trust: the authority's own or its CA's (PEM or DER); kept in the vault
+help-anchor-export = Write a stored timestamp token, to check it with `openssl ts -verify` (no passphrase)
+help-anchor-export-examples =
+    Example:
+      vault anchor export --out token.tsr --note checkpoint.txt
+      openssl ts -verify -token_in -in token.tsr -data checkpoint.txt -CAfile tsa-ca.pem
+help-anchor-export-out = The new token file to write (DER)
+help-anchor-export-note = Also write the stamped checkpoint note to FILE (what `openssl ts -verify -data` reads)
+help-anchor-export-size = The size of the checkpoint whose token to write (default: the newest stamped)
+
+# anchor: counsel as a witness (src/cli/anchor_cmd.rs)
+cli-witness-keygen-note = Witness key written to { $path } (keep it secret; vault keeps what it cosigned beside it, in the .state file). Give the line above to the activist and keep it for `vault bundle verify --witness-key`.
+cli-witness-request-written = Witness request for checkpoint { $size } written to { $path }
+cli-witness-cosigned = Cosigned { $origin } at size { $size }; cosignature written to { $path }
+cli-witness-imported = Cosignature stored: { $line }
+help-keygen-witness = Make a witness key (Ed25519) for cosigning the activist's checkpoints instead of an age key
+help-keygen-name = The witness's name in its cosignatures (default: counsel/ and 8 random hex digits)
+help-witness = Counsel as a witness: cosign the vault's checkpoints, refusing a rewritten history
+help-witness-examples =
+    Examples:
+      vault witness request --out for-counsel.txt          (the activist)
+      vault witness cosign for-counsel.txt --key witness.key --out cosigned.txt   (counsel)
+      vault witness import cosigned.txt                    (the activist)
+help-witness-request = Write a witness request: the newest signed checkpoint and a proof that it extends the last one cosigned (no passphrase)
+help-witness-request-examples =
+    Example:
+      vault witness request --out for-counsel.txt
+help-witness-request-out = The new request file to write
+help-witness-request-from = Prove consistency from this size (default: the largest size cosigned so far)
+help-witness-cosign = Counsel's side: cosign a witness request, refusing a checkpoint that does not extend the last one cosigned
+help-witness-cosign-examples =
+    Example:
+      vault witness cosign for-counsel.txt --key witness.key --out cosigned.txt
+help-witness-cosign-request = The witness request the activist sent
+help-witness-cosign-key = The witness key file (`vault keygen --witness`); its state is kept beside it
+help-witness-cosign-out = The new cosignature file to write
+help-witness-import = Store counsel's cosignature in the vault's ledger (needs the passphrase)
+help-witness-import-examples =
+    Example:
+      vault witness import cosigned.txt
+help-witness-import-file = The cosignature file counsel sent back
 
 # Placeholder used by the unit test of the loader; keep.
 i18n-selftest = { $count ->

@@ -335,6 +335,23 @@ core-custody-not-enough-shares = { $need ->
    *[other] solo se indicaron { $count }
 }
 core-custody-shares-wrong = las partes no reconstruyen la clave de entrega que indican (alguna está dañada)
+# anchor: constancias de tiempo (RFC 3161) y cofirmas rechazadas (src/error/anchor.rs)
+core-anchor = se rechazó la constancia de tiempo o la cofirma: { $detail }
+core-anchor-unreadable = no se puede leer { $what } ({ $detail })
+core-anchor-not-granted = la autoridad de fechado no concedió la solicitud (estado { $status })
+core-anchor-unsupported-algorithm = algoritmo no admitido { $oid } (vault solo revisa firmas RSA con SHA-256)
+core-anchor-bad-signature = la firma de la constancia no se verifica: alguien la cambió después de que la autoridad la firmara
+core-anchor-no-signer-certificate = la constancia no trae el certificado de quien la firmó
+core-anchor-not-timestamping = el certificado de quien firmó no sirve para fechar (le falta el uso timeStamping)
+core-anchor-untrusted = la autoridad de fechado «{ $tsa }» no depende del certificado de confianza
+core-anchor-other-checkpoint = la constancia fecha otra cosa, no este sello
+core-anchor-nonce-mismatch = el número único de la respuesta no es el de la solicitud pendiente (una respuesta repetida o ajena)
+core-anchor-no-pending-request = ninguna solicitud de constancia espera respuesta; ejecute primero `vault anchor request`
+core-anchor-no-checkpoint = la bóveda todavía no tiene ningún sello firmado
+core-anchor-bad-certificate = no se puede leer el certificado ({ $detail })
+core-anchor-bad-cosignature = no se puede leer la cofirma ({ $detail })
+core-anchor-inconsistent = este sello (tamaño { $size }) no continúa el último que cofirmó este abogado (tamaño { $previous }): alguien reescribió la historia de la bóveda
+core-anchor-proof-from = la solicitud prueba que continúa el sello de tamaño { $from }, pero este abogado cofirmó por última vez el tamaño { $needed }: pida una nueva hecha con `vault witness request --from { $needed }`
 
 ## bundle: writing and reading bundles (library errors)
 
@@ -495,6 +512,14 @@ bundle-extracted = Se extrajeron { $n ->
 } en { $path }; abra report.html para leerlos.
 bundle-trust-added = Remitente de confianza { $name }: número de seguridad { $fp }
 bundle-trust-file-note = Se guardó en { $path }. A partir de ahora se rechazará un paquete que diga venir de la bóveda de esta persona con otra clave.
+
+# anchor: lo que prueban las constancias de tiempo y las cofirmas de un paquete (src/cli/anchor_cmd.rs)
+bundle-anchor-line = La bitácora de la bóveda hasta la anotación { $size } ya existía a más tardar el { $time }, según la autoridad de fechado «{ $tsa }» (revisado con su certificado).
+bundle-anchor-untrusted-line = La bitácora de la bóveda hasta la anotación { $size } ya existía a más tardar el { $time }, dice «{ $tsa }»: no se revisó con un certificado de su confianza; use --tsa-cert para poder confiar en ello.
+bundle-cosignature-line = La bitácora de la bóveda hasta la anotación { $size } la cofirmó su clave de cofirma «{ $witness }» el { $time }: es la historia que usted vio entonces, o la continúa.
+bundle-cosignature-other-line = La bitácora de la bóveda hasta la anotación { $size } la cofirmó «{ $witness }» el { $time }; use --witness-key para revisar que la clave es la suya.
+help-bundle-verify-tsa-cert = Revisa las constancias de tiempo del paquete con este certificado de la autoridad de fechado (PEM o DER).
+help-bundle-verify-witness-key = Revisa las cofirmas del paquete con su clave de cofirma (el archivo de la clave, o la línea de la clave pública).
 
 ## verify: problem kinds and what verify prints
 
@@ -823,6 +848,29 @@ verify-kind-attachment-incident = el incidente de un adjunto no está en el paqu
 # custody: anotaciones del modo viaje y del plan de detención
 verify-item-travel = modo viaje
 verify-item-plan = plan de detención
+# anchor: constancias de tiempo y cofirmas en la verificación (src/vault/verify/anchors.rs)
+verify-item-anchor = constancia de tiempo del sello { $size }
+verify-item-cosignature = cofirma del sello { $size } por { $witness }
+verify-anchor-leaf = la constancia guardada no apunta a una anotación de constancia (n.º { $leaf } de la bitácora)
+verify-anchor-token = la constancia no es válida: { $error }
+verify-anchor-token-hash = la constancia guardada no coincide con su anotación de la bitácora
+verify-anchor-checkpoint = la constancia no fecha el sello para el que se guardó: { $error }
+verify-anchor-checkpoint-gone = no se guarda ningún sello válido de tamaño { $size } con el texto que nombra la anotación
+verify-anchor-trust-replaced = el certificado de confianza guardado no es el que nombra la anotación de la bitácora
+verify-anchor-untrusted = { $error }
+verify-anchor-nonce = el número único de la constancia no es el que nombra su anotación (responde a otra solicitud)
+verify-anchor-nonce-reused = la constancia del n.º { $leaf } de la bitácora ya usa el mismo número único
+verify-cosignature-invalid = la cofirma no se verifica: { $error }
+verify-cosignature-checkpoint = la cofirma no coincide con ningún sello de tamaño { $size } de esta bóveda: alguien reescribió la historia que vio
+verify-kind-anchor-leaf = una constancia de tiempo guardada no apunta a su anotación de la bitácora
+verify-kind-anchor-missing = falta una constancia de tiempo que la bitácora anota
+verify-kind-anchor-token = una constancia de tiempo está dañada, cambiada, o no es la que nombra su anotación
+verify-kind-anchor-checkpoint = una constancia de tiempo no fecha el sello para el que se guardó
+verify-kind-anchor-untrusted = una constancia de tiempo no depende del certificado de confianza
+verify-kind-anchor-nonce = una constancia de tiempo responde a otra solicitud (su número único es otro o se usó dos veces)
+verify-kind-cosignature = una cofirma no se verifica, o no coincide con ningún sello de esta bóveda
+verify-anchor-line = el sello { $number } (tamaño { $size }) ya existía a más tardar el { $time }, según la autoridad de fechado «{ $tsa }»
+verify-cosignature-line = el sello { $number } (tamaño { $size }) lo cofirmó { $witness } el { $time }
 
 ## when: times as people say them and as they are shown
 
@@ -1608,6 +1656,76 @@ help-plan-combine-examples =
 help-plan-combine-shares = Los archivos de parte (cada uno cifrado para una persona de confianza, o ya descifrado con `age -d`).
 help-plan-combine-identity = El archivo de clave de una persona de confianza (repítalo: uno por persona presente).
 help-plan-combine-out = El archivo de la clave de entrega que se escribe (modo 0600; nunca se reemplaza).
+
+# anchor: constancias de tiempo (src/cli/anchor_cmd.rs)
+cli-anchor-request-written = Se guardó la solicitud de constancia de tiempo del sello { $size } en { $path }
+cli-anchor-request-note = Envíela a una autoridad de fechado que usted elija (solo conoce un código de control y la dirección IP de usted), luego ejecute `vault anchor import` con su respuesta y el certificado de la autoridad.
+cli-anchor-request-leaves-out = { $n ->
+    [one] la última anotación de la bitácora todavía no está firmada, así que esta constancia no la cubre; ejecute primero `vault receipt` (con la contraseña) para cubrirla
+   *[other] las últimas { $n } anotaciones de la bitácora todavía no están firmadas, así que esta constancia no las cubre; ejecute primero `vault receipt` (con la contraseña) para cubrirlas
+}
+cli-anchor-imported = Se guardó la constancia de tiempo: { $line }
+cli-anchor-exported = Se guardó la constancia de tiempo del sello { $size } en { $path }
+cli-anchor-none = no hay ninguna constancia de tiempo guardada para ese sello
+cli-value-size = TAMAÑO
+help-anchor = Constancias de tiempo de una autoridad externa (RFC 3161): prueban que un sello ya existía en una fecha.
+help-anchor-examples =
+    Ejemplos:
+      vault anchor request --out sello.tsq
+      openssl ts -reply ... (o envíe sello.tsq a una autoridad de fechado)
+      vault anchor import sello.tsr --tsa-cert autoridad.pem
+      vault anchor export --out constancia.tsr --note sello.txt
+help-anchor-request = Escribe una solicitud de constancia de tiempo del último sello firmado (sin contraseña, sin internet).
+help-anchor-request-examples =
+    Ejemplo:
+      vault anchor request --out sello.tsq
+help-anchor-request-out = El archivo nuevo de la solicitud (DER, por lo general .tsq).
+help-anchor-import = Revisa la respuesta de una autoridad de fechado contra la solicitud pendiente y la guarda (pide la contraseña).
+help-anchor-import-examples =
+    Ejemplo:
+      vault anchor import sello.tsr --tsa-cert autoridad.pem
+help-anchor-import-file = La respuesta de la autoridad (DER, por lo general .tsr).
+help-anchor-import-tsa-cert = El certificado de confianza: el de la autoridad o el de quien la certifica (PEM o DER); se guarda en la bóveda.
+help-anchor-export = Escribe una constancia de tiempo guardada, para revisarla con `openssl ts -verify` (sin contraseña).
+help-anchor-export-examples =
+    Ejemplo:
+      vault anchor export --out constancia.tsr --note sello.txt
+      openssl ts -verify -token_in -in constancia.tsr -data sello.txt -CAfile autoridad.pem
+help-anchor-export-out = El archivo nuevo de la constancia (DER).
+help-anchor-export-note = Escribe también el texto del sello fechado en ARCHIVO (lo que lee `openssl ts -verify -data`).
+help-anchor-export-size = El tamaño del sello cuya constancia escribir (si no lo indica: el último fechado).
+
+# anchor: su abogado como testigo que cofirma (src/cli/anchor_cmd.rs)
+cli-witness-keygen-note = Se guardó la clave de cofirma en { $path } (manténgala en secreto; vault guarda a su lado, en el archivo .state, lo que ya cofirmó). Dé la línea de arriba a quien lleva la bitácora y guárdela para `vault bundle verify --witness-key`.
+cli-witness-request-written = Se guardó la solicitud de cofirma del sello { $size } en { $path }
+cli-witness-cosigned = Se cofirmó { $origin } en el tamaño { $size }; la cofirma quedó en { $path }
+cli-witness-imported = Se guardó la cofirma: { $line }
+help-keygen-witness = Crea una clave de cofirma (Ed25519) para cofirmar los sellos de quien lleva la bitácora, en vez de una clave age.
+help-keygen-name = El nombre de quien cofirma en sus cofirmas (si no lo indica: counsel/ y 8 cifras al azar).
+help-witness = Su abogado como testigo: cofirma los sellos de la bóveda y se niega si alguien reescribió la historia.
+help-witness-examples =
+    Ejemplos:
+      vault witness request --out para-abogado.txt          (quien lleva la bitácora)
+      vault witness cosign para-abogado.txt --key cofirma.key --out cofirmado.txt   (su abogado)
+      vault witness import cofirmado.txt                    (quien lleva la bitácora)
+help-witness-request = Escribe una solicitud de cofirma: el último sello firmado y la prueba de que continúa el último cofirmado (sin contraseña).
+help-witness-request-examples =
+    Ejemplo:
+      vault witness request --out para-abogado.txt
+help-witness-request-out = El archivo nuevo de la solicitud.
+help-witness-request-from = Prueba que continúa el sello de este tamaño (si no lo indica: el mayor cofirmado hasta ahora).
+help-witness-cosign = Lado del abogado: cofirma una solicitud y se niega si el sello no continúa el último cofirmado.
+help-witness-cosign-examples =
+    Ejemplo:
+      vault witness cosign para-abogado.txt --key cofirma.key --out cofirmado.txt
+help-witness-cosign-request = La solicitud de cofirma que le enviaron.
+help-witness-cosign-key = El archivo de la clave de cofirma (`vault keygen --witness`); lo ya cofirmado se guarda a su lado.
+help-witness-cosign-out = El archivo nuevo de la cofirma.
+help-witness-import = Guarda la cofirma de su abogado en la bitácora de la bóveda (pide la contraseña).
+help-witness-import-examples =
+    Ejemplo:
+      vault witness import cofirmado.txt
+help-witness-import-file = El archivo de cofirma que le devolvió su abogado.
 
 # Placeholder used by the unit test of the loader; keep.
 i18n-selftest = { $count ->

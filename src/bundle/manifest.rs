@@ -28,6 +28,12 @@ pub struct Manifest {
     /// `checkpoint`: a receipt counsel received earlier must be one of them.
     #[serde(default)]
     pub history: Vec<EarlierCheckpoint>,
+    /// RFC 3161 timestamps of `checkpoint` and of `history` (src/bundle/anchors.rs).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub anchors: Vec<super::anchors::AnchorEntry>,
+    /// Witness cosignatures of `checkpoint` and of `history` (src/bundle/anchors.rs).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cosignatures: Vec<super::anchors::CosignatureEntry>,
 }
 
 /// An earlier checkpoint and the proof that the current one extends it.

@@ -7,6 +7,7 @@
 //! `VERIFY.txt`, and the vault key's signed statement of all of them (`STATEMENT.txt`,
 //! `STATEMENT.sig`, [`statement`]). docs/bundle-format.md specifies it for independent verifiers.
 
+pub mod anchors;
 pub mod error;
 pub mod files;
 pub mod manifest;

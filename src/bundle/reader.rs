@@ -505,6 +505,17 @@ pub fn verify_bundle_with(
     Ok(verify_file(&file, path, identities, opts)?.0)
 }
 
+/// [`verify_bundle_with`], also returning the manifest (for the checks of its timestamps and
+/// cosignatures, src/bundle/anchors.rs).
+pub fn verify_bundle_with_manifest(
+    path: &Path,
+    identities: &[Box<dyn age::Identity>],
+    opts: &VerifyOptions<'_>,
+) -> Result<(BundleReport, Manifest)> {
+    let file = File::open(path).map_err(|e| Error::file(path, e))?;
+    verify_file(&file, path, identities, opts)
+}
+
 /// [`verify_bundle_with`] on an open file; also returns the manifest.
 fn verify_file(
     file: &File,

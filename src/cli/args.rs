@@ -193,6 +193,18 @@ pub enum Command {
         after_help = "Examples:\n  vault plan set --trustee age1... --trustee age1... --trustee ssh-ed25519... --threshold 2 --folder ~/Sync/plan\n  vault plan show\n  vault plan combine share-1-of-3-0a1b2c3d.age share-3-of-3-0a1b2c3d.age --identity me.key --out release.key"
     )]
     Plan(PlanCommand),
+    /// Timestamps from an outside authority (RFC 3161): proof that a checkpoint existed by a given time.
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  vault anchor request --out checkpoint.tsq\n  openssl ts -reply ... (or send checkpoint.tsq to a timestamp authority)\n  vault anchor import checkpoint.tsr --tsa-cert tsa-ca.pem\n  vault anchor export --out token.tsr --note checkpoint.txt"
+    )]
+    Anchor(AnchorCommand),
+    /// Counsel as a witness: cosign the vault's checkpoints, refusing a rewritten history.
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  vault witness request --out for-counsel.txt          (the activist)\n  vault witness cosign for-counsel.txt --key witness.key --out cosigned.txt   (counsel)\n  vault witness import cosigned.txt                    (the activist)"
+    )]
+    Witness(WitnessCommand),
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  vault completions bash > ~/.local/share/bash-completion/completions/vault\n  vault completions zsh > ~/.zfunc/_vault\n  vault completions fish > ~/.config/fish/completions/vault.fish"
@@ -246,6 +258,12 @@ pub struct KeygenArgs {
     /// The new identity file (mode 0600; never overwritten).
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
+    /// Make a witness key (Ed25519) for cosigning the activist's checkpoints instead of an age key.
+    #[arg(long)]
+    pub witness: bool,
+    /// The witness's name in its cosignatures (default: counsel/ and 8 random hex digits).
+    #[arg(long, value_name = "NAME", requires = "witness")]
+    pub name: Option<String>,
 }
 
 /// Recipient options shared by export and disclose.
@@ -351,6 +369,12 @@ pub enum BundleCommand {
         /// Fail unless the bundle is signed by the key with this fingerprint (for scripts).
         #[arg(long, value_name = "FINGERPRINT")]
         expect_fingerprint: Option<String>,
+        /// Check the bundle's timestamps against this timestamp authority certificate (PEM or DER).
+        #[arg(long, value_name = "FILE")]
+        tsa_cert: Option<PathBuf>,
+        /// Check the bundle's cosignatures against your witness key (key file, or the public key line).
+        #[arg(long, value_name = "FILE")]
+        witness_key: Option<PathBuf>,
     },
     /// Verify a bundle, then extract it into a new directory.
     #[command(
@@ -837,5 +861,76 @@ pub enum PlanCommand {
         /// The release key file to write (mode 0600; never overwritten).
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+    },
+// --- anchor: RFC 3161 timestamps of checkpoints (src/cli/anchor_cmd.rs)
+
+#[derive(Debug, Subcommand)]
+pub enum AnchorCommand {
+    /// Write a timestamp request for the newest signed checkpoint (no passphrase, no network).
+    #[command(after_help = "Example:\n  vault anchor request --out checkpoint.tsq")]
+    Request {
+        /// The new request file to write (DER, usually .tsq).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Check a timestamp authority's answer against the pending request and store it (needs the passphrase).
+    #[command(after_help = "Example:\n  vault anchor import checkpoint.tsr --tsa-cert tsa-ca.pem")]
+    Import {
+        /// The authority's answer (DER, usually .tsr).
+        file: PathBuf,
+        /// The certificate to trust: the authority's own or its CA's (PEM or DER); kept in the vault.
+        #[arg(long, value_name = "FILE")]
+        tsa_cert: PathBuf,
+    },
+    /// Write a stored timestamp token, to check it with `openssl ts -verify` (no passphrase).
+    #[command(
+        after_help = "Example:\n  vault anchor export --out token.tsr --note checkpoint.txt\n  openssl ts -verify -token_in -in token.tsr -data checkpoint.txt -CAfile tsa-ca.pem"
+    )]
+    Export {
+        /// The new token file to write (DER).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Also write the stamped checkpoint note to FILE (what `openssl ts -verify -data` reads).
+        #[arg(long, value_name = "FILE")]
+        note: Option<PathBuf>,
+        /// The size of the checkpoint whose token to write (default: the newest stamped).
+        #[arg(long, value_name = "SIZE")]
+        size: Option<u64>,
+    },
+}
+
+// --- witness: counsel's cosignatures of checkpoints (src/cli/anchor_cmd.rs)
+
+#[derive(Debug, Subcommand)]
+pub enum WitnessCommand {
+    /// Write a witness request: the newest signed checkpoint and a proof that it extends the last one cosigned (no passphrase).
+    #[command(after_help = "Example:\n  vault witness request --out for-counsel.txt")]
+    Request {
+        /// The new request file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Prove consistency from this size (default: the largest size cosigned so far).
+        #[arg(long, value_name = "SIZE")]
+        from: Option<u64>,
+    },
+    /// Counsel's side: cosign a witness request, refusing a checkpoint that does not extend the last one cosigned.
+    #[command(
+        after_help = "Example:\n  vault witness cosign for-counsel.txt --key witness.key --out cosigned.txt"
+    )]
+    Cosign {
+        /// The witness request the activist sent.
+        request: PathBuf,
+        /// The witness key file (`vault keygen --witness`); its state is kept beside it.
+        #[arg(long, value_name = "FILE")]
+        key: PathBuf,
+        /// The new cosignature file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Store counsel's cosignature in the vault's ledger (needs the passphrase).
+    #[command(after_help = "Example:\n  vault witness import cosigned.txt")]
+    Import {
+        /// The cosignature file counsel sent back.
+        file: PathBuf,
     },
 }

@@ -262,6 +262,9 @@ pub fn dispatch(cli: Cli) -> Result<u8> {
             ctx.passphrase_file.is_some(),
             || ctx.unlock(),
         ),
+        Command::Keygen(a) if a.witness => {
+            super::anchor_cmd::witness_keygen(&ctx.out, &a.out, a.name.as_deref())
+        }
         Command::Keygen(a) => super::export_cmd::keygen(&ctx.out, &a.out),
         Command::Export(a) => super::export_cmd::export(&mut ctx.unlock()?, &ctx.out, a),
         Command::Exports => super::export_cmd::exports(&mut ctx.unlock()?, &ctx.out),
@@ -272,6 +275,8 @@ pub fn dispatch(cli: Cli) -> Result<u8> {
             earlier,
             receipt,
             expect_fingerprint,
+            tsa_cert,
+            witness_key,
         }) => {
             return super::export_cmd::bundle_verify(
                 &ctx.out,
@@ -280,6 +285,7 @@ pub fn dispatch(cli: Cli) -> Result<u8> {
                 earlier.as_deref(),
                 receipt.as_deref(),
                 expect_fingerprint.as_deref(),
+                (tsa_cert.as_deref(), witness_key.as_deref()),
             )
         }
         Command::Bundle(BundleCommand::Open {
@@ -316,6 +322,8 @@ pub fn dispatch(cli: Cli) -> Result<u8> {
         Command::Restore(a) => super::maint_cmd::restore(&ctx.dir, &ctx.out, a),
         Command::Travel(c) => super::custody_cmd::travel(&ctx.dir, &ctx.out, c, || ctx.unlock()),
         Command::Plan(c) => super::custody_cmd::plan(&ctx.dir, &ctx.out, c, || ctx.unlock()),
+        Command::Anchor(c) => super::anchor_cmd::anchor(&ctx.dir, &ctx.out, c, || ctx.unlock()),
+        Command::Witness(c) => super::anchor_cmd::witness(&ctx.dir, &ctx.out, c, || ctx.unlock()),
     };
     done.map(|_| 0)
 }

@@ -431,15 +431,22 @@ pub fn bundle_verify(
     earlier: Option<&Path>,
     receipt: Option<&Path>,
     expect: Option<&str>,
+    anchors: (Option<&Path>, Option<&Path>),
 ) -> Result<u8> {
     let mut inputs = CounselInputs::read(receipt, expect)?;
     let ids = identities(id)?;
-    let report = vault::bundle::verify_bundle_with(file, &ids, &inputs.options(earlier))?;
+    let (mut report, manifest) =
+        vault::bundle::reader::verify_bundle_with_manifest(file, &ids, &inputs.options(earlier))?;
+    // Timestamps and cosignatures (src/cli/anchor_cmd.rs).
+    let anchored = super::anchor_cmd::check_bundle(&manifest, anchors.0, anchors.1)?;
+    report.ok &= anchored.problems.is_empty();
+    report.problems.extend(anchored.problems.iter().cloned());
     inputs.learn(out, &report);
     if out.json {
-        out.json(&report)?;
+        out.json(&super::anchor_cmd::bundle_json(&report, &anchored)?)?;
     } else {
         print_bundle_report(out, &report)?;
+        super::anchor_cmd::print_bundle_anchors(out, &anchored)?;
     }
     Ok(if report.ok { 0 } else { EXIT_PROBLEMS })
 }

@@ -1,6 +1,7 @@
 //! The command-line layer: parses arguments, gets passphrases, calls the library, prints.
 //! No SQL, no cryptography, no file formats here.
 
+mod anchor_cmd;
 mod args;
 mod commands;
 mod custody_cmd;

@@ -152,6 +152,12 @@ fn print_report(out: &Out, r: &Report, unlock_failed: bool) -> Result<()> {
             out.line(&super::i18n::problem_line(p))?;
         }
     }
+    for a in &r.anchors {
+        out.line(&super::anchor_cmd::anchor_line(a))?;
+    }
+    for c in &r.cosignatures {
+        out.line(&super::anchor_cmd::cosignature_line(c))?;
+    }
     if r.ledger_entries > r.signed_entries && r.ok() {
         out.note(&fl!(
             "verify-cli-unsigned-note",

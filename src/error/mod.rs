@@ -11,6 +11,7 @@
 //! was refused) live here, below every other module, so that `store`, `crypto`, `record`,
 //! `ledger` and `vault` can all name them without a module circle.
 
+mod anchor;
 mod crypto;
 mod custody;
 mod damage;
@@ -20,6 +21,7 @@ mod tamper;
 use std::fmt;
 use std::path::PathBuf;
 
+pub use anchor::AnchorFault;
 pub use crypto::{Crypto, KdfLimit, NoKeyslot, Weakness};
 pub use custody::Custody;
 pub use damage::{AttachmentFault, Damage, ExportFault, Item, SchemaProblem};
@@ -169,6 +171,8 @@ pub enum Error {
     NotText(PathBuf),
     /// Travel mode and the detention plan (src/error/custody.rs).
     Custody(Custody),
+    /// An RFC 3161 timestamp or a witness cosignature refused (src/anchor/, src/witness/).
+    Anchor(AnchorFault),
 }
 
 /// `65536` -> `64 KiB`, for limits in messages.
@@ -264,6 +268,12 @@ impl From<rusqlite::Error> for Error {
 impl From<Damage> for Error {
     fn from(d: Damage) -> Self {
         Error::Damage(d)
+    }
+}
+
+impl From<AnchorFault> for Error {
+    fn from(a: AnchorFault) -> Self {
+        Error::Anchor(a)
     }
 }
 
@@ -426,6 +436,7 @@ impl Error {
             | Error::Decrypt(_) => self.legacy_text(),
             Error::Bundle(b) => b.render(lang),
             Error::Custody(c) => c.text_in(lang),
+            Error::Anchor(a) => t("core-anchor", args([("detail", s(a.text_in(lang)))])),
         }
     }
 

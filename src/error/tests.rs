@@ -483,6 +483,37 @@ fn every_error() -> Vec<Error> {
         slot: "s1".into(),
         reason,
     }));
+    out.extend(
+        [
+            AnchorFault::Unreadable {
+                what: "TSTInfo".into(),
+                detail: "x".into(),
+            },
+            AnchorFault::NotGranted { status: 2 },
+            AnchorFault::UnsupportedAlgorithm {
+                oid: "1.2.840.10045.4.3.2".into(),
+            },
+            AnchorFault::BadSignature,
+            AnchorFault::NoSignerCertificate,
+            AnchorFault::NotTimestamping,
+            AnchorFault::Untrusted {
+                tsa: "CN=TSA".into(),
+            },
+            AnchorFault::OtherCheckpoint,
+            AnchorFault::NonceMismatch,
+            AnchorFault::NoPendingRequest,
+            AnchorFault::NoCheckpoint,
+            AnchorFault::BadCertificate { detail: "x".into() },
+            AnchorFault::BadCosignature { detail: "x".into() },
+            AnchorFault::Inconsistent {
+                previous: 5,
+                size: 7,
+            },
+            AnchorFault::ProofFrom { from: 0, needed: 5 },
+        ]
+        .into_iter()
+        .map(Error::Anchor),
+    );
     out
 }
 

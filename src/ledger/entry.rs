@@ -118,6 +118,33 @@ pub enum Entry {
         /// Hex SHA-256 of the plan as stored (encrypted to the master key).
         plan_sha256: String,
     },
+    /// An RFC 3161 timestamp of checkpoint `size` was imported (`vault anchor import`); the
+    /// token and the trust anchor it was checked against are in the `anchors` table.
+    Anchor {
+        v: u32,
+        /// The tree size of the checkpoint stamped.
+        size: u64,
+        /// Hex SHA-256 of that checkpoint's note text (the token's message imprint).
+        note_sha256: String,
+        /// Hex of the request's nonce (the INTEGER's bytes).
+        nonce: String,
+        /// Hex SHA-256 of the DER token.
+        token_sha256: String,
+        /// Hex SHA-256 of the DER trust-anchor certificate the token chains to.
+        tsa_cert_sha256: String,
+    },
+    /// A witness's C2SP cosignature of checkpoint `size` was imported (`vault witness import`).
+    Cosignature {
+        v: u32,
+        /// The tree size of the checkpoint cosigned.
+        size: u64,
+        /// The witness's key name.
+        witness: String,
+        /// The witness's Ed25519 public key, base64.
+        key: String,
+        /// The cosignature line, `— <name> <base64(key id || timestamp || signature)>`.
+        line: String,
+    },
 }
 
 /// Travel mode began or ended.
@@ -187,7 +214,9 @@ impl Entry {
             | Entry::Reencrypt { v, .. }
             | Entry::Trust { v, .. }
             | Entry::Travel { v, .. }
-            | Entry::Plan { v, .. } => (*v, *v == ENTRY_VERSION),
+            | Entry::Plan { v, .. }
+            | Entry::Anchor { v, .. }
+            | Entry::Cosignature { v, .. } => (*v, *v == ENTRY_VERSION),
         };
         if !known {
             return Err(Error::Damage(Damage::EntryVersion { version: v }));
@@ -210,6 +239,10 @@ impl Entry {
             Entry::Trust { .. } => "trust seal".into(),
             Entry::Travel { action, .. } => format!("travel mode {action:?}").to_lowercase(),
             Entry::Plan { action, .. } => format!("detention plan {action:?}").to_lowercase(),
+            Entry::Anchor { size, .. } => format!("timestamp of checkpoint {size}"),
+            Entry::Cosignature { size, witness, .. } => {
+                format!("cosignature of checkpoint {size} by {witness}")
+            }
         }
     }
 }

@@ -5,6 +5,7 @@
 //! Every change is one `BEGIN IMMEDIATE` transaction, so concurrent writers queue on SQLite's
 //! lock and the ledger stays one linear log.
 
+mod anchors;
 mod bulk;
 mod keys;
 mod maint;
@@ -26,6 +27,7 @@ use crate::error::{Conflict, Damage};
 use crate::i18n::Lang;
 use crate::{Error, Result};
 
+pub use anchors::{AnchorRow, ANCHOR_REQUEST_META};
 pub use bulk::CacheSegmentRow;
 pub use maint::snapshot_facts;
 pub use reads::ItemKind;

@@ -96,6 +96,7 @@ fn expected() -> &'static Expected {
             let conn = Connection::open_in_memory()?;
             conn.execute_batch(SCHEMA)?;
             conn.execute_batch(super::bulk::CACHE_TABLE)?;
+            conn.execute_batch(super::anchors::ANCHORS_TABLE)?;
             conn.execute_batch(super::maint::WAL_FILL_TABLE)?;
             conn.execute_batch(super::reads::READ_INDEXES)?;
             read_objects(&conn)

@@ -469,7 +469,12 @@ impl Unlocked {
                 consistency_proof: proof.iter().map(|h| STANDARD.encode(h)).collect(),
             });
         }
+        // Every timestamp and cosignature of this checkpoint and its history.
+        let sizes: Vec<u64> = history.iter().map(|h| h.size).chain([size]).collect();
+        let (anchors, cosignatures) = self.vault.bundle_anchors(&sizes)?;
         let manifest = Manifest {
+            anchors,
+            cosignatures,
             history,
             format: BUNDLE_FORMAT.into(),
             kind: plan.kind.into(),

@@ -2,6 +2,7 @@
 //! [`Unlocked`] one (read, amend, change passphrase, export). Commands never touch SQL or crypto
 //! directly.
 
+pub mod anchor;
 mod attach;
 pub mod backup;
 pub(crate) mod cache;
@@ -17,6 +18,7 @@ pub(crate) mod trust;
 mod trust_unlock;
 mod unlocked;
 pub mod verify;
+pub mod witness;
 
 use std::path::{Path, PathBuf};
 

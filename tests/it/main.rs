@@ -8,6 +8,7 @@
 
 mod common;
 
+mod anchors;
 mod attack_bundles;
 mod attack_keys;
 mod attack_reads;
@@ -40,3 +41,4 @@ mod spanish_words;
 mod tamper;
 mod verify_spanish;
 mod when_phrases;
+mod witness;

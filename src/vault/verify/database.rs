@@ -55,6 +55,8 @@ pub fn database_report(dir: &std::path::Path, error: &crate::Error) -> Report {
         leftover_files: 0,
         records_opened_with_cached_keys: 0,
         receipt: None,
+        anchors: Vec::new(),
+        cosignatures: Vec::new(),
         problems: p.0,
     }
 }

@@ -20,7 +20,7 @@ use serde::Serialize;
 use crate::crypto::keys::MasterKey;
 use crate::ledger::rotation;
 use crate::ledger::{merkle, Entry};
-use crate::store::{AttachmentRow, ExportRow, KeyslotRow, BLOB_DIR};
+use crate::store::{AnchorRow, AttachmentRow, ExportRow, KeyslotRow, BLOB_DIR};
 use crate::vault::cache;
 use crate::vault::trust;
 use crate::vault::Vault;
@@ -30,6 +30,7 @@ use crate::problem::item;
 pub use crate::problem::{Problem, ProblemKind, Text};
 use crate::problem_text;
 
+mod anchors;
 mod attachments;
 mod database;
 mod ledger;
@@ -67,6 +68,12 @@ pub struct Report {
     /// instead of an X25519 unwrap (docs/format.md, "Encrypted list cache").
     pub records_opened_with_cached_keys: u64,
     pub receipt: Option<ReceiptResult>,
+    /// What each valid RFC 3161 timestamp proves (left out of `--json` when there is none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub anchors: Vec<crate::vault::anchor::AnchorSummary>,
+    /// What each valid witness cosignature proves (left out of `--json` when there is none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cosignatures: Vec<crate::vault::witness::CosignatureSummary>,
     pub problems: Vec<Problem>,
 }
 
@@ -174,6 +181,7 @@ pub fn verify(
                 keyslots: tx.keyslots()?,
                 checkpoints: tx.checkpoints()?,
                 exports: tx.exports()?,
+                anchors: tx.anchors()?,
                 meta: (
                     tx.meta("vault_id")?.unwrap_or_default(),
                     tx.meta("master_recipient")?.unwrap_or_default(),
@@ -257,6 +265,15 @@ pub fn verify(
             &mut p,
         );
 
+        let stamped = anchors::Checkpoints {
+            notes: &snap.checkpoints,
+            leaves: &snap.leaves,
+            vault_id: &vault_id,
+            public: &signing_public,
+        };
+        let anchors = anchors::check_anchors(&snap.anchors, &snap.entries, &stamped, &mut p);
+        let cosignatures = anchors::check_cosignatures(&snap.entries, &stamped, &mut p);
+
         let receipt = receipt.map(|text| check_receipt(vault_ref, &snap.leaves, text, &mut p));
 
         // The full tier's findings about the records follow everything tier 1 found.
@@ -297,6 +314,8 @@ pub fn verify(
             leftover_files: leftovers,
             records_opened_with_cached_keys: keyed.load(std::sync::atomic::Ordering::Relaxed),
             receipt,
+            anchors,
+            cosignatures,
             problems: p.0,
         })
     })
@@ -320,6 +339,8 @@ struct Snapshot<'scope> {
     /// (ledger size, signed note text) of each stored checkpoint.
     checkpoints: Vec<(u64, String)>,
     exports: Vec<ExportRow>,
+    /// Stored RFC 3161 tokens (none when the table does not exist).
+    anchors: Vec<AnchorRow>,
     meta: (String, String, String),
     /// The stored trust seal, if any (src/vault/trust.rs).
     seal: Option<String>,
@@ -347,5 +368,9 @@ fn entry_item(e: &Entry) -> Text {
         Entry::Trust { .. } => problem_text!("verify-item-trust-seal"),
         Entry::Travel { .. } => problem_text!("verify-item-travel"),
         Entry::Plan { .. } => problem_text!("verify-item-plan"),
+        Entry::Anchor { size, .. } => problem_text!("verify-item-anchor", size = *size),
+        Entry::Cosignature { size, witness, .. } => {
+            problem_text!("verify-item-cosignature", size = *size, witness = witness)
+        }
     }
 }
