@@ -862,6 +862,8 @@ pub enum PlanCommand {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+}
+
 // --- anchor: RFC 3161 timestamps of checkpoints (src/cli/anchor_cmd.rs)
 
 #[derive(Debug, Subcommand)]

@@ -62,10 +62,4 @@ impl Tx<'_> {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
-
-    /// Removes a `meta` row (the pending request once answered); absent is fine.
-    pub fn delete_meta(&self, key: &str) -> Result<()> {
-        self.tx.execute("DELETE FROM meta WHERE key = ?1", [key])?;
-        Ok(())
-    }
 }

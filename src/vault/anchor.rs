@@ -209,7 +209,7 @@ impl Unlocked {
                 token: row_token,
                 tsa_cert,
             })?;
-            tx.delete_meta(ANCHOR_REQUEST_META)
+            tx.delete_meta(ANCHOR_REQUEST_META).map(drop)
         })?;
         Ok(AnchorSummary {
             size: *size,
