@@ -167,6 +167,8 @@ type Sink = age::stream::StreamWriter<HashingWriter<BufWriter<File>>>;
 /// the SHA-256 of the encrypted bundle is computed on the way.
 pub struct ArchiveWriter {
     zip: zip::ZipWriter<StreamWriter<Sink>>,
+    /// The language of report.html (the process's unless set).
+    report_lang: crate::i18n::Lang,
 }
 
 fn options(len: u64) -> SimpleFileOptions {
@@ -191,7 +193,13 @@ impl ArchiveWriter {
             .map_err(|e| Error::Encrypt(e.to_string()))?;
         Ok(ArchiveWriter {
             zip: zip::ZipWriter::new_stream(stream),
+            report_lang: crate::i18n::language(),
         })
+    }
+
+    /// Writes report.html in `lang` (`export --lang`).
+    pub fn set_report_language(&mut self, lang: crate::i18n::Lang) {
+        self.report_lang = lang;
     }
 
     /// Adds an entry of these bytes.
@@ -224,7 +232,7 @@ impl ArchiveWriter {
     /// Adds `report.html`, `VERIFY.txt` and `manifest.json`, closes the archive and the age
     /// stream, and syncs the file. Returns the hex SHA-256 of the encrypted bundle.
     pub fn finish(mut self, manifest: &Manifest, records: &[RecordFile]) -> Result<String> {
-        let html = report::html(manifest, records);
+        let html = report::html_in(manifest, records, self.report_lang);
         self.add("report.html", html.as_bytes())?;
         let verify = report::verify_txt(manifest);
         self.add("VERIFY.txt", verify.as_bytes())?;
