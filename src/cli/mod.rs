@@ -3,6 +3,7 @@
 
 mod args;
 mod commands;
+mod exhibit_cmd;
 mod export_cmd;
 mod find_cmd;
 mod flags;

@@ -7,6 +7,7 @@ pub mod backup;
 pub(crate) mod cache;
 mod export;
 mod maintenance;
+mod packet;
 pub mod pin;
 mod pipeline;
 mod reads;

@@ -28,6 +28,7 @@ mod hostile_text;
 mod leftovers;
 mod maintenance;
 mod merkle_vectors;
+mod packet;
 mod patterns;
 mod properties;
 mod report_html;
