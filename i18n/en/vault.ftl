@@ -1582,6 +1582,7 @@ help-bundle-exhibit-prefix = The page-id prefix (1 to 16 letters, digits, - or _
 help-bundle-exhibit-start = The number of the first page
 help-bundle-exhibit-receipt = A receipt received earlier from the vault's owner: check this bundle extends it
 help-bundle-exhibit-expect-fingerprint = Fail unless the bundle is signed by the key with this fingerprint (for scripts)
+cli-value-prefix = PREFIX
 
 # Placeholder used by the unit test of the loader; keep.
 i18n-selftest = { $count ->

@@ -1611,6 +1611,7 @@ help-bundle-exhibit-prefix = El prefijo de los números de página (de 1 a 16 le
 help-bundle-exhibit-start = El número de la primera página.
 help-bundle-exhibit-receipt = Un comprobante recibido antes de quien lleva la bitácora: verifica que este paquete contiene todo lo del comprobante.
 help-bundle-exhibit-expect-fingerprint = Falla si el paquete no lo firmó la clave con este número de seguridad (para programas).
+cli-value-prefix = PREFIJO
 
 # Placeholder used by the unit test of the loader; keep.
 i18n-selftest = { $count ->

@@ -47,6 +47,11 @@ pub fn html_in(m: &Manifest, records: &[RecordFile], lang: Lang) -> String {
                     shown: counsel::Shown {
                         when: v.filter(|v| v.when.is_some()).map(|v| v.when_text.clone()),
                         kind: v.map(|v| v.kind_text.clone()).filter(|k| !k.is_empty()),
+                        location: r
+                            .fields
+                            .get("location")
+                            .filter(|l| l.is_object() && l.get("withheld").is_none())
+                            .map(|l| super::packet::model::value_text(l, lang)),
                         recorded_at: v.and_then(|v| v.recorded_text.clone()),
                         history: v.map(|v| v.history.clone()).unwrap_or_default(),
                     },
@@ -102,9 +107,10 @@ VERIFIED does not mean the records are true, nor when they were written: the
 \"recorded at\" times come from the clock of the activist's own computer, which
 its owner can set.
 
-Before relying on it, call the person who kept the records (or meet them) and
-compare the signing key fingerprint below: each of you reads the six groups of
-five digits aloud. If a single digit differs, do not rely on the bundle.
+Before relying on it, call the person who kept the records by phone (or meet
+them) and compare the signing key fingerprint below: each of you reads the six
+groups of five digits aloud. If a single digit differs, do not rely on the
+bundle.
 
     Signing key fingerprint: {fp}
 

@@ -50,6 +50,8 @@ pub struct Shown {
     pub when: Option<String>,
     /// The kind's name in the report's language.
     pub kind: Option<String>,
+    /// Where: the place's text, then its coordinates.
+    pub location: Option<String>,
     /// When this version was recorded (UTC, by the activist's clock).
     pub recorded_at: Option<String>,
     /// One sentence each: first version or corrected, and when this version was recorded.
@@ -281,6 +283,7 @@ fn shown(s: &Shown, field: Field) -> Option<&str> {
     match field {
         Field::When => s.when.as_deref(),
         Field::Kind => s.kind.as_deref(),
+        Field::Location => s.location.as_deref(),
         Field::RecordedAt => s.recorded_at.as_deref(),
         _ => None,
     }
@@ -431,6 +434,7 @@ mod tests {
                 shown: Shown {
                     when: Some("Fri 20 Nov 2026, 8:30 am (UTC\u{2212}6)".into()),
                     kind: None,
+                    location: None,
                     recorded_at: None,
                     history: vec!["Version 2: corrected once.".into()],
                 },

@@ -96,7 +96,7 @@ impl Unlocked {
             } else {
                 plain.to_vec()
             };
-            if &sha256_hex(&bytes) == expected {
+            if sha256_hex(&bytes) == *expected {
                 total += body.size;
                 out.insert(a.id.clone(), bytes);
             }

@@ -432,7 +432,14 @@ pub fn lay_out(
             &[("export", FluentValue::from(earlier.clone()))],
         ));
     }
-    l.field(&m("bundle-packet-cover-fingerprint"), &view.fingerprint);
+    l.heading(
+        &format!(
+            "{}: {}",
+            m("bundle-packet-cover-fingerprint"),
+            view.fingerprint
+        ),
+        BODY + 1.5,
+    );
     l.para(&m("bundle-packet-cover-fingerprint-note"));
     l.heading(&m("bundle-packet-proves-heading"), 12.0);
     l.para(&msg(
