@@ -484,7 +484,10 @@ bundle-packet-cover-supplements = This is a later disclosure: it reveals parts w
 bundle-packet-cover-fingerprint = Signing key fingerprint
 bundle-packet-cover-fingerprint-note = Compare this number with the person who kept the records, by phone or in person: each reads it aloud in groups of five digits. If it matches, this exhibit comes from their vault.
 bundle-packet-proves-heading = What this proves
-bundle-packet-proves = When `vault bundle verify` reports VERIFIED, every incident and attachment shown here is exactly what the vault's signed log recorded: the log's first { $size } entries are signed with the key above, and each item is tied to that signature by its hash. Nothing shown was changed after it was recorded without the change being visible, and a correction shows as a new version. Parts marked withheld exist in the record and are committed to by salted hashes: they cannot be swapped for other text later.
+bundle-packet-proves = When `vault bundle verify` reports VERIFIED, every incident and attachment shown here is exactly what the vault's signed log recorded: { $size ->
+    [one] the log's first entry is
+   *[other] the log's first { $size } entries are
+} signed with the key above, and each item is tied to that signature by its hash. Nothing shown was changed after it was recorded without the change being visible, and a correction shows as a new version. Parts marked withheld exist in the record and are committed to by salted hashes: they cannot be swapped for other text later.
 bundle-packet-not-proves-heading = What this does not prove
 bundle-packet-not-proves = It does not prove that what was written is true, or who typed it: only that it was recorded in this vault and not altered since. The "recorded" times come from the clock of the computer of the person who kept the records, which its owner can set; the signed log orders entries but does not by itself prove when they were made. The capture time of a photo is what the file's metadata says, which can be edited before the file entered the vault. The printed copy proves nothing alone: verify the bundle file.
 bundle-packet-outside-heading = Proofs of time from outside the vault
@@ -566,7 +569,10 @@ bundle-packet-decl-902-body =
 
     2. How vault identifies its data by hash. When a record or attachment is saved, vault computes a SHA-256 hash of each of its fields (each with a random salt) and of every attached file. SHA-256 is a standard hash function (FIPS 180-4): any change to the data, even of one character, gives a different hash.
 
-    3. How vault logs and signs. Each record, each correction and each attached file becomes an entry in an append-only log built as a Merkle tree (RFC 6962). vault signs the log's state (a checkpoint: the number of entries and the root hash) with an Ed25519 key (RFC 8032) held only in that vault. The bundle carries a checkpoint covering { $size } entries and, for each item, the proof that ties it to that checkpoint. The public key's fingerprint is { $fingerprint }.
+    3. How vault logs and signs. Each record, each correction and each attached file becomes an entry in an append-only log built as a Merkle tree (RFC 6962). vault signs the log's state (a checkpoint: the number of entries and the root hash) with an Ed25519 key (RFC 8032) held only in that vault. The bundle carries a checkpoint covering { $size ->
+        [one] 1 entry
+       *[other] { $size } entries
+    } and, for each item, the proof that ties it to that checkpoint. The public key's fingerprint is { $fingerprint }.
 
     4. How the bundle is verified. I ran `vault bundle verify` on the bundle file [or followed VERIFY.txt with standard tools]: it checked the signature on the checkpoint, the inclusion proof of every item, that every disclosed field matches its hash in the log, and the SHA-256 of every file. It reported [VERIFIED / the problems attached].
 

@@ -487,7 +487,10 @@ bundle-packet-cover-supplements = Esta es una revelación posterior: muestra par
 bundle-packet-cover-fingerprint = Número de seguridad de la clave de firma
 bundle-packet-cover-fingerprint-note = Compare este número con la persona que anotó los incidentes, por teléfono o en persona: cada quien lo lee en voz alta en grupos de cinco cifras. Si coincide, esta prueba documental viene de su bóveda.
 bundle-packet-proves-heading = Qué demuestra
-bundle-packet-proves = Cuando `vault bundle verify` dice VERIFICADO, cada incidente y cada adjunto que se muestran aquí son exactamente lo que anotó la bitácora firmada de la bóveda: las primeras { $size } anotaciones de la bitácora están firmadas con la clave de arriba, y cada dato está unido a esa firma por su valor hash. Nada de lo que se muestra cambió después de anotarse sin que se note, y una corrección aparece como una versión nueva. Las partes marcadas como ocultas existen en lo anotado y están selladas con un código con sal (hash con sal): no se pueden cambiar por otro texto después.
+bundle-packet-proves = Cuando `vault bundle verify` dice VERIFICADO, cada incidente y cada adjunto que se muestran aquí son exactamente lo que anotó la bitácora firmada de la bóveda: { $size ->
+    [one] la primera anotación de la bitácora está firmada
+   *[other] las primeras { $size } anotaciones de la bitácora están firmadas
+} con la clave de arriba, y cada dato está unido a esa firma por su valor hash. Nada de lo que se muestra cambió después de anotarse sin que se note, y una corrección aparece como una versión nueva. Las partes marcadas como ocultas existen en lo anotado y están selladas con un código con sal (hash con sal): no se pueden cambiar por otro texto después.
 bundle-packet-not-proves-heading = Qué no demuestra
 bundle-packet-not-proves = No demuestra que lo escrito sea cierto, ni quién lo escribió: solo que se anotó en esta bóveda y que no se alteró después. Las horas de «anotado» vienen del reloj de la computadora de la persona que anotó los incidentes, que su dueño puede cambiar; la bitácora firmada ordena las anotaciones, pero no demuestra por sí sola cuándo se hicieron. La hora en que se tomó una foto es la que dicen los metadatos del archivo, que se pueden editar antes de que el archivo entrara a la bóveda. La copia impresa no demuestra nada por sí sola: verifique el archivo del paquete.
 bundle-packet-outside-heading = Pruebas de la hora que vienen de fuera de la bóveda
@@ -569,7 +572,10 @@ bundle-packet-decl-902-body =
 
     2. Cómo vault identifica sus datos por su valor hash. Al guardar un incidente o un adjunto, vault calcula el valor hash SHA-256 de cada uno de sus datos (cada uno con una sal al azar) y de cada archivo adjunto. SHA-256 es una función hash estándar (FIPS 180-4): cualquier cambio en los datos, aunque sea de una letra, da otro valor hash.
 
-    3. Cómo vault anota y firma. Cada incidente, cada corrección y cada archivo adjunto es una anotación en una bitácora a la que solo se agregan anotaciones, construida como un árbol de Merkle (RFC 6962). vault firma el estado de la bitácora (un sello: el número de anotaciones y el valor hash raíz) con una clave Ed25519 (RFC 8032) que solo tiene esa bóveda. El paquete trae un sello que cubre { $size } anotaciones y, para cada dato, la prueba que lo une a ese sello. El número de seguridad de la clave pública es { $fingerprint }.
+    3. Cómo vault anota y firma. Cada incidente, cada corrección y cada archivo adjunto es una anotación en una bitácora a la que solo se agregan anotaciones, construida como un árbol de Merkle (RFC 6962). vault firma el estado de la bitácora (un sello: el número de anotaciones y el valor hash raíz) con una clave Ed25519 (RFC 8032) que solo tiene esa bóveda. El paquete trae un sello que cubre { $size ->
+        [one] 1 anotación
+       *[other] { $size } anotaciones
+    } y, para cada dato, la prueba que lo une a ese sello. El número de seguridad de la clave pública es { $fingerprint }.
 
     4. Cómo se verifica el paquete. Ejecuté `vault bundle verify` con el archivo del paquete [o seguí VERIFY.txt con herramientas comunes]: verificó la firma del sello, la prueba de inclusión de cada dato, que cada dato mostrado coincide con su valor hash en la bitácora, y el valor hash SHA-256 de cada archivo. El resultado fue [VERIFICADO / los problemas que se adjuntan].
 

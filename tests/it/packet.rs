@@ -230,6 +230,7 @@ fn every_bundle_carries_a_packet_with_every_page_id_incident_and_hash_and_nothin
     // Every file of the bundle and its hash, as the PDF's hash table must list them.
     let manifest: serde_json::Value =
         serde_json::from_slice(member(&e, "manifest.json")).expect("manifest");
+    assert_eq!(manifest["records"].as_array().map(Vec::len), Some(3));
     let mut hashes: BTreeMap<String, String> = BTreeMap::new();
     for (name, bytes) in &e {
         if !["exhibit.pdf", "manifest.json"].contains(&name.as_str()) {

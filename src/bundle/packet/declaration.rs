@@ -89,13 +89,12 @@ pub fn text(view: &View, pages: &[String]) -> String {
                     ),
                 ],
             ));
-            let original: String = inc
-                .narrative
-                .as_deref()
-                .unwrap_or_default()
-                .lines()
-                .map(|l| format!("    {l}\n"))
-                .collect();
+            let mut original = String::new();
+            for l in inc.narrative.as_deref().unwrap_or_default().lines() {
+                original.push_str("    ");
+                original.push_str(l);
+                original.push('\n');
+            }
             para(&original);
             para(&m("bundle-packet-decl-translation-space"));
             para(&m("bundle-packet-decl-translation-certificate"));

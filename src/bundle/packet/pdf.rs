@@ -480,7 +480,7 @@ pub fn lay_out(
     ]
     .iter()
     .zip(widths)
-    .map(|(id, w)| (m(*id), w))
+    .map(|(id, w)| (m(id), w))
     .collect();
     let rows: Vec<Vec<(String, f32)>> = view
         .incidents
@@ -524,7 +524,7 @@ pub fn lay_out(
             l.field(label, value);
         }
         match &inc.narrative {
-            Some(n) => l.field(&crate::record::Field::Narrative.label_in(lang), n),
+            Some(n) => l.field(crate::record::Field::Narrative.label_in(lang), n),
             None => l.field(
                 crate::record::Field::Narrative.label_in(lang),
                 &super::model::withheld(lang),
