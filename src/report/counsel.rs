@@ -451,6 +451,7 @@ mod tests {
 
     fn hostile() -> BTreeMap<String, serde_json::Value> {
         fields(&[
+            ("when", serde_json::json!("2026-11-20T08:30:00-06:00")),
             ("kind", serde_json::json!("online")),
             (
                 "narrative",
