@@ -517,6 +517,147 @@ bundle-cosignature-line = The vault's log up to entry { $size } was cosigned by 
 bundle-cosignature-other-line = The vault's log up to entry { $size } was cosigned by the witness "{ $witness }" on { $time }; give --witness-key to check that the key is yours.
 help-bundle-verify-tsa-cert = Check the bundle's timestamps against this timestamp authority certificate (PEM or DER)
 help-bundle-verify-witness-key = Check the bundle's cosignatures against your witness key (key file, or the public key line)
+# packet: the court packet (src/bundle/packet), `vault bundle exhibit`, what export tells the owner to tell the lawyer
+bundle-packet-bad-prefix = invalid input: the page-id prefix { $prefix } must be 1 to { $max } letters, digits, - or _
+bundle-packet-bad-start = invalid input: the first page number must be from 1 to 999999999, not { $start }
+bundle-packet-folder-exists = { $path } already exists: give a new folder for the exhibit (nothing is ever overwritten)
+bundle-packet-utc = { $time } UTC
+bundle-packet-title = Exhibit: incident records, export { $export }
+bundle-packet-footer = Export { $export } · page { $n } of { $total }
+bundle-packet-cover-heading = Incident records kept with vault
+bundle-packet-cover-exported = Exported { $date } from vault { $vault } (export { $export }): { $incidents ->
+    [one] 1 incident
+   *[other] { $incidents } incidents
+}, { $attachments ->
+    [one] 1 attachment
+   *[other] { $attachments } attachments
+}.
+bundle-packet-cover-supplements = This is a later disclosure: it reveals parts withheld from export { $export }.
+bundle-packet-cover-fingerprint = Signing key fingerprint
+bundle-packet-cover-fingerprint-note = Compare this number with the person who kept the records, by phone or in person: each reads it aloud in groups of five digits. If it matches, this exhibit comes from their vault.
+bundle-packet-proves-heading = What this proves
+bundle-packet-proves = When `vault bundle verify` reports VERIFIED, every incident and attachment shown here is exactly what the vault's signed log recorded: { $size ->
+    [one] the log's first entry is
+   *[other] the log's first { $size } entries are
+} signed with the key above, and each item is tied to that signature by its hash. Nothing shown was changed after it was recorded without the change being visible, and a correction shows as a new version. Parts marked withheld exist in the record and are committed to by salted hashes: they cannot be swapped for other text later.
+bundle-packet-not-proves-heading = What this does not prove
+bundle-packet-not-proves = It does not prove that what was written is true, or who typed it: only that it was recorded in this vault and not altered since. The "recorded" times come from the clock of the computer of the person who kept the records, which its owner can set; the signed log orders entries but does not by itself prove when they were made. The capture time of a photo is what the file's metadata says, which can be edited before the file entered the vault. The printed copy proves nothing alone: verify the bundle file.
+bundle-packet-outside-heading = Proofs of time from outside the vault
+bundle-packet-outside-none = None in this bundle. A receipt (a signed checkpoint) that the person gave you earlier can show that the records existed by the day you received it: `vault bundle verify --receipt FILE`.
+bundle-packet-outside-item = { $by }: { $time } ({ $covers })
+bundle-packet-verify-heading = How to verify
+bundle-packet-verify = Run `vault bundle verify BUNDLE --identity KEY` on the bundle file, or follow VERIFY.txt inside it with standard tools (sha256sum, openssl). The hash table at the end lists the SHA-256 of every file in the bundle; this PDF and manifest.json are checked by the tool itself.
+bundle-packet-chronology-heading = Chronology
+bundle-packet-col-when = When
+bundle-packet-col-kind = Kind
+bundle-packet-col-incident = Incident
+bundle-packet-col-page = Page
+bundle-packet-col-file = File
+bundle-packet-col-sha = SHA-256
+bundle-packet-incident-heading = Incident { $id } (version { $revision })
+bundle-packet-history-heading = History
+bundle-packet-history-first = First version: this incident was never corrected before this export.
+bundle-packet-history-corrected = Version { $revision }: this incident was corrected { $earlier ->
+    [one] once
+   *[other] { $earlier } times
+} after it was first recorded. The signed log keeps every earlier version; this bundle shows the latest.
+bundle-packet-history-recorded = This version was recorded { $at }, by the clock of the activist's computer.
+bundle-packet-history-recorded-withheld = When this version was recorded is withheld.
+bundle-packet-att-name = File name
+bundle-packet-att-type = Type
+bundle-packet-att-carries = In this bundle
+bundle-packet-att-path = File in the bundle
+bundle-packet-att-sha = SHA-256 of the file in the bundle
+bundle-packet-att-original-sha = SHA-256 of the original (when it entered the vault)
+bundle-packet-att-taken = Capture time in the file's metadata
+bundle-packet-att-mismatch = WARNING: the capture time is { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} away from the time of the incident.
+bundle-packet-att-identifying = WARNING: the original file carries identifying metadata: { $item }
+bundle-packet-att-no-image = (This image cannot be drawn here: open the file in the bundle.)
+bundle-packet-meta-gps = GPS position { $position }
+bundle-packet-meta-serial = camera serial number { $serial }
+bundle-packet-meta-owner = owner name { $name }
+bundle-packet-meta-camera = camera { $camera }
+bundle-packet-hashes-heading = Files in this bundle
+bundle-packet-hashes-note = Each file's SHA-256, as `sha256sum` prints it. This PDF and manifest.json are not listed: the tool checks them.
+bundle-packet-csv-date = Date
+bundle-packet-csv-time = Time
+bundle-packet-csv-as-written = Date as written
+bundle-packet-csv-fact = Fact
+bundle-packet-csv-source = Source
+bundle-packet-csv-page = Page
+bundle-packet-csv-start = Start
+bundle-packet-csv-end = End
+bundle-packet-csv-source-text = Incident { $id }, version { $revision }, export { $export }
+bundle-packet-decl-draft = DRAFT FOR COUNSEL TO REVIEW. Not signed, not sworn, not to be filed as it is: vault wrote it from the bundle; counsel decides what it says.
+bundle-packet-decl-1746-heading = DRAFT DECLARATION OF [NAME OF DECLARANT] UNDER 28 U.S.C. § 1746
+bundle-packet-decl-1746-body =
+    I, [NAME OF DECLARANT], declare as follows:
+
+    1. I am over 18 years of age and competent to make this declaration. I have personal knowledge of the facts stated in it.
+
+    2. I keep a record of encounters with enforcement agents in a program called vault, on my own computer. I wrote each record listed below myself, at or soon after the time of the events it describes. [COUNSEL: adapt to how and when each record was made.]
+
+    3. The program keeps every record encrypted and logs each record, and each correction of a record, in a log signed with a key only my vault holds. That key's fingerprint is { $fingerprint }. I confirmed this number to my counsel [by telephone / in person] on [DATE].
+
+    4. I exported the following { $count ->
+        [one] incident
+       *[other] { $count } incidents
+    } to my counsel (export { $export }). The exhibit shows what I recorded, except the parts I chose to withhold, which are marked as withheld:
+bundle-packet-decl-incident = {"    "}{ $n }. { $when }: incident { $id }, version { $revision } (exhibit page { $page })
+bundle-packet-decl-1746-closing = I declare under penalty of perjury under the laws of the United States of America that the foregoing is true and correct.
+bundle-packet-decl-signature =
+    Executed on [DATE] at [CITY, STATE].
+
+    ______________________________
+    {"["}NAME OF DECLARANT]
+bundle-packet-decl-902-heading = DRAFT CERTIFICATION UNDER FEDERAL RULE OF EVIDENCE 902(14) (see also Rules 902(11) and 902(13))
+bundle-packet-decl-902-body =
+    I, [NAME OF QUALIFIED PERSON], certify as follows:
+
+    1. I am [DESCRIBE QUALIFICATION: e.g. familiar with the vault program and the cryptographic methods below]. I examined the electronic bundle of export { $export }, exported { $date } from vault { $vault }.
+
+    2. How vault identifies its data by hash. When a record or attachment is saved, vault computes a SHA-256 hash of each of its fields (each with a random salt) and of every attached file. SHA-256 is a standard hash function (FIPS 180-4): any change to the data, even of one character, gives a different hash.
+
+    3. How vault logs and signs. Each record, each correction and each attached file becomes an entry in an append-only log built as a Merkle tree (RFC 6962). vault signs the log's state (a checkpoint: the number of entries and the root hash) with an Ed25519 key (RFC 8032) held only in that vault. The bundle carries a checkpoint covering { $size ->
+        [one] 1 entry
+       *[other] { $size } entries
+    } and, for each item, the proof that ties it to that checkpoint. The public key's fingerprint is { $fingerprint }.
+
+    4. How the bundle is verified. I ran `vault bundle verify` on the bundle file [or followed VERIFY.txt with standard tools]: it checked the signature on the checkpoint, the inclusion proof of every item, that every disclosed field matches its hash in the log, and the SHA-256 of every file. It reported [VERIFIED / the problems attached].
+
+    5. Based on that process, the data in the exhibit is a true duplicate of the data recorded in the vault, as identified by the hashes listed in the exhibit, except the parts marked withheld, which are identified by their hashes but not shown. [COUNSEL: the process shows the data was not altered after it was recorded; it does not show when or by whom it was typed.]
+bundle-packet-decl-902-signature =
+    I declare under penalty of perjury under the laws of the United States of America that the foregoing is true and correct.
+
+    Executed on [DATE] at [CITY, STATE].
+
+    ______________________________
+    {"["}NAME OF QUALIFIED PERSON]
+bundle-packet-decl-translation-heading = INCIDENTS WRITTEN IN SPANISH: ORIGINAL TEXT AND CERTIFICATE OF TRANSLATION
+bundle-packet-decl-translation-original = Original text of incident { $id } (exhibit page { $page }), as recorded:
+bundle-packet-decl-translation-space =
+    English translation:
+
+    {"["}TRANSLATOR: translation of the text above]
+bundle-packet-decl-translation-certificate =
+    CERTIFICATE OF TRANSLATION
+
+    I, [NAME OF TRANSLATOR], certify that I am competent to translate from Spanish into English, and that the English translation above of the original text of this incident is complete and accurate to the best of my knowledge and ability.
+
+    ______________________________
+    {"["}NAME OF TRANSLATOR]    [ADDRESS]    [TELEPHONE]    [DATE]
+bundle-packet-exhibit-wrote = Wrote the court packet into { $path }: exhibit.pdf ({ $pages ->
+    [one] 1 page
+   *[other] { $pages } pages
+}, { $first } to { $last }), chronology.csv, declaration.txt and report.html.
+bundle-packet-exhibit-drafts = The declarations in declaration.txt are drafts: review them before anyone signs.
+bundle-lawyer-heading = What to tell your lawyer:
+bundle-lawyer-send = {"  "}1. Send them the file { $path } (by email or on a USB stick): only their key opens it.
+bundle-lawyer-fingerprint = {"  "}2. By phone or in person, read them this number and ask them to compare it: { $fp }
+bundle-lawyer-verify = {"  "}3. To check it, they run: vault bundle verify { $file } --identity KEY
 
 ## verify: problem kinds and what verify prints
 
@@ -964,6 +1105,14 @@ report-counsel-file-sha256 = SHA-256 of included file: { $sha256 }
 report-counsel-verify-heading = How to verify
 report-counsel-verify = Run { $command }, or follow { $file } in this archive with standard tools. Confirm the fingerprint { $fingerprint } with the person who kept these records, by phone or in person.
 report-counsel-checkpoint = Signed checkpoint:
+
+# packet: counsel's report.html read as people write (src/report/counsel.rs)
+report-counsel-clock = Times are shown as the records give them, in the zone where each incident happened. "Recorded" times come from the clock of the computer of the person who kept these records.
+report-counsel-timeline = Timeline
+report-counsel-timeline-incident = Incident
+report-counsel-history = History
+report-counsel-file-name = Original name: { $name }
+report-counsel-taken-at = Capture time in the file's metadata: { $time }
 
 ## cli: prompts, notes, command output, help
 cli-kind-unknown = unknown kind { $kind }; use one of: { $list }
@@ -1700,6 +1849,22 @@ help-witness-import-examples =
     Example:
       vault witness import cosigned.txt
 help-witness-import-file = The cosignature file counsel sent back
+
+# packet: `vault bundle exhibit`
+help-bundle-exhibit = Verify a bundle, then make its court packet again into a new folder, with your own page ids
+help-bundle-exhibit-examples =
+    Example:
+    {"  "}vault bundle exhibit case.age --identity counsel.key --out exhibit/ --prefix SMITH --start 101
+    {"  "}vault --lang es bundle exhibit case.age --identity counsel.key --out anexo/   (in Spanish)
+help-bundle-exhibit-file = The bundle file
+help-bundle-exhibit-identity = An age identity file or an unencrypted OpenSSH private key
+help-bundle-exhibit-passphrase = The bundle was encrypted to a passphrase (asked, or read from VAULT_BUNDLE_PASSPHRASE_FILE)
+help-bundle-exhibit-out = The folder to create for exhibit.pdf, chronology.csv, declaration.txt and report.html
+help-bundle-exhibit-prefix = The page-id prefix (1 to 16 letters, digits, - or _)
+help-bundle-exhibit-start = The number of the first page
+help-bundle-exhibit-receipt = A receipt received earlier from the vault's owner: check this bundle extends it
+help-bundle-exhibit-expect-fingerprint = Fail unless the bundle is signed by the key with this fingerprint (for scripts)
+cli-value-prefix = PREFIX
 
 # Placeholder used by the unit test of the loader; keep.
 i18n-selftest = { $count ->

@@ -520,6 +520,147 @@ bundle-cosignature-line = La bitácora de la bóveda hasta la anotación { $size
 bundle-cosignature-other-line = La bitácora de la bóveda hasta la anotación { $size } la cofirmó «{ $witness }» el { $time }; use --witness-key para revisar que la clave es la suya.
 help-bundle-verify-tsa-cert = Revisa las constancias de tiempo del paquete con este certificado de la autoridad de fechado (PEM o DER).
 help-bundle-verify-witness-key = Revisa las cofirmas del paquete con su clave de cofirma (el archivo de la clave, o la línea de la clave pública).
+# packet: el paquete para el tribunal (src/bundle/packet), `vault bundle exhibit`, qué decirle a su abogado o abogada al exportar
+bundle-packet-bad-prefix = el prefijo de las páginas { $prefix } debe tener de 1 a { $max } letras, números, - o _
+bundle-packet-bad-start = el primer número de página debe estar entre 1 y 999999999, no { $start }
+bundle-packet-folder-exists = { $path } ya existe: indique una carpeta nueva para la prueba documental (nunca se sobrescribe nada)
+bundle-packet-utc = { $time } UTC
+bundle-packet-title = Prueba documental: incidentes anotados, exportación { $export }
+bundle-packet-footer = Exportación { $export } · página { $n } de { $total }
+bundle-packet-cover-heading = Incidentes anotados con vault
+bundle-packet-cover-exported = Exportado el { $date } de la bóveda { $vault } (exportación { $export }): { $incidents ->
+    [one] 1 incidente
+   *[other] { $incidents } incidentes
+}, { $attachments ->
+    [one] 1 adjunto
+   *[other] { $attachments } adjuntos
+}.
+bundle-packet-cover-supplements = Esta es una revelación posterior: muestra partes que se ocultaron en la exportación { $export }.
+bundle-packet-cover-fingerprint = Número de seguridad de la clave de firma
+bundle-packet-cover-fingerprint-note = Compare este número con la persona que anotó los incidentes, por teléfono o en persona: cada quien lo lee en voz alta en grupos de cinco cifras. Si coincide, esta prueba documental viene de su bóveda.
+bundle-packet-proves-heading = Qué demuestra
+bundle-packet-proves = Cuando `vault bundle verify` dice VERIFICADO, cada incidente y cada adjunto que se muestran aquí son exactamente lo que anotó la bitácora firmada de la bóveda: { $size ->
+    [one] la primera anotación de la bitácora está firmada
+   *[other] las primeras { $size } anotaciones de la bitácora están firmadas
+} con la clave de arriba, y cada dato está unido a esa firma por su valor hash. Nada de lo que se muestra cambió después de anotarse sin que se note, y una corrección aparece como una versión nueva. Las partes marcadas como ocultas existen en lo anotado y están selladas con un código con sal (hash con sal): no se pueden cambiar por otro texto después.
+bundle-packet-not-proves-heading = Qué no demuestra
+bundle-packet-not-proves = No demuestra que lo escrito sea cierto, ni quién lo escribió: solo que se anotó en esta bóveda y que no se alteró después. Las horas de «anotado» vienen del reloj de la computadora de la persona que anotó los incidentes, que su dueño puede cambiar; la bitácora firmada ordena las anotaciones, pero no demuestra por sí sola cuándo se hicieron. La hora en que se tomó una foto es la que dicen los metadatos del archivo, que se pueden editar antes de que el archivo entrara a la bóveda. La copia impresa no demuestra nada por sí sola: verifique el archivo del paquete.
+bundle-packet-outside-heading = Pruebas de la hora que vienen de fuera de la bóveda
+bundle-packet-outside-none = Ninguna en este paquete. Un comprobante (un sello firmado) que la persona le dio antes puede demostrar que lo anotado ya existía el día en que usted lo recibió: `vault bundle verify --receipt ARCHIVO`.
+bundle-packet-outside-item = { $by }: { $time } ({ $covers })
+bundle-packet-verify-heading = Cómo verificar
+bundle-packet-verify = Ejecute `vault bundle verify PAQUETE --identity CLAVE` con el archivo del paquete, o siga VERIFY.txt, que viene dentro, con herramientas comunes (sha256sum, openssl). La tabla del final da el valor hash (SHA-256) de cada archivo del paquete; este PDF y manifest.json los verifica el propio programa.
+bundle-packet-chronology-heading = Cronología
+bundle-packet-col-when = Cuándo
+bundle-packet-col-kind = Tipo
+bundle-packet-col-incident = Incidente
+bundle-packet-col-page = Página
+bundle-packet-col-file = Archivo
+bundle-packet-col-sha = Valor hash (SHA-256)
+bundle-packet-incident-heading = Incidente { $id } (versión { $revision })
+bundle-packet-history-heading = Historia
+bundle-packet-history-first = Primera versión: este incidente no se corrigió antes de esta exportación.
+bundle-packet-history-corrected = Versión { $revision }: este incidente se corrigió { $earlier ->
+    [one] una vez
+   *[other] { $earlier } veces
+} después de anotarse por primera vez. La bitácora firmada guarda todas las versiones anteriores; este paquete muestra la última.
+bundle-packet-history-recorded = Esta versión se anotó el { $at }, según el reloj de la computadora de la persona que la anotó.
+bundle-packet-history-recorded-withheld = Cuándo se anotó esta versión está oculto.
+bundle-packet-att-name = Nombre del archivo
+bundle-packet-att-type = Tipo de archivo
+bundle-packet-att-carries = En este paquete
+bundle-packet-att-path = Archivo en el paquete
+bundle-packet-att-sha = Valor hash (SHA-256) del archivo en el paquete
+bundle-packet-att-original-sha = Valor hash (SHA-256) del original (al entrar a la bóveda)
+bundle-packet-att-taken = Hora de la toma según los metadatos del archivo
+bundle-packet-att-mismatch = ¡Cuidado! La hora de la toma está a { $days ->
+    [one] 1 día
+   *[other] { $days } días
+} de la hora del incidente.
+bundle-packet-att-identifying = ¡Cuidado! El archivo original lleva metadatos que pueden identificar a alguien: { $item }
+bundle-packet-att-no-image = (Esta imagen no se puede mostrar aquí: abra el archivo del paquete.)
+bundle-packet-meta-gps = posición GPS { $position }
+bundle-packet-meta-serial = número de serie de la cámara { $serial }
+bundle-packet-meta-owner = nombre del dueño { $name }
+bundle-packet-meta-camera = cámara { $camera }
+bundle-packet-hashes-heading = Archivos de este paquete
+bundle-packet-hashes-note = El valor hash (SHA-256) de cada archivo, como lo muestra `sha256sum`. Este PDF y manifest.json no aparecen: los verifica el programa.
+bundle-packet-csv-date = Fecha
+bundle-packet-csv-time = Hora
+bundle-packet-csv-as-written = Fecha como se escribió
+bundle-packet-csv-fact = Hecho
+bundle-packet-csv-source = Fuente
+bundle-packet-csv-page = Página
+bundle-packet-csv-start = Inicio
+bundle-packet-csv-end = Fin
+bundle-packet-csv-source-text = Incidente { $id }, versión { $revision }, exportación { $export }
+bundle-packet-decl-draft = BORRADOR PARA QUE LO REVISE SU ABOGADO O ABOGADA. Sin firmar, sin jurar, no se presenta así: vault lo escribió a partir del paquete; su abogado o abogada decide qué dice. Para presentarlo ante un tribunal de Estados Unidos hace falta la versión en inglés (vault bundle exhibit --lang en).
+bundle-packet-decl-1746-heading = BORRADOR DE DECLARACIÓN DE [NOMBRE DE QUIEN DECLARA] CONFORME AL 28 U.S.C. § 1746
+bundle-packet-decl-1746-body =
+    Yo, [NOMBRE DE QUIEN DECLARA], declaro lo siguiente:
+
+    1. Soy mayor de 18 años y tengo capacidad para hacer esta declaración. Conozco personalmente los hechos que aquí se dicen.
+
+    2. Anoto los encuentros con agentes en un programa llamado vault, en mi propia computadora. Escribí yo misma o yo mismo cada incidente de la lista, en el momento de los hechos o poco después. [ABOGADO/A: adapte a cómo y cuándo se anotó cada incidente.]
+
+    3. El programa guarda cifrado cada incidente y anota cada incidente, y cada corrección, en una bitácora firmada con una clave que solo tiene mi bóveda. El número de seguridad de esa clave es { $fingerprint }. Confirmé este número a mi abogado o abogada [por teléfono / en persona] el [FECHA].
+
+    4. Exporté { $count ->
+        [one] el siguiente incidente
+       *[other] los siguientes { $count } incidentes
+    } para mi abogado o abogada (exportación { $export }). La prueba documental muestra lo que anoté, salvo las partes que decidí ocultar, que están marcadas como ocultas:
+bundle-packet-decl-incident = {"    "}{ $n }. { $when }: incidente { $id }, versión { $revision } (página { $page } de la prueba documental)
+bundle-packet-decl-1746-closing = Declaro bajo pena de perjurio, conforme a las leyes de los Estados Unidos de América, que lo anterior es verdadero y correcto.
+bundle-packet-decl-signature =
+    Firmado el [FECHA] en [CIUDAD, ESTADO].
+
+    ______________________________
+    {"["}NOMBRE DE QUIEN DECLARA]
+bundle-packet-decl-902-heading = BORRADOR DE CERTIFICACIÓN CONFORME A LA REGLA FEDERAL DE PRUEBA 902(14) (vea también las reglas 902(11) y 902(13))
+bundle-packet-decl-902-body =
+    Yo, [NOMBRE DE LA PERSONA CALIFICADA], certifico lo siguiente:
+
+    1. Soy [DESCRIBA LA CALIFICACIÓN: por ejemplo, conozco el programa vault y los métodos criptográficos de abajo]. Examiné el paquete electrónico de la exportación { $export }, exportado el { $date } de la bóveda { $vault }.
+
+    2. Cómo vault identifica sus datos por su valor hash. Al guardar un incidente o un adjunto, vault calcula el valor hash SHA-256 de cada uno de sus datos (cada uno con una sal al azar) y de cada archivo adjunto. SHA-256 es una función hash estándar (FIPS 180-4): cualquier cambio en los datos, aunque sea de una letra, da otro valor hash.
+
+    3. Cómo vault anota y firma. Cada incidente, cada corrección y cada archivo adjunto es una anotación en una bitácora a la que solo se agregan anotaciones, construida como un árbol de Merkle (RFC 6962). vault firma el estado de la bitácora (un sello: el número de anotaciones y el valor hash raíz) con una clave Ed25519 (RFC 8032) que solo tiene esa bóveda. El paquete trae un sello que cubre { $size ->
+        [one] 1 anotación
+       *[other] { $size } anotaciones
+    } y, para cada dato, la prueba que lo une a ese sello. El número de seguridad de la clave pública es { $fingerprint }.
+
+    4. Cómo se verifica el paquete. Ejecuté `vault bundle verify` con el archivo del paquete [o seguí VERIFY.txt con herramientas comunes]: verificó la firma del sello, la prueba de inclusión de cada dato, que cada dato mostrado coincide con su valor hash en la bitácora, y el valor hash SHA-256 de cada archivo. El resultado fue [VERIFICADO / los problemas que se adjuntan].
+
+    5. Según ese proceso, los datos de la prueba documental son un duplicado fiel de los datos anotados en la bóveda, identificados por los valores hash que da la prueba documental, salvo las partes marcadas como ocultas, que se identifican por su valor hash pero no se muestran. [ABOGADO/A: el proceso muestra que los datos no se alteraron después de anotarse; no muestra cuándo ni quién los escribió.]
+bundle-packet-decl-902-signature =
+    Declaro bajo pena de perjurio, conforme a las leyes de los Estados Unidos de América, que lo anterior es verdadero y correcto.
+
+    Firmado el [FECHA] en [CIUDAD, ESTADO].
+
+    ______________________________
+    {"["}NOMBRE DE LA PERSONA CALIFICADA]
+bundle-packet-decl-translation-heading = INCIDENTES ESCRITOS EN ESPAÑOL: TEXTO ORIGINAL Y CERTIFICADO DE TRADUCCIÓN
+bundle-packet-decl-translation-original = Texto original del incidente { $id } (página { $page } de la prueba documental), tal como se anotó:
+bundle-packet-decl-translation-space =
+    Traducción al inglés:
+
+    {"["}TRADUCTOR/A: traducción del texto de arriba]
+bundle-packet-decl-translation-certificate =
+    CERTIFICADO DE TRADUCCIÓN
+
+    Yo, [NOMBRE DEL TRADUCTOR O TRADUCTORA], certifico que soy competente para traducir del español al inglés, y que la traducción al inglés de arriba del texto original de este incidente es completa y fiel según mi leal saber y entender.
+
+    ______________________________
+    {"["}NOMBRE]    [DIRECCIÓN]    [TELÉFONO]    [FECHA]
+bundle-packet-exhibit-wrote = El paquete para el tribunal está en { $path }: exhibit.pdf ({ $pages ->
+    [one] 1 página
+   *[other] { $pages } páginas
+}, de { $first } a { $last }), chronology.csv, declaration.txt y report.html.
+bundle-packet-exhibit-drafts = Las declaraciones de declaration.txt son borradores: revíselas antes de que alguien las firme.
+bundle-lawyer-heading = Qué decirle a su abogado o abogada:
+bundle-lawyer-send = {"  "}1. Mándele el archivo { $path } (por correo o en una memoria USB): solo su clave lo abre.
+bundle-lawyer-fingerprint = {"  "}2. Por teléfono o en persona, léale este número y pídale que lo compare: { $fp }
+bundle-lawyer-verify = {"  "}3. Para verificarlo, su abogado o abogada ejecuta: vault bundle verify { $file } --identity CLAVE
 
 ## verify: problem kinds and what verify prints
 
@@ -993,6 +1134,14 @@ report-counsel-file-sha256 = Valor hash (SHA-256) del archivo incluido: { $sha25
 report-counsel-verify-heading = Cómo verificar
 report-counsel-verify = Ejecute { $command }, o siga { $file } de este paquete con herramientas comunes. Confirme el número de seguridad { $fingerprint } con la persona que anotó estos incidentes, por teléfono o en persona.
 report-counsel-checkpoint = Sello firmado:
+
+# packet: el report.html para su abogado o abogada, como se lee (src/report/counsel.rs)
+report-counsel-clock = Las horas se muestran como las dan los incidentes, en la zona donde pasó cada uno. Las horas de «anotado» vienen del reloj de la computadora de la persona que anotó estos incidentes.
+report-counsel-timeline = Cronología
+report-counsel-timeline-incident = Incidente
+report-counsel-history = Historia
+report-counsel-file-name = Nombre original: { $name }
+report-counsel-taken-at = Hora de la toma según los metadatos del archivo: { $time }
 
 ## cli: prompts, notes, command output, help
 cli-kind-unknown = tipo desconocido { $kind }; use uno de estos: { $list }
@@ -1726,6 +1875,22 @@ help-witness-import-examples =
     Ejemplo:
       vault witness import cofirmado.txt
 help-witness-import-file = El archivo de cofirma que le devolvió su abogado.
+
+# packet: `vault bundle exhibit`
+help-bundle-exhibit = Verifica un paquete y vuelve a hacer su paquete para el tribunal en una carpeta nueva, con sus propios números de página.
+help-bundle-exhibit-examples =
+    Ejemplo:
+    {"  "}vault bundle exhibit caso.age --identity abogada.key --out prueba/ --prefix SMITH --start 101
+    {"  "}vault --lang en bundle exhibit caso.age --identity abogada.key --out exhibit/   (en inglés)
+help-bundle-exhibit-file = El archivo del paquete.
+help-bundle-exhibit-identity = Un archivo de identidad age o una clave privada OpenSSH sin cifrar.
+help-bundle-exhibit-passphrase = El paquete se cifró con una contraseña (se pregunta, o se lee de VAULT_BUNDLE_PASSPHRASE_FILE).
+help-bundle-exhibit-out = La carpeta que crear para exhibit.pdf, chronology.csv, declaration.txt y report.html.
+help-bundle-exhibit-prefix = El prefijo de los números de página (de 1 a 16 letras, números, - o _).
+help-bundle-exhibit-start = El número de la primera página.
+help-bundle-exhibit-receipt = Un comprobante recibido antes de quien lleva la bitácora: verifica que este paquete contiene todo lo del comprobante.
+help-bundle-exhibit-expect-fingerprint = Falla si el paquete no lo firmó la clave con este número de seguridad (para programas).
+cli-value-prefix = PREFIJO
 
 # Placeholder used by the unit test of the loader; keep.
 i18n-selftest = { $count ->

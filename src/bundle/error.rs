@@ -195,6 +195,20 @@ pub enum Error {
     },
     GiveIdentity,
     NoStateDir,
+    // --- the court packet (src/bundle/packet)
+    /// A page-id prefix that is empty, too long or not letters, digits, `-` and `_`.
+    PagePrefix {
+        prefix: String,
+        max: usize,
+    },
+    /// A first page number out of range.
+    PageStart {
+        start: u64,
+    },
+    /// `bundle exhibit` would write into a folder that already exists.
+    ExhibitFolderExists {
+        path: PathBuf,
+    },
     PassphraseFileEmpty {
         path: PathBuf,
     },
@@ -368,6 +382,14 @@ impl Error {
             ),
             E::GiveIdentity => ("bundle-give-identity", vec![]),
             E::NoStateDir => ("bundle-no-state-dir", vec![]),
+            E::PagePrefix { prefix, max } => (
+                "bundle-packet-bad-prefix",
+                vec![("prefix", q(prefix)), ("max", n(*max as u64))],
+            ),
+            E::PageStart { start } => ("bundle-packet-bad-start", vec![("start", n(*start))]),
+            E::ExhibitFolderExists { path } => {
+                ("bundle-packet-folder-exists", vec![("path", p(path))])
+            }
             E::PassphraseFileEmpty { path } => {
                 ("bundle-passphrase-file-empty", vec![("path", p(path))])
             }
@@ -533,6 +555,12 @@ mod tests {
             },
             E::GiveIdentity,
             E::NoStateDir,
+            E::PagePrefix {
+                prefix: "a b".into(),
+                max: 16,
+            },
+            E::PageStart { start: 0 },
+            E::ExhibitFolderExists { path: path() },
             E::PassphraseFileEmpty { path: path() },
             E::PassphraseUnreadable { detail: d() },
         ]

@@ -12,6 +12,7 @@ pub mod error;
 pub mod files;
 pub mod manifest;
 pub mod names;
+pub mod packet;
 pub mod plan;
 pub mod reader;
 pub mod recipients;

@@ -1427,6 +1427,62 @@ pub fn open_bundle_with(
     })
 }
 
+/// A bundle that verified, read into memory for counsel's court packet: its manifest and the
+/// members `want` asked for (by name and size), each read whole and bounded by `limit`.
+pub struct VerifiedMembers {
+    pub report: BundleReport,
+    pub manifest: Manifest,
+    /// Member name -> bytes (only the ones asked for).
+    pub members: BTreeMap<String, Vec<u8>>,
+    /// Every member's name and size, in archive order.
+    pub names: Vec<(String, u64)>,
+}
+
+/// Verifies with every check `opts` asks for and, only when the report is `ok`, reads the
+/// members `want` accepts (never more than `limit` bytes each). The file is opened once: what
+/// is read is what was verified. `Ok(Err(report))` when the bundle does not verify.
+pub fn read_verified(
+    path: &Path,
+    identities: &[Box<dyn age::Identity>],
+    opts: &VerifyOptions<'_>,
+    want: &dyn Fn(&Manifest, &str, u64) -> bool,
+    limit: u64,
+) -> Result<std::result::Result<VerifiedMembers, BundleReport>> {
+    let file = File::open(path).map_err(|e| Error::file(path, e))?;
+    let (report, manifest) = verify_file(&file, path, identities, opts)?;
+    if !report.ok {
+        return Ok(Err(report));
+    }
+    let (mut archive, len) = open_archive(&file, path, identities)?;
+    let entries = check_entries(&mut archive, len)?;
+    let mut members = BTreeMap::new();
+    let mut names = Vec::with_capacity(entries.len());
+    for (i, name, size) in entries {
+        names.push((name.clone(), size));
+        if size > limit || !want(&manifest, &name, size) {
+            continue;
+        }
+        let f = archive.by_index(i).map_err(|e| BundleError::Member {
+            name: name.clone(),
+            detail: e.to_string(),
+        })?;
+        let mut buf = Vec::with_capacity(size as usize);
+        f.take(limit)
+            .read_to_end(&mut buf)
+            .map_err(|e| BundleError::MemberUnreadable {
+                name: name.clone(),
+                detail: e.to_string(),
+            })?;
+        members.insert(name, buf);
+    }
+    Ok(Ok(VerifiedMembers {
+        report,
+        manifest,
+        members,
+        names,
+    }))
+}
+
 /// Seek is required by the archive reader; this keeps the bound visible.
 #[allow(dead_code)]
 fn assert_seekable<R: Read + Seek>(_: &R) {}

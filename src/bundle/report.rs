@@ -2,11 +2,22 @@
 //! external resources) and `VERIFY.txt` (how an expert checks everything by hand).
 
 use super::manifest::{Manifest, RecordFile};
+use super::packet::model::{days, msg, View};
+use crate::i18n::{FluentValue, Lang};
 use crate::report::counsel::{self, Carries};
 
-/// The printable report (src/report/counsel.rs renders it), in the exporter's language: English
-/// unless the export runs in Spanish.
+/// The printable report (src/report/counsel.rs renders it), in the exporter's language.
 pub fn html(m: &Manifest, records: &[RecordFile]) -> String {
+    html_in(m, records, crate::i18n::language())
+}
+
+/// The printable report in `lang`: times as people write them, the timeline, each incident's
+/// history as far as the bundle knows it, and warnings about its attachments' metadata (the
+/// same reading of the bundle as the court packet's, [`View`]).
+pub fn html_in(m: &Manifest, records: &[RecordFile], lang: Lang) -> String {
+    let view = View::new(m, records, &[], lang);
+    let by_id: std::collections::BTreeMap<&str, &super::packet::model::IncidentView> =
+        view.incidents.iter().map(|i| (i.id.as_str(), i)).collect();
     let bundle = counsel::Bundle {
         export_id: &m.export_id,
         disclosure: m.kind == "disclosure",
@@ -15,33 +26,100 @@ pub fn html(m: &Manifest, records: &[RecordFile]) -> String {
         fingerprint: &m.vault.fingerprint,
         checkpoint: &m.checkpoint,
         attachment_count: m.attachments.len(),
+        timeline: view
+            .incidents
+            .iter()
+            .map(|i| counsel::TimelineRow {
+                when: i.when_text.clone(),
+                kind: i.kind_text.clone(),
+                id: i.id.clone(),
+            })
+            .collect(),
         records: records
             .iter()
-            .map(|r| counsel::Record {
-                id: &r.id,
-                revision: r.revision,
-                fields: &r.fields,
-                derived: &r.derived,
-                attachments: m
-                    .attachments
-                    .iter()
-                    .filter(|a| a.record == r.id)
-                    .map(|a| counsel::Attachment {
-                        file: a.file.as_deref(),
-                        carries: Carries::from_manifest(&a.carries),
-                        file_sha256: a.file_sha256.as_deref(),
-                    })
-                    .collect(),
+            .map(|r| {
+                let v = by_id.get(r.id.as_str());
+                counsel::Record {
+                    id: &r.id,
+                    revision: r.revision,
+                    fields: &r.fields,
+                    derived: &r.derived,
+                    shown: counsel::Shown {
+                        when: v.filter(|v| v.when.is_some()).map(|v| v.when_text.clone()),
+                        kind: v.map(|v| v.kind_text.clone()).filter(|k| !k.is_empty()),
+                        location: r
+                            .fields
+                            .get("location")
+                            .filter(|l| l.is_object() && l.get("withheld").is_none())
+                            .map(|l| super::packet::model::value_text(l, lang)),
+                        recorded_at: v.and_then(|v| v.recorded_text.clone()),
+                        history: v.map(|v| v.history.clone()).unwrap_or_default(),
+                    },
+                    attachments: m
+                        .attachments
+                        .iter()
+                        .filter(|a| a.record == r.id)
+                        .map(|a| {
+                            let seen = v.and_then(|v| v.attachments.iter().find(|x| x.id == a.id));
+                            let mut warnings = Vec::new();
+                            if let Some(d) = seen.and_then(|s| s.mismatch) {
+                                warnings.push(msg(
+                                    lang,
+                                    "bundle-packet-att-mismatch",
+                                    &[("days", FluentValue::from(days(d)))],
+                                ));
+                            }
+                            for item in seen.map(|s| s.identifying.as_slice()).unwrap_or_default() {
+                                warnings.push(msg(
+                                    lang,
+                                    "bundle-packet-att-identifying",
+                                    &[("item", FluentValue::from(item.clone()))],
+                                ));
+                            }
+                            counsel::Attachment {
+                                file: a.file.as_deref(),
+                                carries: Carries::from_manifest(&a.carries),
+                                file_sha256: a.file_sha256.as_deref(),
+                                name: seen.and_then(|s| s.name.clone()),
+                                taken_at: seen.and_then(|s| s.taken_at.clone()),
+                                warnings,
+                            }
+                        })
+                        .collect(),
+                }
             })
             .collect(),
     };
-    counsel::html(&bundle, crate::i18n::language())
+    counsel::html(&bundle, lang)
 }
 
 /// Step-by-step instructions for checking a bundle with standard tools.
 pub fn verify_txt(m: &Manifest) -> String {
     format!(
-        "HOW TO VERIFY THIS BUNDLE BY HAND
+        "WHAT THIS BUNDLE IS, IN PLAIN WORDS
+===================================
+
+This bundle holds incident records kept by one person in vault, an encrypted,
+signed log. When `vault bundle verify` says VERIFIED, every record and file in
+it is exactly what that person's vault recorded, and nothing shown was changed
+afterwards without it showing: parts marked withheld exist but are not shown.
+VERIFIED does not mean the records are true, nor when they were written: the
+\"recorded at\" times come from the clock of the activist's own computer, which
+its owner can set.
+
+Before relying on it, call the person who kept the records by phone (or meet
+them) and compare the signing key fingerprint below: each of you reads the six
+groups of five digits aloud. If a single digit differs, do not rely on the
+bundle.
+
+    Signing key fingerprint: {fp}
+
+To check it: vault bundle verify BUNDLE --identity KEY
+The court packet (exhibit.pdf, chronology.csv, declaration.txt) is inside;
+`vault bundle exhibit` makes it again with your own page ids.
+
+
+HOW TO VERIFY THIS BUNDLE BY HAND
 =================================
 
 Bundle format {format}; export {id}; vault {vault}; signing key fingerprint {fp}.

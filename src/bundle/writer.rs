@@ -151,6 +151,8 @@ type Sink = age::stream::StreamWriter<HashingWriter<BufWriter<File>>>;
 /// ([`super::statement`]) when the archive is finished.
 pub struct ArchiveWriter {
     zip: zip::ZipWriter<StreamWriter<Sink>>,
+    /// The language of report.html (the process's unless set).
+    report_lang: crate::i18n::Lang,
     /// Path -> hex SHA-256 of every entry written so far.
     files: BTreeMap<String, String>,
 }
@@ -186,7 +188,13 @@ impl ArchiveWriter {
         Ok(ArchiveWriter {
             zip: zip::ZipWriter::new_stream(stream),
             files: BTreeMap::new(),
+            report_lang: crate::i18n::language(),
         })
+    }
+
+    /// Writes report.html in `lang` (`export --lang`).
+    pub fn set_report_language(&mut self, lang: crate::i18n::Lang) {
+        self.report_lang = lang;
     }
 
     /// Refuses a second entry under one name, the statement's own names, and a name the reader
@@ -244,7 +252,7 @@ impl ArchiveWriter {
         records: &[RecordFile],
         signer: &impl Signer<Signature>,
     ) -> Result<Finished> {
-        let html = report::html(manifest, records);
+        let html = report::html_in(manifest, records, self.report_lang);
         self.add("report.html", html.as_bytes())?;
         let verify = report::verify_txt(manifest);
         self.add("VERIFY.txt", verify.as_bytes())?;

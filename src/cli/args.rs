@@ -395,6 +395,31 @@ pub enum BundleCommand {
         #[arg(long, value_name = "FINGERPRINT")]
         expect_fingerprint: Option<String>,
     },
+    /// Verify a bundle, then make its court packet again into a new folder, with your own page ids.
+    #[command(
+        after_help = "Example:\n  vault bundle exhibit case.age --identity counsel.key --out exhibit/ --prefix SMITH --start 101\n  vault --lang es bundle exhibit case.age --identity counsel.key --out anexo/   (in Spanish)"
+    )]
+    Exhibit {
+        /// The bundle file.
+        file: PathBuf,
+        #[command(flatten)]
+        identity: IdentityArgs,
+        /// The folder to create for exhibit.pdf, chronology.csv, declaration.txt and report.html.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// The page-id prefix (1 to 16 letters, digits, - or _).
+        #[arg(long, value_name = "PREFIX", default_value = "VAULT")]
+        prefix: String,
+        /// The number of the first page.
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        start: u64,
+        /// A receipt received earlier from the vault's owner: check this bundle extends it.
+        #[arg(long, value_name = "FILE")]
+        receipt: Option<PathBuf>,
+        /// Fail unless the bundle is signed by the key with this fingerprint (for scripts).
+        #[arg(long, value_name = "FINGERPRINT")]
+        expect_fingerprint: Option<String>,
+    },
     /// Trust a sender's fingerprint (read out to you by phone or in person) under a name.
     #[command(
         after_help = "Example:\n  vault bundle trust '04561 46287 45811 42252 45019 28186' --name 'Ana R.'"

@@ -304,6 +304,28 @@ pub fn dispatch(cli: Cli) -> Result<u8> {
                 expect_fingerprint.as_deref(),
             )
         }
+        Command::Bundle(BundleCommand::Exhibit {
+            file,
+            identity,
+            out,
+            prefix,
+            start,
+            receipt,
+            expect_fingerprint,
+        }) => {
+            return super::exhibit_cmd::bundle_exhibit(
+                &ctx.out,
+                &file,
+                &identity,
+                super::exhibit_cmd::ExhibitArgs {
+                    out: &out,
+                    prefix: &prefix,
+                    start,
+                    receipt: receipt.as_deref(),
+                    expect: expect_fingerprint.as_deref(),
+                },
+            )
+        }
         Command::Bundle(BundleCommand::Trust {
             fingerprint,
             name,

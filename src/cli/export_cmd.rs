@@ -283,6 +283,27 @@ pub fn export(v: &mut Unlocked, out: &Out, a: ExportArgs) -> Result<()> {
         id = outcome.export_id.as_str(),
         sha = outcome.bundle_sha256.as_str()
     ));
+    let fingerprint = v.vault().fingerprint();
+    tell_the_lawyer(out, &a.out, &fingerprint)?;
+    Ok(())
+}
+
+/// What to tell the lawyer: send the bundle, compare the fingerprint by phone, the command
+/// that verifies it.
+fn tell_the_lawyer(out: &Out, bundle: &Path, fingerprint: &str) -> Result<()> {
+    let path = terminal::inline(&bundle.display().to_string()).into_owned();
+    let file = terminal::inline(
+        &bundle
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    )
+    .into_owned();
+    out.line("")?;
+    out.line(&fl!("bundle-lawyer-heading"))?;
+    out.line(&fl!("bundle-lawyer-send", path = path))?;
+    out.line(&fl!("bundle-lawyer-fingerprint", fp = fingerprint))?;
+    out.line(&fl!("bundle-lawyer-verify", file = file))?;
     Ok(())
 }
 
@@ -366,7 +387,7 @@ fn read_policy(p: &Path) -> Result<Redaction> {
     Ok(policy)
 }
 
-fn identities(i: &IdentityArgs) -> Result<Vec<Box<dyn age::Identity>>> {
+pub(super) fn identities(i: &IdentityArgs) -> Result<Vec<Box<dyn age::Identity>>> {
     match (&i.identity, i.passphrase) {
         (Some(path), _) => recipients::read_identities(path),
         (None, true) => Ok(vec![recipients::passphrase_identity(
@@ -382,14 +403,14 @@ fn trust_path() -> Option<PathBuf> {
 }
 
 /// What `bundle verify` and `bundle open` read besides the bundle, before asking for anything.
-struct CounselInputs {
+pub(super) struct CounselInputs {
     receipt: Option<zeroize::Zeroizing<String>>,
     expect: Option<String>,
     trusted: Option<TrustedSenders>,
 }
 
 impl CounselInputs {
-    fn read(receipt: Option<&Path>, expect: Option<&str>) -> Result<Self> {
+    pub(super) fn read(receipt: Option<&Path>, expect: Option<&str>) -> Result<Self> {
         Ok(CounselInputs {
             receipt: receipt
                 .map(|p| files::read_bounded_text(p, files::MAX_RECEIPT_FILE))
@@ -399,7 +420,7 @@ impl CounselInputs {
         })
     }
 
-    fn options<'a>(&'a self, earlier: Option<&'a Path>) -> VerifyOptions<'a> {
+    pub(super) fn options<'a>(&'a self, earlier: Option<&'a Path>) -> VerifyOptions<'a> {
         VerifyOptions {
             earlier,
             receipt: self.receipt.as_deref().map(String::as_str),
@@ -409,7 +430,7 @@ impl CounselInputs {
     }
 
     /// A trusted fingerprint learns the vault id it signs for from its first good bundle.
-    fn learn(&mut self, out: &Out, report: &BundleReport) {
+    pub(super) fn learn(&mut self, out: &Out, report: &BundleReport) {
         let Some(t) = self.trusted.as_mut() else {
             return;
         };
@@ -451,7 +472,7 @@ pub fn bundle_verify(
     Ok(if report.ok { 0 } else { EXIT_PROBLEMS })
 }
 
-fn print_bundle_report(out: &Out, r: &BundleReport) -> Result<()> {
+pub(super) fn print_bundle_report(out: &Out, r: &BundleReport) -> Result<()> {
     let verdict = if r.ok {
         fl!("bundle-verified")
     } else {

@@ -5,6 +5,7 @@ mod anchor_cmd;
 mod args;
 mod commands;
 mod custody_cmd;
+mod exhibit_cmd;
 mod export_cmd;
 mod find_cmd;
 mod flags;

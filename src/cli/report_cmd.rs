@@ -134,13 +134,10 @@ fn party_raw(p: &Party) -> String {
     parts.join("; ")
 }
 
-/// A text cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a
-/// leading `'`, so opening the file cannot run anything.
+/// A text cell a spreadsheet would run as a formula gets a leading `'` (the library's rule,
+/// shared with the court packet's chronology).
 fn cell(text: &str) -> String {
-    match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
-        _ => text.to_owned(),
-    }
+    vault::report::csv_cell(text)
 }
 
 /// The time as data: RFC 3339, a date, or `start/end` (ISO 8601 interval).

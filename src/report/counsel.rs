@@ -11,6 +11,7 @@ use super::{lines, page, rich, text, text_with};
 use crate::i18n::{FluentValue, Lang};
 use crate::record::disclosure::PRIVATE_OPEN;
 use crate::record::Field;
+use crate::when::When;
 
 /// What the report shows of one bundle.
 #[derive(Debug, Clone)]
@@ -26,6 +27,35 @@ pub struct Bundle<'a> {
     pub records: Vec<Record<'a>>,
     /// How many attachments the bundle lists (with or without their files).
     pub attachment_count: usize,
+    /// One row per incident, oldest first (an incident whose time is withheld last).
+    pub timeline: Vec<TimelineRow>,
+}
+
+/// One row of the timeline table.
+#[derive(Debug, Clone, Default)]
+pub struct TimelineRow {
+    /// When, as people write it (or the withheld marker).
+    pub when: String,
+    /// The kind's name (or the withheld marker).
+    pub kind: String,
+    /// The incident's id, as the heading of its section shows it.
+    pub id: String,
+}
+
+/// What the report shows as people read it instead of a raw value: times through
+/// [`crate::when`], the kind by its name, the history as far as the bundle knows it.
+#[derive(Debug, Clone, Default)]
+pub struct Shown {
+    /// When it happened (`Tue 10 Nov 2026, 7:00 am (UTC−6)`).
+    pub when: Option<String>,
+    /// The kind's name in the report's language.
+    pub kind: Option<String>,
+    /// Where: the place's text, then its coordinates.
+    pub location: Option<String>,
+    /// When this version was recorded (UTC, by the activist's clock).
+    pub recorded_at: Option<String>,
+    /// One sentence each: first version or corrected, and when this version was recorded.
+    pub history: Vec<String>,
 }
 
 /// One incident of the bundle.
@@ -38,6 +68,8 @@ pub struct Record<'a> {
     /// Values derived from withheld fields (a coarsened location).
     pub derived: &'a BTreeMap<String, serde_json::Value>,
     pub attachments: Vec<Attachment<'a>>,
+    /// Human forms of some fields, and the history.
+    pub shown: Shown,
 }
 
 /// One attachment of an incident.
@@ -48,6 +80,13 @@ pub struct Attachment<'a> {
     pub carries: Carries,
     /// SHA-256 (hex) of the file included.
     pub file_sha256: Option<&'a str>,
+    /// The original file name, when disclosed.
+    pub name: Option<String>,
+    /// The capture time its metadata states, as written there.
+    pub taken_at: Option<String>,
+    /// Warnings, one sentence each: a capture time far from the incident's, identifying
+    /// metadata in the original.
+    pub warnings: Vec<String>,
 }
 
 /// Which bytes the bundle carries for an attachment.
@@ -98,10 +137,7 @@ pub fn html(b: &Bundle, lang: Lang) -> String {
         lang,
         "report-counsel-intro",
         &[
-            (
-                "date",
-                FluentValue::from(b.exported_at.format("%Y-%m-%d %H:%M UTC").to_string()),
-            ),
+            ("date", FluentValue::from(utc_text(b.exported_at, lang))),
             ("incidents", FluentValue::from(b.records.len())),
             ("attachments", FluentValue::from(b.attachment_count)),
         ],
@@ -127,6 +163,20 @@ pub fn html(b: &Bundle, lang: Lang) -> String {
     let body = html! {
         h1 { (heading) }
         p { (intro) }
+        p { (text(lang, "report-counsel-clock")) }
+        @if !b.timeline.is_empty() {
+            h2 { (text(lang, "report-counsel-timeline")) }
+            table.timeline {
+                tr {
+                    th { (Field::When.label_in(lang)) }
+                    th { (Field::Kind.label_in(lang)) }
+                    th { (text(lang, "report-counsel-timeline-incident")) }
+                }
+                @for row in &b.timeline {
+                    tr { td { (row.when) } td { (row.kind) } td { code { (row.id) } } }
+                }
+            }
+        }
         @for r in &b.records {
             (record(r, lang, &withheld))
         }
@@ -150,7 +200,15 @@ fn record(r: &Record, lang: Lang, withheld: &Markup) -> Markup {
         table {
             @for field in ROWS {
                 @if let Some(v) = r.fields.get(field.name()) {
-                    tr { th { (field.label_in(lang)) } td { (value(v, withheld)) } }
+                    tr {
+                        th { (field.label_in(lang)) }
+                        td {
+                            @match shown(&r.shown, field) {
+                                Some(t) => (t),
+                                None => (value(v, withheld)),
+                            }
+                        }
+                    }
                 }
             }
             @for (key, v) in r.derived {
@@ -170,6 +228,12 @@ fn record(r: &Record, lang: Lang, withheld: &Markup) -> Markup {
                     }
                 }
             }
+            @if !r.shown.history.is_empty() {
+                tr {
+                    th { (text(lang, "report-counsel-history")) }
+                    td { @for (i, h) in r.shown.history.iter().enumerate() { @if i > 0 { br; } (h) } }
+                }
+            }
             @for (i, a) in r.attachments.iter().enumerate() {
                 tr {
                     th { (text_with(lang, "report-counsel-attachment", &[("n", FluentValue::from(i + 1))])) }
@@ -178,16 +242,50 @@ fn record(r: &Record, lang: Lang, withheld: &Markup) -> Markup {
                             Some(name) => (name),
                             None => (withheld),
                         }
+                        @if let Some(n) = &a.name {
+                            br;
+                            (rich(lang, "report-counsel-file-name", &[], &[("name", html! { code { (n) } })]))
+                        }
                         br;
                         (carries(a.carries, lang))
                         @if let Some(h) = a.file_sha256 {
                             br;
                             (rich(lang, "report-counsel-file-sha256", &[], &[("sha256", html! { code { (h) } })]))
                         }
+                        @if let Some(t) = &a.taken_at {
+                            br;
+                            (text_with(lang, "report-counsel-taken-at", &[("time", FluentValue::from(t.clone()))]))
+                        }
+                        @for w in &a.warnings {
+                            br;
+                            span.warn { (w) }
+                        }
                     }
                 }
             }
         }
+    }
+}
+
+/// An instant in UTC as people write it, whole seconds (`Fri 20 Nov 2026, 10:00 am UTC`).
+pub fn utc_text(t: DateTime<Utc>, lang: Lang) -> String {
+    let t = DateTime::<Utc>::from_timestamp(t.timestamp(), 0).unwrap_or(t);
+    let shown = When::At(t.fixed_offset()).human_in(lang, &Utc);
+    text_with(
+        lang,
+        "bundle-packet-utc",
+        &[("time", FluentValue::from(shown))],
+    )
+}
+
+/// The human form of a field, when the report was given one.
+fn shown(s: &Shown, field: Field) -> Option<&str> {
+    match field {
+        Field::When => s.when.as_deref(),
+        Field::Kind => s.kind.as_deref(),
+        Field::Location => s.location.as_deref(),
+        Field::RecordedAt => s.recorded_at.as_deref(),
+        _ => None,
     }
 }
 
@@ -320,21 +418,40 @@ mod tests {
                         file: Some("attachments/x/\"><img src=x onerror=alert(1)>.jpg"),
                         carries: Carries::Stripped,
                         file_sha256: Some("ff00"),
+                        name: Some("<b>.jpg".into()),
+                        taken_at: Some("2026-11-30T10:00:00".into()),
+                        warnings: vec!["<i>far</i>".into()],
                     },
                     Attachment {
                         file: None,
                         carries: Carries::Nothing,
                         file_sha256: None,
+                        name: None,
+                        taken_at: None,
+                        warnings: vec![],
                     },
                 ],
+                shown: Shown {
+                    when: Some("Fri 20 Nov 2026, 8:30 am (UTC\u{2212}6)".into()),
+                    kind: None,
+                    location: None,
+                    recorded_at: None,
+                    history: vec!["Version 2: corrected once.".into()],
+                },
             }],
             attachment_count: 2,
+            timeline: vec![TimelineRow {
+                when: "Fri 20 Nov 2026, 8:30 am (UTC\u{2212}6)".into(),
+                kind: "<online>".into(),
+                id: "ab12".into(),
+            }],
         };
         html(&b, lang)
     }
 
     fn hostile() -> BTreeMap<String, serde_json::Value> {
         fields(&[
+            ("when", serde_json::json!("2026-11-20T08:30:00-06:00")),
             ("kind", serde_json::json!("online")),
             (
                 "narrative",
@@ -361,7 +478,29 @@ mod tests {
             h.contains("<b>name</b>: &quot;&gt;&lt;img src=x onerror=alert(1)&gt;"),
             "{h}"
         );
-        assert!(h.contains("attachments/x/&quot;&gt;&lt;img src=x onerror=alert(1)&gt;.jpg<br>copy with identifying metadata removed<br>SHA-256 of included file: <code>ff00</code>"), "{h}");
+        assert!(h.contains("attachments/x/&quot;&gt;&lt;img src=x onerror=alert(1)&gt;.jpg<br>Original name: <code>&lt;b&gt;.jpg</code><br>copy with identifying metadata removed<br>SHA-256 of included file: <code>ff00</code>"), "{h}");
+        assert!(
+            h.contains("<span class=\"warn\">&lt;i&gt;far&lt;/i&gt;</span>"),
+            "{h}"
+        );
+        // Times as people write them, the timeline and the history.
+        assert!(
+            h.contains("<th>When</th><td>Fri 20 Nov 2026, 8:30 am (UTC\u{2212}6)</td>"),
+            "{h}"
+        );
+        assert!(h.contains("<table class=\"timeline\">"), "{h}");
+        assert!(
+            h.contains("<td>&lt;online&gt;</td><td><code>ab12</code></td>"),
+            "{h}"
+        );
+        assert!(
+            h.contains("<th>History</th><td>Version 2: corrected once.</td>"),
+            "{h}"
+        );
+        assert!(
+            h.contains("Exported Fri 20 Nov 2026, 10:00 am UTC from vault"),
+            "{h}"
+        );
         assert!(
             h.contains(
                 "<tr><th>Witnesses</th><td><span class=\"withheld\">[withheld]</span></td></tr>"

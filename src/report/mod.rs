@@ -50,6 +50,16 @@ pub fn page(lang: Lang, title: &str, body: Markup) -> String {
     s
 }
 
+/// A CSV text cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets
+/// a leading `'`, so opening the file cannot run anything. Shared by `vault report --format csv`
+/// and the court packet's `chronology.csv`.
+pub fn csv_cell(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_owned(),
+    }
+}
+
 /// Text with its line breaks kept as `<br>`.
 fn lines(text: &str) -> Markup {
     html! {

@@ -45,6 +45,8 @@ pub struct ExportPlan {
     only_fields: Option<BTreeSet<String>>,
     /// Identifying metadata the bundle would carry, one item each.
     pub identifying: Vec<IdentifyingItem>,
+    /// The language of report.html and the court packet (`None`: the process's language).
+    lang: Option<crate::i18n::Lang>,
 }
 
 /// One piece of identifying metadata an attachment would carry into a bundle.
@@ -64,6 +66,21 @@ impl ExportPlan {
     /// Number of records selected.
     pub fn record_count(&self) -> usize {
         self.records.len()
+    }
+
+    /// Writes report.html and the court packet in `lang` (`export --lang`).
+    pub fn set_language(&mut self, lang: crate::i18n::Lang) {
+        self.lang = Some(lang);
+    }
+
+    /// The language of report.html and the court packet.
+    pub fn language(&self) -> crate::i18n::Lang {
+        self.lang.unwrap_or_else(crate::i18n::language)
+    }
+
+    /// The selected attachments, as read from the vault.
+    pub(super) fn attachments(&self) -> &[(AttachmentRow, AttachmentBody)] {
+        &self.attachments
     }
 }
 
@@ -204,6 +221,7 @@ impl Unlocked {
             supplements: None,
             only_fields: None,
             identifying,
+            lang: None,
         })
     }
 
@@ -275,6 +293,7 @@ impl Unlocked {
             supplements: Some(earlier.id.clone()),
             only_fields: Some(only),
             identifying: vec![],
+            lang: None,
         })
     }
 
@@ -494,6 +513,7 @@ impl Unlocked {
             records: record_entries,
             attachments: attachment_entries,
         };
+        self.add_court_packet(&mut archive, plan, &manifest, &record_files)?;
         let finished = archive.finish(&manifest, &record_files, &self.signing)?;
         Ok((manifest, finished))
     }

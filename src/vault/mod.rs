@@ -9,6 +9,7 @@ pub(crate) mod cache;
 mod detention;
 mod export;
 mod maintenance;
+mod packet;
 pub mod pin;
 mod pipeline;
 mod reads;

@@ -348,6 +348,9 @@ fn redacted_witness_and_private_span_never_leave_the_vault() {
         "VERIFY.txt",
         "STATEMENT.txt",
         "STATEMENT.sig",
+        "exhibit.pdf",
+        "chronology.csv",
+        "declaration.txt",
         &format!("records/{id}.json"),
     ]);
     assert_eq!(archive.names(), expected_files);

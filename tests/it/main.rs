@@ -33,6 +33,7 @@ mod hostile_text;
 mod leftovers;
 mod maintenance;
 mod merkle_vectors;
+mod packet;
 mod patterns;
 mod properties;
 mod report_html;

@@ -1,0 +1,106 @@
+//! The court packet of an export ([`crate::bundle::packet`]): made from the bundle's redacted
+//! parts (the manifest and the readable record files) and added to the archive before it is
+//! closed. The only thing read again from the vault is the bytes of image attachments the
+//! bundle carries, to draw them in the PDF; each is drawn only if its SHA-256 is the one the
+//! manifest gives for the file in the bundle, so the PDF never shows more than the bundle.
+
+use std::collections::BTreeMap;
+
+use super::export::ExportPlan;
+use super::{decrypt_blob, Unlocked};
+use crate::bundle::manifest::{Manifest, RecordFile};
+use crate::bundle::packet::{self, sha256_hex, Input, Options};
+use crate::bundle::report;
+use crate::bundle::writer::{self, ArchiveWriter};
+use crate::{media, Result};
+
+/// Largest image drawn in the PDF, and the most image bytes one PDF draws.
+const MAX_IMAGE: u64 = 16 << 20;
+const MAX_IMAGES_TOTAL: u64 = 128 << 20;
+
+impl Unlocked {
+    /// Adds `chronology.csv`, `declaration.txt` and `exhibit.pdf` to `archive`, in the plan's
+    /// language (which `report.html` then uses too).
+    pub(super) fn add_court_packet(
+        &self,
+        archive: &mut ArchiveWriter,
+        plan: &ExportPlan,
+        manifest: &Manifest,
+        records: &[RecordFile],
+    ) -> Result<()> {
+        let lang = plan.language();
+        archive.set_report_language(lang);
+        let mut files = Vec::with_capacity(records.len() + manifest.attachments.len() + 2);
+        for r in records {
+            files.push((
+                format!("records/{}.json", r.id),
+                packet::record_file_sha256(r)?,
+            ));
+        }
+        for a in &manifest.attachments {
+            if let (Some(f), Some(h)) = (&a.file, &a.file_sha256) {
+                files.push((f.clone(), h.clone()));
+            }
+        }
+        files.push((
+            "report.html".into(),
+            sha256_hex(report::html_in(manifest, records, lang).as_bytes()),
+        ));
+        files.push((
+            "VERIFY.txt".into(),
+            sha256_hex(report::verify_txt(manifest).as_bytes()),
+        ));
+        let input = Input {
+            manifest,
+            records,
+            files,
+            images: self.packet_images(plan, manifest),
+            outside_proofs: &[],
+        };
+        let built = packet::build(&input, &Options::new(lang))?;
+        for (name, bytes) in built.files() {
+            archive.add(name, bytes)?;
+        }
+        Ok(())
+    }
+
+    /// The bytes of each image file the bundle carries, as it carries them (original or
+    /// stripped copy), checked against the manifest's SHA-256. An image that cannot be read
+    /// again is simply not drawn.
+    fn packet_images(&self, plan: &ExportPlan, manifest: &Manifest) -> BTreeMap<String, Vec<u8>> {
+        let mut out = BTreeMap::new();
+        let mut total = 0u64;
+        for a in &manifest.attachments {
+            let Some(expected) = &a.file_sha256 else {
+                continue;
+            };
+            let Some((row, body)) = plan.attachments().iter().find(|(r, _)| r.id == a.id) else {
+                continue;
+            };
+            if !body.media_type.starts_with("image/")
+                || body.size > MAX_IMAGE
+                || total + body.size > MAX_IMAGES_TOTAL
+            {
+                continue;
+            }
+            let blob = self.vault.store.blob_path(&row.blob);
+            let mut plain = zeroize::Zeroizing::new(Vec::with_capacity(body.size as usize));
+            if decrypt_blob(&self.master, &blob, body, &mut *plain, None).is_err() {
+                continue;
+            }
+            let bytes = if a.carries == "stripped" && writer::is_strippable(&body.media_type) {
+                match media::strip_identifying(&plain, &body.media_type) {
+                    Ok(b) => b,
+                    Err(_) => continue,
+                }
+            } else {
+                plain.to_vec()
+            };
+            if sha256_hex(&bytes) == *expected {
+                total += body.size;
+                out.insert(a.id.clone(), bytes);
+            }
+        }
+        out
+    }
+}
