@@ -190,6 +190,8 @@ mod tests {
             records: vec![],
             attachments: vec![],
             history: vec![],
+            anchors: vec![],
+            cosignatures: vec![],
         };
         let records = (0..n)
             .map(|i| {
