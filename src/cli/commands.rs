@@ -108,9 +108,12 @@ impl Ctx {
     /// Opens and unlocks: the unlock checks the pin, the trust seal and the entries since the
     /// last checkpoint before it signs them; lists what was logged without the passphrase.
     fn unlock(&self) -> Result<Unlocked> {
-        let vault = self.open_pinned()?;
-        let pass = passphrase::existing(self.passphrase_file.as_deref())?;
-        let mut unlocked = super::timing::unlocking(|| vault.unlock(&pass, false))?;
+        // Through the hardware key when the vault has one (src/cli/hardware.rs).
+        let (mut unlocked, _) = super::hardware::unlock(
+            || self.open_pinned(),
+            self.passphrase_file.as_deref(),
+            &self.out,
+        )?;
         if let Some(report) = &unlocked.pin_report {
             self.pin_notes(report);
         }

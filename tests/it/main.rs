@@ -24,6 +24,7 @@ mod concurrency;
 mod conventions;
 mod crash;
 mod custody_plan;
+mod custody_plugin;
 mod custody_travel;
 mod guided;
 mod hostile_text;
