@@ -1574,6 +1574,7 @@ cli-plugin-identity-needed = --plugin needs --plugin-identity FILE (the identity
 cli-plugin-no-terminal = the hardware key asks: { $question }; but there is no terminal to answer it here
 cli-plugin-fallback = the hardware key did not open the vault; you can type a passphrase or recovery code instead
 cli-rekey-needs-passphrase = `vault rekey` needs the passphrase or recovery code of the slot it keeps: run it with --passphrase-file, or from a terminal with the hardware key unplugged
+cli-info-kdf-hardware = KDF:          none (the vault opens with its hardware key)
 
 # Placeholder used by the unit test of the loader; keep.
 i18n-selftest = { $count ->

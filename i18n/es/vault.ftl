@@ -1600,6 +1600,7 @@ cli-plugin-identity-needed = --plugin necesita --plugin-identity ARCHIVO (la ide
 cli-plugin-no-terminal = la llave de seguridad pregunta: { $question }; pero aquí no hay una terminal para responder
 cli-plugin-fallback = la llave de seguridad no abrió la bóveda; puede escribir una contraseña o un código de recuperación
 cli-rekey-needs-passphrase = `vault rekey` necesita la contraseña o el código de recuperación del acceso que conserva: ejecútelo con --passphrase-file, o desde una terminal con la llave de seguridad desconectada
+cli-info-kdf-hardware = Protección (contraseña): ninguna (la bóveda se abre con su llave de seguridad)
 
 # Placeholder used by the unit test of the loader; keep.
 i18n-selftest = { $count ->

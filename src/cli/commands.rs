@@ -812,7 +812,9 @@ fn info(ctx: &Ctx) -> Result<()> {
                 it = kdf.iterations,
                 lanes = kdf.parallelism
             ),
-            None => fl!("cli-info-kdf-travelling"),
+            None if info.travelling.is_some() => fl!("cli-info-kdf-travelling"),
+            // Only hardware-key (plugin) slots: no key derivation at all.
+            None => fl!("cli-info-kdf-hardware"),
         },
         match &info.travelling {
             Some(t) => fl!("cli-info-travelling", leaf = t.since_leaf),

@@ -204,6 +204,8 @@ fn a_hardware_key_slot_opens_the_vault_and_can_replace_the_passphrase() {
     let info: Value = serde_json::from_slice(&hw.ok(&["--json", "info"]).stdout).expect("json");
     assert_eq!(info["keyslots"], 1);
     assert_eq!(info["unchecked_entries"], 0, "{info}");
+    let human = stdout(&hw.ok(&["info"]));
+    assert!(human.contains("opens with its hardware key"), "{human}");
     let verified = hw.ok(&["verify"]);
     assert!(verified.status.success());
 
