@@ -138,7 +138,9 @@ pub fn unlock(
         let typed = slots
             .iter()
             .any(|s| s.kind != vault::crypto::keyslot::SlotKind::Plugin);
-        if plugin {
+        // No slot at all (travel mode, or a damaged vault): the library says why, with nothing
+        // asked first.
+        if plugin || slots.is_empty() {
             match super::timing::unlocking(|| vault.unlock_with_plugin(TerminalCallbacks, false)) {
                 Ok(unlocked) => return Ok((unlocked, None)),
                 Err(e) if typed && hardware_failed(&e) && passphrase::can_prompt() => {

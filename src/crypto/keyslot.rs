@@ -295,6 +295,51 @@ mod tests {
         }
     }
 
+    /// A plugin slot as stored, without running a plugin (the wrapped file is the master
+    /// secret encrypted to an ordinary recipient: only the stored fields matter here).
+    fn plugin_slot() -> Keyslot {
+        let identity = crate::crypto::plugin::tests::identity_text("vaulttest", &[9u8; 32]);
+        Keyslot {
+            id: "p1".into(),
+            kind: SlotKind::Plugin,
+            params: NO_KDF,
+            salt: identity.into_bytes(),
+            wrapped: b"age-encryption.org/v1".to_vec(),
+        }
+    }
+
+    #[test]
+    fn plugin_slots_keep_no_parameters_and_a_plugin_identity_and_never_take_a_passphrase() {
+        let slot = plugin_slot();
+        assert!(slot.check_stored().is_ok());
+        assert_eq!(slot.plugin_name().as_deref(), Some("vaulttest"));
+        // No typed text is ever tried on it.
+        let pass = Passphrase::new("pw pw pw pw".into());
+        assert!(matches!(slot.open(&pass), Err(Error::WrongPassphrase)));
+        // Parameters planted on it, or a salt that is no plugin identity: tampered.
+        let mut with_params = slot.clone();
+        with_params.params = CHEAP;
+        let mut no_identity = slot.clone();
+        no_identity.salt = b"AGE-SECRET-KEY-1QQQQ".to_vec();
+        for bad in [with_params, no_identity] {
+            match bad.check_stored() {
+                Err(Error::TamperedKeyslot { reason, .. }) => {
+                    assert_eq!(reason, KeyslotRefusal::PluginFields)
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+        // The digest covers the identity (another device's identity is another slot).
+        let mut other = slot.clone();
+        other.salt =
+            crate::crypto::plugin::tests::identity_text("vaulttest", &[8u8; 32]).into_bytes();
+        assert_ne!(other.digest_hex(), slot.digest_hex());
+        // A passphrase slot is not a plugin slot.
+        let master = MasterKey::generate();
+        let p = Keyslot::seal("s1".into(), SlotKind::Passphrase, &master, &pass, CHEAP).unwrap();
+        assert!(p.plugin_identity().is_none());
+    }
+
     #[test]
     fn flipped_byte_in_wrapped_key_fails_closed() {
         let master = MasterKey::generate();

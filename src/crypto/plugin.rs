@@ -150,7 +150,7 @@ fn decrypt_error(name: &str, e: DecryptError) -> Error {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// A plugin identity in age's encoding (bech32, upper case) for `bytes`.

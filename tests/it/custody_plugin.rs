@@ -370,3 +370,68 @@ fn a_plugin_slot_changed_in_the_folder_is_refused_as_tampered() {
         &["show with the passphrase"],
     );
 }
+
+#[test]
+fn travel_mode_takes_the_hardware_key_slot_away_and_brings_it_back() {
+    let hw = Hw::new();
+    let id = hw.v.add_simple("across the border");
+    let passphrase_slot = hw.slots()[0]["id"].as_str().expect("id").to_owned();
+    hw.add_plugin_slot();
+    hw.ok(&["keyslot", "remove", &passphrase_slot]);
+    let identity_text = std::fs::read_to_string(&hw.identity_file).expect("read");
+    let identity_line = identity_text
+        .lines()
+        .find(|l| l.starts_with("AGE-PLUGIN-"))
+        .expect("identity line")
+        .to_owned();
+
+    // Counsel's key; travel mode started through the hardware key.
+    let counsel_key = hw.v.path("counsel.key");
+    let out =
+        hw.v.cmd_locked()
+            .args(["keygen", "--out"])
+            .arg(&counsel_key)
+            .output()
+            .expect("run");
+    assert_success(&out, &["keygen"]);
+    let counsel = stdout(&out).trim().to_owned();
+    let escrow = hw.v.path("escrow.age");
+    let out = hw
+        .cmd()
+        .args(["travel", "start", "--escrow-to", &counsel, "--out"])
+        .arg(&escrow)
+        .output()
+        .expect("run");
+    assert_success(&out, &["travel start (hardware key)"]);
+
+    // The device no longer opens the vault, and the slot (its identity too) is gone from the
+    // database and its log.
+    let out = hw.run(&["show", &id]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("travel mode is on"),
+        "{}",
+        stderr(&out)
+    );
+    for name in ["vault.db", "vault.db-wal"] {
+        let bytes = std::fs::read(hw.v.dir.join(name)).unwrap_or_default();
+        let needle = identity_line.as_bytes();
+        assert!(
+            !bytes.windows(needle.len()).any(|w| w == needle),
+            "the plugin identity survived in {name}"
+        );
+    }
+
+    let out =
+        hw.v.cmd_locked()
+            .args(["travel", "end", "--from"])
+            .arg(&escrow)
+            .arg("--identity")
+            .arg(&counsel_key)
+            .output()
+            .expect("run");
+    assert_success(&out, &["travel end"]);
+    let out = hw.ok(&["show", &id]);
+    assert!(stdout(&out).contains("across the border"));
+    hw.ok(&["verify"]);
+}
