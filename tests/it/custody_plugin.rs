@@ -208,6 +208,13 @@ fn a_hardware_key_slot_opens_the_vault_and_can_replace_the_passphrase() {
     assert!(human.contains("opens with its hardware key"), "{human}");
     let verified = hw.ok(&["verify"]);
     assert!(verified.status.success());
+    // The full check decrypts everything: the hardware key opens the vault for it.
+    let full = hw.ok(&["verify", "--full"]);
+    assert!(
+        stderr(&full).contains("vaulttest: touch your key"),
+        "{}",
+        stderr(&full)
+    );
 
     // The last slot, a plugin slot, cannot go.
     let out = hw.run(&["keyslot", "remove", &plugin_slot]);
