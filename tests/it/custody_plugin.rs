@@ -4,9 +4,9 @@
 //! crate: the age plugin protocol and the age crate are the real ones; its "device" is an
 //! X25519 key held in its identity string.
 //!
-//! The example is built here (`cargo build --example`, a no-op when it is up to date), put in a
-//! folder of its own as `age-plugin-vaulttest`, and that folder is put first on `PATH` for the
-//! vault process only.
+//! The example is built here (`cargo build --example`, a no-op when it is up to date), linked
+//! into a folder of its own as `age-plugin-vaulttest`, and that folder is put first on `PATH`
+//! for the vault process only.
 
 use crate::common;
 
@@ -29,20 +29,19 @@ fn plugin_binary() -> &'static Path {
             .and_then(Path::parent)
             .expect("target profile folder")
             .to_path_buf();
-        let release = profile_dir.file_name().is_some_and(|n| n == "release");
+        // The same profile as this test binary (its folder is named after it; `dev` and `test`
+        // builds go to `debug`), so the example lands beside it.
+        let profile = match profile_dir.file_name().and_then(|n| n.to_str()) {
+            Some("debug") | None => "dev".to_owned(),
+            Some(other) => other.to_owned(),
+        };
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
         let mut build = std::process::Command::new(cargo);
         build
-            .args([
-                "build",
-                "--example",
-                "age-plugin-vaulttest",
-                "--manifest-path",
-            ])
+            .args(["build", "--example", "age-plugin-vaulttest", "--profile"])
+            .arg(&profile)
+            .arg("--manifest-path")
             .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"));
-        if release {
-            build.arg("--release");
-        }
         let out = build.output().expect("run cargo build --example");
         assert!(
             out.status.success(),
@@ -68,7 +67,10 @@ impl Hw {
         let v = TestVault::new();
         let bin = v.path("plugins");
         std::fs::create_dir_all(&bin).expect("plugin folder");
-        std::fs::copy(plugin_binary(), bin.join("age-plugin-vaulttest")).expect("copy plugin");
+        // A link, not a copy: a copy being written while another test forks can make its
+        // exec fail with "text file busy".
+        std::os::unix::fs::symlink(plugin_binary(), bin.join("age-plugin-vaulttest"))
+            .expect("link plugin");
         // The "device": a fresh key pair, printed as age-plugin-yubikey --identity would.
         let out = std::process::Command::new(bin.join("age-plugin-vaulttest"))
             .arg("keygen")
