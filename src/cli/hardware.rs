@@ -144,7 +144,8 @@ pub fn unlock(
             match super::timing::unlocking(|| vault.unlock_with_plugin(TerminalCallbacks, false)) {
                 Ok(unlocked) => return Ok((unlocked, None)),
                 Err(e) if typed && hardware_failed(&e) && passphrase::can_prompt() => {
-                    out.warn(&e.to_string());
+                    // It may carry the plugin's own words: shown terminal-safe.
+                    out.warn(&terminal::inline(&e.to_string()));
                     out.note(&fl!("cli-plugin-fallback"));
                     vault = open()?;
                 }
