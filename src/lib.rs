@@ -29,7 +29,8 @@
 //! - [`media`]: sniffing, metadata and stripping of attachments.
 //! - [`when`]: times the way people say them, in English and Spanish, and how they are shown.
 //! - [`crypto`]: age envelopes, Argon2id keyslots and their limits, Ed25519 signing, padding,
-//!   Shamir shares of the detention plan's release key.
+//!   Shamir shares of the detention plan's release key, keyslots opened through age plugins
+//!   (hardware keys).
 //! - `store`: the only module that speaks SQL: schema, its check, reads and writes (private).
 //! - `staging`: staging folders for backup and restore, swept after a crash (private).
 //! - `fsutil`: private files and folders, durable writes, no links followed (private).

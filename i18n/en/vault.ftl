@@ -266,7 +266,7 @@ core-input-keyslot-ambiguous = { $count ->
    *[other] { $prefix } matches { $count } keyslots; type more of the id
 }
 core-input-last-keyslot = refusing to remove the last keyslot: the vault could never be opened again
-core-input-last-passphrase-slot = refusing to remove the last passphrase slot; to replace the passphrase use `vault passwd`
+core-input-last-passphrase-slot = refusing to remove the last passphrase slot (a vault keeps a passphrase or a hardware-key slot); to replace the passphrase use `vault passwd`
 core-input-restore-not-empty = { $dir } is not empty; restore into a new directory
 core-input-not-a-backup = { $path } is not a vault backup: { $flaw }
 core-input-no-pin-file = no pin file was given
@@ -346,6 +346,14 @@ core-anchor-bad-certificate = the certificate cannot be read ({ $detail })
 core-anchor-bad-cosignature = the cosignature cannot be read ({ $detail })
 core-anchor-inconsistent = this checkpoint (size { $size }) does not extend the last one this witness cosigned (size { $previous }): the vault's history was rewritten
 core-anchor-proof-from = the request proves consistency from size { $from }, but this witness last cosigned size { $needed }: ask for a new one made with `vault witness request --from { $needed }`
+# plugin: keyslots opened through an age plugin, a hardware key (src/crypto/plugin.rs)
+core-custody-plugin-recipient = { $text } is not an age plugin recipient (age1 followed by the plugin's name, 1 and the key, as the plugin prints it)
+core-custody-plugin-identity = { $path } holds no identity of the plugin { $plugin } (a line AGE-PLUGIN-…-1…, as the plugin prints it)
+core-custody-plugin-missing = the program { $binary } was not found: install it, or put the folder that holds it on PATH, to use the hardware key (a passphrase or recovery code still opens the vault if it has one)
+core-custody-plugin-failed = the age plugin { $plugin } failed: { $detail }
+core-custody-plugin-no-match = the key behind the age plugin { $plugin } does not open this vault (is the right device plugged in?)
+core-slot-plugin-fields = a hardware-key (plugin) slot with key-derivation parameters, or without a plugin identity
+core-custody-no-plugin-slot = this vault has no hardware-key slot (`vault keyslot add --plugin` adds one)
 
 ## bundle: writing and reading bundles (library errors)
 
@@ -1628,14 +1636,15 @@ help-keyslot-examples =
     {"  "}vault keyslot add --recovery
     {"  "}vault keyslot remove 3f2a
 help-keyslot-list = List keyslots: id, kind and key-derivation parameters (no passphrase needed)
-help-keyslot-add = Add a keyslot: a recovery code (--recovery) or another passphrase
+help-keyslot-add = Add a keyslot: a recovery code (--recovery), a hardware key (--plugin) or another passphrase
 help-keyslot-add-examples =
     Examples:
     {"  "}vault keyslot add --recovery      (prints a recovery code once: write it on paper)
     {"  "}vault keyslot add                 (asks for another passphrase)
+    {"  "}vault keyslot add --plugin age1yubikey1... --plugin-identity yubikey-identity.txt
 help-keyslot-add-recovery = Add a generated recovery code instead of a passphrase
 help-keyslot-add-new-passphrase-file = Read the new passphrase from the first line of FILE instead of asking
-help-keyslot-remove = Remove a keyslot (never the last one, nor the last passphrase slot)
+help-keyslot-remove = Remove a keyslot (never the last one, nor the last passphrase or hardware-key slot)
 help-keyslot-remove-examples =
     Example:
     {"  "}vault keyslot remove 3f2a
@@ -1865,6 +1874,17 @@ help-bundle-exhibit-start = The number of the first page
 help-bundle-exhibit-receipt = A receipt received earlier from the vault's owner: check this bundle extends it
 help-bundle-exhibit-expect-fingerprint = Fail unless the bundle is signed by the key with this fingerprint (for scripts)
 cli-value-prefix = PREFIX
+# plugin: hardware keys through age plugins (src/cli/hardware.rs, src/cli/maint_cmd.rs)
+help-keyslot-add-plugin = Add a hardware key: the age plugin recipient it prints (age1yubikey1..., age1fido2-hmac1...)
+help-keyslot-add-plugin-identity = The plugin identity file that goes with --plugin (AGE-PLUGIN-...-1...; it names the device, it is no secret without it)
+cli-slot-plugin = hardware key
+cli-keyslot-plugin = age plugin { $plugin } (no passphrase)
+cli-keyslot-added-plugin = keyslot added: the vault now opens with the hardware key (age plugin { $plugin }), tried first at every unlock; to require it, remove the passphrase slots with `vault keyslot remove` (keep a recovery code on paper)
+cli-plugin-identity-needed = --plugin needs --plugin-identity FILE (the identity the plugin prints, e.g. `age-plugin-yubikey --identity`)
+cli-plugin-no-terminal = the hardware key asks: { $question }; but there is no terminal to answer it here
+cli-plugin-fallback = the hardware key did not open the vault; you can type a passphrase or recovery code instead
+cli-rekey-needs-passphrase = `vault rekey` needs the passphrase or recovery code of the slot it keeps: run it with --passphrase-file, or from a terminal with the hardware key unplugged
+cli-info-kdf-hardware = KDF:          none (the vault opens with its hardware key)
 
 # Placeholder used by the unit test of the loader; keep.
 i18n-selftest = { $count ->

@@ -272,7 +272,7 @@ core-input-keyslot-ambiguous = { $count ->
    *[other] { $prefix } coincide con { $count } accesos; escriba más caracteres del identificador
 }
 core-input-last-keyslot = no se quitará el último acceso: la bóveda ya nunca se podría abrir
-core-input-last-passphrase-slot = no se quitará el último acceso con contraseña; para reemplazar la contraseña use `vault passwd`
+core-input-last-passphrase-slot = no se quitará el último acceso con contraseña (una bóveda guarda al menos una contraseña o una llave de seguridad); para reemplazar la contraseña use `vault passwd`
 core-input-restore-not-empty = { $dir } no está vacía; restaure en una carpeta nueva
 core-input-not-a-backup = { $path } no es una copia de seguridad de vault: { $flaw }
 core-input-no-pin-file = no se indicó el archivo de bóvedas conocidas
@@ -352,6 +352,14 @@ core-anchor-bad-certificate = no se puede leer el certificado ({ $detail })
 core-anchor-bad-cosignature = no se puede leer la cofirma ({ $detail })
 core-anchor-inconsistent = este sello (tamaño { $size }) no continúa el último que cofirmó este abogado (tamaño { $previous }): alguien reescribió la historia de la bóveda
 core-anchor-proof-from = la solicitud prueba que continúa el sello de tamaño { $from }, pero este abogado cofirmó por última vez el tamaño { $needed }: pida una nueva hecha con `vault witness request --from { $needed }`
+# plugin: accesos que se abren con un complemento de age, una llave de seguridad (src/crypto/plugin.rs)
+core-custody-plugin-recipient = { $text } no es un destinatario de un complemento de age (age1, el nombre del complemento, 1 y la clave, como lo muestra el complemento)
+core-custody-plugin-identity = { $path } no contiene ninguna identidad del complemento { $plugin } (una línea AGE-PLUGIN-…-1…, como la muestra el complemento)
+core-custody-plugin-missing = no se encontró el programa { $binary }: instálelo, o agregue a PATH la carpeta donde está, para usar la llave de seguridad (si la bóveda tiene una contraseña o un código de recuperación, siguen abriéndola)
+core-custody-plugin-failed = el complemento de age { $plugin } falló: { $detail }
+core-custody-plugin-no-match = la llave del complemento de age { $plugin } no abre esta bóveda (¿conectó el aparato correcto?)
+core-slot-plugin-fields = un acceso de llave de seguridad (complemento) con configuración de contraseña, o sin identidad del complemento
+core-custody-no-plugin-slot = esta bóveda no tiene ningún acceso de llave de seguridad (`vault keyslot add --plugin` agrega uno)
 
 ## bundle: writing and reading bundles (library errors)
 
@@ -1657,14 +1665,15 @@ help-keyslot-examples =
     {"  "}vault keyslot add --recovery
     {"  "}vault keyslot remove 3f2a
 help-keyslot-list = Lista los accesos: identificador, tipo y protección de la contraseña (sin contraseña).
-help-keyslot-add = Agrega un acceso: un código de recuperación (--recovery) u otra contraseña.
+help-keyslot-add = Agrega un acceso: un código de recuperación (--recovery), una llave de seguridad (--plugin) u otra contraseña.
 help-keyslot-add-examples =
     Ejemplos:
     {"  "}vault keyslot add --recovery      (muestra un código de recuperación una sola vez: escríbalo en papel)
     {"  "}vault keyslot add                 (pide otra contraseña)
+    {"  "}vault keyslot add --plugin age1yubikey1... --plugin-identity identidad-yubikey.txt
 help-keyslot-add-recovery = Agrega un código de recuperación generado en vez de una contraseña.
 help-keyslot-add-new-passphrase-file = Lee la contraseña nueva de la primera línea de ARCHIVO en vez de preguntarla.
-help-keyslot-remove = Quita un acceso (nunca el último, ni el último con contraseña).
+help-keyslot-remove = Quita un acceso (nunca el último, ni el último con contraseña o llave de seguridad).
 help-keyslot-remove-examples =
     Ejemplo:
     {"  "}vault keyslot remove 3f2a
@@ -1891,6 +1900,17 @@ help-bundle-exhibit-start = El número de la primera página.
 help-bundle-exhibit-receipt = Un comprobante recibido antes de quien lleva la bitácora: verifica que este paquete contiene todo lo del comprobante.
 help-bundle-exhibit-expect-fingerprint = Falla si el paquete no lo firmó la clave con este número de seguridad (para programas).
 cli-value-prefix = PREFIJO
+# plugin: llaves de seguridad con complementos de age (src/cli/hardware.rs, src/cli/maint_cmd.rs)
+help-keyslot-add-plugin = Agrega una llave de seguridad: el destinatario del complemento de age que ella muestra (age1yubikey1..., age1fido2-hmac1...).
+help-keyslot-add-plugin-identity = El archivo de identidad del complemento que va con --plugin (AGE-PLUGIN-...-1...; nombra el aparato y no es secreto sin él).
+cli-slot-plugin = llave de seguridad
+cli-keyslot-plugin = complemento de age { $plugin } (sin contraseña)
+cli-keyslot-added-plugin = se agregó el acceso: la bóveda ahora se abre con la llave de seguridad (complemento de age { $plugin }), que se prueba primero cada vez que se abre; para exigirla, quite los accesos con contraseña con `vault keyslot remove` (guarde un código de recuperación en papel)
+cli-plugin-identity-needed = --plugin necesita --plugin-identity ARCHIVO (la identidad que muestra el complemento, por ejemplo `age-plugin-yubikey --identity`)
+cli-plugin-no-terminal = la llave de seguridad pregunta: { $question }; pero aquí no hay una terminal para responder
+cli-plugin-fallback = la llave de seguridad no abrió la bóveda; puede escribir una contraseña o un código de recuperación
+cli-rekey-needs-passphrase = `vault rekey` necesita la contraseña o el código de recuperación del acceso que conserva: ejecútelo con --passphrase-file, o desde una terminal con la llave de seguridad desconectada
+cli-info-kdf-hardware = Protección (contraseña): ninguna (la bóveda se abre con su llave de seguridad)
 
 # Placeholder used by the unit test of the loader; keep.
 i18n-selftest = { $count ->

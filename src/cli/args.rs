@@ -760,19 +760,25 @@ pub struct ReceiptArgs {
 pub enum KeyslotCommand {
     /// List keyslots: id, kind and key-derivation parameters (no passphrase needed).
     List,
-    /// Add a keyslot: a recovery code (--recovery) or another passphrase.
+    /// Add a keyslot: a recovery code (--recovery), a hardware key (--plugin) or another passphrase.
     #[command(
-        after_help = "Examples:\n  vault keyslot add --recovery      (prints a recovery code once: write it on paper)\n  vault keyslot add                 (asks for another passphrase)"
+        after_help = "Examples:\n  vault keyslot add --recovery      (prints a recovery code once: write it on paper)\n  vault keyslot add                 (asks for another passphrase)\n  vault keyslot add --plugin age1yubikey1... --plugin-identity yubikey-identity.txt"
     )]
     Add {
         /// Add a generated recovery code instead of a passphrase.
-        #[arg(long, conflicts_with = "new_passphrase_file")]
+        #[arg(long, conflicts_with_all = ["new_passphrase_file", "plugin"])]
         recovery: bool,
         /// Read the new passphrase from the first line of FILE instead of asking.
-        #[arg(long, value_name = "FILE")]
+        #[arg(long, value_name = "FILE", conflicts_with = "plugin")]
         new_passphrase_file: Option<PathBuf>,
+        /// Add a hardware key: the age plugin recipient it prints (age1yubikey1..., age1fido2-hmac1...).
+        #[arg(long, value_name = "RECIPIENT", requires = "plugin_identity")]
+        plugin: Option<String>,
+        /// The plugin identity file that goes with --plugin (AGE-PLUGIN-...-1...; it names the device, it is no secret without it).
+        #[arg(long, value_name = "FILE", requires = "plugin")]
+        plugin_identity: Option<PathBuf>,
     },
-    /// Remove a keyslot (never the last one, nor the last passphrase slot).
+    /// Remove a keyslot (never the last one, nor the last passphrase or hardware-key slot).
     #[command(after_help = "Example:\n  vault keyslot remove 3f2a")]
     Remove {
         /// Keyslot id or a unique prefix of it (see `vault keyslot list`).

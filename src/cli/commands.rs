@@ -108,12 +108,12 @@ impl Ctx {
     /// Opens and unlocks: the unlock checks the pin, the trust seal and the entries since the
     /// last checkpoint before it signs them; lists what was logged without the passphrase.
     fn unlock(&self) -> Result<Unlocked> {
-        // A missing or refused vault is reported before any passphrase is asked for.
-        drop(self.open_pinned()?);
-        let (mut unlocked, _) = passphrase::unlock_with(self.passphrase_file.as_deref(), |pass| {
-            let vault = self.open_pinned()?;
-            super::timing::unlocking(|| vault.unlock(pass, false))
-        })?;
+        // Through the hardware key when the vault has one (src/cli/hardware.rs).
+        let (mut unlocked, _) = super::hardware::unlock(
+            || self.open_pinned(),
+            self.passphrase_file.as_deref(),
+            &self.out,
+        )?;
         if let Some(report) = &unlocked.pin_report {
             self.pin_notes(report);
         }
@@ -1037,7 +1037,9 @@ fn info(ctx: &Ctx) -> Result<()> {
                 it = kdf.iterations,
                 lanes = kdf.parallelism
             ),
-            None => fl!("cli-info-kdf-travelling"),
+            None if info.travelling.is_some() => fl!("cli-info-kdf-travelling"),
+            // Only hardware-key (plugin) slots: no key derivation at all.
+            None => fl!("cli-info-kdf-hardware"),
         },
         match &info.travelling {
             Some(t) => fl!("cli-info-travelling", leaf = t.since_leaf),

@@ -36,13 +36,13 @@ pub fn show_generated_passphrase(p: &Passphrase) {
     eprintln!("{}\n", fl!("cli-generated-passphrase-keep"));
 }
 
-fn unlock(dir: &Path, pass_file: Option<&Path>) -> Result<(Unlocked, Passphrase)> {
-    // A missing vault is reported before any passphrase is asked for.
-    drop(Vault::open(dir)?);
-    let (mut unlocked, pass) = passphrase::unlock_with(pass_file, |pass| {
-        let vault = Vault::open(dir)?;
-        super::timing::unlocking(|| vault.unlock(pass, false))
-    })?;
+/// Unlocks (through the hardware key when the vault has one); the passphrase typed, if any.
+fn unlock(
+    dir: &Path,
+    pass_file: Option<&Path>,
+    out: &Out,
+) -> Result<(Unlocked, Option<Passphrase>)> {
+    let (mut unlocked, pass) = super::hardware::unlock(|| Vault::open(dir), pass_file, out)?;
     unlocked.clean_leftovers()?;
     Ok((unlocked, pass))
 }
@@ -69,28 +69,62 @@ pub fn keyslot(dir: &Path, pass_file: Option<&Path>, out: &Out, cmd: KeyslotComm
                 let kind = match kind.as_str() {
                     "passphrase" => fl!("cli-slot-passphrase"),
                     "recovery" => fl!("cli-slot-recovery"),
+                    "plugin" => fl!("cli-slot-plugin"),
                     _ => terminal::inline(&kind).into_owned(),
+                };
+                // A plugin slot: no key derivation, the plugin's name instead.
+                let kdf = match (&s.kdf, &s.plugin) {
+                    (Some(kdf), _) => fl!(
+                        "cli-keyslot-kdf",
+                        mib = kdf.memory_mib,
+                        it = kdf.iterations,
+                        lanes = kdf.parallelism
+                    ),
+                    (None, Some(name)) => fl!(
+                        "cli-keyslot-plugin",
+                        plugin = terminal::inline(name).into_owned()
+                    ),
+                    (None, None) => "-".to_owned(),
                 };
                 // Keyslot rows are stored in the clear: an id can be planted text.
                 out.line(&format!(
                     "{:<32}  {:<12}  {}",
                     terminal::inline(&s.id),
                     kind,
-                    fl!(
-                        "cli-keyslot-kdf",
-                        mib = s.kdf.memory_mib,
-                        it = s.kdf.iterations,
-                        lanes = s.kdf.parallelism
-                    )
+                    kdf
                 ))?;
             }
             Ok(())
         }
         KeyslotCommand::Add {
-            recovery: true,
-            new_passphrase_file: _,
+            plugin: Some(recipient),
+            plugin_identity,
+            ..
         } => {
-            let (mut v, _) = unlock(dir, pass_file)?;
+            let recipient = vault::crypto::plugin::parse_recipient(&recipient)?;
+            let Some(identity_file) = plugin_identity else {
+                return Err(refused(fl!("cli-plugin-identity-needed")));
+            };
+            let identity = super::hardware::read_identity(&identity_file, recipient.plugin())?;
+            let (mut v, _) = unlock(dir, pass_file, out)?;
+            let id =
+                v.add_plugin_slot(&recipient, &identity, super::hardware::TerminalCallbacks)?;
+            if out.json {
+                return out.json(&serde_json::json!({
+                    "slot": id,
+                    "kind": "plugin",
+                    "plugin": recipient.plugin(),
+                }));
+            }
+            out.line(&terminal::inline(&id))?;
+            out.note(&fl!(
+                "cli-keyslot-added-plugin",
+                plugin = terminal::inline(recipient.plugin()).into_owned()
+            ));
+            Ok(())
+        }
+        KeyslotCommand::Add { recovery: true, .. } => {
+            let (mut v, _) = unlock(dir, pass_file, out)?;
             let slot = v.add_recovery_slot()?;
             let shown = passwords::format_recovery_code(&slot.code);
             if out.json {
@@ -118,8 +152,9 @@ pub fn keyslot(dir: &Path, pass_file: Option<&Path>, out: &Out, cmd: KeyslotComm
         KeyslotCommand::Add {
             recovery: false,
             new_passphrase_file,
+            ..
         } => {
-            let (mut v, _) = unlock(dir, pass_file)?;
+            let (mut v, _) = unlock(dir, pass_file, out)?;
             let new = passphrase::new_checked(
                 new_passphrase_file.as_deref(),
                 &fl!("cli-additional-passphrase"),
@@ -134,7 +169,7 @@ pub fn keyslot(dir: &Path, pass_file: Option<&Path>, out: &Out, cmd: KeyslotComm
             Ok(())
         }
         KeyslotCommand::Remove { id } => {
-            let (mut v, _) = unlock(dir, pass_file)?;
+            let (mut v, _) = unlock(dir, pass_file, out)?;
             let removed = v.remove_keyslot(&id)?;
             if out.json {
                 return out.json(&serde_json::json!({ "removed": removed }));
@@ -148,7 +183,11 @@ pub fn keyslot(dir: &Path, pass_file: Option<&Path>, out: &Out, cmd: KeyslotComm
 
 /// `vault rekey`
 pub fn rekey(dir: &Path, pass_file: Option<&Path>, out: &Out, a: RekeyArgs) -> Result<()> {
-    let (mut v, pass) = unlock(dir, pass_file)?;
+    let (mut v, pass) = unlock(dir, pass_file, out)?;
+    // The old secret is typed again into the re-sealed slot: a hardware-key unlock has none.
+    let Some(pass) = pass else {
+        return Err(refused(fl!("cli-rekey-needs-passphrase")));
+    };
     let new = match (&a.new_passphrase_file, a.new_passphrase) {
         (Some(f), _) => Some(passphrase::from_file(f)?),
         (None, true) => Some(passphrase::new_checked(

@@ -10,6 +10,7 @@ mod export_cmd;
 mod find_cmd;
 mod flags;
 mod guided;
+mod hardware;
 mod help;
 mod i18n;
 mod maint_cmd;

@@ -3,6 +3,7 @@
 use std::io::IsTerminal;
 use std::path::Path;
 
+use vault::error::Custody;
 use vault::secret::Passphrase;
 use vault::vault::verify::Report;
 use vault::vault::write_new_private;
@@ -44,7 +45,10 @@ pub fn verify(dir: &Path, pass_file: Option<&Path>, out: &Out, a: VerifyArgs) ->
         }
         Err(e) => return Err(e),
     };
+    // `--full` with no passphrase file on a vault with a hardware key: the key opens it.
+    let hardware = pass_file.is_none() && a.full && vault.has_plugin_slot()?;
     let pass = match pass_file {
+        _ if hardware => None,
         Some(f) => Some(passphrase::from_file(f)?),
         None if a.full => Some(passphrase::existing(None)?),
         None if std::io::stdin().is_terminal() => ask_optional()?,
@@ -61,8 +65,16 @@ pub fn verify(dir: &Path, pass_file: Option<&Path>, out: &Out, a: VerifyArgs) ->
     // When the passphrase does not open the vault (wrong, or a damaged keyslot), still run the
     // checks that need no passphrase: they say where the damage is.
     let mut unlock_error = None;
-    let report = match pass {
-        Some(p) => match super::timing::unlocking(|| vault.unlock(&p, true)) {
+    let key = match pass {
+        Some(p) => Some(Some(p)),
+        None if hardware => Some(None),
+        None => None,
+    };
+    let report = match key {
+        Some(key) => match super::timing::unlocking(|| match &key {
+            Some(p) => vault.unlock(p, true),
+            None => vault.unlock_with_plugin(super::hardware::TerminalCallbacks, true),
+        }) {
             Ok(mut unlocked) => unlocked.verify(receipt.as_deref(), Some(&tick)),
             Err(
                 e @ (Error::WrongPassphrase
@@ -71,7 +83,12 @@ pub fn verify(dir: &Path, pass_file: Option<&Path>, out: &Out, a: VerifyArgs) ->
                 | Error::Tampered(_)
                 | Error::Tamper(_)
                 | Error::Damaged(_)
-                | Error::Damage(_)),
+                | Error::Damage(_)
+                | Error::Custody(
+                    Custody::PluginMissing { .. }
+                    | Custody::PluginFailed { .. }
+                    | Custody::PluginNoMatch { .. },
+                )),
             ) => {
                 unlock_error = Some(e);
                 Vault::open(dir).and_then(|mut v| v.verify(receipt.as_deref(), Some(&tick)))

@@ -6,6 +6,7 @@ pub mod kdf;
 pub mod keys;
 pub mod keyslot;
 pub mod padding;
+pub mod plugin;
 pub mod shamir;
 pub mod signing;
 

@@ -45,6 +45,18 @@ pub enum Custody {
     NotEnoughShares { have: usize, need: usize },
     /// The shares combine to a key that is not the release key they name.
     SharesWrong,
+    /// Text given as a plugin recipient that is not `age1<name>1...`.
+    PluginRecipient { text: String },
+    /// A file given as a plugin identity that holds none of the recipient's plugin.
+    PluginIdentity { path: PathBuf, plugin: String },
+    /// The plugin binary (`age-plugin-<name>`) is not on `PATH`.
+    PluginMissing { binary: String },
+    /// The plugin reported errors (its own words, often English).
+    PluginFailed { plugin: String, detail: String },
+    /// The plugin ran but its key does not open the slot (another device, or none plugged in).
+    PluginNoMatch { plugin: String },
+    /// A hardware-key unlock asked of a vault without a plugin keyslot.
+    NoPluginSlot,
 }
 
 impl Message for Custody {
@@ -67,6 +79,12 @@ impl Message for Custody {
             Custody::DuplicateShare { .. } => "core-custody-duplicate-share",
             Custody::NotEnoughShares { .. } => "core-custody-not-enough-shares",
             Custody::SharesWrong => "core-custody-shares-wrong",
+            Custody::PluginRecipient { .. } => "core-custody-plugin-recipient",
+            Custody::PluginIdentity { .. } => "core-custody-plugin-identity",
+            Custody::PluginMissing { .. } => "core-custody-plugin-missing",
+            Custody::PluginFailed { .. } => "core-custody-plugin-failed",
+            Custody::PluginNoMatch { .. } => "core-custody-plugin-no-match",
+            Custody::NoPluginSlot => "core-custody-no-plugin-slot",
         }
     }
 
@@ -87,13 +105,23 @@ impl Message for Custody {
             Custody::NotEnoughShares { have, need } => {
                 args([("count", n(*have)), ("need", n(*need))])
             }
+            Custody::PluginRecipient { text } => args([("text", s(text))]),
+            Custody::PluginIdentity { path, plugin } => {
+                args([("path", p(path)), ("plugin", s(plugin))])
+            }
+            Custody::PluginMissing { binary } => args([("binary", s(binary))]),
+            Custody::PluginFailed { plugin, detail } => {
+                args([("plugin", s(plugin)), ("detail", s(detail))])
+            }
+            Custody::PluginNoMatch { plugin } => args([("plugin", s(plugin))]),
             Custody::Travelling
             | Custody::NotTravelling
             | Custody::AlreadyTravelling
             | Custody::NoPlan
             | Custody::PlanDamaged
             | Custody::NoTrustee
-            | Custody::SharesWrong => FluentArgs::new(),
+            | Custody::SharesWrong
+            | Custody::NoPluginSlot => FluentArgs::new(),
         }
     }
 }
@@ -107,7 +135,7 @@ impl Custody {
     /// Exit code (docs/cli.md): 3 when nothing unlocks (as for a wrong passphrase), else 1.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Custody::Travelling => 3,
+            Custody::Travelling | Custody::PluginNoMatch { .. } => 3,
             _ => 1,
         }
     }
@@ -141,6 +169,24 @@ mod tests {
             Custody::DuplicateShare { path },
             Custody::NotEnoughShares { have: 1, need: 2 },
             Custody::SharesWrong,
+            Custody::PluginRecipient {
+                text: "age1x".into(),
+            },
+            Custody::PluginIdentity {
+                path: PathBuf::from("/tmp/id.txt"),
+                plugin: "yubikey".into(),
+            },
+            Custody::PluginMissing {
+                binary: "age-plugin-yubikey".into(),
+            },
+            Custody::PluginFailed {
+                plugin: "yubikey".into(),
+                detail: "PIN blocked".into(),
+            },
+            Custody::PluginNoMatch {
+                plugin: "yubikey".into(),
+            },
+            Custody::NoPluginSlot,
         ]
     }
 

@@ -151,6 +151,8 @@ pub enum KeyslotRefusal {
     Unsigned {
         index: u64,
     },
+    /// A plugin slot with key-derivation parameters, or without a plugin identity.
+    PluginFields,
 }
 
 impl KeyslotRefusal {
@@ -172,6 +174,7 @@ impl KeyslotRefusal {
             KeyslotRefusal::Unsigned { index } => {
                 ("core-slot-unsigned", args([("index", s(index))]))
             }
+            KeyslotRefusal::PluginFields => ("core-slot-plugin-fields", FluentArgs::new()),
         };
         crate::i18n::text_in(lang, id, Some(&a))
     }

@@ -389,6 +389,7 @@ fn refusals() -> Vec<KeyslotRefusal> {
         KeyslotRefusal::NotSlotEntry { index: 2 },
         KeyslotRefusal::DigestMismatch,
         KeyslotRefusal::Unsigned { index: 2 },
+        KeyslotRefusal::PluginFields,
     ];
     out.extend(kdf_limits().into_iter().map(KeyslotRefusal::Kdf));
     out

@@ -1,9 +1,11 @@
 //! Keyslot management (`vault keyslot list/add/remove`) and crypto-erase (`vault destroy`).
 //!
-//! Keyslot rules (docs/cli.md): a vault always keeps at least one *passphrase* slot, so neither
-//! the last slot nor the last passphrase slot can be removed; the slot you unlocked with can be
-//! removed only under that rule (so you may remove your passphrase slot while unlocked with a
-//! recovery code only if another passphrase slot remains).
+//! Keyslot rules (docs/cli.md): a vault always keeps at least one *passphrase* slot or one
+//! *plugin* slot (a hardware key), so neither the last slot nor the last of those can be
+//! removed; the slot you unlocked with can be removed only under that rule (so you may remove
+//! your passphrase slot while unlocked with a recovery code only if another passphrase or
+//! plugin slot remains). A vault that must be opened with its hardware key keeps plugin slots
+//! and recovery codes only.
 //!
 //! Keyslot parameters are part of what the ledger commits to (each slot's `slot_sha256` covers
 //! its id, kind, Argon2id parameters, salt and wrapped key). [`slot_commitment`] checks a stored
@@ -20,7 +22,7 @@ use ed25519_dalek::VerifyingKey;
 use super::{keyslot_entry, KdfInfo, Unlocked, Vault};
 use crate::crypto::kdf::{self, KdfParams};
 use crate::crypto::keys::MasterRecipient;
-use crate::crypto::keyslot::SlotKind;
+use crate::crypto::keyslot::{Keyslot, SlotKind};
 use crate::error::{Conflict, Damage, Input, KeyslotRefusal, NoKeyslot};
 use crate::ledger::entry::SlotAction;
 use crate::ledger::merkle::{self, Accumulator};
@@ -34,7 +36,11 @@ use crate::{fsutil, passwords, Error, Result};
 pub struct KeyslotInfo {
     pub id: String,
     pub kind: SlotKind,
-    pub kdf: KdfInfo,
+    /// `null` for a plugin slot (no key derivation).
+    pub kdf: Option<KdfInfo>,
+    /// The plugin's name of a plugin slot (`yubikey` for age-plugin-yubikey).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plugin: Option<String>,
     /// The ledger leaf that last committed to this slot.
     pub ledger_leaf: u64,
 }
@@ -218,11 +224,13 @@ pub(crate) fn params_for_new_slot(
 }
 
 /// The secret a slot of `kind` is sealed under, from what was typed: recovery codes in canonical
-/// form. `None` when the text cannot be a recovery code.
+/// form. `None` when the text cannot be a recovery code, and for a plugin slot (no text opens
+/// it).
 pub(crate) fn secret_for(kind: SlotKind, typed: &Passphrase) -> Option<Passphrase> {
     match kind {
         SlotKind::Recovery => passwords::normalize_recovery_code(typed),
         SlotKind::Passphrase => Some(Passphrase::new(typed.expose().to_owned())),
+        SlotKind::Plugin => None,
     }
 }
 
@@ -247,14 +255,15 @@ fn resolve_slot<'a>(slots: &'a [KeyslotRow], prefix: &str) -> Result<&'a Keyslot
     }
 }
 
-/// Refuses a removal that would leave no passphrase slot (which also covers the last slot).
+/// Refuses a removal that would leave neither a passphrase slot nor a plugin slot (which also
+/// covers the last slot).
 fn check_removal(slots: &[KeyslotRow], id: &str) -> Result<()> {
     if slots.len() <= 1 {
         return Err(Error::Input(Input::LastKeyslot));
     }
     let passphrase_left = slots
         .iter()
-        .any(|s| s.slot.id != id && s.slot.kind == SlotKind::Passphrase);
+        .any(|s| s.slot.id != id && matches!(s.slot.kind, SlotKind::Passphrase | SlotKind::Plugin));
     if !passphrase_left {
         return Err(Error::Input(Input::LastPassphraseSlot));
     }
@@ -268,9 +277,10 @@ impl Vault {
         Ok(rows
             .into_iter()
             .map(|r| KeyslotInfo {
+                kdf: (r.slot.kind != SlotKind::Plugin).then(|| r.slot.params.into()),
+                plugin: r.slot.plugin_name(),
                 id: r.slot.id,
                 kind: r.slot.kind,
-                kdf: r.slot.params.into(),
                 ledger_leaf: r.leaf_index,
             })
             .collect())
@@ -348,6 +358,42 @@ impl Unlocked {
         self.add_keyslot(SlotKind::Passphrase, passphrase, params)
     }
 
+    /// Adds a keyslot wrapped to an age plugin recipient (a hardware key), kept with the plugin
+    /// identity that opens it. Before it is kept, the new slot is opened once through the plugin
+    /// (the owner may be asked for a PIN or a touch through `callbacks`): a slot the key cannot
+    /// open is never added, so the passphrase slots can be removed safely afterwards.
+    pub fn add_plugin_slot<C: age::Callbacks>(
+        &mut self,
+        recipient: &age::plugin::Recipient,
+        identity: &age::plugin::Identity,
+        callbacks: C,
+    ) -> Result<String> {
+        let no_match = || {
+            Error::Custody(crate::error::Custody::PluginNoMatch {
+                plugin: recipient.plugin().to_owned(),
+            })
+        };
+        if recipient.plugin() != identity.plugin() {
+            return Err(no_match());
+        }
+        let slot = Keyslot::seal_plugin(
+            crate::record::new_id(),
+            &self.master,
+            recipient,
+            identity,
+            callbacks.clone(),
+        )?;
+        let opened = slot.open_plugin(callbacks)?;
+        if opened.recipient().to_age_string() != self.master.recipient().to_age_string() {
+            return Err(no_match());
+        }
+        self.write_signed(|tx| {
+            let leaf = tx.append_leaf(&keyslot_entry(&slot, SlotAction::Add).to_bytes())?;
+            tx.put_keyslot(&slot, leaf)
+        })?;
+        Ok(slot.id)
+    }
+
     /// Removes a keyslot by id or unique prefix, within the rules above. The slot is overwritten
     /// before it is deleted, and the write-ahead log is rewritten afterwards. Returns its id.
     pub fn remove_keyslot(&mut self, prefix: &str) -> Result<String> {
@@ -370,7 +416,6 @@ mod tests {
     use super::*;
     use crate::crypto::kdf::KdfParams;
     use crate::crypto::keys::MasterKey;
-    use crate::crypto::keyslot::Keyslot;
 
     fn row(id: &str, kind: SlotKind) -> KeyslotRow {
         let cheap = KdfParams {
@@ -424,6 +469,23 @@ mod tests {
         assert!(check_removal(&[p1.clone(), r1.clone()], "aa01").is_err());
         assert!(check_removal(&[p1.clone(), r1.clone()], "cc03").is_ok());
         assert!(check_removal(&[p1.clone(), p2.clone(), r1.clone()], "aa01").is_ok());
+        // A hardware-key (plugin) slot counts as a passphrase slot would: the passphrase slots
+        // can go while it stays, and it cannot go when only recovery codes would remain.
+        let g1 = KeyslotRow {
+            slot: Keyslot {
+                id: "dd04".into(),
+                kind: SlotKind::Plugin,
+                params: crate::crypto::keyslot::NO_KDF,
+                salt: Vec::new(),
+                wrapped: Vec::new(),
+            },
+            leaf_index: 1,
+        };
+        assert!(check_removal(&[p1.clone(), g1.clone()], "aa01").is_ok());
+        assert!(check_removal(&[p1.clone(), g1.clone(), r1.clone()], "aa01").is_ok());
+        assert!(check_removal(&[g1.clone(), r1.clone()], "dd04").is_err());
+        assert!(check_removal(&[p1.clone(), g1.clone()], "dd04").is_ok());
+        assert!(check_removal(std::slice::from_ref(&g1), "dd04").is_err());
         let all = [p1, p2, r1];
         assert_eq!(
             resolve_slot(&all, "BB").map(|r| r.slot.id.clone()).ok(),

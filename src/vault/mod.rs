@@ -365,9 +365,9 @@ impl Vault {
         let kdf = slots
             .iter()
             .find(|s| s.slot.kind == SlotKind::Passphrase)
-            .or(slots.first())
+            .or(slots.iter().find(|s| s.slot.kind != SlotKind::Plugin))
             .map(|s| s.slot.params);
-        if kdf.is_none() && travelling.is_none() {
+        if slots.is_empty() && travelling.is_none() {
             return Err(Error::NoKeyslot(NoKeyslot::NoneStored));
         }
         // Only a checkpoint whose signature and root check out counts (a planted row must not
@@ -447,6 +447,8 @@ impl Vault {
                 (SlotKind::Recovery, Some(code)) => code,
                 (SlotKind::Recovery, None) => continue,
                 (SlotKind::Passphrase, _) => passphrase,
+                // Opened through its plugin, never with typed text (`unlock_with_plugin`).
+                (SlotKind::Plugin, _) => continue,
             };
             // Checked only for the slots tried, just before the derivation: the cost (reading
             // the ledger up to the checkpoint signed with the slot) is paid once per slot tried.
@@ -479,16 +481,85 @@ impl Vault {
         Err(tampered.unwrap_or(Error::WrongPassphrase))
     }
 
+    /// Opens the master key through the plugin of a `plugin` keyslot (a hardware key; see
+    /// [`crate::crypto::plugin`]). Each plugin slot is checked against the ledger's signed
+    /// history first, as in [`Vault::open_master`]; the plugin may ask the owner for a PIN or a
+    /// touch through `callbacks`.
+    fn open_master_plugin<C: age::Callbacks>(
+        &mut self,
+        callbacks: C,
+    ) -> Result<(MasterKey, String)> {
+        let (vault_id, public) = (self.id.clone(), self.signing_public);
+        let slots = self.store.read(|tx| tx.keyslots())?;
+        if slots.is_empty() {
+            if self.travelling()?.is_some() {
+                return Err(Error::Custody(crate::error::Custody::Travelling));
+            }
+            return Err(Error::NoKeyslot(NoKeyslot::NoneStoredRestore));
+        }
+        let mut failure = None;
+        for row in slots.iter().filter(|s| s.slot.kind == SlotKind::Plugin) {
+            let problem = self
+                .store
+                .read(|tx| maintenance::slot_commitment(tx, row, &vault_id, &public))?;
+            if let Some(reason) = problem {
+                failure.get_or_insert(Error::TamperedKeyslot {
+                    slot: row.slot.id.clone(),
+                    reason,
+                });
+                continue;
+            }
+            match row.slot.open_plugin(callbacks.clone()) {
+                Ok(master) => {
+                    if master.recipient().to_age_string() != self.recipient.to_age_string() {
+                        return Err(Error::Damage(Damage::ForeignKeyslot {
+                            slot: row.slot.id.clone(),
+                        }));
+                    }
+                    return Ok((master, row.slot.id.clone()));
+                }
+                Err(e) => {
+                    failure.get_or_insert(e);
+                }
+            }
+        }
+        Err(failure.unwrap_or(Error::Custody(crate::error::Custody::NoPluginSlot)))
+    }
+
+    /// True when the vault has a keyslot of kind `plugin` (a hardware key). Needs no passphrase.
+    pub fn has_plugin_slot(&mut self) -> Result<bool> {
+        let slots = self.store.read(|tx| tx.keyslots())?;
+        Ok(slots.iter().any(|s| s.slot.kind == SlotKind::Plugin))
+    }
+
     /// Unlocks: opens the master and signing keys and, unless `read_only`, signs a checkpoint
     /// covering entries appended since the last one.
-    pub fn unlock(mut self, passphrase: &Passphrase, read_only: bool) -> Result<Unlocked> {
+    pub fn unlock(self, passphrase: &Passphrase, read_only: bool) -> Result<Unlocked> {
+        self.unlock_by(read_only, |v| v.open_master(passphrase))
+    }
+
+    /// [`Vault::unlock`] through a hardware key: a `plugin` keyslot opened by its age plugin,
+    /// which may talk to the owner through `callbacks` (a PIN, "touch your key").
+    pub fn unlock_with_plugin<C: age::Callbacks>(
+        self,
+        callbacks: C,
+        read_only: bool,
+    ) -> Result<Unlocked> {
+        self.unlock_by(read_only, |v| v.open_master_plugin(callbacks))
+    }
+
+    fn unlock_by(
+        mut self,
+        read_only: bool,
+        open: impl FnOnce(&mut Vault) -> Result<(MasterKey, String)>,
+    ) -> Result<Unlocked> {
         // SQLite's quick check runs on another thread while the passphrase is derived: a
         // database it calls malformed is refused before anything is signed, listed or added.
         let quick_check = (!read_only)
             .then(|| std::thread::Builder::new().spawn(self.store.quick_check_job()))
             .transpose()
             .map_err(Error::Io)?;
-        let opened = self.open_master(passphrase);
+        let opened = open(&mut self);
         if let Some(job) = quick_check {
             job.join()
                 .map_err(|_| Error::Conflict(Conflict::CheckPanicked))??;

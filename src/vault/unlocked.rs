@@ -283,9 +283,9 @@ impl Unlocked {
     /// were lowered (or raised) by someone without the passphrase passes nothing on: the
     /// downgrade through the recovery code.
     ///
-    /// Unlocked with a recovery code, it replaces the vault's passphrase slot instead (the way
-    /// back in after forgetting the passphrase, or after that slot was tampered with); the
-    /// recovery code keeps working.
+    /// Unlocked with a recovery code (or a hardware key's plugin slot), it replaces the vault's
+    /// passphrase slot instead (the way back in after forgetting the passphrase, or after that
+    /// slot was tampered with); the recovery code keeps working.
     pub fn change_passphrase(
         &mut self,
         new: &Passphrase,
@@ -304,7 +304,9 @@ impl Unlocked {
                 .ok_or_else(|| Error::NoKeyslot(NoKeyslot::OpenedDisappeared))?;
             let old = match opened.slot.kind {
                 SlotKind::Passphrase => opened,
-                SlotKind::Recovery => super::maintenance::sole_passphrase_slot(&slots)?,
+                SlotKind::Recovery | SlotKind::Plugin => {
+                    super::maintenance::sole_passphrase_slot(&slots)?
+                }
             }
             .clone();
             let problem = super::maintenance::slot_commitment(tx, &old, &vault_id, &public)?;

@@ -27,6 +27,7 @@ mod conventions;
 mod crash;
 mod everyday;
 mod custody_plan;
+mod custody_plugin;
 mod custody_travel;
 mod guided;
 mod hostile_text;
