@@ -14,6 +14,7 @@ mod attack_reads;
 mod attack_store;
 mod attack_trust;
 mod bad_input;
+mod bundle_scale;
 mod bundle_spanish;
 mod bundles;
 mod cache;
