@@ -51,7 +51,7 @@ fn entries(bundle: &Path, key: &Path) -> std::collections::BTreeMap<String, Vec<
             let mut f = zip.by_index(i).unwrap();
             let mut bytes = Vec::new();
             f.read_to_end(&mut bytes).unwrap();
-            (f.name().to_owned(), bytes)
+            (f.name().unwrap().into_owned(), bytes)
         })
         .collect()
 }
