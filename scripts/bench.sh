@@ -36,7 +36,8 @@ BUNDLE_SIZES=(1000 10000 100000)
 ONLY=${BENCH_ONLY:-}
 case "$ONLY" in "" | bundle) ;; *) echo "BENCH_ONLY must be empty or bundle" >&2; exit 2 ;; esac
 # Overrides for debugging the script itself: BENCH_SIZES="300 500" BENCH_BIG_MIB=16 BENCH_VERIFY_N=500
-# BENCH_BUNDLE_SIZES="300 500"
+# BENCH_BUNDLE_SIZES="300 500"; BENCH_BUNDLE_VAULTS=DIR takes DIR/v<N> (made by bench_gen with the
+# same arguments and passphrase) instead of generating the bundle rows' vaults again
 [ -n "${BENCH_SIZES:-}" ] && read -r -a SIZES <<<"$BENCH_SIZES"
 [ -n "${BENCH_BUNDLE_SIZES:-}" ] && read -r -a BUNDLE_SIZES <<<"$BENCH_BUNDLE_SIZES"
 BIG_MIB=${BENCH_BIG_MIB:-$BIG_MIB}
@@ -236,11 +237,16 @@ bundle_rows() {
     local N D V OUT ER BYTES
     for N in "${BUNDLE_SIZES[@]}"; do
         D="$WORK/b$N"
-        log "bundles: generating a vault of $N incidents"
-        "$GEN" "$D" "$PASS" "$N" 100 16384 >/dev/null 2>&1 || { note "generating N=$N for bundles failed"; continue; }
+        if [ -n "${BENCH_BUNDLE_VAULTS:-}" ] && [ -d "$BENCH_BUNDLE_VAULTS/v$N" ]; then
+            # Vaults made earlier by bench_gen with the same arguments (and $BENCH_DIR/pass.txt).
+            cp -a "$BENCH_BUNDLE_VAULTS/v$N" "$D"
+        else
+            log "bundles: generating a vault of $N incidents"
+            "$GEN" "$D" "$PASS" "$N" 100 16384 >/dev/null 2>&1 || { note "generating N=$N for bundles failed"; continue; }
+        fi
         V="$VAULT --vault $D --passphrase-file $PASS -q"
         OUT="$WORK/b$N.bundle"
-        ER=3; [ "$N" -ge 100000 ] && ER=2
+        ER=3; [ "$N" -ge 100000 ] && ER=1
         measure "vault export --all N=$N" $ER 0 --prepare "rm -f $OUT" -- \
             $V export --all --to "$TO" --out "$OUT" || continue
         BYTES=$(stat -c %s "$OUT")
