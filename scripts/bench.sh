@@ -3,6 +3,10 @@
 #
 #     scripts/bench.sh                 # full run: N = 1,000 / 10,000 / 100,000, 1 GiB file
 #     BENCH_QUICK=1 scripts/bench.sh   # reduced: N = 1,000 / 10,000, 256 MiB file
+#     BENCH_ONLY=bundle scripts/bench.sh   # only the bundle rows (export --all at 1,000 /
+#                                          # 10,000 / 100,000, bundle verify at 100,000 and
+#                                          # their peers); their section of docs/performance.md
+#                                          # is replaced, the rest of the file is kept
 #
 # It installs what it needs when missing (hyperfine, age, GNU time via apt-get; jrnl via pip;
 # rage via cargo install) and skips a peer with a note when that fails. It builds the release
@@ -25,8 +29,17 @@ else
     SIZES=(1000 10000 100000)
     BIG_MIB=1024
 fi
+# Bundles (export --all, bundle verify): the sizes of the issue's targets.
+BUNDLE_SIZES=(1000 10000 100000)
+[ "$QUICK" = 1 ] && BUNDLE_SIZES=(1000 10000)
+# BENCH_ONLY=bundle: the bundle section alone (empty: everything).
+ONLY=${BENCH_ONLY:-}
+case "$ONLY" in "" | bundle) ;; *) echo "BENCH_ONLY must be empty or bundle" >&2; exit 2 ;; esac
 # Overrides for debugging the script itself: BENCH_SIZES="300 500" BENCH_BIG_MIB=16 BENCH_VERIFY_N=500
+# BENCH_BUNDLE_SIZES="300 500"; BENCH_BUNDLE_VAULTS=DIR takes DIR/v<N> (made by bench_gen with the
+# same arguments and passphrase) instead of generating the bundle rows' vaults again
 [ -n "${BENCH_SIZES:-}" ] && read -r -a SIZES <<<"$BENCH_SIZES"
+[ -n "${BENCH_BUNDLE_SIZES:-}" ] && read -r -a BUNDLE_SIZES <<<"$BENCH_BUNDLE_SIZES"
 BIG_MIB=${BENCH_BIG_MIB:-$BIG_MIB}
 VN=${BENCH_VERIFY_N:-10000}
 WORK=${BENCH_DIR:-$(mktemp -d /var/tmp/vault-bench.XXXXXX)}
@@ -49,7 +62,9 @@ need_apt hyperfine hyperfine || { echo "hyperfine is required" >&2; exit 1; }
 [ -x /usr/bin/time ] || need_apt /usr/bin/time time
 HAVE_AGE=0; need_apt age age && HAVE_AGE=1
 HAVE_JRNL=0
-command -v jrnl >/dev/null 2>&1 || pip install jrnl >/dev/null 2>&1 || note "pip install jrnl failed; jrnl skipped"
+if [ -z "$ONLY" ]; then
+    command -v jrnl >/dev/null 2>&1 || pip install jrnl >/dev/null 2>&1 || note "pip install jrnl failed; jrnl skipped"
+fi
 command -v jrnl >/dev/null 2>&1 && HAVE_JRNL=1
 HAVE_RAGE=0
 command -v rage >/dev/null 2>&1 || cargo install rage >/dev/null 2>&1 || note "cargo install rage failed; rage skipped"
@@ -162,6 +177,7 @@ jr() { # jr DIR ARGS... : a shell command line running jrnl on DIR with the pass
     echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "vault: $(git rev-parse --short HEAD 2>/dev/null) (+ working tree)"
     echo "quick: $QUICK"
+    [ -n "$ONLY" ] && echo "only: $ONLY"
 } >"$WORK/machine.txt"
 
 HAS_SEARCH=0
@@ -169,6 +185,7 @@ HAS_SEARCH=0
 [ $HAS_SEARCH = 1 ] || note "vault search does not exist in this build; skipped"
 
 # ---- scale: N incidents -------------------------------------------------------------------
+[ -n "$ONLY" ] && SIZES=()
 for N in "${SIZES[@]}"; do
     D="$WORK/v$N"
     log "generating a vault of $N incidents"
@@ -205,6 +222,62 @@ for N in "${SIZES[@]}"; do
     fi
     [ "$N" = "${SIZES[-1]}" ] || [ "$N" = "$VN" ] || rm -rf "$D"
 done
+
+# ---- bundles at scale: export --all, bundle verify ----------------------------------------
+# Each vault as above (every 100th incident with a 16 KiB attachment). `export --all` writes
+# every incident, its inclusion proof and the attachments into one age-encrypted bundle; the
+# peer is age (and rage) encrypting a random file of the bundle's size to the same key: the
+# floor for writing that many encrypted bytes. `bundle verify` is counsel's check of the
+# largest bundle; its peer is age decrypting the same bundle.
+bundle_rows() {
+    local KEY="$WORK/counsel.key"
+    "$VAULT" --json keygen --out "$KEY" >"$WORK/counsel.json" 2>/dev/null || { note "keygen failed; bundle rows skipped"; return; }
+    local TO
+    TO=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["recipient"])' "$WORK/counsel.json")
+    local N D V OUT ER BYTES
+    for N in "${BUNDLE_SIZES[@]}"; do
+        D="$WORK/b$N"
+        if [ -n "${BENCH_BUNDLE_VAULTS:-}" ] && [ -d "$BENCH_BUNDLE_VAULTS/v$N" ]; then
+            # Vaults made earlier by bench_gen with the same arguments (and $BENCH_DIR/pass.txt).
+            cp -a "$BENCH_BUNDLE_VAULTS/v$N" "$D"
+        else
+            log "bundles: generating a vault of $N incidents"
+            "$GEN" "$D" "$PASS" "$N" 100 16384 >/dev/null 2>&1 || { note "generating N=$N for bundles failed"; continue; }
+        fi
+        V="$VAULT --vault $D --passphrase-file $PASS -q"
+        OUT="$WORK/b$N.bundle"
+        ER=3; [ "$N" -ge 100000 ] && ER=1
+        measure "vault export --all N=$N" $ER 0 --prepare "rm -f $OUT" -- \
+            $V export --all --to "$TO" --out "$OUT" || continue
+        BYTES=$(stat -c %s "$OUT")
+        sed -i "\$s/\t0\$/\t$BYTES/" "$RES" # the bundle's size on the row just written
+        head -c "$BYTES" /dev/urandom >"$WORK/same.bin"
+        [ $HAVE_AGE = 1 ] && measure "age -e (bundle size) N=$N" 3 $BYTES --prepare "rm -f $WORK/same.age" -- \
+            age -e -r "$TO" -o "$WORK/same.age" "$WORK/same.bin"
+        [ $HAVE_RAGE = 1 ] && measure "rage -e (bundle size) N=$N" 3 $BYTES --prepare "rm -f $WORK/same.age" -- \
+            rage -e -r "$TO" -o "$WORK/same.age" "$WORK/same.bin"
+        rm -f "$WORK/same.bin" "$WORK/same.age"
+        if [ "$N" = "${BUNDLE_SIZES[-1]}" ]; then
+            measure "vault bundle verify N=$N" 3 $BYTES -- \
+                "$VAULT" -q bundle verify "$OUT" --identity "$KEY"
+            [ $HAVE_AGE = 1 ] && measure "age -d (same bundle) N=$N" 3 $BYTES -- \
+                "age -d -i $KEY $OUT >/dev/null"
+            [ $HAVE_RAGE = 1 ] && measure "rage -d (same bundle) N=$N" 3 $BYTES -- \
+                "rage -d -i $KEY $OUT >/dev/null"
+        fi
+        # The court packet row ("packet for 10,000", PDF included, target 30 s) goes here, on
+        # the N = 10,000 vault, once the packet command exists.
+        rm -rf "$D" "$OUT"
+    done
+}
+bundle_rows
+
+if [ -n "$ONLY" ]; then
+    echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$WORK/machine.txt"
+    python3 "$ROOT/scripts/bench_report.py" --only bundle "$WORK" "$ROOT/docs/performance.md"
+    [ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$WORK"
+    exit 0
+fi
 
 # ---- attachments: one big random file -----------------------------------------------------
 BIG="$WORK/big.bin"

@@ -25,8 +25,11 @@ use crate::problem_text;
 use crate::record::disclosure;
 use crate::{fsutil, Error, Result};
 
-/// Largest manifest, record file or text we read into memory.
+/// Largest record file or text we read into memory.
 const MAX_TEXT: u64 = 64 << 20;
+/// Largest manifest we read into memory: about 3.3 KB per incident, so a bundle of 100,000
+/// incidents carries some 330 MB of it (the entry can never be larger than the bundle itself).
+const MAX_MANIFEST: u64 = 2 << 30;
 /// Most entries an archive may have.
 const MAX_ENTRIES: usize = 1_000_000;
 /// Most recipient stanzas a bundle's age header may have. The age crate tries every identity
@@ -276,17 +279,26 @@ fn read_small(
     index: usize,
     name: &str,
 ) -> std::result::Result<Vec<u8>, BundleError> {
+    read_at_most(archive, index, name, MAX_TEXT)
+}
+
+fn read_at_most(
+    archive: &mut Archive,
+    index: usize,
+    name: &str,
+    max: u64,
+) -> std::result::Result<Vec<u8>, BundleError> {
     let f = archive.by_index(index).map_err(|e| BundleError::Member {
         name: name.to_owned(),
         detail: e.to_string(),
     })?;
-    if f.size() > MAX_TEXT {
+    if f.size() > max {
         return Err(BundleError::MemberTooLarge {
             name: name.to_owned(),
         });
     }
     let mut buf = Vec::with_capacity(f.size() as usize);
-    f.take(MAX_TEXT)
+    f.take(max)
         .read_to_end(&mut buf)
         .map_err(|e| BundleError::MemberUnreadable {
             name: name.to_owned(),
@@ -532,7 +544,7 @@ fn verify_file(
     let (mi, _) = *index_of
         .get("manifest.json")
         .ok_or(BundleError::NoManifest)?;
-    let manifest_bytes = read_small(&mut archive, mi, "manifest.json")?;
+    let manifest_bytes = read_at_most(&mut archive, mi, "manifest.json", MAX_MANIFEST)?;
     // A repeated key anywhere in the manifest makes what it claims depend on the reader; it is
     // refused like any other malformed manifest.
     if let Some(d) = duplicate_key(&manifest_bytes) {

@@ -145,6 +145,19 @@ pub fn encode_err(e: serde_json::Error) -> Error {
 
 type Sink = age::stream::StreamWriter<HashingWriter<BufWriter<File>>>;
 
+/// A writer that only counts the bytes written to it.
+struct ByteCount(u64);
+
+impl Write for ByteCount {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len() as u64;
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// The archive being written: entries go straight through age encryption into the file, and
 /// the SHA-256 of the encrypted bundle is computed on the way. Every entry added, by whatever
 /// code adds it, is hashed as it streams in and listed in the signed statement
@@ -256,8 +269,17 @@ impl ArchiveWriter {
         self.add("report.html", html.as_bytes())?;
         let verify = report::verify_txt(manifest);
         self.add("VERIFY.txt", verify.as_bytes())?;
-        let json = serde_json::to_vec_pretty(manifest).map_err(encode_err)?;
-        self.add("manifest.json", &json)?;
+        // The manifest of a large bundle is hundreds of MiB of JSON: it is written twice
+        // through the serializer (once to count its bytes, once into the archive) rather than
+        // held whole in memory beside the manifest itself.
+        let mut count = ByteCount(0);
+        serde_json::to_writer_pretty(&mut count, manifest).map_err(encode_err)?;
+        self.add_streamed("manifest.json", count.0, |w| {
+            let mut w = BufWriter::with_capacity(1 << 16, w);
+            serde_json::to_writer_pretty(&mut w, manifest).map_err(encode_err)?;
+            w.flush()?;
+            Ok(())
+        })?;
 
         let text = statement::render(manifest, &self.files);
         let sig = statement::sign(&text, signer);

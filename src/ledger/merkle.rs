@@ -339,6 +339,149 @@ impl Accumulator {
     }
 }
 
+/// A Merkle tree built once from its leaves, from which every root, inclusion proof and
+/// consistency proof is taken in O(log n) node look-ups instead of the O(n) hashing of the
+/// free functions above (which stay the reference: verification uses them, and the tests check
+/// that the two agree).
+///
+/// It keeps every perfect subtree's root: level `h` holds the roots of the aligned runs of `2^h`
+/// leaves (`levels[h][i]` covers leaves `i*2^h .. (i+1)*2^h`), so about `2n` hashes in all
+/// (64 bytes a leaf). A subtree of the RFC 9162 shape that is not perfect (the right edge of a
+/// tree whose size is not a power of two) is one perfect left part and a smaller right edge,
+/// so its root is at most `log2 n` look-ups and as many hashes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tree {
+    levels: Vec<Vec<Hash>>,
+}
+
+impl Tree {
+    /// Builds the tree over already-hashed leaves: `n - 1` interior hashes, once.
+    pub fn new(leaves: Vec<Hash>) -> Tree {
+        let mut levels = vec![leaves];
+        while let Some(below) = levels.last().filter(|l| l.len() > 1) {
+            let above: Vec<Hash> = below
+                .chunks_exact(2)
+                .map(|pair| node_hash(&pair[0], &pair[1]))
+                .collect();
+            levels.push(above);
+        }
+        Tree { levels }
+    }
+
+    /// Number of leaves.
+    pub fn size(&self) -> u64 {
+        self.levels.first().map_or(0, |l| l.len() as u64)
+    }
+
+    /// The leaf hashes.
+    pub fn leaves(&self) -> &[Hash] {
+        self.levels.first().map_or(&[], Vec::as_slice)
+    }
+
+    /// Root of the whole tree (the same as [`root`] over the leaves).
+    pub fn root(&self) -> Hash {
+        self.range_root(0, self.leaves().len())
+    }
+
+    /// Root of the tree of the first `size` leaves (an earlier checkpoint's root), or `None`
+    /// when `size` exceeds the tree.
+    pub fn root_at(&self, size: u64) -> Option<Hash> {
+        let n = usize::try_from(size)
+            .ok()
+            .filter(|&n| n <= self.leaves().len())?;
+        Some(self.range_root(0, n))
+    }
+
+    /// Merkle tree hash of the leaves `start .. start + len`, by the RFC definition; a perfect,
+    /// aligned run is one look-up. Needs `start + len <= size`.
+    fn range_root(&self, start: usize, len: usize) -> Hash {
+        match len {
+            0 => empty_root(),
+            1 => self.leaves()[start],
+            _ if len.is_power_of_two() && start % len == 0 => {
+                let h = len.trailing_zeros() as usize;
+                self.levels[h][start >> h]
+            }
+            _ => {
+                let k = split_point(len);
+                node_hash(
+                    &self.range_root(start, k),
+                    &self.range_root(start + k, len - k),
+                )
+            }
+        }
+    }
+
+    /// The audit path of leaf `index`, equal to [`inclusion_proof`] over the same leaves.
+    pub fn inclusion_proof(&self, index: u64) -> Result<Vec<Hash>, MerkleError> {
+        let n = self.leaves().len();
+        let mut m =
+            usize::try_from(index)
+                .ok()
+                .filter(|&m| m < n)
+                .ok_or(MerkleError::IndexOutOfRange {
+                    index,
+                    size: n as u64,
+                })?;
+        // The same walk as `inclusion_proof`, on (start, len) ranges instead of slices.
+        let (mut start, mut len) = (0, n);
+        let mut path = Vec::new();
+        while len > 1 {
+            let k = split_point(len);
+            if m < k {
+                path.push(self.range_root(start + k, len - k));
+                len = k;
+            } else {
+                path.push(self.range_root(start, k));
+                start += k;
+                len -= k;
+                m -= k;
+            }
+        }
+        path.reverse();
+        Ok(path)
+    }
+
+    /// The consistency proof from the tree of the first `old_size` leaves to the whole tree,
+    /// equal to [`consistency_proof`] over the same leaves.
+    pub fn consistency_proof(&self, old_size: u64) -> Result<Vec<Hash>, MerkleError> {
+        let n = self.leaves().len();
+        let mut m =
+            usize::try_from(old_size)
+                .ok()
+                .filter(|&m| m <= n)
+                .ok_or(MerkleError::BadSizes {
+                    old_size,
+                    new_size: n as u64,
+                })?;
+        if m == 0 {
+            return Err(MerkleError::EmptyOldTree);
+        }
+        // The same walk as `consistency_proof`, on (start, len) ranges instead of slices.
+        let (mut start, mut len) = (0, n);
+        let mut whole_old_tree = true;
+        let mut proof = Vec::new();
+        while m < len {
+            let k = split_point(len);
+            if m <= k {
+                proof.push(self.range_root(start + k, len - k));
+                len = k;
+            } else {
+                proof.push(self.range_root(start, k));
+                start += k;
+                len -= k;
+                m -= k;
+                whole_old_tree = false;
+            }
+        }
+        if !whole_old_tree {
+            proof.push(self.range_root(start, len));
+        }
+        proof.reverse();
+        Ok(proof)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -396,6 +539,74 @@ mod tests {
         let mut h = *h;
         h[i] ^= 1 << (i % 8);
         h
+    }
+
+    /// Every root, inclusion proof and consistency proof the tree gives equals the reference
+    /// functions' for every size up to 70 (every shape of the small trees).
+    #[test]
+    fn tree_equals_reference_for_every_small_tree() {
+        let all = leaves(70);
+        for n in 0..=all.len() {
+            let tree = Tree::new(all[..n].to_vec());
+            assert_eq!(tree.size(), n as u64);
+            assert_eq!(tree.root(), root(&all[..n]), "n = {n}");
+            for m in 0..=n {
+                assert_eq!(tree.root_at(m as u64), Some(root(&all[..m])), "m = {m}");
+            }
+            assert_eq!(tree.root_at(n as u64 + 1), None);
+            for i in 0..=n as u64 + 1 {
+                assert_eq!(
+                    tree.inclusion_proof(i),
+                    inclusion_proof(&all[..n], i),
+                    "n = {n}, i = {i}"
+                );
+            }
+            for m in 0..=n as u64 + 1 {
+                assert_eq!(
+                    tree.consistency_proof(m),
+                    consistency_proof(&all[..n], m),
+                    "n = {n}, m = {m}"
+                );
+            }
+        }
+        let tree = Tree::new(all);
+        assert!(tree.inclusion_proof(u64::MAX).is_err());
+        assert!(tree.consistency_proof(u64::MAX).is_err());
+        assert_eq!(tree.root_at(u64::MAX), None);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// Larger trees of any size, any leaf and any earlier size: the tree's proofs equal the
+        /// reference functions' and verify.
+        #[test]
+        fn tree_equals_reference_for_larger_trees(
+            n in 1usize..5000,
+            picks in proptest::collection::vec(0usize..usize::MAX, 8),
+        ) {
+            let all = leaves(n);
+            let tree = Tree::new(all.clone());
+            let r = root(&all);
+            proptest::prop_assert_eq!(tree.root(), r);
+            for p in picks {
+                let i = (p % n) as u64;
+                let proof = tree.inclusion_proof(i).unwrap();
+                proptest::prop_assert_eq!(&proof, &inclusion_proof(&all, i).unwrap());
+                proptest::prop_assert_eq!(
+                    verify_inclusion(&all[i as usize], i, n as u64, &proof, &r),
+                    Ok(())
+                );
+                let m = i + 1;
+                let old = tree.root_at(m).unwrap();
+                proptest::prop_assert_eq!(old, root(&all[..m as usize]));
+                let proof = tree.consistency_proof(m).unwrap();
+                proptest::prop_assert_eq!(&proof, &consistency_proof(&all, m).unwrap());
+                proptest::prop_assert_eq!(
+                    verify_consistency(m, n as u64, &old, &r, &proof),
+                    Ok(())
+                );
+            }
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! gather the ledger proofs, hand the already-redacted parts to the bundle writer
 //! ([`crate::bundle::writer`]), and log the export in the ledger (the disclosure log).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::Path;
 
@@ -25,19 +25,25 @@ use crate::error::{Damage, ExportFault};
 use crate::ledger::entry::EXPORT_STATEMENT_VERSION;
 use crate::ledger::{self, checkpoint, merkle, Entry};
 use crate::record::attachment::AttachmentBody;
-use crate::record::{new_id, RecordBody};
+use crate::record::new_id;
 use crate::staging::{self, StagingFile};
-use crate::store::{AttachmentRow, ExportRow, RecordRow};
+use crate::store::{AttachmentRow, ExportRow, RecordRow, Tx};
 use crate::{fsutil, media, Error, Result};
 
 /// Largest image decrypted into memory to strip its metadata.
 const MAX_STRIP_BYTES: u64 = 512 << 20;
 
+/// Records read, checked and decrypted at a time (on every core) while planning and writing:
+/// no more decrypted records than this are held at once, whatever the vault's size.
+const BATCH: usize = 1024;
+
 /// A planned export: the selected records and attachments, and what identifying metadata the
 /// bundle would carry (the caller must confirm it before writing).
 pub struct ExportPlan {
     request: ExportRequest,
-    records: Vec<(RecordRow, RecordBody)>,
+    /// The records to write, in the bundle's order; read and decrypted again, a batch at a
+    /// time, when the bundle is written.
+    records: Vec<Planned>,
     attachments: Vec<(AttachmentRow, AttachmentBody)>,
     kind: &'static str,
     supplements: Option<String>,
@@ -47,6 +53,21 @@ pub struct ExportPlan {
     pub identifying: Vec<IdentifyingItem>,
     /// The language of report.html and the court packet (`None`: the process's language).
     lang: Option<crate::i18n::Lang>,
+}
+
+/// One record revision a plan selected.
+struct Planned {
+    id: String,
+    revision: u32,
+}
+
+impl Planned {
+    fn of(row: &RecordRow) -> Planned {
+        Planned {
+            id: row.id.clone(),
+            revision: row.revision,
+        }
+    }
 }
 
 /// One piece of identifying metadata an attachment would carry into a bundle.
@@ -162,38 +183,60 @@ impl Unlocked {
                 return Err(first.export_damage().into());
             }
         }
-        // Each row is checked against its ledger entry before it is used (one pass).
-        let bodies = self.open_records(&rows)?;
+        // Each row is checked against its ledger entry before it is used; a batch at a time, so
+        // that only the selection and each record's time are kept, not every decrypted record.
         let mut records = Vec::new();
-        for (row, body) in rows.into_iter().zip(bodies) {
-            let keep = match &request.selection {
-                Selection::Entries(_) | Selection::All => true,
-                Selection::Tag(t) => body.incident.tags.iter().any(|x| x.eq_ignore_ascii_case(t)),
-                Selection::Range { since, until } => {
-                    let (start, end) = body.incident.occurred_at.span();
-                    since.as_ref().is_none_or(|s| end >= s.span().0)
-                        && until.as_ref().is_none_or(|u| start <= u.span().1)
+        let mut rows = rows.into_iter();
+        loop {
+            let batch: Vec<RecordRow> = rows.by_ref().take(BATCH).collect();
+            if batch.is_empty() {
+                break;
+            }
+            let bodies = self.open_records(&batch)?;
+            for (row, body) in batch.iter().zip(bodies) {
+                let keep = match &request.selection {
+                    Selection::Entries(_) | Selection::All => true,
+                    Selection::Tag(t) => {
+                        body.incident.tags.iter().any(|x| x.eq_ignore_ascii_case(t))
+                    }
+                    Selection::Range { since, until } => {
+                        let (start, end) = body.incident.occurred_at.span();
+                        since.as_ref().is_none_or(|s| end >= s.span().0)
+                            && until.as_ref().is_none_or(|u| start <= u.span().1)
+                    }
+                };
+                // A withdrawn incident (entered by mistake) goes into a bundle only when named
+                // by id; its `withdrawn` disclosure, never withheld, then tells counsel so.
+                let keep = keep
+                    && (body.withdrawn.is_none()
+                        || matches!(request.selection, Selection::Entries(_)));
+                if keep {
+                    records.push((body.incident.occurred_at.sort_key(), Planned::of(row)));
                 }
-            };
-            // A withdrawn incident (entered by mistake) goes into a bundle only when named by
-            // id; its `withdrawn` disclosure, never withheld, then tells counsel so.
-            let keep = keep
-                && (body.withdrawn.is_none() || matches!(request.selection, Selection::Entries(_)));
-            if keep {
-                records.push((row, body));
             }
         }
         if records.is_empty() {
             return Err(BundleError::NothingSelected.into());
         }
-        records.sort_by_key(|(_, b)| b.incident.occurred_at.sort_key());
+        // Stable: records of the same time stay in ledger order.
+        records.sort_by_key(|(key, _)| *key);
+        let records: Vec<Planned> = records.into_iter().map(|(_, p)| p).collect();
+        // Every attachment in one query, then those of the selected records in their order.
+        let mut by_record: HashMap<String, Vec<AttachmentRow>> = HashMap::new();
+        for a in self.vault.store.read(|tx| tx.all_attachments())? {
+            by_record.entry(a.record_id.clone()).or_default().push(a);
+        }
+        let atts: Vec<AttachmentRow> = records
+            .iter()
+            .flat_map(|p| by_record.remove(&p.id).unwrap_or_default())
+            .collect();
+        drop(by_record);
+        let bodies = self.open_attachments(&atts)?;
         let mut attachments = Vec::new();
         let mut identifying = Vec::new();
-        for (row, _) in &records {
-            let atts = self.vault.store.read(|tx| tx.attachments_of(&row.id))?;
-            let bodies = self.open_attachments(&atts)?;
+        {
             for (a, body) in atts.into_iter().zip(bodies) {
-                if !request.redaction.withholds_attachments(&row.id) {
+                if !request.redaction.withholds_attachments(&a.record_id) {
                     let items = body.metadata.identifying();
                     let stripped =
                         request.strip_metadata && writer::is_strippable(&body.media_type);
@@ -202,7 +245,7 @@ impl Unlocked {
                     if !items.is_empty() && (carried_in_file || carried_in_manifest) {
                         for item in items {
                             identifying.push(IdentifyingItem {
-                                incident: row.id.get(..8).unwrap_or(&row.id).to_owned(),
+                                incident: a.record_id.get(..8).unwrap_or(&a.record_id).to_owned(),
                                 position: a.position,
                                 name: body.name.clone(),
                                 item,
@@ -287,7 +330,7 @@ impl Unlocked {
                 strip_metadata: true,
                 include_files: false,
             },
-            records: vec![(row, body)],
+            records: vec![Planned::of(&row)],
             attachments: vec![],
             kind: "disclosure",
             supplements: Some(earlier.id.clone()),
@@ -341,20 +384,6 @@ impl Unlocked {
         Ok(outcome)
     }
 
-    fn proof_for(&self, leaves: &[merkle::Hash], index: u64, entry: &[u8]) -> Result<LeafProof> {
-        let proof = merkle::inclusion_proof(leaves, index).map_err(|e| {
-            Error::Damage(Damage::NoInclusionProof {
-                index,
-                detail: e.to_string(),
-            })
-        })?;
-        Ok(LeafProof {
-            leaf_index: index,
-            entry: STANDARD.encode(entry),
-            inclusion_proof: proof.iter().map(|h| STANDARD.encode(h)).collect(),
-        })
-    }
-
     /// Signs a fresh checkpoint, then writes the bundle: records and attachments redacted by
     /// [`writer`], attachments decrypted (and stripped) on the way into the archive.
     fn write_bundle(
@@ -369,47 +398,80 @@ impl Unlocked {
             .vault
             .latest_checkpoint()?
             .ok_or(Error::Damage(Damage::NoCheckpoint))?;
-        let ledger_rows = self.vault.store.read(|tx| tx.ledger())?;
-        let leaves: Vec<merkle::Hash> = ledger_rows
-            .iter()
-            .take(size as usize)
-            .map(|r| r.leaf_hash)
-            .collect();
-        let entry_bytes = |i: u64| -> Result<&[u8]> {
-            ledger_rows
-                .get(i as usize)
-                .filter(|r| r.index < size)
-                .map(|r| r.entry.as_slice())
-                .ok_or(Error::Damage(Damage::LeafMissing { index: i }))
-        };
-
-        let mut archive = ArchiveWriter::new(file, recipients)?;
-        let mut record_entries = Vec::new();
-        let mut record_files = Vec::new();
-        for (row, body) in &plan.records {
-            let part = writer::record_part(
-                &row.id,
-                row.revision,
-                body,
-                &plan.request.redaction,
-                plan.only_fields.as_ref(),
-            )?;
-            archive.add_record(&part)?;
-            let file = part.path();
-            record_entries.push(RecordEntry {
-                id: row.id.clone(),
-                revision: row.revision,
-                proof: self.proof_for(&leaves, row.leaf_index, entry_bytes(row.leaf_index)?)?,
-                disclosed: part.disclosed,
-                withheld: part.withheld.into_iter().collect(),
-                derived: part.file.derived.clone(),
-                file,
-            });
-            record_files.push(part.file);
+        // Built once from the leaf hashes (the entries are not read): every inclusion and
+        // consistency proof below is taken from it in O(log n), so a bundle of n records costs
+        // O(n log n), not O(n^2).
+        let tree = merkle::Tree::new(self.vault.store.read(|tx| {
+            let mut leaves = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+            tx.for_each_leaf_hash_between(0, size, |index, hash| {
+                let missing = Error::Damage(Damage::LeafMissing {
+                    index: leaves.len() as u64,
+                });
+                if index != leaves.len() as u64 {
+                    return Err(missing);
+                }
+                leaves.push(merkle::Hash::try_from(hash).map_err(|_| missing)?);
+                Ok(())
+            })?;
+            Ok(leaves)
+        })?);
+        if tree.size() != size {
+            return Err(Error::Damage(Damage::LeafMissing { index: tree.size() }));
         }
 
+        let mut archive = ArchiveWriter::new(file, recipients)?;
+        let mut record_entries = Vec::with_capacity(plan.records.len());
+        let mut record_files = Vec::with_capacity(plan.records.len());
+        for batch in plan.records.chunks(BATCH) {
+            // Read again, checked against their ledger entries and decrypted on every core, a
+            // batch at a time: the decrypted records of one batch are held, never all.
+            let (rows, entries) = self.vault.store.read(|tx| {
+                let mut rows = Vec::with_capacity(batch.len());
+                let mut entries = Vec::with_capacity(batch.len());
+                for p in batch {
+                    let row = tx.record_revision(&p.id, p.revision)?.ok_or_else(|| {
+                        Error::Damage(Damage::RevisionMissing {
+                            record: p.id.clone(),
+                            revision: u64::from(p.revision),
+                        })
+                    })?;
+                    entries.push(leaf_entry(tx, row.leaf_index, size)?);
+                    rows.push(row);
+                }
+                Ok((rows, entries))
+            })?;
+            let bodies = self.open_records(&rows)?;
+            for ((row, body), entry) in rows.iter().zip(&bodies).zip(&entries) {
+                let part = writer::record_part(
+                    &row.id,
+                    row.revision,
+                    body,
+                    &plan.request.redaction,
+                    plan.only_fields.as_ref(),
+                )?;
+                archive.add_record(&part)?;
+                let file = part.path();
+                record_entries.push(RecordEntry {
+                    id: row.id.clone(),
+                    revision: row.revision,
+                    proof: proof_for(&tree, row.leaf_index, entry)?,
+                    disclosed: part.disclosed,
+                    withheld: part.withheld.into_iter().collect(),
+                    derived: part.file.derived.clone(),
+                    file,
+                });
+                record_files.push(part.file);
+            }
+        }
+
+        let attachment_leaves = self.vault.store.read(|tx| {
+            plan.attachments
+                .iter()
+                .map(|(row, _)| leaf_entry(tx, row.leaf_index, size))
+                .collect::<Result<Vec<_>>>()
+        })?;
         let mut attachment_entries = Vec::new();
-        for (row, body) in &plan.attachments {
+        for ((row, body), entry) in plan.attachments.iter().zip(&attachment_leaves) {
             let part = writer::attachment_part(
                 &row.record_id,
                 body,
@@ -419,7 +481,7 @@ impl Unlocked {
             let mut entry = AttachmentEntry {
                 id: row.id.clone(),
                 record: row.record_id.clone(),
-                proof: self.proof_for(&leaves, row.leaf_index, entry_bytes(row.leaf_index)?)?,
+                proof: proof_for(&tree, row.leaf_index, entry)?,
                 disclosed: part.disclosed,
                 withheld: part.withheld.into_iter().collect(),
                 file: None,
@@ -473,10 +535,10 @@ impl Unlocked {
             else {
                 continue;
             };
-            if old.size != old_size || merkle::root(&leaves[..old_size as usize]) != old.root {
+            if old.size != old_size || tree.root_at(old_size) != Some(old.root) {
                 continue;
             }
-            let proof = merkle::consistency_proof(&leaves, old_size).map_err(|e| {
+            let proof = tree.consistency_proof(old_size).map_err(|e| {
                 Error::Damage(Damage::NoConsistencyProof {
                     size: old_size,
                     detail: e.to_string(),
@@ -618,6 +680,30 @@ impl Unlocked {
             })
             .collect()
     }
+}
+
+/// The exact bytes of ledger entry `index`, which the checkpoint of `size` leaves covers.
+fn leaf_entry(tx: &Tx<'_>, index: u64, size: u64) -> Result<Vec<u8>> {
+    let missing = || Error::Damage(Damage::LeafMissing { index });
+    if index >= size {
+        return Err(missing());
+    }
+    Ok(tx.ledger_leaf(index)?.ok_or_else(missing)?.0)
+}
+
+/// The manifest's proof that leaf `index` (whose entry is `entry`) is in `tree`.
+fn proof_for(tree: &merkle::Tree, index: u64, entry: &[u8]) -> Result<LeafProof> {
+    let proof = tree.inclusion_proof(index).map_err(|e| {
+        Error::Damage(Damage::NoInclusionProof {
+            index,
+            detail: e.to_string(),
+        })
+    })?;
+    Ok(LeafProof {
+        leaf_index: index,
+        entry: STANDARD.encode(entry),
+        inclusion_proof: proof.iter().map(|h| STANDARD.encode(h)).collect(),
+    })
 }
 
 /// A stored export whose details cannot be read back.

@@ -16,6 +16,7 @@ mod attack_store;
 mod attack_trust;
 mod bad_input;
 mod bundle_seal;
+mod bundle_scale;
 mod bundle_spanish;
 mod bundles;
 mod cache;
