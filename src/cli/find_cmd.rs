@@ -166,12 +166,14 @@ pub fn man(a: ManArgs) -> Result<()> {
     cmd.build();
     std::fs::create_dir_all(&dir).map_err(|e| Error::file(&dir, e))?;
     let mut pages = vec![("vault".to_owned(), cmd.clone())];
+    // clap's own `help` subcommands get no page: `vault help add` is `vault-add(1)`.
     let mut stack: Vec<(String, clap::Command)> = cmd
         .get_subcommands()
+        .filter(|s| s.get_name() != "help")
         .map(|s| (format!("vault {}", s.get_name()), s.clone()))
         .collect();
     while let Some((path, sub)) = stack.pop() {
-        for inner in sub.get_subcommands() {
+        for inner in sub.get_subcommands().filter(|s| s.get_name() != "help") {
             stack.push((format!("{path} {}", inner.get_name()), inner.clone()));
         }
         let name = path.replace(' ', "-");

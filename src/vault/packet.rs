@@ -55,7 +55,7 @@ impl Unlocked {
             records,
             files,
             images: self.packet_images(plan, manifest),
-            outside_proofs: &[],
+            outside_proofs: &packet::outside_proofs(manifest, lang),
         };
         let built = packet::build(&input, &Options::new(lang))?;
         for (name, bytes) in built.files() {

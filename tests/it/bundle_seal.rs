@@ -658,6 +658,10 @@ fn an_old_format_bundle_is_checked_but_never_verified() {
     a.set_json("manifest.json", &m);
     a.remove("STATEMENT.txt");
     a.remove("STATEMENT.sig");
+    // Bundles of the older format had no court packet.
+    for packet in ["exhibit.pdf", "chronology.csv", "declaration.txt"] {
+        a.remove(packet);
+    }
     let old = t.v.path("old.age");
     a.seal(&t.c.recipient, &old);
     let (code, report) = verify(&t, &old, &[]);
@@ -812,10 +816,20 @@ fn the_python_verifier_accepts_the_worked_example_and_fresh_bundles_and_rejects_
     assert!(text.contains("report.html"), "{text}");
     std::fs::write(&report, html).expect("write");
     // A file planted beside the others.
-    std::fs::write(dir.join("exhibit.pdf"), b"%PDF planted").expect("write");
+    std::fs::write(dir.join("evidence.html"), b"<p>planted</p>").expect("write");
+    let (ok, text) = run_script(py, &dir);
+    assert!(!ok && text.contains("evidence.html"), "{text}");
+    std::fs::remove_file(dir.join("evidence.html")).expect("remove");
+    // The court packet's PDF changed: its hash no longer matches the signed statement.
+    let pdf = dir.join("exhibit.pdf");
+    let original_pdf = std::fs::read(&pdf).expect("pdf");
+    let mut changed = original_pdf.clone();
+    let last = changed.len() - 2;
+    changed[last] ^= 1;
+    std::fs::write(&pdf, &changed).expect("write");
     let (ok, text) = run_script(py, &dir);
     assert!(!ok && text.contains("exhibit.pdf"), "{text}");
-    std::fs::remove_file(dir.join("exhibit.pdf")).expect("remove");
+    std::fs::write(&pdf, original_pdf).expect("write");
     // An earlier checkpoint's root changed in `history`: its consistency proof fails.
     let mpath = dir.join("manifest.json");
     let original = std::fs::read(&mpath).expect("manifest");

@@ -507,6 +507,12 @@ fn a_man_page_per_command_and_kinds_in_completion() {
             "{page}: {text}"
         );
     }
+    // clap's own `help` subcommands get no page of their own.
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!names.iter().any(|n| n.contains("-help")), "{names:?}");
     let add = std::fs::read_to_string(dir.join("vault-add.1")).unwrap();
     assert!(
         add.contains("\\-\\-kind") && add.contains("\\-\\-vault"),

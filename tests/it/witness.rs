@@ -289,6 +289,31 @@ fn a_bundle_carries_timestamps_and_cosignatures_and_counsel_checks_them() {
         text.contains("existed no later than") && text.contains("cosigned by your witness key"),
         "{text}"
     );
+    // The court packet's cover lists both, by who vouches for them.
+    let packet = v.path("packet");
+    v.ok(&[
+        "bundle",
+        "exhibit",
+        bundle.to_str().unwrap(),
+        "--identity",
+        age_key.to_str().unwrap(),
+        "--out",
+        packet.to_str().unwrap(),
+    ]);
+    if std::env::var_os("VAULT_SKIP_PDF_TOOLS").is_none() {
+        let pdf = std::process::Command::new("pdftotext")
+            .arg(packet.join("exhibit.pdf"))
+            .arg("-")
+            .output()
+            .expect("pdftotext (poppler-utils) is needed; VAULT_SKIP_PDF_TOOLS=1 skips this part");
+        let text = common::stdout(&pdf).replace('\n', " ");
+        assert!(
+            text.contains("timestamp of the checkpoint")
+                && text.contains("cosignature of the checkpoint")
+                && text.contains("counsel.example/w"),
+            "{text}"
+        );
+    }
     // Another authority's certificate: the timestamp is a problem, not a proof.
     let other_ca = other.ca.to_str().unwrap().to_owned();
     let (code, report, _) = v.bundle_verify(&bundle, &age_key, &["--tsa-cert", &other_ca]);

@@ -133,7 +133,7 @@ pub fn exhibit_bundle(
             records: &records,
             files,
             images,
-            outside_proofs: &[],
+            outside_proofs: &super::outside_proofs(m, opts.lang),
         },
         opts,
     )?;

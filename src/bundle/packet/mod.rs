@@ -21,8 +21,8 @@ use std::collections::BTreeMap;
 
 use sha2::{Digest, Sha256};
 
-pub use model::OutsideProof;
 use model::View;
+pub use model::{outside_proofs, OutsideProof};
 
 use super::manifest::{Manifest, RecordFile};
 use super::Error as BundleError;
@@ -93,7 +93,7 @@ pub struct Input<'a> {
     pub files: Vec<(String, String)>,
     /// Attachment id -> the exact bytes of its file in the bundle, for images to draw.
     pub images: BTreeMap<String, Vec<u8>>,
-    /// Proofs of time from outside the vault, listed on the cover (none yet).
+    /// Proofs of time from outside the vault, listed on the cover ([`outside_proofs`]).
     pub outside_proofs: &'a [OutsideProof],
 }
 

@@ -42,8 +42,8 @@ pub(crate) fn msg(lang: Lang, id: &str, args: &[(&str, FluentValue)]) -> String 
 }
 
 /// A proof of time from outside the vault (for example an RFC 3161 timestamp token or a
-/// witness's cosignature over a checkpoint) that the packet lists on its cover. The bundle
-/// format carries none yet: callers pass an empty list.
+/// witness's cosignature over a checkpoint) that the packet lists on its cover
+/// ([`outside_proofs`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutsideProof {
     /// Who vouches for the time (an authority's or witness's name).
@@ -52,6 +52,37 @@ pub struct OutsideProof {
     pub time: String,
     /// What it covers (a checkpoint size, a hash), in plain words.
     pub covers: String,
+}
+
+/// The timestamps and cosignatures the bundle carries, as the cover lists them. Whether a
+/// timestamp's authority or a cosignature's witness is one counsel trusts is for
+/// `vault bundle verify --tsa-cert / --witness-key` to say; the cover names who vouches.
+pub fn outside_proofs(m: &Manifest, lang: Lang) -> Vec<OutsideProof> {
+    let report = crate::bundle::anchors::check(m, &[], &[]);
+    let at = |secs: i64| {
+        DateTime::from_timestamp(secs, 0)
+            .map(|t| utc_text(t, lang))
+            .unwrap_or_else(|| secs.to_string())
+    };
+    let anchors = report.anchors.iter().map(|a| OutsideProof {
+        by: a.facts.tsa.clone(),
+        time: at(a.facts.gen_time),
+        covers: msg(
+            lang,
+            "bundle-packet-outside-anchor",
+            &[("size", FluentValue::from(a.size))],
+        ),
+    });
+    let cosignatures = report.cosignatures.iter().map(|c| OutsideProof {
+        by: c.witness.clone(),
+        time: at(i64::try_from(c.time).unwrap_or(i64::MAX)),
+        covers: msg(
+            lang,
+            "bundle-packet-outside-cosignature",
+            &[("size", FluentValue::from(c.size))],
+        ),
+    });
+    anchors.chain(cosignatures).collect()
 }
 
 /// The whole bundle, as the lawyer reads it.
