@@ -398,7 +398,7 @@ impl Tree {
         match len {
             0 => empty_root(),
             1 => self.leaves()[start],
-            _ if len.is_power_of_two() && start % len == 0 => {
+            _ if len.is_power_of_two() && start.is_multiple_of(len) => {
                 let h = len.trailing_zeros() as usize;
                 self.levels[h][start >> h]
             }
