@@ -553,8 +553,14 @@ bundle-packet-not-proves = It does not prove that what was written is true, or w
 bundle-packet-outside-heading = Proofs of time from outside the vault
 bundle-packet-outside-none = None in this bundle. A receipt (a signed checkpoint) that the person gave you earlier can show that the records existed by the day you received it: `vault bundle verify --receipt FILE`.
 bundle-packet-outside-item = { $by }: { $time } ({ $covers })
-bundle-packet-outside-anchor = timestamp of the checkpoint of { $size } entries (RFC 3161; check the authority's certificate with `vault bundle verify --tsa-cert`)
-bundle-packet-outside-cosignature = cosignature of the checkpoint of { $size } entries (check the witness's key with `vault bundle verify --witness-key`)
+bundle-packet-outside-anchor = timestamp of the checkpoint of { $size ->
+    [one] 1 entry
+   *[other] { $size } entries
+} (RFC 3161; check the authority's certificate with `vault bundle verify --tsa-cert`)
+bundle-packet-outside-cosignature = cosignature of the checkpoint of { $size ->
+    [one] 1 entry
+   *[other] { $size } entries
+} (check the witness's key with `vault bundle verify --witness-key`)
 bundle-packet-verify-heading = How to verify
 bundle-packet-verify = Run `vault bundle verify BUNDLE --identity KEY` on the bundle file, or follow VERIFY.txt inside it with standard tools (sha256sum, openssl). The hash table at the end lists the SHA-256 of every file in the bundle; this PDF and manifest.json are checked by the tool itself.
 bundle-packet-chronology-heading = Chronology
@@ -1121,6 +1127,7 @@ report-counsel-clock = Times are shown as the records give them, in the zone whe
 report-counsel-timeline = Timeline
 report-counsel-timeline-incident = Incident
 report-counsel-history = History
+report-counsel-withdrawn = Withdrawn (entered by mistake)
 report-counsel-file-name = Original name: { $name }
 report-counsel-taken-at = Capture time in the file's metadata: { $time }
 

@@ -556,8 +556,14 @@ bundle-packet-not-proves = No demuestra que lo escrito sea cierto, ni quién lo 
 bundle-packet-outside-heading = Pruebas de la hora que vienen de fuera de la bóveda
 bundle-packet-outside-none = Ninguna en este paquete. Un comprobante (un sello firmado) que la persona le dio antes puede demostrar que lo anotado ya existía el día en que usted lo recibió: `vault bundle verify --receipt ARCHIVO`.
 bundle-packet-outside-item = { $by }: { $time } ({ $covers })
-bundle-packet-outside-anchor = constancia de tiempo del sello de { $size } anotaciones (RFC 3161; compruebe el certificado de la autoridad con `vault bundle verify --tsa-cert`)
-bundle-packet-outside-cosignature = cofirma del sello de { $size } anotaciones (compruebe la clave del testigo con `vault bundle verify --witness-key`)
+bundle-packet-outside-anchor = constancia de tiempo del sello de { $size ->
+    [one] 1 anotación
+   *[other] { $size } anotaciones
+} (RFC 3161; compruebe el certificado de la autoridad con `vault bundle verify --tsa-cert`)
+bundle-packet-outside-cosignature = cofirma del sello de { $size ->
+    [one] 1 anotación
+   *[other] { $size } anotaciones
+} (compruebe la clave del testigo con `vault bundle verify --witness-key`)
 bundle-packet-verify-heading = Cómo verificar
 bundle-packet-verify = Ejecute `vault bundle verify PAQUETE --identity CLAVE` con el archivo del paquete, o siga VERIFY.txt, que viene dentro, con herramientas comunes (sha256sum, openssl). La tabla del final da el valor hash (SHA-256) de cada archivo del paquete; este PDF y manifest.json los verifica el propio programa.
 bundle-packet-chronology-heading = Cronología
@@ -1150,6 +1156,7 @@ report-counsel-clock = Las horas se muestran como las dan los incidentes, en la 
 report-counsel-timeline = Cronología
 report-counsel-timeline-incident = Incidente
 report-counsel-history = Historia
+report-counsel-withdrawn = Retirado (anotado por error)
 report-counsel-file-name = Nombre original: { $name }
 report-counsel-taken-at = Hora de la toma según los metadatos del archivo: { $time }
 

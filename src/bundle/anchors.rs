@@ -137,21 +137,7 @@ pub fn check(m: &Manifest, tsa_certs: &[Vec<u8>], witness_keys: &[String]) -> An
                 facts,
             }),
             Err(fault) => {
-                let error = fault.text_in(Lang::En);
-                let (kind, detail) = match fault {
-                    AnchorFault::OtherCheckpoint => (
-                        ProblemKind::AnchorCheckpoint,
-                        problem_text!("verify-anchor-checkpoint", error = error),
-                    ),
-                    AnchorFault::Untrusted { .. } => (
-                        ProblemKind::AnchorUntrusted,
-                        problem_text!("verify-anchor-untrusted", error = error),
-                    ),
-                    _ => (
-                        ProblemKind::AnchorToken,
-                        problem_text!("verify-anchor-token", error = error),
-                    ),
-                };
+                let (kind, detail) = token_problem(&fault);
                 out.problems.push(Problem::new(kind, item, detail));
             }
         }
@@ -200,4 +186,24 @@ pub fn check(m: &Manifest, tsa_certs: &[Vec<u8>], witness_keys: &[String]) -> An
 fn carried_facts(token: &[u8], imprint: &[u8; 32]) -> Result<anchor::TokenFacts, AnchorFault> {
     let carried = anchor::carried_certificates(token)?;
     anchor::verify_token(token, &carried, imprint)
+}
+
+/// The problem a token refused by [`anchor::verify_token`] is, for `verify` and `bundle verify`
+/// alike.
+pub(crate) fn token_problem(fault: &AnchorFault) -> (ProblemKind, crate::problem::Text) {
+    let error = fault.text_in(Lang::En);
+    match fault {
+        AnchorFault::OtherCheckpoint => (
+            ProblemKind::AnchorCheckpoint,
+            problem_text!("verify-anchor-checkpoint", error = error),
+        ),
+        AnchorFault::Untrusted { .. } => (
+            ProblemKind::AnchorUntrusted,
+            problem_text!("verify-anchor-untrusted", error = error),
+        ),
+        _ => (
+            ProblemKind::AnchorToken,
+            problem_text!("verify-anchor-token", error = error),
+        ),
+    }
 }

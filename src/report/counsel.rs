@@ -211,6 +211,12 @@ fn record(r: &Record, lang: Lang, withheld: &Markup) -> Markup {
                     }
                 }
             }
+            @if let Some(v) = r.fields.get(crate::record::WITHDRAWN_FIELD) {
+                tr.withdrawn {
+                    th { (text(lang, "report-counsel-withdrawn")) }
+                    td { (value(v, withheld)) }
+                }
+            }
             @for (key, v) in r.derived {
                 tr {
                     th { (derived_label(key, lang)) }

@@ -233,6 +233,12 @@ fn a_withdrawn_incident_is_kept_signed_and_hidden_unless_asked() {
         text.contains("withdrawn") && text.contains("test entry, not real"),
         "{text}"
     );
+    // The report counsel reads says so too.
+    let html = std::fs::read_to_string(opened.join("report.html")).unwrap();
+    assert!(
+        html.contains("Withdrawn (entered by mistake)") && html.contains("test entry, not real"),
+        "{html}"
+    );
     let out = v.fails(&[
         "export",
         "--to",

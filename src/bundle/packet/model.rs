@@ -258,6 +258,13 @@ fn incident(r: &RecordFile, atts: &[&AttachmentEntry], lang: Lang) -> IncidentVi
         };
         rows.push((f.label_in(lang).to_owned(), text));
     }
+    // An incident the owner withdrew as entered by mistake says so, with the reason.
+    if let Some(v) = r.fields.get(crate::record::WITHDRAWN_FIELD) {
+        rows.push((
+            msg(lang, "report-counsel-withdrawn", &[]),
+            value_text(v, lang),
+        ));
+    }
     for (key, v) in &r.derived {
         let label = Field::from_name(key).map_or(key.as_str(), |f| f.label_in(lang));
         rows.push((

@@ -112,21 +112,7 @@ pub(super) fn check_anchors(
         let imprint = anchor::note_imprint(note);
         match anchor::verify_token(&row.token, std::slice::from_ref(&row.tsa_cert), &imprint) {
             Err(fault) => {
-                let error = fault.text_in(Lang::En);
-                let (kind, detail) = match fault {
-                    AnchorFault::OtherCheckpoint => (
-                        ProblemKind::AnchorCheckpoint,
-                        problem_text!("verify-anchor-checkpoint", error = error),
-                    ),
-                    AnchorFault::Untrusted { .. } => (
-                        ProblemKind::AnchorUntrusted,
-                        problem_text!("verify-anchor-untrusted", error = error),
-                    ),
-                    _ => (
-                        ProblemKind::AnchorToken,
-                        problem_text!("verify-anchor-token", error = error),
-                    ),
-                };
+                let (kind, detail) = crate::bundle::anchors::token_problem(&fault);
                 p.add(kind, item, detail);
             }
             Ok(facts) if facts.nonce != *nonce => p.add(
