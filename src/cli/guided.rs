@@ -148,6 +148,18 @@ impl Draft {
     }
 }
 
+/// The questions about the incident itself, in order (`add` then asks for files).
+const INCIDENT_STEPS: [Step; 8] = [
+    Step::Kind,
+    Step::When,
+    Step::Where,
+    Step::What,
+    Step::Agents,
+    Step::Vehicles,
+    Step::Witnesses,
+    Step::Tags,
+];
+
 /// The questions, in order.
 #[derive(Clone, Copy, PartialEq)]
 enum Step {
@@ -556,17 +568,7 @@ where
         tags: vec![],
         files,
     };
-    let steps = [
-        Step::Kind,
-        Step::When,
-        Step::Where,
-        Step::What,
-        Step::Agents,
-        Step::Vehicles,
-        Step::Witnesses,
-        Step::Tags,
-        Step::Files,
-    ];
+    let steps: Vec<Step> = INCIDENT_STEPS.into_iter().chain([Step::Files]).collect();
     let saved = converse(p, &now, &mut d, &steps, &fl!("cli-guided-save"))?;
     Ok(saved.map(|i| (i, d.files)))
 }
@@ -605,17 +607,13 @@ where
         tags,
         files: vec![],
     };
-    let steps = [
-        Step::Kind,
-        Step::When,
-        Step::Where,
-        Step::What,
-        Step::Agents,
-        Step::Vehicles,
-        Step::Witnesses,
-        Step::Tags,
-    ];
-    converse(p, &now, &mut d, &steps, &fl!("cli-guided-amend-save"))
+    converse(
+        p,
+        &now,
+        &mut d,
+        &INCIDENT_STEPS,
+        &fl!("cli-guided-amend-save"),
+    )
 }
 
 #[cfg(test)]
