@@ -140,19 +140,6 @@ fn cell(text: &str) -> String {
     vault::report::csv_cell(text)
 }
 
-/// The time as data: RFC 3339, a date, or `start/end` (ISO 8601 interval).
-fn when_data(w: &When) -> String {
-    match serde_json::to_value(w) {
-        Ok(serde_json::Value::String(s)) => s,
-        Ok(v) => format!(
-            "{}/{}",
-            v["start"].as_str().unwrap_or_default(),
-            v["end"].as_str().unwrap_or_default()
-        ),
-        Err(_) => String::new(),
-    }
-}
-
 /// Column names of the CSV report (stable, like the JSON keys): `id`, `revision`, then each
 /// field's columns ([`Field::csv_columns`]) in [`Field::CSV_ORDER`].
 pub fn csv_columns() -> Vec<&'static str> {
@@ -181,7 +168,7 @@ fn csv_cells(r: &RecordView, field: Field) -> Vec<String> {
                 }
             );
             vec![
-                when_data(&r.occurred_at),
+                r.occurred_at.data_text(),
                 start.to_rfc3339(),
                 end.to_rfc3339(),
                 approximate.to_string(),

@@ -418,6 +418,16 @@ impl Vault {
         )
     }
 
+    /// Why a vault with no keyslot cannot be opened: travel mode (the keyslots are in the escrow
+    /// file, by design: src/vault/travel.rs), or a damaged or half-restored vault.
+    fn no_keyslot_error(&mut self) -> Result<Error> {
+        Ok(if self.travelling()?.is_some() {
+            Error::Custody(crate::error::Custody::Travelling)
+        } else {
+            Error::NoKeyslot(NoKeyslot::NoneStoredRestore)
+        })
+    }
+
     /// Opens the master key with a passphrase (or recovery code). Tries every slot; each costs
     /// one Argon2id run.
     ///
@@ -432,11 +442,7 @@ impl Vault {
         let (vault_id, public) = (self.id.clone(), self.signing_public);
         let slots = self.store.read(|tx| tx.keyslots())?;
         if slots.is_empty() {
-            // Travel mode: the keyslots are in the escrow file, by design (src/vault/travel.rs).
-            if self.travelling()?.is_some() {
-                return Err(Error::Custody(crate::error::Custody::Travelling));
-            }
-            return Err(Error::NoKeyslot(NoKeyslot::NoneStoredRestore));
+            return Err(self.no_keyslot_error()?);
         }
         let mut tampered = None;
         // Recovery slots are sealed under the canonical form of their code; text that is not a
@@ -492,10 +498,7 @@ impl Vault {
         let (vault_id, public) = (self.id.clone(), self.signing_public);
         let slots = self.store.read(|tx| tx.keyslots())?;
         if slots.is_empty() {
-            if self.travelling()?.is_some() {
-                return Err(Error::Custody(crate::error::Custody::Travelling));
-            }
-            return Err(Error::NoKeyslot(NoKeyslot::NoneStoredRestore));
+            return Err(self.no_keyslot_error()?);
         }
         let mut failure = None;
         for row in slots.iter().filter(|s| s.slot.kind == SlotKind::Plugin) {

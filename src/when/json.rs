@@ -41,6 +41,15 @@ impl When {
             When::Between { .. } => None,
         }
     }
+
+    /// The time as data in one string: RFC 3339, a date, or `start/end` for a range (an ISO
+    /// 8601 interval), as CSV exports and the chronology write it.
+    pub fn data_text(&self) -> String {
+        match self {
+            When::Between { start, end, .. } => format!("{}/{}", rfc3339(start), rfc3339(end)),
+            _ => self.json_text().unwrap_or_default(),
+        }
+    }
 }
 
 impl Serialize for When {

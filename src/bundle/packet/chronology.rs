@@ -64,7 +64,7 @@ fn row(view: &View, inc: &IncidentView, page: String) -> [String; 8] {
     };
     let (start, end) = match &inc.when {
         Some(w) => {
-            let data = super::model::when_data(w);
+            let data = w.data_text();
             match data.split_once('/') {
                 Some((s, e)) => (s.to_owned(), e.to_owned()),
                 None => (data.clone(), data),

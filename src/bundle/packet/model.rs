@@ -239,7 +239,7 @@ fn incident(r: &RecordFile, atts: &[&AttachmentEntry], lang: Lang) -> IncidentVi
         (None, Some(v)) if !is_withheld(v) => value_text(v, lang),
         _ => marker.clone(),
     };
-    let when_data = when.as_ref().map(when_data).unwrap_or_default();
+    let when_data = when.as_ref().map(When::data_text).unwrap_or_default();
     let kind_text = match field(Field::Kind) {
         Some(v) if is_withheld(v) => marker.clone(),
         Some(v) => serde_json::from_value::<Kind>(v.clone())
@@ -343,19 +343,6 @@ fn history(revision: u32, recorded: Option<&str>, lang: Lang) -> Vec<String> {
         None => out.push(msg(lang, "bundle-packet-history-recorded-withheld", &[])),
     }
     out
-}
-
-/// The time as data: RFC 3339, a date, or `start/end` (ISO 8601 interval).
-pub fn when_data(w: &When) -> String {
-    match serde_json::to_value(w) {
-        Ok(serde_json::Value::String(s)) => s,
-        Ok(v) => format!(
-            "{}/{}",
-            v["start"].as_str().unwrap_or_default(),
-            v["end"].as_str().unwrap_or_default()
-        ),
-        Err(_) => String::new(),
-    }
 }
 
 /// The public narrative with each `[[private N]]` placeholder replaced by the span, when the
