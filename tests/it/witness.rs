@@ -227,6 +227,78 @@ fn a_history_rewritten_with_the_passphrase_is_refused_and_its_old_cosignature_ma
     assert!(kinds.contains(&"cosignature"), "{report}");
 }
 
+/// Someone who can write to the vault folder, without the passphrase, makes a witness key of
+/// their own named like counsel's, cosigns the vault's real checkpoint with it (the request
+/// needs no passphrase) and appends the ledger entry `witness import` would have logged (it holds
+/// no secret). `verify` reports the entry as forged and counts no cosignature; the owner's next
+/// unlock refuses to sign over it.
+#[test]
+fn a_cosignature_appended_without_the_passphrase_is_forged_and_never_counted() {
+    let v = TestVault::new();
+    v.add_simple("grey SUV followed me");
+    receipt(&v, "r1.txt");
+    let (key, _) = witness_key(&v, "counsel.example/ana");
+    let req = request(&v, &v.dir, &v.state_dir(), "req.txt");
+    let cosigned = v.path("cosigned.txt");
+    common::assert_success(&cosign(&v, &req, &key, &cosigned), &["witness cosign"]);
+    // The exact entry bytes `witness import` logs, taken from a copy imported elsewhere.
+    let copy = v.path("copy");
+    let cp = std::process::Command::new("cp")
+        .args(["-a", v.dir.to_str().unwrap(), copy.to_str().unwrap()])
+        .status()
+        .unwrap();
+    assert!(cp.success());
+    let out = v
+        .cmd_at(&copy)
+        .env("VAULT_STATE_DIR", v.path("copy-state"))
+        .args(["witness", "import", cosigned.to_str().unwrap()])
+        .output()
+        .unwrap();
+    common::assert_success(&out, &["witness import (copy)"]);
+    let copy_db = rusqlite::Connection::open(copy.join("vault.db")).unwrap();
+    let (entry, leaf_hash): (Vec<u8>, Vec<u8>) = copy_db
+        .query_row(
+            "SELECT entry, leaf_hash FROM ledger WHERE CAST(entry AS TEXT) LIKE '{\"type\":\"cosignature\"%'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    drop(copy_db);
+    let c = rusqlite::Connection::open(v.db()).unwrap();
+    c.execute(
+        "INSERT INTO ledger(leaf_index, entry, leaf_hash) \
+         VALUES((SELECT MAX(leaf_index) + 1 FROM ledger), ?1, ?2)",
+        rusqlite::params![entry, leaf_hash],
+    )
+    .unwrap();
+    drop(c);
+
+    let report = verify_json(&v);
+    assert_eq!(report["ok"], false, "{report}");
+    let kinds: Vec<&str> = report["report"]["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["kind"].as_str().unwrap())
+        .collect();
+    assert!(kinds.contains(&"forged_entry"), "{report}");
+    assert_eq!(
+        report["report"]["cosignatures"]
+            .as_array()
+            .map_or(0, Vec::len),
+        0,
+        "a forged entry proves nothing: {report}"
+    );
+    let human = common::stdout(&v.cmd_locked().arg("verify").output().unwrap());
+    assert!(!human.contains("was cosigned by"), "{human}");
+
+    // The owner's next unlock refuses to sign over it, with nothing written.
+    let before = std::fs::read(v.db()).unwrap();
+    let out = v.cmd().args(["list"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(4), "{}", common::stderr(&out));
+    assert_eq!(std::fs::read(v.db()).unwrap(), before);
+}
+
 /// A bundle carries the timestamps and cosignatures of its checkpoint and history; counsel's
 /// `bundle verify` checks them with their own certificate and witness key and says what they
 /// prove; another certificate or another key proves nothing.

@@ -40,10 +40,13 @@ impl Checkpoints<'_> {
     }
 }
 
-/// Checks every stored token and `anchor` entry; returns what the good ones prove.
+/// Checks every stored token and `anchor` entry; returns what the good ones prove. Only an entry
+/// below `covered` (signed by the vault's key) proves anything: a later one was appended without
+/// the passphrase (reported as `forged_entry`), whatever authority signed its token.
 pub(super) fn check_anchors(
     rows: &[AnchorRow],
     entries: &BTreeMap<u64, Entry>,
+    covered: u64,
     checkpoints: &Checkpoints<'_>,
     p: &mut Problems,
 ) -> Vec<AnchorSummary> {
@@ -125,6 +128,7 @@ pub(super) fn check_anchors(
                 item,
                 problem_text!("verify-anchor-token-hash"),
             ),
+            Ok(_) if row.leaf_index >= covered => {}
             Ok(facts) => out.push(AnchorSummary {
                 size: *size,
                 checkpoint: number,
@@ -136,17 +140,18 @@ pub(super) fn check_anchors(
 }
 
 /// Checks every `cosignature` entry against the stored checkpoint of its size that counts;
-/// returns what the good ones prove.
+/// returns what the good ones prove: only those below `covered`, as for timestamps.
 pub(super) fn check_cosignatures(
     entries: &BTreeMap<u64, Entry>,
+    covered: u64,
     checkpoints: &Checkpoints<'_>,
     p: &mut Problems,
 ) -> Vec<crate::vault::witness::CosignatureSummary> {
     let mut out = Vec::new();
-    let cosigned: Vec<(&Entry, u64)> = entries
-        .values()
-        .filter_map(|e| match e {
-            Entry::Cosignature { size, .. } => Some((e, *size)),
+    let cosigned: Vec<(u64, &Entry, u64)> = entries
+        .iter()
+        .filter_map(|(index, e)| match e {
+            Entry::Cosignature { size, .. } => Some((*index, e, *size)),
             _ => None,
         })
         .collect();
@@ -155,7 +160,7 @@ pub(super) fn check_cosignatures(
     }
     let origin = ledger::origin(checkpoints.vault_id);
     // Only the sizes cosigned are checked (one root computation each).
-    let wanted: HashSet<u64> = cosigned.iter().map(|(_, s)| *s).collect();
+    let wanted: HashSet<u64> = cosigned.iter().map(|(_, _, s)| *s).collect();
     let notes: Vec<(u64, String)> = checkpoints
         .notes
         .iter()
@@ -168,7 +173,7 @@ pub(super) fn check_cosignatures(
         checkpoints.vault_id,
         checkpoints.public,
     );
-    for (e, size) in cosigned {
+    for (index, e, size) in cosigned {
         let Entry::Cosignature {
             witness, key, line, ..
         } = e
@@ -184,6 +189,7 @@ pub(super) fn check_cosignatures(
             &origin,
             checkpoints.public,
         ) {
+            Ok(_) if index >= covered => {}
             Ok(mut summary) => {
                 // The position among all stored checkpoints, as verify counts them.
                 summary.checkpoint = checkpoints

@@ -271,8 +271,9 @@ pub fn verify(
             vault_id: &vault_id,
             public: &signing_public,
         };
-        let anchors = anchors::check_anchors(&snap.anchors, &snap.entries, &stamped, &mut p);
-        let cosignatures = anchors::check_cosignatures(&snap.entries, &stamped, &mut p);
+        let anchors =
+            anchors::check_anchors(&snap.anchors, &snap.entries, covered, &stamped, &mut p);
+        let cosignatures = anchors::check_cosignatures(&snap.entries, covered, &stamped, &mut p);
 
         let receipt = receipt.map(|text| check_receipt(vault_ref, &snap.leaves, text, &mut p));
 
