@@ -209,6 +209,7 @@ core-damage-export-would-miss = { $shape ->
    *[revision] incident { $record } revision { $revision } is missing; an export of every incident would leave it out
 }
 core-damage-revision-missing = incident { $record } revision { $revision } is missing
+core-damage-newer-revision-missing = incident { $record } revision { $revision } is missing and the older revision { $shown } shows in its place; it is not changed or exported until the missing revision is back (restore a backup: vault restore)
 core-damage-no-checkpoint = the vault has no checkpoint
 core-damage-leaf-missing = ledger leaf { $index } is missing
 core-damage-no-inclusion-proof = no inclusion proof for leaf { $index }: { $detail }

@@ -212,6 +212,7 @@ core-damage-export-would-miss = { $shape ->
    *[revision] del incidente { $record } falta la versión { $revision } (alguien la borró); una exportación de todos los incidentes la dejaría fuera
 }
 core-damage-revision-missing = del incidente { $record } falta la versión { $revision }
+core-damage-newer-revision-missing = del incidente { $record } falta la versión { $revision } (alguien la borró) y se muestra la versión { $shown }, más vieja; no se cambia ni se exporta hasta que vuelva la versión que falta (restaure una copia de seguridad: vault restore)
 core-damage-no-checkpoint = la bóveda no tiene ningún sello firmado
 core-damage-leaf-missing = falta la anotación n.º { $index } de la bitácora
 core-damage-no-inclusion-proof = no se puede probar que la anotación n.º { $index } está en la bitácora: { $detail }

@@ -200,6 +200,13 @@ pub enum Damage {
         shown_instead: Option<u64>,
         attachment: Option<String>,
     },
+    /// A newer revision of an incident is missing and an older one shows in its place: it is not
+    /// corrected, withdrawn or exported until the missing one is back (src/vault/reads.rs).
+    NewerRevisionMissing {
+        record: String,
+        revision: u64,
+        shown: u64,
+    },
     /// A revision asked for that the store does not hold.
     RevisionMissing {
         record: String,
@@ -500,6 +507,7 @@ impl Message for Damage {
             Damage::RestoreNotVerified { .. } => "core-damage-restore-not-verified",
             Damage::NotAFolder { .. } => "core-damage-not-a-folder",
             Damage::ExportWouldMiss { .. } => "core-damage-export-would-miss",
+            Damage::NewerRevisionMissing { .. } => "core-damage-newer-revision-missing",
             Damage::RevisionMissing { .. } => "core-damage-revision-missing",
             Damage::NoCheckpoint => "core-damage-no-checkpoint",
             Damage::LeafMissing { .. } => "core-damage-leaf-missing",
@@ -596,6 +604,15 @@ impl Message for Damage {
                     ("shown", s(shown_instead.unwrap_or(0))),
                 ])
             }
+            Damage::NewerRevisionMissing {
+                record,
+                revision,
+                shown,
+            } => args([
+                ("record", s(record)),
+                ("revision", s(revision)),
+                ("shown", s(shown)),
+            ]),
             Damage::RevisionMissing { record, revision } => {
                 args([("record", s(record)), ("revision", s(revision))])
             }

@@ -140,6 +140,11 @@ fn damages() -> Vec<Damage> {
             record: "3f2a".into(),
             revision: 2,
         },
+        Damage::NewerRevisionMissing {
+            record: "3f2a".into(),
+            revision: 2,
+            shown: 1,
+        },
         Damage::NoCheckpoint,
         Damage::LeafMissing { index: 4 },
         Damage::NoInclusionProof {

@@ -165,9 +165,16 @@ impl Unlocked {
         request.redaction.entries = resolved;
         let rows = match &request.selection {
             Selection::Entries(ids) => {
+                let missing = self.missing_items()?;
                 let mut rows = Vec::new();
                 for prefix in ids {
                     let id = self.vault.resolve_id(prefix)?;
+                    // Never an older revision in place of a deleted newer one.
+                    if let Some(damage) =
+                        super::reads::MissingItem::newer_revision_of(&missing, &id)
+                    {
+                        return Err(damage.into());
+                    }
                     let history = self.vault.store.read(|tx| tx.record_history(&id))?;
                     rows.extend(history.last().cloned());
                 }

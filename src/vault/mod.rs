@@ -648,6 +648,14 @@ pub(crate) fn commit_revision(
             record: id.to_owned(),
         }));
     }
+    // A newer revision deleted from the folder, so that an older one shows: a revision written
+    // now would sign a second "revision N" over the lost one.
+    if current.is_some() {
+        let missing = reads::missing_items(tx)?;
+        if let Some(damage) = reads::MissingItem::newer_revision_of(&missing, id) {
+            return Err(Error::Damage(damage));
+        }
+    }
     let leaf = tx.append_leaf(&entry.to_bytes())?;
     tx.insert_record(&RecordRow {
         leaf_index: leaf,

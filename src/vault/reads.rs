@@ -343,6 +343,26 @@ pub(crate) fn missing_items(tx: &Tx<'_>) -> Result<Vec<MissingItem>> {
 
 impl MissingItem {
     /// What an export of every incident would leave out, as a damage (ids terminal-safe).
+    /// For one incident: a newer revision missing while an older one shows (a rollback of that
+    /// incident), which no correction, withdrawal or export may build on.
+    pub(crate) fn newer_revision_of(
+        missing: &[MissingItem],
+        record: &str,
+    ) -> Option<crate::error::Damage> {
+        missing
+            .iter()
+            .find_map(|m| match (m.revision, m.shown_instead) {
+                (Some(revision), Some(shown)) if m.attachment.is_none() && m.record == record => {
+                    Some(crate::error::Damage::NewerRevisionMissing {
+                        record: safe_id(record).into_owned(),
+                        revision: u64::from(revision),
+                        shown: u64::from(shown),
+                    })
+                }
+                _ => None,
+            })
+    }
+
     pub fn export_damage(&self) -> crate::error::Damage {
         crate::error::Damage::ExportWouldMiss {
             record: safe_id(&self.record).into_owned(),

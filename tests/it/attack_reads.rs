@@ -512,6 +512,82 @@ fn deleting_revision_2_is_named_as_a_rollback() {
     assert!(err.contains("aviso:"), "{err}");
 }
 
+/// With the newest revision deleted from the folder, the older one shows (named at unlock), but
+/// nothing builds on it: `amend` and `withdraw` would sign a second "revision 2" over the lost
+/// correction, and `export --entries` would send the older text as current. Each is refused,
+/// with nothing written, and works again once the revision is back.
+#[test]
+fn amend_withdraw_and_export_entries_refuse_while_the_newest_revision_is_missing() {
+    let v = TestVault::new();
+    let id = add(&v, GENUINE);
+    v.ok(&[
+        "amend",
+        &id,
+        "--what",
+        "agents raided the building at dawn; two arrested",
+    ]);
+    let c = db(&v);
+    let saved: (i64, Vec<u8>) = c
+        .query_row(
+            "SELECT leaf_index, ciphertext FROM records WHERE id = ?1 AND revision = 2",
+            [&id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    c.execute("DELETE FROM records WHERE id = ?1 AND revision = 2", [&id])
+        .unwrap();
+    drop(c);
+    let before = ledger_entries(&v);
+    let key = v.path("counsel.key");
+    let to = v.json(&["keygen", "--out", key.to_str().unwrap()])["recipient"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for args in [
+        vec!["amend", id.as_str(), "--what", "nothing happened"],
+        vec!["withdraw", id.as_str(), "--reason", "entered by mistake"],
+        vec![
+            "export",
+            "--entries",
+            id.as_str(),
+            "--to",
+            to.as_str(),
+            "--out",
+            "b.age",
+        ],
+    ] {
+        let out = v
+            .cmd()
+            .current_dir(v.tmp.path())
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(4), "{args:?}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains(&format!("incident {id} revision 2 is missing")),
+            "{args:?}: {err}"
+        );
+        assert_eq!(ledger_entries(&v), before, "{args:?} wrote to the ledger");
+    }
+    assert!(!v.path("b.age").exists());
+
+    // Put back, everything works again.
+    db(&v)
+        .execute(
+            "INSERT INTO records(id, revision, leaf_index, ciphertext) VALUES(?1, 2, ?2, ?3)",
+            rusqlite::params![id, saved.0, saved.1],
+        )
+        .unwrap();
+    v.ok(&["withdraw", &id, "--reason", "entered by mistake"]);
+}
+
+fn ledger_entries(v: &TestVault) -> i64 {
+    db(v)
+        .query_row("SELECT COUNT(*) FROM ledger", [], |r| r.get(0))
+        .unwrap()
+}
+
 #[test]
 fn a_deleted_attachment_is_named_at_unlock() {
     let v = TestVault::new();
