@@ -253,6 +253,7 @@ kinds! {
     TrustSeal = "trust_seal",
     HighWater = "high_water",
     Pin = "pin",
+    Plan = "plan",
     ForgedEntry = "forged_entry",
     LeafHash = "leaf_hash",
     LedgerEntry = "ledger_entry",

@@ -856,6 +856,7 @@ verify-kind-ledger-gap = entries are missing from the ledger
 verify-kind-trust-seal = the vault's trust seal is missing, was not made with its master key, or no longer matches its keys: someone changed the vault without the passphrase
 verify-kind-high-water = the ledger does not extend the newest checkpoint this vault sealed: an older copy was put back, checkpoints were deleted or signed entries were changed
 verify-kind-pin = the vault is not the one this computer remembers: another key, or an older copy of the ledger than the one it saw signed
+verify-kind-plan = the detention plan does not match its ledger entries: planted, removed or changed without the passphrase
 verify-kind-forged-entry = this ledger entry is only written by a command with the passphrase, which signs it at once, but no checkpoint covers it: it is forged
 verify-kind-leaf-hash = the stored hash of this leaf does not match its ledger entry
 verify-kind-ledger-entry = this ledger entry cannot be read
@@ -977,6 +978,10 @@ verify-kind-attachment-incident = an attachment's incident is not in the bundle
 # custody: ledger entries of travel mode and the detention plan
 verify-item-travel = travel mode
 verify-item-plan = detention plan
+verify-plan-unlogged = a detention plan is stored but no plan entry in the ledger records it: it was written without the passphrase and is never used
+verify-plan-removed = the detention plan was removed from the folder, though ledger leaf { $leaf } records it: its release bundle is no longer brought up to date
+verify-plan-changed = the stored detention plan is not the one ledger leaf { $leaf } records: it was changed without the passphrase and is not used
+verify-plan-refreshed = the plan's refresh mark names { $marked } ledger entries, more than the { $size } there are: it was edited in the folder (the next unlock writes a new release bundle)
 # anchor: timestamps and cosignatures in verify (src/vault/verify/anchors.rs)
 verify-item-anchor = timestamp of checkpoint { $size }
 verify-item-cosignature = cosignature of checkpoint { $size } by { $witness }

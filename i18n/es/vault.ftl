@@ -876,6 +876,7 @@ verify-kind-ledger-gap = faltan anotaciones en la bitácora
 verify-kind-trust-seal = la marca de confianza de la bóveda falta, no la hizo su clave maestra, o ya no coincide con sus claves: alguien cambió la bóveda sin la contraseña
 verify-kind-high-water = la bitácora no contiene todo lo del último sello que firmó esta bóveda: alguien puso una copia más vieja, borró sellos o cambió anotaciones ya selladas
 verify-kind-pin = la bóveda no es la que esta computadora recuerda: otra clave, o una copia de la bitácora más vieja que la que ya vio sellada
+verify-kind-plan = el plan de detención no coincide con sus anotaciones de la bitácora: alguien lo puso, lo borró o lo cambió sin la contraseña
 verify-kind-forged-entry = esta anotación de la bitácora solo la escribe un comando con contraseña, que la sella en el acto, pero no tiene sello: es falsa
 verify-kind-leaf-hash = el código de control guardado de esta anotación no corresponde a la anotación
 verify-kind-ledger-entry = esta anotación de la bitácora no se puede leer
@@ -1006,6 +1007,10 @@ verify-kind-attachment-incident = el incidente de un adjunto no está en el paqu
 # custody: anotaciones del modo viaje y del plan de detención
 verify-item-travel = modo viaje
 verify-item-plan = plan de detención
+verify-plan-unlogged = hay un plan de detención guardado, pero ninguna anotación de la bitácora lo registra: se escribió sin la contraseña y nunca se usa
+verify-plan-removed = el plan de detención se borró de la carpeta, aunque la anotación n.º { $leaf } de la bitácora lo registra: su paquete de entrega ya no se actualiza
+verify-plan-changed = el plan de detención guardado no es el que registra la anotación n.º { $leaf } de la bitácora: se cambió sin la contraseña y no se usa
+verify-plan-refreshed = la marca de actualización del plan dice { $marked } anotaciones de la bitácora, más de las { $size } que hay: se editó en la carpeta (la próxima vez que use la contraseña se escribe un paquete de entrega nuevo)
 # anchor: constancias de tiempo y cofirmas en la verificación (src/vault/verify/anchors.rs)
 verify-item-anchor = constancia de tiempo del sello { $size }
 verify-item-cosignature = cofirma del sello { $size } por { $witness }

@@ -36,9 +36,9 @@ use crate::ledger::{merkle, Entry};
 use crate::{fsutil, Error, Result};
 
 /// Metadata key of the stored plan: base64 of the plan's JSON, age-encrypted to the master key.
-const PLAN_META: &str = "plan";
+pub(crate) const PLAN_META: &str = "plan";
 /// Metadata key of the last refresh: `<ledger size after it> <RFC 3339 time>`.
-const REFRESHED_META: &str = "plan_refreshed";
+pub(crate) const REFRESHED_META: &str = "plan_refreshed";
 /// The release bundle's name in the plan's folder.
 pub const RELEASE_BUNDLE: &str = "release-bundle.age";
 /// Format names inside the age encryption.
@@ -151,7 +151,12 @@ impl Unlocked {
         let public = self.vault.signing_public;
         let found = self.vault.store.read(|tx| {
             let Some(text) = tx.meta(PLAN_META)? else {
-                return Ok(None);
+                // No plan is ever removed: a plan entry without its stored plan means the plan
+                // was deleted from the folder, not that none was set.
+                return match tx.newest_plan_entry()? {
+                    Some(_) => Err(Error::Custody(Custody::PlanDamaged)),
+                    None => Ok(None),
+                };
             };
             let entry = tx.newest_plan_entry()?;
             let covered = match &entry {
@@ -383,7 +388,9 @@ impl Unlocked {
             }
             let (done, _) = parse_refreshed(tx.meta(REFRESHED_META)?.as_deref());
             let size = tx.ledger_size()?;
-            Ok(done.is_none_or(|n| n < size))
+            // Any other size than the ledger's, not only a smaller one: a marker set beyond the
+            // ledger (edited in the folder) must not stop every later refresh.
+            Ok(done.is_none_or(|n| n != size))
         })
     }
 
@@ -479,7 +486,7 @@ fn sweep_next(folder: &Path) {
 }
 
 /// `<size> <time>` of the last refresh.
-fn parse_refreshed(text: Option<&str>) -> (Option<u64>, Option<DateTime<Utc>>) {
+pub(crate) fn parse_refreshed(text: Option<&str>) -> (Option<u64>, Option<DateTime<Utc>>) {
     let Some(text) = text else {
         return (None, None);
     };

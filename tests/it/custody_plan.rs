@@ -356,3 +356,75 @@ fn a_plan_planted_without_the_passphrase_is_never_used() {
     let out = v.cmd().args(["plan", "show"]).output().expect("run");
     assert!(!out.status.success());
 }
+
+fn verify_kinds(v: &TestVault) -> Vec<String> {
+    let out = v
+        .cmd_locked()
+        .args(["--json", "verify"])
+        .output()
+        .expect("run");
+    let report: serde_json::Value = serde_json::from_str(&common::stdout(&out)).expect("json");
+    report["report"]["problems"]
+        .as_array()
+        .expect("problems")
+        .iter()
+        .map(|p| p["kind"].as_str().expect("kind").to_owned())
+        .collect()
+}
+
+/// Without the passphrase, the plan's refresh mark is pushed beyond the ledger (so that no
+/// refresh would ever look due), or the stored plan is deleted (so that none would ever run):
+/// the first still gets a new release bundle at the next unlock after logging, the second is
+/// refused by `plan show`, and `verify` reports both.
+#[test]
+fn a_plan_removed_or_marked_fresh_without_the_passphrase_is_noticed() {
+    let v = TestVault::new();
+    v.add_simple("private incident");
+    let (_, r1) = keygen(&v, "t1.key");
+    let folder = v.path("plan");
+    v.json(&[
+        "plan",
+        "set",
+        "--trustee",
+        &r1,
+        "--threshold",
+        "1",
+        "--folder",
+        folder.to_str().expect("p"),
+    ]);
+    let bundle = folder.join("release-bundle.age");
+    let first = std::fs::read(&bundle).expect("read");
+    assert!(verify_kinds(&v).is_empty());
+
+    let db = rusqlite::Connection::open(v.db()).expect("open");
+    db.execute(
+        "UPDATE meta SET value = '18446744073709551615 2020-01-01T00:00:00Z' WHERE key = 'plan_refreshed'",
+        [],
+    )
+    .expect("mark");
+    drop(db);
+    assert!(verify_kinds(&v).contains(&"plan".to_owned()));
+    v.add_simple("logged after the edit");
+    let out = v.cmd().args(["list"]).output().expect("run");
+    assert_success(&out, &["list"]);
+    assert_ne!(
+        std::fs::read(&bundle).expect("read"),
+        first,
+        "the release bundle was not brought up to date"
+    );
+    assert!(verify_kinds(&v).is_empty(), "the refresh repairs the mark");
+
+    let db = rusqlite::Connection::open(v.db()).expect("open");
+    db.execute("DELETE FROM meta WHERE key = 'plan'", [])
+        .expect("delete");
+    drop(db);
+    let kinds = verify_kinds(&v);
+    assert!(kinds.contains(&"plan".to_owned()), "{kinds:?}");
+    let out = v.cmd().args(["plan", "show"]).output().expect("run");
+    assert!(!out.status.success());
+    assert!(
+        common::stderr(&out).contains("detention plan"),
+        "{}",
+        common::stderr(&out)
+    );
+}

@@ -34,6 +34,7 @@ mod anchors;
 mod attachments;
 mod database;
 mod ledger;
+mod plan;
 mod records;
 mod rows;
 
@@ -188,6 +189,10 @@ pub fn verify(
                     tx.meta("signing_public")?.unwrap_or_default(),
                 ),
                 seal: tx.meta(trust::SEAL_META)?,
+                plan: (
+                    tx.meta(crate::vault::detention::PLAN_META)?,
+                    tx.meta(crate::vault::detention::REFRESHED_META)?,
+                ),
             })
         })?;
         for (seq, reason) in snap.cache_problems {
@@ -273,6 +278,12 @@ pub fn verify(
         };
         let anchors =
             anchors::check_anchors(&snap.anchors, &snap.entries, covered, &stamped, &mut p);
+        plan::check_plan(
+            &snap.entries,
+            snap.plan.0.as_deref(),
+            snap.plan.1.as_deref(),
+            &mut p,
+        );
         let cosignatures = anchors::check_cosignatures(&snap.entries, covered, &stamped, &mut p);
 
         let receipt = receipt.map(|text| check_receipt(vault_ref, &snap.leaves, text, &mut p));
@@ -345,6 +356,8 @@ struct Snapshot<'scope> {
     meta: (String, String, String),
     /// The stored trust seal, if any (src/vault/trust.rs).
     seal: Option<String>,
+    /// The stored detention plan and its refresh marker, if any.
+    plan: (Option<String>, Option<String>),
 }
 
 fn problem(kind: ProblemKind, item: Text, detail: Text) -> Problem {
