@@ -45,6 +45,10 @@ pub struct StoredAnchor {
     pub note: Option<String>,
     pub token: Vec<u8>,
     pub tsa_cert: Vec<u8>,
+    /// The token and certificate are the ones the entry commits to, and the token verifies
+    /// against that certificate and the note, with the entry's nonce: what `verify` accepts.
+    /// A row changed in the folder is never put into a bundle.
+    pub checked: bool,
 }
 
 /// Every stored checkpoint that counts: its signature by the vault's key verifies, its size is
@@ -86,7 +90,8 @@ impl Vault {
 
     /// The timestamps and cosignatures a bundle carries: those of the checkpoints of `sizes`
     /// (the bundle's and its history's). Timestamps whose note is no longer a valid stored
-    /// checkpoint are left out (`verify` reports them).
+    /// checkpoint, or that do not check against their entry and trusted certificate, are left
+    /// out (`verify` reports them): the vault never signs a token it would not accept.
     pub(crate) fn bundle_anchors(
         &mut self,
         sizes: &[u64],
@@ -94,7 +99,7 @@ impl Vault {
         let anchors = self
             .stored_anchors()?
             .into_iter()
-            .filter(|a| sizes.contains(&a.size))
+            .filter(|a| a.checked && sizes.contains(&a.size))
             .filter_map(|a| {
                 Some(AnchorEntry {
                     size: a.size,
@@ -126,7 +131,12 @@ impl Vault {
         for row in rows {
             let entry = self.store.read(|tx| tx.ledger_leaf(row.leaf_index))?;
             let Some(Ok(Entry::Anchor {
-                size, note_sha256, ..
+                size,
+                note_sha256,
+                nonce,
+                token_sha256,
+                tsa_cert_sha256,
+                ..
             })) = entry.map(|(bytes, _)| Entry::from_bytes(&bytes))
             else {
                 continue;
@@ -139,12 +149,23 @@ impl Vault {
             let note = valid_checkpoints(&named, &leaves, &vault_id, &public)
                 .pop()
                 .map(|(_, n)| n);
+            let checked = note.as_deref().is_some_and(|note| {
+                sha256_hex(&row.token) == token_sha256
+                    && sha256_hex(&row.tsa_cert) == tsa_cert_sha256
+                    && anchor::verify_token(
+                        &row.token,
+                        std::slice::from_ref(&row.tsa_cert),
+                        &anchor::note_imprint(note),
+                    )
+                    .is_ok_and(|facts| facts.nonce == nonce)
+            });
             out.push(StoredAnchor {
                 leaf_index: row.leaf_index,
                 size,
                 note,
                 token: row.token,
                 tsa_cert: row.tsa_cert,
+                checked,
             });
         }
         Ok(out)

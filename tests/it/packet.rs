@@ -132,7 +132,7 @@ fn tool(name: &str, args: &[&str]) -> std::process::Output {
 }
 
 /// The PDF's text (layout kept) and page count, after `qpdf --check` passes.
-fn read_pdf(dir: &Path, pdf: &[u8]) -> Option<(String, usize)> {
+pub(crate) fn read_pdf(dir: &Path, pdf: &[u8]) -> Option<(String, usize)> {
     if skip_pdf_tools() {
         return None;
     }

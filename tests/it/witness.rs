@@ -395,3 +395,77 @@ fn a_bundle_carries_timestamps_and_cosignatures_and_counsel_checks_them() {
         "{report}"
     );
 }
+
+/// Someone who can write to the vault folder replaces a stored timestamp token with one from an
+/// authority of their own (any name, any time: a backdated "proof"). `verify` reports it, and
+/// the owner's next export leaves it out: the vault never signs into a bundle, or onto the
+/// court packet's cover, a token it would not accept itself.
+#[test]
+fn a_replaced_timestamp_token_never_reaches_a_bundle() {
+    use crate::anchors::{stamp, token_of, Tsa};
+    let v = TestVault::new();
+    v.add_simple("grey SUV followed me");
+    receipt(&v, "r1.txt");
+    let tsa = Tsa::new(v.tmp.path(), "one");
+    let forged = Tsa::new(v.tmp.path(), "Forged");
+    stamp(&v, &tsa, "a");
+    let answer = v.path("a-forged.tsr");
+    forged.reply(&v.path("a.tsq"), &answer);
+    let token = token_of(&answer, v.tmp.path());
+    let c = rusqlite::Connection::open(v.db()).unwrap();
+    assert_eq!(
+        c.execute("UPDATE anchors SET token = ?1", [&token])
+            .unwrap(),
+        1
+    );
+    drop(c);
+    let report = verify_json(&v);
+    let kinds: Vec<&str> = report["report"]["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["anchor_untrusted"], "{report}");
+
+    let age_key = v.path("counsel-age.key");
+    let recipient = v.json(&["keygen", "--out", age_key.to_str().unwrap()])["recipient"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let bundle = v.path("case.age");
+    v.ok(&[
+        "export",
+        "--to",
+        &recipient,
+        "--all",
+        "--out",
+        bundle.to_str().unwrap(),
+    ]);
+    let tsa_ca = tsa.ca.to_str().unwrap().to_owned();
+    let (code, report, err) = v.bundle_verify(&bundle, &age_key, &["--tsa-cert", &tsa_ca]);
+    assert_eq!(code, 0, "{report} {err}");
+    assert_eq!(
+        report["anchors"].as_array().map_or(0, Vec::len),
+        0,
+        "the replaced token went into the bundle: {report}"
+    );
+    // Nor onto the court packet's cover.
+    let out = v.path("opened");
+    v.cmd_locked()
+        .args(["bundle", "open"])
+        .arg(&bundle)
+        .arg("--identity")
+        .arg(&age_key)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    let pdf = std::fs::read(out.join("exhibit.pdf")).unwrap();
+    if let Some((text, _)) = crate::packet::read_pdf(v.tmp.path(), &pdf) {
+        assert!(text.contains("Signing key fingerprint"), "{text}");
+        assert!(!text.contains("Forged"), "named on the cover: {text}");
+    }
+    let manifest = std::fs::read_to_string(out.join("manifest.json")).unwrap();
+    assert!(!manifest.contains("\"anchors\":[{"), "{manifest}");
+}
