@@ -74,6 +74,10 @@ pub fn send(url: &str, request: &[u8], timeout: Duration) -> Result<Vec<u8>, Tsa
             TsaFault::Timeout { secs }
         }
         ureq::Error::BodyExceedsLimit(_) => TsaFault::TooLarge { limit: DER_MAX },
+        ureq::Error::Io(io) => TsaFault::Unreachable {
+            host: host.clone(),
+            detail: io.to_string(),
+        },
         ureq::Error::HostNotFound => TsaFault::Unreachable {
             host: host.clone(),
             detail: "host not found".to_owned(),

@@ -648,6 +648,8 @@ enum Answer {
     Oversize,
     /// Reads the request and never answers (holds the connection for 20 s).
     Silent,
+    /// Writes plain HTTP at once, whatever the client says (a TLS client gets no handshake).
+    NotTls,
 }
 
 /// What the server saw: the request line and headers (lower-cased names), and the body.
@@ -665,6 +667,13 @@ fn serve(tsa: &Tsa, answer: Answer) -> (String, std::thread::JoinHandle<Seen>) {
     let dir = tsa.dir.clone();
     let handle = std::thread::spawn(move || {
         let (mut conn, _) = listener.accept().unwrap();
+        if let Answer::NotTls = answer {
+            let _ = conn.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
+            return Seen {
+                head: String::new(),
+                body: Vec::new(),
+            };
+        }
         conn.set_read_timeout(Some(std::time::Duration::from_secs(20)))
             .unwrap();
         let mut data = Vec::new();
@@ -738,6 +747,7 @@ fn serve(tsa: &Tsa, answer: Answer) -> (String, std::thread::JoinHandle<Seen>) {
                 &vec![0x30; 2 << 20],
             ),
             Answer::Silent => std::thread::sleep(std::time::Duration::from_secs(20)),
+            Answer::NotTls => unreachable!(),
         }
         Seen { head, body }
     });
@@ -961,6 +971,11 @@ fn an_unreachable_authority_and_a_bad_address_store_nothing() {
         "could not be reached",
         "closed",
     );
+    // https to a server that does not speak TLS: the handshake fails, nothing is stored.
+    let (url, server) = serve(&tsa, Answer::NotTls);
+    let url = url.replace("http://", "https://");
+    fails_cleanly(&v, &tsa, &url, &[], "could not be reached", "notls");
+    server.join().unwrap();
     // Refused before anything is written, unlocked or sent.
     for (i, bad) in ["ftp://127.0.0.1/tsr", "127.0.0.1/tsr", "file:///etc/passwd"]
         .iter()
