@@ -317,6 +317,7 @@ kinds! {
     AnchorCheckpoint = "anchor_checkpoint",
     AnchorUntrusted = "anchor_untrusted",
     AnchorNonce = "anchor_nonce",
+    AnchorValidity = "anchor_validity",
     Cosignature = "cosignature",
 }
 

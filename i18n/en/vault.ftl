@@ -356,6 +356,18 @@ core-custody-plugin-no-match = the key behind the age plugin { $plugin } does no
 core-slot-plugin-fields = a hardware-key (plugin) slot with key-derivation parameters, or without a plugin identity
 core-custody-no-plugin-slot = this vault has no hardware-key slot (`vault keyslot add --plugin` adds one)
 
+# tsahttp: sending a timestamp request to an authority (src/anchor/http.rs) and certificate dates
+core-anchor-outside-validity = the certificate "{ $subject }" was not valid at the token's time, { $time } (valid from { $from } to { $to })
+core-tsa-bad-url = { $url } is not a timestamp authority address: give one that starts with https:// or http://
+core-tsa-unreachable = the timestamp authority { $host } could not be reached ({ $detail }); nothing was stored
+core-tsa-status = the timestamp authority answered with HTTP status { $status } instead of a timestamp; nothing was stored
+core-tsa-content-type = the timestamp authority's answer is not a timestamp (content type { $found }, not application/timestamp-reply); nothing was stored
+core-tsa-too-large = the timestamp authority's answer is longer than { $limit }; nothing was stored
+core-tsa-timeout = the timestamp authority did not answer within { $secs ->
+    [one] 1 second
+   *[other] { $secs } seconds
+}; nothing was stored
+
 ## bundle: writing and reading bundles (library errors)
 
 # The age layer: refused before any key is tried.
@@ -1005,6 +1017,10 @@ verify-kind-anchor-nonce = a timestamp token answers another request (its nonce 
 verify-kind-cosignature = a witness cosignature does not verify, or matches no checkpoint of this vault
 verify-anchor-line = checkpoint { $number } (size { $size }) existed no later than { $time }, per TSA "{ $tsa }"
 verify-cosignature-line = checkpoint { $number } (size { $size }) was cosigned by witness { $witness } on { $time }
+
+# tsahttp: certificate dates of timestamps (src/anchor/mod.rs)
+verify-anchor-validity = { $error }
+verify-kind-anchor-validity = a timestamp token's certificate, or one of its chain, was not valid at the token's time
 
 ## when: times as people say them and as they are shown
 
@@ -1822,11 +1838,12 @@ help-anchor-examples =
       openssl ts -reply ... (or send checkpoint.tsq to a timestamp authority)
       vault anchor import checkpoint.tsr --tsa-cert tsa-ca.pem
       vault anchor export --out token.tsr --note checkpoint.txt
-help-anchor-request = Write a timestamp request for the newest signed checkpoint (no passphrase, no network)
+help-anchor-request = Write a timestamp request for the newest signed checkpoint (no passphrase, no network); with --tsa, send it and store the checked answer (needs the passphrase)
 help-anchor-request-examples =
-    Example:
+    Examples:
       vault anchor request --out checkpoint.tsq
-help-anchor-request-out = The new request file to write (DER, usually .tsq)
+      vault anchor request --tsa https://freetsa.org/tsr --tsa-cert freetsa-cacert.pem
+help-anchor-request-out = The new request file to write (DER, usually .tsq); optional with --tsa
 help-anchor-import = Check a timestamp authority's answer against the pending request and store it (needs the passphrase)
 help-anchor-import-examples =
     Example:
@@ -1976,3 +1993,12 @@ cli-destroy-legal =
 cli-destroy-pass-note = To erase it, type the vault passphrase or a recovery code (a wrong one erases nothing).
 cli-saved-incident = Saved incident { $id } ({ $kind }, { $when })
 cli-duplicate-attachment = note: attachment { $n } ({ $name }) is the same file (same SHA-256) as attachment { $m } of incident { $id }
+# tsahttp: `vault anchor request --tsa` (src/cli/anchor_cmd.rs)
+cli-anchor-sending = Sending the timestamp request for checkpoint { $size } to { $url } (the authority learns the checkpoint's hash, the request's nonce, your IP address and the time)
+cli-anchor-request-no-out = give --out FILE for the request file, or --tsa URL to send it
+cli-anchor-tsa-no-cert = --tsa needs --tsa-cert FILE: the certificate of the authority or of its CA, to check its answer
+cli-value-url = URL
+cli-value-seconds = SECONDS
+help-anchor-request-tsa = Send the request to this timestamp authority (https:// or http://) and store its answer once checked, as `vault anchor import` does. The authority learns the checkpoint's hash and your IP address
+help-anchor-request-tsa-cert = With --tsa: the certificate to trust, the authority's own or its CA's (PEM or DER); kept in the vault
+help-anchor-request-tsa-timeout = With --tsa: how many seconds to wait for the authority's answer

@@ -362,6 +362,18 @@ core-custody-plugin-no-match = la llave del complemento de age { $plugin } no ab
 core-slot-plugin-fields = un acceso de llave de seguridad (complemento) con configuración de contraseña, o sin identidad del complemento
 core-custody-no-plugin-slot = esta bóveda no tiene ningún acceso de llave de seguridad (`vault keyslot add --plugin` agrega uno)
 
+# tsahttp: envío de una solicitud a una autoridad de fechado (src/anchor/http.rs) y fechas de los certificados
+core-anchor-outside-validity = el certificado «{ $subject }» no era válido en la fecha de la constancia, { $time } (válido del { $from } al { $to })
+core-tsa-bad-url = { $url } no es la dirección de una autoridad de fechado: indique una que empiece por https:// o http://
+core-tsa-unreachable = no se pudo conectar con la autoridad de fechado { $host } ({ $detail }); no se guardó nada
+core-tsa-status = la autoridad de fechado respondió con el estado HTTP { $status } en lugar de una constancia de tiempo; no se guardó nada
+core-tsa-content-type = la respuesta de la autoridad de fechado no es una constancia de tiempo (tipo de contenido { $found }, no application/timestamp-reply); no se guardó nada
+core-tsa-too-large = la respuesta de la autoridad de fechado ocupa más de { $limit }; no se guardó nada
+core-tsa-timeout = la autoridad de fechado no respondió en { $secs ->
+    [one] 1 segundo
+   *[other] { $secs } segundos
+}; no se guardó nada
+
 ## bundle: writing and reading bundles (library errors)
 
 # La capa age: se rechaza antes de probar ninguna clave.
@@ -1034,6 +1046,10 @@ verify-kind-anchor-nonce = una constancia de tiempo responde a otra solicitud (s
 verify-kind-cosignature = una cofirma no se verifica, o no coincide con ningún sello de esta bóveda
 verify-anchor-line = el sello { $number } (tamaño { $size }) ya existía a más tardar el { $time }, según la autoridad de fechado «{ $tsa }»
 verify-cosignature-line = el sello { $number } (tamaño { $size }) lo cofirmó { $witness } el { $time }
+
+# tsahttp: fechas de los certificados de las constancias de tiempo (src/anchor/mod.rs)
+verify-anchor-validity = { $error }
+verify-kind-anchor-validity = el certificado de una constancia de tiempo, o uno de su cadena, no era válido en la fecha de la constancia
 
 ## when: times as people say them and as they are shown
 
@@ -1848,11 +1864,12 @@ help-anchor-examples =
       openssl ts -reply ... (o envíe sello.tsq a una autoridad de fechado)
       vault anchor import sello.tsr --tsa-cert autoridad.pem
       vault anchor export --out constancia.tsr --note sello.txt
-help-anchor-request = Escribe una solicitud de constancia de tiempo del último sello firmado (sin contraseña, sin internet).
+help-anchor-request = Escribe una solicitud de constancia de tiempo del último sello firmado (sin contraseña, sin internet); con --tsa, la envía y guarda la respuesta revisada (pide la contraseña).
 help-anchor-request-examples =
-    Ejemplo:
+    Ejemplos:
       vault anchor request --out sello.tsq
-help-anchor-request-out = El archivo nuevo de la solicitud (DER, por lo general .tsq).
+      vault anchor request --tsa https://freetsa.org/tsr --tsa-cert freetsa-cacert.pem
+help-anchor-request-out = El archivo nuevo de la solicitud (DER, por lo general .tsq); opcional con --tsa.
 help-anchor-import = Revisa la respuesta de una autoridad de fechado contra la solicitud pendiente y la guarda (pide la contraseña).
 help-anchor-import-examples =
     Ejemplo:
@@ -2002,3 +2019,12 @@ cli-destroy-legal =
 cli-destroy-pass-note = Para borrarla, escriba la contraseña de la bóveda o un código de recuperación (si no es la correcta, no se borra nada).
 cli-saved-incident = Se guardó el incidente { $id } ({ $kind }, { $when })
 cli-duplicate-attachment = nota: el adjunto { $n } ({ $name }) es el mismo archivo (mismo código de control SHA-256) que el adjunto { $m } del incidente { $id }
+# tsahttp: `vault anchor request --tsa` (src/cli/anchor_cmd.rs)
+cli-anchor-sending = Enviando la solicitud de constancia de tiempo del sello { $size } a { $url } (la autoridad conoce el código de control del sello, el número único de la solicitud, la dirección IP de usted y la hora)
+cli-anchor-request-no-out = indique --out ARCHIVO para el archivo de la solicitud, o --tsa URL para enviarla
+cli-anchor-tsa-no-cert = --tsa necesita --tsa-cert ARCHIVO: el certificado de la autoridad o de quien la certifica, para revisar su respuesta
+cli-value-url = URL
+cli-value-seconds = SEGUNDOS
+help-anchor-request-tsa = Envía la solicitud a esta autoridad de fechado (https:// o http://) y guarda su respuesta una vez revisada, como `vault anchor import`. La autoridad conoce el código de control del sello y la dirección IP de usted.
+help-anchor-request-tsa-cert = Con --tsa: el certificado de confianza, el de la autoridad o el de quien la certifica (PEM o DER); se guarda en la bóveda.
+help-anchor-request-tsa-timeout = Con --tsa: cuántos segundos esperar la respuesta de la autoridad.

@@ -8,10 +8,14 @@
 //! the signed attributes; the `messageDigest` attribute is the SHA-256 of the `TSTInfo` and the
 //! `contentType` attribute is `id-ct-TSTInfo`; the signer certificate, carried in the token, has
 //! the `timeStamping` extended key usage and chains (through certificates the token carries) to
-//! a trust anchor the person gave; and the `TSTInfo` message imprint is the SHA-256 of the
-//! checkpoint note it is stored for.
+//! a trust anchor the person gave, every certificate of that chain (the trust anchor included)
+//! being valid at the token's `genTime` (notBefore <= genTime <= notAfter; revocation is not
+//! checked); and the `TSTInfo` message imprint is the SHA-256 of the checkpoint note it is stored
+//! for.
 //!
 //! This module knows nothing of the vault: it makes requests, checks responses and tokens.
+
+pub mod http;
 
 use cms::cert::CertificateChoices;
 use cms::content_info::ContentInfo;
@@ -362,7 +366,8 @@ pub fn verify_token(
         return Err(AnchorFault::NotTimestamping);
     }
     let tsa = signer.tbs_certificate.subject.to_string();
-    chain_to_anchor(signer, &certs, anchors).map_err(|e| match e {
+    let gen_time = i64::try_from(tst.gen_time.to_unix_duration().as_secs()).unwrap_or(i64::MAX);
+    chain_to_anchor(signer, &certs, anchors, gen_time).map_err(|e| match e {
         AnchorFault::Untrusted { .. } => AnchorFault::Untrusted { tsa: tsa.clone() },
         other => other,
     })?;
@@ -371,7 +376,6 @@ pub fn verify_token(
     {
         return Err(AnchorFault::OtherCheckpoint);
     }
-    let gen_time = i64::try_from(tst.gen_time.to_unix_duration().as_secs()).unwrap_or(i64::MAX);
     Ok(TokenFacts {
         gen_time,
         tsa,
@@ -411,31 +415,78 @@ pub fn token_nonce(token: &[u8]) -> Result<String, AnchorFault> {
         .unwrap_or_default())
 }
 
+/// Seconds since 1970 of an X.509 time (before 1970: negative).
+fn unix_secs(t: &x509_cert::time::Time) -> i64 {
+    i64::try_from(t.to_unix_duration().as_secs()).unwrap_or(i64::MAX)
+}
+
+/// The certificate was valid at `gen_time`: notBefore <= genTime <= notAfter (RFC 5280 §4.1.2.5;
+/// both bounds inclusive).
+fn valid_at(cert: &Certificate, gen_time: i64) -> Result<(), AnchorFault> {
+    let validity = &cert.tbs_certificate.validity;
+    let (not_before, not_after) = (
+        unix_secs(&validity.not_before),
+        unix_secs(&validity.not_after),
+    );
+    if not_before <= gen_time && gen_time <= not_after {
+        Ok(())
+    } else {
+        Err(AnchorFault::OutsideValidity {
+            subject: cert.tbs_certificate.subject.to_string(),
+            not_before,
+            not_after,
+            gen_time,
+        })
+    }
+}
+
+/// The signer chains to a trust anchor, and every certificate on the way (the signer's, the
+/// intermediates' and the trust anchor's) was valid at `gen_time`. The dates are checked once
+/// the chain is known to reach an anchor: an untrusted token is reported as untrusted, whatever
+/// its dates.
 fn chain_to_anchor(
     signer: &Certificate,
     carried: &[Certificate],
     anchors: &[Vec<u8>],
+    gen_time: i64,
 ) -> Result<(), AnchorFault> {
     let anchors: Vec<Certificate> = anchors
         .iter()
         .filter_map(|a| Certificate::from_der(a).ok())
         .collect();
-    let mut current = signer.clone();
+    let mut path: Vec<Certificate> = vec![signer.clone()];
     for _ in 0..MAX_CHAIN {
-        if anchors.contains(&current) {
-            return Ok(());
-        }
-        for anchor in &anchors {
-            if issued_by(&current, anchor)? {
-                return Ok(());
+        let Some(current) = path.last().cloned() else {
+            break;
+        };
+        let reached = if anchors.contains(&current) {
+            true
+        } else {
+            let mut found = None;
+            for anchor in &anchors {
+                if issued_by(&current, anchor)? {
+                    found = Some(anchor.clone());
+                    break;
+                }
             }
+            match found {
+                Some(anchor) => {
+                    path.push(anchor);
+                    true
+                }
+                None => false,
+            }
+        };
+        if reached {
+            return path.iter().try_for_each(|c| valid_at(c, gen_time));
         }
         let next = carried
             .iter()
-            .filter(|c| **c != current)
-            .find(|c| issued_by(&current, c).unwrap_or(false));
+            .filter(|c| !path.contains(c))
+            .find(|c| issued_by(&current, c).unwrap_or(false))
+            .cloned();
         match next {
-            Some(c) => current = c.clone(),
+            Some(c) => path.push(c),
             None => break,
         }
     }

@@ -201,6 +201,10 @@ pub(crate) fn token_problem(fault: &AnchorFault) -> (ProblemKind, crate::problem
             ProblemKind::AnchorUntrusted,
             problem_text!("verify-anchor-untrusted", error = error),
         ),
+        AnchorFault::OutsideValidity { .. } => (
+            ProblemKind::AnchorValidity,
+            problem_text!("verify-anchor-validity", error = error),
+        ),
         _ => (
             ProblemKind::AnchorToken,
             problem_text!("verify-anchor-token", error = error),

@@ -39,7 +39,14 @@ pub fn anchor(
     unlock: impl FnOnce() -> Result<Unlocked>,
 ) -> Result<()> {
     match command {
-        AnchorCommand::Request { out: path } => {
+        AnchorCommand::Request {
+            out: path,
+            tsa: None,
+            ..
+        } => {
+            let Some(path) = path else {
+                return Err(Error::Invalid(fl!("cli-anchor-request-no-out")));
+            };
             let mut vault = Vault::open(dir)?;
             let req = vault.anchor_request()?;
             write_new_private(&path, &req.der)?;
@@ -61,6 +68,19 @@ pub fn anchor(
             out.note(&fl!("cli-anchor-request-note"));
             Ok(())
         }
+        AnchorCommand::Request {
+            out: path,
+            tsa: Some(url),
+            tsa_cert,
+            tsa_timeout,
+        } => send_to_tsa(
+            out,
+            &url,
+            path.as_deref(),
+            tsa_cert.as_deref(),
+            std::time::Duration::from_secs(tsa_timeout),
+            unlock,
+        ),
         AnchorCommand::Import { file, tsa_cert } => {
             let response = vault::input::read_bounded(&file, DER_MAX)?;
             let cert = vault::input::read_bounded(&tsa_cert, DER_MAX)?;
@@ -103,6 +123,52 @@ pub fn anchor(
             ))
         }
     }
+}
+
+/// `vault anchor request --tsa URL --tsa-cert FILE`: the request made and remembered (and
+/// written to `--out` when given), sent to the authority, its answer checked and stored as
+/// `vault anchor import` does. The address and the certificate are checked and the vault
+/// unlocked before anything is sent; when the authority gives no usable answer nothing is
+/// stored and the request stays pending for the offline way.
+fn send_to_tsa(
+    out: &Out,
+    url: &str,
+    path: Option<&Path>,
+    tsa_cert: Option<&Path>,
+    timeout: std::time::Duration,
+    unlock: impl FnOnce() -> Result<Unlocked>,
+) -> Result<()> {
+    vault::anchor::http::check_url(url)?;
+    let Some(tsa_cert) = tsa_cert else {
+        return Err(Error::Invalid(fl!("cli-anchor-tsa-no-cert")));
+    };
+    let cert = vault::input::read_bounded(tsa_cert, DER_MAX)?;
+    vault::anchor::read_certificate(&cert)?;
+    let mut unlocked = unlock()?;
+    let req = unlocked.vault().anchor_request()?;
+    if let Some(path) = path {
+        write_new_private(path, &req.der)?;
+        out.note(&fl!(
+            "cli-anchor-request-written",
+            size = req.size,
+            path = path.display().to_string()
+        ));
+    }
+    let left_out = unlocked.vault().info()?.unchecked_entries;
+    if left_out > 0 {
+        out.warn(&fl!("cli-anchor-request-leaves-out", n = left_out));
+    }
+    out.note(&fl!(
+        "cli-anchor-sending",
+        size = req.size,
+        url = terminal::inline(url).into_owned()
+    ));
+    let response = vault::anchor::http::send(url, &req.der, timeout)?;
+    let summary = unlocked.anchor_import(&response, &cert)?;
+    if out.json {
+        return out.json(&summary);
+    }
+    out.line(&fl!("cli-anchor-imported", line = anchor_line(&summary)))
 }
 
 /// "checkpoint N (size S) was cosigned by witness W on T" (the witness name comes from a file:

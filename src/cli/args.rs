@@ -899,12 +899,23 @@ pub enum PlanCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum AnchorCommand {
-    /// Write a timestamp request for the newest signed checkpoint (no passphrase, no network).
-    #[command(after_help = "Example:\n  vault anchor request --out checkpoint.tsq")]
+    /// Write a timestamp request for the newest signed checkpoint (no passphrase, no network); with --tsa, send it and store the checked answer (needs the passphrase).
+    #[command(
+        after_help = "Examples:\n  vault anchor request --out checkpoint.tsq\n  vault anchor request --tsa https://freetsa.org/tsr --tsa-cert freetsa-cacert.pem"
+    )]
     Request {
-        /// The new request file to write (DER, usually .tsq).
-        #[arg(long, value_name = "FILE")]
-        out: PathBuf,
+        /// The new request file to write (DER, usually .tsq); optional with --tsa.
+        #[arg(long, value_name = "FILE", required_unless_present = "tsa")]
+        out: Option<PathBuf>,
+        /// Send the request to this timestamp authority (https:// or http://) and store its answer once checked, as `vault anchor import` does. The authority learns the checkpoint's hash and your IP address.
+        #[arg(long, value_name = "URL", requires = "tsa_cert")]
+        tsa: Option<String>,
+        /// With --tsa: the certificate to trust, the authority's own or its CA's (PEM or DER); kept in the vault.
+        #[arg(long, value_name = "FILE", requires = "tsa")]
+        tsa_cert: Option<PathBuf>,
+        /// With --tsa: how many seconds to wait for the authority's answer.
+        #[arg(long, value_name = "SECONDS", default_value_t = 30, requires = "tsa", value_parser = clap::value_parser!(u64).range(1..=600))]
+        tsa_timeout: u64,
     },
     /// Check a timestamp authority's answer against the pending request and store it (needs the passphrase).
     #[command(after_help = "Example:\n  vault anchor import checkpoint.tsr --tsa-cert tsa-ca.pem")]

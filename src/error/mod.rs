@@ -21,7 +21,7 @@ mod tamper;
 use std::fmt;
 use std::path::PathBuf;
 
-pub use anchor::AnchorFault;
+pub use anchor::{AnchorFault, TsaFault};
 pub use crypto::{Crypto, KdfLimit, NoKeyslot, Weakness};
 pub use custody::Custody;
 pub use damage::{AttachmentFault, Damage, ExportFault, Item, SchemaProblem};
@@ -173,6 +173,8 @@ pub enum Error {
     Custody(Custody),
     /// An RFC 3161 timestamp or a witness cosignature refused (src/anchor/, src/witness/).
     Anchor(AnchorFault),
+    /// `vault anchor request --tsa`: the authority gave no usable answer (src/anchor/http.rs).
+    Tsa(TsaFault),
 }
 
 /// `65536` -> `64 KiB`, for limits in messages.
@@ -268,6 +270,12 @@ impl From<rusqlite::Error> for Error {
 impl From<Damage> for Error {
     fn from(d: Damage) -> Self {
         Error::Damage(d)
+    }
+}
+
+impl From<TsaFault> for Error {
+    fn from(t: TsaFault) -> Self {
+        Error::Tsa(t)
     }
 }
 
@@ -437,6 +445,7 @@ impl Error {
             Error::Bundle(b) => b.render(lang),
             Error::Custody(c) => c.text_in(lang),
             Error::Anchor(a) => t("core-anchor", args([("detail", s(a.text_in(lang)))])),
+            Error::Tsa(f) => f.text_in(lang),
         }
     }
 

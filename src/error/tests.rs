@@ -516,9 +516,34 @@ fn every_error() -> Vec<Error> {
                 size: 7,
             },
             AnchorFault::ProofFrom { from: 0, needed: 5 },
+            AnchorFault::OutsideValidity {
+                subject: "CN=TSA".into(),
+                not_before: 1_577_836_800,
+                not_after: 1_580_515_200,
+                gen_time: 1_800_000_000,
+            },
         ]
         .into_iter()
         .map(Error::Anchor),
+    );
+    out.extend(
+        [
+            TsaFault::BadUrl {
+                url: "ftp://tsa.example/".into(),
+            },
+            TsaFault::Unreachable {
+                host: "tsa.example".into(),
+                detail: "connection refused".into(),
+            },
+            TsaFault::Status { status: 500 },
+            TsaFault::ContentType {
+                found: "text/html".into(),
+            },
+            TsaFault::TooLarge { limit: 1 << 20 },
+            TsaFault::Timeout { secs: 30 },
+        ]
+        .into_iter()
+        .map(Error::Tsa),
     );
     out
 }
