@@ -1017,3 +1017,76 @@ fn tsa_needs_a_certificate_and_the_offline_request_still_needs_out() {
     assert_eq!(out.status.code(), Some(2), "{}", common::stderr(&out));
     assert_eq!(anchor_count(&v), 0);
 }
+
+/// Someone who can write to the vault folder, without the passphrase, gets a token for the
+/// vault's real checkpoint from an authority of their own (the request needs no passphrase) and
+/// appends the ledger entry and row `anchor import` would have written (they hold no secret).
+/// `verify` reports the entry as forged and lists no timestamp; the owner's next unlock refuses
+/// to sign over it.
+#[test]
+fn a_timestamp_appended_without_the_passphrase_is_forged_and_never_counted() {
+    let v = signed_vault();
+    let evil = Tsa::new(v.tmp.path(), "Evil");
+    // The exact entry and row `anchor import` writes, taken from a copy imported elsewhere.
+    let copy = v.path("copy");
+    let cp = Command::new("cp")
+        .args(["-a", v.dir.to_str().unwrap(), copy.to_str().unwrap()])
+        .status()
+        .unwrap();
+    assert!(cp.success());
+    let in_copy = |args: &[&str]| {
+        let out = v
+            .cmd_at(&copy)
+            .env("VAULT_STATE_DIR", v.path("copy-state"))
+            .args(args)
+            .output()
+            .unwrap();
+        common::assert_success(&out, args);
+    };
+    let (q, r) = (v.path("evil.tsq"), v.path("evil.tsr"));
+    in_copy(&["anchor", "request", "--out", q.to_str().unwrap()]);
+    evil.reply(&q, &r);
+    in_copy(&[
+        "anchor",
+        "import",
+        r.to_str().unwrap(),
+        "--tsa-cert",
+        evil.ca.to_str().unwrap(),
+    ]);
+    let c = rusqlite::Connection::open(v.db()).unwrap();
+    c.execute(
+        "ATTACH DATABASE ?1 AS copy",
+        [copy.join("vault.db").to_str().unwrap()],
+    )
+    .unwrap();
+    // The table as vault creates it (its definition is checked), then the entry and the row.
+    let table: String = c
+        .query_row(
+            "SELECT sql FROM copy.sqlite_master WHERE name = 'anchors'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    c.execute_batch(&table).unwrap();
+    c.execute_batch(
+        "INSERT INTO main.ledger SELECT * FROM copy.ledger WHERE leaf_index IN (SELECT leaf_index FROM copy.anchors);
+         INSERT INTO main.anchors SELECT * FROM copy.anchors;",
+    )
+    .unwrap();
+    drop(c);
+
+    let report = verify_json(&v);
+    assert!(
+        kinds(&report).contains(&"forged_entry".to_owned()),
+        "{report}"
+    );
+    assert_eq!(
+        report["report"]["anchors"].as_array().map_or(0, Vec::len),
+        0,
+        "a forged entry proves nothing: {report}"
+    );
+    let human = common::stdout(&v.cmd_locked().arg("verify").output().unwrap());
+    assert!(!human.contains("existed no later than"), "{human}");
+    let out = v.cmd().args(["list"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(4), "{}", common::stderr(&out));
+}
