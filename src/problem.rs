@@ -254,6 +254,7 @@ kinds! {
     HighWater = "high_water",
     Pin = "pin",
     Plan = "plan",
+    Travel = "travel",
     ForgedEntry = "forged_entry",
     LeafHash = "leaf_hash",
     LedgerEntry = "ledger_entry",

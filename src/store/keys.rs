@@ -109,14 +109,27 @@ impl Tx<'_> {
 
 impl Tx<'_> {
     /// The newest `plan` ledger entry (index and bytes), if any. Reads the whole ledger table
-    /// (no index serves it): only a plan refresh, which exports the whole vault, calls it.
+    /// (no index serves it): only the plan commands and a plan refresh, which exports the whole
+    /// vault, call it.
     pub fn newest_plan_entry(&self) -> Result<Option<(u64, Vec<u8>)>> {
+        self.newest_entry_of_type("plan")
+    }
+
+    /// The newest `travel` ledger entry (index and bytes), if any; a whole-table read, as above,
+    /// made only by `travel end` when the travel mark is missing.
+    pub fn newest_travel_entry(&self) -> Result<Option<(u64, Vec<u8>)>> {
+        self.newest_entry_of_type("travel")
+    }
+
+    /// Entries are compact JSON with `type` first, so their first bytes name the type.
+    fn newest_entry_of_type(&self, kind: &str) -> Result<Option<(u64, Vec<u8>)>> {
+        let prefix = format!("{{\"type\":\"{kind}\",");
         Ok(self
             .tx
             .query_row(
-                "SELECT leaf_index, entry FROM ledger WHERE substr(entry, 1, 15) = X'7b2274797065223a22706c616e222c'
+                "SELECT leaf_index, entry FROM ledger WHERE substr(entry, 1, ?1) = CAST(?2 AS BLOB)
                  ORDER BY leaf_index DESC LIMIT 1",
-                [],
+                rusqlite::params![prefix.len() as i64, prefix.as_bytes()],
                 |r| Ok((r.get::<_, i64>(0)? as u64, r.get::<_, Vec<u8>>(1)?)),
             )
             .optional()?)

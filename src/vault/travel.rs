@@ -172,6 +172,21 @@ pub(crate) fn publish_new(out: &Path, bytes: &[u8]) -> Result<()> {
     fsutil::sync_parent(out)
 }
 
+/// The leaf of the newest `travel` entry when it is a `start` (the vault is travelling, by the
+/// ledger); `None` when the newest is an `end`, or there is none.
+fn started_in_ledger(tx: &crate::store::Tx<'_>) -> Result<Option<u64>> {
+    Ok(tx.newest_travel_entry()?.and_then(|(index, bytes)| {
+        matches!(
+            Entry::from_bytes(&bytes),
+            Ok(Entry::Travel {
+                action: TravelAction::Start,
+                ..
+            })
+        )
+        .then_some(index)
+    }))
+}
+
 impl Vault {
     /// The ledger index of the `travel start` entry when the vault is travelling.
     pub fn travelling(&mut self) -> Result<Option<TravelInfo>> {
@@ -191,10 +206,15 @@ impl Vault {
         escrow: &Path,
         identities: &[Box<dyn age::Identity>],
     ) -> Result<TravelEnd> {
-        let leaf = self
-            .travelling()?
-            .ok_or(Error::Custody(Custody::NotTravelling))?
-            .since_leaf;
+        let leaf = match self.travelling()? {
+            Some(t) => t.since_leaf,
+            // The mark deleted from the folder must not lock the owner out: the ledger says
+            // whether the vault is travelling.
+            None => self
+                .store
+                .read(started_in_ledger)?
+                .ok_or(Error::Custody(Custody::NotTravelling))?,
+        };
         let started = self.store.read(|tx| tx.ledger_row(leaf))?;
         let (escrow_sha256, slots) = match started {
             Some(row) if merkle::leaf_hash(&row.entry) == row.leaf_hash => {
@@ -246,7 +266,11 @@ impl Vault {
         };
         let ledger_leaf = self.store.write(|tx| {
             // Another `travel end` may have finished meanwhile.
-            if tx.meta(TRAVEL_META)?.and_then(|v| v.parse::<u64>().ok()) != Some(leaf) {
+            let marked = match tx.meta(TRAVEL_META)? {
+                Some(v) => v.parse::<u64>().ok(),
+                None => started_in_ledger(tx)?,
+            };
+            if marked != Some(leaf) {
                 return Err(Error::Custody(Custody::NotTravelling));
             }
             for row in &rows {

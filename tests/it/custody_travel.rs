@@ -365,3 +365,67 @@ fn killed_travel_start_leaves_the_old_state_or_a_complete_escrow_file() {
         "kills hit only one side: {before} before, {after} after"
     );
 }
+
+fn verify_kinds(v: &TestVault) -> Vec<String> {
+    let out = v
+        .cmd_locked()
+        .args(["--json", "verify"])
+        .output()
+        .expect("run");
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    report["report"]["problems"]
+        .as_array()
+        .expect("problems")
+        .iter()
+        .map(|p| p["kind"].as_str().expect("kind").to_owned())
+        .collect()
+}
+
+/// While the vault travels (no keyslot in it), someone who can write to the folder deletes the
+/// travel mark: `travel end` must still bring the keyslots back (the ledger says the vault is
+/// travelling), or the owner would be locked out. A mark planted in a vault that is not
+/// travelling (so that `info` says travel mode is on) is reported by `verify`.
+#[test]
+fn a_deleted_or_planted_travel_mark_locks_no_one_out_and_is_reported() {
+    let v = TestVault::new();
+    v.add_simple("before travelling");
+    let (counsel_key, counsel) = keygen(&v, "counsel.key");
+    let escrow = v.path("escrow.age");
+    v.json(&[
+        "travel",
+        "start",
+        "--escrow-to",
+        &counsel,
+        "--out",
+        escrow.to_str().expect("p"),
+    ]);
+    assert!(verify_kinds(&v).is_empty());
+    let db = rusqlite::Connection::open(v.db()).expect("open");
+    assert_eq!(
+        db.execute("DELETE FROM meta WHERE key = 'travel'", [])
+            .expect("delete"),
+        1
+    );
+    drop(db);
+    assert_eq!(verify_kinds(&v), ["travel"]);
+
+    let out = v
+        .cmd_locked()
+        .args(["travel", "end", "--from"])
+        .arg(&escrow)
+        .arg("--identity")
+        .arg(&counsel_key)
+        .output()
+        .expect("run");
+    assert_success(&out, &["travel end"]);
+    let listed = v.ok(&["list"]);
+    assert!(listed.contains("before travelling"), "{listed}");
+    assert!(verify_kinds(&v).is_empty());
+
+    // A mark planted while not travelling.
+    let db = rusqlite::Connection::open(v.db()).expect("open");
+    db.execute("INSERT INTO meta(key, value) VALUES('travel', '3')", [])
+        .expect("plant");
+    drop(db);
+    assert_eq!(verify_kinds(&v), ["travel"]);
+}

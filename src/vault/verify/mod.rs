@@ -32,9 +32,9 @@ use crate::problem_text;
 
 mod anchors;
 mod attachments;
+mod custody;
 mod database;
 mod ledger;
-mod plan;
 mod records;
 mod rows;
 
@@ -189,6 +189,7 @@ pub fn verify(
                     tx.meta("signing_public")?.unwrap_or_default(),
                 ),
                 seal: tx.meta(trust::SEAL_META)?,
+                travel: tx.meta(crate::vault::travel::TRAVEL_META)?,
                 plan: (
                     tx.meta(crate::vault::detention::PLAN_META)?,
                     tx.meta(crate::vault::detention::REFRESHED_META)?,
@@ -278,12 +279,13 @@ pub fn verify(
         };
         let anchors =
             anchors::check_anchors(&snap.anchors, &snap.entries, covered, &stamped, &mut p);
-        plan::check_plan(
+        custody::check_plan(
             &snap.entries,
             snap.plan.0.as_deref(),
             snap.plan.1.as_deref(),
             &mut p,
         );
+        custody::check_travel(&snap.entries, snap.travel.as_deref(), &mut p);
         let cosignatures = anchors::check_cosignatures(&snap.entries, covered, &stamped, &mut p);
 
         let receipt = receipt.map(|text| check_receipt(vault_ref, &snap.leaves, text, &mut p));
@@ -356,6 +358,8 @@ struct Snapshot<'scope> {
     meta: (String, String, String),
     /// The stored trust seal, if any (src/vault/trust.rs).
     seal: Option<String>,
+    /// The travel mark, if any.
+    travel: Option<String>,
     /// The stored detention plan and its refresh marker, if any.
     plan: (Option<String>, Option<String>),
 }

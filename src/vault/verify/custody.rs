@@ -1,6 +1,7 @@
-//! The detention plan against its ledger entries: a plan is never removed once set, so the
-//! stored plan must be the one the newest `plan` entry commits to, and its refresh marker can
-//! never name more entries than the ledger holds (docs/format.md, "Detention plan").
+//! Key custody against the ledger: the detention plan (never removed once set, so the stored
+//! plan must be the one the newest `plan` entry commits to, and its refresh mark can never name
+//! more entries than the ledger holds; docs/format.md, "Detention plan") and the travel mark
+//! (set exactly while the newest `travel` entry is a `start`, naming it; "Travel mode").
 
 use std::collections::BTreeMap;
 
@@ -8,6 +9,7 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 
 use crate::crypto::sha256_hex;
+use crate::ledger::entry::TravelAction;
 use crate::ledger::Entry;
 use crate::problem_text;
 use crate::vault::detention;
@@ -63,6 +65,28 @@ pub(super) fn check_plan(
     }
 }
 
+/// `marked` is the `travel` metadata as found.
+pub(super) fn check_travel(entries: &BTreeMap<u64, Entry>, marked: Option<&str>, p: &mut Problems) {
+    let started = entries.iter().rev().find_map(|(index, e)| match e {
+        Entry::Travel { action, .. } => Some((*action == TravelAction::Start).then_some(*index)),
+        _ => None,
+    });
+    let started = started.flatten();
+    let marked_leaf = marked.map(|m| m.parse::<u64>().ok());
+    let detail = match (started, marked_leaf) {
+        (None, None) => return,
+        (Some(leaf), Some(Some(m))) if leaf == m => return,
+        (Some(leaf), None) => problem_text!("verify-travel-unmarked", leaf = leaf),
+        (None, Some(_)) => problem_text!("verify-travel-planted"),
+        (Some(leaf), Some(_)) => problem_text!("verify-travel-other", leaf = leaf),
+    };
+    p.add(
+        ProblemKind::Travel,
+        problem_text!("verify-item-travel"),
+        detail,
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,6 +109,36 @@ mod tests {
         let mut p = Problems(Vec::new());
         check_plan(entries, stored, refreshed, &mut p);
         p.0.iter().filter(|x| x.kind == ProblemKind::Plan).count()
+    }
+
+    fn travel(action: TravelAction) -> Entry {
+        Entry::Travel {
+            v: ENTRY_VERSION,
+            action,
+            escrow_sha256: "00".into(),
+            slots: BTreeMap::new(),
+        }
+    }
+
+    fn travel_problems(entries: &BTreeMap<u64, Entry>, marked: Option<&str>) -> usize {
+        let mut p = Problems(Vec::new());
+        check_travel(entries, marked, &mut p);
+        p.0.len()
+    }
+
+    #[test]
+    fn the_travel_mark_must_name_the_open_start() {
+        let mut entries = BTreeMap::new();
+        assert_eq!(travel_problems(&entries, None), 0);
+        assert_eq!(travel_problems(&entries, Some("4")), 1);
+        entries.insert(4, travel(TravelAction::Start));
+        assert_eq!(travel_problems(&entries, Some("4")), 0);
+        assert_eq!(travel_problems(&entries, None), 1);
+        assert_eq!(travel_problems(&entries, Some("3")), 1);
+        assert_eq!(travel_problems(&entries, Some("x")), 1);
+        entries.insert(6, travel(TravelAction::End));
+        assert_eq!(travel_problems(&entries, None), 0);
+        assert_eq!(travel_problems(&entries, Some("4")), 1);
     }
 
     #[test]
