@@ -380,6 +380,60 @@ fn a_plugin_slot_changed_in_the_folder_is_refused_as_tampered() {
     );
 }
 
+/// Someone with write access plants a hardware-key slot (here: another vault's, for a device
+/// they hold) in a vault that has only a passphrase slot: no ledger entry commits to it, so it
+/// is refused before the plugin is ever asked, nothing is written, and the passphrase still
+/// opens the vault.
+#[test]
+fn a_plugin_slot_planted_in_a_passphrase_vault_is_never_used() {
+    let hw = Hw::new();
+    let id = hw.v.add_simple("secret");
+    let other = Hw::new();
+    let planted = other.add_plugin_slot();
+    let conn = Connection::open(hw.v.db()).expect("open vault.db");
+    conn.execute(
+        "ATTACH DATABASE ?1 AS other",
+        [other.v.db().to_str().expect("path")],
+    )
+    .expect("attach");
+    let n = conn
+        .execute(
+            "INSERT INTO main.keyslots SELECT * FROM other.keyslots WHERE id = ?1",
+            [&planted],
+        )
+        .expect("plant");
+    assert_eq!(n, 1);
+    drop(conn);
+    let ledger = |v: &TestVault| -> i64 {
+        Connection::open(v.db())
+            .expect("open")
+            .query_row("SELECT COUNT(*) FROM ledger", [], |r| r.get(0))
+            .expect("count")
+    };
+    let before = ledger(&hw.v);
+    let out = hw.run(&["show", &id]);
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    assert!(
+        one_line_error(&out).contains(&planted),
+        "{}",
+        one_line_error(&out)
+    );
+    assert_eq!(ledger(&hw.v), before, "nothing is written");
+    assert_success(
+        &hw.cmd_pass().args(["show", &id]).output().expect("run"),
+        &["show with the passphrase"],
+    );
+    let report: Value = serde_json::from_slice(
+        &hw.cmd()
+            .args(["--json", "verify"])
+            .output()
+            .expect("run")
+            .stdout,
+    )
+    .expect("json");
+    assert_eq!(report["ok"], false, "{report}");
+}
+
 #[test]
 fn travel_mode_takes_the_hardware_key_slot_away_and_brings_it_back() {
     let hw = Hw::new();
