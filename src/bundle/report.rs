@@ -1,7 +1,9 @@
 //! The readable parts of a bundle: `report.html` (self-contained, printable, no scripts, no
 //! external resources) and `VERIFY.txt` (how an expert checks everything by hand).
 
-use super::manifest::{Manifest, RecordFile};
+use std::collections::HashMap;
+
+use super::manifest::{AttachmentEntry, Manifest, RecordFile};
 use super::packet::model::{days, msg, View};
 use crate::i18n::{FluentValue, Lang};
 use crate::report::counsel::{self, Carries};
@@ -15,9 +17,29 @@ pub fn html(m: &Manifest, records: &[RecordFile]) -> String {
 /// history as far as the bundle knows it, and warnings about its attachments' metadata (the
 /// same reading of the bundle as the court packet's, [`View`]).
 pub fn html_in(m: &Manifest, records: &[RecordFile], lang: Lang) -> String {
+    let mut out = String::new();
+    let _infallible = write_html(m, records, lang, &mut |piece| {
+        out.push_str(piece);
+        Ok(())
+    });
+    out
+}
+
+/// [`html_in`], handed to `emit` piece by piece (each incident rendered when its turn comes),
+/// so that a bundle's report goes into the archive without being held whole.
+pub fn write_html(
+    m: &Manifest,
+    records: &[RecordFile],
+    lang: Lang,
+    emit: &mut dyn FnMut(&str) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let view = View::new(m, records, &[], lang);
-    let by_id: std::collections::BTreeMap<&str, &super::packet::model::IncidentView> =
+    let by_id: HashMap<&str, &super::packet::model::IncidentView> =
         view.incidents.iter().map(|i| (i.id.as_str(), i)).collect();
+    let mut attachments: HashMap<&str, Vec<&AttachmentEntry>> = HashMap::new();
+    for a in &m.attachments {
+        attachments.entry(a.record.as_str()).or_default().push(a);
+    }
     let bundle = counsel::Bundle {
         export_id: &m.export_id,
         disclosure: m.kind == "disclosure",
@@ -35,62 +57,61 @@ pub fn html_in(m: &Manifest, records: &[RecordFile], lang: Lang) -> String {
                 id: i.id.clone(),
             })
             .collect(),
-        records: records
-            .iter()
-            .map(|r| {
-                let v = by_id.get(r.id.as_str());
-                counsel::Record {
-                    id: &r.id,
-                    revision: r.revision,
-                    fields: &r.fields,
-                    derived: &r.derived,
-                    shown: counsel::Shown {
-                        when: v.filter(|v| v.when.is_some()).map(|v| v.when_text.clone()),
-                        kind: v.map(|v| v.kind_text.clone()).filter(|k| !k.is_empty()),
-                        location: r
-                            .fields
-                            .get("location")
-                            .filter(|l| l.is_object() && l.get("withheld").is_none())
-                            .map(|l| super::packet::model::value_text(l, lang)),
-                        recorded_at: v.and_then(|v| v.recorded_text.clone()),
-                        history: v.map(|v| v.history.clone()).unwrap_or_default(),
-                    },
-                    attachments: m
-                        .attachments
-                        .iter()
-                        .filter(|a| a.record == r.id)
-                        .map(|a| {
-                            let seen = v.and_then(|v| v.attachments.iter().find(|x| x.id == a.id));
-                            let mut warnings = Vec::new();
-                            if let Some(d) = seen.and_then(|s| s.mismatch) {
-                                warnings.push(msg(
-                                    lang,
-                                    "bundle-packet-att-mismatch",
-                                    &[("days", FluentValue::from(days(d)))],
-                                ));
-                            }
-                            for item in seen.map(|s| s.identifying.as_slice()).unwrap_or_default() {
-                                warnings.push(msg(
-                                    lang,
-                                    "bundle-packet-att-identifying",
-                                    &[("item", FluentValue::from(item.clone()))],
-                                ));
-                            }
-                            counsel::Attachment {
-                                file: a.file.as_deref(),
-                                carries: Carries::from_manifest(&a.carries),
-                                file_sha256: a.file_sha256.as_deref(),
-                                name: seen.and_then(|s| s.name.clone()),
-                                taken_at: seen.and_then(|s| s.taken_at.clone()),
-                                warnings,
-                            }
-                        })
-                        .collect(),
-                }
-            })
-            .collect(),
+        records: Vec::new(),
     };
-    counsel::html(&bundle, lang)
+    let shown = records.iter().map(|r| {
+        let v = by_id.get(r.id.as_str());
+        counsel::Record {
+            id: &r.id,
+            revision: r.revision,
+            fields: &r.fields,
+            derived: &r.derived,
+            shown: counsel::Shown {
+                when: v.filter(|v| v.when.is_some()).map(|v| v.when_text.clone()),
+                kind: v.map(|v| v.kind_text.clone()).filter(|k| !k.is_empty()),
+                location: r
+                    .fields
+                    .get("location")
+                    .filter(|l| l.is_object() && l.get("withheld").is_none())
+                    .map(|l| super::packet::model::value_text(l, lang)),
+                recorded_at: v.and_then(|v| v.recorded_text.clone()),
+                history: v.map(|v| v.history.clone()).unwrap_or_default(),
+            },
+            attachments: attachments
+                .get(r.id.as_str())
+                .map(Vec::as_slice)
+                .unwrap_or_default()
+                .iter()
+                .map(|a| {
+                    let seen = v.and_then(|v| v.attachments.iter().find(|x| x.id == a.id));
+                    let mut warnings = Vec::new();
+                    if let Some(d) = seen.and_then(|s| s.mismatch) {
+                        warnings.push(msg(
+                            lang,
+                            "bundle-packet-att-mismatch",
+                            &[("days", FluentValue::from(days(d)))],
+                        ));
+                    }
+                    for item in seen.map(|s| s.identifying.as_slice()).unwrap_or_default() {
+                        warnings.push(msg(
+                            lang,
+                            "bundle-packet-att-identifying",
+                            &[("item", FluentValue::from(item.clone()))],
+                        ));
+                    }
+                    counsel::Attachment {
+                        file: a.file.as_deref(),
+                        carries: Carries::from_manifest(&a.carries),
+                        file_sha256: a.file_sha256.as_deref(),
+                        name: seen.and_then(|s| s.name.clone()),
+                        taken_at: seen.and_then(|s| s.taken_at.clone()),
+                        warnings,
+                    }
+                })
+                .collect(),
+        }
+    });
+    counsel::write(&bundle, records.len(), shown, lang, emit)
 }
 
 /// Step-by-step instructions for checking a bundle with standard tools.

@@ -143,6 +143,10 @@ pub fn encode_err(e: serde_json::Error) -> Error {
     .into()
 }
 
+/// The report counsel reads, and the instructions for checking the bundle by hand.
+pub const REPORT_HTML: &str = "report.html";
+pub const VERIFY_TXT: &str = "VERIFY.txt";
+
 type Sink = age::stream::StreamWriter<HashingWriter<BufWriter<File>>>;
 
 /// A writer that only counts the bytes written to it.
@@ -256,19 +260,43 @@ impl ArchiveWriter {
         Ok(())
     }
 
-    /// Adds `report.html`, `VERIFY.txt` and `manifest.json`, then the statement of the whole
-    /// archive and `signer`'s signature of it (`STATEMENT.txt`, `STATEMENT.sig`), closes the
-    /// archive and the age stream, and syncs the file.
+    /// The hex SHA-256 of an entry already written.
+    pub fn sha256_of(&self, path: &str) -> Option<&str> {
+        self.files.get(path).map(String::as_str)
+    }
+
+    /// Adds `report.html`, rendered one incident at a time straight into the archive (never
+    /// whole in memory), and `VERIFY.txt`.
+    pub fn add_report(&mut self, manifest: &Manifest, records: &[RecordFile]) -> Result<()> {
+        let lang = self.report_lang;
+        // The length only decides whether the entry needs ZIP64 fields: a report stays far
+        // below 2 GiB (about a kilobyte an incident), and one past 4 GiB is refused by the
+        // archive writer rather than written broken.
+        self.add_streamed(REPORT_HTML, 0, |w| {
+            let mut w = BufWriter::with_capacity(1 << 16, w);
+            report::write_html(manifest, records, lang, &mut |piece| {
+                w.write_all(piece.as_bytes())
+            })?;
+            w.flush()?;
+            Ok(())
+        })?;
+        let verify = report::verify_txt(manifest);
+        self.add(VERIFY_TXT, verify.as_bytes())
+    }
+
+    /// Adds `report.html` and `VERIFY.txt` unless [`ArchiveWriter::add_report`] did, and
+    /// `manifest.json`, then the statement of the whole archive and `signer`'s signature of it
+    /// (`STATEMENT.txt`, `STATEMENT.sig`), closes the archive and the age stream, and syncs the
+    /// file.
     pub fn finish(
         mut self,
         manifest: &Manifest,
         records: &[RecordFile],
         signer: &impl Signer<Signature>,
     ) -> Result<Finished> {
-        let html = report::html_in(manifest, records, self.report_lang);
-        self.add("report.html", html.as_bytes())?;
-        let verify = report::verify_txt(manifest);
-        self.add("VERIFY.txt", verify.as_bytes())?;
+        if !self.files.contains_key(REPORT_HTML) {
+            self.add_report(manifest, records)?;
+        }
         // The manifest of a large bundle is hundreds of MiB of JSON: it is written twice
         // through the serializer (once to count its bytes, once into the archive) rather than
         // held whole in memory beside the manifest itself.

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use maud::{html, Markup};
+use maud::{html, Markup, PreEscaped};
 
 use super::{lines, page, rich, text, text_with};
 use crate::i18n::{FluentValue, Lang};
@@ -122,6 +122,38 @@ const ROWS: [Field; 8] = [
 
 /// The printable report in `lang`.
 pub fn html(b: &Bundle, lang: Lang) -> String {
+    let mut out = String::new();
+    let _infallible = write(
+        b,
+        b.records.len(),
+        b.records.iter().cloned(),
+        lang,
+        &mut |piece| {
+            out.push_str(piece);
+            Ok(())
+        },
+    );
+    out
+}
+
+/// Stands where a part is cut to be written piece by piece (never in a value: a value is
+/// escaped, and nothing taken from the bundle comes after the cut).
+const CUT: &str = "\u{0}vault-report-cut\u{0}";
+
+/// Timeline rows rendered per piece.
+const ROWS_PER_PIECE: usize = 512;
+
+/// The printable report in `lang`, handed to `emit` piece by piece (the head, the timeline a
+/// few hundred rows at a time, then each incident of `records`): the same bytes as [`html`]
+/// without the whole report ever in memory. `records` (`incidents` of them) stand for
+/// `b.records`.
+pub fn write<'a>(
+    b: &Bundle,
+    incidents: usize,
+    records: impl Iterator<Item = Record<'a>>,
+    lang: Lang,
+    emit: &mut dyn FnMut(&str) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let withheld = withheld_marker(lang);
     let title = text_with(
         lang,
@@ -138,7 +170,7 @@ pub fn html(b: &Bundle, lang: Lang) -> String {
         "report-counsel-intro",
         &[
             ("date", FluentValue::from(utc_text(b.exported_at, lang))),
-            ("incidents", FluentValue::from(b.records.len())),
+            ("incidents", FluentValue::from(incidents)),
             ("attachments", FluentValue::from(b.attachment_count)),
         ],
         &[
@@ -160,11 +192,19 @@ pub fn html(b: &Bundle, lang: Lang) -> String {
             ("fingerprint", html! { b { (b.fingerprint) } }),
         ],
     );
-    let body = html! {
-        h1 { (heading) }
-        p { (intro) }
-        p { (text(lang, "report-counsel-clock")) }
-        @if !b.timeline.is_empty() {
+    let doc = page(lang, &title, PreEscaped(CUT.to_owned()));
+    let (head, foot) = doc.rsplit_once(CUT).unwrap_or((&doc, ""));
+    emit(head)?;
+    emit(
+        &html! {
+            h1 { (heading) }
+            p { (intro) }
+            p { (text(lang, "report-counsel-clock")) }
+        }
+        .into_string(),
+    )?;
+    if !b.timeline.is_empty() {
+        let table = html! {
             h2 { (text(lang, "report-counsel-timeline")) }
             table.timeline {
                 tr {
@@ -172,20 +212,37 @@ pub fn html(b: &Bundle, lang: Lang) -> String {
                     th { (Field::Kind.label_in(lang)) }
                     th { (text(lang, "report-counsel-timeline-incident")) }
                 }
-                @for row in &b.timeline {
-                    tr { td { (row.when) } td { (row.kind) } td { code { (row.id) } } }
-                }
+                (PreEscaped(CUT))
             }
         }
-        @for r in &b.records {
-            (record(r, lang, &withheld))
+        .into_string();
+        let (top, bottom) = table.rsplit_once(CUT).unwrap_or((&table, ""));
+        emit(top)?;
+        for rows in b.timeline.chunks(ROWS_PER_PIECE) {
+            emit(
+                &html! {
+                    @for row in rows {
+                        tr { td { (row.when) } td { (row.kind) } td { code { (row.id) } } }
+                    }
+                }
+                .into_string(),
+            )?;
         }
-        h2 { (text(lang, "report-counsel-verify-heading")) }
-        p { (verify) }
-        p { (text(lang, "report-counsel-checkpoint")) }
-        pre { (b.checkpoint) }
-    };
-    page(lang, &title, body)
+        emit(bottom)?;
+    }
+    for r in records {
+        emit(&record(&r, lang, &withheld).into_string())?;
+    }
+    emit(
+        &html! {
+            h2 { (text(lang, "report-counsel-verify-heading")) }
+            p { (verify) }
+            p { (text(lang, "report-counsel-checkpoint")) }
+            pre { (b.checkpoint) }
+        }
+        .into_string(),
+    )?;
+    emit(foot)
 }
 
 fn record(r: &Record, lang: Lang, withheld: &Markup) -> Markup {

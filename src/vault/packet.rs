@@ -10,7 +10,6 @@ use super::export::ExportPlan;
 use super::{decrypt_blob, Unlocked};
 use crate::bundle::manifest::{Manifest, RecordFile};
 use crate::bundle::packet::{self, sha256_hex, Input, Options};
-use crate::bundle::report;
 use crate::bundle::writer::{self, ArchiveWriter};
 use crate::{media, Result};
 
@@ -30,26 +29,30 @@ impl Unlocked {
     ) -> Result<()> {
         let lang = plan.language();
         archive.set_report_language(lang);
+        // report.html and VERIFY.txt go in first: the packet's hash table lists them with the
+        // SHA-256 the archive took as they streamed in (no second rendering).
+        archive.add_report(manifest, records)?;
         let mut files = Vec::with_capacity(records.len() + manifest.attachments.len() + 2);
+        let mut hashed = |path: String| -> Result<()> {
+            let sha = archive
+                .sha256_of(&path)
+                .ok_or_else(|| crate::bundle::Error::Archive {
+                    detail: format!("{path} not written"),
+                })?
+                .to_owned();
+            files.push((path, sha));
+            Ok(())
+        };
         for r in records {
-            files.push((
-                format!("records/{}.json", r.id),
-                packet::record_file_sha256(r)?,
-            ));
+            hashed(format!("records/{}.json", r.id))?;
         }
         for a in &manifest.attachments {
-            if let (Some(f), Some(h)) = (&a.file, &a.file_sha256) {
-                files.push((f.clone(), h.clone()));
+            if let Some(f) = &a.file {
+                hashed(f.clone())?;
             }
         }
-        files.push((
-            "report.html".into(),
-            sha256_hex(report::html_in(manifest, records, lang).as_bytes()),
-        ));
-        files.push((
-            "VERIFY.txt".into(),
-            sha256_hex(report::verify_txt(manifest).as_bytes()),
-        ));
+        hashed(writer::REPORT_HTML.into())?;
+        hashed(writer::VERIFY_TXT.into())?;
         let input = Input {
             manifest,
             records,

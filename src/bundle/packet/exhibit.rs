@@ -101,17 +101,18 @@ pub fn exhibit_bundle(
         DECLARATION_TXT,
         "manifest.json",
     ];
+    let attachment_sha: std::collections::HashMap<&str, &String> = m
+        .attachments
+        .iter()
+        .filter_map(|a| Some((a.file.as_deref()?, a.file_sha256.as_ref()?)))
+        .collect();
     for (name, _) in &verified.names {
         if packet_names.contains(&name.as_str()) {
             continue;
         }
         let sha = match verified.members.get(name) {
             Some(bytes) => Some(sha256_hex(bytes)),
-            None => m
-                .attachments
-                .iter()
-                .find(|a| a.file.as_deref() == Some(name.as_str()))
-                .and_then(|a| a.file_sha256.clone()),
+            None => attachment_sha.get(name.as_str()).map(|s| (*s).clone()),
         };
         if let Some(sha) = sha {
             files.push((name.clone(), sha));

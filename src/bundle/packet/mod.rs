@@ -140,12 +140,8 @@ pub fn build(input: &Input, opts: &Options) -> Result<Packet> {
         prefix: opts.prefix.clone(),
         start: opts.start,
     };
-    // First pass: where each incident starts. Second: the same layout with those page ids in
-    // the chronology table.
-    let first = pdf::lay_out(&view, &input.images, None)?;
-    let pages: Vec<String> = first.incident_pages.iter().map(|p| ids.id(*p)).collect();
-    drop(first);
-    let laid = pdf::lay_out(&view, &input.images, Some(&pages))?;
+    let laid = pdf::lay_out(&view, &input.images, &ids)?;
+    let pages: Vec<String> = laid.incident_pages.iter().map(|p| ids.id(*p)).collect();
     let chronology_csv = chronology::csv(&view, &pages)?;
     let declaration_txt = declaration::text(&view, &pages).into_bytes();
     let mut files = input.files.clone();

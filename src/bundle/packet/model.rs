@@ -168,12 +168,19 @@ impl View {
         let checkpoint_size = crate::ledger::checkpoint::parse_unverified(&m.checkpoint)
             .map(|c| c.size)
             .unwrap_or(0);
+        let mut by_record: std::collections::HashMap<&str, Vec<&AttachmentEntry>> =
+            std::collections::HashMap::new();
+        for a in &m.attachments {
+            by_record.entry(a.record.as_str()).or_default().push(a);
+        }
         let mut incidents: Vec<IncidentView> = records
             .iter()
             .map(|r| {
-                let atts: Vec<&AttachmentEntry> =
-                    m.attachments.iter().filter(|a| a.record == r.id).collect();
-                incident(r, &atts, lang)
+                let atts = by_record
+                    .get(r.id.as_str())
+                    .map(Vec::as_slice)
+                    .unwrap_or_default();
+                incident(r, atts, lang)
             })
             .collect();
         // Oldest first; an incident whose time is withheld goes last, in id order.

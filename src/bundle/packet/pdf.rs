@@ -4,9 +4,11 @@
 //! when the caller hands their bytes), and a table of every file's SHA-256. Every page carries
 //! a page id, Bates style (`VAULT-000001`), with counsel's prefix and first number.
 //!
-//! Layout is done here in two steps: text is wrapped and placed on pages (measured with the
-//! embedded font's own advance widths), then each page is drawn with `krilla`, which embeds
-//! only the glyphs used (font subsetting). The font is DejaVu Sans, cut down to Latin, Latin-1
+//! Layout is done here in one pass: text is wrapped and placed on pages (measured with the
+//! embedded font's own advance widths, looked up once per character in a table), the
+//! chronology's page ids written in once the incidents are placed; then each page is drawn with
+//! `krilla` from those same glyphs and advances (one glyph per character: no shaping, so what is
+//! drawn is exactly what was measured), which embeds only the glyphs used (font subsetting). The font is DejaVu Sans, cut down to Latin, Latin-1
 //! and Latin Extended-A with common punctuation (assets/fonts, licence beside it): Spanish and
 //! the other Western European languages are covered; any other character is drawn as U+FFFD.
 
@@ -17,7 +19,7 @@ use krilla::geom::{PathBuilder, Point, Size, Transform};
 use krilla::image::Image;
 use krilla::page::{PageLabel, PageSettings};
 use krilla::paint::{Fill, Stroke};
-use krilla::text::{Font, TextDirection};
+use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla::{Data, Document};
 
 use super::model::{days, msg, View};
@@ -61,10 +63,16 @@ impl PageIds {
     }
 }
 
-/// The advance widths of one font, for wrapping.
+/// Characters below this are looked up once, when the font is loaded (Latin, punctuation,
+/// currency and letter-like symbols): wrapping and drawing measure every character.
+const TABLE_LEN: u32 = 0x2200;
+
+/// The glyphs and advance widths of one font, for wrapping and drawing.
 struct Metrics {
     face: ttf_parser::Face<'static>,
     per_em: f32,
+    /// Glyph id and advance (font units) of each character below [`TABLE_LEN`] the font has.
+    table: Vec<Option<(u16, u16)>>,
 }
 
 impl Metrics {
@@ -73,24 +81,63 @@ impl Metrics {
             detail: format!("embedded font: {e}"),
         })?;
         let per_em = f32::from(face.units_per_em());
-        Ok(Metrics { face, per_em })
+        let table = (0..TABLE_LEN)
+            .map(|u| char::from_u32(u).and_then(|c| Self::look_up(&face, c)))
+            .collect();
+        Ok(Metrics {
+            face,
+            per_em,
+            table,
+        })
+    }
+
+    /// Glyph id and advance of `c` (600 units when the font gives no advance).
+    fn look_up(face: &ttf_parser::Face<'static>, c: char) -> Option<(u16, u16)> {
+        let g = face.glyph_index(c)?;
+        Some((g.0, face.glyph_hor_advance(g).unwrap_or(600)))
+    }
+
+    fn glyph(&self, c: char) -> Option<(u16, u16)> {
+        match self.table.get(c as usize) {
+            Some(known) => *known,
+            None => Self::look_up(&self.face, c),
+        }
     }
 
     fn has(&self, c: char) -> bool {
-        self.face.glyph_index(c).is_some()
+        self.glyph(c).is_some()
     }
 
     fn width(&self, text: &str, size: f32) -> f32 {
         let units: u32 = text
             .chars()
-            .map(|c| {
-                self.face
-                    .glyph_index(c)
-                    .and_then(|g| self.face.glyph_hor_advance(g))
-                    .map_or(600, u32::from)
-            })
+            .map(|c| self.glyph(c).map_or(600, |(_, a)| u32::from(a)))
             .sum();
         units as f32 * size / self.per_em
+    }
+
+    /// One glyph per character, advanced by the widths [`Metrics::width`] measures: what is
+    /// drawn is exactly what was measured (no shaping: the font is Latin, with no ligatures the
+    /// text needs).
+    fn glyphs(&self, text: &str) -> Vec<KrillaGlyph> {
+        let notdef = self
+            .face
+            .glyph_hor_advance(ttf_parser::GlyphId(0))
+            .unwrap_or(600);
+        text.char_indices()
+            .map(|(i, c)| {
+                let (g, a) = self.glyph(c).unwrap_or((0, notdef));
+                KrillaGlyph::new(
+                    GlyphId::new(u32::from(g)),
+                    f32::from(a) / self.per_em,
+                    0.0,
+                    0.0,
+                    0.0,
+                    i..i + c.len_utf8(),
+                    None,
+                )
+            })
+            .collect()
     }
 }
 
@@ -296,6 +343,8 @@ impl Layout {
         self.place_row(cells, wrapped, h, size, bold);
     }
 
+    /// Places a row at the current height; returns, for each cell, the index on this page of
+    /// its first line's text (none for an empty cell).
     fn place_row(
         &mut self,
         cells: &[(String, f32)],
@@ -303,13 +352,18 @@ impl Layout {
         h: f32,
         size: f32,
         bold: bool,
-    ) {
+    ) -> Vec<Option<usize>> {
         let step = size * LEADING;
         let top = self.y;
         let mut x = MARGIN;
+        let mut first = Vec::with_capacity(cells.len());
         for ((_, w), lines) in cells.iter().zip(wrapped) {
+            let mut cell_first = None;
             for (i, line) in lines.into_iter().enumerate() {
                 if !line.trim().is_empty() {
+                    if cell_first.is_none() {
+                        cell_first = self.pages.last().map(Vec::len);
+                    }
                     self.push(Op::Text {
                         x,
                         y: top + (i + 1) as f32 * step,
@@ -319,6 +373,7 @@ impl Layout {
                     });
                 }
             }
+            first.push(cell_first);
             x += w;
         }
         self.y = top + h;
@@ -328,22 +383,46 @@ impl Layout {
             x2: PAGE_W - MARGIN,
             y2: self.y,
         });
+        first
     }
 
-    /// A table: the header row again at the top of every page it runs onto.
-    fn table(&mut self, header: &[(String, f32)], rows: Vec<Vec<(String, f32)>>, size: f32) {
+    /// A table: the header row again at the top of every page it runs onto. Returns where
+    /// each row's cell in column `mark` was drawn (page, index of its text on the page), for
+    /// [`Layout::set_text`].
+    fn table(
+        &mut self,
+        header: &[(String, f32)],
+        rows: Vec<Vec<(String, f32)>>,
+        size: f32,
+        mark: Option<usize>,
+    ) -> Vec<Option<(usize, usize)>> {
         let (head, head_h) = self.wrap_row(header, size, true);
         self.ensure(head_h * 3.0);
         self.place_row(header, head.clone(), head_h, size, true);
+        let mut marks = Vec::with_capacity(if mark.is_some() { rows.len() } else { 0 });
         for r in rows {
             let (wrapped, h) = self.wrap_row(&r, size, false);
             if self.y + h > BOTTOM {
                 self.new_page();
                 self.place_row(header, head.clone(), head_h, size, true);
             }
-            self.place_row(&r, wrapped, h, size, false);
+            let first = self.place_row(&r, wrapped, h, size, false);
+            if let Some(c) = mark {
+                let page = self.page();
+                marks.push(first.get(c).copied().flatten().map(|i| (page, i)));
+            }
         }
         self.y += BODY * 0.5;
+        marks
+    }
+
+    /// Replaces the text of an op placed earlier (a table cell of one line, whose width does
+    /// not change the layout).
+    fn set_text(&mut self, at: (usize, usize), new: String) {
+        if let Some(Op::Text { text, .. }) = self.pages.get_mut(at.0).and_then(|p| p.get_mut(at.1))
+        {
+            *text = new;
+        }
     }
 
     /// Label and value side by side; the value wraps in its column.
@@ -399,15 +478,10 @@ pub struct Laid {
 /// Lays out the cover, the chronology and every incident; the hash table comes after
 /// ([`finish`]), once the files that cite page ids (chronology, declaration) are written.
 ///
-/// `chronology_pages` fills the chronology's page column (incident `i` starts on page
-/// `chronology_pages[i]`); a first pass with none finds where incidents start, and the second
-/// pass places the same things with the ids filled in (the column never wraps, so both
-/// passes put every incident on the same page).
-pub fn lay_out(
-    view: &View,
-    images: &BTreeMap<String, Vec<u8>>,
-    chronology_pages: Option<&[String]>,
-) -> Result<Laid> {
+/// One pass: the chronology's page column is placed with a stand-in, and each row's page id
+/// is written in once the incidents are placed (an id never wraps in its column, so the rows
+/// are as high with the stand-in as with the id).
+pub fn lay_out(view: &View, images: &BTreeMap<String, Vec<u8>>, ids: &PageIds) -> Result<Laid> {
     let lang = view.lang;
     let m = |id: &str| msg(lang, id, &[]);
     let mut l = Layout::new()?;
@@ -485,23 +559,16 @@ pub fn lay_out(
     let rows: Vec<Vec<(String, f32)>> = view
         .incidents
         .iter()
-        .enumerate()
-        .map(|(i, inc)| {
+        .map(|inc| {
             vec![
                 (inc.when_text.clone(), widths[0]),
                 (inc.kind_text.clone(), widths[1]),
                 (inc.short.clone(), widths[2]),
-                (
-                    chronology_pages
-                        .and_then(|p| p.get(i))
-                        .cloned()
-                        .unwrap_or_default(),
-                    widths[3],
-                ),
+                ("0".to_owned(), widths[3]),
             ]
         })
         .collect();
-    l.table(&header, rows, SMALL);
+    let page_cells = l.table(&header, rows, SMALL, Some(3));
 
     // Incidents.
     let mut incident_pages = Vec::with_capacity(view.incidents.len());
@@ -592,6 +659,11 @@ pub fn lay_out(
         }
         l.y += BODY;
     }
+    for (at, page) in page_cells.into_iter().zip(&incident_pages) {
+        if let Some(at) = at {
+            l.set_text(at, ids.id(*page));
+        }
+    }
     Ok(Laid {
         layout: l,
         incident_pages,
@@ -629,7 +701,7 @@ pub fn finish(view: &View, mut laid: Laid, inputs: &Inputs) -> Result<(Vec<u8>, 
         .iter()
         .map(|(path, sha)| vec![(path.clone(), widths[0]), (sha.clone(), widths[1])])
         .collect();
-    l.table(&header, rows, HASHES);
+    l.table(&header, rows, HASHES, None);
 
     let count = l.pages.len();
     Ok((draw(view, &laid.layout, inputs.ids)?, count))
@@ -674,14 +746,18 @@ fn draw(view: &View, l: &Layout, ids: &PageIds) -> Result<Vec<u8>> {
                     bold: b,
                     text,
                 } => {
-                    let font = if *b { bold.clone() } else { regular.clone() };
-                    s.draw_text(
+                    let (font, m) = if *b {
+                        (bold.clone(), &l.bold)
+                    } else {
+                        (regular.clone(), &l.regular)
+                    };
+                    s.draw_glyphs(
                         Point::from_xy(*x, *y),
+                        &m.glyphs(text),
                         font,
-                        *size,
                         text,
+                        *size,
                         false,
-                        TextDirection::Auto,
                     );
                 }
                 Op::Line { x1, y1, x2, y2 } => {
@@ -723,22 +799,22 @@ fn draw(view: &View, l: &Layout, ids: &PageIds) -> Result<Vec<u8>> {
                 ("total", FluentValue::from(total)),
             ],
         );
-        s.draw_text(
+        s.draw_glyphs(
             Point::from_xy(MARGIN, PAGE_H - 30.0),
+            &l.regular.glyphs(&footer),
             regular.clone(),
-            SMALL,
             &footer,
+            SMALL,
             false,
-            TextDirection::Auto,
         );
         let w = l.bold.width(&id, 10.0);
-        s.draw_text(
+        s.draw_glyphs(
             Point::from_xy(PAGE_W - MARGIN - w, PAGE_H - 30.0),
+            &l.bold.glyphs(&id),
             bold.clone(),
-            10.0,
             &id,
+            10.0,
             false,
-            TextDirection::Auto,
         );
         s.set_fill(Some(Fill::default()));
         s.finish();
@@ -750,4 +826,43 @@ fn draw(view: &View, l: &Layout, ids: &PageIds) -> Result<Vec<u8>> {
         }
         .into()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_pass_writes_in_the_chronology_the_page_each_incident_starts_on() {
+        let (m, records) = crate::bundle::packet::tests::sample(60);
+        let view = View::new(&m, &records, &[], crate::i18n::Lang::En);
+        let ids = PageIds {
+            prefix: "T".into(),
+            start: 5,
+        };
+        let laid = lay_out(&view, &BTreeMap::new(), &ids).unwrap();
+        let cells: Vec<&str> = laid
+            .layout
+            .pages
+            .iter()
+            .flatten()
+            .filter_map(|op| match op {
+                Op::Text { text, .. } if text.starts_with("T-") => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        let expected: Vec<String> = laid.incident_pages.iter().map(|p| ids.id(*p)).collect();
+        assert_eq!(cells, expected);
+        assert!(expected.windows(2).any(|w| w[0] != w[1]), "{expected:?}");
+        // Each incident's heading is on the page the chronology names.
+        for (inc, page) in view.incidents.iter().zip(&laid.incident_pages) {
+            assert!(
+                laid.layout.pages[*page].iter().any(
+                    |op| matches!(op, Op::Text { text, bold: true, .. } if text.contains(&inc.id))
+                ),
+                "{} not on page {page}",
+                inc.id
+            );
+        }
+    }
 }
