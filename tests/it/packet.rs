@@ -578,3 +578,55 @@ fn bundle_exhibit_remakes_the_packet_with_counsel_page_ids_and_refuses_what_does
         "an exhibit was written from a bundle that does not verify"
     );
 }
+
+/// Someone who can write to the vault folder attaches (no passphrase needed) a PNG whose header
+/// is valid but whose image data is not: the PDF library reads only the header when it is
+/// given the image and decodes it when the PDF is written. The export must still be written,
+/// with that image left undrawn, not fail for one planted file.
+#[test]
+fn an_image_that_cannot_be_decoded_is_not_drawn_and_the_export_goes_on() {
+    let v = TestVault::new();
+    let id = v.add_simple("They photographed the house.");
+    let mut png = std::fs::read(fixture("gps.png")).expect("fixture");
+    // The IDAT chunk's data (its length and type are kept): not zlib any more.
+    let idat = png
+        .windows(4)
+        .position(|w| w == b"IDAT")
+        .expect("IDAT chunk");
+    let len = u32::from_be_bytes(png[idat - 4..idat].try_into().unwrap()) as usize;
+    for b in &mut png[idat + 4..idat + 4 + len] {
+        *b = 0xA5;
+    }
+    let planted = v.path("photo.png");
+    std::fs::write(&planted, &png).expect("write");
+    let out = v
+        .cmd_locked()
+        .args(["attach", &id, s(&planted)])
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (key, recipient) = keygen(&v, "counsel.key");
+    let bundle = v.path("b.age");
+    v.ok(&[
+        "export",
+        "--entries",
+        &id,
+        "--to",
+        &recipient,
+        "--allow-identifying-metadata",
+        "--out",
+        s(&bundle),
+    ]);
+    let e = entries(&bundle, &key);
+    let pdf = member(&e, "exhibit.pdf");
+    if let Some((text, _)) = read_pdf(v.tmp.path(), pdf) {
+        assert!(text.contains("photo.png"), "{text}");
+        assert!(
+            text.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .contains("This image cannot be drawn here"),
+            "{text}"
+        );
+    }
+}

@@ -44,6 +44,8 @@ const LEADING: f32 = 1.3;
 /// Largest image drawn, in points.
 const IMAGE_MAX_W: f32 = PAGE_W - 2.0 * MARGIN;
 const IMAGE_MAX_H: f32 = 320.0;
+/// Most pixels of an image drawn: a 50-megapixel photo, about 200 MB once decoded.
+const MAX_PIXELS: u64 = 50_000_000;
 
 /// Page ids: `PREFIX-000001` onwards.
 #[derive(Debug, Clone)]
@@ -672,13 +674,31 @@ pub fn lay_out(view: &View, images: &BTreeMap<String, Vec<u8>>, ids: &PageIds) -
 
 fn decode_image(bytes: &[u8], media_type: Option<&str>) -> Option<Image> {
     let data = Data::from(bytes.to_vec());
-    match media_type? {
+    let image = match media_type? {
         "image/jpeg" => Image::from_jpeg(data, true).ok(),
         "image/png" => Image::from_png(data, true).ok(),
         "image/webp" => Image::from_webp(data, true).ok(),
         "image/gif" => Image::from_gif(data, true).ok(),
         _ => None,
+    }?;
+    // The sizes come from the file's header, which anyone who can attach a file writes: an
+    // image claiming more pixels than a camera makes would be decoded into a buffer that large.
+    let (w, h) = image.size();
+    if u64::from(w) * u64::from(h) > MAX_PIXELS {
+        return None;
     }
+    // The library reads only the header here and decodes the image when the PDF is written,
+    // where one undecodable file would fail the whole packet (and the export): decode it now,
+    // alone, and leave it undrawn if that fails.
+    let mut trial = Document::new();
+    {
+        let mut page = trial.start_page_with(PageSettings::from_wh(1.0, 1.0)?);
+        let mut surface = page.surface();
+        surface.draw_image(image.clone(), Size::from_wh(1.0, 1.0)?);
+        surface.finish();
+        page.finish();
+    }
+    trial.finish().ok().map(|_| image)
 }
 
 /// Adds the hash table, patches the chronology's page ids in and draws every page.
