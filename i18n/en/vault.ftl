@@ -389,6 +389,7 @@ bundle-entry-link = archive entry { $name } is a link; refusing
 bundle-entry-unsafe-path = archive entry { $name } has an unsafe path; refusing
 bundle-entry-compressed = archive entry { $name } is compressed; vault bundles never are
 bundle-entry-too-large = archive entry { $name } declares { $size } bytes, more than the whole bundle; refusing
+bundle-entries-overlap = the archive's files declare { $total } bytes in all, more than the { $bundle } bytes of the whole bundle: they overlap (a malformed or hostile archive); refusing
 bundle-entry-twice = archive entry { $name } appears twice
 bundle-member = { $name }: { $detail }
 bundle-member-too-large = { $name } is too large

@@ -395,6 +395,7 @@ bundle-entry-link = el archivo { $name } dentro del paquete es un enlace; se rec
 bundle-entry-unsafe-path = el archivo { $name } dentro del paquete tiene una ruta insegura; se rechaza
 bundle-entry-compressed = el archivo { $name } dentro del paquete está comprimido; los paquetes de vault nunca lo están
 bundle-entry-too-large = el archivo { $name } dentro del paquete dice medir { $size } bytes, más que todo el paquete; se rechaza
+bundle-entries-overlap = los archivos dentro del paquete dicen medir { $total } bytes en total, más que los { $bundle } bytes de todo el paquete: se enciman (un paquete dañado o hecho para atacar); se rechaza
 bundle-entry-twice = el archivo { $name } aparece dos veces dentro del paquete
 bundle-member = { $name }: { $detail }
 bundle-member-too-large = { $name } es demasiado grande

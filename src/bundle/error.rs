@@ -68,6 +68,12 @@ pub enum Error {
         name: String,
         size: u64,
     },
+    /// The entries declare more bytes in all than the bundle holds: some overlap, so that
+    /// checking them would read the same bytes again and again.
+    EntriesOverlap {
+        total: u64,
+        bundle: u64,
+    },
     EntryTwice {
         name: String,
     },
@@ -274,6 +280,10 @@ impl Error {
                 "bundle-entry-too-large",
                 vec![("name", q(name)), ("size", n(*size))],
             ),
+            E::EntriesOverlap { total, bundle } => (
+                "bundle-entries-overlap",
+                vec![("total", n(*total)), ("bundle", n(*bundle))],
+            ),
             E::EntryTwice { name } => ("bundle-entry-twice", vec![("name", q(name))]),
             E::Member { name, detail } => (
                 "bundle-member",
@@ -463,6 +473,10 @@ mod tests {
             E::EntryTooLarge {
                 name: "a".into(),
                 size: 9,
+            },
+            E::EntriesOverlap {
+                total: 90,
+                bundle: 9,
             },
             E::EntryTwice { name: "a".into() },
             E::Member {

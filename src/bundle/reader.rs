@@ -233,6 +233,10 @@ fn open_archive(
 fn check_entries(archive: &mut Archive, bundle_len: u64) -> Result<Vec<(usize, String, u64)>> {
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
+    // Every entry is stored, so a real archive's sizes add up to less than the bundle. Entries
+    // that share bytes (many directory records naming one large file) would have each read,
+    // decrypted and hashed again: hours of work from a small bundle, before any signature.
+    let mut total: u64 = 0;
     for i in 0..archive.len() {
         let f = archive
             .by_index_raw(i)
@@ -268,6 +272,14 @@ fn check_entries(archive: &mut Archive, bundle_len: u64) -> Result<Vec<(usize, S
         }
         if !seen.insert(name.clone()) {
             return Err(BundleError::EntryTwice { name }.into());
+        }
+        total = total.saturating_add(f.size());
+        if total > bundle_len {
+            return Err(BundleError::EntriesOverlap {
+                total,
+                bundle: bundle_len,
+            }
+            .into());
         }
         out.push((i, name, f.size()));
     }

@@ -1185,3 +1185,79 @@ fn the_counsel_prompt_asks_for_the_bundle_passphrase() {
     assert!(shown.contains("Contraseña del paquete: "), "{shown}");
     assert!(shown.contains("VERIFICADO"), "{shown}");
 }
+
+/// Anyone can encrypt a bundle to counsel's key. One whose central directory names the same
+/// large stored file many times (each record with its own name) would have every copy read,
+/// decrypted and hashed before any signature is checked: hours from a bundle of a few MB. The
+/// sizes the entries declare must add up to no more than the bundle, so it is refused at once,
+/// by `verify`, `open` and `exhibit`.
+#[test]
+fn overlapping_archive_entries_are_refused_before_hashing() {
+    let st = setup();
+    let mut zip = decrypt(&st.bundle, &st.c.key);
+    // End of central directory (no comment): entry counts, directory size and offset.
+    let eocd = zip.len() - 22;
+    assert_eq!(
+        &zip[eocd..eocd + 4],
+        b"PK\x05\x06",
+        "no archive comment expected"
+    );
+    let le16 = |b: &[u8], at: usize| u16::from_le_bytes([b[at], b[at + 1]]) as usize;
+    let le32 = |b: &[u8], at: usize| u32::from_le_bytes(b[at..at + 4].try_into().unwrap()) as usize;
+    let (count, cd_size, cd_start) = (
+        le16(&zip, eocd + 10),
+        le32(&zip, eocd + 12),
+        le32(&zip, eocd + 16),
+    );
+    // The largest stored file's directory record.
+    let mut at = cd_start;
+    let mut largest: Option<(usize, usize)> = None;
+    for _ in 0..count {
+        assert_eq!(&zip[at..at + 4], b"PK\x01\x02");
+        let len = 46 + le16(&zip, at + 28) + le16(&zip, at + 30) + le16(&zip, at + 32);
+        let size = le32(&zip, at + 24);
+        if largest.is_none_or(|(_, s)| size > s) {
+            largest = Some((at, size));
+        }
+        at += len;
+    }
+    let (record_at, size) = largest.unwrap();
+    let name_len = le16(&zip, record_at + 28);
+    let record_len = 46 + name_len + le16(&zip, record_at + 30) + le16(&zip, record_at + 32);
+    let record = zip[record_at..record_at + record_len].to_vec();
+    let copies = (2 * zip.len() / size.max(1)).max(3);
+    let mut extra = Vec::new();
+    for n in 0..copies {
+        let mut r = record.clone();
+        // Same length, another name: `x/` and a number in place of the name's last bytes.
+        let tag = format!("x{n:0width$}", width = name_len.saturating_sub(1).min(8));
+        let name = &mut r[46..46 + name_len];
+        let start = name_len - tag.len().min(name_len);
+        name[start..].copy_from_slice(&tag.as_bytes()[..name_len - start]);
+        extra.extend_from_slice(&r);
+    }
+    let mut eocd_bytes = zip.split_off(eocd);
+    zip.extend_from_slice(&extra);
+    let new_count = (count + copies) as u16;
+    eocd_bytes[8..10].copy_from_slice(&new_count.to_le_bytes());
+    eocd_bytes[10..12].copy_from_slice(&new_count.to_le_bytes());
+    eocd_bytes[12..16].copy_from_slice(&((cd_size + extra.len()) as u32).to_le_bytes());
+    zip.extend_from_slice(&eocd_bytes);
+    let hostile = st.v.path("overlap.age");
+    std::fs::write(
+        &hostile,
+        encrypt_to_many(&zip, std::slice::from_ref(&st.c.recipient)),
+    )
+    .unwrap();
+    for sub in ["verify", "open", "exhibit"] {
+        let out_dir = st.v.path(&format!("out-{sub}"));
+        let extra: Vec<&str> = match sub {
+            "verify" => vec![],
+            _ => vec!["--out", s(&out_dir)],
+        };
+        let out = counsel(&st.v, sub, &hostile, &st.c.key, &extra);
+        let err = assert_refused(&out, sub);
+        assert!(err.contains("overlap"), "{sub}: {err}");
+        assert!(!out_dir.exists(), "{sub} wrote {out_dir:?}");
+    }
+}
