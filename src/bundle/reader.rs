@@ -4,7 +4,7 @@
 //! while checking. Extraction refuses absolute paths, `..`, links, compressed or oversized
 //! entries before writing anything.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Component, Path, PathBuf};
@@ -14,7 +14,9 @@ use base64::Engine;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::manifest::{duplicate_key, withheld_marker, LeafProof, Manifest, RecordFile};
+use super::manifest::{
+    duplicate_key, withheld_marker, LeafProof, Manifest, RecordEntry, RecordFile,
+};
 use super::trust::{Standing, TrustedSenders};
 use super::{names, statement};
 use super::{Error as BundleError, BUNDLE_FORMAT, LEGACY_BUNDLE_FORMAT};
@@ -537,9 +539,11 @@ fn verify_file(
 ) -> Result<(BundleReport, Manifest)> {
     let (mut archive, len) = open_archive(file, path, identities)?;
     let entries = check_entries(&mut archive, len)?;
-    let index_of: BTreeMap<String, (usize, u64)> = entries
+    // Look-ups only (nothing is reported in their order): hash sets and maps, which a
+    // hundred thousand names cost far less to probe than ordered trees.
+    let index_of: HashMap<&str, (usize, u64)> = entries
         .iter()
-        .map(|(i, n, s)| (n.clone(), (*i, *s)))
+        .map(|(i, n, s)| (n.as_str(), (*i, *s)))
         .collect();
     let (mi, _) = *index_of
         .get("manifest.json")
@@ -554,6 +558,10 @@ fn verify_file(
         serde_json::from_slice(&manifest_bytes).map_err(|e| BundleError::ManifestInvalid {
             detail: e.to_string(),
         })?;
+    // Hashed from the bytes already read (the member is not read twice), then let go: the
+    // parsed manifest is all that is kept.
+    let manifest_sha256 = hex::encode(Sha256::digest(&manifest_bytes));
+    drop(manifest_bytes);
     let legacy = manifest.format == LEGACY_BUNDLE_FORMAT;
     if manifest.format != BUNDLE_FORMAT && !legacy {
         return Err(BundleError::UnknownFormat {
@@ -572,17 +580,6 @@ fn verify_file(
             problem_text!("verify-bundle-unsigned", format = LEGACY_BUNDLE_FORMAT),
         );
     }
-    // Every member's SHA-256, read once: the statement lists them all, attachments reuse them.
-    let hashes: BTreeMap<String, std::result::Result<String, String>> = entries
-        .iter()
-        .filter(|(_, n, _)| !statement::is_own(n))
-        .map(|(i, n, _)| {
-            (
-                n.clone(),
-                hash_entry(&mut archive, *i).map_err(|e| e.to_string()),
-            )
-        })
-        .collect();
     let mut missing: BTreeSet<String> = BTreeSet::new();
     // Missing files already reported with their record or attachment.
     let mut reported: BTreeSet<String> = BTreeSet::new();
@@ -663,12 +660,10 @@ fn verify_file(
         );
     }
 
-    let mut referenced: BTreeSet<String> = ["manifest.json", "report.html", "VERIFY.txt"]
-        .map(String::from)
-        .into();
+    let mut referenced: HashSet<&str> = ["manifest.json", "report.html", "VERIFY.txt"].into();
     if !legacy {
-        referenced.insert(statement::STATEMENT_FILE.to_owned());
-        referenced.insert(statement::SIGNATURE_FILE.to_owned());
+        referenced.insert(statement::STATEMENT_FILE);
+        referenced.insert(statement::SIGNATURE_FILE);
     }
     // The report and VERIFY.txt are what counsel reads: a bundle without them is incomplete.
     for required in ["report.html", "VERIFY.txt"] {
@@ -676,125 +671,55 @@ fn verify_file(
             missing.insert(required.to_owned());
         }
     }
-    let record_ids: BTreeSet<&str> = manifest.records.iter().map(|r| r.id.as_str()).collect();
-    let mut leaves_seen = BTreeMap::new();
-    let mut ids_seen = BTreeSet::new();
-    for r in &manifest.records {
-        let item = item::record_revision(&r.id, r.revision);
-        // A record listed twice (or two records sharing a leaf or a file) is refused, and each
-        // repeat is not checked again: 20,000 copies cost one problem, not 20,000 checks.
-        if !ids_seen.insert(("record", r.id.clone()))
+    let record_ids: HashSet<&str> = manifest.records.iter().map(|r| r.id.as_str()).collect();
+    let mut leaves_seen: BTreeMap<u64, &str> = BTreeMap::new();
+    let mut ids_seen: HashSet<(&str, &str)> = HashSet::new();
+    // Which records are checked. A record listed twice (or two records sharing a leaf or a
+    // file) is refused, and each repeat is not checked again: 20,000 copies cost one problem,
+    // not 20,000 checks.
+    let mut checked = Vec::with_capacity(manifest.records.len());
+    // The file of each checked record -> the record's place in the manifest.
+    let mut record_files: HashMap<&str, usize> = HashMap::new();
+    for (n, r) in manifest.records.iter().enumerate() {
+        let repeat = !ids_seen.insert(("record", &r.id))
             || leaves_seen.contains_key(&r.proof.leaf_index)
-            || !referenced.insert(r.file.clone())
-        {
+            || !referenced.insert(&r.file);
+        if !repeat {
+            leaves_seen.insert(r.proof.leaf_index, &r.proof.entry);
+            record_files.insert(&r.file, n);
+        }
+        checked.push(!repeat);
+    }
+    // One pass over the archive, in its order: every member's SHA-256 (the statement lists
+    // them all, attachments reuse them), and each record file, read once, checked with its
+    // record on the other core while the pass goes on.
+    let (hashes, mut outcomes) = hash_and_check_records(
+        &mut archive,
+        &entries,
+        ("manifest.json", &manifest_sha256),
+        &manifest.records,
+        &record_files,
+        cp.as_ref(),
+    );
+    for (n, r) in manifest.records.iter().enumerate() {
+        if !checked[n] {
             c.add(
                 ProblemKind::Duplicate,
-                &item,
+                &item::record_revision(&r.id, r.revision),
                 problem_text!("verify-duplicate-record"),
             );
             continue;
         }
-        let entry = c.leaf(&item, &r.proof, cp.as_ref());
-        leaves_seen.insert(r.proof.leaf_index, r.proof.entry.clone());
-        let values = match entry {
-            Some(Entry::Record {
-                id,
-                revision,
-                fields,
-                ..
-            }) if id == r.id && revision == r.revision => {
-                c.disclosures(&item, &fields, &r.disclosed, &r.withheld)
-            }
-            Some(_) => {
-                c.add(
-                    ProblemKind::BundleEntry,
-                    &item,
-                    problem_text!("verify-bundle-entry-not-record"),
-                );
-                BTreeMap::new()
-            }
-            None => BTreeMap::new(),
+        let problems = match outcomes[n].take() {
+            Some(p) => p,
+            // Its file is not in the archive.
+            None => check_record(r, cp.as_ref(), None),
         };
-        if duplicate_names(&r.withheld) {
-            c.add(
-                ProblemKind::Duplicate,
-                &item,
-                problem_text!("verify-duplicate-withheld"),
-            );
+        if !index_of.contains_key(r.file.as_str()) {
+            // Reported here, with its record: not again from the statement.
+            reported.insert(r.file.clone());
         }
-        match index_of.get(&r.file) {
-            None => {
-                c.add(
-                    ProblemKind::MissingFile,
-                    &item,
-                    problem_text!("verify-file-missing", file = &r.file),
-                );
-                // Reported here, with its record: not again from the statement.
-                reported.insert(r.file.clone());
-            }
-            Some((i, _)) => match read_small(&mut archive, *i, &r.file)
-                .map_err(|e| e.english())
-                .and_then(|b| {
-                    if let Some(d) = duplicate_key(&b) {
-                        c.add(
-                            ProblemKind::Duplicate,
-                            &item,
-                            problem_text!(
-                                "verify-duplicate-key",
-                                file = &r.file,
-                                detail = d.to_string()
-                            ),
-                        );
-                    }
-                    serde_json::from_slice::<RecordFile>(&b).map_err(|e| e.to_string())
-                }) {
-                Err(e) => c.add(
-                    ProblemKind::RecordFile,
-                    &item,
-                    problem_text!("verify-record-file-invalid", file = &r.file, error = e),
-                ),
-                Ok(rf) => {
-                    if rf.id != r.id || rf.revision != r.revision {
-                        c.add(
-                            ProblemKind::RecordFile,
-                            &item,
-                            problem_text!("verify-record-file-other", file = &r.file),
-                        );
-                    }
-                    for (name, v) in &rf.fields {
-                        let ok = match values.get(name) {
-                            Some(disclosed) => disclosed == v,
-                            None => r.withheld.contains(name) && *v == withheld_marker(),
-                        };
-                        if !ok {
-                            c.add(
-                                ProblemKind::RecordFile,
-                                &item,
-                                problem_text!(
-                                    "verify-record-file-field",
-                                    field = name,
-                                    file = &r.file
-                                ),
-                            );
-                        }
-                    }
-                    if rf.fields.len() != values.len() + r.withheld.len() {
-                        c.add(
-                            ProblemKind::RecordFile,
-                            &item,
-                            problem_text!("verify-record-file-fields", file = &r.file),
-                        );
-                    }
-                    if rf.derived != r.derived {
-                        c.add(
-                            ProblemKind::RecordFile,
-                            &item,
-                            problem_text!("verify-record-file-derived", file = &r.file),
-                        );
-                    }
-                }
-            },
-        }
+        c.problems.extend(problems);
         report.records.push(ItemReport {
             id: r.id.clone(),
             leaf_index: r.proof.leaf_index,
@@ -808,11 +733,9 @@ fn verify_file(
 
     for a in &manifest.attachments {
         let item = item::attachment(&a.id, &a.record);
-        if !ids_seen.insert(("attachment", a.id.clone()))
+        if !ids_seen.insert(("attachment", &a.id))
             || leaves_seen.contains_key(&a.proof.leaf_index)
-            || a.file
-                .as_ref()
-                .is_some_and(|f| !referenced.insert(f.clone()))
+            || a.file.as_ref().is_some_and(|f| !referenced.insert(f))
         {
             c.add(
                 ProblemKind::Duplicate,
@@ -822,7 +745,7 @@ fn verify_file(
             continue;
         }
         let entry = c.leaf(&item, &a.proof, cp.as_ref());
-        leaves_seen.insert(a.proof.leaf_index, a.proof.entry.clone());
+        leaves_seen.insert(a.proof.leaf_index, &a.proof.entry);
         if !record_ids.contains(a.record.as_str()) {
             c.add(
                 ProblemKind::AttachmentIncident,
@@ -946,7 +869,7 @@ fn verify_file(
         );
     if !signed {
         for (_, name, _) in &entries {
-            if !referenced.contains(name) {
+            if !referenced.contains(name.as_str()) {
                 unexpected.insert(name.clone());
             }
         }
@@ -972,6 +895,230 @@ fn verify_file(
     report.problems = c.problems;
     report.ok = report.problems.is_empty();
     Ok((report, manifest))
+}
+
+/// Record files checked per task on the other core during the archive pass.
+const RECORD_BATCH: usize = 512;
+
+/// One member's SHA-256 (hex), or why it could not be read.
+type MemberHash = std::result::Result<String, String>;
+
+/// A record file's bytes as read from the archive, or why they could not be (in English).
+type RecordBytes = std::result::Result<Vec<u8>, String>;
+
+/// The pass over the archive, in its order (the age stream is read once, front to back):
+/// every member's SHA-256 but the statement's own two (`manifest` is given, hashed when it
+/// was read), and each record file named in `files` (file -> record) read once and checked
+/// with its record ([`check_record`]) on a worker while the pass reads on. Returns the hashes
+/// and each record's problems (`None` for records whose file the archive lacks).
+fn hash_and_check_records(
+    archive: &mut Archive,
+    entries: &[(usize, String, u64)],
+    manifest: (&str, &str),
+    records: &[RecordEntry],
+    files: &HashMap<&str, usize>,
+    cp: Option<&checkpoint::Checkpoint>,
+) -> (BTreeMap<String, MemberHash>, Vec<Option<Vec<Problem>>>) {
+    let (tx, rx) = std::sync::mpsc::channel::<Vec<(usize, Vec<Problem>)>>();
+    let hashes = rayon::scope(|s| {
+        let check = |batch: Vec<(usize, RecordBytes)>| {
+            let tx = tx.clone();
+            s.spawn(move |_| {
+                let out = batch
+                    .into_iter()
+                    .map(|(n, bytes)| (n, check_record(&records[n], cp, Some(bytes))))
+                    .collect();
+                // The receiver outlives the scope.
+                let _ = tx.send(out);
+            });
+        };
+        let mut hashes = BTreeMap::new();
+        let mut batch = Vec::with_capacity(RECORD_BATCH);
+        for (i, name, _) in entries {
+            let own = statement::is_own(name);
+            if let Some(&n) = files.get(name.as_str()) {
+                let (hash, bytes) = read_record_member(archive, *i, name);
+                if !own {
+                    hashes.insert(name.clone(), hash);
+                }
+                batch.push((n, bytes));
+                if batch.len() == RECORD_BATCH {
+                    check(std::mem::replace(
+                        &mut batch,
+                        Vec::with_capacity(RECORD_BATCH),
+                    ));
+                }
+            } else if name == manifest.0 {
+                hashes.insert(name.clone(), Ok(manifest.1.to_owned()));
+            } else if !own {
+                hashes.insert(
+                    name.clone(),
+                    hash_entry(archive, *i).map_err(|e| e.to_string()),
+                );
+            }
+        }
+        if !batch.is_empty() {
+            check(batch);
+        }
+        hashes
+    });
+    drop(tx);
+    let mut outcomes: Vec<Option<Vec<Problem>>> = records.iter().map(|_| None).collect();
+    for (n, problems) in rx.into_iter().flatten() {
+        outcomes[n] = Some(problems);
+    }
+    (hashes, outcomes)
+}
+
+/// A record file's SHA-256 and its bytes, read once (a record file is small). The errors are
+/// those of [`hash_entry`] and [`read_small`] reading it apart.
+fn read_record_member(
+    archive: &mut Archive,
+    index: usize,
+    name: &str,
+) -> (MemberHash, RecordBytes) {
+    let f = match archive.by_index(index) {
+        Ok(f) => f,
+        Err(e) => {
+            let unreadable = BundleError::Member {
+                name: name.to_owned(),
+                detail: e.to_string(),
+            };
+            return (Err(e.to_string()), Err(unreadable.english()));
+        }
+    };
+    if f.size() > MAX_TEXT {
+        drop(f);
+        let too_large = BundleError::MemberTooLarge {
+            name: name.to_owned(),
+        };
+        return (
+            hash_entry(archive, index).map_err(|e| e.to_string()),
+            Err(too_large.english()),
+        );
+    }
+    let mut buf = Vec::with_capacity(f.size() as usize);
+    let read = f.take(MAX_TEXT).read_to_end(&mut buf);
+    match read {
+        Err(e) => {
+            let unreadable = BundleError::MemberUnreadable {
+                name: name.to_owned(),
+                detail: e.to_string(),
+            };
+            (Err(e.to_string()), Err(unreadable.english()))
+        }
+        // Cut at the bound: the hash covers the whole member, as when read apart.
+        Ok(_) if buf.len() as u64 >= MAX_TEXT => (
+            hash_entry(archive, index).map_err(|e| e.to_string()),
+            Ok(buf),
+        ),
+        Ok(_) => (Ok(hex::encode(Sha256::digest(&buf))), Ok(buf)),
+    }
+}
+
+/// Every check of one record that needs nothing but the record, the checkpoint and its file
+/// (`None`: the archive has no such file): its leaf and inclusion proof, its disclosures
+/// against the leaf's digests, and the record file against both. Returns the problems in the
+/// order they are reported.
+fn check_record(
+    r: &RecordEntry,
+    cp: Option<&checkpoint::Checkpoint>,
+    file: Option<RecordBytes>,
+) -> Vec<Problem> {
+    let mut c = Checker { problems: vec![] };
+    let item = item::record_revision(&r.id, r.revision);
+    let entry = c.leaf(&item, &r.proof, cp);
+    let values = match entry {
+        Some(Entry::Record {
+            id,
+            revision,
+            fields,
+            ..
+        }) if id == r.id && revision == r.revision => {
+            c.disclosures(&item, &fields, &r.disclosed, &r.withheld)
+        }
+        Some(_) => {
+            c.add(
+                ProblemKind::BundleEntry,
+                &item,
+                problem_text!("verify-bundle-entry-not-record"),
+            );
+            BTreeMap::new()
+        }
+        None => BTreeMap::new(),
+    };
+    if duplicate_names(&r.withheld) {
+        c.add(
+            ProblemKind::Duplicate,
+            &item,
+            problem_text!("verify-duplicate-withheld"),
+        );
+    }
+    let Some(bytes) = file else {
+        c.add(
+            ProblemKind::MissingFile,
+            &item,
+            problem_text!("verify-file-missing", file = &r.file),
+        );
+        return c.problems;
+    };
+    match bytes.and_then(|b| {
+        if let Some(d) = duplicate_key(&b) {
+            c.add(
+                ProblemKind::Duplicate,
+                &item,
+                problem_text!(
+                    "verify-duplicate-key",
+                    file = &r.file,
+                    detail = d.to_string()
+                ),
+            );
+        }
+        serde_json::from_slice::<RecordFile>(&b).map_err(|e| e.to_string())
+    }) {
+        Err(e) => c.add(
+            ProblemKind::RecordFile,
+            &item,
+            problem_text!("verify-record-file-invalid", file = &r.file, error = e),
+        ),
+        Ok(rf) => {
+            if rf.id != r.id || rf.revision != r.revision {
+                c.add(
+                    ProblemKind::RecordFile,
+                    &item,
+                    problem_text!("verify-record-file-other", file = &r.file),
+                );
+            }
+            for (name, v) in &rf.fields {
+                let ok = match values.get(name) {
+                    Some(disclosed) => disclosed == v,
+                    None => r.withheld.contains(name) && *v == withheld_marker(),
+                };
+                if !ok {
+                    c.add(
+                        ProblemKind::RecordFile,
+                        &item,
+                        problem_text!("verify-record-file-field", field = name, file = &r.file),
+                    );
+                }
+            }
+            if rf.fields.len() != values.len() + r.withheld.len() {
+                c.add(
+                    ProblemKind::RecordFile,
+                    &item,
+                    problem_text!("verify-record-file-fields", file = &r.file),
+                );
+            }
+            if rf.derived != r.derived {
+                c.add(
+                    ProblemKind::RecordFile,
+                    &item,
+                    problem_text!("verify-record-file-derived", file = &r.file),
+                );
+            }
+        }
+    }
+    c.problems
 }
 
 /// What the manifest says about itself that no proof covers: an export supplements nothing, a
@@ -1035,7 +1182,7 @@ fn check_attachment_name(
 fn check_statement(
     c: &mut Checker,
     archive: &mut Archive,
-    index_of: &BTreeMap<String, (usize, u64)>,
+    index_of: &HashMap<&str, (usize, u64)>,
     m: &Manifest,
     key: Option<&ed25519_dalek::VerifyingKey>,
     hashes: &BTreeMap<String, std::result::Result<String, String>>,
@@ -1308,7 +1455,7 @@ fn check_receipt(
 fn check_earlier(
     c: &mut Checker,
     m: &Manifest,
-    leaves: &BTreeMap<u64, String>,
+    leaves: &BTreeMap<u64, &str>,
     path: &Path,
     identities: &[Box<dyn age::Identity>],
 ) -> Result<()> {
@@ -1357,7 +1504,7 @@ fn check_earlier(
         .collect();
     for (index, entry) in leaves {
         match earlier_leaves.get(index) {
-            Some(e) if *e == entry => {}
+            Some(e) if e.as_str() == *entry => {}
             Some(_) => c.add(
                 ProblemKind::Supplement,
                 &item::ledger_leaf(*index),
