@@ -549,18 +549,26 @@ fn verify_file(
         .get("manifest.json")
         .ok_or(BundleError::NoManifest)?;
     let manifest_bytes = read_at_most(&mut archive, mi, "manifest.json", MAX_MANIFEST)?;
-    // A repeated key anywhere in the manifest makes what it claims depend on the reader; it is
-    // refused like any other malformed manifest.
-    if let Some(d) = duplicate_key(&manifest_bytes) {
+    // Three independent walks of the same bytes, on both cores: its SHA-256 (hashed from the
+    // bytes already read: the member is not read twice), the search for a repeated key and the
+    // parse. A repeated key anywhere in the manifest makes what it claims depend on the reader;
+    // it is refused like any other malformed manifest, whatever the parse found.
+    let (manifest_sha256, (duplicate, parsed)) = rayon::join(
+        || hex::encode(Sha256::digest(&manifest_bytes)),
+        || {
+            rayon::join(
+                || duplicate_key(&manifest_bytes),
+                || serde_json::from_slice::<Manifest>(&manifest_bytes),
+            )
+        },
+    );
+    if let Some(d) = duplicate {
         return Err(BundleError::ManifestDuplicateKey { detail: d }.into());
     }
-    let manifest: Manifest =
-        serde_json::from_slice(&manifest_bytes).map_err(|e| BundleError::ManifestInvalid {
-            detail: e.to_string(),
-        })?;
-    // Hashed from the bytes already read (the member is not read twice), then let go: the
-    // parsed manifest is all that is kept.
-    let manifest_sha256 = hex::encode(Sha256::digest(&manifest_bytes));
+    let manifest = parsed.map_err(|e| BundleError::ManifestInvalid {
+        detail: e.to_string(),
+    })?;
+    // The parsed manifest is all that is kept.
     drop(manifest_bytes);
     let legacy = manifest.format == LEGACY_BUNDLE_FORMAT;
     if manifest.format != BUNDLE_FORMAT && !legacy {
@@ -920,54 +928,130 @@ fn hash_and_check_records(
     cp: Option<&checkpoint::Checkpoint>,
 ) -> (BTreeMap<String, MemberHash>, Vec<Option<Vec<Problem>>>) {
     let (tx, rx) = std::sync::mpsc::channel::<Vec<(usize, Vec<Problem>)>>();
-    let hashes = rayon::scope(|s| {
-        let check = |batch: Vec<(usize, RecordBytes)>| {
-            let tx = tx.clone();
-            s.spawn(move |_| {
-                let out = batch
-                    .into_iter()
-                    .map(|(n, bytes)| (n, check_record(&records[n], cp, Some(bytes))))
-                    .collect();
-                // The receiver outlives the scope.
-                let _ = tx.send(out);
-            });
-        };
-        let mut hashes = BTreeMap::new();
-        let mut batch = Vec::with_capacity(RECORD_BATCH);
-        for (i, name, _) in entries {
-            let own = statement::is_own(name);
-            if let Some(&n) = files.get(name.as_str()) {
-                let (hash, bytes) = read_record_member(archive, *i, name);
-                if !own {
-                    hashes.insert(name.clone(), hash);
+    // Large members are hashed on a thread of their own while the pass decrypts on.
+    let (pieces, hasher_in) = std::sync::mpsc::sync_channel::<Piece>(PIPE_DEPTH);
+    let (hashes, piped) = std::thread::scope(|ts| {
+        let hasher = ts.spawn(move || hash_pieces(hasher_in));
+        let hashes = rayon::scope(|s| {
+            let check = |batch: Vec<(usize, RecordBytes)>| {
+                let tx = tx.clone();
+                s.spawn(move |_| {
+                    let out = batch
+                        .into_iter()
+                        .map(|(n, bytes)| (n, check_record(&records[n], cp, Some(bytes))))
+                        .collect();
+                    // The receiver outlives the scope.
+                    let _ = tx.send(out);
+                });
+            };
+            let mut hashes = BTreeMap::new();
+            let mut batch = Vec::with_capacity(RECORD_BATCH);
+            for (i, name, size) in entries {
+                let own = statement::is_own(name);
+                if let Some(&n) = files.get(name.as_str()) {
+                    let (hash, bytes) = read_record_member(archive, *i, name);
+                    if !own {
+                        hashes.insert(name.clone(), hash);
+                    }
+                    batch.push((n, bytes));
+                    if batch.len() == RECORD_BATCH {
+                        check(std::mem::replace(
+                            &mut batch,
+                            Vec::with_capacity(RECORD_BATCH),
+                        ));
+                    }
+                } else if name == manifest.0 {
+                    hashes.insert(name.clone(), Ok(manifest.1.to_owned()));
+                } else if !own && *size > PIPED_MEMBER {
+                    if let Err(e) = pipe_entry(archive, *i, name, &pieces) {
+                        hashes.insert(name.clone(), Err(e.to_string()));
+                    }
+                } else if !own {
+                    hashes.insert(
+                        name.clone(),
+                        hash_entry(archive, *i).map_err(|e| e.to_string()),
+                    );
                 }
-                batch.push((n, bytes));
-                if batch.len() == RECORD_BATCH {
-                    check(std::mem::replace(
-                        &mut batch,
-                        Vec::with_capacity(RECORD_BATCH),
-                    ));
-                }
-            } else if name == manifest.0 {
-                hashes.insert(name.clone(), Ok(manifest.1.to_owned()));
-            } else if !own {
-                hashes.insert(
-                    name.clone(),
-                    hash_entry(archive, *i).map_err(|e| e.to_string()),
-                );
             }
-        }
-        if !batch.is_empty() {
-            check(batch);
-        }
-        hashes
+            if !batch.is_empty() {
+                check(batch);
+            }
+            drop(pieces);
+            hashes
+        });
+        let piped = match hasher.join() {
+            Ok(piped) => piped,
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
+        (hashes, piped)
     });
+    let mut hashes = hashes;
+    for (name, hash) in piped {
+        hashes.insert(name, Ok(hash));
+    }
     drop(tx);
     let mut outcomes: Vec<Option<Vec<Problem>>> = records.iter().map(|_| None).collect();
     for (n, problems) in rx.into_iter().flatten() {
         outcomes[n] = Some(problems);
     }
     (hashes, outcomes)
+}
+
+/// Members larger than this are hashed on the hashing thread ([`pipe_entry`]).
+const PIPED_MEMBER: u64 = 1 << 20;
+/// Bytes read from a piped member at a time.
+const PIPE_CHUNK: u64 = 1 << 20;
+/// Chunks waiting for the hashing thread at most.
+const PIPE_DEPTH: usize = 4;
+
+/// What the pass hands the hashing thread: a member's next bytes, its end (with its name), or
+/// that it could not be read to its end (its hash is then an error, kept by the pass).
+enum Piece {
+    Data(Vec<u8>),
+    End(String),
+    Abort,
+}
+
+/// The hashing thread: the SHA-256 of each member sent whole, with its name.
+fn hash_pieces(pieces: std::sync::mpsc::Receiver<Piece>) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut h = Sha256::new();
+    for piece in pieces {
+        match piece {
+            Piece::Data(bytes) => h.update(&bytes),
+            Piece::End(name) => out.push((name, hex::encode(h.finalize_reset()))),
+            Piece::Abort => h.reset(),
+        }
+    }
+    out
+}
+
+/// Reads a member and sends its bytes to the hashing thread; the error is the one
+/// [`hash_entry`] would give. Nothing is lost when the hashing thread is gone (it only ends
+/// when the pass drops its sender).
+fn pipe_entry(
+    archive: &mut Archive,
+    index: usize,
+    name: &str,
+    pieces: &std::sync::mpsc::SyncSender<Piece>,
+) -> std::io::Result<()> {
+    let mut f = archive.by_index(index).map_err(std::io::Error::other)?;
+    loop {
+        let mut buf = Vec::with_capacity(PIPE_CHUNK as usize);
+        match (&mut f).take(PIPE_CHUNK).read_to_end(&mut buf) {
+            Ok(0) => {
+                let _ = pieces.send(Piece::End(name.to_owned()));
+                return Ok(());
+            }
+            Ok(_) => {
+                let _ = pieces.send(Piece::Data(buf));
+            }
+            Err(e) => {
+                let _ = pieces.send(Piece::Abort);
+                return Err(e);
+            }
+        }
+    }
 }
 
 /// A record file's SHA-256 and its bytes, read once (a record file is small). The errors are
