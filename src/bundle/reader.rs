@@ -997,8 +997,10 @@ fn hash_and_check_records(
     (hashes, outcomes)
 }
 
-/// Members larger than this are hashed on the hashing thread ([`pipe_entry`]).
-const PIPED_MEMBER: u64 = 1 << 20;
+/// Members larger than this are hashed on the hashing thread ([`pipe_entry`]): the report,
+/// the court packet, attachments; record files and tiny members are hashed where they are
+/// read (a message to the thread would cost more than their hash).
+const PIPED_MEMBER: u64 = 4 << 10;
 /// Bytes read from a piped member at a time.
 const PIPE_CHUNK: u64 = 1 << 20;
 /// Chunks waiting for the hashing thread at most.
@@ -1749,6 +1751,32 @@ mod tests {
 
     fn check(f: &tempfile::NamedTempFile) -> Result<()> {
         check_age_header(&mut f.reopen().unwrap(), f.path())
+    }
+
+    #[test]
+    fn the_hashing_thread_hashes_each_member_whole_and_forgets_an_unreadable_one() {
+        let (tx, rx) = std::sync::mpsc::sync_channel(PIPE_DEPTH);
+        let hasher = std::thread::spawn(move || hash_pieces(rx));
+        tx.send(Piece::Data(b"hello ".to_vec())).unwrap();
+        tx.send(Piece::Data(b"world".to_vec())).unwrap();
+        tx.send(Piece::End("a".into())).unwrap();
+        // Read in part, then unreadable: no hash for it, and nothing of it in the next one.
+        tx.send(Piece::Data(b"junk".to_vec())).unwrap();
+        tx.send(Piece::Abort).unwrap();
+        tx.send(Piece::Data(b"world".to_vec())).unwrap();
+        tx.send(Piece::End("b".into())).unwrap();
+        tx.send(Piece::End("empty".into())).unwrap();
+        drop(tx);
+        let out = hasher.join().unwrap();
+        let hex = |b: &[u8]| hex::encode(Sha256::digest(b));
+        assert_eq!(
+            out,
+            vec![
+                ("a".to_owned(), hex(b"hello world")),
+                ("b".to_owned(), hex(b"world")),
+                ("empty".to_owned(), hex(b"")),
+            ]
+        );
     }
 
     #[test]
