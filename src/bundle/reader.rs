@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
@@ -907,6 +908,10 @@ fn verify_file(
 
 /// Record files checked per task on the other core during the archive pass.
 const RECORD_BATCH: usize = 512;
+/// A batch is handed over once its record files hold this many bytes.
+const RECORD_BATCH_BYTES: usize = 8 << 20;
+/// Batches handed over and not yet checked at most (beyond, the pass checks them itself).
+const RECORD_BATCHES_HELD: usize = 4;
 
 /// One member's SHA-256 (hex), or why it could not be read.
 type MemberHash = std::result::Result<String, String>;
@@ -930,22 +935,36 @@ fn hash_and_check_records(
     let (tx, rx) = std::sync::mpsc::channel::<Vec<(usize, Vec<Problem>)>>();
     // Large members are hashed on a thread of their own while the pass decrypts on.
     let (pieces, hasher_in) = std::sync::mpsc::sync_channel::<Piece>(PIPE_DEPTH);
+    let in_flight = AtomicUsize::new(0);
     let (hashes, piped) = std::thread::scope(|ts| {
         let hasher = ts.spawn(move || hash_pieces(hasher_in));
+        let in_flight = &in_flight;
         let hashes = rayon::scope(|s| {
+            let run = |batch: Vec<(usize, RecordBytes)>| -> Vec<(usize, Vec<Problem>)> {
+                batch
+                    .into_iter()
+                    .map(|(n, bytes)| (n, check_record(&records[n], cp, Some(bytes))))
+                    .collect()
+            };
             let check = |batch: Vec<(usize, RecordBytes)>| {
+                // The record files held wait for a check: when the checks fall behind, the
+                // pass checks the batch itself, so a bundle of large record files is never
+                // held in memory whole.
+                if in_flight.load(Ordering::Acquire) >= RECORD_BATCHES_HELD {
+                    let _ = tx.send(run(batch));
+                    return;
+                }
+                in_flight.fetch_add(1, Ordering::AcqRel);
                 let tx = tx.clone();
                 s.spawn(move |_| {
-                    let out = batch
-                        .into_iter()
-                        .map(|(n, bytes)| (n, check_record(&records[n], cp, Some(bytes))))
-                        .collect();
                     // The receiver outlives the scope.
-                    let _ = tx.send(out);
+                    let _ = tx.send(run(batch));
+                    in_flight.fetch_sub(1, Ordering::AcqRel);
                 });
             };
             let mut hashes = BTreeMap::new();
             let mut batch = Vec::with_capacity(RECORD_BATCH);
+            let mut batch_bytes = 0usize;
             for (i, name, size) in entries {
                 let own = statement::is_own(name);
                 if let Some(&n) = files.get(name.as_str()) {
@@ -953,12 +972,14 @@ fn hash_and_check_records(
                     if !own {
                         hashes.insert(name.clone(), hash);
                     }
+                    batch_bytes += bytes.as_ref().map_or(0, Vec::len);
                     batch.push((n, bytes));
-                    if batch.len() == RECORD_BATCH {
+                    if batch.len() == RECORD_BATCH || batch_bytes >= RECORD_BATCH_BYTES {
                         check(std::mem::replace(
                             &mut batch,
                             Vec::with_capacity(RECORD_BATCH),
                         ));
+                        batch_bytes = 0;
                     }
                 } else if name == manifest.0 {
                     hashes.insert(name.clone(), Ok(manifest.1.to_owned()));
