@@ -4,17 +4,20 @@
 //! while checking. Extraction refuses absolute paths, `..`, links, compressed or oversized
 //! entries before writing anything.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::manifest::{duplicate_key, withheld_marker, LeafProof, Manifest, RecordFile};
+use super::manifest::{
+    duplicate_key, withheld_marker, LeafProof, Manifest, RecordEntry, RecordFile,
+};
 use super::trust::{Standing, TrustedSenders};
 use super::{names, statement};
 use super::{Error as BundleError, BUNDLE_FORMAT, LEGACY_BUNDLE_FORMAT};
@@ -549,23 +552,37 @@ fn verify_file(
 ) -> Result<(BundleReport, Manifest)> {
     let (mut archive, len) = open_archive(file, path, identities)?;
     let entries = check_entries(&mut archive, len)?;
-    let index_of: BTreeMap<String, (usize, u64)> = entries
+    // Look-ups only (nothing is reported in their order): hash sets and maps, which a
+    // hundred thousand names cost far less to probe than ordered trees.
+    let index_of: HashMap<&str, (usize, u64)> = entries
         .iter()
-        .map(|(i, n, s)| (n.clone(), (*i, *s)))
+        .map(|(i, n, s)| (n.as_str(), (*i, *s)))
         .collect();
     let (mi, _) = *index_of
         .get("manifest.json")
         .ok_or(BundleError::NoManifest)?;
     let manifest_bytes = read_at_most(&mut archive, mi, "manifest.json", MAX_MANIFEST)?;
-    // A repeated key anywhere in the manifest makes what it claims depend on the reader; it is
-    // refused like any other malformed manifest.
-    if let Some(d) = duplicate_key(&manifest_bytes) {
+    // Three independent walks of the same bytes, on both cores: its SHA-256 (hashed from the
+    // bytes already read: the member is not read twice), the search for a repeated key and the
+    // parse. A repeated key anywhere in the manifest makes what it claims depend on the reader;
+    // it is refused like any other malformed manifest, whatever the parse found.
+    let (manifest_sha256, (duplicate, parsed)) = rayon::join(
+        || hex::encode(Sha256::digest(&manifest_bytes)),
+        || {
+            rayon::join(
+                || duplicate_key(&manifest_bytes),
+                || serde_json::from_slice::<Manifest>(&manifest_bytes),
+            )
+        },
+    );
+    if let Some(d) = duplicate {
         return Err(BundleError::ManifestDuplicateKey { detail: d }.into());
     }
-    let manifest: Manifest =
-        serde_json::from_slice(&manifest_bytes).map_err(|e| BundleError::ManifestInvalid {
-            detail: e.to_string(),
-        })?;
+    let manifest = parsed.map_err(|e| BundleError::ManifestInvalid {
+        detail: e.to_string(),
+    })?;
+    // The parsed manifest is all that is kept.
+    drop(manifest_bytes);
     let legacy = manifest.format == LEGACY_BUNDLE_FORMAT;
     if manifest.format != BUNDLE_FORMAT && !legacy {
         return Err(BundleError::UnknownFormat {
@@ -584,17 +601,6 @@ fn verify_file(
             problem_text!("verify-bundle-unsigned", format = LEGACY_BUNDLE_FORMAT),
         );
     }
-    // Every member's SHA-256, read once: the statement lists them all, attachments reuse them.
-    let hashes: BTreeMap<String, std::result::Result<String, String>> = entries
-        .iter()
-        .filter(|(_, n, _)| !statement::is_own(n))
-        .map(|(i, n, _)| {
-            (
-                n.clone(),
-                hash_entry(&mut archive, *i).map_err(|e| e.to_string()),
-            )
-        })
-        .collect();
     let mut missing: BTreeSet<String> = BTreeSet::new();
     // Missing files already reported with their record or attachment.
     let mut reported: BTreeSet<String> = BTreeSet::new();
@@ -675,12 +681,10 @@ fn verify_file(
         );
     }
 
-    let mut referenced: BTreeSet<String> = ["manifest.json", "report.html", "VERIFY.txt"]
-        .map(String::from)
-        .into();
+    let mut referenced: HashSet<&str> = ["manifest.json", "report.html", "VERIFY.txt"].into();
     if !legacy {
-        referenced.insert(statement::STATEMENT_FILE.to_owned());
-        referenced.insert(statement::SIGNATURE_FILE.to_owned());
+        referenced.insert(statement::STATEMENT_FILE);
+        referenced.insert(statement::SIGNATURE_FILE);
     }
     // The report and VERIFY.txt are what counsel reads: a bundle without them is incomplete.
     for required in ["report.html", "VERIFY.txt"] {
@@ -688,125 +692,55 @@ fn verify_file(
             missing.insert(required.to_owned());
         }
     }
-    let record_ids: BTreeSet<&str> = manifest.records.iter().map(|r| r.id.as_str()).collect();
-    let mut leaves_seen = BTreeMap::new();
-    let mut ids_seen = BTreeSet::new();
-    for r in &manifest.records {
-        let item = item::record_revision(&r.id, r.revision);
-        // A record listed twice (or two records sharing a leaf or a file) is refused, and each
-        // repeat is not checked again: 20,000 copies cost one problem, not 20,000 checks.
-        if !ids_seen.insert(("record", r.id.clone()))
+    let record_ids: HashSet<&str> = manifest.records.iter().map(|r| r.id.as_str()).collect();
+    let mut leaves_seen: BTreeMap<u64, &str> = BTreeMap::new();
+    let mut ids_seen: HashSet<(&str, &str)> = HashSet::new();
+    // Which records are checked. A record listed twice (or two records sharing a leaf or a
+    // file) is refused, and each repeat is not checked again: 20,000 copies cost one problem,
+    // not 20,000 checks.
+    let mut checked = Vec::with_capacity(manifest.records.len());
+    // The file of each checked record -> the record's place in the manifest.
+    let mut record_files: HashMap<&str, usize> = HashMap::new();
+    for (n, r) in manifest.records.iter().enumerate() {
+        let repeat = !ids_seen.insert(("record", &r.id))
             || leaves_seen.contains_key(&r.proof.leaf_index)
-            || !referenced.insert(r.file.clone())
-        {
+            || !referenced.insert(&r.file);
+        if !repeat {
+            leaves_seen.insert(r.proof.leaf_index, &r.proof.entry);
+            record_files.insert(&r.file, n);
+        }
+        checked.push(!repeat);
+    }
+    // One pass over the archive, in its order: every member's SHA-256 (the statement lists
+    // them all, attachments reuse them), and each record file, read once, checked with its
+    // record on the other core while the pass goes on.
+    let (hashes, mut outcomes) = hash_and_check_records(
+        &mut archive,
+        &entries,
+        ("manifest.json", &manifest_sha256),
+        &manifest.records,
+        &record_files,
+        cp.as_ref(),
+    );
+    for (n, r) in manifest.records.iter().enumerate() {
+        if !checked[n] {
             c.add(
                 ProblemKind::Duplicate,
-                &item,
+                &item::record_revision(&r.id, r.revision),
                 problem_text!("verify-duplicate-record"),
             );
             continue;
         }
-        let entry = c.leaf(&item, &r.proof, cp.as_ref());
-        leaves_seen.insert(r.proof.leaf_index, r.proof.entry.clone());
-        let values = match entry {
-            Some(Entry::Record {
-                id,
-                revision,
-                fields,
-                ..
-            }) if id == r.id && revision == r.revision => {
-                c.disclosures(&item, &fields, &r.disclosed, &r.withheld)
-            }
-            Some(_) => {
-                c.add(
-                    ProblemKind::BundleEntry,
-                    &item,
-                    problem_text!("verify-bundle-entry-not-record"),
-                );
-                BTreeMap::new()
-            }
-            None => BTreeMap::new(),
+        let problems = match outcomes[n].take() {
+            Some(p) => p,
+            // Its file is not in the archive.
+            None => check_record(r, cp.as_ref(), None),
         };
-        if duplicate_names(&r.withheld) {
-            c.add(
-                ProblemKind::Duplicate,
-                &item,
-                problem_text!("verify-duplicate-withheld"),
-            );
+        if !index_of.contains_key(r.file.as_str()) {
+            // Reported here, with its record: not again from the statement.
+            reported.insert(r.file.clone());
         }
-        match index_of.get(&r.file) {
-            None => {
-                c.add(
-                    ProblemKind::MissingFile,
-                    &item,
-                    problem_text!("verify-file-missing", file = &r.file),
-                );
-                // Reported here, with its record: not again from the statement.
-                reported.insert(r.file.clone());
-            }
-            Some((i, _)) => match read_small(&mut archive, *i, &r.file)
-                .map_err(|e| e.english())
-                .and_then(|b| {
-                    if let Some(d) = duplicate_key(&b) {
-                        c.add(
-                            ProblemKind::Duplicate,
-                            &item,
-                            problem_text!(
-                                "verify-duplicate-key",
-                                file = &r.file,
-                                detail = d.to_string()
-                            ),
-                        );
-                    }
-                    serde_json::from_slice::<RecordFile>(&b).map_err(|e| e.to_string())
-                }) {
-                Err(e) => c.add(
-                    ProblemKind::RecordFile,
-                    &item,
-                    problem_text!("verify-record-file-invalid", file = &r.file, error = e),
-                ),
-                Ok(rf) => {
-                    if rf.id != r.id || rf.revision != r.revision {
-                        c.add(
-                            ProblemKind::RecordFile,
-                            &item,
-                            problem_text!("verify-record-file-other", file = &r.file),
-                        );
-                    }
-                    for (name, v) in &rf.fields {
-                        let ok = match values.get(name) {
-                            Some(disclosed) => disclosed == v,
-                            None => r.withheld.contains(name) && *v == withheld_marker(),
-                        };
-                        if !ok {
-                            c.add(
-                                ProblemKind::RecordFile,
-                                &item,
-                                problem_text!(
-                                    "verify-record-file-field",
-                                    field = name,
-                                    file = &r.file
-                                ),
-                            );
-                        }
-                    }
-                    if rf.fields.len() != values.len() + r.withheld.len() {
-                        c.add(
-                            ProblemKind::RecordFile,
-                            &item,
-                            problem_text!("verify-record-file-fields", file = &r.file),
-                        );
-                    }
-                    if rf.derived != r.derived {
-                        c.add(
-                            ProblemKind::RecordFile,
-                            &item,
-                            problem_text!("verify-record-file-derived", file = &r.file),
-                        );
-                    }
-                }
-            },
-        }
+        c.problems.extend(problems);
         report.records.push(ItemReport {
             id: r.id.clone(),
             leaf_index: r.proof.leaf_index,
@@ -820,11 +754,9 @@ fn verify_file(
 
     for a in &manifest.attachments {
         let item = item::attachment(&a.id, &a.record);
-        if !ids_seen.insert(("attachment", a.id.clone()))
+        if !ids_seen.insert(("attachment", &a.id))
             || leaves_seen.contains_key(&a.proof.leaf_index)
-            || a.file
-                .as_ref()
-                .is_some_and(|f| !referenced.insert(f.clone()))
+            || a.file.as_ref().is_some_and(|f| !referenced.insert(f))
         {
             c.add(
                 ProblemKind::Duplicate,
@@ -834,7 +766,7 @@ fn verify_file(
             continue;
         }
         let entry = c.leaf(&item, &a.proof, cp.as_ref());
-        leaves_seen.insert(a.proof.leaf_index, a.proof.entry.clone());
+        leaves_seen.insert(a.proof.leaf_index, &a.proof.entry);
         if !record_ids.contains(a.record.as_str()) {
             c.add(
                 ProblemKind::AttachmentIncident,
@@ -958,7 +890,7 @@ fn verify_file(
         );
     if !signed {
         for (_, name, _) in &entries {
-            if !referenced.contains(name) {
+            if !referenced.contains(name.as_str()) {
                 unexpected.insert(name.clone());
             }
         }
@@ -984,6 +916,328 @@ fn verify_file(
     report.problems = c.problems;
     report.ok = report.problems.is_empty();
     Ok((report, manifest))
+}
+
+/// Record files checked per task on the other core during the archive pass.
+const RECORD_BATCH: usize = 512;
+/// A batch is handed over once its record files hold this many bytes.
+const RECORD_BATCH_BYTES: usize = 8 << 20;
+/// Batches handed over and not yet checked at most (beyond, the pass checks them itself).
+const RECORD_BATCHES_HELD: usize = 4;
+
+/// One member's SHA-256 (hex), or why it could not be read.
+type MemberHash = std::result::Result<String, String>;
+
+/// A record file's bytes as read from the archive, or why they could not be (in English).
+type RecordBytes = std::result::Result<Vec<u8>, String>;
+
+/// The pass over the archive, in its order (the age stream is read once, front to back):
+/// every member's SHA-256 but the statement's own two (`manifest` is given, hashed when it
+/// was read), and each record file named in `files` (file -> record) read once and checked
+/// with its record ([`check_record`]) on a worker while the pass reads on. Returns the hashes
+/// and each record's problems (`None` for records whose file the archive lacks).
+fn hash_and_check_records(
+    archive: &mut Archive,
+    entries: &[(usize, String, u64)],
+    manifest: (&str, &str),
+    records: &[RecordEntry],
+    files: &HashMap<&str, usize>,
+    cp: Option<&checkpoint::Checkpoint>,
+) -> (BTreeMap<String, MemberHash>, Vec<Option<Vec<Problem>>>) {
+    let (tx, rx) = std::sync::mpsc::channel::<Vec<(usize, Vec<Problem>)>>();
+    // Large members are hashed on a thread of their own while the pass decrypts on.
+    let (pieces, hasher_in) = std::sync::mpsc::sync_channel::<Piece>(PIPE_DEPTH);
+    let in_flight = AtomicUsize::new(0);
+    let (hashes, piped) = std::thread::scope(|ts| {
+        let hasher = ts.spawn(move || hash_pieces(hasher_in));
+        let in_flight = &in_flight;
+        let hashes = rayon::scope(|s| {
+            let run = |batch: Vec<(usize, RecordBytes)>| -> Vec<(usize, Vec<Problem>)> {
+                batch
+                    .into_iter()
+                    .map(|(n, bytes)| (n, check_record(&records[n], cp, Some(bytes))))
+                    .collect()
+            };
+            let check = |batch: Vec<(usize, RecordBytes)>| {
+                // The record files held wait for a check: when the checks fall behind, the
+                // pass checks the batch itself, so a bundle of large record files is never
+                // held in memory whole.
+                if in_flight.load(Ordering::Acquire) >= RECORD_BATCHES_HELD {
+                    let _ = tx.send(run(batch));
+                    return;
+                }
+                in_flight.fetch_add(1, Ordering::AcqRel);
+                let tx = tx.clone();
+                s.spawn(move |_| {
+                    // The receiver outlives the scope.
+                    let _ = tx.send(run(batch));
+                    in_flight.fetch_sub(1, Ordering::AcqRel);
+                });
+            };
+            let mut hashes = BTreeMap::new();
+            let mut batch = Vec::with_capacity(RECORD_BATCH);
+            let mut batch_bytes = 0usize;
+            for (i, name, size) in entries {
+                let own = statement::is_own(name);
+                if let Some(&n) = files.get(name.as_str()) {
+                    let (hash, bytes) = read_record_member(archive, *i, name);
+                    if !own {
+                        hashes.insert(name.clone(), hash);
+                    }
+                    batch_bytes += bytes.as_ref().map_or(0, Vec::len);
+                    batch.push((n, bytes));
+                    if batch.len() == RECORD_BATCH || batch_bytes >= RECORD_BATCH_BYTES {
+                        check(std::mem::replace(
+                            &mut batch,
+                            Vec::with_capacity(RECORD_BATCH),
+                        ));
+                        batch_bytes = 0;
+                    }
+                } else if name == manifest.0 {
+                    hashes.insert(name.clone(), Ok(manifest.1.to_owned()));
+                } else if !own && *size > PIPED_MEMBER {
+                    if let Err(e) = pipe_entry(archive, *i, name, &pieces) {
+                        hashes.insert(name.clone(), Err(e.to_string()));
+                    }
+                } else if !own {
+                    hashes.insert(
+                        name.clone(),
+                        hash_entry(archive, *i).map_err(|e| e.to_string()),
+                    );
+                }
+            }
+            if !batch.is_empty() {
+                check(batch);
+            }
+            drop(pieces);
+            hashes
+        });
+        let piped = match hasher.join() {
+            Ok(piped) => piped,
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
+        (hashes, piped)
+    });
+    let mut hashes = hashes;
+    for (name, hash) in piped {
+        hashes.insert(name, Ok(hash));
+    }
+    drop(tx);
+    let mut outcomes: Vec<Option<Vec<Problem>>> = records.iter().map(|_| None).collect();
+    for (n, problems) in rx.into_iter().flatten() {
+        outcomes[n] = Some(problems);
+    }
+    (hashes, outcomes)
+}
+
+/// Members larger than this are hashed on the hashing thread ([`pipe_entry`]): the report,
+/// the court packet, attachments; record files and tiny members are hashed where they are
+/// read (a message to the thread would cost more than their hash).
+const PIPED_MEMBER: u64 = 4 << 10;
+/// Bytes read from a piped member at a time.
+const PIPE_CHUNK: u64 = 1 << 20;
+/// Chunks waiting for the hashing thread at most.
+const PIPE_DEPTH: usize = 4;
+
+/// What the pass hands the hashing thread: a member's next bytes, its end (with its name), or
+/// that it could not be read to its end (its hash is then an error, kept by the pass).
+enum Piece {
+    Data(Vec<u8>),
+    End(String),
+    Abort,
+}
+
+/// The hashing thread: the SHA-256 of each member sent whole, with its name.
+fn hash_pieces(pieces: std::sync::mpsc::Receiver<Piece>) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut h = Sha256::new();
+    for piece in pieces {
+        match piece {
+            Piece::Data(bytes) => h.update(&bytes),
+            Piece::End(name) => out.push((name, hex::encode(h.finalize_reset()))),
+            Piece::Abort => h.reset(),
+        }
+    }
+    out
+}
+
+/// Reads a member and sends its bytes to the hashing thread; the error is the one
+/// [`hash_entry`] would give. Nothing is lost when the hashing thread is gone (it only ends
+/// when the pass drops its sender).
+fn pipe_entry(
+    archive: &mut Archive,
+    index: usize,
+    name: &str,
+    pieces: &std::sync::mpsc::SyncSender<Piece>,
+) -> std::io::Result<()> {
+    let mut f = archive.by_index(index).map_err(std::io::Error::other)?;
+    loop {
+        let mut buf = Vec::with_capacity(PIPE_CHUNK as usize);
+        match (&mut f).take(PIPE_CHUNK).read_to_end(&mut buf) {
+            Ok(0) => {
+                let _ = pieces.send(Piece::End(name.to_owned()));
+                return Ok(());
+            }
+            Ok(_) => {
+                let _ = pieces.send(Piece::Data(buf));
+            }
+            Err(e) => {
+                let _ = pieces.send(Piece::Abort);
+                return Err(e);
+            }
+        }
+    }
+}
+
+/// A record file's SHA-256 and its bytes, read once (a record file is small). The errors are
+/// those of [`hash_entry`] and [`read_small`] reading it apart.
+fn read_record_member(
+    archive: &mut Archive,
+    index: usize,
+    name: &str,
+) -> (MemberHash, RecordBytes) {
+    let f = match archive.by_index(index) {
+        Ok(f) => f,
+        Err(e) => {
+            let unreadable = BundleError::Member {
+                name: name.to_owned(),
+                detail: e.to_string(),
+            };
+            return (Err(e.to_string()), Err(unreadable.english()));
+        }
+    };
+    if f.size() > MAX_TEXT {
+        drop(f);
+        let too_large = BundleError::MemberTooLarge {
+            name: name.to_owned(),
+        };
+        return (
+            hash_entry(archive, index).map_err(|e| e.to_string()),
+            Err(too_large.english()),
+        );
+    }
+    let mut buf = Vec::with_capacity(f.size() as usize);
+    let read = f.take(MAX_TEXT).read_to_end(&mut buf);
+    match read {
+        Err(e) => {
+            let unreadable = BundleError::MemberUnreadable {
+                name: name.to_owned(),
+                detail: e.to_string(),
+            };
+            (Err(e.to_string()), Err(unreadable.english()))
+        }
+        // Cut at the bound: the hash covers the whole member, as when read apart.
+        Ok(_) if buf.len() as u64 >= MAX_TEXT => (
+            hash_entry(archive, index).map_err(|e| e.to_string()),
+            Ok(buf),
+        ),
+        Ok(_) => (Ok(hex::encode(Sha256::digest(&buf))), Ok(buf)),
+    }
+}
+
+/// Every check of one record that needs nothing but the record, the checkpoint and its file
+/// (`None`: the archive has no such file): its leaf and inclusion proof, its disclosures
+/// against the leaf's digests, and the record file against both. Returns the problems in the
+/// order they are reported.
+fn check_record(
+    r: &RecordEntry,
+    cp: Option<&checkpoint::Checkpoint>,
+    file: Option<RecordBytes>,
+) -> Vec<Problem> {
+    let mut c = Checker { problems: vec![] };
+    let item = item::record_revision(&r.id, r.revision);
+    let entry = c.leaf(&item, &r.proof, cp);
+    let values = match entry {
+        Some(Entry::Record {
+            id,
+            revision,
+            fields,
+            ..
+        }) if id == r.id && revision == r.revision => {
+            c.disclosures(&item, &fields, &r.disclosed, &r.withheld)
+        }
+        Some(_) => {
+            c.add(
+                ProblemKind::BundleEntry,
+                &item,
+                problem_text!("verify-bundle-entry-not-record"),
+            );
+            BTreeMap::new()
+        }
+        None => BTreeMap::new(),
+    };
+    if duplicate_names(&r.withheld) {
+        c.add(
+            ProblemKind::Duplicate,
+            &item,
+            problem_text!("verify-duplicate-withheld"),
+        );
+    }
+    let Some(bytes) = file else {
+        c.add(
+            ProblemKind::MissingFile,
+            &item,
+            problem_text!("verify-file-missing", file = &r.file),
+        );
+        return c.problems;
+    };
+    match bytes.and_then(|b| {
+        if let Some(d) = duplicate_key(&b) {
+            c.add(
+                ProblemKind::Duplicate,
+                &item,
+                problem_text!(
+                    "verify-duplicate-key",
+                    file = &r.file,
+                    detail = d.to_string()
+                ),
+            );
+        }
+        serde_json::from_slice::<RecordFile>(&b).map_err(|e| e.to_string())
+    }) {
+        Err(e) => c.add(
+            ProblemKind::RecordFile,
+            &item,
+            problem_text!("verify-record-file-invalid", file = &r.file, error = e),
+        ),
+        Ok(rf) => {
+            if rf.id != r.id || rf.revision != r.revision {
+                c.add(
+                    ProblemKind::RecordFile,
+                    &item,
+                    problem_text!("verify-record-file-other", file = &r.file),
+                );
+            }
+            for (name, v) in &rf.fields {
+                let ok = match values.get(name) {
+                    Some(disclosed) => disclosed == v,
+                    None => r.withheld.contains(name) && *v == withheld_marker(),
+                };
+                if !ok {
+                    c.add(
+                        ProblemKind::RecordFile,
+                        &item,
+                        problem_text!("verify-record-file-field", field = name, file = &r.file),
+                    );
+                }
+            }
+            if rf.fields.len() != values.len() + r.withheld.len() {
+                c.add(
+                    ProblemKind::RecordFile,
+                    &item,
+                    problem_text!("verify-record-file-fields", file = &r.file),
+                );
+            }
+            if rf.derived != r.derived {
+                c.add(
+                    ProblemKind::RecordFile,
+                    &item,
+                    problem_text!("verify-record-file-derived", file = &r.file),
+                );
+            }
+        }
+    }
+    c.problems
 }
 
 /// What the manifest says about itself that no proof covers: an export supplements nothing, a
@@ -1047,7 +1301,7 @@ fn check_attachment_name(
 fn check_statement(
     c: &mut Checker,
     archive: &mut Archive,
-    index_of: &BTreeMap<String, (usize, u64)>,
+    index_of: &HashMap<&str, (usize, u64)>,
     m: &Manifest,
     key: Option<&ed25519_dalek::VerifyingKey>,
     hashes: &BTreeMap<String, std::result::Result<String, String>>,
@@ -1320,7 +1574,7 @@ fn check_receipt(
 fn check_earlier(
     c: &mut Checker,
     m: &Manifest,
-    leaves: &BTreeMap<u64, String>,
+    leaves: &BTreeMap<u64, &str>,
     path: &Path,
     identities: &[Box<dyn age::Identity>],
 ) -> Result<()> {
@@ -1369,7 +1623,7 @@ fn check_earlier(
         .collect();
     for (index, entry) in leaves {
         match earlier_leaves.get(index) {
-            Some(e) if *e == entry => {}
+            Some(e) if e.as_str() == *entry => {}
             Some(_) => c.add(
                 ProblemKind::Supplement,
                 &item::ledger_leaf(*index),
@@ -1530,6 +1784,32 @@ mod tests {
 
     fn check(f: &tempfile::NamedTempFile) -> Result<()> {
         check_age_header(&mut f.reopen().unwrap(), f.path())
+    }
+
+    #[test]
+    fn the_hashing_thread_hashes_each_member_whole_and_forgets_an_unreadable_one() {
+        let (tx, rx) = std::sync::mpsc::sync_channel(PIPE_DEPTH);
+        let hasher = std::thread::spawn(move || hash_pieces(rx));
+        tx.send(Piece::Data(b"hello ".to_vec())).unwrap();
+        tx.send(Piece::Data(b"world".to_vec())).unwrap();
+        tx.send(Piece::End("a".into())).unwrap();
+        // Read in part, then unreadable: no hash for it, and nothing of it in the next one.
+        tx.send(Piece::Data(b"junk".to_vec())).unwrap();
+        tx.send(Piece::Abort).unwrap();
+        tx.send(Piece::Data(b"world".to_vec())).unwrap();
+        tx.send(Piece::End("b".into())).unwrap();
+        tx.send(Piece::End("empty".into())).unwrap();
+        drop(tx);
+        let out = hasher.join().unwrap();
+        let hex = |b: &[u8]| hex::encode(Sha256::digest(b));
+        assert_eq!(
+            out,
+            vec![
+                ("a".to_owned(), hex(b"hello world")),
+                ("b".to_owned(), hex(b"world")),
+                ("empty".to_owned(), hex(b"")),
+            ]
+        );
     }
 
     #[test]
