@@ -241,21 +241,11 @@ pub fn stamp(v: &TestVault, tsa: &Tsa, name: &str) -> PathBuf {
 }
 
 fn verify_json(v: &TestVault) -> serde_json::Value {
-    let out = v
-        .cmd_locked()
-        .args(["--json", "verify"])
-        .output()
-        .expect("run");
-    serde_json::from_str(&common::stdout(&out)).expect("verify --json")
+    v.verify_report()
 }
 
 fn kinds(report: &serde_json::Value) -> Vec<String> {
-    report["report"]["problems"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["kind"].as_str().unwrap().to_owned())
-        .collect()
+    common::problem_kinds(report)
 }
 
 fn set_token(v: &TestVault, leaf: i64, token: &[u8]) {

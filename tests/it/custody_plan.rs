@@ -287,11 +287,8 @@ fn shares_of_two_release_keys_are_refused_together() {
     assert!(!v.path("other").exists());
 }
 
-/// Someone who can write the vault folder (but has no passphrase) plants a plan of their own,
-/// encrypted to the public master recipient: vault never writes a release bundle for it.
-#[test]
-fn a_plan_planted_without_the_passphrase_is_never_used() {
-    use std::io::Write;
+/// A vault with one incident and a one-of-one plan; returns its release bundle's path.
+fn one_trustee_plan() -> (TestVault, PathBuf) {
     let v = TestVault::new();
     v.add_simple("private incident");
     let (_, r1) = keygen(&v, "t1.key");
@@ -306,7 +303,15 @@ fn a_plan_planted_without_the_passphrase_is_never_used() {
         "--folder",
         folder.to_str().expect("p"),
     ]);
-    let bundle = folder.join("release-bundle.age");
+    (v, folder.join("release-bundle.age"))
+}
+
+/// Someone who can write the vault folder (but has no passphrase) plants a plan of their own,
+/// encrypted to the public master recipient: vault never writes a release bundle for it.
+#[test]
+fn a_plan_planted_without_the_passphrase_is_never_used() {
+    use std::io::Write;
+    let (v, bundle) = one_trustee_plan();
     let before = std::fs::read(&bundle).expect("read");
 
     // The attacker's plan: their own release key and folder.
@@ -358,18 +363,7 @@ fn a_plan_planted_without_the_passphrase_is_never_used() {
 }
 
 fn verify_kinds(v: &TestVault) -> Vec<String> {
-    let out = v
-        .cmd_locked()
-        .args(["--json", "verify"])
-        .output()
-        .expect("run");
-    let report: serde_json::Value = serde_json::from_str(&common::stdout(&out)).expect("json");
-    report["report"]["problems"]
-        .as_array()
-        .expect("problems")
-        .iter()
-        .map(|p| p["kind"].as_str().expect("kind").to_owned())
-        .collect()
+    common::problem_kinds(&v.verify_report())
 }
 
 /// Without the passphrase, the plan's refresh mark is pushed beyond the ledger (so that no
@@ -378,21 +372,7 @@ fn verify_kinds(v: &TestVault) -> Vec<String> {
 /// refused by `plan show`, and `verify` reports both.
 #[test]
 fn a_plan_removed_or_marked_fresh_without_the_passphrase_is_noticed() {
-    let v = TestVault::new();
-    v.add_simple("private incident");
-    let (_, r1) = keygen(&v, "t1.key");
-    let folder = v.path("plan");
-    v.json(&[
-        "plan",
-        "set",
-        "--trustee",
-        &r1,
-        "--threshold",
-        "1",
-        "--folder",
-        folder.to_str().expect("p"),
-    ]);
-    let bundle = folder.join("release-bundle.age");
+    let (v, bundle) = one_trustee_plan();
     let first = std::fs::read(&bundle).expect("read");
     assert!(verify_kinds(&v).is_empty());
 

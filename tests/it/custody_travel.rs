@@ -367,18 +367,7 @@ fn killed_travel_start_leaves_the_old_state_or_a_complete_escrow_file() {
 }
 
 fn verify_kinds(v: &TestVault) -> Vec<String> {
-    let out = v
-        .cmd_locked()
-        .args(["--json", "verify"])
-        .output()
-        .expect("run");
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    report["report"]["problems"]
-        .as_array()
-        .expect("problems")
-        .iter()
-        .map(|p| p["kind"].as_str().expect("kind").to_owned())
-        .collect()
+    common::problem_kinds(&v.verify_report())
 }
 
 /// While the vault travels (no keyslot in it), someone who can write to the folder deletes the

@@ -56,8 +56,26 @@ fn cosign(v: &TestVault, req: &Path, key: &Path, out: &Path) -> std::process::Ou
 }
 
 fn verify_json(v: &TestVault) -> serde_json::Value {
-    let out = v.cmd_locked().args(["--json", "verify"]).output().unwrap();
-    serde_json::from_str(&common::stdout(&out)).expect("verify --json")
+    v.verify_report()
+}
+
+/// Counsel's age key, and a bundle of every incident encrypted to it: (key file, bundle).
+fn export_all_to_counsel(v: &TestVault) -> (PathBuf, PathBuf) {
+    let age_key = v.path("counsel-age.key");
+    let recipient = v.json(&["keygen", "--out", age_key.to_str().unwrap()])["recipient"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let bundle = v.path("case.age");
+    v.ok(&[
+        "export",
+        "--to",
+        &recipient,
+        "--all",
+        "--out",
+        bundle.to_str().unwrap(),
+    ]);
+    (age_key, bundle)
 }
 
 fn receipt(v: &TestVault, name: &str) {
@@ -218,13 +236,8 @@ fn a_history_rewritten_with_the_passphrase_is_refused_and_its_old_cosignature_ma
     .unwrap();
     drop(c);
     let report = verify_json(&v);
-    let kinds: Vec<&str> = report["report"]["problems"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["kind"].as_str().unwrap())
-        .collect();
-    assert!(kinds.contains(&"cosignature"), "{report}");
+    let kinds = common::problem_kinds(&report);
+    assert!(kinds.contains(&"cosignature".to_owned()), "{report}");
 }
 
 /// Someone who can write to the vault folder, without the passphrase, makes a witness key of
@@ -275,13 +288,8 @@ fn a_cosignature_appended_without_the_passphrase_is_forged_and_never_counted() {
 
     let report = verify_json(&v);
     assert_eq!(report["ok"], false, "{report}");
-    let kinds: Vec<&str> = report["report"]["problems"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["kind"].as_str().unwrap())
-        .collect();
-    assert!(kinds.contains(&"forged_entry"), "{report}");
+    let kinds = common::problem_kinds(&report);
+    assert!(kinds.contains(&"forged_entry".to_owned()), "{report}");
     assert_eq!(
         report["report"]["cosignatures"]
             .as_array()
@@ -317,20 +325,7 @@ fn a_bundle_carries_timestamps_and_cosignatures_and_counsel_checks_them() {
     common::assert_success(&cosign(&v, &req, &key, &cosigned), &["cosign"]);
     v.ok(&["witness", "import", cosigned.to_str().unwrap()]);
 
-    let age_key = v.path("counsel-age.key");
-    let recipient = v.json(&["keygen", "--out", age_key.to_str().unwrap()])["recipient"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let bundle = v.path("case.age");
-    v.ok(&[
-        "export",
-        "--to",
-        &recipient,
-        "--all",
-        "--out",
-        bundle.to_str().unwrap(),
-    ]);
+    let (age_key, bundle) = export_all_to_counsel(&v);
     let tsa_ca = tsa.ca.to_str().unwrap().to_owned();
     let key_s = key.to_str().unwrap().to_owned();
     let (code, report, err) = v.bundle_verify(
@@ -420,28 +415,10 @@ fn a_replaced_timestamp_token_never_reaches_a_bundle() {
     );
     drop(c);
     let report = verify_json(&v);
-    let kinds: Vec<&str> = report["report"]["problems"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["kind"].as_str().unwrap())
-        .collect();
+    let kinds = common::problem_kinds(&report);
     assert_eq!(kinds, ["anchor_untrusted"], "{report}");
 
-    let age_key = v.path("counsel-age.key");
-    let recipient = v.json(&["keygen", "--out", age_key.to_str().unwrap()])["recipient"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let bundle = v.path("case.age");
-    v.ok(&[
-        "export",
-        "--to",
-        &recipient,
-        "--all",
-        "--out",
-        bundle.to_str().unwrap(),
-    ]);
+    let (age_key, bundle) = export_all_to_counsel(&v);
     let tsa_ca = tsa.ca.to_str().unwrap().to_owned();
     let (code, report, err) = v.bundle_verify(&bundle, &age_key, &["--tsa-cert", &tsa_ca]);
     assert_eq!(code, 0, "{report} {err}");

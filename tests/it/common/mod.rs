@@ -161,6 +161,16 @@ impl TestVault {
         self.tmp.path().join("state")
     }
 
+    /// `verify --json` without the passphrase: the whole report.
+    pub fn verify_report(&self) -> serde_json::Value {
+        let out = self
+            .cmd_locked()
+            .args(["--json", "verify"])
+            .output()
+            .expect("run");
+        serde_json::from_str(&stdout(&out)).expect("verify --json")
+    }
+
     /// The vault database path.
     pub fn db(&self) -> PathBuf {
         self.dir.join("vault.db")
@@ -221,6 +231,16 @@ pub fn any_file_contains(dir: &Path, needle: &[u8]) -> Option<PathBuf> {
 /// A process's standard output, as text.
 pub fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The `kind` of each problem in a `verify --json` report, in order.
+pub fn problem_kinds(report: &serde_json::Value) -> Vec<String> {
+    report["report"]["problems"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no problems list: {report}"))
+        .iter()
+        .map(|p| p["kind"].as_str().expect("kind").to_owned())
+        .collect()
 }
 
 /// A process's standard error, as text.
