@@ -538,11 +538,7 @@ fn amend_withdraw_and_export_entries_refuse_while_the_newest_revision_is_missing
         .unwrap();
     drop(c);
     let before = ledger_entries(&v);
-    let key = v.path("counsel.key");
-    let to = v.json(&["keygen", "--out", key.to_str().unwrap()])["recipient"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let (_, to) = v.counsel_key("counsel.key");
     for args in [
         vec!["amend", id.as_str(), "--what", "nothing happened"],
         vec!["withdraw", id.as_str(), "--reason", "entered by mistake"],

@@ -4,21 +4,9 @@
 //! without the passphrase is never used.
 
 use crate::common;
-use common::{assert_success, stderr, stdout, TestVault};
+use common::{assert_success, stderr, TestVault};
 
 use std::path::{Path, PathBuf};
-
-fn keygen(v: &TestVault, name: &str) -> (PathBuf, String) {
-    let key = v.path(name);
-    let out = v
-        .cmd_locked()
-        .args(["keygen", "--out"])
-        .arg(&key)
-        .output()
-        .expect("run");
-    assert_success(&out, &["keygen"]);
-    (key, stdout(&out).trim().to_owned())
-}
 
 /// `vault plan combine SHARES --identity KEYS --out OUT` (no vault, no passphrase).
 fn combine(v: &TestVault, shares: &[&Path], keys: &[&Path], out: &Path) -> std::process::Output {
@@ -100,7 +88,7 @@ fn a_two_of_three_plan_opens_with_any_two_shares_refreshes_and_revokes() {
         "first incident before the plan",
     ]);
     let keys: Vec<(PathBuf, String)> = (1..=3)
-        .map(|i| keygen(&v, &format!("trustee{i}.key")))
+        .map(|i| v.counsel_key(&format!("trustee{i}.key")))
         .collect();
     let folder = v.path("plan");
     let policy = v.path("policy.json");
@@ -239,8 +227,8 @@ fn a_two_of_three_plan_opens_with_any_two_shares_refreshes_and_revokes() {
 fn shares_of_two_release_keys_are_refused_together() {
     let v = TestVault::new();
     v.add_simple("x");
-    let (k1, r1) = keygen(&v, "t1.key");
-    let (k2, r2) = keygen(&v, "t2.key");
+    let (k1, r1) = v.counsel_key("t1.key");
+    let (k2, r2) = v.counsel_key("t2.key");
     let folder = v.path("plan");
     let set = |v: &TestVault| {
         paths(&v.json(&[
@@ -291,7 +279,7 @@ fn shares_of_two_release_keys_are_refused_together() {
 fn one_trustee_plan() -> (TestVault, PathBuf) {
     let v = TestVault::new();
     v.add_simple("private incident");
-    let (_, r1) = keygen(&v, "t1.key");
+    let (_, r1) = v.counsel_key("t1.key");
     let folder = v.path("plan");
     v.json(&[
         "plan",

@@ -7,23 +7,10 @@ use crate::common;
 use common::{assert_success, stderr, stdout, TestVault};
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Output, Stdio};
 use std::str::FromStr;
 use std::time::Instant;
-
-/// A new age key pair for counsel (`vault keygen`): (identity file, recipient).
-fn keygen(v: &TestVault, name: &str) -> (PathBuf, String) {
-    let key = v.path(name);
-    let out = v
-        .cmd_locked()
-        .args(["keygen", "--out"])
-        .arg(&key)
-        .output()
-        .expect("run");
-    assert_success(&out, &["keygen"]);
-    (key, stdout(&out).trim().to_owned())
-}
 
 /// Every keyslot's salt and wrapped key as stored.
 fn slot_bytes(v: &TestVault) -> Vec<Vec<u8>> {
@@ -83,7 +70,7 @@ fn travel_mode_removes_every_keyslot_and_travel_end_brings_them_back() {
     std::fs::write(&code_file, format!("{code}\n")).expect("write");
     let material = slot_bytes(&v);
     assert_eq!(material.len(), 4, "two slots: salt and wrapped key each");
-    let (counsel_key, counsel) = keygen(&v, "counsel.key");
+    let (counsel_key, counsel) = v.counsel_key("counsel.key");
     let escrow = v.path("escrow.age");
 
     let started = v.json(&[
@@ -172,7 +159,7 @@ fn travel_mode_removes_every_keyslot_and_travel_end_brings_them_back() {
     assert_success(&out, &["verify"]);
 
     // travel end: only the logged file, only with the escrow holder's key.
-    let (other_key, other) = keygen(&v, "other.key");
+    let (other_key, other) = v.counsel_key("other.key");
     let out = v
         .cmd_locked()
         .args(["travel", "end", "--from"])
@@ -254,7 +241,7 @@ fn travel_mode_removes_every_keyslot_and_travel_end_brings_them_back() {
 #[test]
 fn travel_start_refuses_an_existing_file_and_a_second_start() {
     let v = TestVault::new();
-    let (_, counsel) = keygen(&v, "counsel.key");
+    let (_, counsel) = v.counsel_key("counsel.key");
     let existing = v.path("exists.age");
     std::fs::write(&existing, b"keep me").expect("write");
     let out = v
@@ -293,7 +280,7 @@ fn travel_start_refuses_an_existing_file_and_a_second_start() {
 #[test]
 fn killed_travel_start_leaves_the_old_state_or_a_complete_escrow_file() {
     let probe = TestVault::new();
-    let (_, counsel) = keygen(&probe, "counsel.key");
+    let (_, counsel) = probe.counsel_key("counsel.key");
     let start = Instant::now();
     probe.ok(&[
         "travel",
@@ -309,7 +296,7 @@ fn killed_travel_start_leaves_the_old_state_or_a_complete_escrow_file() {
     for i in 0..kills {
         let v = TestVault::new();
         v.add_simple("kept");
-        let (key, counsel) = keygen(&v, "counsel.key");
+        let (key, counsel) = v.counsel_key("counsel.key");
         let escrow = v.path("escrow.age");
         let delay = normal.mul_f64(1.5 * f64::from(i) / f64::from(kills - 1));
         let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("vault"))
@@ -378,7 +365,7 @@ fn verify_kinds(v: &TestVault) -> Vec<String> {
 fn a_deleted_or_planted_travel_mark_locks_no_one_out_and_is_reported() {
     let v = TestVault::new();
     v.add_simple("before travelling");
-    let (counsel_key, counsel) = keygen(&v, "counsel.key");
+    let (counsel_key, counsel) = v.counsel_key("counsel.key");
     let escrow = v.path("escrow.age");
     v.json(&[
         "travel",

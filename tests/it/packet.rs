@@ -34,15 +34,6 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn keygen(v: &TestVault, name: &str) -> (PathBuf, String) {
-    let key = v.path(name);
-    let out = v.json(&["keygen", "--out", s(&key)]);
-    (
-        key,
-        out["recipient"].as_str().expect("recipient").to_owned(),
-    )
-}
-
 /// Three incidents: one with a witness and a private span, one in Spanish, one with a photo
 /// taken ten days before it (gps.jpg says 2024-05-01 14:30 -04:00). Returns their ids.
 fn incidents(v: &TestVault) -> [String; 3] {
@@ -178,7 +169,7 @@ fn sha(bytes: &[u8]) -> String {
 #[test]
 fn every_bundle_carries_a_packet_with_every_page_id_incident_and_hash_and_nothing_withheld() {
     let v = TestVault::new();
-    let (key, recipient) = keygen(&v, "counsel.key");
+    let (key, recipient) = v.counsel_key("counsel.key");
     let ids = incidents(&v);
     let bundle = v.path("case.age");
     let out = v.ok(&[
@@ -334,7 +325,7 @@ fn every_bundle_carries_a_packet_with_every_page_id_incident_and_hash_and_nothin
 #[test]
 fn report_html_and_verify_txt_are_written_for_the_lawyer_first() {
     let v = TestVault::new();
-    let (key, recipient) = keygen(&v, "counsel.key");
+    let (key, recipient) = v.counsel_key("counsel.key");
     let id = v.add_simple("Two agents photographed the building.");
     v.ok(&[
         "amend",
@@ -404,7 +395,7 @@ fn regex_like_nanos(text: &str) -> Option<String> {
 #[test]
 fn export_lang_es_writes_the_report_and_packet_in_spanish() {
     let v = TestVault::new();
-    let (key, recipient) = keygen(&v, "counsel.key");
+    let (key, recipient) = v.counsel_key("counsel.key");
     v.add_simple("Dos agentes tomaron fotos de la casa.");
     let bundle = v.path("caso.age");
     let out = v.ok(&[
@@ -448,7 +439,7 @@ fn exhibit(v: &TestVault, bundle: &Path, key: &Path, args: &[&str]) -> std::proc
 #[test]
 fn bundle_exhibit_remakes_the_packet_with_counsel_page_ids_and_refuses_what_does_not_verify() {
     let v = TestVault::new();
-    let (key, recipient) = keygen(&v, "counsel.key");
+    let (key, recipient) = v.counsel_key("counsel.key");
     let ids = incidents(&v);
     let bundle = v.path("case.age");
     v.ok(&[
@@ -605,7 +596,7 @@ fn an_image_that_cannot_be_decoded_is_not_drawn_and_the_export_goes_on() {
         .output()
         .expect("run");
     assert!(out.status.success(), "{}", stderr(&out));
-    let (key, recipient) = keygen(&v, "counsel.key");
+    let (key, recipient) = v.counsel_key("counsel.key");
     let bundle = v.path("b.age");
     v.ok(&[
         "export",

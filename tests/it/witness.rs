@@ -61,11 +61,7 @@ fn verify_json(v: &TestVault) -> serde_json::Value {
 
 /// Counsel's age key, and a bundle of every incident encrypted to it: (key file, bundle).
 fn export_all_to_counsel(v: &TestVault) -> (PathBuf, PathBuf) {
-    let age_key = v.path("counsel-age.key");
-    let recipient = v.json(&["keygen", "--out", age_key.to_str().unwrap()])["recipient"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let (age_key, recipient) = v.counsel_key("counsel-age.key");
     let bundle = v.path("case.age");
     v.ok(&[
         "export",

@@ -161,6 +161,21 @@ impl TestVault {
         self.tmp.path().join("state")
     }
 
+    /// `vault keygen --out <tmp>/NAME` (no vault involved): counsel's age key file and its
+    /// public recipient.
+    pub fn counsel_key(&self, name: &str) -> (PathBuf, String) {
+        let key = self.path(name);
+        let out = self
+            .cmd_locked()
+            .args(["--json", "keygen", "--out"])
+            .arg(&key)
+            .output()
+            .expect("run");
+        assert_success(&out, &["keygen"]);
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("keygen --json");
+        (key, v["recipient"].as_str().expect("recipient").to_owned())
+    }
+
     /// `verify --json` without the passphrase: the whole report.
     pub fn verify_report(&self) -> serde_json::Value {
         let out = self
