@@ -587,13 +587,17 @@ impl Tx<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The newest revision of every record.
-    pub fn latest_records(&self) -> Result<Vec<RecordRow>> {
+    /// The newest revision of each record whose leaf comes after `after` (all: `None`), in
+    /// ledger order, at most `limit` of them: a listing of every record a page at a time, so
+    /// that no more than one page of ciphertexts is held.
+    pub fn latest_records_after(&self, after: Option<u64>, limit: usize) -> Result<Vec<RecordRow>> {
+        let after = after.map_or(-1, |a| a as i64);
         self.record_rows(
             "SELECT r.id, r.revision, r.ciphertext, r.leaf_index FROM records r
-             JOIN (SELECT id, MAX(revision) AS rev FROM records GROUP BY id) m
-               ON r.id = m.id AND r.revision = m.rev ORDER BY r.leaf_index",
-            [],
+             WHERE r.leaf_index > ?1 AND NOT EXISTS
+               (SELECT 1 FROM records n WHERE n.id = r.id AND n.revision > r.revision)
+             ORDER BY r.leaf_index LIMIT ?2",
+            params![after, limit as i64],
         )
     }
 

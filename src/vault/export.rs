@@ -20,7 +20,8 @@ use crate::bundle::plan::{EntryRedaction, ExportRequest, Selection};
 use crate::bundle::recipients::BundleRecipient;
 use crate::bundle::writer::{self, ArchiveWriter};
 use crate::bundle::{Error as BundleError, BUNDLE_FORMAT};
-use crate::crypto::{envelope, sha256_hex, signing};
+use crate::crypto::envelope::{self, FileKeyBytes};
+use crate::crypto::{sha256_hex, signing};
 use crate::error::{Damage, ExportFault};
 use crate::ledger::entry::EXPORT_STATEMENT_VERSION;
 use crate::ledger::{self, checkpoint, merkle, Entry};
@@ -55,19 +56,12 @@ pub struct ExportPlan {
     lang: Option<crate::i18n::Lang>,
 }
 
-/// One record revision a plan selected.
+/// One record revision a plan selected, with the age file key planning unwrapped: writing
+/// opens the record again with it, without a second X25519 operation per record.
 struct Planned {
     id: String,
     revision: u32,
-}
-
-impl Planned {
-    fn of(row: &RecordRow) -> Planned {
-        Planned {
-            id: row.id.clone(),
-            revision: row.revision,
-        }
-    }
+    key: FileKeyBytes,
 }
 
 /// One piece of identifying metadata an attachment would carry into a bundle.
@@ -163,7 +157,9 @@ impl Unlocked {
             resolved.entry(id).or_default().merge(entry);
         }
         request.redaction.entries = resolved;
-        let rows = match &request.selection {
+        // Named incidents: their newest revisions. Otherwise every incident, read a page at a
+        // time below.
+        let named = match &request.selection {
             Selection::Entries(ids) => {
                 let missing = self.missing_items()?;
                 let mut rows = Vec::new();
@@ -178,9 +174,9 @@ impl Unlocked {
                     let history = self.vault.store.read(|tx| tx.record_history(&id))?;
                     rows.extend(history.last().cloned());
                 }
-                rows
+                Some(rows)
             }
-            _ => self.vault.store.read(|tx| tx.latest_records())?,
+            _ => None,
         };
         // Every incident the ledger records must be here for a bundle of all of them: a deleted
         // incident, or a newer revision deleted so that an older one shows, is refused.
@@ -191,34 +187,27 @@ impl Unlocked {
             }
         }
         // Each row is checked against its ledger entry before it is used; a batch at a time, so
-        // that only the selection and each record's time are kept, not every decrypted record.
+        // that only the selection, each record's time and its file key are kept, not every
+        // ciphertext or decrypted record.
         let mut records = Vec::new();
-        let mut rows = rows.into_iter();
-        loop {
-            let batch: Vec<RecordRow> = rows.by_ref().take(BATCH).collect();
-            if batch.is_empty() {
-                break;
+        match named {
+            Some(rows) => {
+                for batch in rows.chunks(BATCH) {
+                    self.select_batch(batch, &request.selection, &mut records)?;
+                }
             }
-            let bodies = self.open_records(&batch)?;
-            for (row, body) in batch.iter().zip(bodies) {
-                let keep = match &request.selection {
-                    Selection::Entries(_) | Selection::All => true,
-                    Selection::Tag(t) => {
-                        body.incident.tags.iter().any(|x| x.eq_ignore_ascii_case(t))
-                    }
-                    Selection::Range { since, until } => {
-                        let (start, end) = body.incident.occurred_at.span();
-                        since.as_ref().is_none_or(|s| end >= s.span().0)
-                            && until.as_ref().is_none_or(|u| start <= u.span().1)
-                    }
-                };
-                // A withdrawn incident (entered by mistake) goes into a bundle only when named
-                // by id; its `withdrawn` disclosure, never withheld, then tells counsel so.
-                let keep = keep
-                    && (body.withdrawn.is_none()
-                        || matches!(request.selection, Selection::Entries(_)));
-                if keep {
-                    records.push((body.incident.occurred_at.sort_key(), Planned::of(row)));
+            None => {
+                let mut after = None;
+                loop {
+                    let batch = self
+                        .vault
+                        .store
+                        .read(|tx| tx.latest_records_after(after, BATCH))?;
+                    let Some(last) = batch.last() else {
+                        break;
+                    };
+                    after = Some(last.leaf_index);
+                    self.select_batch(&batch, &request.selection, &mut records)?;
                 }
             }
         }
@@ -275,6 +264,40 @@ impl Unlocked {
         })
     }
 
+    /// Opens one batch of rows (checked against their ledger entries) and keeps those
+    /// `selection` takes, with their time for the bundle's order.
+    fn select_batch(
+        &mut self,
+        batch: &[RecordRow],
+        selection: &Selection,
+        out: &mut Vec<(chrono::DateTime<Utc>, Planned)>,
+    ) -> Result<()> {
+        for (row, (body, key)) in batch.iter().zip(self.open_records_keeping_keys(batch)?) {
+            let keep = match selection {
+                Selection::Entries(_) | Selection::All => true,
+                Selection::Tag(t) => body.incident.tags.iter().any(|x| x.eq_ignore_ascii_case(t)),
+                Selection::Range { since, until } => {
+                    let (start, end) = body.incident.occurred_at.span();
+                    since.as_ref().is_none_or(|s| end >= s.span().0)
+                        && until.as_ref().is_none_or(|u| start <= u.span().1)
+                }
+            };
+            // A withdrawn incident (entered by mistake) goes into a bundle only when named by
+            // id; its `withdrawn` disclosure, never withheld, then tells counsel so.
+            let keep =
+                keep && (body.withdrawn.is_none() || matches!(selection, Selection::Entries(_)));
+            if keep {
+                let planned = Planned {
+                    id: row.id.clone(),
+                    revision: row.revision,
+                    key,
+                };
+                out.push((body.incident.occurred_at.sort_key(), planned));
+            }
+        }
+        Ok(())
+    }
+
     /// Plans a later disclosure of fields withheld from an earlier export.
     pub fn plan_disclosure(
         &mut self,
@@ -307,7 +330,10 @@ impl Unlocked {
                     revision: u64::from(revision),
                 })
             })?;
-        let body = self.open_record(&row)?;
+        let (body, key) = self
+            .open_records_keeping_keys(std::slice::from_ref(&row))?
+            .pop()
+            .ok_or_else(|| Error::NotFound(row.id.clone()))?;
         let available: BTreeSet<String> = body.field_values()?.into_keys().collect();
         let mut only = BTreeSet::new();
         for f in fields {
@@ -337,7 +363,11 @@ impl Unlocked {
                 strip_metadata: true,
                 include_files: false,
             },
-            records: vec![Planned::of(&row)],
+            records: vec![Planned {
+                id: row.id.clone(),
+                revision: row.revision,
+                key,
+            }],
             attachments: vec![],
             kind: "disclosure",
             supplements: Some(earlier.id.clone()),
@@ -447,7 +477,8 @@ impl Unlocked {
                 }
                 Ok((rows, entries))
             })?;
-            let bodies = self.open_records(&rows)?;
+            let keys: Vec<&FileKeyBytes> = batch.iter().map(|p| &p.key).collect();
+            let bodies = self.open_records_with_keys(&rows, &keys)?;
             for ((row, body), entry) in rows.iter().zip(&bodies).zip(&entries) {
                 let part = writer::record_part(
                     &row.id,

@@ -112,25 +112,36 @@ impl Unlocked {
     /// Decrypts record rows, each only after it matches its ledger entry (see `super::reads`):
     /// a row that does not is refused with [`Error::Damage`] naming it.
     pub(crate) fn open_records(&mut self, rows: &[RecordRow]) -> Result<Vec<RecordBody>> {
-        use rayon::prelude::*;
-        let entries = self.vault.store.read(|tx| {
-            let min = rows.iter().map(|r| r.leaf_index).min().unwrap_or(0);
-            let re = Reencryptions::for_items(tx, min, rows.len())?;
-            rows.iter()
-                .map(|r| reads::read_record_entry(tx, r, &re))
-                .collect::<Result<Vec<_>>>()
-        })?;
         let master = &self.master;
-        rows.par_iter()
-            .zip(entries.into_par_iter())
-            .map(|(row, raw)| {
-                let c = reads::record_commitment(row, raw)?;
-                reads::check_record_ciphertext(row, &sha256_hex(&row.ciphertext), &c)?;
-                let body = open_record(master, row)?;
-                reads::check_record_body(row, &body, &c)?;
-                Ok(body)
-            })
-            .collect()
+        open_checked(&mut self.vault, rows, |_, row| open_record(master, row))
+    }
+
+    /// [`Unlocked::open_records`], also returning each record's age file key, so that the same
+    /// rows can be opened again without the X25519 unwrap ([`Unlocked::open_records_with_keys`]).
+    pub(crate) fn open_records_keeping_keys(
+        &mut self,
+        rows: &[RecordRow],
+    ) -> Result<Vec<(RecordBody, FileKeyBytes)>> {
+        let master = &self.master;
+        let opened = open_checked(&mut self.vault, rows, |_, row| {
+            open_record_keeping_key(master, row).map(|(body, key)| KeptKey(body, key))
+        })?;
+        Ok(opened.into_iter().map(|KeptKey(b, k)| (b, k)).collect())
+    }
+
+    /// [`Unlocked::open_records`] with the file key kept for each row earlier: every row is
+    /// checked against its ledger entry all the same, and a key opens no other ciphertext.
+    pub(crate) fn open_records_with_keys(
+        &mut self,
+        rows: &[RecordRow],
+        keys: &[&FileKeyBytes],
+    ) -> Result<Vec<RecordBody>> {
+        if keys.len() != rows.len() {
+            return Err(Error::Crypto(crate::error::Crypto::NoFileKey));
+        }
+        open_checked(&mut self.vault, rows, |i, row| {
+            open_record_with_key(row, keys[i])
+        })
     }
 
     /// [`Unlocked::open_records`] for one row.
@@ -389,6 +400,43 @@ pub(crate) fn open_record_with_key(row: &RecordRow, key: &FileKeyBytes) -> Resul
     let plain =
         envelope::decrypt_with_file_key(key, &row.ciphertext).map_err(|_| undecryptable(row))?;
     record_of_row(row, &plain)
+}
+
+/// Reads each row's ledger entry, then on every core checks the ciphertext against it,
+/// opens it with `open` and checks the body against it.
+fn open_checked<T: Send + std::borrow::Borrow<RecordBody>>(
+    vault: &mut Vault,
+    rows: &[RecordRow],
+    open: impl Fn(usize, &RecordRow) -> Result<T> + Sync,
+) -> Result<Vec<T>> {
+    use rayon::prelude::*;
+    let entries = vault.store.read(|tx| {
+        let min = rows.iter().map(|r| r.leaf_index).min().unwrap_or(0);
+        let re = Reencryptions::for_items(tx, min, rows.len())?;
+        rows.iter()
+            .map(|r| reads::read_record_entry(tx, r, &re))
+            .collect::<Result<Vec<_>>>()
+    })?;
+    rows.par_iter()
+        .zip(entries.into_par_iter())
+        .enumerate()
+        .map(|(i, (row, raw))| {
+            let c = reads::record_commitment(row, raw)?;
+            reads::check_record_ciphertext(row, &sha256_hex(&row.ciphertext), &c)?;
+            let opened = open(i, row)?;
+            reads::check_record_body(row, opened.borrow(), &c)?;
+            Ok(opened)
+        })
+        .collect()
+}
+
+/// A record opened with its file key kept.
+struct KeptKey(RecordBody, FileKeyBytes);
+
+impl std::borrow::Borrow<RecordBody> for KeptKey {
+    fn borrow(&self) -> &RecordBody {
+        &self.0
+    }
 }
 
 fn undecryptable(row: &RecordRow) -> Error {
