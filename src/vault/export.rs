@@ -613,8 +613,9 @@ impl Unlocked {
             records: record_entries,
             attachments: attachment_entries,
         };
-        self.add_court_packet(&mut archive, plan, &manifest, &record_files)?;
-        let finished = archive.finish(&manifest, &record_files, &self.signing)?;
+        self.add_court_packet(&mut archive, plan, &manifest, record_files)?;
+        // report.html is in already (`add_court_packet` wrote it before the packet).
+        let finished = archive.finish(&manifest, &[], &self.signing)?;
         Ok((manifest, finished))
     }
 

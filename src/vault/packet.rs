@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use super::export::ExportPlan;
 use super::{decrypt_blob, Unlocked};
 use crate::bundle::manifest::{Manifest, RecordFile};
-use crate::bundle::packet::{self, sha256_hex, Input, Options};
+use crate::bundle::packet::{self, sha256_hex, Options, View};
 use crate::bundle::writer::{self, ArchiveWriter};
 use crate::{media, Result};
 
@@ -25,13 +25,13 @@ impl Unlocked {
         archive: &mut ArchiveWriter,
         plan: &ExportPlan,
         manifest: &Manifest,
-        records: &[RecordFile],
+        records: Vec<RecordFile>,
     ) -> Result<()> {
         let lang = plan.language();
         archive.set_report_language(lang);
         // report.html and VERIFY.txt go in first: the packet's hash table lists them with the
         // SHA-256 the archive took as they streamed in (no second rendering).
-        archive.add_report(manifest, records)?;
+        archive.add_report(manifest, &records)?;
         let mut files = Vec::with_capacity(records.len() + manifest.attachments.len() + 2);
         let mut hashed = |path: String| -> Result<()> {
             let sha = archive
@@ -43,7 +43,7 @@ impl Unlocked {
             files.push((path, sha));
             Ok(())
         };
-        for r in records {
+        for r in &records {
             hashed(format!("records/{}.json", r.id))?;
         }
         for a in &manifest.attachments {
@@ -53,14 +53,17 @@ impl Unlocked {
         }
         hashed(writer::REPORT_HTML.into())?;
         hashed(writer::VERIFY_TXT.into())?;
-        let input = Input {
+        let view = View::new(
             manifest,
-            records,
-            files,
-            images: self.packet_images(plan, manifest),
-            outside_proofs: &packet::outside_proofs(manifest, lang),
-        };
-        let built = packet::build(&input, &Options::new(lang))?;
+            &records,
+            &packet::outside_proofs(manifest, lang),
+            lang,
+        );
+        // The view holds all the packet shows of the records: their files go before the PDF
+        // is laid out and drawn, the export's largest need for memory.
+        drop(records);
+        let images = self.packet_images(plan, manifest);
+        let built = packet::build_view(&view, files, &images, &Options::new(lang))?;
         for (name, bytes) in built.files() {
             archive.add(name, bytes)?;
         }

@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 
 use sha2::{Digest, Sha256};
 
-use model::View;
+pub use model::View;
 pub use model::{outside_proofs, OutsideProof};
 
 use super::manifest::{Manifest, RecordFile};
@@ -136,19 +136,29 @@ pub fn build(input: &Input, opts: &Options) -> Result<Packet> {
         input.outside_proofs,
         opts.lang,
     );
+    build_view(&view, input.files.clone(), &input.images, opts)
+}
+
+/// Makes the packet from a view already worked out (the exporter drops the record files
+/// first: the view holds all the packet shows of them). `files` and `images` as in [`Input`].
+pub fn build_view(
+    view: &View,
+    mut files: Vec<(String, String)>,
+    images: &BTreeMap<String, Vec<u8>>,
+    opts: &Options,
+) -> Result<Packet> {
     let ids = pdf::PageIds {
         prefix: opts.prefix.clone(),
         start: opts.start,
     };
-    let laid = pdf::lay_out(&view, &input.images, &ids)?;
+    let laid = pdf::lay_out(view, images, &ids)?;
     let pages: Vec<String> = laid.incident_pages.iter().map(|p| ids.id(*p)).collect();
-    let chronology_csv = chronology::csv(&view, &pages)?;
-    let declaration_txt = declaration::text(&view, &pages).into_bytes();
-    let mut files = input.files.clone();
+    let chronology_csv = chronology::csv(view, &pages)?;
+    let declaration_txt = declaration::text(view, &pages).into_bytes();
     files.push((CHRONOLOGY_CSV.into(), sha256_hex(&chronology_csv)));
     files.push((DECLARATION_TXT.into(), sha256_hex(&declaration_txt)));
     let (exhibit_pdf, count) = pdf::finish(
-        &view,
+        view,
         laid,
         &pdf::Inputs {
             files: &files,
