@@ -69,3 +69,5 @@ pub mod when;
 pub mod witness;
 
 pub use error::{Error, Result};
+/// For files the command line writes itself (manual pages): never through a link, never over a file.
+pub use fsutil::create_new_private;

@@ -180,9 +180,20 @@ pub fn man(a: ManArgs) -> Result<()> {
         pages.push((name.clone(), sub.name(name).bin_name(path)));
     }
     pages.sort_by(|a, b| a.0.cmp(&b.0));
-    for (name, page) in pages {
-        let file = dir.join(format!("{name}.1"));
-        std::fs::write(&file, man_page(page)?).map_err(|e| Error::file(&file, e))?;
+    // A page never replaces a file: a link planted under a page's name (the folder may be
+    // shared or removable) would otherwise carry the write to whatever it points at. Any page
+    // already there is refused before anything is written.
+    let files: Vec<std::path::PathBuf> = pages
+        .iter()
+        .map(|(name, _)| dir.join(format!("{name}.1")))
+        .collect();
+    if let Some(taken) = files.iter().find(|f| f.symlink_metadata().is_ok()) {
+        return Err(Error::WouldOverwrite(taken.clone()));
+    }
+    for ((_, page), file) in pages.into_iter().zip(&files) {
+        vault::create_new_private(file)?
+            .write_all(man_page(page)?.as_bytes())
+            .map_err(|e| Error::file(file, e))?;
     }
     Ok(())
 }

@@ -822,3 +822,42 @@ fn a_vault_reached_through_a_linked_folder_still_works() {
     assert!(stdout(&out).contains(&id[..8]), "{}", stdout(&out));
     v.cmd_at(&link).args(["verify"]).assert().success();
 }
+
+/// `vault man --out DIR` into a folder where someone planted a link under a page's name (a
+/// shared or removable folder): the write never follows it, and a page already there is never
+/// replaced. Nothing is written until every name is known to be free.
+#[test]
+fn man_pages_never_follow_a_planted_link_or_replace_a_file() {
+    let v = TestVault::uninit();
+    let victim = v.path("victim.txt");
+    std::fs::write(&victim, b"the owner's own file\n").unwrap();
+    let dir = v.path("man1");
+    std::fs::create_dir(&dir).unwrap();
+    std::os::unix::fs::symlink(&victim, dir.join("vault-add.1")).unwrap();
+
+    let out = locked(&v, &["man", "--out", dir.to_str().unwrap()]);
+    assert_ne!(out.status.code(), Some(0), "{}", stderr(&out));
+    common::one_line_error(&out);
+    assert!(stderr(&out).contains("vault-add.1"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read(&victim).unwrap(),
+        b"the owner's own file\n",
+        "the link's target is untouched"
+    );
+    let names: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+    assert_eq!(names.len(), 1, "no page written beside the planted link");
+
+    // A regular file already there is refused the same way; in a fresh folder every page is
+    // written.
+    std::fs::remove_file(dir.join("vault-add.1")).unwrap();
+    std::fs::write(dir.join("vault.1"), b"kept").unwrap();
+    let out = locked(&v, &["man", "--out", dir.to_str().unwrap()]);
+    assert_ne!(out.status.code(), Some(0));
+    assert_eq!(std::fs::read(dir.join("vault.1")).unwrap(), b"kept");
+    let fresh = v.path("man2");
+    let out = locked(&v, &["man", "--out", fresh.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(std::fs::read_to_string(fresh.join("vault-add.1"))
+        .unwrap()
+        .contains(".TH"));
+}
