@@ -701,6 +701,29 @@ fn an_incident_corrected_twice_shows_when_each_version_was_recorded() {
     // chronology.csv is unchanged: one row per incident, its latest version.
     let csv = String::from_utf8(member(&e, "chronology.csv").to_vec()).expect("utf-8");
     assert!(!csv.contains("First recorded"), "{csv}");
+
+    // In Spanish, the same history in the glossary's words.
+    let es = v.path("caso.age");
+    v.ok(&[
+        "export",
+        "--entries",
+        &id,
+        "--to",
+        &recipient,
+        "--lang",
+        "es",
+        "--out",
+        s(&es),
+    ]);
+    let e = entries(&es, &key);
+    let html = String::from_utf8(member(&e, "report.html").to_vec()).expect("utf-8");
+    for line in [
+        "Se anotó por primera vez el ",
+        "Se corrigió (versión 2) el ",
+        "Se corrigió (versión 3) el ",
+    ] {
+        assert!(html.contains(line), "{line} not in {html}");
+    }
 }
 
 #[test]
