@@ -14,6 +14,8 @@ Checks (section numbers of docs/bundle-format.md):
     `history` (2.1), and every record's and attachment's inclusion proof (4.1);
   - every disclosed field against its digest in the ledger entry, and that every field is either
     disclosed or withheld (4.1);
+  - every record's earlier revisions: versions 1 to n-1 in order, each proven in the log, each
+    disclosed `recorded_at` against its digest, neither logged nor dated after its correction (4.4);
   - every included attachment's SHA-256 (5).
 Prints the fingerprint to compare with the sender and "OK", exit 0; or each problem, exit 1.
 Needs Python 3.8+ and the `cryptography` package (Ed25519).
@@ -92,6 +94,16 @@ def statement(m, raw_exported_at, files):
             "record %s revision=%d disclosed=%s withheld=%s file=%s"
             % (r["id"], r["revision"], names(r["disclosed"].keys()), names(r["withheld"]), r["file"])
         )
+        for e in r.get("earlier", []):
+            lines.append(
+                "earlier %s revision=%d leaf=%d recorded_at=%s"
+                % (
+                    r["id"],
+                    e["revision"],
+                    e["proof"]["leaf_index"],
+                    "disclosed" if "recorded_at" in e else "withheld",
+                )
+            )
     for a in m["attachments"]:
         lines.append(
             "attachment %s record=%s disclosed=%s withheld=%s carries=%s file=%s"
@@ -196,6 +208,59 @@ def decode_disclosure(d):
     return json.loads(base64.urlsafe_b64decode(d + "=" * (-len(d) % 4)).decode("utf-8"))
 
 
+def utc_key(t):
+    """An RFC 3339 UTC time (`Z`, up to nine fractional digits) as a comparable tuple."""
+    if not t.endswith("Z"):
+        raise ValueError("recorded_at %r is not UTC" % t)
+    whole, _, frac = t[:-1].partition(".")
+    return (whole, int((frac + "000000000")[:9]))
+
+
+def check_earlier(r, size, root, problems):
+    """Section 4.4: the earlier revisions of a record, their proofs, times and order."""
+    label = "record %s" % r["id"]
+    earlier = r.get("earlier", [])
+    if [e["revision"] for e in earlier] != list(range(1, r["revision"])):
+        problems.append("%s: earlier revisions are not 1 to %d in order" % (label, r["revision"] - 1))
+    seen = []
+    for e in earlier:
+        elabel = "%s revision %d" % (label, e["revision"])
+        entry_bytes = base64.b64decode(e["proof"]["entry"], validate=True)
+        if size is not None:
+            proof = [base64.b64decode(h, validate=True) for h in e["proof"]["inclusion_proof"]]
+            leaf = sha256(b"\x00" + entry_bytes)
+            if not inclusion_ok(leaf, e["proof"]["leaf_index"], size, proof, root):
+                problems.append("%s: inclusion proof does not lead to the checkpoint" % elabel)
+        entry = load_json(entry_bytes)
+        if entry.get("type") != "record" or entry.get("id") != r["id"] or entry.get("revision") != e["revision"]:
+            problems.append("%s: the ledger entry is not this revision" % elabel)
+            entry = {"fields": {}}
+        t = None
+        if "recorded_at" in e:
+            d = e["recorded_at"]
+            _, name, value = decode_disclosure(d)
+            if name != "recorded_at":
+                problems.append("%s: disclosure of recorded_at names another field" % elabel)
+            elif entry["fields"].get("recorded_at") != b64url_nopad(sha256(d.encode("ascii"))):
+                problems.append("%s: recorded_at does not match its signed digest" % elabel)
+            else:
+                t = utc_key(value)
+        seen.append((e["revision"], e["proof"]["leaf_index"], t))
+    if earlier:
+        cur = None
+        d = r["disclosed"].get("recorded_at")
+        if d is not None:
+            cur = utc_key(decode_disclosure(d)[2])
+        seen.append((r["revision"], r["proof"]["leaf_index"], cur))
+    for (rev, leaf, _), (nxt, nleaf, _) in zip(seen, seen[1:]):
+        if leaf >= nleaf:
+            problems.append("%s revision %d: logged after revision %d" % (label, rev, nxt))
+    timed = [(rev, t) for rev, _, t in seen if t is not None]
+    for (rev, t), (nxt, nt) in zip(timed, timed[1:]):
+        if t > nt:
+            problems.append("%s revision %d: recorded after revision %d (back-dated)" % (label, rev, nxt))
+
+
 def check(path):
     problems = []
     members = read_members(path)
@@ -246,6 +311,10 @@ def check(path):
             old_root = base64.b64decode(h["root"], validate=True)
             if not consistency_ok(h["size"], size, old_root, root, proof):
                 problems.append("history: the checkpoint does not extend the one of size %d" % h["size"])
+
+    # 4.4. Every record's earlier revisions.
+    for r in m["records"]:
+        check_earlier(r, size, root, problems)
 
     # 4 and 5. Records and attachments: inclusion proofs and disclosures.
     for kind, items in (("record", m["records"]), ("attachment", m["attachments"])):

@@ -312,6 +312,7 @@ kinds! {
     FileHash = "file_hash",
     UnsignedFiles = "unsigned_files",
     AttachmentIncident = "attachment_incident",
+    RevisionOrder = "revision_order",
     AnchorLeaf = "anchor_leaf",
     AnchorMissing = "anchor_missing",
     AnchorToken = "anchor_token",

@@ -87,6 +87,23 @@ pub struct RecordEntry {
     pub derived: BTreeMap<String, serde_json::Value>,
     /// Path of the readable record inside the archive.
     pub file: String,
+    /// Every earlier revision of the incident (1 to `revision` - 1, in order): its ledger entry
+    /// with an inclusion proof, and when it was recorded. Absent for a first revision.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier: Vec<EarlierRevision>,
+}
+
+/// An earlier revision of an exported record: proof that it was logged, and when. Only its
+/// `recorded_at` is disclosed, never its other fields.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EarlierRevision {
+    pub revision: u32,
+    pub proof: LeafProof,
+    /// The disclosure of that revision's `recorded_at` field, absent when the export withholds
+    /// `recorded_at`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recorded_at: Option<String>,
 }
 
 /// One exported attachment.

@@ -25,8 +25,9 @@ use crate::crypto::signing;
 use crate::ledger::{self, checkpoint, merkle, Entry};
 use crate::problem::{item, Problem, ProblemKind, Text};
 use crate::problem_text;
-use crate::record::disclosure;
+use crate::record::{disclosure, Field};
 use crate::{fsutil, Error, Result};
+use chrono::{DateTime, Utc};
 
 /// Largest record file or text we read into memory.
 const MAX_TEXT: u64 = 64 << 20;
@@ -1173,6 +1174,10 @@ fn check_record(
             problem_text!("verify-duplicate-withheld"),
         );
     }
+    let recorded_at = values
+        .get(Field::RecordedAt.name())
+        .and_then(|v| serde_json::from_value::<DateTime<Utc>>(v.clone()).ok());
+    check_earlier_revisions(&mut c, r, cp, recorded_at);
     let Some(bytes) = file else {
         c.add(
             ProblemKind::MissingFile,
@@ -1238,6 +1243,116 @@ fn check_record(
         }
     }
     c.problems
+}
+
+/// Checks a record's earlier revisions (docs/bundle-format.md, section 4.4): exactly 1 to
+/// `revision` - 1 in order, each a ledger entry of this record and revision included in the
+/// checkpoint, each disclosed `recorded_at` committed in its entry, and neither their log order
+/// nor their times after the revision that corrects them (`current`: this revision's disclosed
+/// `recorded_at`).
+fn check_earlier_revisions(
+    c: &mut Checker,
+    r: &RecordEntry,
+    cp: Option<&checkpoint::Checkpoint>,
+    current: Option<DateTime<Utc>>,
+) {
+    let item = item::record_revision(&r.id, r.revision);
+    let expected = r.revision.saturating_sub(1);
+    let in_order = r.earlier.len() == expected as usize
+        && r.earlier.iter().zip(1..).all(|(e, n)| e.revision == n);
+    if !in_order {
+        c.add(
+            ProblemKind::RecordRevisions,
+            &item,
+            problem_text!("verify-earlier-revisions", last = expected),
+        );
+    }
+    let name = Field::RecordedAt.name();
+    // (revision, leaf index, recorded time) of each revision, the exported one last.
+    let mut seen: Vec<(u32, u64, Option<DateTime<Utc>>)> = Vec::with_capacity(r.earlier.len() + 1);
+    for e in &r.earlier {
+        let item = item::record_revision(&r.id, e.revision);
+        let fields = match c.leaf(&item, &e.proof, cp) {
+            Some(Entry::Record {
+                id,
+                revision,
+                fields,
+                ..
+            }) if id == r.id && revision == e.revision => fields,
+            Some(_) => {
+                c.add(
+                    ProblemKind::BundleEntry,
+                    &item,
+                    problem_text!("verify-bundle-entry-not-record"),
+                );
+                BTreeMap::new()
+            }
+            None => BTreeMap::new(),
+        };
+        let mut time = None;
+        if let Some(d) = &e.recorded_at {
+            match disclosure::decode(d) {
+                Err(err) => c.add(
+                    ProblemKind::Disclosure,
+                    &item,
+                    problem_text!(
+                        "verify-disclosure-invalid",
+                        field = name,
+                        error = err.to_string()
+                    ),
+                ),
+                Ok((_, inner, _)) if inner != name => c.add(
+                    ProblemKind::Disclosure,
+                    &item,
+                    problem_text!("verify-disclosure-other-field", field = name, inner = inner),
+                ),
+                Ok(_) if fields.get(name) != Some(&disclosure::digest(d)) => c.add(
+                    ProblemKind::FieldDigest,
+                    &item,
+                    problem_text!("verify-disclosure-digest", field = name),
+                ),
+                Ok((_, _, value)) => match serde_json::from_value::<DateTime<Utc>>(value) {
+                    Ok(t) => time = Some(t),
+                    Err(err) => c.add(
+                        ProblemKind::Disclosure,
+                        &item,
+                        problem_text!(
+                            "verify-disclosure-invalid",
+                            field = name,
+                            error = err.to_string()
+                        ),
+                    ),
+                },
+            }
+        }
+        seen.push((e.revision, e.proof.leaf_index, time));
+    }
+    seen.push((r.revision, r.proof.leaf_index, current));
+    for pair in seen.windows(2) {
+        let ((rev, leaf, _), (next, next_leaf, _)) = (pair[0], pair[1]);
+        if leaf >= next_leaf {
+            c.add(
+                ProblemKind::RevisionOrder,
+                &item::record_revision(&r.id, rev),
+                problem_text!("verify-revision-logged-after", next = next),
+            );
+        }
+    }
+    // Times are compared with the next revision whose time is disclosed.
+    let timed: Vec<(u32, DateTime<Utc>)> = seen
+        .iter()
+        .filter_map(|(rev, _, t)| t.map(|t| (*rev, t)))
+        .collect();
+    for pair in timed.windows(2) {
+        let ((rev, at), (next, next_at)) = (pair[0], pair[1]);
+        if at > next_at {
+            c.add(
+                ProblemKind::RevisionOrder,
+                &item::record_revision(&r.id, rev),
+                problem_text!("verify-revision-recorded-after", next = next),
+            );
+        }
+    }
 }
 
 /// What the manifest says about itself that no proof covers: an export supplements nothing, a
@@ -1768,6 +1883,87 @@ fn assert_seekable<R: Read + Seek>(_: &R) {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A record revision's ledger entry committing only to `recorded_at`, its proof (no
+    /// inclusion path: checked without a checkpoint) and the disclosure of that time.
+    fn revision(id: &str, revision: u32, leaf: u64, at: &str) -> (LeafProof, String) {
+        let d = disclosure::encode(
+            &disclosure::new_salt(),
+            "recorded_at",
+            &serde_json::json!(at),
+        );
+        let entry = Entry::Record {
+            v: crate::ledger::entry::ENTRY_VERSION,
+            id: id.to_owned(),
+            revision,
+            ciphertext_sha256: "00".repeat(32),
+            fields: [("recorded_at".to_owned(), disclosure::digest(&d))].into(),
+        };
+        let proof = LeafProof {
+            leaf_index: leaf,
+            entry: STANDARD.encode(entry.to_bytes()),
+            inclusion_proof: vec![],
+        };
+        (proof, d)
+    }
+
+    fn kinds_of(times: [&str; 3], leaves: [u64; 3]) -> Vec<ProblemKind> {
+        let id = "ab".repeat(16);
+        let earlier = (0..2)
+            .map(|k| {
+                let (proof, d) = revision(&id, k + 1, leaves[k as usize], times[k as usize]);
+                super::super::manifest::EarlierRevision {
+                    revision: k + 1,
+                    proof,
+                    recorded_at: Some(d),
+                }
+            })
+            .collect();
+        let (proof, _) = revision(&id, 3, leaves[2], times[2]);
+        let r = RecordEntry {
+            id: id.clone(),
+            revision: 3,
+            proof,
+            disclosed: BTreeMap::new(),
+            withheld: vec![],
+            derived: BTreeMap::new(),
+            file: format!("records/{id}.json"),
+            earlier,
+        };
+        let mut c = Checker { problems: vec![] };
+        let current = times[2].parse::<DateTime<Utc>>().ok();
+        check_earlier_revisions(&mut c, &r, None, current);
+        c.problems.iter().map(|p| p.kind).collect()
+    }
+
+    #[test]
+    fn a_correction_dated_or_logged_before_what_it_corrects_is_a_problem() {
+        let t = [
+            "2026-11-20T10:00:00Z",
+            "2026-11-21T10:00:00Z",
+            "2026-11-22T10:00:00Z",
+        ];
+        assert_eq!(kinds_of(t, [3, 5, 9]), vec![]);
+        // Equal times are not back-dating (two corrections within a clock tick).
+        let same = ["2026-11-20T10:00:00Z"; 3];
+        assert_eq!(kinds_of(same, [3, 5, 9]), vec![]);
+        // Version 2 recorded before version 1, which it corrects.
+        let back = [
+            "2026-11-21T10:00:00Z",
+            "2026-11-20T10:00:00Z",
+            "2026-11-22T10:00:00Z",
+        ];
+        assert_eq!(kinds_of(back, [3, 5, 9]), vec![ProblemKind::RevisionOrder]);
+        // Nanoseconds count.
+        let nanos = [
+            "2026-11-20T10:00:00.000000002Z",
+            "2026-11-20T10:00:00.000000001Z",
+            "2026-11-22T10:00:00Z",
+        ];
+        assert_eq!(kinds_of(nanos, [3, 5, 9]), vec![ProblemKind::RevisionOrder]);
+        // The current version after the last earlier one in time, but before it in the log.
+        assert_eq!(kinds_of(t, [3, 9, 5]), vec![ProblemKind::RevisionOrder]);
+    }
 
     fn header(lines: &[String]) -> tempfile::NamedTempFile {
         let mut f = tempfile::NamedTempFile::new().unwrap();

@@ -79,6 +79,19 @@ pub fn manifest_lines(m: &Manifest) -> String {
             names(r.withheld.iter()),
             r.file
         ));
+        for e in &r.earlier {
+            line(format!(
+                "earlier {} revision={} leaf={} recorded_at={}",
+                r.id,
+                e.revision,
+                e.proof.leaf_index,
+                if e.recorded_at.is_some() {
+                    "disclosed"
+                } else {
+                    "withheld"
+                }
+            ));
+        }
     }
     for a in &m.attachments {
         line(format!(

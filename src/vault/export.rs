@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{decrypt_blob, encrypt_padded, Unlocked};
 use crate::bundle::manifest::{
-    AttachmentEntry, EarlierCheckpoint, LeafProof, Manifest, RecordEntry, VaultKey,
+    AttachmentEntry, EarlierCheckpoint, EarlierRevision, LeafProof, Manifest, RecordEntry, VaultKey,
 };
 use crate::bundle::names;
 use crate::bundle::plan::{EntryRedaction, ExportRequest, Selection};
@@ -27,6 +27,7 @@ use crate::ledger::entry::EXPORT_STATEMENT_VERSION;
 use crate::ledger::{self, checkpoint, merkle, Entry};
 use crate::record::attachment::AttachmentBody;
 use crate::record::new_id;
+use crate::record::Field;
 use crate::staging::{self, StagingFile};
 use crate::store::{AttachmentRow, ExportRow, RecordRow, Tx};
 use crate::{fsutil, media, Error, Result};
@@ -489,6 +490,12 @@ impl Unlocked {
                 )?;
                 archive.add_record(&part)?;
                 let file = part.path();
+                let earlier = self.earlier_revisions(
+                    &tree,
+                    size,
+                    row,
+                    part.disclosed.contains_key(Field::RecordedAt.name()),
+                )?;
                 record_entries.push(RecordEntry {
                     id: row.id.clone(),
                     revision: row.revision,
@@ -497,6 +504,7 @@ impl Unlocked {
                     withheld: part.withheld.into_iter().collect(),
                     derived: part.file.derived.clone(),
                     file,
+                    earlier,
                 });
                 record_files.push(part.file);
             }
@@ -617,6 +625,62 @@ impl Unlocked {
         // report.html is in already (`add_court_packet` wrote it before the packet).
         let finished = archive.finish(&manifest, &[], &self.signing)?;
         Ok((manifest, finished))
+    }
+
+    /// Every earlier revision of `row`'s record (1 to its revision - 1, in order), read and
+    /// checked against its ledger entry like the exported revision, with its inclusion proof
+    /// and, when `disclose_time`, the disclosure of its `recorded_at` (no other field). A
+    /// revision missing or damaged in the vault refuses the export.
+    fn earlier_revisions(
+        &mut self,
+        tree: &merkle::Tree,
+        size: u64,
+        row: &RecordRow,
+        disclose_time: bool,
+    ) -> Result<Vec<EarlierRevision>> {
+        if row.revision <= 1 {
+            return Ok(Vec::new());
+        }
+        let (rows, entries) = self.vault.store.read(|tx| {
+            let mut rows = Vec::new();
+            let mut entries = Vec::new();
+            for revision in 1..row.revision {
+                let earlier = tx.record_revision(&row.id, revision)?.ok_or_else(|| {
+                    Error::Damage(Damage::RevisionMissing {
+                        record: row.id.clone(),
+                        revision: u64::from(revision),
+                    })
+                })?;
+                entries.push(leaf_entry(tx, earlier.leaf_index, size)?);
+                rows.push(earlier);
+            }
+            Ok((rows, entries))
+        })?;
+        let bodies = self.open_records(&rows)?;
+        let mut out = Vec::with_capacity(rows.len());
+        for ((earlier, body), entry) in rows.iter().zip(&bodies).zip(&entries) {
+            let recorded_at = if disclose_time {
+                let mut disclosures = body.disclosures()?;
+                Some(
+                    disclosures
+                        .remove(Field::RecordedAt.name())
+                        .ok_or_else(|| {
+                            Error::Damage(Damage::RevisionMissing {
+                                record: row.id.clone(),
+                                revision: u64::from(earlier.revision),
+                            })
+                        })?,
+                )
+            } else {
+                None
+            };
+            out.push(EarlierRevision {
+                revision: earlier.revision,
+                proof: proof_for(tree, earlier.leaf_index, entry)?,
+                recorded_at,
+            });
+        }
+        Ok(out)
     }
 
     fn log_export(

@@ -17,7 +17,6 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use common::*;
 use serde_json::Value;
-use vault::ledger::checkpoint;
 use zip::write::SimpleFileOptions;
 
 /// Exit code of a verification that found problems (docs/cli.md).
@@ -257,21 +256,6 @@ fn placeholder(name: &str) -> String {
     } else {
         format!("{dir}/{fake}")
     }
-}
-
-/// Re-signs the bundle's checkpoint with a brand-new key (the attacker's) and puts that key in
-/// the manifest: every proof still holds, only the signer changed. Returns the new fingerprint.
-fn resign_with(m: &mut Value, key: &ed25519_dalek::SigningKey) -> String {
-    let vk = key.verifying_key();
-    let origin = vault::ledger::origin(m["vault"]["id"].as_str().expect("vault id"));
-    let cp = checkpoint::parse_unverified(m["checkpoint"].as_str().expect("checkpoint"))
-        .expect("checkpoint");
-    let fp = vault::crypto::signing::fingerprint(&vk);
-    m["checkpoint"] = Value::String(cp.sign(&origin, key));
-    m["vault"]["public_key"] = Value::String(STANDARD.encode(vk.as_bytes()));
-    m["vault"]["verifier_key"] = Value::String(checkpoint::verifier_key(&origin, &vk));
-    m["vault"]["fingerprint"] = Value::String(fp.clone());
-    fp
 }
 
 fn have(tool: &str) -> bool {
@@ -603,7 +587,7 @@ fn a_bundle_from_another_key_claiming_the_same_vault_is_a_changed_sender() {
     let vault_id = m["vault"]["id"].as_str().expect("id").to_owned();
     // The forger signs the checkpoint and the bundle's statement with their own key.
     let key = vault::crypto::signing::generate();
-    let forged_fp = resign_with(&mut m, &key);
+    let forged_fp = common::statement::resign_checkpoint(&mut m, &key);
     a.set_manifest(&m);
     common::statement::resign(&mut a.entries, &key);
     let forged = t.v.path("forged.age");
@@ -791,7 +775,7 @@ fn earlier_with_another_key_or_another_export_is_refused() {
     let mut a = Archive::open(&disclosure, &t.c.key);
     let mut m = a.manifest();
     let key = vault::crypto::signing::generate();
-    resign_with(&mut m, &key);
+    common::statement::resign_checkpoint(&mut m, &key);
     a.set_manifest(&m);
     common::statement::resign(&mut a.entries, &key);
     let forged = t.v.path("forged-later.age");

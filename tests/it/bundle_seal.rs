@@ -12,6 +12,8 @@ use std::io::{Cursor, Read, Write};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
@@ -904,4 +906,209 @@ fn a_file_the_signed_statement_lists_is_accounted_for() {
         names_path(&report, "unexpected_file", "exhibit.pdf"),
         "{report}"
     );
+}
+
+/// A change made to one record entry of a manifest.
+type Change = Box<dyn Fn(&mut Value)>;
+
+/// Each change to an incident's earlier versions in a bundle (docs/bundle-format.md, section
+/// 4.4), made by someone who re-signs the whole bundle with a key of their own so that only the
+/// earlier versions are wrong: `bundle verify` names it, and the Python verifier rejects it.
+#[test]
+fn changed_earlier_versions_of_an_incident_are_caught() {
+    let v = TestVault::new();
+    let c = keygen(&v);
+    let id = id_of(&add(
+        &v,
+        &[
+            "--kind",
+            "followed",
+            "--when",
+            "2026-11-20 14:30",
+            "--what",
+            "A grey car followed me.",
+        ],
+    ));
+    v.ok(&["amend", &id, "--what", "A grey car followed me home."]);
+    v.ok(&[
+        "amend",
+        &id,
+        "--what",
+        "A grey car followed me home at night.",
+    ]);
+    let other = id_of(&add(
+        &v,
+        &[
+            "--kind",
+            "visited",
+            "--when",
+            "2026-11-21 09:00",
+            "--what",
+            "Two agents knocked.",
+        ],
+    ));
+    v.ok(&["amend", &other, "--what", "Two agents knocked twice."]);
+    let bundle = v.path("case.age");
+    v.ok(&["export", "--all", "--to", &c.recipient, "--out", s(&bundle)]);
+    let (code, report, _) = v.bundle_verify(&bundle, &c.key, &[]);
+    assert_eq!(code, 0, "{report}");
+    let base = Archive::open(&bundle, &c.key);
+    let m = base.json("manifest.json");
+    let n = manifest_index(&m, "records", &id);
+    let earlier = m["records"][n]["earlier"]
+        .as_array()
+        .expect("earlier")
+        .clone();
+    assert_eq!(
+        earlier
+            .iter()
+            .map(|e| e["revision"].clone())
+            .collect::<Vec<_>>(),
+        vec![Value::from(1), Value::from(2)],
+        "{m}"
+    );
+    assert!(earlier.iter().all(|e| e["recorded_at"].is_string()), "{m}");
+    // The statement names each earlier version, so the signature covers them.
+    let statement = String::from_utf8(base.get("STATEMENT.txt").to_vec()).expect("utf-8");
+    assert!(
+        statement.contains(&format!("earlier {id} revision=1 leaf=")),
+        "{statement}"
+    );
+    let o = manifest_index(&m, "records", &other);
+
+    let key = vault::crypto::signing::generate();
+    let forged = |change: &dyn Fn(&mut Value)| -> (Value, PathBuf) {
+        let mut m = m.clone();
+        change(&mut m["records"][n]);
+        common::statement::resign_checkpoint(&mut m, &key);
+        let mut a = base.clone();
+        a.set_json("manifest.json", &m);
+        common::statement::resign(&mut a.entries, &key);
+        let path = v.path("forged.age");
+        let _ = std::fs::remove_file(&path);
+        a.seal(&c.recipient, &path);
+        let (code, report, _) = v.bundle_verify(&path, &c.key, &[]);
+        assert_eq!(code, EXIT_PROBLEMS, "{report}");
+        (report, path)
+    };
+    let other_first = m["records"][o]["earlier"][0].clone();
+    let cases: Vec<(&str, Change, &[&str])> = vec![
+        (
+            "an earlier version's entry replaced by another incident's",
+            Box::new(move |r: &mut Value| r["earlier"][0]["proof"] = other_first["proof"].clone()),
+            &["bundle_entry"],
+        ),
+        (
+            "an inclusion proof changed",
+            Box::new(|r: &mut Value| {
+                let h = r["earlier"][1]["proof"]["inclusion_proof"][0]
+                    .as_str()
+                    .expect("hash")
+                    .to_owned();
+                let flipped = if h.starts_with('A') { "B" } else { "A" };
+                r["earlier"][1]["proof"]["inclusion_proof"][0] =
+                    format!("{flipped}{}", &h[1..]).into();
+            }),
+            &["inclusion_proof"],
+        ),
+        (
+            "an entry's bytes changed",
+            Box::new(|r: &mut Value| {
+                let b = STANDARD
+                    .decode(r["earlier"][0]["proof"]["entry"].as_str().expect("entry"))
+                    .expect("base64");
+                let text = String::from_utf8(b)
+                    .expect("utf-8")
+                    .replace("\"revision\":1", "\"revision\":1 ");
+                r["earlier"][0]["proof"]["entry"] = STANDARD.encode(text).into();
+            }),
+            &["inclusion_proof"],
+        ),
+        (
+            "recorded_at disclosures of two versions swapped",
+            Box::new(|r: &mut Value| {
+                let first = r["earlier"][0]["recorded_at"].clone();
+                r["earlier"][0]["recorded_at"] = r["earlier"][1]["recorded_at"].clone();
+                r["earlier"][1]["recorded_at"] = first;
+            }),
+            &["field_digest"],
+        ),
+        (
+            "the current version's time given as an earlier one's",
+            Box::new(|r: &mut Value| {
+                r["earlier"][1]["recorded_at"] = r["disclosed"]["recorded_at"].clone();
+            }),
+            &["field_digest"],
+        ),
+        (
+            "an earlier version dropped",
+            Box::new(|r: &mut Value| {
+                r["earlier"].as_array_mut().expect("earlier").remove(0);
+            }),
+            &["record_revisions"],
+        ),
+        (
+            "every earlier version dropped",
+            Box::new(|r: &mut Value| {
+                r.as_object_mut().expect("record").remove("earlier");
+            }),
+            &["record_revisions"],
+        ),
+        (
+            "two earlier versions swapped",
+            Box::new(|r: &mut Value| {
+                r["earlier"].as_array_mut().expect("earlier").swap(0, 1);
+            }),
+            &["record_revisions", "revision_order"],
+        ),
+    ];
+    for (what, change, expected) in &cases {
+        let (report, _) = forged(change.as_ref());
+        let found = kinds(&report);
+        for k in *expected {
+            assert!(found.contains(*k), "{what}: {k} not in {report}");
+        }
+        // Nothing but the earlier versions is wrong.
+        let allowed: BTreeSet<&str> = [
+            "bundle_entry",
+            "inclusion_proof",
+            "field_digest",
+            "record_revisions",
+            "revision_order",
+        ]
+        .into();
+        assert!(
+            found.iter().all(|k| allowed.contains(k.as_str())),
+            "{what}: {report}"
+        );
+    }
+
+    // The independent verifier checks the earlier versions too.
+    let Some(py) = python() else {
+        return;
+    };
+    let extract = |a: &Archive, dir: &Path| {
+        for (name, bytes) in &a.entries {
+            let p = dir.join(name);
+            std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+            std::fs::write(&p, bytes).expect("write");
+        }
+    };
+    let dir = v.path("genuine");
+    extract(&base, &dir);
+    let (ok, text) = run_script(py, &dir);
+    assert!(ok, "genuine: {text}");
+    for (k, (what, change, _)) in cases.iter().enumerate() {
+        let mut m = m.clone();
+        change(&mut m["records"][n]);
+        common::statement::resign_checkpoint(&mut m, &key);
+        let mut a = base.clone();
+        a.set_json("manifest.json", &m);
+        common::statement::resign(&mut a.entries, &key);
+        let dir = v.path(&format!("forged-{k}"));
+        extract(&a, &dir);
+        let (ok, text) = run_script(py, &dir);
+        assert!(!ok, "{what} accepted by the Python verifier: {text}");
+        assert!(text.contains(&format!("record {id}")), "{what}: {text}");
+    }
 }

@@ -621,3 +621,138 @@ fn an_image_that_cannot_be_decoded_is_not_drawn_and_the_export_goes_on() {
         );
     }
 }
+
+/// The UTC times of an exported record's versions, first to last, as the packet writes them:
+/// from the manifest's `earlier` disclosures and the record's own `recorded_at`.
+fn version_times(manifest: &serde_json::Value, record: usize) -> Vec<String> {
+    let r = &manifest["records"][record];
+    let earlier = r["earlier"].as_array().expect("earlier versions");
+    earlier
+        .iter()
+        .map(|e| e["recorded_at"].as_str().expect("recorded_at disclosed"))
+        .chain([r["disclosed"]["recorded_at"].as_str().expect("recorded_at")])
+        .map(|d| {
+            let (_, name, value) = vault::record::disclosure::decode(d).expect("disclosure");
+            assert_eq!(name, "recorded_at");
+            let t: chrono::DateTime<chrono::Utc> = serde_json::from_value(value).expect("time");
+            vault::bundle::packet::model::utc_text(t, vault::i18n::Lang::En)
+        })
+        .collect()
+}
+
+#[test]
+fn an_incident_corrected_twice_shows_when_each_version_was_recorded() {
+    let v = TestVault::new();
+    let (key, recipient) = v.counsel_key("counsel.key");
+    let id = v.add_simple("Two agents photographed the building.");
+    v.ok(&[
+        "amend",
+        &id,
+        "--what",
+        "Two agents photographed the front of the building.",
+    ]);
+    v.ok(&[
+        "amend",
+        &id,
+        "--what",
+        "Two agents photographed the building from a grey van.",
+    ]);
+    let bundle = v.path("case.age");
+    v.ok(&[
+        "export",
+        "--entries",
+        &id,
+        "--to",
+        &recipient,
+        "--out",
+        s(&bundle),
+    ]);
+    let (code, report, _) = v.bundle_verify(&bundle, &key, &[]);
+    assert_eq!(code, 0, "{report}");
+    let e = entries(&bundle, &key);
+    let m: serde_json::Value = serde_json::from_slice(member(&e, "manifest.json")).expect("json");
+    let times = version_times(&m, 0);
+    assert_eq!(times.len(), 3, "{m}");
+    let lines = [
+        format!("First recorded {}.", times[0]),
+        format!("Corrected (version 2) {}.", times[1]),
+        format!("Corrected (version 3) {}.", times[2]),
+    ];
+    // Earlier versions' texts never travel: only their times.
+    let earlier_text = serde_json::to_string(&m["records"][0]["earlier"]).expect("json");
+    assert!(!earlier_text.contains("narrative"), "{earlier_text}");
+
+    let html = String::from_utf8(member(&e, "report.html").to_vec()).expect("utf-8");
+    let mut at = 0;
+    for line in &lines {
+        let found = html[at..]
+            .find(line.as_str())
+            .unwrap_or_else(|| panic!("{line} not in order in {html}"));
+        at += found + line.len();
+    }
+    assert!(html.contains("corrected 2 times"), "{html}");
+
+    if let Some((text, _)) = read_pdf(&v.path(""), member(&e, "exhibit.pdf")) {
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for line in &lines {
+            assert!(flat.contains(line.as_str()), "{line} not in {flat}");
+        }
+    }
+    // chronology.csv is unchanged: one row per incident, its latest version.
+    let csv = String::from_utf8(member(&e, "chronology.csv").to_vec()).expect("utf-8");
+    assert!(!csv.contains("First recorded"), "{csv}");
+
+    // In Spanish, the same history in the glossary's words.
+    let es = v.path("caso.age");
+    v.ok(&[
+        "export",
+        "--entries",
+        &id,
+        "--to",
+        &recipient,
+        "--lang",
+        "es",
+        "--out",
+        s(&es),
+    ]);
+    let e = entries(&es, &key);
+    let html = String::from_utf8(member(&e, "report.html").to_vec()).expect("utf-8");
+    for line in [
+        "Se anotó por primera vez el ",
+        "Se corrigió (versión 2) el ",
+        "Se corrigió (versión 3) el ",
+    ] {
+        assert!(html.contains(line), "{line} not in {html}");
+    }
+}
+
+#[test]
+fn a_withdrawn_incident_exported_by_id_carries_its_history() {
+    let v = TestVault::new();
+    let (key, recipient) = v.counsel_key("counsel.key");
+    let id = v.add_simple("A car followed me home.");
+    v.ok(&["amend", &id, "--what", "A grey car followed me home."]);
+    v.ok(&["withdraw", &id, "--reason", "entered by mistake"]);
+    let bundle = v.path("case.age");
+    v.ok(&[
+        "export",
+        "--entries",
+        &id,
+        "--to",
+        &recipient,
+        "--out",
+        s(&bundle),
+    ]);
+    let (code, report, _) = v.bundle_verify(&bundle, &key, &[]);
+    assert_eq!(code, 0, "{report}");
+    let e = entries(&bundle, &key);
+    let m: serde_json::Value = serde_json::from_slice(member(&e, "manifest.json")).expect("json");
+    assert_eq!(m["records"][0]["revision"], 3, "{m}");
+    let times = version_times(&m, 0);
+    let html = String::from_utf8(member(&e, "report.html").to_vec()).expect("utf-8");
+    assert!(
+        html.contains(&format!("First recorded {}.", times[0])),
+        "{html}"
+    );
+    assert!(html.contains("entered by mistake"), "{html}");
+}

@@ -11,7 +11,9 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDateTime, TimeDelta, Utc};
 
-use crate::bundle::manifest::{AttachmentEntry, Manifest, RecordFile};
+use crate::bundle::manifest::{
+    AttachmentEntry, EarlierRevision, Manifest, RecordEntry, RecordFile,
+};
 use crate::i18n::{self, FluentValue, Lang};
 use crate::media::MediaMetadata;
 use crate::record::disclosure::{self, PRIVATE_OPEN};
@@ -173,6 +175,11 @@ impl View {
         for a in &m.attachments {
             by_record.entry(a.record.as_str()).or_default().push(a);
         }
+        let entries: std::collections::HashMap<(&str, u32), &RecordEntry> = m
+            .records
+            .iter()
+            .map(|e| ((e.id.as_str(), e.revision), e))
+            .collect();
         let mut incidents: Vec<IncidentView> = records
             .iter()
             .map(|r| {
@@ -180,7 +187,11 @@ impl View {
                     .get(r.id.as_str())
                     .map(Vec::as_slice)
                     .unwrap_or_default();
-                incident(r, atts, lang)
+                let earlier = entries
+                    .get(&(r.id.as_str(), r.revision))
+                    .map(|e| e.earlier.as_slice())
+                    .unwrap_or_default();
+                incident(r, atts, earlier, lang)
             })
             .collect();
         // Oldest first; an incident whose time is withheld goes last, in id order.
@@ -235,7 +246,12 @@ fn is_withheld(v: &serde_json::Value) -> bool {
         && v.as_object().is_some_and(|o| o.len() == 1)
 }
 
-fn incident(r: &RecordFile, atts: &[&AttachmentEntry], lang: Lang) -> IncidentView {
+fn incident(
+    r: &RecordFile,
+    atts: &[&AttachmentEntry],
+    earlier: &[EarlierRevision],
+    lang: Lang,
+) -> IncidentView {
     let marker = withheld(lang);
     let field = |f: Field| r.fields.get(f.name());
     let when = field(Field::When)
@@ -302,7 +318,7 @@ fn incident(r: &RecordFile, atts: &[&AttachmentEntry], lang: Lang) -> IncidentVi
         _ => None,
     };
     let spanish = narrative.as_deref().is_some_and(looks_spanish);
-    let history = history(r.revision, recorded_text.as_deref(), lang);
+    let history = history(r.revision, recorded_text.as_deref(), earlier, lang);
     let attachments = atts
         .iter()
         .map(|a| attachment(a, when.as_ref(), lang))
@@ -325,9 +341,15 @@ fn incident(r: &RecordFile, atts: &[&AttachmentEntry], lang: Lang) -> IncidentVi
 }
 
 /// What the bundle knows of an incident's history: its version number (the ledger entry
-/// proves it), when this version was recorded, and how many earlier versions it corrects.
-/// Earlier versions' texts and times are not in a bundle.
-fn history(revision: u32, recorded: Option<&str>, lang: Lang) -> Vec<String> {
+/// proves it) and how many earlier versions it corrects; then, when the bundle carries the
+/// earlier versions (manifest `earlier`), when each was recorded, first to last; otherwise when
+/// this version was recorded. Earlier versions' texts are never in a bundle.
+fn history(
+    revision: u32,
+    recorded: Option<&str>,
+    earlier: &[EarlierRevision],
+    lang: Lang,
+) -> Vec<String> {
     let mut out = Vec::new();
     if revision <= 1 {
         out.push(msg(lang, "bundle-packet-history-first", &[]));
@@ -341,15 +363,54 @@ fn history(revision: u32, recorded: Option<&str>, lang: Lang) -> Vec<String> {
             ],
         ));
     }
-    match recorded {
-        Some(at) => out.push(msg(
-            lang,
-            "bundle-packet-history-recorded",
-            &[("at", FluentValue::from(at.to_owned()))],
-        )),
-        None => out.push(msg(lang, "bundle-packet-history-recorded-withheld", &[])),
+    if earlier.is_empty() {
+        match recorded {
+            Some(at) => out.push(msg(
+                lang,
+                "bundle-packet-history-recorded",
+                &[("at", FluentValue::from(at.to_owned()))],
+            )),
+            None => out.push(msg(lang, "bundle-packet-history-recorded-withheld", &[])),
+        }
+        return out;
     }
+    let times = earlier
+        .iter()
+        .map(|e| (e.revision, e.recorded_at.as_deref().and_then(earlier_time)))
+        .map(|(rev, t)| (rev, t.map(|t| utc_text(t, lang))))
+        .chain([(revision, recorded.map(str::to_owned))]);
+    for (rev, at) in times {
+        let (id, args) = match (rev, at) {
+            (1, Some(at)) => (
+                "bundle-packet-history-first-recorded",
+                vec![("at", FluentValue::from(at))],
+            ),
+            (1, None) => ("bundle-packet-history-first-recorded-withheld", vec![]),
+            (rev, Some(at)) => (
+                "bundle-packet-history-correction",
+                vec![
+                    ("revision", FluentValue::from(rev)),
+                    ("at", FluentValue::from(at)),
+                ],
+            ),
+            (rev, None) => (
+                "bundle-packet-history-correction-withheld",
+                vec![("revision", FluentValue::from(rev))],
+            ),
+        };
+        out.push(msg(lang, id, &args));
+    }
+    out.push(msg(lang, "bundle-packet-history-clock", &[]));
     out
+}
+
+/// The time an earlier revision's `recorded_at` disclosure gives (the bundle was verified, or
+/// is being written: the disclosure matches its ledger digest).
+fn earlier_time(d: &str) -> Option<DateTime<Utc>> {
+    let (_, name, value) = disclosure::decode(d).ok()?;
+    (name == Field::RecordedAt.name())
+        .then(|| serde_json::from_value(value).ok())
+        .flatten()
 }
 
 /// The public narrative with each `[[private N]]` placeholder replaced by the span, when the
