@@ -1245,8 +1245,8 @@ fn check_record(
     c.problems
 }
 
-/// Checks a record's earlier revisions (docs/bundle-format.md, section 4.4): exactly 1 to
-/// `revision` - 1 in order, each a ledger entry of this record and revision included in the
+/// Checks a record's earlier revisions (docs/bundle-format.md, section 4.4): none, or exactly 1
+/// to `revision` - 1 in order, each a ledger entry of this record and revision included in the
 /// checkpoint, each disclosed `recorded_at` committed in its entry, and neither their log order
 /// nor their times after the revision that corrects them (`current`: this revision's disclosed
 /// `recorded_at`).
@@ -1258,8 +1258,12 @@ fn check_earlier_revisions(
 ) {
     let item = item::record_revision(&r.id, r.revision);
     let expected = r.revision.saturating_sub(1);
-    let in_order = r.earlier.len() == expected as usize
-        && r.earlier.iter().zip(1..).all(|(e, n)| e.revision == n);
+    // No list at all is a bundle written before earlier versions were carried: it proves
+    // less (the report then gives only the number of corrections), never something false,
+    // and only the vault's key could have signed it that way. A partial list is a problem.
+    let in_order = r.earlier.is_empty()
+        || (r.earlier.len() == expected as usize
+            && r.earlier.iter().zip(1..).all(|(e, n)| e.revision == n));
     if !in_order {
         c.add(
             ProblemKind::RecordRevisions,
