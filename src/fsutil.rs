@@ -66,6 +66,48 @@ pub fn create_private_dir(path: &Path) -> Result<()> {
         .map_err(|e| Error::file(path, e.into()))
 }
 
+/// A folder for files a command writes out for a person (`bundle open`, `bundle exhibit`): made
+/// new with mode 0700 and never through a link planted at its name (`mkdir` does not follow
+/// one). An existing folder is taken only when `existing_ok`, and only a real, empty one.
+/// Returns whether this call made it.
+pub fn create_output_dir(path: &Path, existing_ok: bool) -> Result<bool> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(parent).map_err(|e| Error::file(parent, e))?;
+    }
+    match fs::DirBuilder::new().mode(0o700).create(path) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            let real_dir = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_dir());
+            let empty = real_dir
+                && fs::read_dir(path)
+                    .map(|mut d| d.next().is_none())
+                    .unwrap_or(false);
+            if existing_ok && empty {
+                create_private_dir(path)?;
+                Ok(false)
+            } else {
+                Err(Error::WouldOverwrite(path.to_path_buf()))
+            }
+        }
+        Err(e) => Err(Error::file(path, e)),
+    }
+}
+
+/// A folder inside an output folder (`records/`, `attachments/<id>/`), made with mode 0700;
+/// one already there is taken only if it is a real folder (this run made it), never a link.
+pub fn create_output_subdir(path: &Path) -> Result<()> {
+    match fs::DirBuilder::new().mode(0o700).create(path) {
+        Ok(()) => Ok(()),
+        Err(e)
+            if e.kind() == std::io::ErrorKind::AlreadyExists
+                && fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_dir()) =>
+        {
+            Ok(())
+        }
+        Err(e) => Err(Error::file(path, e)),
+    }
+}
+
 /// fsyncs a directory so a rename or create inside it is durable.
 pub fn sync_dir(path: &Path) -> Result<()> {
     File::open(path)

@@ -404,6 +404,7 @@ bundle-does-not-verify = the bundle does not verify ({ $count ->
    *[other] { $count } problems
 }); run `vault bundle verify` for details; nothing was extracted
 # Writing.
+bundle-changed-since-verified = { $name } changed after the bundle verified (the file is being rewritten as it is read); nothing was kept
 bundle-archive-write = could not write the archive: { $detail }
 bundle-encode = invalid input: { $detail }
 bundle-too-large-to-strip = { $name } is too large to strip in memory

@@ -410,6 +410,7 @@ bundle-does-not-verify = el paquete no se pudo verificar ({ $count ->
    *[other] { $count } problemas
 }); ejecute `vault bundle verify` para ver los detalles; no se extrajo nada
 # Escribir.
+bundle-changed-since-verified = { $name } cambió después de verificar el paquete (alguien está reescribiendo el archivo mientras se lee); no se guardó nada
 bundle-archive-write = no se pudo escribir el paquete: { $detail }
 bundle-encode = no se pudo preparar el contenido del paquete: { $detail }
 bundle-too-large-to-strip = { $name } es demasiado grande para quitarle los datos escondidos en memoria

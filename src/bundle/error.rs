@@ -105,6 +105,11 @@ pub enum Error {
     DoesNotVerify {
         problems: usize,
     },
+    /// A member read again after the bundle verified is not the member that verified (the
+    /// file changed in place between the two reads).
+    ChangedSinceVerified {
+        name: String,
+    },
     // --- writing
     Archive {
         detail: String,
@@ -309,6 +314,9 @@ impl Error {
                 "bundle-does-not-verify",
                 vec![("count", n(*problems as u64))],
             ),
+            E::ChangedSinceVerified { name } => {
+                ("bundle-changed-since-verified", vec![("name", s(name))])
+            }
             E::Archive { detail } => ("bundle-archive-write", vec![("detail", s(detail))]),
             E::Encode { detail } => ("bundle-encode", vec![("detail", s(detail))]),
             E::TooLargeToStrip { name } => ("bundle-too-large-to-strip", vec![("name", s(name))]),
@@ -495,6 +503,7 @@ mod tests {
             E::EarlierDoesNotVerify { path: path() },
             E::DoesNotVerify { problems: 1 },
             E::DoesNotVerify { problems: 2 },
+            E::ChangedSinceVerified { name: "a".into() },
             E::Archive { detail: d() },
             E::Encode { detail: d() },
             E::TooLargeToStrip {

@@ -551,6 +551,20 @@ fn verify_file(
     identities: &[Box<dyn age::Identity>],
     opts: &VerifyOptions<'_>,
 ) -> Result<(BundleReport, Manifest)> {
+    verify_file_hashed(file, path, identities, opts).map(|(report, manifest, _)| (report, manifest))
+}
+
+/// The SHA-256 of every member as the verification read it: what `bundle open` and counsel's
+/// packet read again must hash the same, or the file changed in place between the reads.
+type VerifiedHashes = HashMap<String, String>;
+
+/// [`verify_file`], also returning [`VerifiedHashes`].
+fn verify_file_hashed(
+    file: &File,
+    path: &Path,
+    identities: &[Box<dyn age::Identity>],
+    opts: &VerifyOptions<'_>,
+) -> Result<(BundleReport, Manifest, VerifiedHashes)> {
     let (mut archive, len) = open_archive(file, path, identities)?;
     let entries = check_entries(&mut archive, len)?;
     // Look-ups only (nothing is reported in their order): hash sets and maps, which a
@@ -878,6 +892,8 @@ fn verify_file(
     }
     // A file the manifest does not name is accounted for when the validly signed statement
     // lists it (a court packet's files, added by other code, are); otherwise it is unexpected.
+    // The statement's own files, hashed from the bytes its check read.
+    let mut own_hashes = Vec::new();
     let signed = !legacy
         && check_statement(
             &mut c,
@@ -888,6 +904,7 @@ fn verify_file(
             &hashes,
             &mut missing,
             &mut unexpected,
+            &mut own_hashes,
         );
     if !signed {
         for (_, name, _) in &entries {
@@ -916,7 +933,39 @@ fn verify_file(
     }
     report.problems = c.problems;
     report.ok = report.problems.is_empty();
-    Ok((report, manifest))
+    let verified = hashes
+        .into_iter()
+        .filter_map(|(name, hash)| hash.ok().map(|h| (name, h)))
+        .chain(own_hashes)
+        .collect();
+    Ok((report, manifest, verified))
+}
+
+/// A reader that hashes what passes through it, to compare a member read again with the hash
+/// the verification took of it.
+struct Rehash<R> {
+    inner: R,
+    hasher: Sha256,
+}
+
+impl<R: Read> Read for Rehash<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+}
+
+/// Refuses a member read again whose bytes are not those the verification hashed.
+fn same_as_verified(verified: &VerifiedHashes, name: &str, hasher: Sha256) -> Result<()> {
+    let got = hex::encode(hasher.finalize());
+    if verified.get(name) != Some(&got) {
+        return Err(BundleError::ChangedSinceVerified {
+            name: name.to_owned(),
+        }
+        .into());
+    }
+    Ok(())
 }
 
 /// Record files checked per task on the other core during the archive pass.
@@ -1426,6 +1475,7 @@ fn check_statement(
     hashes: &BTreeMap<String, std::result::Result<String, String>>,
     missing: &mut BTreeSet<String>,
     unexpected: &mut BTreeSet<String>,
+    own_hashes: &mut Vec<(String, String)>,
 ) -> bool {
     let item = problem_text!("verify-item-statement");
     let before = c.problems.len();
@@ -1440,7 +1490,10 @@ fn check_statement(
             None
         }
         Some((i, _)) => match read_small(archive, *i, name) {
-            Ok(b) => Some(b),
+            Ok(b) => {
+                own_hashes.push((name.to_owned(), hex::encode(Sha256::digest(&b))));
+                Some(b)
+            }
             Err(e) => {
                 c.add(
                     ProblemKind::Statement,
@@ -1786,7 +1839,7 @@ pub fn open_bundle_with(
     opts: &VerifyOptions<'_>,
 ) -> Result<OpenedBundle> {
     let file = File::open(path).map_err(|e| Error::file(path, e))?;
-    let (report, _) = verify_file(&file, path, identities, opts)?;
+    let (report, _, verified) = verify_file_hashed(&file, path, identities, opts)?;
     if !report.ok {
         return Ok(OpenedBundle {
             report,
@@ -1800,28 +1853,77 @@ pub fn open_bundle_with(
     {
         return Err(Error::WouldOverwrite(out.to_path_buf()));
     }
-    let (mut archive, len) = open_archive(&file, path, identities)?;
-    let entries = check_entries(&mut archive, len)?;
-    fsutil::create_private_dir(out)?;
-    let mut written = Vec::new();
-    for (i, name, _) in entries {
-        let target = out.join(&name);
-        if let Some(parent) = target.parent() {
-            fsutil::create_private_dir(parent)?;
-        }
-        let mut f = fsutil::create_new_private(&target)?;
-        let mut entry = archive.by_index(i).map_err(|e| BundleError::Member {
-            name: name.clone(),
-            detail: e.to_string(),
-        })?;
-        std::io::copy(&mut entry, &mut f).map_err(|e| Error::file(&target, e))?;
-        f.sync_all().map_err(|e| Error::file(&target, e))?;
-        written.push(target);
-    }
+    let written = extract_verified(&file, path, identities, &verified, out)?;
     Ok(OpenedBundle {
         report,
         files: written,
     })
+}
+
+/// Decrypts the archive in `file` again and writes every member into `out`, each checked
+/// against the hash the verification took of it ([`VerifiedHashes`]). On any error, what this
+/// call wrote is removed (the files, the folders it made, `out` if it made it).
+fn extract_verified(
+    file: &File,
+    path: &Path,
+    identities: &[Box<dyn age::Identity>],
+    verified: &VerifiedHashes,
+    out: &Path,
+) -> Result<Vec<PathBuf>> {
+    let (mut archive, len) = open_archive(file, path, identities)?;
+    let entries = check_entries(&mut archive, len)?;
+    let created = fsutil::create_output_dir(out, true)?;
+    let mut written = Vec::new();
+    let result = (|| -> Result<()> {
+        for (i, name, _) in entries {
+            let target = out.join(&name);
+            // Each folder on the way made here, top down, never through a link.
+            let mut folders: Vec<&Path> = target
+                .ancestors()
+                .skip(1)
+                .take_while(|d| *d != out)
+                .collect();
+            folders.reverse();
+            for folder in folders {
+                fsutil::create_output_subdir(folder)?;
+            }
+            let mut f = fsutil::create_new_private(&target)?;
+            written.push(target.clone());
+            let entry = archive.by_index(i).map_err(|e| BundleError::Member {
+                name: name.clone(),
+                detail: e.to_string(),
+            })?;
+            // The archive is decrypted a second time here: each member must hash as it did
+            // when the bundle verified, or the file was rewritten in place between the reads.
+            let mut rehash = Rehash {
+                inner: entry,
+                hasher: Sha256::new(),
+            };
+            std::io::copy(&mut rehash, &mut f).map_err(|e| Error::file(&target, e))?;
+            same_as_verified(verified, &name, rehash.hasher)?;
+            f.sync_all().map_err(|e| Error::file(&target, e))?;
+        }
+        Ok(())
+    })();
+    if let Err(e) = result {
+        // Only what this run wrote is removed: the files it created, then the folders it
+        // made for them (empty ones only), and `out` itself if this run created it.
+        for f in written.iter().rev() {
+            let _ = std::fs::remove_file(f);
+        }
+        let mut dirs: Vec<&Path> = written
+            .iter()
+            .flat_map(|f| f.ancestors().skip(1))
+            .filter(|d| d.starts_with(out) && (*d != out || created))
+            .collect();
+        dirs.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
+        dirs.dedup();
+        for d in dirs {
+            let _ = std::fs::remove_dir(d);
+        }
+        return Err(e);
+    }
+    Ok(written)
 }
 
 /// A bundle that verified, read into memory for counsel's court packet: its manifest and the
@@ -1846,7 +1948,7 @@ pub fn read_verified(
     limit: u64,
 ) -> Result<std::result::Result<VerifiedMembers, BundleReport>> {
     let file = File::open(path).map_err(|e| Error::file(path, e))?;
-    let (report, manifest) = verify_file(&file, path, identities, opts)?;
+    let (report, manifest, verified) = verify_file_hashed(&file, path, identities, opts)?;
     if !report.ok {
         return Ok(Err(report));
     }
@@ -1870,6 +1972,10 @@ pub fn read_verified(
                 name: name.clone(),
                 detail: e.to_string(),
             })?;
+        // Read a second time: it must be the member that verified (see `open_bundle_with`).
+        let mut hasher = Sha256::new();
+        hasher.update(&buf);
+        same_as_verified(&verified, &name, hasher)?;
         members.insert(name, buf);
     }
     Ok(Ok(VerifiedMembers {
@@ -2026,5 +2132,80 @@ mod tests {
         let e = check(&header(&s(22))).unwrap_err().to_string();
         assert!(e.contains("work factor 22"), "{e}");
         assert!(e.contains("4096 MiB"), "{e}");
+    }
+}
+
+#[cfg(test)]
+mod reread_tests {
+    use super::*;
+    use std::io::Write;
+
+    /// An age-encrypted archive of stored members, as a bundle is.
+    fn sealed(
+        dir: &Path,
+        name: &str,
+        members: &[(&str, &[u8])],
+        to: &age::x25519::Recipient,
+    ) -> PathBuf {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for (n, bytes) in members {
+            let opts = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Stored);
+            zip.start_file(*n, opts).unwrap();
+            zip.write_all(bytes).unwrap();
+        }
+        let plain = zip.finish().unwrap().into_inner();
+        let enc =
+            age::Encryptor::with_recipients(std::iter::once(to as &dyn age::Recipient)).unwrap();
+        let mut out = vec![];
+        let mut w = enc.wrap_output(&mut out).unwrap();
+        w.write_all(&plain).unwrap();
+        w.finish().unwrap();
+        let path = dir.join(name);
+        std::fs::write(&path, out).unwrap();
+        path
+    }
+
+    fn hashes(members: &[(&str, &[u8])]) -> VerifiedHashes {
+        members
+            .iter()
+            .map(|(n, b)| ((*n).to_owned(), hex::encode(Sha256::digest(b))))
+            .collect()
+    }
+
+    /// What `bundle open` writes is checked member by member against what verified: a file
+    /// rewritten in place between the two reads is refused, and what was written is removed.
+    #[test]
+    fn a_member_that_changed_since_it_verified_is_refused_and_nothing_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let id = age::x25519::Identity::generate();
+        let ids: Vec<Box<dyn age::Identity>> = vec![Box::new(id.clone())];
+        let genuine: [(&str, &[u8]); 2] = [("a.txt", b"first"), ("records/b.json", b"{}")];
+        let forged: [(&str, &[u8]); 2] = [("a.txt", b"first"), ("records/b.json", b"{\"x\":1}")];
+        let good = sealed(dir.path(), "good.age", &genuine, &id.to_public());
+        let bad = sealed(dir.path(), "bad.age", &forged, &id.to_public());
+        let verified = hashes(&genuine);
+
+        let out = dir.path().join("out");
+        let file = File::open(&bad).unwrap();
+        let err = extract_verified(&file, &bad, &ids, &verified, &out).unwrap_err();
+        assert!(
+            matches!(&err, Error::Bundle(BundleError::ChangedSinceVerified { name }) if name == "records/b.json"),
+            "{err:?}"
+        );
+        assert!(
+            !out.exists(),
+            "the folder this run made is removed with what it held"
+        );
+
+        // An empty folder the user named stays, empty.
+        std::fs::create_dir(&out).unwrap();
+        extract_verified(&file, &bad, &ids, &verified, &out).unwrap_err();
+        assert_eq!(std::fs::read_dir(&out).unwrap().count(), 0);
+
+        let file = File::open(&good).unwrap();
+        let written = extract_verified(&file, &good, &ids, &verified, &out).unwrap();
+        assert_eq!(written.len(), 2);
+        assert_eq!(std::fs::read(out.join("records/b.json")).unwrap(), b"{}");
     }
 }

@@ -1245,3 +1245,50 @@ fn overlapping_archive_entries_are_refused_before_hashing() {
         assert!(!out_dir.exists(), "{sub} wrote {out_dir:?}");
     }
 }
+
+/// A link planted at the folder counsel names for `bundle open` or `bundle exhibit` (a shared
+/// or synchronised folder) never carries the decrypted records elsewhere: the command refuses
+/// and the link's target stays empty. A real empty folder is still taken by `bundle open`.
+#[test]
+fn bundle_open_and_exhibit_never_write_through_a_link_planted_at_out() {
+    let t = setup();
+    let elsewhere = t.v.path("synced");
+    std::fs::create_dir(&elsewhere).expect("mkdir");
+    let planted = t.v.path("case-open");
+    std::os::unix::fs::symlink(&elsewhere, &planted).expect("symlink");
+
+    let out = counsel(&t.v, "open", &t.bundle, &t.c.key, &["--out", s(&planted)]);
+    assert_refused(&out, "open through a link");
+    let out = counsel(
+        &t.v,
+        "exhibit",
+        &t.bundle,
+        &t.c.key,
+        &["--out", s(&planted)],
+    );
+    assert_refused(&out, "exhibit through a link");
+    assert_eq!(
+        std::fs::read_dir(&elsewhere).expect("read").count(),
+        0,
+        "nothing lands where the link points"
+    );
+
+    // A link to a folder inside the chosen folder's path is refused the same way one level
+    // down: `records/` planted as a link in an empty folder counsel named.
+    let named = t.v.path("case-empty");
+    std::fs::create_dir(&named).expect("mkdir");
+    std::os::unix::fs::symlink(&elsewhere, named.join("records")).expect("symlink");
+    let out = counsel(&t.v, "open", &t.bundle, &t.c.key, &["--out", s(&named)]);
+    assert_refused(&out, "a folder that is not empty");
+    assert_eq!(std::fs::read_dir(&elsewhere).expect("read").count(), 0);
+
+    // The genuine cases still work: a real empty folder, and a new one.
+    std::fs::remove_file(named.join("records")).expect("rm");
+    let out = counsel(&t.v, "open", &t.bundle, &t.c.key, &["--out", s(&named)]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(named.join("manifest.json").is_file());
+    let fresh = t.v.path("exhibit-new");
+    let out = counsel(&t.v, "exhibit", &t.bundle, &t.c.key, &["--out", s(&fresh)]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(fresh.join("exhibit.pdf").is_file());
+}

@@ -139,7 +139,8 @@ pub fn exhibit_bundle(
         opts,
     )?;
     let html = report::html_in(m, &records, opts.lang);
-    fsutil::create_private_dir(out)?;
+    // Made new, never through a link planted at `out` since the check above.
+    fsutil::create_output_dir(out, false)?;
     let mut written = Vec::new();
     let mut outputs: Vec<(&str, &[u8])> = built.files().to_vec();
     outputs.push(("report.html", html.as_bytes()));
