@@ -178,6 +178,11 @@ The full specification is docs/bundle-format.md in the vault source. In short:
       fields too, so you know exactly what was withheld.
    f. records/<id>.json must show the same values (withheld ones as
       {{\"withheld\": true}}).
+   g. a corrected record (revision n above 1) lists in \"earlier\" versions 1
+      to n-1 in order: check each one's proof as in a-c (its entry is this
+      record at that revision) and its \"recorded_at\" as in e; leaf_index and
+      recorded_at must not decrease from one version to the next, this one
+      last (docs/bundle-format.md, section 4.4).
 3. For every attachment with a \"file\": sha256sum of the file must equal
    \"file_sha256\". When \"carries\" is \"original\", it must also equal the
    disclosed \"sha256\" field (the hash taken when the file entered the vault).
