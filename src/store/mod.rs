@@ -591,7 +591,9 @@ impl Tx<'_> {
     /// ledger order, at most `limit` of them: a listing of every record a page at a time, so
     /// that no more than one page of ciphertexts is held.
     pub fn latest_records_after(&self, after: Option<u64>, limit: usize) -> Result<Vec<RecordRow>> {
-        let after = after.map_or(-1, |a| a as i64);
+        // From the lowest possible index: a row planted with a negative leaf is read (and refused
+        // against the ledger like any other), never skipped.
+        let after = after.map_or(i64::MIN, |a| a as i64);
         self.record_rows(
             "SELECT r.id, r.revision, r.ciphertext, r.leaf_index FROM records r
              WHERE r.leaf_index > ?1 AND NOT EXISTS
