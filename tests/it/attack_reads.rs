@@ -689,3 +689,58 @@ fn a_planted_revision_without_its_own_entry_is_refused() {
     let kinds = full_verify_kinds(&v);
     assert!(kinds.contains(&"record_leaf".to_owned()), "{kinds:?}");
 }
+
+/// Export pages through the newest revisions by leaf index. A row planted at a negative leaf
+/// (where no ledger entry is) comes first in that order: it is refused like any row its ledger
+/// does not commit to, never skipped, and a genuine newest row moved there leaves its real leaf
+/// without a row, which `export --all` refuses as missing. Nothing is written either way.
+#[test]
+fn rows_planted_or_moved_to_a_negative_leaf_stop_export_all() {
+    let v = TestVault::new();
+    let id = add(&v, GENUINE);
+    add(&v, "a car followed me home");
+    let counsel = v.path("counsel.key");
+    let to = v.json(&["keygen", "--out", counsel.to_str().unwrap()])["recipient"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let bundle = v.path("bundle.vault");
+    let export = |v: &TestVault| {
+        v.cmd()
+            .args([
+                "export",
+                "--to",
+                &to,
+                "--all",
+                "--out",
+                bundle.to_str().unwrap(),
+            ])
+            .output()
+            .unwrap()
+    };
+
+    // A copy of a genuine row under a new id, at leaf -7.
+    let planted = "0123456789abcdef0123456789abcdef";
+    db(&v)
+        .execute(
+            "INSERT INTO records (id, revision, ciphertext, leaf_index)
+             SELECT ?1, 1, ciphertext, -7 FROM records WHERE id = ?2",
+            params![planted, id],
+        )
+        .expect("plant");
+    let out = export(&v);
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    assert!(!bundle.exists(), "export wrote a bundle");
+    db(&v)
+        .execute("DELETE FROM records WHERE id = ?1", [planted])
+        .expect("remove");
+
+    // The genuine row moved to leaf -7.
+    db(&v)
+        .execute("UPDATE records SET leaf_index = -7 WHERE id = ?1", [&id])
+        .expect("move");
+    let out = export(&v);
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    assert!(stderr(&out).contains(&id[..8]), "{}", stderr(&out));
+    assert!(!bundle.exists(), "export wrote a bundle");
+}
