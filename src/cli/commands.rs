@@ -772,32 +772,27 @@ fn show(ctx: &Ctx, a: ShowArgs) -> Result<()> {
 }
 
 /// Notes each attachment of `record` whose file (same SHA-256) is attached elsewhere in the
-/// vault too. Only an unlocked vault can tell: `add` and `attach` need no passphrase, and an index
-/// of hashes readable without it would let anyone holding the files check whether a given photo
-/// is in the vault. The listing comes from the encrypted list cache.
+/// vault too ([`Unlocked::same_files`]: only an unlocked vault can tell, and no hash index
+/// readable without the passphrase is kept).
 fn duplicate_notes(
     ctx: &Ctx,
     v: &mut Unlocked,
     record: &vault::vault::view::RecordView,
 ) -> Result<()> {
-    let all = v.list()?;
-    for a in &record.attachments {
-        for (other, b) in all
+    for same in v.same_files(record)? {
+        let name = record
+            .attachments
             .iter()
-            .flat_map(|r| r.attachments.iter().map(move |b| (r, b)))
-        {
-            if b.sha256 == a.sha256 && !(other.id == record.id && b.number == a.number) {
-                ctx.out.note(&fl!(
-                    "cli-duplicate-attachment",
-                    n = a.number,
-                    name = terminal::inline(&a.name).into_owned(),
-                    m = b.number,
-                    id = terminal::inline(other.id.get(..8).unwrap_or(&other.id)).into_owned()
-                ));
-            }
-        }
+            .find(|a| a.number == same.number)
+            .map_or("", |a| a.name.as_str());
+        ctx.out.note(&fl!(
+            "cli-duplicate-attachment",
+            n = same.number,
+            name = terminal::inline(name).into_owned(),
+            m = same.other_number,
+            id = terminal::inline(same.record.get(..8).unwrap_or(&same.record)).into_owned()
+        ));
     }
-    std::mem::forget(all);
     Ok(())
 }
 

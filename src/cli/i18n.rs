@@ -8,6 +8,7 @@
 //! (Spanish when it starts with `es`), else English.
 
 use std::ffi::OsString;
+use std::sync::LazyLock;
 
 use vault::record::Kind;
 use vault::when::When;
@@ -84,8 +85,28 @@ pub fn is_yes(answer: &str) -> bool {
 // Kinds of incident
 
 /// The name of a kind in the current language (`followed` / `seguimiento`), from the catalogue.
+///
+/// Looked up once per language: listings name a kind per line. Only the process's language is
+/// read, so `add` parses one message catalogue, not both ([`Kind::label`] fills the names of
+/// every language at once, which `Kind::parse` needs).
 pub fn kind_name(k: Kind) -> &'static str {
-    k.label()
+    fn names(lang: Lang) -> Vec<String> {
+        Kind::ALL
+            .iter()
+            .map(|k| vault::i18n::text_in(lang, k.label_id(), None))
+            .collect()
+    }
+    static EN: LazyLock<Vec<String>> = LazyLock::new(|| names(Lang::En));
+    static ES: LazyLock<Vec<String>> = LazyLock::new(|| names(Lang::Es));
+    let names: &'static [String] = match lang() {
+        Lang::En => &EN,
+        Lang::Es => &ES,
+    };
+    Kind::ALL
+        .iter()
+        .position(|x| *x == k)
+        .and_then(|i| names.get(i))
+        .map_or("", String::as_str)
 }
 
 /// Parses a kind typed in English or Spanish (`followed`, `seguimiento`, `me siguieron`, ...),

@@ -44,7 +44,7 @@ pub use detention::{
 pub use export::{ExportDetails, ExportOutcome, ExportPlan, ExportedItem, IdentifyingItem};
 pub(crate) use maintenance::check_recipient;
 pub use maintenance::{DestroyOutcome, KeyslotInfo, RecoverySlot};
-pub use reads::MissingItem;
+pub use reads::{MissingItem, SameFile};
 pub use rekey::RekeyOutcome;
 pub use travel::{TravelEnd, TravelInfo, TravelStart};
 pub use trust::written_without_passphrase;

@@ -17,7 +17,11 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
 use serde::Serialize;
+
+use super::view::RecordView;
+use super::{open_attachment, Unlocked};
 
 use crate::crypto::sha256_hex;
 use crate::error::{Damage, Item};
@@ -263,6 +267,78 @@ pub(crate) fn check_attachment(
         }));
     }
     Ok(body)
+}
+
+/// An attachment whose file is the same (same SHA-256) as one of an incident's own
+/// ([`Unlocked::same_files`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SameFile {
+    /// The incident's own attachment, numbered as `show` numbers it (from 1).
+    pub number: u64,
+    /// The incident holding the other copy (the same incident when it was attached twice).
+    pub record: String,
+    /// The other copy's number within that incident.
+    pub other_number: u64,
+}
+
+impl Unlocked {
+    /// The attachments elsewhere in the vault whose file is the same (same SHA-256) as one of
+    /// `record`'s (a view from [`Unlocked::show`]), in the order of `record`'s attachments, then
+    /// the order attached.
+    ///
+    /// Only an unlocked vault can tell: the hashes are inside the encrypted attachment
+    /// descriptions, and no index of them is kept (one readable without the passphrase would let
+    /// whoever holds the folder test whether a given photo is in the vault). So this decrypts
+    /// every other attachment description (on every core), each only after it matches its ledger
+    /// entry, and nothing else: no record is read, so the cost follows the number of
+    /// attachments, not of incidents. A description that does not match refuses the answer.
+    pub fn same_files(&mut self, record: &RecordView) -> Result<Vec<SameFile>> {
+        if record.attachments.is_empty() {
+            return Ok(Vec::new());
+        }
+        let (rows, committed) = self.vault.store.read(|tx| {
+            // `record`'s own descriptions were checked and opened by `show`.
+            let rows: Vec<AttachmentRow> = tx
+                .all_attachments()?
+                .into_iter()
+                .filter(|r| r.record_id != record.id)
+                .collect();
+            let min = rows.iter().map(|r| r.leaf_index).min().unwrap_or(0);
+            let re = Reencryptions::for_items(tx, min, rows.len())?;
+            let committed = rows
+                .iter()
+                .map(|r| committed_attachment(tx, r, &re))
+                .collect::<Result<Vec<_>>>()?;
+            Ok((rows, committed))
+        })?;
+        let master = &self.master;
+        let hashes: Vec<String> = rows
+            .par_iter()
+            .zip(committed.par_iter())
+            .map(|(row, c)| {
+                check_attachment(row, c, |r| open_attachment(master, r)).map(|body| body.sha256)
+            })
+            .collect::<Result<_>>()?;
+        let mut out = Vec::new();
+        for a in &record.attachments {
+            let own = record
+                .attachments
+                .iter()
+                .filter(|b| b.number != a.number && b.sha256 == a.sha256)
+                .map(|b| (record.id.as_str(), b.number));
+            let others = rows
+                .iter()
+                .zip(&hashes)
+                .filter(|(_, sha256)| **sha256 == a.sha256)
+                .map(|(row, _)| (row.record_id.as_str(), row.position));
+            out.extend(own.chain(others).map(|(id, n)| SameFile {
+                number: a.number,
+                record: id.to_owned(),
+                other_number: n,
+            }));
+        }
+        Ok(out)
+    }
 }
 
 /// A record revision or attachment the ledger records but the vault no longer stores. vault

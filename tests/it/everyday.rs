@@ -570,3 +570,40 @@ fn the_same_file_attached_twice_is_noted() {
     };
     assert!(common::any_file_contains(&v.dir, hash.as_bytes()).is_none());
 }
+
+/// The same file attached twice to one incident is noted both ways; a file attached once is
+/// not, and an incident whose attachments are all different gets no note.
+#[test]
+fn the_same_file_attached_twice_to_one_incident_is_noted() {
+    let v = TestVault::new();
+    let a = v.add_simple("first");
+    let b = v.add_simple("second");
+    let photo = v.path("photo.jpg");
+    std::fs::write(&photo, b"\xff\xd8\xff\xe0 twice on one incident").unwrap();
+    let other = v.path("other.jpg");
+    std::fs::write(&other, b"\xff\xd8\xff\xe0 once").unwrap();
+    let third = v.path("third.jpg");
+    std::fs::write(&third, b"\xff\xd8\xff\xe0 elsewhere, alone").unwrap();
+    v.ok(&["attach", &a, s(&photo), s(&other), s(&photo)]);
+    v.ok(&["attach", &b, s(&third)]);
+    let out = v.cmd().args(["show", &a]).output().unwrap();
+    common::assert_success(&out, &["show"]);
+    let err = common::stderr(&out);
+    let short = &a[..8];
+    for (n, m) in [(1, 3), (3, 1)] {
+        assert!(
+            err.contains(&format!(
+                "attachment {n} (photo.jpg) is the same file (same SHA-256) as attachment {m} of incident {short}"
+            )),
+            "{err}"
+        );
+    }
+    assert!(!err.contains("(other.jpg) is the same file"), "{err}");
+    let out = v.cmd().args(["show", &b]).output().unwrap();
+    common::assert_success(&out, &["show"]);
+    assert!(
+        !common::stderr(&out).contains("same file"),
+        "{}",
+        common::stderr(&out)
+    );
+}
