@@ -108,6 +108,32 @@ pub fn create_output_subdir(path: &Path) -> Result<()> {
     }
 }
 
+/// Opens a file vault keeps (an attachment's blob) for reading: never through a link planted in
+/// its place, and only a regular file, so a FIFO or device planted under its name is refused at
+/// once instead of blocking the command forever (`O_NONBLOCK` makes the open itself return).
+pub fn open_regular_nofollow(path: &Path) -> std::io::Result<File> {
+    use rustix::fs::{FileType, OFlags};
+    let flags = OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC;
+    let file = OpenOptions::new()
+        .read(true)
+        .custom_flags(flags.bits() as i32)
+        .open(path)?;
+    let st = rustix::fs::fstat(&file).map_err(std::io::Error::from)?;
+    if FileType::from_raw_mode(st.st_mode) != FileType::RegularFile {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    Ok(file)
+}
+
+/// The fault of a blob that [`open_regular_nofollow`] could not open: missing, or something
+/// other than a regular file in its place.
+pub(crate) fn blob_open_fault(e: &std::io::Error) -> crate::error::AttachmentFault {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => crate::error::AttachmentFault::Missing,
+        _ => crate::error::AttachmentFault::Unreadable,
+    }
+}
+
 /// fsyncs a directory so a rename or create inside it is durable.
 pub fn sync_dir(path: &Path) -> Result<()> {
     File::open(path)

@@ -587,19 +587,22 @@ impl Tx<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The newest revision of each record whose leaf comes after `after` (all: `None`), in
-    /// ledger order, at most `limit` of them: a listing of every record a page at a time, so
-    /// that no more than one page of ciphertexts is held.
-    pub fn latest_records_after(&self, after: Option<u64>, limit: usize) -> Result<Vec<RecordRow>> {
-        // From the lowest possible index: a row planted with a negative leaf is read (and refused
-        // against the ledger like any other), never skipped.
-        let after = after.map_or(i64::MIN, |a| a as i64);
+    /// The newest revision of each record whose id sorts after `after` (all: `None`), in id
+    /// order, at most `limit` of them: every record a page at a time, so that no more than one
+    /// page of ciphertexts is held. It walks the table itself (its primary key), never a
+    /// secondary index, so a row that an index edited behind SQLite's back leaves out is still
+    /// read (and refused against the ledger), and no incident is skipped.
+    pub fn latest_records_after(
+        &self,
+        after: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<RecordRow>> {
         self.record_rows(
-            "SELECT r.id, r.revision, r.ciphertext, r.leaf_index FROM records r
-             WHERE r.leaf_index > ?1 AND NOT EXISTS
+            "SELECT r.id, r.revision, r.ciphertext, r.leaf_index FROM records r NOT INDEXED
+             WHERE r.id > ?1 AND NOT EXISTS
                (SELECT 1 FROM records n WHERE n.id = r.id AND n.revision > r.revision)
-             ORDER BY r.leaf_index LIMIT ?2",
-            params![after, limit as i64],
+             ORDER BY r.id LIMIT ?2",
+            params![after.unwrap_or(""), limit as i64],
         )
     }
 

@@ -198,16 +198,16 @@ impl Unlocked {
                 }
             }
             None => {
-                let mut after = None;
+                let mut after: Option<String> = None;
                 loop {
                     let batch = self
                         .vault
                         .store
-                        .read(|tx| tx.latest_records_after(after, BATCH))?;
+                        .read(|tx| tx.latest_records_after(after.as_deref(), BATCH))?;
                     let Some(last) = batch.last() else {
                         break;
                     };
-                    after = Some(last.leaf_index);
+                    after = Some(last.id.clone());
                     self.select_batch(&batch, &request.selection, &mut records)?;
                 }
             }
@@ -215,7 +215,7 @@ impl Unlocked {
         if records.is_empty() {
             return Err(BundleError::NothingSelected.into());
         }
-        // Stable: records of the same time stay in ledger order.
+        // Records of the same time in ledger order (rows are read in id order).
         records.sort_by_key(|(key, _)| *key);
         let records: Vec<Planned> = records.into_iter().map(|(_, p)| p).collect();
         // Every attachment in one query, then those of the selected records in their order.
@@ -271,7 +271,7 @@ impl Unlocked {
         &mut self,
         batch: &[RecordRow],
         selection: &Selection,
-        out: &mut Vec<(chrono::DateTime<Utc>, Planned)>,
+        out: &mut Vec<((chrono::DateTime<Utc>, u64), Planned)>,
     ) -> Result<()> {
         for (row, (body, key)) in batch.iter().zip(self.open_records_keeping_keys(batch)?) {
             let keep = match selection {
@@ -293,7 +293,10 @@ impl Unlocked {
                     revision: row.revision,
                     key,
                 };
-                out.push((body.incident.occurred_at.sort_key(), planned));
+                out.push((
+                    (body.incident.occurred_at.sort_key(), row.leaf_index),
+                    planned,
+                ));
             }
         }
         Ok(())

@@ -390,7 +390,8 @@ pub(crate) fn open_stream_hashing(
     blob_hash: Option<&mut [u8; 32]>,
 ) -> Result<()> {
     let damaged = |fault: AttachmentFault| damaged(body, fault);
-    let file = File::open(blob_path).map_err(|_| damaged(AttachmentFault::Missing))?;
+    let file = crate::fsutil::open_regular_nofollow(blob_path)
+        .map_err(|e| damaged(crate::fsutil::blob_open_fault(&e)))?;
     let mut check = PlainCheck::new(body);
     let hashing = blob_hash.is_some();
     let blob_sha256 = thread::scope(|scope| -> Result<Option<[u8; 32]>> {
@@ -464,7 +465,8 @@ pub(crate) fn check_blob(
     body: &AttachmentBody,
     blob_hash: &mut [u8; 32],
 ) -> Result<()> {
-    let mut file = File::open(blob_path).map_err(|_| damaged(body, AttachmentFault::Missing))?;
+    let mut file = crate::fsutil::open_regular_nofollow(blob_path)
+        .map_err(|e| damaged(body, crate::fsutil::blob_open_fault(&e)))?;
     let mut hasher = Sha256::new();
     let mut read_failed = false;
     let mut check = PlainCheck::new(body);

@@ -151,7 +151,8 @@ fn reencrypt_blob(
     let old_path = blob_dir.join(&row.blob);
     let (name, partial, file, lock) = super::attach::create_partial(blob_dir)?;
     let result = (|| -> Result<(u64, String)> {
-        let source = File::open(&old_path).map_err(|_| damaged(AttachmentFault::Missing))?;
+        let source = crate::fsutil::open_regular_nofollow(&old_path)
+            .map_err(|e| damaged(crate::fsutil::blob_open_fault(&e)))?;
         let mut hashing = HashingReader {
             inner: source,
             hasher: Sha256::new(),

@@ -861,3 +861,95 @@ fn man_pages_never_follow_a_planted_link_or_replace_a_file() {
         .unwrap()
         .contains(".TH"));
 }
+
+/// Runs a command with the passphrase and fails the test if it has not ended within 30 s
+/// (a read that blocks forever on a planted FIFO would otherwise hang the suite).
+fn within_30s(v: &TestVault, args: &[&str]) -> Output {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_vault"))
+        .env_remove("VAULT_DIR")
+        .env("NO_COLOR", "1")
+        .env("LANG", "C")
+        .env("VAULT_STATE_DIR", v.state_dir())
+        .arg("--vault")
+        .arg(&v.dir)
+        .arg("--passphrase-file")
+        .arg(&v.pass_file)
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let started = std::time::Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(30) {
+            let _ = child.kill();
+            panic!("`vault {}` hung on the planted FIFO", args.join(" "));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    child.wait_with_output().expect("output")
+}
+
+/// A FIFO planted in place of an attachment's blob (or a link to one) would make every read of
+/// it block forever: extract, export with the files and the court packet, verify. Each refuses
+/// it at once, naming the damage, and exits 4.
+#[test]
+fn a_fifo_or_link_in_place_of_a_blob_is_refused_at_once_never_waited_on() {
+    let v = TestVault::new();
+    let id = v.add_simple("with a file");
+    attach(&v, &id, "a.bin", &random_bytes(3000));
+    let blob: String = attacker_db(&v)
+        .query_row("SELECT blob FROM attachments", [], |r| r.get(0))
+        .expect("blob");
+    let path = v.dir.join("blobs").join(&blob);
+    let counsel = v.path("counsel.key");
+    let to = v.json(&["keygen", "--out", counsel.to_str().expect("p")])["recipient"]
+        .as_str()
+        .expect("recipient")
+        .to_owned();
+    let fifo = v.path("fifo");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(status.success());
+
+    for planted in ["fifo", "link to a fifo"] {
+        let _ = std::fs::remove_file(&path);
+        if planted == "fifo" {
+            std::fs::rename(&fifo, &path).expect("plant the fifo");
+        } else {
+            std::os::unix::fs::symlink(&fifo, &path).expect("plant the link");
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .expect("mkfifo");
+        }
+        let out_file = v.path("out.bin");
+        let bundle = v.path("case.age");
+        for args in [
+            vec!["extract", &id, "--out", out_file.to_str().expect("p")],
+            vec![
+                "export",
+                "--to",
+                &to,
+                "--all",
+                "--out",
+                bundle.to_str().expect("p"),
+            ],
+            vec!["verify", "--full"],
+        ] {
+            let out = within_30s(&v, &args);
+            assert_eq!(
+                out.status.code(),
+                Some(4),
+                "{planted}: {args:?}: {}",
+                stderr(&out)
+            );
+        }
+        assert!(
+            !out_file.exists() && !bundle.exists(),
+            "{planted}: nothing written"
+        );
+    }
+}

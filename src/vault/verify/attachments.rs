@@ -201,7 +201,8 @@ pub(super) fn blob_hash_mismatch(item: Text, found: &str, expected: &str) -> Opt
 
 pub(super) fn hash_path(path: &std::path::Path) -> std::io::Result<String> {
     use sha2::Digest;
-    let mut f = std::io::BufReader::with_capacity(1 << 20, std::fs::File::open(path)?);
+    let mut f =
+        std::io::BufReader::with_capacity(1 << 20, crate::fsutil::open_regular_nofollow(path)?);
     let mut h = sha2::Sha256::new();
     std::io::copy(&mut f, &mut h)?;
     Ok(hex::encode(h.finalize()))
