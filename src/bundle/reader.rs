@@ -1197,23 +1197,8 @@ fn check_record(
     let mut c = Checker { problems: vec![] };
     let item = item::record_revision(&r.id, r.revision);
     let entry = c.leaf(&item, &r.proof, cp);
-    let values = match entry {
-        Some(Entry::Record {
-            id,
-            revision,
-            fields,
-            ..
-        }) if id == r.id && revision == r.revision => {
-            c.disclosures(&item, &fields, &r.disclosed, &r.withheld)
-        }
-        Some(_) => {
-            c.add(
-                ProblemKind::BundleEntry,
-                &item,
-                problem_text!("verify-bundle-entry-not-record"),
-            );
-            BTreeMap::new()
-        }
+    let values = match record_fields(&mut c, &item, entry, &r.id, r.revision) {
+        Some(fields) => c.disclosures(&item, &fields, &r.disclosed, &r.withheld),
         None => BTreeMap::new(),
     };
     if duplicate_names(&r.withheld) {
@@ -1294,6 +1279,34 @@ fn check_record(
     c.problems
 }
 
+/// The field digests of a proven ledger entry that is the record `id` at `revision`; another
+/// kind of entry, or another record or revision, is a `bundle_entry` problem (`None`).
+fn record_fields(
+    c: &mut Checker,
+    item: &Text,
+    entry: Option<Entry>,
+    id: &str,
+    revision: u32,
+) -> Option<BTreeMap<String, String>> {
+    match entry {
+        Some(Entry::Record {
+            id: entry_id,
+            revision: entry_revision,
+            fields,
+            ..
+        }) if entry_id == id && entry_revision == revision => Some(fields),
+        Some(_) => {
+            c.add(
+                ProblemKind::BundleEntry,
+                item,
+                problem_text!("verify-bundle-entry-not-record"),
+            );
+            None
+        }
+        None => None,
+    }
+}
+
 /// Checks a record's earlier revisions (docs/bundle-format.md, section 4.4): none, or exactly 1
 /// to `revision` - 1 in order, each a ledger entry of this record and revision included in the
 /// checkpoint, each disclosed `recorded_at` committed in its entry, and neither their log order
@@ -1325,23 +1338,8 @@ fn check_earlier_revisions(
     let mut seen: Vec<(u32, u64, Option<DateTime<Utc>>)> = Vec::with_capacity(r.earlier.len() + 1);
     for e in &r.earlier {
         let item = item::record_revision(&r.id, e.revision);
-        let fields = match c.leaf(&item, &e.proof, cp) {
-            Some(Entry::Record {
-                id,
-                revision,
-                fields,
-                ..
-            }) if id == r.id && revision == e.revision => fields,
-            Some(_) => {
-                c.add(
-                    ProblemKind::BundleEntry,
-                    &item,
-                    problem_text!("verify-bundle-entry-not-record"),
-                );
-                BTreeMap::new()
-            }
-            None => BTreeMap::new(),
-        };
+        let entry = c.leaf(&item, &e.proof, cp);
+        let fields = record_fields(c, &item, entry, &r.id, e.revision).unwrap_or_default();
         let mut time = None;
         if let Some(d) = &e.recorded_at {
             match disclosure::decode(d) {

@@ -640,6 +640,31 @@ fn version_times(manifest: &serde_json::Value, record: usize) -> Vec<String> {
         .collect()
 }
 
+/// Exports one incident for counsel, checks that the bundle verifies, and returns its members
+/// and its parsed manifest.
+fn export_one_verified(
+    v: &TestVault,
+    id: &str,
+    key: &Path,
+    recipient: &str,
+) -> (Vec<(String, Vec<u8>)>, serde_json::Value) {
+    let bundle = v.path("case.age");
+    v.ok(&[
+        "export",
+        "--entries",
+        id,
+        "--to",
+        recipient,
+        "--out",
+        s(&bundle),
+    ]);
+    let (code, report, _) = v.bundle_verify(&bundle, key, &[]);
+    assert_eq!(code, 0, "{report}");
+    let e = entries(&bundle, key);
+    let m = serde_json::from_slice(member(&e, "manifest.json")).expect("json");
+    (e, m)
+}
+
 #[test]
 fn an_incident_corrected_twice_shows_when_each_version_was_recorded() {
     let v = TestVault::new();
@@ -657,20 +682,7 @@ fn an_incident_corrected_twice_shows_when_each_version_was_recorded() {
         "--what",
         "Two agents photographed the building from a grey van.",
     ]);
-    let bundle = v.path("case.age");
-    v.ok(&[
-        "export",
-        "--entries",
-        &id,
-        "--to",
-        &recipient,
-        "--out",
-        s(&bundle),
-    ]);
-    let (code, report, _) = v.bundle_verify(&bundle, &key, &[]);
-    assert_eq!(code, 0, "{report}");
-    let e = entries(&bundle, &key);
-    let m: serde_json::Value = serde_json::from_slice(member(&e, "manifest.json")).expect("json");
+    let (e, m) = export_one_verified(&v, &id, &key, &recipient);
     let times = version_times(&m, 0);
     assert_eq!(times.len(), 3, "{m}");
     let lines = [
@@ -733,20 +745,7 @@ fn a_withdrawn_incident_exported_by_id_carries_its_history() {
     let id = v.add_simple("A car followed me home.");
     v.ok(&["amend", &id, "--what", "A grey car followed me home."]);
     v.ok(&["withdraw", &id, "--reason", "entered by mistake"]);
-    let bundle = v.path("case.age");
-    v.ok(&[
-        "export",
-        "--entries",
-        &id,
-        "--to",
-        &recipient,
-        "--out",
-        s(&bundle),
-    ]);
-    let (code, report, _) = v.bundle_verify(&bundle, &key, &[]);
-    assert_eq!(code, 0, "{report}");
-    let e = entries(&bundle, &key);
-    let m: serde_json::Value = serde_json::from_slice(member(&e, "manifest.json")).expect("json");
+    let (e, m) = export_one_verified(&v, &id, &key, &recipient);
     assert_eq!(m["records"][0]["revision"], 3, "{m}");
     let times = version_times(&m, 0);
     let html = String::from_utf8(member(&e, "report.html").to_vec()).expect("utf-8");
