@@ -348,14 +348,8 @@ fn a_forgery_swapped_in_during_a_concurrent_list_never_reaches_the_cache() {
 
     // The owner's `list` starts (it first spends its Argon2id unlock); the attacker swaps the
     // ciphertext in while it runs and restores it once it is done.
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_vault"))
-        .env("NO_COLOR", "1")
-        .env("LANG", "C")
-        .env("VAULT_STATE_DIR", v.state_dir())
-        .arg("--vault")
-        .arg(&v.dir)
-        .arg("--passphrase-file")
-        .arg(&v.pass_file)
+    let child = v
+        .std_cmd()
         .arg("list")
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
@@ -699,11 +693,7 @@ fn rows_planted_or_moved_to_a_negative_leaf_stop_export_all() {
     let v = TestVault::new();
     let id = add(&v, GENUINE);
     add(&v, "a car followed me home");
-    let counsel = v.path("counsel.key");
-    let to = v.json(&["keygen", "--out", counsel.to_str().unwrap()])["recipient"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let (_, to) = v.counsel_key("counsel.key");
     let bundle = v.path("bundle.vault");
     let export = |v: &TestVault| {
         v.cmd()

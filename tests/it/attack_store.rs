@@ -865,15 +865,8 @@ fn man_pages_never_follow_a_planted_link_or_replace_a_file() {
 /// Runs a command with the passphrase and fails the test if it has not ended within 30 s
 /// (a read that blocks forever on a planted FIFO would otherwise hang the suite).
 fn within_30s(v: &TestVault, args: &[&str]) -> Output {
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_vault"))
-        .env_remove("VAULT_DIR")
-        .env("NO_COLOR", "1")
-        .env("LANG", "C")
-        .env("VAULT_STATE_DIR", v.state_dir())
-        .arg("--vault")
-        .arg(&v.dir)
-        .arg("--passphrase-file")
-        .arg(&v.pass_file)
+    let mut child = v
+        .std_cmd()
         .args(args)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
@@ -902,11 +895,7 @@ fn a_fifo_or_link_in_place_of_a_blob_is_refused_at_once_never_waited_on() {
         .query_row("SELECT blob FROM attachments", [], |r| r.get(0))
         .expect("blob");
     let path = v.dir.join("blobs").join(&blob);
-    let counsel = v.path("counsel.key");
-    let to = v.json(&["keygen", "--out", counsel.to_str().expect("p")])["recipient"]
-        .as_str()
-        .expect("recipient")
-        .to_owned();
+    let (_, to) = v.counsel_key("counsel.key");
     let fifo = v.path("fifo");
     let status = std::process::Command::new("mkfifo")
         .arg(&fifo)

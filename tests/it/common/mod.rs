@@ -163,6 +163,24 @@ impl TestVault {
 
     /// `vault keygen --out <tmp>/NAME` (no vault involved): counsel's age key file and its
     /// public recipient.
+    /// [`TestVault::cmd`] as a plain `std::process::Command`, for tests that spawn the binary
+    /// and act while it runs (swap a file mid-listing, time out a read that would block).
+    pub fn std_cmd(&self) -> std::process::Command {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_vault"));
+        c.env_remove("VAULT_DIR")
+            .env_remove("VAULT_PASSPHRASE_FILE")
+            .env("NO_COLOR", "1")
+            .env("LANG", "C")
+            .env_remove("LC_ALL")
+            .env("TMPDIR", self.tmp.path())
+            .env("VAULT_STATE_DIR", self.state_dir())
+            .arg("--vault")
+            .arg(&self.dir)
+            .arg("--passphrase-file")
+            .arg(&self.pass_file);
+        c
+    }
+
     pub fn counsel_key(&self, name: &str) -> (PathBuf, String) {
         let key = self.path(name);
         let out = self
